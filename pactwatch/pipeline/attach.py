@@ -1,0 +1,33 @@
+"""Which annotation belongs to which: a shared rule for components that attach one span to another
+(a quantity's time, an event's actors). Same clause first, then the same sentence, nearest first."""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "xcomp", "relcl", "conj", "parataxis", "acl", "csubj"}
+
+
+def clause_head(token: Token) -> Token:
+    """The verb (or root) heading the clause a token sits in."""
+    t = token
+    while t.dep_ not in CLAUSE_DEPS and t.head is not t:
+        t = t.head
+    return t
+
+
+def in_sentence(doc: Doc, group: str, sent: Span) -> list[Span]:
+    return [s for s in doc.spans.get(group, []) if s.start >= sent.start and s.end <= sent.end]
+
+
+def attached(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
+    """The span of `group` that belongs with `anchor`: one in the same clause if any, else the
+    nearest one in the same sentence; None when the sentence has none."""
+    token = anchor if isinstance(anchor, Token) else anchor.root
+    sent = token.sent
+    candidates = in_sentence(doc, group, sent)
+    if not candidates:
+        return None
+    head = clause_head(token)
+    same_clause = [s for s in candidates if clause_head(s.root) is head]
+    pool = same_clause or candidates
+    return min(pool, key=lambda s: min(abs(s.start - token.i), abs(s.end - 1 - token.i)))

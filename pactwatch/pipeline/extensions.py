@@ -1,0 +1,31 @@
+"""The Doc and Span extensions pactwatch's components read and write, registered once.
+
+Input context (set by `pipeline.annotate` before the components run):
+    Doc._.dct       "YYYY-MM-DD" or None: the document's creation time from its metadata
+    Doc._.captions  [(start_char, end_char)]: photo captions and credits, kept in the text
+
+Written by components (each only its own):
+    pactwatch_actors      doc.spans["pw_actors"];  Span._.actor    -> dict (see actors.py)
+    pactwatch_time        doc.spans["pw_timex"];   Span._.timex    -> dict; Doc._.anchor, Doc._.anchor_source,
+                                                                      Doc._.inferred_after
+    pactwatch_quantities  doc.spans["pw_quantities"]; Span._.quantity -> dict
+    pactwatch_events      doc.spans["pw_events"];  Span._.event    -> dict
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+ACTORS = "pw_actors"
+TIMEX = "pw_timex"
+QUANTITIES = "pw_quantities"
+EVENTS = "pw_events"
+
+_DOC = {"dct": None, "captions": None, "anchor": None, "anchor_source": None, "inferred_after": None}
+_SPAN = {"actor": None, "timex": None, "quantity": None, "event": None}
+
+for _name, _default in _DOC.items():
+    if not Doc.has_extension(_name):
+        Doc.set_extension(_name, default=_default)
+for _name, _default in _SPAN.items():
+    if not Span.has_extension(_name):
+        Span.set_extension(_name, default=_default)
