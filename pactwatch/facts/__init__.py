@@ -1,0 +1,93 @@
+"""The one bridge from an annotated spaCy Doc to typed fact records (FORMAT.md's shapes).
+
+Everything after this package (store, reconcile, views) works on these plain dicts and never
+imports spaCy."""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from spacy.tokens import Doc
+
+from ..documents.model import Document
+from ..pipeline.extensions import ACTORS, EVENTS, QUANTITIES, TIMEX
+
+KINDS = ("entity", "timex", "quantity", "event")
+
+
+def document_record(document: Document, doc: Doc | None = None) -> dict:
+    """The `document` record, with the anchor the time component resolved against."""
+    return {
+        "kind": "document", "doc_id": document.doc_id, "source": document.source, "title": document.title,
+        "authors": list(document.authors), "published": document.published, "publisher": document.publisher,
+        "text_sha256": document.text_sha256, "format": document.format,
+        "anchor": doc._.anchor if doc is not None else document.published,
+        "anchor_source": doc._.anchor_source if doc is not None else ("published" if document.published else None),
+        "inferred_after": doc._.inferred_after if doc is not None else None,
+        "captions": [list(c) for c in document.captions], "text": document.text,
+    }
+
+
+def fact_records(doc: Doc, doc_id: str) -> list[dict]:
+    """Every fact the components annotated, as records in text order within each kind."""
+    return [*entity_records(doc, doc_id), *timex_records(doc, doc_id),
+            *_attribute_records(doc, doc_id, QUANTITIES, "quantity"),
+            *_attribute_records(doc, doc_id, EVENTS, "event")]
+
+
+def entity_records(doc: Doc, doc_id: str) -> list[dict]:
+    """One record per distinct entity: the same kb id, or the same name and type when unlinked."""
+    grouped: dict[tuple, dict] = {}
+    for span in sorted(doc.spans.get(ACTORS, []), key=lambda s: s.start_char):
+        actor = span._.actor or {"kb_id": None, "name": span.text, "type": span.label_}
+        key = (actor.get("kb_id"),) if actor.get("kb_id") else (actor["name"].casefold(), actor.get("type"))
+        rec = grouped.get(key)
+        if rec is None:
+            rec = grouped[key] = {"kind": "entity", "doc_id": doc_id, "name": actor["name"],
+                                  "type": actor.get("type") or span.label_, "kb_id": actor.get("kb_id"),
+                                  "aliases": [], "mentions": []}
+            if actor.get("acts_for"):
+                rec["acts_for"] = actor["acts_for"]
+        if span.text not in rec["aliases"]:
+            rec["aliases"].append(span.text)
+        rec["mentions"].append({"start": span.start_char, "end": span.end_char})
+    return list(grouped.values())
+
+
+def timex_records(doc: Doc, doc_id: str) -> list[dict]:
+    out = []
+    for span in sorted(doc.spans.get(TIMEX, []), key=lambda s: s.start_char):
+        tx = span._.timex or {}
+        out.append({"kind": "timex", "doc_id": doc_id, "text": span.text, "start": span.start_char,
+                    "end": span.end_char, "type": tx.get("type") or span.label_, "value": tx.get("value"),
+                    **_plain({k: v for k, v in tx.items() if k not in ("type", "value")})})
+    return out
+
+
+def _attribute_records(doc: Doc, doc_id: str, group: str, kind: str) -> list[dict]:
+    """Quantity and event records: the component's dict, its quote cut from the text, the span kept."""
+    out = []
+    for span in sorted(doc.spans.get(group, []), key=lambda s: s.start_char):
+        data = dict(getattr(span._, kind) or {})
+        if not data:
+            continue
+        start = data.pop("quote_start", None)
+        end = data.pop("quote_end", None)
+        if start is None or end is None:
+            start, end = span.sent.start_char, span.sent.end_char
+        out.append({"kind": kind, "doc_id": doc_id, **_plain(data), "quote": doc.text[start:end],
+                    "start": start, "end": end, "span_start": span.start_char, "span_end": span.end_char,
+                    "span_text": span.text})
+    return out
+
+
+def _plain(data: dict) -> dict[str, Any]:
+    """Only what survives JSON: components may keep spaCy objects around, records may not."""
+    out = {}
+    for k, v in data.items():
+        try:
+            json.dumps(v)
+        except (TypeError, ValueError):
+            continue
+        out[k] = v
+    return out

@@ -1,0 +1,142 @@
+"""The library API; the CLI is a thin layer over it, and a notebook can call it directly.
+
+    import pactwatch
+    report = pactwatch.ingest(["articles/"], db="alliance.db")
+    pactwatch.export(db="alliance.db", format="jsonl", out="alliance.jsonl")
+"""
+from __future__ import annotations
+
+import itertools
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, TextIO
+
+from .errors import InputError, UsageError
+from .store import Store
+
+DEFAULT_MAX_BYTES = 20_000_000
+EXPORT_FORMATS = ("jsonl", "csv", "parquet", "timeml")
+
+
+@dataclass
+class IngestReport:
+    new: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    facts: int = 0
+    seconds: float = 0.0
+    errors: list[InputError] = field(default_factory=list)
+    doc_ids: list[str] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (f"{self.new} new, {self.unchanged} unchanged, {self.failed} failed; "
+                f"{self.facts} facts in {self.seconds:.1f}s")
+
+
+def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False, kb_dirs: Iterable[str] = (),
+           max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = 8,
+           on_progress: Callable[[str, str], None] | None = None, store: Store | None = None) -> IngestReport:
+    """Read every input, extract its facts and store each document with its facts in one
+    transaction. A document already stored (same normalised text) is left alone unless `force`.
+    `on_progress(status, source)` is called once per input document: new, unchanged or failed."""
+    from . import facts, pipeline, sources
+
+    started = time.perf_counter()
+    store = store or Store(db)
+    report = IngestReport()
+    notify = on_progress or (lambda status, source: None)
+    seen: set[str] = set()
+
+    def pending():
+        for item in sources.read(list(inputs), max_bytes=max_bytes):
+            if isinstance(item, InputError):
+                report.failed += 1
+                report.errors.append(item)
+                notify("failed", item.source)
+                continue
+            doc_id = item.doc_id
+            stored = store.has(doc_id)
+            if doc_id in seen or (stored and not force):
+                report.unchanged += 1
+                notify("unchanged", item.source)
+                continue
+            seen.add(doc_id)
+            yield item, stored
+
+    stream = pending()
+    first = next(stream, None)
+    if first is not None:
+        nlp = pipeline.load(kb_dirs=kb_dirs)
+        docs = ((pipeline.make_doc(nlp, d.text, d.published, d.captions), (d, stored))
+                for d, stored in itertools.chain([first], stream))
+        for doc, (document, stored) in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
+            records = facts.fact_records(doc, document.doc_id)
+            report.facts += store.add(facts.document_record(document, doc), records, replace=stored)
+            report.new += 1
+            report.doc_ids.append(document.doc_id)
+            notify("new", document.source)
+    if report.doc_ids:
+        _reconcile(store, report.doc_ids)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _reconcile(store: Store, doc_ids: list[str]) -> None:
+    try:
+        from . import reconcile
+    except ImportError:  # pragma: no cover - reconcile is optional while it is being built
+        return
+    update = getattr(reconcile, "update", None)
+    if update is not None:
+        update(store, doc_ids)
+
+
+def records(store: Store, kinds: Iterable[str] = ("document", "entity", "timex", "quantity", "event", "conflict"),
+            with_text: bool = False) -> Iterable[dict]:
+    """Every exported record, kind by kind, in FORMAT.md's shape."""
+    for kind in kinds:
+        if kind == "document":
+            for doc in store.documents(with_text=with_text):
+                doc.pop("ingested_at", None)
+                yield doc
+        elif kind == "conflict":
+            yield from (store.conflicts() if hasattr(store, "conflicts") else [])
+        else:
+            yield from store.records(kind)
+
+
+def export(db: str | None = None, format: str = "jsonl", out: str | Path | TextIO | None = None,
+           store: Store | None = None) -> int:
+    """Write the store's records: JSONL to a file or stream; CSV and Parquet as one file per kind
+    in the folder `out`; TimeML as one .tml per document in the folder `out`. Returns records written."""
+    from .views import exports
+
+    if format not in EXPORT_FORMATS:
+        raise UsageError(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
+    store = store or Store(db)
+    if format == "jsonl":
+        if out is None or out == "-":
+            return exports.write_jsonl(records(store), sys.stdout)
+        if hasattr(out, "write"):
+            return exports.write_jsonl(records(store), out)
+        with open(out, "w", encoding="utf-8") as f:
+            return exports.write_jsonl(records(store), f)
+    if out is None or hasattr(out, "write") or out == "-":
+        raise UsageError(f"--format {format} writes one file per kind or document: give a folder with -o DIR")
+    folder = Path(out)
+    if folder.exists() and not folder.is_dir():
+        raise UsageError(f"{folder} is a file; --format {format} needs a folder (-o DIR)")
+    folder.mkdir(parents=True, exist_ok=True)
+    if format == "timeml":
+        from .views.timeml import write_timeml
+        timexes: dict[str, list[dict]] = {}
+        for tx in store.records("timex"):
+            timexes.setdefault(tx["doc_id"], []).append(tx)
+        docs = store.documents(with_text=True)
+        for doc in docs:
+            write_timeml(doc, timexes.get(doc["doc_id"], []), folder)
+        return len(docs)
+    writer = exports.write_csv if format == "csv" else exports.write_parquet
+    return writer(lambda kind: records(store, [kind]), folder)

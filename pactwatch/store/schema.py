@@ -1,0 +1,75 @@
+"""The store's tables, one MetaData for SQLite and PostgreSQL, and the named migrations that
+create them. Fact tables keep the fields FORMAT.md names as columns (so analysts can query them
+in SQL) and everything else a record carries in `extra`."""
+from __future__ import annotations
+
+from sqlalchemy import (JSON, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text)
+
+metadata = MetaData()
+
+schema_migrations = Table(
+    "schema_migrations", metadata,
+    Column("name", String(100), primary_key=True),
+    Column("applied_at", String(40), nullable=False),
+)
+
+documents = Table(
+    "documents", metadata,
+    Column("doc_id", String(64), primary_key=True),
+    Column("source", Text, nullable=False),
+    Column("title", Text),
+    Column("authors", JSON, nullable=False),
+    Column("published", String(10)),
+    Column("publisher", Text),
+    Column("text_sha256", String(64), nullable=False),
+    Column("format", String(16)),
+    Column("anchor", String(32)),
+    Column("anchor_source", String(16)),
+    Column("inferred_after", String(32)),
+    Column("captions", JSON, nullable=False),
+    Column("ingested_at", String(40), nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+
+def _fact_table(name: str, *columns: Column) -> Table:
+    table = Table(
+        name, metadata,
+        Column("id", Integer, primary_key=True, autoincrement=True),
+        Column("doc_id", String(64), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False),
+        *columns,
+        Column("extra", JSON, nullable=False),
+    )
+    Index(f"ix_{name}_doc_id", table.c.doc_id)
+    return table
+
+
+entities = _fact_table(
+    "entities",
+    Column("name", Text, nullable=False), Column("type", String(16)), Column("kb_id", String(100)),
+    Column("aliases", JSON, nullable=False), Column("mentions", JSON, nullable=False),
+)
+timexes = _fact_table(
+    "timexes",
+    Column("text", Text, nullable=False), Column("start", Integer), Column("end", Integer),
+    Column("type", String(16)), Column("value", String(64)),
+)
+quantities = _fact_table(
+    "quantities",
+    Column("measure", String(64)), Column("value", Float), Column("unit", String(16)),
+    Column("holder", Text), Column("target", Text), Column("time", String(64)), Column("status", String(16)),
+    Column("quote", Text), Column("start", Integer), Column("end", Integer),
+)
+events = _fact_table(
+    "events",
+    Column("type", String(16)), Column("source", JSON, nullable=False), Column("target", JSON, nullable=False),
+    Column("date", String(64)), Column("location", Text), Column("modality", String(16)),
+    Column("quote", Text), Column("start", Integer), Column("end", Integer),
+)
+Index("ix_entities_kb_id", entities.c.kb_id)
+Index("ix_quantities_measure", quantities.c.measure)
+Index("ix_events_type", events.c.type)
+
+# record kind -> table; the order is the export order
+FACT_TABLES = {"entity": entities, "timex": timexes, "quantity": quantities, "event": events}
+BASE_TABLES = [schema_migrations, documents, *FACT_TABLES.values()]

@@ -1,0 +1,220 @@
+"""The `pactwatch` command: a thin layer over pactwatch.api and the views. Each command opens the
+store, calls one library function and prints a table (or JSON with --json). A user's mistake is
+one line `Error: …` and a non-zero exit, never a traceback."""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .. import __version__
+from ..errors import PactwatchError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
+                  help="pactwatch: who committed what to whom, when, how much and how firmly — every fact with its source.")
+out = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+DB_HELP = "SQLite file or postgresql:// URL (default ./pactwatch.db, or $PACTWATCH_DB)"
+DbOption = typer.Option(None, "--db", help=DB_HELP)
+JsonOption = typer.Option(False, "--json", help="print JSON instead of a table")
+
+
+def fail(message: str, code: int = 1):
+    err.print(f"Error: {message}", markup=False)
+    raise typer.Exit(code)
+
+
+def handles_errors(fn):
+    """Known errors become one line on stderr and exit 1."""
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except PactwatchError as e:
+            fail(str(e))
+        except BrokenPipeError:  # `pactwatch export | head` is fine
+            sys.stderr.close()
+            raise typer.Exit(0)
+    return wrapper
+
+
+def _store(db):
+    from ..store import Store
+    return Store(db)
+
+
+def _emit_json(data) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _table(title: str, columns: list[str], rows: list[list]) -> None:
+    table = Table(title=title, show_lines=False)
+    for c in columns:
+        table.add_column(c, overflow="fold")
+    for r in rows:
+        table.add_row(*["" if v is None else str(v) for v in r])
+    out.print(table)
+
+
+def _doc_filter(store, doc: Optional[str]) -> Optional[str]:
+    if not doc:
+        return None
+    doc_id = store.resolve_doc(doc)
+    if doc_id is None:
+        fail(f"no document with id {doc!r} (or the prefix matches several); see `pactwatch docs`")
+    return doc_id
+
+
+@app.command()
+@handles_errors
+def ingest(inputs: List[str] = typer.Argument(..., help="files, folders, - for stdin, http(s) URLs, .jsonl corpora"),
+           db: Optional[str] = DbOption,
+           force: bool = typer.Option(False, "--force", help="re-extract documents already stored"),
+           kb: List[Path] = typer.Option([], "--kb", help="a folder of knowledge files that add to or override the built-in ones"),
+           max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="largest input accepted, in bytes"),
+           batch_size: int = typer.Option(8, "--batch-size", help="documents per spaCy batch (memory grows with it)")):
+    """Read articles, extract their facts, and store them."""
+    from .. import api
+
+    progress = None
+    task = None
+    if sys.stderr.isatty():
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+        progress = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} docs"),
+                            TimeElapsedColumn(), console=err, transient=True)
+        progress.start()
+        task = progress.add_task("ingesting", total=None)
+
+    def on_progress(status: str, source: str) -> None:
+        if progress is not None:
+            progress.update(task, advance=1, description=f"{status}: {Path(source).name[:40]}")
+
+    try:
+        report = api.ingest(inputs, db=db, force=force, kb_dirs=[str(k) for k in kb], max_bytes=max_bytes,
+                            batch_size=batch_size, on_progress=on_progress)
+    finally:
+        if progress is not None:
+            progress.stop()
+    for e in report.errors:
+        err.print(f"Error: {e}", markup=False)
+    out.print(f"ingested: {report.summary()}", markup=False)
+    if report.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+@handles_errors
+def export(db: Optional[str] = DbOption,
+           format: str = typer.Option("jsonl", "--format", "-f", help="jsonl, csv, parquet or timeml"),
+           output: Optional[str] = typer.Option(None, "-o", "--output", help="file (jsonl) or folder (csv, parquet, timeml); jsonl defaults to stdout")):
+    """Write every record (document, entity, timex, quantity, event, conflict) as FORMAT.md describes."""
+    from .. import api
+    n = api.export(db=db, format=format, out=output)
+    if output and output != "-":
+        err.print(f"exported {n} records to {output}", markup=False)
+
+
+@app.command()
+@handles_errors
+def docs(db: Optional[str] = DbOption, as_json: bool = JsonOption):
+    """The documents in the store."""
+    store = _store(db)
+    rows = store.documents()
+    if as_json:
+        return _emit_json(rows)
+    _table("documents", ["id", "published", "title", "source"],
+           [[d["doc_id"][:12], d["published"] or "—", d["title"] or "—", d["source"]] for d in rows])
+
+
+FACT_COLUMNS = {
+    "entity": ["name", "type", "kb_id", "aliases"],
+    "timex": ["text", "type", "value"],
+    "quantity": ["measure", "value", "unit", "holder", "target", "status", "time", "quote"],
+    "event": ["type", "source", "target", "date", "modality", "quote"],
+}
+
+
+@app.command()
+@handles_errors
+def facts(db: Optional[str] = DbOption,
+          kind: Optional[str] = typer.Option(None, "--kind", help="entity, timex, quantity or event"),
+          doc: Optional[str] = typer.Option(None, "--doc", help="a document id (or a unique prefix)"),
+          as_json: bool = JsonOption):
+    """The facts extracted, by kind."""
+    if kind is not None and kind not in FACT_COLUMNS:
+        fail(f"unknown kind {kind!r}; use one of {', '.join(FACT_COLUMNS)}")
+    store = _store(db)
+    doc_id = _doc_filter(store, doc)
+    kinds = [kind] if kind else list(FACT_COLUMNS)
+    data = {k: list(store.records(k, [doc_id] if doc_id else None)) for k in kinds}
+    if as_json:
+        return _emit_json(data if not kind else data[kind])
+    for k in kinds:
+        cols = FACT_COLUMNS[k]
+        _table(f"{k} ({len(data[k])})", ["doc"] + cols,
+               [[r["doc_id"][:8]] + [_cell(r.get(c)) for c in cols] for r in data[k]])
+
+
+def _cell(v):
+    if isinstance(v, list):
+        return ", ".join(map(str, v))
+    if isinstance(v, float) and v.is_integer():
+        return f"{int(v):,}"
+    return v
+
+
+@app.command()
+@handles_errors
+def actors(db: Optional[str] = DbOption, doc: Optional[str] = typer.Option(None, "--doc", help="one document"),
+           as_json: bool = JsonOption):
+    """Canonical actors with their knowledge-base ids, mention counts and documents."""
+    store = _store(db)
+    doc_id = _doc_filter(store, doc)
+    merged: dict[tuple, dict] = {}
+    for e in store.records("entity", [doc_id] if doc_id else None):
+        key = (e["kb_id"],) if e.get("kb_id") else (e["name"].casefold(), e["type"])
+        m = merged.setdefault(key, {"name": e["name"], "type": e["type"], "kb_id": e.get("kb_id"),
+                                    "mentions": 0, "documents": [], "aliases": []})
+        m["mentions"] += len(e.get("mentions") or [])
+        if e["doc_id"] not in m["documents"]:
+            m["documents"].append(e["doc_id"])
+        m["aliases"] += [a for a in e.get("aliases") or [] if a not in m["aliases"]]
+    rows = sorted(merged.values(), key=lambda m: (-m["mentions"], m["name"]))
+    if as_json:
+        return _emit_json(rows)
+    _table("actors", ["name", "type", "kb id", "mentions", "documents", "aliases"],
+           [[m["name"], m["type"], m["kb_id"] or "—", m["mentions"], len(m["documents"]), ", ".join(m["aliases"][:6])]
+            for m in rows])
+
+
+@app.command()
+@handles_errors
+def events(db: Optional[str] = DbOption,
+           type: Optional[str] = typer.Option(None, "--type", help="a PLOVER type, e.g. CONSULT"),
+           actor: Optional[str] = typer.Option(None, "--actor", help="source or target actor (canonical name)"),
+           modality: Optional[str] = typer.Option(None, "--modality", help="asserted, planned, speculative or negated"),
+           as_json: bool = JsonOption):
+    """Events: who did what to whom, when, and whether it happened."""
+    store = _store(db)
+    rows = [e for e in store.records("event")
+            if (not type or e["type"] == type.upper())
+            and (not modality or e["modality"] == modality.lower())
+            and (not actor or actor.casefold() in {a.casefold() for a in (e["source"] or []) + (e["target"] or [])})]
+    rows.sort(key=lambda e: (e.get("date") or "~", e["doc_id"], e["start"]))
+    if as_json:
+        return _emit_json(rows)
+    _table(f"events ({len(rows)})", FACT_COLUMNS["event"], [[_cell(e.get(c)) for c in FACT_COLUMNS["event"]] for e in rows])
+
+
+def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--version":
+        print(f"pactwatch {__version__}")
+        return
+    app()
