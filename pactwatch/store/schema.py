@@ -3,9 +3,11 @@ create them. Fact tables keep the fields FORMAT.md names as columns (so analysts
 in SQL) and everything else a record carries in `extra`."""
 from __future__ import annotations
 
-from sqlalchemy import (JSON, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text)
+from sqlalchemy import (JSON as _JSON, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text)
 
 metadata = MetaData()
+# Python None stored as SQL NULL, so NOT NULL on a JSON column means something
+JSON = _JSON(none_as_null=True)
 
 schema_migrations = Table(
     "schema_migrations", metadata,
