@@ -1,0 +1,102 @@
+"""`make bench`: pactwatch against the bare spaCy model on the same synthetic texts, in the same run.
+
+Each side runs in its own process so its peak RSS is its own. Prints documents/s, words/s and peak
+RSS for both, and the ratio of words/s (the goal is pactwatch >= 0.5 of bare spaCy). Then the
+reconciliation scaling figures, when that tool is present.
+
+    python bench/run.py [--docs 2000] [--words 500] [--batch-size 8]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+
+def run_spacy(corpus: Path, batch_size: int) -> dict:
+    import spacy
+    from pactwatch.pipeline import MODEL
+
+    nlp = spacy.load(MODEL)
+    texts = (json.loads(line)["text"] for line in corpus.open(encoding="utf-8"))
+    started = time.perf_counter()
+    docs = words = 0
+    for doc in nlp.pipe(texts, batch_size=batch_size):
+        docs += 1
+        words += sum(1 for t in doc if not t.is_punct and not t.is_space)
+    return {"docs": docs, "words": words, "seconds": time.perf_counter() - started}
+
+
+def run_pactwatch(corpus: Path, batch_size: int) -> dict:
+    from pactwatch import api, pipeline
+
+    pipeline.load()  # model load is not ingest time, as for spaCy above
+    words = sum(len(json.loads(line)["text"].split()) for line in corpus.open(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as tmp:
+        started = time.perf_counter()
+        report = api.ingest([str(corpus)], db=str(Path(tmp) / "bench.db"), batch_size=batch_size)
+        seconds = time.perf_counter() - started
+    if report.failed:
+        raise SystemExit(f"bench: {report.failed} documents failed: {report.errors[:3]}")
+    return {"docs": report.new, "words": words, "seconds": seconds, "facts": report.facts}
+
+
+def child(mode: str, corpus: str, batch_size: int) -> None:
+    result = (run_spacy if mode == "spacy" else run_pactwatch)(Path(corpus), batch_size)
+    result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(result))
+
+
+def measure(mode: str, corpus: Path, batch_size: int) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--child", mode, "--corpus", str(corpus),
+                           "--batch-size", str(batch_size)], capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise SystemExit(f"bench: the {mode} run failed:\n{proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--words", type=int, default=500, help="words per document")
+    ap.add_argument("--batch-size", type=int, default=8)
+    ap.add_argument("--child", choices=["spacy", "pactwatch"], help=argparse.SUPPRESS)
+    ap.add_argument("--corpus", help=argparse.SUPPRESS)
+    ap.add_argument("--skip-reconcile", action="store_true", help="leave out the reconciliation scaling run")
+    args = ap.parse_args()
+    if args.child:
+        child(args.child, args.corpus, args.batch_size)
+        return 0
+
+    from corpus import write_jsonl  # bench/corpus.py
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "bench.jsonl"
+        total = write_jsonl(corpus, args.docs, words=args.words)
+        print(f"corpus: {args.docs} documents, {total:,} words (bench/corpus.py templates), "
+              f"batch size {args.batch_size}, {os.cpu_count()} cores")
+        results = {mode: measure(mode, corpus, args.batch_size) for mode in ("spacy", "pactwatch")}
+    print(f"{'':12}{'docs/s':>10}{'words/s':>12}{'peak RSS MB':>14}{'seconds':>10}")
+    rate = {}
+    for mode, r in results.items():
+        rate[mode] = r["words"] / r["seconds"]
+        print(f"{mode:12}{r['docs'] / r['seconds']:10.1f}{rate[mode]:12,.0f}{r['peak_rss_mb']:14,.0f}{r['seconds']:10.1f}")
+    print(f"ratio pactwatch/spaCy words/s: {rate['pactwatch'] / rate['spacy']:.2f} (goal >= 0.50); "
+          f"pactwatch facts: {results['pactwatch'].get('facts')}")
+    tool = HERE.parent / "tools" / "bench_reconcile.py"
+    if tool.exists() and not args.skip_reconcile:
+        print("\nreconciliation scaling:")
+        subprocess.run([sys.executable, str(tool)], check=False)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
