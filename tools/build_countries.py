@@ -46,7 +46,8 @@ def build() -> list[dict]:
         if extra.get("context_aliases"):
             entry["context_aliases"] = extra["context_aliases"]
         capital = extra.get("capital")
-        if capital:
+        # a city-state (Singapore) is its own capital: no separate entry
+        if capital and capital != name:
             entry["capital"] = f"gpe:{country.alpha_3}:capital"
         entries.append(entry)
         if capital and capital != name:

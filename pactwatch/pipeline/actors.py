@@ -1,15 +1,622 @@
-"""Placeholder so the pipeline assembles; replaced by the real component."""
-from spacy.language import Language
-from spacy.tokens import Doc
+"""`pactwatch_actors`: who is named in a document, linked to the knowledge base.
 
+Candidates come from two places: a PhraseMatcher over every name the knowledge base knows, and the
+model's entity spans. Each is then resolved, in this order:
+  - ambiguous shared names ("the Foreign Ministry", "Georgia") by the state named beside them,
+    else by the state the document is most about;
+  - capitals: "Seoul" is South Korea wherever the document also names South Korea or uses Seoul as an
+    actor; otherwise (a meeting "in Hanoi") it stays the city;
+  - "the Trump administration": an ORG acting for the state its head leads;
+  - short names ("Lee", "President Trump"): the person of that family name named earlier in the
+    document, else the only one the knowledge base has in office on the document's date;
+  - titles without a name ("the U.S. president", "Japan's foreign minister"): whoever held the
+    office on the document's date;
+  - entities the knowledge base lacks: kept, typed by the model, merged within the document.
+
+Each span in doc.spans["pw_actors"] has label = type and Span._.actor = {"kb_id", "name", "type",
+"acts_for"}, acts_for being the canonical name of the state the actor acts for (or None).
+"""
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from .. import knowledge
+from ..knowledge import norm
 from .extensions import ACTORS
+
+MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
+PLACE_KINDS = {"country", "capital"}
+# characters that glue two words into one token ("U.S.-Korea", 'Day"—to')
+_GLUE = re.compile(r"[-–—\"“”/]+")
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+_DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her"}
+_ORDINAL_WORDS = {"first", "second", "third", "former", "current", "new", "previous", "next", "incoming",
+                  "outgoing", "then"}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    kb_id: str | None = None          # resolved entry
+    candidates: list = field(default_factory=list)  # (kb_id, kind) for KB matches
+    label: str | None = None          # the model's label, for unknown entities
+    kind: str = "kb"                  # kb, model, short, title, admin
+    name: str | None = None           # canonical name for entities not in the KB
+    acts_for: str | None = None       # kb id of the state, for entities not in the KB
+
+
+class ActorLinker:
+    """Built once per pipeline: the matchers and indexes over the knowledge base."""
+
+    def __init__(self, nlp: Language, kb: knowledge.KnowledgeBase):
+        self.kb = kb
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.names: dict[str, list[tuple[str, str]]] = {}      # match key -> [(kb_id, kind)]
+        self.surfaces: dict[str, list[list[str]]] = {}         # match key -> token texts as written
+        self.requires: dict[tuple[str, str], list[str]] = {}   # (key, kb_id) -> ids one of which the doc must name
+        self.short: dict[str, list[str]] = {}                  # "Trump" -> person ids
+        self.titles: dict[str, dict] = {}
+        self.token_names: dict[str, list[tuple[str, str]]] = {}  # one-token names, for "U.S.-Korea"
+        patterns: dict[str, list[str]] = {}
+        for entry in kb:
+            kinds = [("name", entry["name"])] + [("alias", a) for a in entry["aliases"]]
+            kinds += [("demonym", d) for d in entry["demonyms"]] + [("generic", g) for g in entry["generic"]]
+            kinds += [("anaphor", a) for a in entry["anaphors"]]
+            for c in entry["context_aliases"]:
+                kinds.append(("context", c["alias"]))
+                self.requires[(self._key(c["alias"]), entry["id"])] = list(c["requires"])
+            for kind, text in kinds:
+                text = re.sub(r"^(the|The)\s+", "", text.strip())
+                for variant in {text, text.replace("-", " ")}:
+                    key = self._key(variant)
+                    if not key:
+                        continue
+                    ids = self.names.setdefault(key, [])
+                    if (entry["id"], kind) not in ids:
+                        ids.append((entry["id"], kind))
+                    patterns.setdefault(key, [])
+                    if variant not in patterns[key]:
+                        patterns[key].append(variant)
+            for s in entry["short"]:
+                self.short.setdefault(s, []).append(entry["id"])
+        for key, ids in self.names.items():
+            generic = {i for i, k in ids if k == "generic"}
+            self.names[key] = [(i, k) for i, k in ids if k == "generic" or i not in generic]
+        for key, variants in patterns.items():
+            docs = list(nlp.tokenizer.pipe(variants))
+            self.surfaces[key] = [[t.text for t in d] for d in docs]
+            self.matcher.add(key, docs)
+            if len(docs[0]) == 1:
+                self.token_names[key] = self.names[key]
+        for t in kb.titles:
+            for w in t["words"]:
+                key = "title:" + w.lower()
+                self.titles[key] = t
+                self.title_matcher.add(key, [nlp.make_doc(w)])
+        self.vocab = nlp.vocab
+
+    @staticmethod
+    def _key(text: str) -> str:
+        return norm(text)
+
+    # ------------------------------------------------------------ per document
+    def __call__(self, doc: Doc) -> Doc:
+        date = doc._.dct or _dt.date.today().isoformat()
+        title_matches = _longest_first_raw(self.title_matcher(doc))
+        title_tokens = {i for _, s, e in title_matches for i in range(s, e)}
+        mentions = self._kb_mentions(doc)
+        mentions += self._joined_tokens(doc, mentions)
+        text = doc.text      # built on each access: read once
+        mentions += _bylines(doc, text, mentions)
+        mentions = self._add_model_mentions(doc, text, mentions, title_tokens)
+        self._resolve_ambiguous(doc, mentions)
+        mentions = self._administrations(doc, mentions, date)
+        self._short_names(doc, mentions, date)
+        mentions += self._titles(doc, mentions, date, title_matches)
+        self._capitals(doc, mentions)
+        self._merge_unknown(doc, mentions)
+        doc.spans[ACTORS] = self._spans(doc, mentions, date)
+        return doc
+
+    def _case_ok(self, key: str, tokens: Span) -> bool:
+        for surface in self.surfaces.get(key, []):
+            if len(surface) != len(tokens):
+                continue
+            ok = True
+            for want, tok in zip(surface, tokens):
+                letters = [c for c in want if c.isalpha()]
+                if len(letters) >= 2 and all(c.isupper() for c in letters):
+                    ok = tok.text.replace(".", "") == want.replace(".", "") or tok.text == want
+                elif want[:1].isupper():
+                    ok = tok.text[:1].isupper()
+                if not ok:
+                    break
+            if ok:
+                return True
+        return False
+
+    def _kb_mentions(self, doc: Doc) -> list[Mention]:
+        found = []
+        for match_id, start, end in self.matcher(doc):
+            key = self.vocab.strings[match_id]
+            cands = self.names[key]
+            kinds = {k for _, k in cands}
+            prev = doc[start - 1].lower_ if start > 0 else ""
+            if kinds <= {"anaphor"}:
+                if prev != "the":
+                    continue
+            elif not self._case_ok(key, doc[start:end]):
+                continue
+            if kinds <= {"context"} and prev != "the":
+                continue
+            found.append(Mention(start, end, candidates=list(cands)))
+        chosen = _longest_first(found)
+        # names inside an event's name that are actors themselves ("war in Ukraine")
+        for m in list(chosen):
+            entry = self.kb.get(m.candidates[0][0])
+            if entry and entry["contains"]:
+                for inner in found:
+                    if m.start <= inner.start and inner.end <= m.end and inner is not m \
+                            and any(i in entry["contains"] for i, _ in inner.candidates):
+                        chosen.append(inner)
+        return chosen
+
+    def _joined_tokens(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """Names the tokenizer leaves glued to a neighbour inside one token ("U.S.-Korea",
+        "U.S.–South Korea", 'Day"—to'): the pieces are looked up with the tokens around them."""
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for tok in doc:
+            if tok.i in covered or len(tok.text) < 4 or not _GLUE.search(tok.text.strip("\"'“”‘’-–—/")):
+                continue
+            pieces = [p for p in _GLUE.split(tok.text) if p]
+            if len(pieces) < 2:
+                continue
+            found = []
+            # the first piece may end a name begun in earlier tokens ("Liberation" + 'Day"—to')
+            for n in (3, 2, 1, 0):
+                if tok.i - n < 0 or any(i in covered for i in range(tok.i - n, tok.i)):
+                    continue
+                text = " ".join([t.text for t in doc[tok.i - n: tok.i]] + [pieces[0]])
+                hit = self.names.get(self._key(text))
+                if hit and pieces[0][:1].isupper() and _all_named(hit):
+                    found.append(Mention(tok.i - n, tok.i + 1, candidates=list(hit)))
+                    break
+            # the last piece may begin a name that runs on ("South" + "Korea")
+            for n in (3, 2, 1, 0):
+                if tok.i + 1 + n > len(doc) or any(i in covered for i in range(tok.i + 1, tok.i + 1 + n)):
+                    continue
+                text = " ".join([pieces[-1]] + [t.text for t in doc[tok.i + 1: tok.i + 1 + n]])
+                hit = self.names.get(self._key(text))
+                if hit and pieces[-1][:1].isupper() and _all_named(hit):
+                    found.append(Mention(tok.i, tok.i + 1 + n, candidates=list(hit)))
+                    break
+            # one token can carry one actor's offsets: of two on the same token keep the first
+            offsets = set()
+            for m in found:
+                if (m.start, m.end) not in offsets:
+                    offsets.add((m.start, m.end))
+                    out.append(m)
+        return out
+
+    def _add_model_mentions(self, doc: Doc, text: str, mentions: list[Mention], title_tokens: set[int]) -> list[Mention]:
+        kb_tokens = {}
+        for m in mentions:
+            for i in range(m.start, m.end):
+                kb_tokens[i] = m
+        out = list(mentions)
+        for ent in doc.ents:
+            if ent.label_ not in MODEL_LABELS:
+                continue
+            for start, end in _clean_pieces(ent):
+                while start < end and start in title_tokens:
+                    start += 1
+                while end > start and end - 1 in title_tokens:
+                    end -= 1
+                if start == end:
+                    continue
+                inside = {id(kb_tokens[i]): kb_tokens[i] for i in range(start, end) if i in kb_tokens}
+                if inside:
+                    inner = list(inside.values())
+                    # a longer proper name around one place name ("Seoul National University") is the name
+                    if (ent.label_ in ("ORG", "PERSON", "FAC") and len(inner) == 1
+                            and inner[0].start >= start and inner[0].end <= end
+                            and (inner[0].end - inner[0].start) < (end - start)
+                            and self._is_place(inner[0]) and ent.label_ != "NORP"
+                            and all(doc[i].is_title or doc[i].is_upper for i in range(start, end))):
+                        out.remove(inner[0])
+                        for i in range(inner[0].start, inner[0].end):
+                            kb_tokens.pop(i, None)
+                    else:
+                        continue
+                if not _plausible_name(doc[start:end], text):
+                    continue
+                out.append(Mention(start, end, label=ent.label_, kind="model"))
+        return out
+
+    def _is_place(self, m: Mention) -> bool:
+        for kb_id, kind in m.candidates:
+            entry = self.kb.get(kb_id)
+            if kind == "demonym" or (entry and entry.get("kind") in PLACE_KINDS):
+                return True
+        return False
+
+    def _state_counts(self, mentions: list[Mention]) -> Counter:
+        counts: Counter = Counter()
+        for m in mentions:
+            if len(m.candidates) == 1 or m.kb_id:
+                kb_id = m.kb_id or m.candidates[0][0]
+                state = self.kb.state_of(kb_id) or (self.kb.get(kb_id) or {}).get("part_of")
+                if state:
+                    counts[state] += 1
+        return counts
+
+    def _modifier_state(self, doc: Doc, start: int, by_end: dict) -> str | None:
+        """The state named just before position `start` ("South Korea's", "the Japanese")."""
+        j = start
+        if j > 0 and doc[j - 1].text in _POSSESSIVE:
+            j -= 1
+        m = by_end.get(j)
+        if m is None:
+            return None
+        kb_id = m.kb_id or (m.candidates[0][0] if len(m.candidates) == 1 else None)
+        return self.kb.state_of(kb_id) if kb_id and self._is_place(m) else None
+
+    def _resolve_ambiguous(self, doc: Doc, mentions: list[Mention]) -> None:
+        named = {c[0] for m in mentions if len(m.candidates) == 1 for c in m.candidates}
+        counts = self._state_counts(mentions)
+        by_end = {m.end: m for m in mentions if m.candidates}
+        for m in mentions:
+            if not m.candidates:
+                continue
+            cands = m.candidates
+            # names valid only beside another ("the South" in a text about the North)
+            cands = [(i, k) for i, k in cands if k != "context"
+                     or any(r in named for r in self.requires.get((self._key(doc[m.start:m.end].text), i), []))]
+            if not cands:
+                m.candidates = []
+                continue
+            modifier = self._modifier_state(doc, m.start, by_end)
+
+            def state(c):
+                return self.kb.state_of(c[0]) or (self.kb.get(c[0]) or {}).get("part_of")
+            if all(k == "generic" for _, k in cands):
+                # a name many states' bodies share: the one of the state named beside it, else of
+                # a state the document names; a body of some other state is left unlinked
+                fitting = [c for c in cands if state(c) == modifier] if modifier else \
+                          [c for c in cands if counts.get(state(c), 0) > 0]
+                if not fitting:
+                    m.candidates = []
+                    if doc[m.start].text[:1].isupper():
+                        m.kind, m.label = "model", "ORG"
+                    continue
+                cands = fitting
+            if len(cands) == 1:
+                m.kb_id = cands[0][0]
+                continue
+            m.kb_id = max(cands, key=lambda c: (modifier is not None and state(c) == modifier,
+                                                counts.get(state(c), 0), c[1] != "generic"))[0]
+        # "the peninsula" refers to a place only where the document names it in full
+        named_fully = {m.kb_id for m in mentions if m.kb_id and not all(k == "anaphor" for _, k in m.candidates)}
+        mentions[:] = [m for m in mentions if (m.kb_id or not m.candidates)
+                       and (m.kb_id or m.kind != "kb")
+                       and not (m.candidates and all(k == "anaphor" for _, k in m.candidates) and m.kb_id not in named_fully)]
+
+    def _person_id(self, m: Mention) -> str | None:
+        entry = self.kb.get(m.kb_id)
+        return m.kb_id if entry and entry["type"] == "PERSON" else None
+
+    def _administrations(self, doc: Doc, mentions: list[Mention], date: str) -> list[Mention]:
+        """"the Trump administration": the government a leader heads, an ORG of its own."""
+        by_end = {m.end: m for m in mentions}
+        out = list(mentions)
+        for tok in doc:
+            if tok.lower_ not in ("administration", "government") or tok.i == 0:
+                continue
+            j = tok.i
+            m = by_end.get(j)
+            name_tok = doc[j - 1]
+            person_id = self._person_id(m) if m else None
+            if person_id is None:
+                ids = self.short.get(name_tok.text, [])
+                leaders = [i for i in ids if any(r["role"] in ("president", "prime minister", "supreme leader", "premier")
+                                                 for r in self.kb.get(i)["roles"])]
+                if len(leaders) != 1:
+                    continue
+                person_id = leaders[0]
+            if m is None:
+                m = next((x for x in out if x.start <= j - 1 < x.end), None)
+            start = m.start if m else j - 1
+            if m and m.end != j:
+                continue
+            if m in out:
+                out.remove(m)
+            short = (self.kb.get(person_id)["short"] or [name_tok.text])[0]
+            out.append(Mention(start, tok.i + 1, kind="admin", label="ORG", name=f"{short} {tok.lower_}",
+                               acts_for=self.kb.state_for_person(person_id, date)))
+        return out
+
+    def _short_names(self, doc: Doc, mentions: list[Mention], date: str) -> None:
+        """Family names alone, and model mentions not yet linked, resolved within the document."""
+        full = sorted((m for m in mentions if self._person_id(m)), key=lambda m: m.start)
+        unknown_people = sorted((m for m in mentions if m.kind == "model" and m.label == "PERSON"
+                                 and m.end - m.start >= 2), key=lambda m: m.start)
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        # tokens naming a person by family name, not yet covered by a mention
+        in_doc_short = {s for m in full for s in self.kb.get(m.kb_id)["short"]}
+        for tok in doc:
+            if tok.i not in covered and tok.text in in_doc_short and (tok.pos_ == "PROPN" or tok.is_title):
+                mentions.append(Mention(tok.i, tok.i + 1, kind="short", label="PERSON"))
+            elif (tok.i not in covered and tok.text in self.short and tok.i > 0
+                  and self.titles.get("title:" + doc[tok.i - 1].lower_)):
+                mentions.append(Mention(tok.i, tok.i + 1, kind="short", label="PERSON"))
+        for m in mentions:
+            if m.kb_id or m.kind not in ("model", "short"):
+                continue
+            text = _strip_possessive(doc[m.start:m.end].text)
+            # a variant spelling of a known name ("Lee Jae-Myung")
+            cands = self.names.get(self._key(text), [])
+            ids = {i for i, _ in cands}
+            if len(ids) == 1 and _all_named(cands) and self.kb.get(next(iter(ids)))["type"] != "GPE":
+                m.kb_id = next(iter(ids))
+                continue
+            if m.end - m.start != 1:
+                continue
+            before = [f for f in full if f.start < m.start and text in self.kb.get(f.kb_id)["short"]]
+            after = [f for f in full if f.start > m.start and text in self.kb.get(f.kb_id)["short"]]
+            if before or after:
+                m.kb_id = (before[-1] if before else after[0]).kb_id
+                continue
+            ids = self.short.get(text, [])
+            in_office = [i for i in ids if self.kb.roles_at(i, date)]
+            if len(in_office) == 1 or len(ids) == 1:
+                m.kb_id = in_office[0] if len(in_office) == 1 else ids[0]
+                continue
+            # the family name of an unknown person named in full ("Jeon" after "Jeon Heon-Kyun")
+            parts = [u for u in unknown_people if text in (doc[u.start].text, doc[u.end - 1].text)]
+            if parts:
+                m.name = _strip_possessive(doc[parts[0].start:parts[0].end].text)
+                m.label = "PERSON"
+        mentions[:] = [m for m in mentions if m.kind != "short" or m.kb_id]
+
+    def _titles(self, doc: Doc, mentions: list[Mention], date: str, title_matches) -> list[Mention]:
+        """Offices named without the holder's name, resolved by the document's date."""
+        starts = {m.start: m for m in mentions}
+        by_end = {m.end: m for m in mentions if m.kb_id}
+        in_doc = {m.kb_id for m in mentions if m.kb_id}
+        out = []
+        for match_id, start, end in title_matches:
+            title = self.titles[self.vocab.strings[match_id]]
+            nxt = starts.get(end)
+            if nxt is not None and (self._person_id(nxt) or nxt.label == "PERSON"):
+                continue          # the name follows: "President Lee"
+            if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
+                continue          # an unknown name follows
+            if any(m.start < end and start < m.end for m in mentions):
+                continue
+            state = self._modifier_state(doc, start, by_end)
+            first = start
+            if state is not None:
+                first = by_end[start - 1 if doc[start - 1].text in _POSSESSIVE else start].start
+            elif end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in starts:
+                after = starts[end + 1]
+                if after.kb_id and self._is_place(after):
+                    state = self.kb.state_of(after.kb_id)
+            if state is None:
+                state = title["country"]
+            if state is None:
+                # "the president": the only holder of such an office this document names
+                holders = [p for p in in_doc if self._person_id(Mention(0, 0, kb_id=p))
+                           and any(r["role"] in title["roles"] for r in self.kb.roles_at(p, date))]
+                if len(holders) != 1 or doc[start - 1].lower_ != "the" if start else True:
+                    continue
+                person = holders[0]
+            else:
+                people = self.kb.holders(title["roles"], state, date)
+                if len(people) != 1:
+                    continue
+                person = people[0]["id"]
+            out.append(Mention(first, end, kb_id=person, kind="title"))
+        return out
+
+    def _capitals(self, doc: Doc, mentions: list[Mention]) -> None:
+        """A capital is folded into its state where the document names the state or makes the
+        capital act ("Seoul said", "Seoul's position"); otherwise it is the city."""
+        by_state: dict[str, list[Mention]] = {}
+        named_states = set()
+        for m in mentions:
+            entry = self.kb.get(m.kb_id)
+            if not entry:
+                continue
+            if entry.get("kind") == "capital":
+                by_state.setdefault(entry["capital_of"], []).append(m)
+            elif entry.get("kind") == "country":
+                named_states.add(entry["id"])
+        for state, caps in by_state.items():
+            acting = any(_acts(doc, m) for m in caps)
+            if state in named_states or acting:
+                for m in caps:
+                    m.kb_id = state
+
+    def _merge_unknown(self, doc: Doc, mentions: list[Mention]) -> None:
+        """Entities the KB lacks: one canonical name per entity within the document."""
+        unknown = sorted((m for m in mentions if not m.kb_id and m.kind == "model"), key=lambda m: m.start)
+        full_names: list[tuple[str, str]] = []
+        for m in unknown:
+            if m.name:
+                continue
+            text = _strip_possessive(doc[m.start:m.end].text)
+            label = "LOC" if m.label == "FAC" else m.label
+            m.label = label
+            if m.end - m.start == 1:
+                for name, lab in full_names:
+                    words = name.split()
+                    if lab == label and (text == words[0] or text == words[-1]):
+                        m.name = name
+                        break
+                # an acronym given in brackets after the full name: "Some Body (SB)"
+                if m.name is None and m.start >= 2 and doc[m.start - 1].text == "(":
+                    prev = next((u for u in unknown if u.end == m.start - 1), None)
+                    if prev and prev.name and "".join(w[0] for w in prev.name.split() if w[0].isupper()) == text:
+                        m.name = prev.name
+            if m.name is None:
+                m.name = text
+                full_names.append((text, label))
+
+    def _spans(self, doc: Doc, mentions: list[Mention], date: str) -> list[Span]:
+        spans = []
+        seen: set[tuple[int, int]] = set()
+        for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+            if (m.start, m.end) in seen:
+                continue
+            entry = self.kb.get(m.kb_id)
+            if entry:
+                etype = entry["type"]
+                if etype == "PERSON":
+                    state = self.kb.state_for_person(entry["id"], date)
+                else:
+                    state = self.kb.state_of(entry["id"])
+                actor = {"kb_id": entry["id"], "name": entry["name"], "type": etype,
+                         "acts_for": (self.kb.get(state) or {}).get("name")}
+            elif m.name and m.label:
+                if m.label == "NORP":
+                    continue
+                actor = {"kb_id": None, "name": m.name, "type": m.label,
+                         "acts_for": (self.kb.get(m.acts_for) or {}).get("name")}
+            else:
+                continue
+            seen.add((m.start, m.end))
+            span = Span(doc, m.start, m.end, label=actor["type"], kb_id=actor["kb_id"] or "")
+            span._.actor = actor
+            spans.append(span)
+        return spans
+
+
+# ---------------------------------------------------------------- helpers
+def _longest_first(found: list[Mention]) -> list[Mention]:
+    chosen, taken = [], set()
+    for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
+        if any(i in taken for i in range(m.start, m.end)):
+            continue
+        chosen.append(m)
+        taken.update(range(m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+def _longest_first_raw(matches):
+    chosen, taken = [], set()
+    for match_id, start, end in sorted(matches, key=lambda x: (-(x[2] - x[1]), x[1])):
+        if any(i in taken for i in range(start, end)):
+            continue
+        chosen.append((match_id, start, end))
+        taken.update(range(start, end))
+    return sorted(chosen, key=lambda x: x[1])
+
+
+def _all_named(cands) -> bool:
+    # a glued piece is trusted only as a name or alias, not as a shared or contextual one
+    return all(k in ("name", "alias", "demonym") for _, k in cands)
+
+
+# horizontal space includes the no-break space web pages put in bylines
+_BYLINE = re.compile(r"^[^\S\n]*(?:By|by|BY)[^\S\n]+(.+?)[^\S\n]*$", re.M)
+_BYLINE_NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.-]*)(?:[^\S\n]+(?:[A-ZÀ-Þ][\w’'.-]*|de|van|von|der|la|le)){1,3}$")
+
+
+def _bylines(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+    """The authors on a byline line ("By Jane Roe and John Doe"), which the model often misses."""
+    out = []
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for line in _BYLINE.finditer(text):
+        body, offset = line.group(1), line.start(1)
+        names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", body)
+        names = [n.strip() for n in names]
+        if not names or not all(_BYLINE_NAME.match(n) for n in names):
+            continue
+        pos = offset
+        for name in names:
+            at = text.index(name, pos)
+            pos = at + len(name)
+            span = doc.char_span(at, at + len(name), alignment_mode="expand")
+            if span is not None and not any(i in covered for i in range(span.start, span.end)):
+                out.append(Mention(span.start, span.end, label="PERSON", kind="model"))
+    return out
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"['’]s?$", "", text).strip()
+
+
+def _clean_pieces(ent: Span) -> list[tuple[int, int]]:
+    """The model's span without determiners, possessives, ordinals and trailing numbers, split at an
+    inner possessive ("Trump's Oval Office" -> "Trump", "Oval Office")."""
+    pieces, start = [], ent.start
+    doc = ent.doc
+    for i in range(ent.start, ent.end):
+        if doc[i].text in _POSSESSIVE:
+            pieces.append((start, i))
+            start = i + 1
+    pieces.append((start, ent.end))
+    out = []
+    for s, e in pieces:
+        while s < e and (doc[s].lower_ in _DETERMINERS or doc[s].lower_ in _ORDINAL_WORDS or doc[s].is_punct):
+            s += 1
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].like_num or doc[e - 1].text in _POSSESSIVE
+                         or doc[e - 1].is_space):
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _plausible_name(span: Span, text: str) -> bool:
+    """Not a number, date or lowercase phrase the model mistook for a name, nor a heading."""
+    words = [t for t in span if not t.is_punct]
+    if not words or not any(t.text[:1].isupper() for t in words):
+        return False
+    if any(t.like_num or any(c.isdigit() for c in t.text) for t in words):
+        return False
+    if any(t.text[:1].islower() and t.lower_ not in ("of", "and", "for", "the", "de", "on", "in") for t in words):
+        return False
+    # a heading: the span is a whole line of two or more words, and not a person's name
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start: line_end if line_end != -1 else len(text)].strip()
+    if len(words) >= 2 and line == span.text and span.label_ != "PERSON":
+        return False
+    return True
+
+
+def _acts(doc: Doc, m: Mention) -> bool:
+    """A place name used for its government: a subject, a possessor, or the target of a measure."""
+    root = doc[m.start:m.end].root
+    if root.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
+        return True
+    if m.end < len(doc) and doc[m.end].text in _POSSESSIVE:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "with", "from", "between", "to") \
+        and root.head.head.pos_ in ("NOUN", "VERB") and root.head.head.lower_ not in ("travel", "trip", "visit", "go", "come", "return")
+
+
+def actor_of(doc: Doc, token_or_span: Token | Span) -> dict | None:
+    """The actor whose span covers a token (for a span, its root); the narrowest one wins."""
+    token = token_or_span if isinstance(token_or_span, Token) else token_or_span.root
+    best = None
+    for span in doc.spans.get(ACTORS, []):
+        if span.start <= token.i < span.end and (best is None or len(span) < len(best)):
+            best = span
+    return best._.actor if best is not None else None
 
 
 @Language.factory("pactwatch_actors", assigns=["doc.spans"], default_config={"kb_dirs": []})
 def make_component(nlp: Language, name: str, kb_dirs: list):
-    def component(doc: Doc) -> Doc:
-        doc.spans[ACTORS] = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "EVENT")]
-        for s in doc.spans[ACTORS]:
-            s._.actor = {"kb_id": None, "name": s.text, "type": s.label_, "acts_for": None}
-        return doc
-    return component
+    return ActorLinker(nlp, knowledge.load(kb_dirs))

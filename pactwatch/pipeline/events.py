@@ -1,13 +1,365 @@
-"""Placeholder so the pipeline assembles; replaced by the real component."""
+"""pactwatch_events: event mentions typed with PLOVER's 16 types plus TRANSITION, with their
+actors, date, place, modality and the clause that states them.
+
+A trigger is a verb or noun from the lexicon (knowledge/data/triggers.toml). Its arguments come
+from the dependency parse: the subject is the source, objects and a few prepositions give targets.
+Modality is read from the trigger and the words governing it, up to the clause that reports it.
+A trigger inside the complement of another trigger ("agreed to cooperate", "threatened to
+withdraw") is that trigger's content, not an event of its own. Mentions of one event merge.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from .extensions import EVENTS
+from ..knowledge import triggers as trigger_lexicon
+from .attach import clause_head
+from .event_args import Arguments, stand_in
+from .extensions import ACTORS, EVENTS, TIMEX
+
+# dependencies that end the walk from a trigger up to the words governing it: a new clause
+CLAUSE_BOUNDARY_DEPS = {"relcl", "advcl", "parataxis", "conj", "cc", "punct", "appos", "mark",
+                        "csubj", "dep", "meta", "list"}
+# prepositions that place an event in time or circumstance rather than stating its content
+CIRCUMSTANTIAL_PREPS = {"during", "at", "after", "before", "since", "amid", "amidst", "ahead",
+                        "following", "despite", "in", "by", "until", "through", "throughout",
+                        "under", "as", "like", "within", "beyond", "besides", "than"}
+# how a trigger hangs from another whose content it is: "agreed to meet", "demanded that ...",
+# "threats to withdraw", "cancelled the talks"
+CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "advcl", "attr", "oprd",
+                "dative", "nsubjpass", "compound"}
+QUOTE_EDGE_DEPS = {"advcl", "parataxis", "conj", "cc", "punct", "mark", "dep", "meta", "npadvmod"}
+# events done to a place: with no other target, the place they happen in is their target
+PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 
 
-@Language.factory("pactwatch_events", assigns=["doc.spans"])
-def make_component(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc.spans[EVENTS] = []
+@dataclass
+class Mention:
+    token: Token
+    type: str
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    primary: set[str] = field(default_factory=set)   # the actors' own names, for merging
+    date: str | None = None
+    location: str | None = None
+    modality: str = "asserted"
+    attributed_to: str | None = None
+    quote: tuple[int, int] = (0, 0)
+    mentions: int = 1
+
+
+class EventFinder:
+    """Built once per pipeline: the lexicon frozen into lookups; called once per Doc."""
+
+    def __init__(self, lexicon: trigger_lexicon.Triggers):
+        self.lex = lexicon
+        self.carriers = (lexicon.light_verbs | lexicon.negators | lexicon.reversals
+                         | lexicon.reporting_verbs | frozenset(v for v, _ in lexicon.phrasal_negators))
+
+    # ------------------------------------------------------------ triggers
+    def trigger_type(self, token: Token) -> str | None:
+        lex = self.lex
+        lemma = token.lemma_.lower()
+        if token.pos_ == "VERB":
+            for child in token.children:
+                if child.dep_ in ("prt", "prep", "dobj"):
+                    kind = lex.phrasal_verbs.get((lemma, child.lemma_.lower()))
+                    if kind:
+                        return kind
+            return lex.verbs.get(lemma)
+        if token.pos_ == "NOUN":  # not PROPN: "Diplomacy" in a title-case headline names nothing
+            for child in token.children:
+                if child.dep_ in ("compound", "amod"):
+                    kind = lex.noun_phrases.get((child.lemma_.lower(), lemma))
+                    if kind:
+                        return kind
+            kind = lex.nouns.get(lemma)
+            if kind:
+                return kind
+            if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.light_verbs:
+                return lex.light_nouns.get(lemma)
+        return None
+
+    def is_negator(self, token: Token) -> bool:
+        lemma = token.lemma_.lower()
+        if lemma in self.lex.negators:
+            return True
+        return any(c.dep_ in ("prt", "prep") and (lemma, c.lemma_.lower()) in self.lex.phrasal_negators
+                   for c in token.children)
+
+    def transformed_type(self, noun: Token, kind: str | None) -> str | None:
+        """The type of what a verb or noun does to the event `noun` names: undoing it ("lifted
+        the blockade", "suspension of aid deliveries") or granting it ("accepted the demands")."""
+        place = stand_in(noun)
+        head = place.head
+        if place.dep_ == "pobj" and head.lower_ == "of":
+            head = head.head          # "the suspension of air links"
+        elif place.dep_ not in ("dobj", "nsubjpass"):
+            return None
+        lemma = head.lemma_.lower()
+        if lemma in self.lex.reversals or lemma in self.lex.reversal_nominals:
+            return self.lex.reversal_nouns.get(noun.lemma_.lower()) or self.lex.reversal_types.get(kind or "")
+        if lemma in self.lex.acceptances:
+            return self.lex.acceptance_types.get(kind or "")
+        return None
+
+    def obligation_subject(self, token: Token) -> Token | None:
+        """For a reporting verb whose complement says someone must act ("X said Y must ..."),
+        that complement's verb."""
+        if token.lemma_.lower() not in self.lex.reporting_verbs:
+            return None
+        for c in token.children:
+            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in self.lex.obligation_auxiliaries
+                                         for a in c.children):
+                return c
+        return None
+
+    # ------------------------------------------------------------ modality and governors
+    def cues_of(self, token: Token, cues: set[str], is_trigger: bool) -> None:
+        lex = self.lex
+        if not is_trigger:
+            lemma = token.lemma_.lower()
+            if lemma in lex.speculative_words:
+                cues.add("speculative")
+            elif lemma in lex.planned_words:
+                cues.add("planned")
+            elif token.lower_ in lex.intent_words:
+                cues.add("future")
+            if self.is_negator(token):
+                cues.add("negated")
+        for c in token.children:
+            dep, lower, lemma = c.dep_, c.lower_, c.lemma_.lower()
+            if dep in ("aux", "auxpass"):
+                if lower in lex.speculative_auxiliaries:
+                    cues.add("speculative")
+                elif lower in lex.planned_auxiliaries or lemma in lex.planned_auxiliaries:
+                    cues.add("future")
+                elif lower in lex.conditional_auxiliaries:
+                    cues.add("would")
+            elif dep == "neg" or (dep == "det" and lower == "no"):
+                cues.add("negated")
+            elif dep in ("advmod", "amod", "acomp", "npadvmod"):
+                if lemma in lex.speculative_words or lower in lex.speculative_words:
+                    cues.add("speculative")
+                elif lemma in lex.planned_words or lower in lex.planned_words:
+                    cues.add("planned")
+                elif lower in lex.intent_words:
+                    cues.add("future")
+                elif lower in lex.negation_words:
+                    cues.add("negated")
+            elif dep == "mark" and lower in lex.speculative_markers:
+                cues.add("speculative")
+
+    def govern(self, trigger: Token, triggers: dict[int, object]):
+        """Walk from the trigger up through the words governing it, within its clause.
+        Returns (cues, governing trigger token or None, reporting verb or None)."""
+        cues: set[str] = set()
+        self.cues_of(trigger, cues, True)
+        node = trigger
+        absorbable = True
+        reporter = None
+        governor = None
+        for _ in range(12):
+            head = node.head
+            if head.i == node.i:
+                break
+            if node.dep_ in CLAUSE_BOUNDARY_DEPS and not self.elaborates(node):
+                break
+            if node.dep_ == "pobj" and head.lower_ in CIRCUMSTANTIAL_PREPS:
+                absorbable = False
+            if node.dep_ not in CONTENT_DEPS:
+                absorbable = False
+            if head.i in triggers and absorbable:
+                governor = head
+                break
+            if absorbable and node.dep_ in ("advcl", "xcomp", "conj") and head.i not in triggers:
+                # "began a hunger strike to demand ...": the purpose belongs to the strike
+                carried = next((c for c in head.children if c.dep_ == "dobj" and c.i in triggers), None)
+                if carried is not None:
+                    governor = carried
+                    break
+            if head.lemma_.lower() in self.lex.reporting_verbs and node.dep_ in ("ccomp", "xcomp"):
+                reporter = head
+                break
+            self.cues_of(head, cues, False)
+            node = head
+        if reporter is None:
+            reporter = self.reporter_below(node)
+        if reporter is not None and "would" in cues:
+            cues.add("future")        # "said they would ...": the future seen from the past
+        if self.hypothetical(trigger):
+            cues.add("hypothetical")
+        return cues, governor, reporter
+
+    def hypothetical(self, token: Token) -> bool:
+        """Inside a condition ("unless Baghdad accepts", "if he is elected")."""
+        for t in [token, *token.ancestors]:
+            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.lex.hypothetical_markers
+                                         for c in t.children):
+                return True
+        return False
+
+    @staticmethod
+    def elaborates(node: Token) -> bool:
+        """An adverbial clause with no subject and no conjunction of its own ("..., detaining
+        300 workers", "struck to demand higher pay") spells out the event of its head; so does a
+        verb coordinated inside it ("..., killing one and arresting 12")."""
+        def bare_advcl(t: Token) -> bool:
+            return t.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
+        if node.dep_ == "conj":
+            return bare_advcl(node.head) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        return bare_advcl(node)
+
+    def reporter_below(self, top: Token) -> Token | None:
+        """"Y will invest, X said": a reporting verb hanging off the clause's top."""
+        for c in top.children:
+            if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in self.lex.reporting_verbs \
+                    and not any(g.dep_ == "ccomp" for g in c.children):
+                return c
+        return None
+
+    def modality(self, cues: set[str], reported: bool) -> str:
+        if "speculative" in cues:
+            return "speculative"
+        if "negated" in cues:
+            return "negated"
+        if "future" in cues or "planned" in cues:
+            return "planned"
+        if "would" in cues:
+            return "planned" if reported else "speculative"
+        return "asserted"
+
+    # ------------------------------------------------------------ the component
+    def __call__(self, doc: Doc) -> Doc:
+        args = Arguments(doc, self.carriers)
+        triggers: dict[int, str] = {}
+        for token in doc:
+            kind = self.trigger_type(token)
+            if token.pos_ == "NOUN" and (kind or token.lemma_.lower() in self.lex.reversible_nouns):
+                kind = self.transformed_type(token, kind or self.lex.reversible_nouns[token.lemma_.lower()]) or kind
+            if kind:
+                triggers[token.i] = kind
+            elif self.obligation_subject(token) is not None:
+                triggers[token.i] = self.lex.obligation_type
+        mentions: list[Mention] = []
+        absorbed: dict[int, list[int]] = {}
+        walked = {}
+        for i in triggers:
+            walked[i] = self.govern(doc[i], triggers)
+            governor = walked[i][1]
+            if governor is not None:
+                absorbed.setdefault(governor.i, []).append(i)
+        for i, kind in triggers.items():
+            cues, governor, reporter = walked[i]
+            if governor is not None or "hypothetical" in cues:
+                continue  # content of another event, or a condition set for it ("unless ...")
+            token = doc[i]
+            mention = self.mention(doc, args, token, kind, cues, reporter)
+            contents = self.absorbed_all(i, absorbed)
+            if kind == "AGREE" and any(self.lex.announced_intent.get(triggers[j]) == "THREATEN"
+                                       for j in absorbed.get(i, [])):
+                mention.type = "THREATEN"   # a vow to fight is a threat
+            for j in contents:
+                extra = args.roles(doc[j])
+                for name in extra.names():
+                    if name not in mention.source and name not in mention.target:
+                        mention.target.append(name)
+                mention.primary |= extra.primary()
+                mention.date = mention.date or args.date(doc[j])
+                mention.location = mention.location or args.location(doc[j], triggers[j])
+            if not mention.target and mention.location and mention.type in PLACE_TARGET_TYPES:
+                mention.target.append(mention.location)  # "the war in Ukraine" is waged on Ukraine
+            mention.date = mention.date or args.narrative_date(token)
+            if not mention.source and not mention.target:
+                continue  # no actor: an anaphoric or generic mention ("the summit", "tariffs")
+            mentions.append(mention)
+        doc.spans[EVENTS] = self.merged(doc, mentions)
         return doc
-    return component
+
+    def absorbed_all(self, i: int, absorbed: dict[int, list[int]]) -> list[int]:
+        out, todo = [], list(absorbed.get(i, []))
+        while todo:
+            j = todo.pop()
+            out.append(j)
+            todo.extend(absorbed.get(j, []))
+        return out
+
+    def mention(self, doc: Doc, args: Arguments, token: Token, kind: str, cues: set[str],
+                reporter: Token | None) -> Mention:
+        roles = args.roles(token)
+        obligation = self.obligation_subject(token) if kind == self.lex.obligation_type else None
+        if obligation is not None and token.pos_ == "VERB" and token.lemma_.lower() in self.lex.reporting_verbs:
+            roles = args.roles_of_obligation(token, obligation)
+            reporter = None
+        m = Mention(token=token, type=kind, source=roles.source_names(), target=roles.target_names(),
+                    primary=roles.primary())
+        m.date = args.date(token)
+        m.location = args.location(token, kind)
+        m.modality = self.modality(cues, reporter is not None)
+        if m.modality == "asserted" and m.date and doc._.dct and m.date[:10] > doc._.dct \
+                and len(m.date) >= 10:
+            m.modality = "planned"  # a dated event after publication has not happened yet
+        if "future" in cues and m.modality == "planned" and kind in self.lex.announced_intent:
+            m.type = self.lex.announced_intent[kind]  # a stated future act is a promise or a threat
+        if reporter is not None:
+            m.attributed_to = args.speaker(reporter)
+        else:
+            m.attributed_to = args.according_to(token)
+        m.quote = args.quote(token)
+        return m
+
+    def merged(self, doc: Doc, mentions: list[Mention]) -> list[Span]:
+        """One event per occurrence: same type, shared actor, compatible date."""
+        events: list[Mention] = []
+        for m in mentions:
+            # two verbs are two reports; a noun ("the summit", "his election") may repeat one
+            same = next((e for e in events if e.type == m.type and e.primary & m.primary
+                         and dates_compatible(e.date, m.date)
+                         and (e.token.pos_ != "VERB" or m.token.pos_ != "VERB"
+                              or e.token.sent.start == m.token.sent.start)), None)
+            if same is None:
+                events.append(m)
+                continue
+            same.mentions += 1
+            for role in ("source", "target"):
+                for name in getattr(m, role):
+                    if name not in same.source and name not in same.target:
+                        getattr(same, role).append(name)
+            same.primary |= m.primary
+            same.date = longer(same.date, m.date)
+            same.location = same.location or m.location
+        spans = []
+        for e in events:
+            span = doc[e.token.i:e.token.i + 1]
+            span._.event = {
+                "type": e.type, "source": e.source, "target": e.target, "date": e.date,
+                "location": e.location, "modality": e.modality,
+                "quote_start": e.quote[0], "quote_end": e.quote[1],
+                "attributed_to": e.attributed_to, "trigger": e.token.text, "mentions": e.mentions,
+            }
+            spans.append(span)
+        return spans
+
+
+def dates_compatible(a: str | None, b: str | None) -> bool:
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def longer(a: str | None, b: str | None) -> str | None:
+    """The more precise of two compatible dates."""
+    if not a:
+        return b
+    if not b:
+        return a
+    return a if len(a) >= len(b) else b
+
+
+@Language.factory("pactwatch_events", assigns=["doc.spans"], requires=["token.dep", "token.lemma"],
+                  default_config={"kb_dirs": []})
+def make_component(nlp: Language, name: str, kb_dirs: list):
+    return EventFinder(trigger_lexicon.load(kb_dirs))
+
+
+__all__ = ["EventFinder", "make_component", "ACTORS", "TIMEX"]

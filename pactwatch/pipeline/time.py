@@ -1,13 +1,242 @@
-"""Placeholder so the pipeline assembles; replaced by the real component."""
+"""`pactwatch_time`: every temporal expression in a Doc as a TIMEX3 span, and the date the document
+speaks from (its anchor).
+
+Finding and the anchor-free values are in timex_rules.py (regexes over the text). This component
+adds what needs the parse: the tense of the clause a yearless date sits in ("in June" is the past
+June after "took office", the coming one after "will travel"), the anchor (metadata, else a date
+the text gives as its own, else the latest date it reports as past), and `timex_of` for the
+components that attach a time to a fact.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
-from .extensions import TIMEX as TIME
+from . import timex_rules
+from .attach import attached
+from .extensions import TIMEX
+
+RESOLVERS = ("rules", "dateparser")
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
+# a date the text gives as its own: "Published on August 21, 2025", "Updated: 21 Aug 2025"
+_OWN_DATE = re.compile(r"\b(?:published|posted|updated|last\s+updated|dated|released)(?:\s+on)?\s*:?\s*", re.I)
+_HEAD_CHARS = 2000  # a dateline or byline sits near the top
 
 
-@Language.factory("pactwatch_time", assigns=["doc.spans"])
-def make_component(nlp: Language, name: str):
-    def component(doc: Doc) -> Doc:
-        doc.spans[TIME] = []
+@Language.factory(
+    "pactwatch_time",
+    assigns=["doc.spans", "doc._.anchor", "doc._.anchor_source", "doc._.inferred_after", "span._.timex"],
+    requires=["token.dep", "token.tag"],
+    default_config={"resolver": "rules"},
+)
+def make_component(nlp: Language, name: str, resolver: str):
+    if resolver not in RESOLVERS:
+        from ..errors import UsageError
+        raise UsageError(f"pactwatch_time: resolver must be one of {', '.join(RESOLVERS)}, not {resolver!r}")
+    return TimeTagger(resolver)
+
+
+class TimeTagger:
+    def __init__(self, resolver: str = "rules"):
+        self.resolver = resolver
+        timex_rules.grammar()  # compile the regexes once, up front
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = []
+        for m in timex_rules.find(doc.text):
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None or not len(span) or _is_not_time(m, span):
+                continue
+            found.append((m, span))
+        directions = [_direction(span) for _, span in found]
+
+        anchor, source = _parse_date(doc._.dct), "published" if doc._.dct else None
+        if anchor is None:
+            anchor = _own_date(doc.text, found)
+            source = "text" if anchor else None
+        if anchor is None:
+            inferred = _inferred_after(found, directions)
+            doc._.inferred_after = inferred.isoformat() if inferred else None
+            anchor, source = inferred, "inferred" if inferred else None
+        doc._.anchor = anchor.isoformat() if anchor else None
+        doc._.anchor_source = source
+
+        if source == "inferred":
+            # the inferred anchor is the latest date the text reports as past, so the document was
+            # written after it: a yearless date of unknown tense is more likely behind it
+            directions = [d or "past" for d in directions]
+        spans = []
+        quarter = None  # the last quarter the text named: "the quarter", "a year earlier" refer to it
+        for (m, span), direction in zip(found, directions):
+            value = self._value(m, doc.text[m.start:m.end], anchor, direction)
+            value, quarter = _in_quarter_context(m, span, value, quarter)
+            s = Span(doc, span.start, span.end, label=m.type)
+            s._.timex = {"type": m.type, "value": value}
+            spans.append(s)
+        doc.spans[TIMEX] = spans
         return doc
-    return component
+
+    def _value(self, m: timex_rules.Mention, text: str, anchor: dt.date | None, direction: str | None) -> str:
+        if self.resolver == "dateparser" and anchor is not None and m.rel is not None:
+            value = _dateparser_value(m, text, anchor, direction)
+            if value:
+                return value
+        return timex_rules.resolve(m, anchor, direction)
+
+
+def _in_quarter_context(m: timex_rules.Mention, span: Span, value: str, quarter: tuple | None):
+    """Financial reporting compares quarters: "the quarter" is the one just named, and "a year
+    earlier" in a sentence about a quarter is that quarter a year before."""
+    kind = m.rel[0] if m.rel else None
+    year_back = kind == "quarter_ago" or (m.kind in ("ago", "year_earlier") and m.rel == ("shift", "year", -1, None))
+    if quarter and kind == "quarter_ref":
+        value = f"{quarter[0]}-Q{quarter[1]}"
+    elif quarter and year_back and (kind == "quarter_ago" or "quarter" in span.sent.text.lower()):
+        value = f"{quarter[0] - 1}-Q{quarter[1]}"
+    elif kind == "quarter_ago" and not quarter:
+        value = value[:4]
+    q = re.fullmatch(r"(\d{4})-Q([1-4])", value or "")
+    if q and not year_back:
+        quarter = (int(q.group(1)), int(q.group(2)))
+    return value, quarter
+
+
+def timex_of(doc: Doc, span_or_token: Span | Token) -> dict | None:
+    """The date or time attached to a fact (same clause first, then nearest in the sentence):
+    {"type", "value", "text", "start", "end"}, or None. Durations and recurrences are not dates."""
+    span = attached(doc, TIMEX, span_or_token)
+    if span is None or span._.timex is None or span._.timex["type"] not in ("DATE", "TIME"):
+        return None
+    return {**span._.timex, "text": span.text, "start": span.start_char, "end": span.end_char}
+
+
+# ---------------------------------------------------------------- what the parse adds
+
+def _is_not_time(m: timex_rules.Mention, span: Span) -> bool:
+    """Candidates the regexes can't rule out but the parse can."""
+    if m.kind == "year" and len(span) == 1:
+        t = span[0]
+        # "2000 troops": a count modifying a plural noun right after it
+        if t.dep_ == "nummod" and t.head.i == t.i + 1 and t.head.tag_ in ("NNS", "NNPS"):
+            return True
+    if m.kind in ("month", "month_may") and len(span) == 1 and span[0].ent_type_ in ("PERSON", "ORG"):
+        return True  # June Carter, March of Dimes
+    return False
+
+
+def _direction(span: Span) -> str | None:
+    """The tense of the clause a time expression modifies: "past", "future" or None. Only a time
+    that is an adverbial of the verb (on Friday, in June, Tuesday, by the end of October) takes
+    its tense; one inside a noun phrase ("payable Dec. 7", "a July deal") doesn't."""
+    t = span.root
+    if t.dep_ == "pobj" and t.head.dep_ == "prep":
+        t = t.head
+    elif t.dep_ == "pobj" and t.head.dep_ == "pcomp" and t.head.head.dep_ == "prep":
+        t = t.head.head
+    if t.dep_ in ("prep", "npadvmod", "tmod", "advmod", "obl", "nsubj", "nsubjpass", "dobj", "attr") \
+            and t.head.pos_ in ("VERB", "AUX"):
+        verb = t.head
+        tense = _verb_tense(verb)
+        if tense is None and verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+            # "is to resume Tuesday", "plans to visit in May": ahead, unless told from the past
+            governor = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None
+            if governor is None or _verb_tense(governor) != "past":
+                return "future"
+        return tense
+    if t.head is t or t.dep_ == "ROOT":
+        # a headline or a misparse with no verb above: the first finite verb of the sentence
+        for w in span.sent:
+            if w.tag_ == "VBD":
+                return "past"
+            if w.tag_ == "MD":
+                return "future" if w.lower_ in FUTURE_AUX else None
+    return None
+
+
+def _verb_tense(verb: Token) -> str | None:
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    words = {a.lower_ for a in aux}
+    if words & FUTURE_AUX:
+        return "future"
+    if any(a.lower_ == "going" for a in aux) and any(c.lower_ == "to" for c in verb.children):
+        return "future"
+    if any(a.tag_ == "VBD" for a in aux) or (not aux and verb.tag_ == "VBD"):
+        return "past"
+    if verb.tag_ == "VBN" and words & {"has", "have", "'s", "’s", "'ve"}:
+        return "past"
+    # a participle with its own subject and no auxiliary is a mis-tagged simple past
+    if verb.tag_ == "VBN" and not aux and any(c.dep_ == "nsubj" for c in verb.children):
+        return "past"
+    return None
+
+
+def _parse_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _own_date(text: str, found: list) -> dt.date | None:
+    """A date the text gives as its own near the top: after "Published on", or opening a line as a
+    dateline ("SEOUL, Aug. 21, 2025 —") or standing alone on it."""
+    for m, _ in found:
+        if m.start > _HEAD_CHARS:
+            break
+        if m.rel is not None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", m.value or ""):
+            continue
+        before = text[max(0, m.start - 40):m.start]
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line_end = len(text) if line_end < 0 else line_end
+        lead, rest = text[line_start:m.start], text[m.end:line_end]
+        own = (_OWN_DATE.search(before) and _OWN_DATE.search(before).end() == len(before)
+               or re.fullmatch(r"\s*(?:[A-Z][A-Za-z.' -]{1,40},\s*)?", lead) and re.match(r"\s*(?:\(|[-—–]|$)", rest))
+        if own:
+            return _parse_date(m.value)
+    return None
+
+
+def _inferred_after(found: list, directions: list) -> dt.date | None:
+    """For an undated document: the latest fully specified date it reports in a past-tense clause."""
+    best = None
+    for (m, _), direction in zip(found, directions):
+        if direction == "past" and m.rel is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", m.value or ""):
+            d = _parse_date(m.value)
+            if d and (best is None or d > best):
+                best = d
+    return best
+
+
+# ---------------------------------------------------------------- the dateparser resolver (measured, not default)
+
+@functools.lru_cache(maxsize=4096)
+def _dateparse(text: str, base: dt.date, prefer: str) -> dt.date | None:
+    import dateparser
+    settings = {"RELATIVE_BASE": dt.datetime(base.year, base.month, base.day),
+                "PREFER_DATES_FROM": prefer, "RETURN_AS_TIMEZONE_AWARE": False}
+    parsed = dateparser.parse(text, languages=["en"], settings=settings)
+    return parsed.date() if parsed else None
+
+
+def _dateparser_value(m: timex_rules.Mention, text: str, anchor: dt.date, direction: str | None) -> str | None:
+    """The value dateparser gives for a relative or yearless expression, cut to the granularity
+    the expression has; None when dateparser can't read it (the rules answer instead)."""
+    kind = m.rel[0]
+    prefer = {"past": "past", "future": "future"}.get(direction, "current_period")
+    if kind not in ("day", "month", "weekday") and not (kind == "shift" and m.rel[1] in ("day", "month", "year")):
+        return None
+    d = _dateparse(re.sub(r"\s+", " ", text), anchor, prefer)
+    if d is None:
+        return None
+    if kind == "month" or (kind == "shift" and m.rel[1] == "month"):
+        return f"{d.year:04d}-{d.month:02d}"
+    if kind == "shift" and m.rel[1] == "year":
+        return f"{d.year:04d}"
+    return d.isoformat()

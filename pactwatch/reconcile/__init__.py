@@ -1,0 +1,12 @@
+"""Across documents: one record per fact, every source behind it, and every conflict surfaced.
+
+Works on FORMAT.md records and never imports spaCy. `cluster` and `find_conflicts` take any
+iterable of records; `update` keeps a store's clusters and conflicts current after an ingest.
+"""
+from __future__ import annotations
+
+from .core import Reconciliation, cluster, find_conflicts, reconcile
+from .entities import merge_entities
+from .incremental import update
+
+__all__ = ["Reconciliation", "cluster", "find_conflicts", "merge_entities", "reconcile", "update"]

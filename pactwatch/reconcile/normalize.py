@@ -5,6 +5,7 @@ Everything here works on plain values taken from records; nothing imports spaCy.
 from __future__ import annotations
 
 import calendar
+import functools
 import math
 import re
 import unicodedata
@@ -13,6 +14,7 @@ from datetime import date, timedelta
 # ---------------------------------------------------------------- names
 
 
+@functools.lru_cache(maxsize=65536)
 def norm_name(name: str | None) -> str:
     """FORMAT.md's name matching: case folded, accents and periods removed, hyphens as spaces, no leading "the"."""
     if not name:
@@ -37,6 +39,7 @@ def _month_span(year: int, first: int, last: int) -> tuple[date, date]:
     return date(year, first, 1), date(end_year, end_month, calendar.monthrange(end_year, end_month)[1])
 
 
+@functools.lru_cache(maxsize=65536)
 def timex_interval(value: str | None) -> tuple[date, date] | None:
     """The days a TIMEX3 date value covers, first and last inclusive; None for durations, sets and vague references."""
     if not value or not isinstance(value, str):
@@ -91,6 +94,25 @@ def compatible_dates(a: str | None, b: str | None) -> bool:
     if sa is None or sb is None:
         return True
     return (sa[0] <= sb[0] and sb[1] <= sa[1]) or (sb[0] <= sa[0] and sa[1] <= sb[1])
+
+
+def period_of(span: tuple[date, date] | None, by_month: bool) -> str:
+    """The period a block holds: "YYYY-MM" for spans within a month when by_month, else "YYYY", else "undated"."""
+    if span is None:
+        return "undated"
+    if by_month and span[0].year == span[1].year and span[0].month == span[1].month:
+        return f"{span[0].year:04d}-{span[0].month:02d}"
+    return f"{span[0].year:04d}"
+
+
+def shift_period(period: str, step: int) -> str | None:
+    """The period `step` months (for "YYYY-MM") or years (for "YYYY") away; None for "undated"."""
+    if re.fullmatch(r"\d{4}-\d{2}", period):
+        months = int(period[:4]) * 12 + int(period[5:]) - 1 + step
+        return f"{months // 12:04d}-{months % 12 + 1:02d}"
+    if re.fullmatch(r"\d{4}", period):
+        return f"{int(period) + step:04d}"
+    return None
 
 
 # ---------------------------------------------------------------- amounts

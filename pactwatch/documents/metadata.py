@@ -1,0 +1,465 @@
+"""Plain-text metadata: title, byline, date, publisher and photo captions, read from how news pages are laid out.
+
+A saved article usually opens with a header (section label, headline, standfirst, byline, date
+line) before the body, may start its body with a wire dateline ("SEOUL, Aug. 5 (Agency) --"),
+and ends with a footer (copyright line, disclaimer). Photo captions and credits sit between
+paragraphs. `recognise` finds each of these without changing the text: captions come back as
+character ranges into it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+import dateparser
+
+# ---------------------------------------------------------------- lines
+
+BODY_MIN_WORDS = 40     # the first line this long is body text, not header
+HEADER_MAX_LINES = 15   # a header is never longer than this many non-empty lines
+TITLE_MAX_WORDS = 30
+
+_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+_MD_DECORATION = re.compile(r"^[#>*_\s]+|[*_\s]+$")
+
+
+@dataclass
+class Line:
+    start: int          # char offset of the line's first non-space char in the text
+    end: int            # char offset just after its last non-space char
+    raw: str            # text[start:end]
+    clean: str          # unicode spaces folded, Markdown emphasis and heading marks removed
+
+    @property
+    def words(self) -> int:
+        return len(self.clean.split())
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    for m in re.finditer(r"[^\n]+", text):
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        if not body.strip("\ufeff \t"):
+            continue
+        clean = _SPACES.sub(" ", body)
+        clean = re.sub(r"\s+", " ", _MD_DECORATION.sub("", clean)).strip()
+        if clean:
+            lines.append(Line(m.start() + lead, m.start() + lead + len(body), body, clean))
+    return lines
+
+
+# ---------------------------------------------------------------- dates
+
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:19|20)\d{2}"
+_DATE = (rf"(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}"
+         rf"|{_YEAR}-\d{{1,2}}-\d{{1,2}}|{_YEAR}\.\s?\d{{1,2}}\.\s?\d{{1,2}}\.?|\d{{1,2}}/\d{{1,2}}/{_YEAR})(?!\d)")
+DATE_RE = re.compile(rf"\b{_DATE}", re.IGNORECASE)
+_DATE_LABEL = re.compile(
+    r"^\W*(?:originally\s+|this\s+article\s+was\s+)?(?P<label>first\s+published|published|posted|last\s+updated|updated|last\s+modified|modified|date)"
+    r"(?:\s+on)?\s*:?\s*(?:[A-Za-z]+day,?\s+)?(?P<date>" + _DATE + r")",
+    re.IGNORECASE)
+_DATEPARSER_SETTINGS = {"PARSERS": ["absolute-time"], "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "MDY",
+                        "REQUIRE_PARTS": ["day", "month", "year"]}
+
+
+def parse_date(s: str) -> str | None:
+    """An absolute date string -> "YYYY-MM-DD"; None for relative or partial dates (never today's date)."""
+    s = s.strip().rstrip(".")
+    m = re.fullmatch(rf"({_YEAR})[-.]\s?(\d{{1,2}})[-.]\s?(\d{{1,2}})", s)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    parsed = dateparser.parse(s, languages=["en"], settings=_DATEPARSER_SETTINGS)
+    return parsed.date().isoformat() if parsed else None
+
+
+# ---------------------------------------------------------------- names
+
+_SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by",
+                "from", "as", "vs", "via", "into", "over", "amid", "after", "per", "than", "up", "off", "out", "is",
+                "be", "its", "it"}
+_NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "ibn", "del"}
+_ROLE = re.compile(
+    r"[,\s]+(?:(?:senior|chief|special|staff|contributing|associate|political|diplomatic|foreign|defense|"
+    r"economics?|national|deputy|managing|executive|guest)\s+)*"
+    r"(?:staff|writer|reporter|correspondent|editor|contributor|columnist|analyst|fellow|"
+    r"bureau chief|special to\b.*|for\s+[A-Z].*)(?:\s+writer|\s+reporter)?\s*$", re.IGNORECASE)
+# Words that make a two-word capitalised phrase a place or an organisation rather than a person.
+_NOT_PERSON = {"korea", "korean", "states", "united", "america", "american", "south", "north", "news", "times",
+               "post", "press", "ministry", "department", "house", "world", "asia", "politics", "business",
+               "opinion", "analysis", "commentary", "international", "national", "center", "centre",
+               "institute", "university", "agency", "government", "daily", "herald", "journal", "reuters",
+               "staff", "editorial", "board", "desk", "team", "global", "economy", "security", "defense"}
+
+
+def _person_name(s: str, max_tokens: int = 5) -> str | None:
+    s = s.strip(" ,.;:-–—").strip()
+    tokens = s.split()
+    if not 2 <= len(tokens) <= max_tokens:
+        return None
+    for i, tok in enumerate(tokens):
+        if tok.lower() in _NAME_PARTICLES and 0 < i < len(tokens) - 1:
+            continue
+        if not tok[0].isupper() or not all(ch.isalpha() or ch in "'’.-" for ch in tok):
+            return None
+        if tok.lower().strip(".") in _NOT_PERSON:
+            return None
+    if s.isupper():  # "JANE DOE" in an all-caps byline
+        s = " ".join(t.capitalize() if t.lower() not in _NAME_PARTICLES else t.lower() for t in tokens)
+    return s
+
+
+def parse_names(s: str, max_tokens: int = 5) -> list[str]:
+    """"A, B and C" -> ["A", "B", "C"]; [] when any part is not a person's name (of at most max_tokens words)."""
+    s = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", s.strip())         # "… in Seoul"
+    s = _ROLE.sub("", s)
+    parts = [p for p in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*", s) if p.strip()]
+    names = []
+    for part in parts:
+        name = _person_name(_ROLE.sub("", part), max_tokens)
+        if name is None:
+            return []
+        if name not in names:
+            names.append(name)
+    return names
+
+
+_ORG_WORD = r"[A-Z][\w&'’.-]*"
+_ORG = rf"(?:The\s+)?{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|for|and|on|the|&))*"
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|LLC|Co|Corp|Corporation|PLC|GmbH)\.?$")
+
+
+def clean_org(s: str) -> str | None:
+    s = re.split(r"\.\s|\s+all rights reserved|\s+\|\s+|\s+[-–—]\s+", s.strip(), flags=re.IGNORECASE)[0]
+    s = re.sub(rf"\s*(?:{_YEAR})(?:\s*[-–]\s*{_YEAR})?$", "", s.strip())
+    s = _LEGAL_SUFFIX.sub("", s.strip(" .,;:"))
+    s = re.sub(r"^The\s+", "", s)
+    s = re.sub(r"(?:\s+(?:of|for|and|on|the|&))+$", "", s).strip(" .,;:")
+    if not s or not s[0].isupper() or len(s.split()) > 10 or DATE_RE.search(s):
+        return None
+    return s
+
+
+# ---------------------------------------------------------------- captions
+
+_CAPTION_LINE = re.compile(r"^(?:photo(?:graph)?s?|image|picture|caption|credit|photo credit)\s*:", re.IGNORECASE)
+_CREDIT_PATTERNS = [
+    # "(Photo by … / Agency)", "(AP Photo/Name)", "(Pool photo by …)", "(Yonhap file photo)"
+    # the photo word comes early and is followed by a credit, not by prose ("(images released by …)" is prose)
+    re.compile(r"\((?:[\w'’.-]+\s+){0,3}(?:photo(?:graph)?|image|picture)s?"
+               r"(?:\s*\)|\s*(?:by\b|/|:|courtesy\b|credit\b)[^()\n]{0,120}\))", re.IGNORECASE),
+    re.compile(r"\b(?:pool|file|handout|staff|courtesy)\s+(?:photo|image|picture)s?\b", re.IGNORECASE),
+    re.compile(r"\b(?:AP|AFP|EPA|Reuters|Yonhap|Bloomberg|Getty)\s+(?:photo|Photo|PHOTO|Images?)\b"),
+    # "REUTERS/Kim Min-su": an agency, a slash and a person's name (not "Reuters/Ipsos")
+    re.compile(r"\b(?:REUTERS|Reuters|AFP|EPA(?:-EFE)?|Yonhap|Xinhua|Kyodo|Bloomberg|Getty Images)\s*/\s*"
+               r"[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+)+"),
+    re.compile(r"\b(?:via|/)\s*Getty Images\b"),
+]
+CAPTION_MAX_WORDS = 70
+
+
+def find_captions(lines: list[Line]) -> list[tuple[int, int]]:
+    ranges = []
+    for line in lines:
+        if _CAPTION_LINE.match(line.clean):
+            ranges.append((line.start, line.end))
+            continue
+        hits = [m for p in _CREDIT_PATTERNS for m in p.finditer(line.raw)]
+        if not hits:
+            continue
+        if line.words <= CAPTION_MAX_WORDS:
+            ranges.append((line.start, line.end))
+        else:  # a credit inside a long paragraph: mark only the credit
+            ranges.extend(_merged((line.start + m.start(), line.start + m.end()) for m in hits))
+    return ranges
+
+
+def _merged(spans) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start <= out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+# ---------------------------------------------------------------- header lines
+
+_SECTION_LABELS = {"commentary", "analysis", "opinion", "op-ed", "oped", "editorial", "news", "feature", "features",
+                   "interview", "explainer", "perspective", "column", "essay", "review", "report", "world", "asia",
+                   "politics", "business", "economy", "breaking", "exclusive", "live", "update", "brief",
+                   "briefing", "q&a", "podcast", "video", "in depth", "insight", "insights", "article", "blog"}
+_NAV_WORDS = {"home", "menu", "search", "subscribe", "sign in", "log in", "share", "print", "newsletter",
+              "skip to content", "advertisement"}
+_BYLINE = re.compile(r"^(?:written\s+|reporting\s+|words\s+)?by\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+_AUTHOR_LABEL = re.compile(r"^authors?\s*:\s*(?P<names>.+)$", re.IGNORECASE)
+_SEGMENT_SPLIT = re.compile(r"\s+[|·•]\s+")
+_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][A-Z.'’ -]{{1,40}}?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})"
+    rf"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
+    rf"(?:,\s*(?P<date>{_MONTH}\s+\d{{1,2}}(?:,\s*{_YEAR})?))?"
+    rf"\s*(?:\((?P<agency>[A-Z][\w .&'-]{{0,40}})\))?\s*(?:--|—|–|-)\s+\S")
+_REPORTING_BY = re.compile(r"\b(?:additional\s+)?reporting\s+by\s+(?P<names>[^;.\n]+)", re.IGNORECASE)
+_COPYRIGHT = re.compile(
+    rf"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:{_YEAR}(?:\s*[-–]\s*{_YEAR})?\s*,?\s*)?(?P<name>{_ORG})",
+    re.IGNORECASE)
+_DISCLAIMERS = [
+    re.compile(rf"(?P<name>{_ORG})\s+does\s+not\s+take\s+(?:[a-z]+\s+){{0,2}}positions?"),
+    re.compile(rf"\bdo(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)\s+(?:the\s+)?"
+               rf"(?:views?|positions?|polic(?:y|ies)|opinions?)\s+of\s+(?P<name>{_ORG})"),
+    re.compile(rf"\bthis\s+(?:article|story|piece|commentary)\s+(?:was\s+)?(?:originally|first)\s+"
+               rf"(?:published|appeared)\s+(?:by|in|on)\s+(?P<name>{_ORG})", re.IGNORECASE),
+]
+
+
+def _is_date_line(line: Line) -> str | None:
+    """A header line that is only a date (optionally a weekday and a time) -> the ISO date."""
+    m = DATE_RE.search(line.clean)
+    if not m or line.words > 10:
+        return None
+    rest = (line.clean[:m.start()] + " " + line.clean[m.end():]).strip(" ,|·-–—")
+    if re.fullmatch(r"(?:[A-Za-z]+day,?)?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4})?"
+                    r"\s*(?:\(?(?:updated|published)?\)?)?", rest, re.IGNORECASE):
+        return parse_date(m.group())
+    return None
+
+
+def _section_label(clean: str) -> bool:
+    low = clean.lower().strip(" :|")
+    if low in _SECTION_LABELS or low in _NAV_WORDS:
+        return True
+    words = clean.split()
+    # a short kicker in all lower or all upper case ("world news", "ANALYSIS")
+    return len(words) <= 3 and (clean == clean.lower() or clean == clean.upper())
+
+
+def _title_strength(line: Line) -> int:
+    """2 = headline-like (title case or a question), 1 = could be a sentence-case headline, 0 = not a title."""
+    clean = line.clean
+    if not 3 <= line.words <= TITLE_MAX_WORDS or len(clean) > 250 or "http" in clean or "@" in clean:
+        return 0
+    if _section_label(clean) or DATE_RE.search(clean) and line.words <= 8:
+        return 0
+    last = clean.split()[-1]
+    if clean.endswith(".") and not re.search(r"\w\.\w+\.$", last) and not clean.endswith("..."):
+        return 0   # a sentence (standfirst, caption), unless it ends with an abbreviation like "U.S."
+    if clean.endswith((":", ",", ";")):
+        return 0
+    if clean.rstrip("”\"'’").endswith("?"):
+        return 2
+    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", clean) if w.lower() not in _SMALL_WORDS]
+    if not words:
+        return 0
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return 2 if capitalised / len(words) >= 0.6 else 1
+
+
+# ---------------------------------------------------------------- the stage
+
+
+@dataclass
+class _Header:
+    """What the header lines state, filled in line by line."""
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    updated: str | None = None
+    byline_publisher: str | None = None     # "A and B | Publisher"
+    agency: str | None = None               # "SEOUL, Aug. 5 (Agency) --"
+    dateline: tuple[str, str] | None = None  # a dateline's month and day, and its paragraph
+    anchor: int | None = None               # the first byline/date line: the title sits above it
+
+    def add_date(self, label: str, iso: str) -> None:
+        if re.match(r"(?:last\s+)?(?:updat|modif)", label, re.IGNORECASE):
+            self.updated = self.updated or iso
+        else:
+            self.published = self.published or iso
+
+    def read_line(self, line: Line, in_header: bool) -> bool:
+        """Take what one line states; True when it is a byline, date line or dateline."""
+        found = False
+        segments = _SEGMENT_SPLIT.split(line.clean)
+        names_in_line: list[str] = []
+        rest = []
+        for seg in segments:
+            m = _BYLINE.match(seg) or _AUTHOR_LABEL.match(seg)
+            if m and len(seg.split()) <= 20 and (names := parse_names(m.group("names"))):
+                names_in_line += names
+                found = True
+            elif (dm := _DATE_LABEL.match(seg) if len(seg.split()) <= 16 else None) and \
+                    (iso := parse_date(dm.group("date"))):
+                self.add_date(dm.group("label"), iso)
+                found = True
+            elif len(segments) > 1 and in_header:
+                rest.append(seg)
+        for seg in list(rest):   # "A and B | Publisher", "Jane Doe · 5 August 2025"
+            if not names_in_line and (names := parse_names(seg, max_tokens=3)):  # short: not a headline
+                names_in_line = names
+            elif iso := _is_date_line(Line(0, 0, seg, seg)):
+                self.published = self.published or iso
+            else:
+                continue
+            rest.remove(seg)
+            found = True
+        if names_in_line and len(rest) == 1 and (org := clean_org(rest[0])):
+            self.byline_publisher = self.byline_publisher or org
+        if names_in_line and not self.authors:
+            self.authors = names_in_line
+        if in_header and not found and (iso := _is_date_line(line)):
+            self.published = self.published or iso
+            found = True
+        dm = _DATELINE.match(line.clean)
+        if dm and (dm.group("agency") or dm.group("date")) and (dm.group("agency") or dm.group("place").isupper()):
+            found = True
+            if dm.group("agency"):
+                self.agency = self.agency or clean_org(dm.group("agency"))
+            if dm.group("date") and not self.dateline:
+                self.dateline = (dm.group("date"), line.clean)
+        return found
+
+
+def recognise(text: str) -> dict:
+    """Title, authors, published date, publisher and caption ranges of a plain-text article.
+
+    Returns {"title": str|None, "authors": [str], "published": "YYYY-MM-DD"|None,
+    "publisher": str|None, "captions": [(start, end)]}. Fields the text does not state stay empty.
+    """
+    lines = split_lines(text)
+    captions = find_captions(lines)
+    caption_starts = {s for s, _ in captions}
+    in_caption = [line.start in caption_starts for line in lines]
+
+    header_end = min(len(lines), HEADER_MAX_LINES)
+    for i, line in enumerate(lines[:header_end]):
+        if line.words >= BODY_MIN_WORDS and not in_caption[i]:
+            header_end = i
+            break
+
+    header = _Header()
+    # the header lines, and the first body line, which may open with a dateline
+    for i, line in enumerate(lines[:header_end + 1]):
+        if in_caption[i] or not header.read_line(line, in_header=i < header_end):
+            continue
+        if header.anchor is None:
+            header.anchor = i
+        if i >= header_end:
+            break
+
+    published = header.published
+    if published is None and header.updated is None:  # some sites print the date line under the article
+        for line in lines[-5:]:
+            dm = _DATE_LABEL.match(line.clean) if line.words <= 16 else None
+            if dm and (iso := parse_date(dm.group("date"))):
+                published = iso
+    if published is None and header.dateline:
+        published = _dateline_date(header.dateline[0], text, header.dateline[1])
+    published = published or header.updated
+
+    authors = header.authors
+    if not authors and header.anchor is not None:
+        # a bare name under the date line ("August 4, 2025" / "Jane Doe" / "Senior Fellow")
+        for i in range(header.anchor + 1, min(header.anchor + 3, header_end)):
+            if not in_caption[i] and (names := parse_names(lines[i].clean, max_tokens=3)):
+                authors = names
+                break
+    if not authors:  # wire copy credits its reporters in a footer: "Reporting by A and B; Editing by C"
+        for m in _REPORTING_BY.finditer(text):
+            authors += [n for n in parse_names(m.group("names")) if n not in authors]
+
+    title = _markdown_title(text, lines) or _pick_title(lines, in_caption, header.anchor, header_end)
+    publisher = (_disclaimer_publisher(text, captions) or header.byline_publisher
+                 or _copyright_publisher(text, captions) or header.agency)
+    return {"title": title, "authors": authors, "published": published, "publisher": publisher,
+            "captions": captions}
+
+
+def _markdown_title(text: str, lines: list[Line]) -> str | None:
+    front = re.match(r"\A\ufeff?---\n(?P<body>.*?)\n---\s*\n", text, re.DOTALL)
+    if front and (m := re.search(r"^title\s*:\s*(?P<t>.+)$", front.group("body"), re.MULTILINE)):
+        return m.group("t").strip().strip("\"'")
+    for line in lines[:HEADER_MAX_LINES]:
+        if re.match(r"#\s", line.raw):
+            return line.clean
+        if line.raw.startswith("##"):
+            break
+    return None
+
+
+def _pick_title(lines: list[Line], in_caption: list[bool], anchor: int | None, header_end: int) -> str | None:
+    stop = anchor if anchor is not None else min(header_end, 2)
+    candidates = [(i, _title_strength(lines[i])) for i in range(stop) if not in_caption[i]]
+    for i, strength in candidates:
+        if strength == 2:
+            return _without_site_suffix(lines[i].clean)
+    for i, strength in candidates:
+        # image alt text sits just above its caption; a sentence-case headline does not
+        if strength == 1 and not (i + 1 < len(lines) and in_caption[i + 1]):
+            return _without_site_suffix(lines[i].clean)
+    return None
+
+
+def _without_site_suffix(title: str) -> str:
+    """"Headline | Site Name" (a saved page's <title>) -> "Headline"."""
+    parts = _SEGMENT_SPLIT.split(title)
+    return max(parts, key=len) if len(parts) > 1 else title
+
+
+def _outside(captions: list[tuple[int, int]], pos: int) -> bool:
+    return not any(s <= pos < e for s, e in captions)
+
+
+def _disclaimer_publisher(text: str, captions: list[tuple[int, int]]) -> str | None:
+    """"X does not take institutional positions", "… do not necessarily reflect the views of X"."""
+    for pattern in _DISCLAIMERS:
+        for m in reversed(list(pattern.finditer(text))):
+            if _outside(captions, m.start()) and (org := clean_org(m.group("name"))):
+                return _full_name(org, text)
+    return None
+
+
+def _full_name(org: str, text: str) -> str:
+    """A one-word back-reference ("The Center does not …") -> the full name the text gives it
+    ("Center for Strategic Horizons"), if it gives one."""
+    if " " in org:
+        return org
+    longer = [clean_org(m.group()) for m in re.finditer(
+        rf"\b{re.escape(org)}\s+(?:for|of|on)\s+{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|for|and|on|the|&))*", text)]
+    longer = [name for name in longer if name]
+    return max(longer, key=len) if longer else org
+
+
+def _copyright_publisher(text: str, captions: list[tuple[int, int]]) -> str | None:
+    """The last "© 2025 X" / "Copyright X" outside photo credits: the footer names the site's owner."""
+    for m in reversed(list(_COPYRIGHT.finditer(text))):
+        if _outside(captions, m.start()) and (org := clean_org(m.group("name"))):
+            return org
+    return None
+
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _dateline_date(month_day: str, text: str, paragraph: str) -> str | None:
+    """A dateline's month and day, with a year only when the text pins it down: a year it names (or
+    the next one) on which that day falls on the weekday its first paragraph names ("on Wednesday")."""
+    if re.search(_YEAR, month_day):
+        return parse_date(month_day)
+    named = {w for w in re.findall(r"[a-z]+day", paragraph.lower()) if w in _WEEKDAYS}
+    if len(named) != 1:
+        return None
+    weekday = _WEEKDAYS.index(named.pop())
+    years = {int(y) for y in re.findall(rf"\b({_YEAR})\b", text)}
+    fits = set()
+    for year in years | {y + 1 for y in years}:
+        iso = parse_date(f"{month_day.rstrip(',')}, {year}")
+        if iso and date.fromisoformat(iso).weekday() == weekday:
+            fits.add(iso)
+    return fits.pop() if len(fits) == 1 else None

@@ -1,0 +1,292 @@
+"""The actor knowledge base: countries, capitals, people and their offices, organisations, places,
+named events, and the titles news uses for offices. Loaded from data files, validated entry by entry
+(a bad entry raises KnowledgeError naming the file and the entry), extended by the user's folders,
+whose entries add to or replace the built-in ones by id."""
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import json
+import re
+import tomllib
+import unicodedata
+from pathlib import Path
+from typing import Iterable
+
+from ..errors import KnowledgeError
+
+DATA = Path(__file__).resolve().parent / "data"
+# the built-in files this module owns; other files in data/ belong to other components
+BUILTIN_FILES = ("countries.json", "people.toml", "organisations.toml", "places.toml",
+                 "named_events.toml", "roles.toml")
+# section of a file -> the type its entries get when they do not say
+SECTIONS = {"countries": "GPE", "people": "PERSON", "orgs": "ORG", "organisations": "ORG",
+            "places": None, "events": "EVENT"}
+TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "NORP", "PRODUCT"}
+_LIST_FIELDS = ("aliases", "short", "demonyms", "generic", "anaphors", "contains")
+_REF_FIELDS = ("acts_for", "part_of", "capital", "capital_of")
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def norm(name: str) -> str:
+    """The key names are compared by: accents, case, periods, apostrophes and hyphens ignored."""
+    s = unicodedata.normalize("NFKD", name)
+    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
+    s = s.replace("’", "'").replace(".", "")
+    s = re.sub(r"[-‐‑–—_/]", " ", s)
+    s = re.sub(r"\s+", " ", s).strip()
+    return s[4:] if s.startswith("the ") else s
+
+
+class KnowledgeBase:
+    """Entries by id, names to entries, and the titles of offices."""
+
+    def __init__(self, entries: dict[str, dict], titles: list[dict]):
+        self.entries = entries
+        self.titles = titles
+        self._by_name: dict[str, list[str]] = {}
+        for kb_id, entry in entries.items():
+            for name in (entry["name"], *entry["aliases"]):
+                ids = self._by_name.setdefault(norm(name), [])
+                if kb_id not in ids:
+                    ids.append(kb_id)
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __iter__(self):
+        return iter(self.entries.values())
+
+    def get(self, kb_id: str | None) -> dict | None:
+        return self.entries.get(kb_id) if kb_id else None
+
+    def find(self, name: str) -> dict | None:
+        """The entry named `name` (its name or any alias, case-insensitive); when several share the
+        name, the one whose canonical name it is, else the first loaded."""
+        ids = self._by_name.get(norm(name or ""), [])
+        if not ids:
+            return None
+        exact = [i for i in ids if norm(self.entries[i]["name"]) == norm(name)]
+        return self.entries[(exact or ids)[0]]
+
+    def find_all(self, name: str) -> list[dict]:
+        return [self.entries[i] for i in self._by_name.get(norm(name or ""), [])]
+
+    def state_of(self, kb_id: str | None) -> str | None:
+        """The kb id of the state an entry acts for (a state acts for itself)."""
+        entry = self.get(kb_id)
+        seen = set()
+        while entry and entry["id"] not in seen:
+            seen.add(entry["id"])
+            if entry.get("kind") == "country":
+                return entry["id"]
+            nxt = entry.get("acts_for")
+            if not nxt or nxt == entry["id"]:
+                return nxt
+            entry = self.get(nxt)
+        return None
+
+    def roles_at(self, person_id: str, date: str) -> list[dict]:
+        """The offices a person held on `date` (YYYY-MM-DD)."""
+        person = self.get(person_id) or {}
+        return [r for r in person.get("roles", []) if r["start"] <= date and (r["end"] is None or date < r["end"])]
+
+    def state_for_person(self, person_id: str, date: str) -> str | None:
+        """The state a person acts for on `date`: that of an office held then, else of the latest
+        office held before (a former minister still speaks for the state he served)."""
+        person = self.get(person_id) or {}
+        held = self.roles_at(person_id, date)
+        if not held:
+            held = sorted((r for r in person.get("roles", []) if r["start"] <= date), key=lambda r: r["start"])[-1:]
+        for role in held:
+            state = self.state_of(role["of"])
+            if state:
+                return state
+        return person.get("acts_for")
+
+    def holders(self, roles: Iterable[str], state: str | None, date: str) -> list[dict]:
+        """People holding the first of `roles` that anyone held for `state` on `date`."""
+        for role in roles:
+            found = [p for p in self.entries.values() if p["type"] == "PERSON"
+                     and any(r["role"] == role and (state is None or self.state_of(r["of"]) == state)
+                             for r in self.roles_at(p["id"], date))]
+            if found:
+                return found
+        return []
+
+
+# ---------------------------------------------------------------- loading and validation
+def _read(path: Path) -> dict:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise KnowledgeError(f"{path}: cannot be read ({e})") from None
+    try:
+        if path.suffix == ".json":
+            data = json.loads(text)
+            return {"countries": data} if isinstance(data, list) else data
+        return tomllib.loads(text)
+    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as e:
+        raise KnowledgeError(f"{path}: not valid {path.suffix[1:].upper()} ({e})") from None
+
+
+def _date(value, path: Path, label: str, field: str, optional: bool = False) -> str | None:
+    if optional and value in (None, ""):
+        return None
+    if not isinstance(value, str) or not _DATE.match(value):
+        raise KnowledgeError(f"{path}: {label}: {field} must be a date YYYY-MM-DD, not {value!r}")
+    try:
+        _dt.date.fromisoformat(value)
+    except ValueError:
+        raise KnowledgeError(f"{path}: {label}: {field} {value!r} is not a real date") from None
+    return value
+
+
+def _entry(raw, section: str, index: int, path: Path) -> dict:
+    label = f"{section}[{index}]"
+    if not isinstance(raw, dict):
+        raise KnowledgeError(f"{path}: {label}: must be a table of fields, not {type(raw).__name__}")
+    kb_id = raw.get("id")
+    if not isinstance(kb_id, str) or not kb_id.strip():
+        raise KnowledgeError(f"{path}: {label}: missing 'id'")
+    label = f"entry {kb_id!r}"
+    name = raw.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise KnowledgeError(f"{path}: {label}: missing 'name'")
+    etype = raw.get("type") or SECTIONS[section]
+    if etype not in TYPES:
+        raise KnowledgeError(f"{path}: {label}: type must be one of {sorted(TYPES)}, not {etype!r}")
+    entry = dict(raw)
+    entry.update(id=kb_id, name=name, type=etype)
+    for field in _LIST_FIELDS:
+        value = raw.get(field, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            raise KnowledgeError(f"{path}: {label}: {field} must be a list of names")
+        entry[field] = list(value)
+    for field in _REF_FIELDS:
+        value = raw.get(field)
+        if value is not None and (not isinstance(value, str) or not value):
+            raise KnowledgeError(f"{path}: {label}: {field} must be a kb id")
+        entry[field] = value
+    context = raw.get("context_aliases", [])
+    if not isinstance(context, list) or not all(
+            isinstance(c, dict) and isinstance(c.get("alias"), str) and isinstance(c.get("requires"), list)
+            for c in context):
+        raise KnowledgeError(f"{path}: {label}: context_aliases must be a list of {{alias, requires}}")
+    entry["context_aliases"] = context
+    roles = raw.get("roles", [])
+    if etype != "PERSON" and roles:
+        raise KnowledgeError(f"{path}: {label}: only people hold roles")
+    if not isinstance(roles, list):
+        raise KnowledgeError(f"{path}: {label}: roles must be a list")
+    entry["roles"] = []
+    for r in roles:
+        if not isinstance(r, dict) or not isinstance(r.get("role"), str) or not isinstance(r.get("of"), str):
+            raise KnowledgeError(f"{path}: {label}: each role needs 'role' and 'of'")
+        start = _date(r.get("start"), path, label, f"role {r['role']!r} start")
+        end = _date(r.get("end"), path, label, f"role {r['role']!r} end", optional=True)
+        if end is not None and end < start:
+            raise KnowledgeError(f"{path}: {label}: role {r['role']!r} ends ({end}) before it starts ({start})")
+        entry["roles"].append({"role": r["role"], "of": r["of"], "start": start, "end": end})
+    return entry
+
+
+def _title(raw, index: int, path: Path) -> dict:
+    label = f"titles[{index}]"
+    if not isinstance(raw, dict):
+        raise KnowledgeError(f"{path}: {label}: must be a table of fields")
+    words, roles = raw.get("words"), raw.get("roles")
+    for field, value in (("words", words), ("roles", roles)):
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+            raise KnowledgeError(f"{path}: {label}: {field} must be a non-empty list of strings")
+    country = raw.get("country")
+    if country is not None and not isinstance(country, str):
+        raise KnowledgeError(f"{path}: {label}: country must be a kb id")
+    return {"words": list(words), "roles": list(roles), "country": country, "_file": str(path)}
+
+
+def _load_file(path: Path, entries: dict, sources: dict, titles: list, override: bool) -> None:
+    data = _read(path)
+    if not isinstance(data, dict):
+        raise KnowledgeError(f"{path}: must hold tables of entries")
+    seen_here: set[str] = set()
+    for section in SECTIONS:
+        items = data.get(section)
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise KnowledgeError(f"{path}: {section} must be a list of entries")
+        for i, raw in enumerate(items):
+            entry = _entry(raw, section, i, path)
+            kb_id = entry["id"]
+            if kb_id in seen_here or (kb_id in entries and not override):
+                raise KnowledgeError(f"{path}: entry {kb_id!r}: id used twice"
+                                     + (f" (also in {sources[kb_id]})" if kb_id in sources else ""))
+            seen_here.add(kb_id)
+            entries[kb_id] = entry
+            sources[kb_id] = str(path)
+    raw_titles = data.get("titles")
+    if raw_titles is not None:
+        if not isinstance(raw_titles, list):
+            raise KnowledgeError(f"{path}: titles must be a list")
+        titles.extend(_title(t, i, path) for i, t in enumerate(raw_titles))
+
+
+def _check_references(entries: dict, sources: dict, titles: list) -> None:
+    for kb_id, entry in entries.items():
+        where = f"{sources[kb_id]}: entry {kb_id!r}"
+        for field in _REF_FIELDS:
+            if entry.get(field) and entry[field] not in entries:
+                raise KnowledgeError(f"{where}: {field} {entry[field]!r} is not in the knowledge base")
+        for ref in entry["contains"]:
+            if ref not in entries:
+                raise KnowledgeError(f"{where}: contains {ref!r}, which is not in the knowledge base")
+        for c in entry["context_aliases"]:
+            for ref in c["requires"]:
+                if ref not in entries:
+                    raise KnowledgeError(f"{where}: context alias {c['alias']!r} requires unknown {ref!r}")
+        for r in entry["roles"]:
+            if r["of"] not in entries:
+                raise KnowledgeError(f"{where}: role {r['role']!r} of {r['of']!r}, which is not in the knowledge base")
+    for t in titles:
+        if t["country"] and t["country"] not in entries:
+            raise KnowledgeError(f"{t['_file']}: title {t['words'][0]!r}: country {t['country']!r} is not in the knowledge base")
+
+
+def _people_act_for(entries: dict) -> None:
+    # a person's standing acts_for is the state of the latest office held
+    kb = KnowledgeBase(entries, [])
+    for entry in entries.values():
+        if entry["type"] == "PERSON" and not entry.get("acts_for") and entry["roles"]:
+            latest = max(entry["roles"], key=lambda r: r["start"])
+            entry["acts_for"] = kb.state_of(latest["of"])
+
+
+def build(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
+    """A fresh knowledge base from the built-in files, then each folder of `extra_dirs` in order."""
+    entries: dict[str, dict] = {}
+    sources: dict[str, str] = {}
+    titles: list[dict] = []
+    for name in BUILTIN_FILES:
+        _load_file(DATA / name, entries, sources, titles, override=False)
+    for folder in extra_dirs:
+        folder = Path(folder)
+        if not folder.is_dir():
+            raise KnowledgeError(f"{folder}: not a folder of knowledge files")
+        for path in sorted(folder.iterdir()):
+            if path.suffix in (".toml", ".json") and path.is_file():
+                _load_file(path, entries, sources, titles, override=True)
+    _check_references(entries, sources, titles)
+    _people_act_for(entries)
+    return KnowledgeBase(entries, titles)
+
+
+@functools.lru_cache(maxsize=8)
+def _cached(extra_dirs: tuple[str, ...]) -> KnowledgeBase:
+    return build(extra_dirs)
+
+
+def load(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
+    """The knowledge base, built once per process for each list of extra folders. Callers must
+    not modify it."""
+    return _cached(tuple(str(Path(d).resolve()) for d in extra_dirs))

@@ -1,0 +1,270 @@
+"""The quantity lexicon: units, scales, qualifiers, measures and status triggers, loaded from
+knowledge/data/measures.toml and quantity_status.toml (plus the same files in any --kb folder) and
+validated, so a bad entry fails at load with the file and entry named."""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import pycountry
+
+from ..errors import KnowledgeError
+
+DATA = Path(__file__).resolve().parent / "data"
+MEASURES_FILE = "measures.toml"
+STATUS_FILE = "quantity_status.toml"
+
+UNIT_KINDS = ("currency", "percent", "persons", "count")
+STATUSES = ("actual", "agreed", "pledged", "proposed", "demanded", "threatened", "speculative")
+ROLES = ("holder", "target")
+_MEASURE_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+Phrase = tuple[str, ...]
+
+
+def phrase(text: str) -> Phrase:
+    """A lexicon entry as the words a tokenizer would give, lower-cased; hyphens split words the way
+    spaCy splits "cost-sharing", and the hyphen tokens themselves are skipped when matching."""
+    return tuple(w for w in re.split(r"[\s\-]+", text.strip().lower()) if w)
+
+
+@dataclass(frozen=True)
+class Measure:
+    name: str
+    nouns: tuple[Phrase, ...]
+    verbs: frozenset[str]
+    units: frozenset[str]
+    modifier: str            # the role a state modifying the cue noun fills first
+    target_preps: frozenset[str]
+    subject_is_target: frozenset[str]
+
+
+@dataclass(frozen=True)
+class StatusTriggers:
+    verbs: dict[Phrase, str]          # phrase -> status
+    nouns: dict[Phrase, str]
+    modifiers: dict[Phrase, str]
+    modals: dict[str, str]            # auxiliary -> status
+    change_status: str                # status of an amount an agent changed something to
+    future_modals: frozenset[str]
+    future_status: str
+    future_measures: frozenset[str]
+
+
+@dataclass(frozen=True)
+class MeasureLexicon:
+    currency_symbols: dict[str, str]
+    currency_codes: dict[str, str]      # upper-case code -> ISO 4217 code
+    currency_words: dict[str, str]
+    dollar_issuers: dict[Phrase, str]
+    multipliers: dict[str, float]
+    multiplier_abbreviations: dict[str, float]
+    percent_words: tuple[Phrase, ...]
+    point_words: tuple[Phrase, ...]
+    basis_point_words: tuple[Phrase, ...]
+    person_nouns: tuple[Phrase, ...]
+    strength_words: frozenset[str]
+    not_amount_after: frozenset[str]
+    not_amount_before: frozenset[str]
+    qualifiers: tuple[Phrase, ...]
+    change_verbs: frozenset[str]
+    change_nouns: frozenset[str]
+    part_phrases: tuple[Phrase, ...]
+    measures: tuple[Measure, ...]
+    status: StatusTriggers
+    sources: tuple[str, ...] = field(default=())
+
+    def measure(self, name: str) -> Measure | None:
+        return next((m for m in self.measures if m.name == name), None)
+
+
+# ---------------------------------------------------------------- reading and merging
+
+def _read(path: Path) -> dict:
+    try:
+        with path.open("rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as e:
+        raise KnowledgeError(f"{path}: not valid TOML ({e})") from None
+    except OSError as e:
+        raise KnowledgeError(f"{path}: cannot be read ({e.strerror})") from None
+
+
+def _merge(base: dict, extra: dict) -> dict:
+    """Tables merge key by key, lists append, anything else is replaced by the extension."""
+    out = dict(base)
+    for key, value in extra.items():
+        if isinstance(value, dict) and isinstance(out.get(key), dict):
+            out[key] = _merge(out[key], value)
+        elif isinstance(value, list) and isinstance(out.get(key), list):
+            out[key] = out[key] + [v for v in value if v not in out[key]]
+        else:
+            out[key] = value
+    return out
+
+
+def _layered(name: str, kb_dirs: Iterable[str | Path]) -> tuple[dict, list[str]]:
+    files = [DATA / name] + [Path(d) / name for d in kb_dirs if (Path(d) / name).is_file()]
+    data: dict = {}
+    for f in files:
+        data = _merge(data, _read(f))
+    return data, [str(f) for f in files]
+
+
+# ---------------------------------------------------------------- validation helpers
+
+class _Checker:
+    """Reads typed entries out of one file's data, raising KnowledgeError naming file and entry."""
+
+    def __init__(self, files: list[str]):
+        self.where = " + ".join(Path(f).name if i == 0 else f for i, f in enumerate(files))
+
+    def fail(self, entry: str, problem: str):
+        raise KnowledgeError(f"{self.where}: [{entry}] {problem}")
+
+    def table(self, data: dict, key: str, entry: str) -> dict:
+        value = data.get(key)
+        if not isinstance(value, dict):
+            self.fail(entry, f"'{key}' must be a table" if value is not None else f"'{key}' is missing")
+        return value
+
+    def words(self, data: dict, key: str, entry: str, required: bool = True) -> list[str]:
+        value = data.get(key, None if required else [])
+        if value is None:
+            self.fail(entry, f"'{key}' is missing")
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.fail(entry, f"'{key}' must be a list of non-empty strings")
+        return value
+
+    def word_map(self, data: dict, key: str, entry: str, kind) -> dict:
+        value = self.table(data, key, entry)
+        for k, v in value.items():
+            if not k.strip() or not isinstance(v, kind) or isinstance(v, bool):
+                self.fail(f"{entry}.{key}", f"entry '{k}' = {v!r} is not a {getattr(kind, '__name__', 'value')}")
+        return value
+
+    def currency(self, code: str, entry: str) -> str:
+        if not isinstance(code, str) or pycountry.currencies.get(alpha_3=code.upper()) is None:
+            self.fail(entry, f"'{code}' is not an ISO 4217 currency code")
+        return code.upper()
+
+
+def _number_map(check: _Checker, data: dict, key: str, entry: str) -> dict[str, float]:
+    raw = check.table(data, key, entry)
+    out = {}
+    for k, v in raw.items():
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or v <= 0:
+            check.fail(f"{entry}.{key}", f"entry '{k}' = {v!r} must be a positive number")
+        out[k.lower()] = float(v)
+    return out
+
+
+def _measure(check: _Checker, name: str, raw) -> Measure:
+    entry = f"measures.{name}"
+    if not _MEASURE_NAME.match(name):
+        check.fail(entry, "a measure name is lower-case letters, digits and underscores")
+    if not isinstance(raw, dict):
+        check.fail(entry, "must be a table")
+    nouns = check.words(raw, "nouns", entry, required=False)
+    verbs = check.words(raw, "verbs", entry, required=False)
+    if not nouns and not verbs:
+        check.fail(entry, "needs cue words: 'nouns', 'verbs' or both")
+    units = check.words(raw, "units", entry)
+    for u in units:
+        if u not in UNIT_KINDS:
+            check.fail(entry, f"unit '{u}' is not one of {', '.join(UNIT_KINDS)}")
+    modifier = raw.get("modifier", "holder")
+    if modifier not in ROLES:
+        check.fail(entry, f"modifier '{modifier}' is not one of {', '.join(ROLES)}")
+    return Measure(name=name, nouns=tuple(sorted({phrase(c) for c in nouns}, key=len, reverse=True)),
+                   verbs=frozenset(v.lower() for v in verbs),
+                   units=frozenset(units), modifier=modifier,
+                   target_preps=frozenset(w.lower() for w in check.words(raw, "target_preps", entry, required=False)),
+                   subject_is_target=frozenset(w.lower() for w in check.words(raw, "subject_is_target", entry, required=False)))
+
+
+def _status(check: _Checker, data: dict, measure_names: set[str]) -> StatusTriggers:
+    table = check.table(data, "status", "status")
+    verbs: dict[Phrase, str] = {}
+    nouns: dict[Phrase, str] = {}
+    modifiers: dict[Phrase, str] = {}
+    modals: dict[str, str] = {}
+    for status, raw in table.items():
+        entry = f"status.{status}"
+        if status not in STATUSES:
+            check.fail(entry, f"'{status}' is not one of {', '.join(STATUSES)}")
+        if not isinstance(raw, dict):
+            check.fail(entry, "must be a table")
+        for key, target in (("verbs", verbs), ("nouns", nouns), ("modifiers", modifiers)):
+            for w in check.words(raw, key, entry, required=False):
+                target[phrase(w)] = status
+        for w in check.words(raw, "modals", entry, required=False):
+            modals[w.lower()] = status
+    change = check.table(data, "change", "change")
+    change_status = change.get("agentive")
+    if change_status not in STATUSES:
+        check.fail("change", f"agentive '{change_status}' is not one of {', '.join(STATUSES)}")
+    future = check.table(data, "future", "future")
+    future_status = future.get("status")
+    if future_status not in STATUSES:
+        check.fail("future", f"status '{future_status}' is not one of {', '.join(STATUSES)}")
+    future_measures = check.words(future, "measures", "future")
+    for m in future_measures:
+        if m not in measure_names:
+            check.fail("future", f"measure '{m}' is not defined in {MEASURES_FILE}")
+    return StatusTriggers(verbs=verbs, nouns=nouns, modifiers=modifiers, modals=modals,
+                          change_status=change_status,
+                          future_modals=frozenset(w.lower() for w in check.words(future, "modals", "future")),
+                          future_status=future_status, future_measures=frozenset(future_measures))
+
+
+def _phrases(words: Iterable[str]) -> tuple[Phrase, ...]:
+    return tuple(sorted({phrase(w) for w in words}, key=len, reverse=True))
+
+
+def load(kb_dirs: Iterable[str | Path] = ()) -> MeasureLexicon:
+    """The lexicon from the packaged data files, extended by the same files in `kb_dirs`."""
+    kb_dirs = list(kb_dirs)
+    mdata, mfiles = _layered(MEASURES_FILE, kb_dirs)
+    check = _Checker(mfiles)
+    units = check.table(mdata, "units", "units")
+    symbols = check.word_map(units, "currency_symbols", "units", str)
+    codes = {c.upper(): check.currency(c, "units.currency_codes") for c in check.words(units, "currency_codes", "units")}
+    cwords = check.word_map(units, "currency_words", "units", str)
+    issuers = check.word_map(units, "dollar_issuers", "units", str)
+    measures_raw = check.table(mdata, "measures", "measures")
+    measures = tuple(_measure(check, name, raw) for name, raw in measures_raw.items())
+    if not measures:
+        check.fail("measures", "defines no measure")
+    qualifiers = check.table(mdata, "qualifiers", "qualifiers")
+    changes = check.table(mdata, "changes", "changes")
+    parts = check.table(mdata, "parts", "parts")
+
+    sdata, sfiles = _layered(STATUS_FILE, kb_dirs)
+    status = _status(_Checker(sfiles), sdata, {m.name for m in measures})
+
+    return MeasureLexicon(
+        currency_symbols={k: check.currency(v, f"units.currency_symbols.{k}") for k, v in symbols.items()},
+        currency_codes=codes,
+        currency_words={k.lower(): check.currency(v, f"units.currency_words.{k}") for k, v in cwords.items()},
+        dollar_issuers={phrase(k): check.currency(v, f"units.dollar_issuers.{k}") for k, v in issuers.items()},
+        multipliers=_number_map(check, units, "multipliers", "units"),
+        multiplier_abbreviations=_number_map(check, units, "multiplier_abbreviations", "units"),
+        percent_words=_phrases(check.words(units, "percent_words", "units")),
+        point_words=_phrases(check.words(units, "point_words", "units")),
+        basis_point_words=_phrases(check.words(units, "basis_point_words", "units")),
+        person_nouns=_phrases(check.words(units, "person_nouns", "units")),
+        strength_words=frozenset(w.lower() for w in check.words(units, "strength_words", "units")),
+        not_amount_after=frozenset(w.lower() for w in check.words(units, "not_amount_after", "units")),
+        not_amount_before=frozenset(w.lower() for w in check.words(units, "not_amount_before", "units")),
+        qualifiers=_phrases(check.words(qualifiers, "phrases", "qualifiers")),
+        change_verbs=frozenset(w.lower() for w in check.words(changes, "verbs", "changes")),
+        change_nouns=frozenset(w.lower() for w in check.words(changes, "nouns", "changes")),
+        part_phrases=_phrases(check.words(parts, "phrases", "parts")),
+        measures=measures,
+        status=status,
+        sources=tuple(mfiles + sfiles),
+    )

@@ -1,0 +1,172 @@
+"""The event trigger lexicon and modality cues: loaded from knowledge/data/triggers.toml and
+modality.toml, validated, and frozen into the sets and dicts the events component looks up."""
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Mapping
+
+from ..errors import KnowledgeError
+
+DATA = Path(__file__).parent / "data"
+TRIGGERS_FILE = "triggers.toml"
+MODALITY_FILE = "modality.toml"
+
+EVENT_TYPES = frozenset({
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+    "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT", "TRANSITION",
+})
+MODALITIES = ("asserted", "planned", "speculative", "negated")
+
+
+@dataclass(frozen=True)
+class Triggers:
+    """Lemma lookups for the events component; every key lower case."""
+    verbs: Mapping[str, str]              # lemma -> type
+    phrasal_verbs: Mapping[tuple[str, str], str]   # (lemma, particle) -> type
+    nouns: Mapping[str, str]              # lemma -> type
+    noun_phrases: Mapping[tuple[str, str], str]    # (modifier lemma, head lemma) -> type
+    light_nouns: Mapping[str, str]        # lemma -> type, only as a light verb's object
+    light_verbs: frozenset[str]
+    reporting_verbs: frozenset[str]
+    negators: frozenset[str]
+    phrasal_negators: frozenset[tuple[str, str]]
+    reversals: frozenset[str]
+    reversal_types: Mapping[str, str]     # object's type -> type of its undoing
+    reversal_nouns: Mapping[str, str]     # object lemma -> type of its undoing
+    reversal_nominals: frozenset[str]     # nouns of undoing: "suspension", "lifting"
+    reversible_nouns: Mapping[str, str]   # nouns that name an event only when undone: "ties"
+    acceptances: frozenset[str]
+    acceptance_types: Mapping[str, str]   # object's type -> type of granting it
+    announced_intent: Mapping[str, str]   # type of a stated future act -> PLOVER type
+    speculative_auxiliaries: frozenset[str]
+    speculative_words: frozenset[str]
+    speculative_markers: frozenset[str]
+    hypothetical_markers: frozenset[str]
+    planned_auxiliaries: frozenset[str]
+    planned_words: frozenset[str]
+    intent_words: frozenset[str]
+    negation_words: frozenset[str]
+    conditional_auxiliaries: frozenset[str]
+    obligation_auxiliaries: frozenset[str]
+    obligation_type: str
+
+
+def _read(folder: Path, name: str) -> dict:
+    path = folder / name
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise KnowledgeError(f"{path}: file not found") from None
+    except tomllib.TOMLDecodeError as e:
+        raise KnowledgeError(f"{path}: not valid TOML ({e})") from None
+
+
+def _table(data: dict, key: str, file: str) -> dict:
+    value = data.get(key, {})
+    if not isinstance(value, dict):
+        raise KnowledgeError(f"{file}: [{key}] must be a table")
+    return value
+
+
+def _word(value, file: str, where: str, words: int = 1) -> str:
+    if not isinstance(value, str) or not value.strip() or value != value.strip().lower() \
+            or len(value.split()) != words:
+        kind = "one lower-case word" if words == 1 else f"{words} lower-case words"
+        raise KnowledgeError(f"{file}: {where}: {value!r} must be {kind}")
+    return value
+
+
+def _typed(table: dict, file: str, section: str, words: int = 1) -> dict:
+    out = {}
+    for key, kind in table.items():
+        _word(key, file, f"[{section}] {key!r}", words)
+        if kind not in EVENT_TYPES:
+            raise KnowledgeError(f"{file}: [{section}] {key!r}: unknown event type {kind!r}; "
+                                 f"known: {', '.join(sorted(EVENT_TYPES))}")
+        out[tuple(key.split()) if words > 1 else key] = kind
+    return out
+
+
+def _type_map(table: dict, file: str, section: str) -> dict[str, str]:
+    for key, kind in table.items():
+        if key not in EVENT_TYPES or kind not in EVENT_TYPES:
+            raise KnowledgeError(f"{file}: [{section}] {key!r} = {kind!r}: both must be event types")
+    return dict(table)
+
+
+def _words(data: dict, section: str, key: str, file: str, words: int = 1) -> frozenset:
+    table = _table(data, section, file)
+    values = table.get(key, [])
+    if not isinstance(values, list):
+        raise KnowledgeError(f"{file}: [{section}] {key} must be a list of words")
+    return frozenset(tuple(_word(v, file, f"[{section}] {key}", words).split()) if words > 1
+                     else _word(v, file, f"[{section}] {key}") for v in values)
+
+
+def _word_or_phrase(value, file: str, where: str) -> str:
+    if not isinstance(value, str) or not value.strip() or value != value.strip().lower():
+        raise KnowledgeError(f"{file}: {where}: {value!r} must be lower-case words")
+    return value
+
+
+def load(folders: Iterable[Path | str] = ()) -> Triggers:
+    """The lexicon shipped in knowledge/data, extended by the same files in `folders` (later
+    folders win on a key). Raises KnowledgeError naming the file and the entry on bad data."""
+    merged: dict[str, dict] = {}
+    for folder in [DATA, *[Path(f) for f in folders]]:
+        for name in (TRIGGERS_FILE, MODALITY_FILE):
+            if folder != DATA and not (folder / name).exists():
+                continue
+            data = _read(folder, name)
+            target = merged.setdefault(name, {})
+            for section, table in data.items():
+                if isinstance(table, dict) and isinstance(target.get(section), dict):
+                    target[section] = {**target[section], **table}
+                else:
+                    target[section] = table
+    t, m = merged[TRIGGERS_FILE], merged[MODALITY_FILE]
+    tf, mf = TRIGGERS_FILE, MODALITY_FILE
+
+    reversals = _table(t, "reversals", tf)
+    reversal_types = _type_map(_table(reversals, "types", tf), tf, "reversals.types")
+    intent = _type_map(_table(t, "announced_intent", tf), tf, "announced_intent")
+    obligation = _table(m, "obligation", mf)
+    obligation_type = obligation.get("type", "REQUEST")
+    if obligation_type not in EVENT_TYPES:
+        raise KnowledgeError(f"{mf}: [obligation] type {obligation_type!r}: unknown event type")
+    planned_words = frozenset(_word_or_phrase(w, mf, "[planned] words")
+                              for w in _table(m, "planned", mf).get("words", []))
+    speculative_words = frozenset(_word_or_phrase(w, mf, "[speculative] words")
+                                  for w in _table(m, "speculative", mf).get("words", []))
+    return Triggers(
+        verbs=_typed(_table(t, "verbs", tf), tf, "verbs"),
+        phrasal_verbs=_typed(_table(t, "phrasal_verbs", tf), tf, "phrasal_verbs", 2),
+        nouns=_typed(_table(t, "nouns", tf), tf, "nouns"),
+        noun_phrases=_typed(_table(t, "noun_phrases", tf), tf, "noun_phrases", 2),
+        light_nouns=_typed(_table(t, "light_nouns", tf), tf, "light_nouns"),
+        light_verbs=_words(t, "light_verbs", "lemmas", tf),
+        reporting_verbs=_words(t, "reporting_verbs", "lemmas", tf),
+        negators=_words(t, "negators", "lemmas", tf),
+        phrasal_negators=_words(t, "negators", "phrasal", tf, 2),
+        reversals=_words(t, "reversals", "lemmas", tf),
+        reversal_types=reversal_types,
+        reversal_nouns=_typed(_table(reversals, "nouns", tf), tf, "reversals.nouns"),
+        reversal_nominals=_words(t, "reversals", "nominals", tf),
+        reversible_nouns=_typed(_table(reversals, "objects", tf), tf, "reversals.objects"),
+        acceptances=_words(t, "acceptances", "lemmas", tf),
+        acceptance_types=_type_map(_table(_table(t, "acceptances", tf), "types", tf), tf, "acceptances.types"),
+        announced_intent=intent,
+        speculative_auxiliaries=_words(m, "speculative", "auxiliaries", mf),
+        speculative_words=speculative_words,
+        speculative_markers=_words(m, "speculative", "markers", mf),
+        hypothetical_markers=_words(m, "hypothetical", "markers", mf),
+        planned_auxiliaries=_words(m, "planned", "auxiliaries", mf),
+        planned_words=planned_words,
+        intent_words=_words(m, "planned", "intent", mf),
+        negation_words=_words(m, "negated", "words", mf),
+        conditional_auxiliaries=_words(m, "conditional", "auxiliaries", mf),
+        obligation_auxiliaries=_words(m, "obligation", "auxiliaries", mf),
+        obligation_type=obligation_type,
+    )

@@ -1,0 +1,358 @@
+"""The arguments of an event trigger, read from the dependency parse: who acts (source), on whom
+(target), when (the attached temporal expression), where (a linked place), which clause says so,
+and who said it."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .attach import clause_head
+from .extensions import ACTORS, TIMEX
+
+ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}     # who can act; places and named events cannot
+PLACE_TYPES = {"GPE", "LOC", "FAC"}
+TARGET_PREPS = {"with", "to", "against", "on", "from", "toward", "towards", "into", "between",
+                "for", "over", "upon", "at"}
+NOUN_TARGET_PREPS = TARGET_PREPS | {"of"}
+PLACE_PREPS = {"in", "at"}
+ARGUMENT_PREPS = {"of", "in", "from"}             # "the president of France", "forces in Guinea"
+VISIT_PLACE_PREPS = {"to"}                        # "travelled to Seoul", "a visit to Hanoi"
+# the parts of an argument's subtree that are another clause, not the argument
+NOT_PART_OF_ARGUMENT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc",
+                        "prep"}
+PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them", "him", "our",
+            "itself", "themselves"}
+PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+QUOTE_EDGE_DEPS = {"advcl", "parataxis", "conj", "cc", "punct", "mark", "dep", "meta"}
+QUOTE_TRIM = {"PUNCT", "CCONJ", "SCONJ"}
+
+
+@dataclass
+class Roles:
+    source: list[Span] = field(default_factory=list)
+    target: list[Span] = field(default_factory=list)
+
+    @staticmethod
+    def _names(spans: list[Span]) -> list[str]:
+        out: list[str] = []
+        for s in spans:
+            actor = s._.actor or {}
+            for name in (actor.get("name"), actor.get("acts_for")):
+                if name and name not in out:
+                    out.append(name)
+        return out
+
+    def source_names(self) -> list[str]:
+        return self._names(self.source)
+
+    def target_names(self) -> list[str]:
+        source = set(self.source_names())
+        return [n for n in self._names(self.target) if n not in source]
+
+    def names(self) -> list[str]:
+        return self.source_names() + self.target_names()
+
+    def primary(self) -> set[str]:
+        return {(s._.actor or {}).get("name") for s in self.source + self.target} - {None}
+
+
+class Arguments:
+    """Per-Doc lookups from tokens to the actor and time spans covering them."""
+
+    def __init__(self, doc: Doc, carriers: frozenset[str] = frozenset()):
+        self.doc = doc
+        self.carriers = carriers   # verbs whose subject is the actor of their object noun
+        self.actor_at: dict[int, Span] = {}
+        for span in doc.spans.get(ACTORS, []):
+            for i in range(span.start, span.end):
+                self.actor_at.setdefault(i, span)
+        self.timexes = [s for s in doc.spans.get(TIMEX, []) if usable_date(s)]
+
+    # ------------------------------------------------------------ actors
+    def actors_in(self, token: Token, kinds=ACTOR_TYPES) -> list[Span]:
+        """Actor spans within the argument headed by `token` (not its clauses, nor prepositions
+        other than ARGUMENT_PREPS)."""
+        found: list[Span] = []
+        todo = [token]
+        while todo:
+            t = todo.pop()
+            span = self.actor_at.get(t.i)
+            if span is not None and span.label_ in kinds and span not in found:
+                found.append(span)
+            for c in t.children:
+                if c.dep_ in NOT_PART_OF_ARGUMENT and not (c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS):
+                    continue
+                todo.append(c)
+        return found
+
+    def resolve(self, token: Token, seen: int = 0) -> list[Span]:
+        """The actors a subject or object token stands for; a pronoun stands for the subject of
+        the clause it is reported or embedded in, a relative pronoun for the noun it modifies."""
+        lower = token.lower_
+        if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+            return self.actors_in(token.head.head)
+        if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
+            return self.person_before(token)
+        if lower in PRONOUNS and token.pos_ == "PRON":
+            clause = token.head if token.dep_ != "poss" else clause_head(token)
+            for _ in range(4):
+                if clause.head.i == clause.i:
+                    break
+                clause = clause.head
+                subject = subject_of(clause)
+                if subject is not None and subject.lower_ not in PRONOUNS:
+                    return self.actors_in(subject)
+            return []
+        found = self.actors_in(token)
+        for c in token.children:
+            if c.dep_ == "conj":
+                found += [s for s in self.resolve(c, seen + 1) if s not in found]
+        return found
+
+    def person_before(self, token: Token) -> list[Span]:
+        """"he", "his": the nearest person named before, in this sentence or the two before."""
+        sent = token.sent
+        floor = sent.start
+        for _ in range(2):
+            if floor > 0:
+                floor = self.doc[floor - 1].sent.start
+        for i in range(token.i - 1, floor - 1, -1):
+            span = self.actor_at.get(i)
+            if span is not None and span.label_ == "PERSON":
+                return [span]
+        return []
+
+    def subject_actors(self, verb: Token) -> list[Span]:
+        """Who does what `verb` says: its subject, or the subject it shares with the verb it
+        hangs from ("agreed to meet", "raided the plant, detaining workers")."""
+        v = verb
+        for _ in range(4):
+            subject = subject_of(v)
+            if subject is not None:
+                return self.resolve(subject)
+            agent = next((c for c in v.children if c.dep_ == "agent"), None)
+            if agent is not None:
+                return [s for p in agent.children if p.dep_ == "pobj" for s in self.resolve(p)]
+            if v.dep_ == "relcl":
+                return self.actors_in(v.head)
+            if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and v.head.i != v.i:
+                v = v.head if v.dep_ != "pcomp" else v.head.head
+                continue
+            break
+        return []
+
+    def roles(self, token: Token) -> Roles:
+        if token.pos_ == "VERB":
+            return self.verb_roles(token)
+        return self.noun_roles(token)
+
+    def verb_roles(self, verb: Token) -> Roles:
+        roles = Roles()
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        if verb.dep_ in ("amod", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
+            roles.target += self.actors_in(verb.head)   # "the newly elected president"
+        roles.source += self.subject_actors(verb) if not passive else []
+        for c in verb.children:
+            dep = c.dep_
+            if dep in ("dobj", "dative", "nsubjpass", "oprd"):
+                roles.target += self.resolve(c)
+            elif dep == "agent":
+                roles.source += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
+            elif dep == "prep" and c.lower_ in TARGET_PREPS:
+                roles.target += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
+            elif dep in ("ccomp", "xcomp"):
+                subject = subject_of(c)
+                if subject is not None and subject.lower_ not in PRONOUNS:
+                    roles.target += self.resolve(subject)
+        roles.target = [s for s in roles.target if s not in roles.source]
+        return roles
+
+    def noun_roles(self, noun: Token) -> Roles:
+        roles = Roles()
+        for c in noun.children:
+            dep = c.dep_
+            if dep in ("poss", "compound", "amod", "nmod", "nummod"):
+                roles.source += self.resolve(c) if dep == "poss" else self.actors_in(c)
+            elif dep == "prep" and c.lower_ in NOUN_TARGET_PREPS:
+                roles.target += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
+            elif dep == "prep" and c.lower_ == "by":
+                roles.source += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
+        if not roles.source and not roles.target:
+            for c in noun.children:
+                if c.dep_ == "relcl":   # "a deal in which Washington cut tariffs on Seoul"
+                    inner = self.verb_roles(c)
+                    roles.source += [a for a in inner.source if a not in roles.source]
+                    roles.target += [a for a in inner.target if a not in roles.source]
+        place = stand_in(noun)
+        if place.i != noun.i and not roles.source:
+            roles.source += [a for a in self.noun_roles(place).source if a not in roles.source]
+        head = place.head
+        if head.dep_ == "prep" and place.dep_ == "pobj":
+            head = head.head
+        # a verb lends its subject only when it does nothing but carry the noun's event ("held
+        # talks", "cancelled the visit"); "ran in the election" does not make the runner elect
+        if not roles.source and head.i != place.i and head.lemma_.lower() in self.carriers \
+                and place.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "oprd"):
+            roles.source += self.subject_actors(head)
+            if place.dep_ == "dobj":
+                for c in head.children:
+                    if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in TARGET_PREPS and c.i != place.head.i):
+                        pobjs = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [c]
+                        roles.target += [s for p in pobjs for s in self.resolve(p)]
+        roles.target = [s for s in roles.target if s not in roles.source]
+        return roles
+
+    def roles_of_obligation(self, reporter: Token, complement: Token) -> Roles:
+        """"X said Y must ...": X asks Y."""
+        roles = Roles(source=self.subject_actors(reporter))
+        subject = subject_of(complement)
+        if subject is not None:
+            roles.target = [s for s in self.resolve(subject) if s not in roles.source]
+        return roles
+
+    def speaker(self, reporter: Token) -> str | None:
+        spans = self.subject_actors(reporter)
+        return (spans[0]._.actor or {}).get("name") if spans else None
+
+    def according_to(self, token: Token) -> str | None:
+        """"..., according to the Financial Times": the source named in the trigger's sentence."""
+        sent = token.sent
+        for t in sent:
+            if t.lower_ == "according" and t.i + 1 < sent.end and doc_lower(self.doc, t.i + 1) == "to":
+                for p in self.doc[t.i + 1].children:
+                    spans = self.actors_in(p, ACTOR_TYPES | {"WORK_OF_ART"})
+                    if spans:
+                        return (spans[0]._.actor or {}).get("name")
+        return None
+
+    # ------------------------------------------------------------ place and time
+    def location(self, token: Token, kind: str) -> str | None:
+        preps = PLACE_PREPS | (VISIT_PLACE_PREPS if kind == "CONSULT" else set())
+        anchors = [token]
+        place = stand_in(token) if token.pos_ != "VERB" else token
+        if place.i != token.i:
+            anchors.append(place)
+        if token.pos_ != "VERB" and place.head.pos_ in ("VERB", "AUX") and place.dep_ in ("dobj", "nsubjpass"):
+            anchors.append(place.head)
+        for anchor in anchors:
+            for c in anchor.children:
+                if c.dep_ == "prep" and c.lower_ in preps:
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            span = self.actor_at.get(p.i)
+                            if span is not None and span.label_ in PLACE_TYPES:
+                                return (span._.actor or {}).get("name") or span.text
+        return None
+
+    def date(self, token: Token) -> str | None:
+        """The value of the temporal expression attached to the trigger: its own modifier first,
+        then one in its clause, then one heading the whole sentence."""
+        if not self.timexes:
+            return None
+        sent = token.sent
+        local = [s for s in self.timexes if s.start >= sent.start and s.end <= sent.end]
+        if not local:
+            return None
+        own = [s for s in local if governs(token, s.root)]
+        if own:
+            return nearest(own, token)._.timex["value"]
+        head = clause_head(token)
+        same_clause = [s for s in local if clause_head(s.root).i == head.i]
+        if same_clause:
+            return nearest(same_clause, token)._.timex["value"]
+        main = [s for s in local if clause_head(s.root).dep_ == "ROOT" and governs(clause_head(s.root), token)]
+        if main:
+            return nearest(main, token)._.timex["value"]
+        return None
+
+    def narrative_date(self, token: Token) -> str | None:
+        """A sentence that states no date is read in the time the two before it set."""
+        sent = token.sent
+        before = [s for s in self.timexes if s.end <= sent.start]
+        if not before:
+            return None
+        floor = sent.start
+        for _ in range(2):
+            if floor > 0:
+                floor = self.doc[floor - 1].sent.start
+        recent = [s for s in before if s.start >= floor]
+        return recent[-1]._.timex["value"] if recent else None
+
+    # ------------------------------------------------------------ quote
+    def quote(self, token: Token) -> tuple[int, int]:
+        """Char offsets of the shortest clause stating the event: the trigger's clause, without
+        adverbial clauses, coordinated clauses and punctuation at its edges."""
+        root = token if token.pos_ == "VERB" else clause_head(token)
+        sent = token.sent
+        start, end = max(root.left_edge.i, sent.start), min(root.right_edge.i + 1, sent.end)
+        changed = True
+        while changed:
+            changed = False
+            for c in root.children:
+                if c.dep_ not in QUOTE_EDGE_DEPS or c.i == token.i:
+                    continue
+                if c.left_edge.i <= start <= c.right_edge.i < end - 1 and not governs(c, token):
+                    start, changed = c.right_edge.i + 1, True
+                elif start < c.left_edge.i <= end - 1 <= c.right_edge.i and not governs(c, token):
+                    end, changed = c.left_edge.i, True
+        while start < end - 1 and (self.doc[start].pos_ in QUOTE_TRIM or self.doc[start].is_space) \
+                and self.doc[start].i != token.i:
+            start += 1
+        while end - 1 > start and (self.doc[end - 1].pos_ in QUOTE_TRIM or self.doc[end - 1].is_space) \
+                and self.doc[end - 1].i != token.i:
+            end -= 1
+        first, last = self.doc[start], self.doc[end - 1]
+        begin, finish = first.idx, last.idx + len(last.text)
+        # a missed sentence break at a line end: keep the line with the trigger
+        text = self.doc.text
+        line_start = text.rfind("\n", begin, token.idx) + 1
+        line_end = text.find("\n", token.idx, finish)
+        begin = max(begin, line_start)
+        finish = finish if line_end < 0 else line_end
+        return begin, len(text[:finish].rstrip())
+
+
+PARTITIVE_NOUNS = {"part", "series", "number", "round", "wave", "state", "set", "package", "lot",
+                   "kind", "form", "type", "batch", "shipment"}
+
+
+def stand_in(noun: Token) -> Token:
+    """The token that takes a noun trigger's place in its clause: the head of a compound
+    ("mediation efforts", "aid program") or of a partitive ("part of the aid", "tons of aid")."""
+    t = noun
+    for _ in range(3):
+        if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
+            t = t.head
+        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN" and (
+                t.head.head.lemma_.lower() in PARTITIVE_NOUNS
+                or any(c.dep_ == "nummod" for c in t.head.head.children)):
+            t = t.head.head
+        else:
+            break
+    return t
+
+
+def subject_of(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"), None)
+
+
+def governs(head: Token, token: Token) -> bool:
+    """`token` is `head` or sits in its subtree."""
+    return head.left_edge.i <= token.i <= head.right_edge.i and (token.i == head.i or any(a.i == head.i for a in token.ancestors))
+
+
+def nearest(spans: list[Span], token: Token) -> Span:
+    return min(spans, key=lambda s: min(abs(s.start - token.i), abs(s.end - 1 - token.i)))
+
+
+def usable_date(span: Span) -> bool:
+    timex = span._.timex or {}
+    value = timex.get("value")
+    return timex.get("type") in ("DATE", "TIME") and isinstance(value, str) and value[:4].isdigit()
+
+
+def doc_lower(doc: Doc, i: int) -> str:
+    return doc[i].lower_

@@ -1,0 +1,434 @@
+"""Finding amounts in a Doc: money, percentages and counts of people, normalised to a value and a unit.
+
+Reads tokens left to right and only stops at numbers, so it costs little per token. The unit must be
+written next to the number (a currency, a percent word, a noun for people); a number without one is
+kept apart as `bare` so the component can give it the unit of the amount it changes from or to
+("cut the 28,500 troops to 10,000"). Years, ages, ordinals, dates, phone and page numbers never get
+a unit here, so they never become amounts."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..knowledge.measures import MeasureLexicon, Phrase
+
+NUMBER_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
+}
+# "a billion dollars", "one million people": an article standing for one before a scale word
+ARTICLE_ONE = {"a", "an", "one"}
+DEFINITE = {"the", "these", "those", "its", "their", "his", "her", "our", "both", "all"}
+HYPHENS = {"-", "–", "—"}
+RANGE_JOINERS = {"-", "–", "to"}
+# entity types the model gives to numbers that are not amounts
+NOT_AMOUNT_ENTS = {"DATE", "TIME", "ORDINAL"}
+
+
+@dataclass
+class Amount:
+    start: int                 # token span of the amount ("$350 billion", "15 percent", "300 workers")
+    end: int
+    value: float
+    unit: str | None           # ISO 4217 code, "percent", "persons"; None for a bare number
+    kind: str | None           # "currency", "percent", "persons", None
+    number: int                # token index of the (last) number
+    head: int                  # the token the amount hangs from: the person noun, the unit word, the number
+    qualifier: str | None = None
+    high: float | None = None  # upper end of a range ("10-15%", "between 20,000 and 25,000")
+    points: bool = False       # percentage points
+    extra: dict = field(default_factory=dict)
+
+
+class AmountFinder:
+    """Built once per pipeline from the lexicon: compiled patterns and lookup tables."""
+
+    def __init__(self, lex: MeasureLexicon):
+        self.lex = lex
+        symbols = sorted(lex.currency_symbols, key=len, reverse=True)
+        abbreviations = sorted(lex.multiplier_abbreviations, key=len, reverse=True)
+        # one token holding symbol + digits + scale: "$350", "350bn", "US$2.5bn", "W3.5"
+        self.attached = re.compile(
+            r"^(?P<sym>" + "|".join(re.escape(s) for s in symbols) + r")?"
+            r"(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)"
+            r"(?P<abbr>" + "|".join(re.escape(a) for a in abbreviations) + r")?$", re.IGNORECASE)
+        self.symbols = {s: c for s, c in lex.currency_symbols.items()}
+        self.symbols_lower = {s.lower(): c for s, c in lex.currency_symbols.items()}
+        self.person_last = by_last_word(lex.person_nouns)
+        self.percent_first = by_first_word(lex.percent_words)
+        self.points_first = by_first_word(lex.point_words)
+        self.bp_first = by_first_word(lex.basis_point_words)
+        self.qualifier_last = by_last_word(lex.qualifiers)
+        self.issuer_last = by_last_word(tuple(lex.dollar_issuers))
+
+    # ------------------------------------------------------------ numbers
+    def _number_at(self, doc: Doc, i: int) -> tuple[float, int, str | None, bool] | None:
+        """(value, end, currency from an attached symbol, scaled) of a number starting at token i."""
+        tok = doc[i]
+        text = tok.text
+        currency = None
+        scaled = False
+        m = self.attached.match(text)
+        if m:
+            if m.group("sym"):
+                currency = self.symbols.get(m.group("sym")) or self.symbols_lower.get(m.group("sym").lower())
+            # a scale glued to a bare number ("5m") is too ambiguous without a currency
+            if m.group("abbr") and not currency and not _currency_before(self, doc, i):
+                if not m.group("sym"):
+                    return None
+            try:
+                value = float(m.group("num").replace(",", ""))
+            except ValueError:
+                return None
+            if m.group("abbr"):
+                value *= self.lex.multiplier_abbreviations[m.group("abbr").lower()]
+                scaled = True
+            end = i + 1
+        elif tok.lower_ in NUMBER_WORDS:
+            value = float(NUMBER_WORDS[tok.lower_])
+            end = i + 1
+            # "twenty-five", "twenty five"
+            if value >= 20 and value % 10 == 0 and end < len(doc):
+                j = end + 1 if doc[end].text in HYPHENS and end + 1 < len(doc) else end
+                if j < len(doc) and doc[j].lower_ in NUMBER_WORDS and NUMBER_WORDS[doc[j].lower_] < 10:
+                    value += NUMBER_WORDS[doc[j].lower_]
+                    end = j + 1
+        elif tok.lower_ in ARTICLE_ONE and i + 1 < len(doc) and doc[i + 1].lower_ in self.lex.multipliers:
+            value, end = 1.0, i + 1
+        else:
+            return None
+        # scale words: "350 billion", "2.5 trillion", "two hundred thousand"
+        while end < len(doc):
+            word = doc[end].lower_
+            if word in self.lex.multipliers:
+                value *= self.lex.multipliers[word]
+            elif word in self.lex.multiplier_abbreviations and (currency or _currency_before(self, doc, i)):
+                value *= self.lex.multiplier_abbreviations[word]
+            else:
+                break
+            scaled = True
+            end += 1
+        return value, end, currency, scaled
+
+    # ------------------------------------------------------------ the scan
+    def find(self, doc: Doc) -> tuple[list[Amount], list[Amount]]:
+        """(amounts with a unit, bare numbers that could take one from a change)."""
+        amounts: list[Amount] = []
+        bare: list[Amount] = []
+        i = 0
+        n = len(doc)
+        while i < n:
+            tok = doc[i]
+            if not (tok.like_num or tok.lower_ in ARTICLE_ONE or tok.text[:1].isdigit() or tok.text[:1] in "$€£¥₩WUACHNS"):
+                i += 1
+                continue
+            found = self._amount_at(doc, i)
+            if found is None:
+                i += 1
+                continue
+            amount, is_bare = found
+            (bare if is_bare else amounts).append(amount)
+            i = max(amount.end, i + 1)
+        return amounts, bare
+
+    def _amount_at(self, doc: Doc, i: int) -> tuple[Amount, bool] | None:
+        parsed = self._number_at(doc, i)
+        if parsed is None:
+            return None
+        value, end, currency, scaled = parsed
+        first = doc[i]
+        if _is_reference(self, doc, i, end):
+            return None
+        start = i
+        # currency before the number: "$ 350", "USD 5 million", "US$ 2"
+        if currency is None and i > 0:
+            prev = doc[i - 1]
+            code = self.symbols.get(prev.text) or self.lex.currency_codes.get(prev.text.upper() if prev.text.isupper() else "")
+            if code:
+                currency, start = code, i - 1
+        kind = "currency" if currency else None
+        unit = currency
+        high = None
+        points = False
+        # a range: "10-15%", "$10-20 billion", "10 to 15 percent", "between 20,000 and 25,000 troops"
+        after = end
+        if after + 1 < len(doc) and (doc[after].lower_ in RANGE_JOINERS or
+                                     (doc[after].lower_ == "and" and start > 0 and doc[start - 1].lower_ == "between")):
+            joined = doc[after + 1]
+            joined_at = after + 1
+            if self.symbols.get(joined.text) and joined_at + 1 < len(doc):
+                joined_at += 1
+            second = self._number_at(doc, joined_at) if not _from_before(doc, start) else None
+            if second is not None and not scaled and second[3]:
+                # the scale written once serves both ends: "$10-20 billion"
+                scale = second[0] / _plain_value(doc[joined_at])
+                value *= scale if scale > 0 else 1
+            if second is not None and second[0] > value:
+                high, after = second[0], second[1]
+                currency = currency or second[2]
+        # unit words after the number
+        if after < len(doc):
+            code = self._currency_after(doc, after)
+            if code and not kind:
+                kind, unit, currency = "currency", code[0], code[0]
+                after = code[1]
+            elif kind == "currency" and code:
+                after = code[1]
+        if kind is None and after < len(doc):
+            matched = match_forward(doc, after, self.percent_first)
+            if matched:
+                kind, unit, after = "percent", "percent", matched
+                more = match_forward(doc, after, self.points_first)   # "5 percentage points" never, but "percent points"
+                if more:
+                    after, points = more, True
+            else:
+                matched = match_forward(doc, after, self.points_first)
+                if matched:
+                    kind, unit, after, points = "percent", "percent", matched, True
+                else:
+                    matched = match_forward(doc, after, self.bp_first)
+                    if matched:
+                        kind, unit, after, points = "percent", "percent", matched, True
+                        value /= 100
+                        high = high / 100 if high is not None else None
+        head = after - 1
+        if kind is None:
+            if _not_amount_after(self, doc, end):
+                return None
+            if first.ent_type_ in NOT_AMOUNT_ENTS:
+                return None
+            persons = self._persons_after(doc, i, after)
+            if persons is not None:
+                noun, span_end = persons
+                if value <= 1 or _referential_small_number(doc, start, value, first):
+                    return None
+                kind, unit, head, after = "persons", "persons", noun, span_end
+        if kind is None:
+            # a bare number: kept only if it could be the other end of a change
+            if _year_like(first, value) or not first.text[:1].isdigit():
+                return None
+            return Amount(start=start, end=end, value=value, unit=None, kind=None, number=end - 1, head=end - 1), True
+        amount = Amount(start=start, end=after, value=value, unit=unit, kind=kind, number=end - 1, head=head,
+                        high=high, points=points)
+        amount.qualifier = self._qualifier_before(doc, start)
+        if amount.qualifier is None and start > 0 and doc[start - 1].lower_ == "between" and high is not None:
+            amount.qualifier = "between"
+        return amount, False
+
+    def _currency_after(self, doc: Doc, j: int) -> tuple[str, int] | None:
+        """(ISO code, end) when a currency word or code follows at token j: "won", "U.S. dollars", "KRW"."""
+        tok = doc[j]
+        word = tok.lemma_.lower() if tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in ("won", "yen") else tok.lower_
+        if tok.text.upper() in self.lex.currency_codes and tok.text.isupper():
+            return self.lex.currency_codes[tok.text.upper()], j + 1
+        for k in (j, j + 1, j + 2):
+            # an issuer may sit between number and "dollars": "5 billion U.S. dollars"
+            if k >= len(doc):
+                break
+            w = doc[k].lower_
+            lemma = doc[k].lemma_.lower()
+            if lemma in self.lex.currency_words or w in self.lex.currency_words or w.rstrip("s") in self.lex.currency_words:
+                code = self.lex.currency_words.get(lemma) or self.lex.currency_words.get(w) or self.lex.currency_words[w.rstrip("s")]
+                if k > j:
+                    issuer = match_backward(doc, k - 1, self.issuer_last)
+                    if issuer is None or issuer[0] != j:
+                        return None
+                    code = self.lex.dollar_issuers[issuer[1]] if code == "USD" else code
+                # "won" after a number is the currency only when tagged as a noun or followed by no object
+                if w == "won" and doc[k].pos_ == "VERB" and k + 1 < len(doc) and doc[k + 1].like_num:
+                    return None
+                return code, k + 1
+            if k == j and word not in self.lex.currency_words and not _could_be_issuer_start(doc[k], self.issuer_last):
+                break
+        return None
+
+    def _persons_after(self, doc: Doc, number: int, after: int) -> tuple[int, int] | None:
+        """(person noun, span end) when the number counts people: "300 workers", "28,500 U.S. troops",
+        "300 Koreans", "28,500-strong"."""
+        if after + 1 < len(doc) and doc[after].text in HYPHENS and doc[after + 1].lower_ in self.lex.strength_words:
+            # "28,500-strong force": a head count of the noun the adjective describes
+            head = doc[after + 1].head
+            return (head.i if head.i > after + 1 else after + 1), after + 2
+        # the noun the number modifies, by the parse, or the first noun after a few modifiers
+        candidates = []
+        h = doc[number].head
+        if h.i >= after and h.i - after <= 5:
+            candidates.append(h)
+        for j in range(after, min(after + 5, len(doc))):
+            t = doc[j]
+            if t.is_punct and t.text not in HYPHENS or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "NUM", "PRON"):
+                break
+            candidates.append(t)
+            if t.pos_ == "NOUN" and not (j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN")):
+                break
+        for t in candidates:
+            if self._is_person_noun(doc, t):
+                return t.i, t.i + 1
+        return None
+
+    def _is_person_noun(self, doc: Doc, t: Token) -> bool:
+        if t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS"):
+            return True
+        if t.pos_ not in ("NOUN", "PROPN"):
+            return False
+        match = match_backward(doc, t.i, self.person_last)
+        if match is None:
+            return False
+        # plural, or a noun that counts people in the singular form ("personnel", "staff", "people")
+        return t.tag_ in ("NNS", "NNPS") or t.lower_ != t.lemma_.lower() or t.lower_ in ("personnel", "staff", "people", "police")
+
+    def _qualifier_before(self, doc: Doc, start: int) -> str | None:
+        if start == 0:
+            return None
+        match = match_backward(doc, start - 1, self.qualifier_last)
+        if match is None:
+            return None
+        return " ".join(match[1])
+
+
+# ---------------------------------------------------------------- helpers
+
+def by_last_word(phrases) -> dict[str, list[Phrase]]:
+    out: dict[str, list[Phrase]] = {}
+    for p in phrases:
+        out.setdefault(p[-1], []).append(p)
+    for v in out.values():
+        v.sort(key=len, reverse=True)
+    return out
+
+
+def by_first_word(phrases) -> dict[str, list[Phrase]]:
+    out: dict[str, list[Phrase]] = {}
+    for p in phrases:
+        out.setdefault(p[0], []).append(p)
+    for v in out.values():
+        v.sort(key=len, reverse=True)
+    return out
+
+
+def token_words(tok: Token) -> tuple[str, ...]:
+    lower = tok.lower_
+    # proper-noun plurals keep their "s" as lemma ("Forces"): try the singular too
+    if lower.endswith("s") and len(lower) > 3:
+        return lower, tok.lemma_.lower(), lower[:-1]
+    return lower, tok.lemma_.lower()
+
+
+def match_forward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> int | None:
+    """End of the longest phrase of `index` starting at token j (hyphen tokens skipped)."""
+    if j >= len(doc):
+        return None
+    pool = _pool(doc[j], index)
+    for p in sorted(pool, key=len, reverse=True):
+        k = j
+        ok = True
+        for w in p:
+            while k < len(doc) and doc[k].text in HYPHENS and w not in HYPHENS:
+                k += 1
+            if k >= len(doc) or w not in token_words(doc[k]):
+                ok = False
+                break
+            k += 1
+        if ok:
+            return k
+    return None
+
+
+def match_backward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> tuple[int, Phrase] | None:
+    """(start, phrase) of the longest phrase of `index` ending at token j (hyphen tokens skipped)."""
+    if j < 0:
+        return None
+    pool = _pool(doc[j], index)
+    for p in sorted(pool, key=len, reverse=True):
+        k = j
+        ok = True
+        for w in reversed(p):
+            while k >= 0 and doc[k].text in HYPHENS and w not in HYPHENS:
+                k -= 1
+            if k < 0 or w not in token_words(doc[k]):
+                ok = False
+                break
+            k -= 1
+        if ok:
+            return k + 1, p
+    return None
+
+
+def _pool(tok: Token, index: dict[str, list[Phrase]]) -> list[Phrase]:
+    seen: list[Phrase] = []
+    for w in token_words(tok):
+        for p in index.get(w, ()):
+            if p not in seen:
+                seen.append(p)
+    return seen
+
+
+def _could_be_issuer_start(tok: Token, issuer_last) -> bool:
+    return tok.pos_ in ("PROPN", "ADJ") or tok.lower_ in issuer_last
+
+
+def _currency_before(finder: AmountFinder, doc: Doc, i: int) -> bool:
+    if i == 0:
+        return False
+    prev = doc[i - 1].text
+    return prev in finder.symbols or (prev.isupper() and prev in finder.lex.currency_codes)
+
+
+def _from_before(doc: Doc, start: int) -> bool:
+    # "from 25 to 15 percent" is a change between two amounts, not a range
+    return start > 0 and doc[start - 1].lower_ == "from"
+
+
+def _plain_value(tok: Token) -> float:
+    try:
+        return float(re.sub(r"[^\d.]", "", tok.text) or "nan")
+    except ValueError:
+        return float(NUMBER_WORDS.get(tok.lower_, 0))
+
+
+def _is_reference(finder: AmountFinder, doc: Doc, i: int, end: int) -> bool:
+    """Page, section, phone and similar numbers: "page 12", "No. 3", "202-555-0143"."""
+    if i > 0:
+        prev = doc[i - 1]
+        if prev.lower_ in finder.lex.not_amount_before:
+            return True
+        # a number right after another number or a joining hyphen chain: phone numbers, scores, "2+2"
+        if prev.text in {"+", "/", ":"} and i > 1 and doc[i - 2].like_num:
+            return True
+        if prev.text in HYPHENS and i > 1 and doc[i - 2].like_num and i > 2 and doc[i - 3].text in HYPHENS:
+            return True
+    if end + 1 < len(doc) and doc[end].text in {"+", "/", ":"} and doc[end + 1].like_num:
+        return True
+    # three or more number groups joined by hyphens or spaces: a phone number
+    if end + 3 < len(doc) and doc[end].text in HYPHENS and doc[end + 1].like_num and doc[end + 2].text in HYPHENS \
+            and doc[end + 3].like_num:
+        return True
+    if "(" in doc[i].text or (i > 0 and doc[i - 1].text == "(" and end < len(doc) and doc[end].text == ")"
+                              and end + 1 < len(doc) and doc[end + 1].like_num):
+        return True
+    return False
+
+
+def _not_amount_after(finder: AmountFinder, doc: Doc, end: int) -> bool:
+    """Ages and durations: "70-year-old", "five years", "3 days"."""
+    j = end
+    if j < len(doc) and doc[j].text in HYPHENS:
+        j += 1
+    return j < len(doc) and doc[j].lower_ in finder.lex.not_amount_after
+
+
+def _year_like(tok: Token, value: float) -> bool:
+    return (tok.ent_type_ in NOT_AMOUNT_ENTS or
+            (re.fullmatch(r"\d{4}", tok.text) is not None and 1000 <= value <= 2999))
+
+
+def _referential_small_number(doc: Doc, start: int, value: float, first: Token) -> bool:
+    """"the two leaders", "its three soldiers": a small spelled-out number naming a group in the story,
+    not counting people."""
+    if first.lower_ not in NUMBER_WORDS or value >= 10:
+        return False
+    return start > 0 and doc[start - 1].lower_ in DEFINITE

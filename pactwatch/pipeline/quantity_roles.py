@@ -1,0 +1,472 @@
+"""Reading an amount's clause: what it measures, who holds it and whom it targets, how firm it is,
+and which clause states it. Everything here walks the dependency parse from the amount outwards,
+so each amount costs a few dozen token visits at most."""
+from __future__ import annotations
+
+import heapq
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..knowledge.measures import Measure, MeasureLexicon, Phrase
+from .attach import CLAUSE_DEPS
+from .quantity_amounts import Amount, by_last_word, match_backward, token_words
+
+# How far (in weighted dependency steps) a measure cue may sit from the amount.
+CUE_REACH = 5.0
+# Walking up to a parent costs a little more than down to a child: the amount's own phrase first.
+UP_COST, DOWN_COST, CONJ_COST = 1.0, 1.0, 2.5
+OWN_WORD_COST = 1.5
+# An amount inside a phrase introduced by one of these describes something in passing ("pay more
+# for the 28,500 troops there"): what the clause demands or pledges is not about the amount.
+PASSING_PREPS = {"for", "on", "over", "about", "against", "despite", "after", "before", "since", "during",
+                 "with", "without", "amid", "among", "beyond", "behind", "regarding", "concerning"}
+# Conditions make what they govern speculative ("if Washington imposes a 25% tariff").
+CONDITIONAL_MARKS = {"if", "unless", "whether"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+PRONOUNS = {"it", "its", "they", "their", "them", "itself", "themselves"}
+# steps that keep an amount inside the phrase it belongs to
+PHRASE_DEPS = {"nummod", "quantmod", "compound", "amod", "appos", "npadvmod", "nmod", "punct"}
+
+
+@dataclass
+class Reading:
+    measure: str
+    cue: int | None            # token index of the cue that named the measure
+    noun: int                  # the noun (or number) the amount's phrase is about
+    verb: int | None           # the verb governing the amount
+    status: str
+    status_explicit: bool      # a trigger was found (not the default)
+    holder: str | None
+    target: str | None
+    quote: tuple[int, int]     # char offsets
+
+
+def _complement_prep(prep: Token) -> bool:
+    """A preposition completing a verb that has no object: "settled on", "called for", "insisted on"."""
+    verb = prep.head
+    return prep.dep_ == "prep" and verb.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in verb.children)
+
+
+def _in_passing(noun: Token, verb: Token) -> bool:
+    """True when the path from the noun up to its verb goes through a preposition like "for" or "on":
+    the verb's subject is then not the amount's holder, nor its trigger the amount's status."""
+    t = noun
+    for _ in range(12):
+        if t is verb or t.head is t:
+            return False
+        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in PASSING_PREPS and not _complement_prep(t.head):
+            return True
+        t = t.head
+    return False
+
+
+class ActorIndex:
+    """Which actor covers which token, built once per Doc from doc.spans["pw_actors"]."""
+
+    def __init__(self, doc: Doc, spans):
+        self.doc = doc
+        self.at: dict[int, Span] = {}
+        for s in spans:
+            if s._.actor is None:
+                continue
+            for i in range(s.start, s.end):
+                self.at[i] = s
+
+    @staticmethod
+    def state(span: Span) -> str | None:
+        actor = span._.actor or {}
+        return actor.get("acts_for") or actor.get("name") or None
+
+    def actor_in(self, tok: Token) -> Span | None:
+        """The actor a noun phrase names: the token itself, or a compound/possessive/adjective inside it."""
+        if tok.i in self.at:
+            return self.at[tok.i]
+        for child in tok.children:
+            if child.dep_ in ("compound", "poss", "amod", "nmod") and child.i in self.at:
+                return self.at[child.i]
+        return None
+
+    def resolve(self, tok: Token) -> str | None:
+        """The state a token names, following a pronoun back to the subject it stands for."""
+        if tok.lower_ in PRONOUNS:
+            return self.antecedent(tok)
+        span = self.actor_in(tok)
+        return self.state(span) if span is not None else None
+
+    def antecedent(self, pronoun: Token) -> str | None:
+        # nearest earlier subject in the sentence naming an actor, else the nearest earlier actor
+        sent = pronoun.sent
+        fallback = None
+        for t in reversed(self.doc[sent.start:pronoun.i]):
+            span = self.at.get(t.i)
+            if span is None:
+                continue
+            head_tok = span.root
+            if head_tok.dep_ in SUBJECT_DEPS:
+                return self.state(span)
+            if fallback is None and (span._.actor or {}).get("type") in ("GPE", "ORG"):
+                fallback = self.state(span)
+        return fallback
+
+
+class ClauseReader:
+    """Built once per pipeline: cue indexes and trigger tables from the lexicon."""
+
+    def __init__(self, lex: MeasureLexicon):
+        self.lex = lex
+        self.cue_last: dict[str, list[Phrase]] = by_last_word(tuple({c for m in lex.measures for c in m.nouns}))
+        self.cue_measures: dict[Phrase, list[Measure]] = {}
+        self.verb_measures: dict[str, list[Measure]] = {}
+        for m in lex.measures:
+            for c in m.nouns:
+                self.cue_measures.setdefault(c, []).append(m)
+            for v in m.verbs:
+                self.verb_measures.setdefault(v, []).append(m)
+        st = lex.status
+        self.verb_status = st.verbs
+        self.verb_first: dict[str, list[Phrase]] = {}
+        for p in st.verbs:
+            self.verb_first.setdefault(p[0], []).append(p)
+        self.noun_last = by_last_word(tuple(st.nouns))
+        self.modifier_last = by_last_word(tuple(st.modifiers))
+
+    # ------------------------------------------------------------ measure
+    def measure(self, doc: Doc, amount: Amount) -> tuple[Measure | None, int | None]:
+        """The measure named by the cue nearest to the amount in the parse that takes its unit."""
+        start = doc[amount.head]
+        sent = start.sent
+        best: dict[int, float] = {}
+        # the amount's own words ("28,500 troops") come after the verb right above them, so
+        # "detained 300 soldiers" counts detentions
+        own = OWN_WORD_COST if amount.kind == "persons" else 0.0
+        best[start.i] = own
+        heap = [(own, start.i)]
+        for i in range(amount.start, amount.end):
+            if i != start.i:
+                best[i] = own
+                heap.append((own, i))
+        if start.head is not start and amount.kind == "persons":
+            best[start.head.i] = UP_COST
+            heap.append((UP_COST, start.head.i))
+        heapq.heapify(heap)
+        while heap:
+            cost, i = heapq.heappop(heap)
+            if cost > best.get(i, 99):
+                continue
+            tok = doc[i]
+            found = self._cue_at(doc, tok, amount.kind)
+            if found is not None:
+                return found, i
+            steps = [(c, CONJ_COST if c.dep_ == "conj" else DOWN_COST) for c in tok.children]
+            if tok.head is not tok:
+                steps.append((tok.head, CONJ_COST if tok.dep_ == "conj" else UP_COST))
+            for nxt, step in steps:
+                if nxt.i < sent.start or nxt.i >= sent.end:
+                    continue
+                c = cost + step
+                if c <= CUE_REACH and c < best.get(nxt.i, 99):
+                    best[nxt.i] = c
+                    heapq.heappush(heap, (c, nxt.i))
+        return None, None
+
+    def _cue_at(self, doc: Doc, tok: Token, kind: str | None) -> Measure | None:
+        if tok.pos_ == "VERB":
+            pool = self.verb_measures.get(tok.lemma_.lower(), ())
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            match = match_backward(doc, tok.i, self.cue_last)
+            pool = self.cue_measures.get(match[1], ()) if match is not None else ()
+        else:
+            return None
+        for m in pool:
+            if kind in m.units:
+                return m
+        return None
+
+    # ------------------------------------------------------------ structure
+    @staticmethod
+    def noun_of(doc: Doc, amount: Amount) -> Token:
+        """The noun an amount's phrase is about: "$350 billion investment pledge" -> pledge,
+        "28,500 troops" -> troops, "15 percent" -> percent."""
+        tok = doc[amount.head]
+        if amount.kind == "persons":
+            return tok
+        # leave the amount's own tokens, then follow modifier links up to the noun they modify
+        while amount.start <= tok.head.i < amount.end and tok.head is not tok:
+            tok = tok.head
+        while tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN"):
+            tok = tok.head
+        return tok
+
+    @staticmethod
+    def verb_of(tok: Token) -> Token | None:
+        """The verb governing a noun phrase (itself, if a verb)."""
+        t = tok
+        for _ in range(12):
+            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
+                return t
+            if t.head is t:
+                return None
+            t = t.head
+        return None
+
+    def subject_of(self, verb: Token) -> tuple[Token | None, Token]:
+        """(subject, the verb that has it): climbs open complements and coordinations to find one
+        ("Trump could threaten ... to cut" -> Trump; "ICE raided ..., detaining" -> ICE)."""
+        v = verb
+        for _ in range(6):
+            subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+            if subj is None:
+                agent = next((c for c in v.children if c.dep_ == "agent"), None)
+                if agent is not None:
+                    subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if subj is not None:
+                return subj, v
+            if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp") and v.head is not v:
+                # an object-controlled complement ("demanded Tokyo boost ...") has its own subject
+                v = v.head
+                if v.pos_ not in ("VERB", "AUX"):
+                    nxt = self.verb_of(v)
+                    if nxt is None:
+                        return None, verb
+                    v = nxt
+                continue
+            return None, verb
+        return None, verb
+
+    # ------------------------------------------------------------ holder and target
+    def roles(self, doc: Doc, actors: ActorIndex, amount: Amount, measure: Measure | None,
+              cue: int | None, noun: Token, verb: Token | None) -> tuple[str | None, str | None]:
+        holder = target = None
+        nouns = [noun]
+        if cue is not None and doc[cue] is not noun and doc[cue].pos_ in ("NOUN", "PROPN"):
+            nouns.append(doc[cue])
+        # the amount's noun naming an organisation itself ("28,500-strong US Forces Korea")
+        if noun.i in actors.at and (actors.at[noun.i]._.actor or {}).get("type") == "ORG":
+            holder = actors.state(actors.at[noun.i])
+        # possessor: "Seoul's $350 billion pledge", "its tariff"
+        for n in nouns:
+            for c in n.children:
+                if holder is None and c.dep_ == "poss":
+                    holder = actors.resolve(c)
+        # "a tariff imposed by the United States"
+        for n in nouns:
+            for c in n.children:
+                if holder is None and c.dep_ == "acl":
+                    agent = next((a for a in c.children if a.dep_ == "agent"), None)
+                    obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+                    if obj is not None:
+                        holder = actors.resolve(obj)
+        first_role = measure.modifier if measure is not None else "holder"
+        if first_role == "holder" and holder is None:
+            holder = self._modifier_actor(actors, nouns, exclude=(target,))
+        # subject of the governing verb, or the agent of a passive one; not when the amount only
+        # comes up in passing ("pay more for the 28,500 troops")
+        subject = None
+        if verb is not None and not _in_passing(noun, verb):
+            subj, owner = self.subject_of(verb)
+            if subj is not None:
+                who = actors.resolve(subj)
+                if who is not None:
+                    subject = (who, measure is not None and owner.lemma_.lower() in measure.subject_is_target)
+                    if not subject[1] and holder is None:
+                        holder = who
+        # prepositions naming the target: "tariff on Seoul", "pledge in the United States"
+        if measure is not None and measure.target_preps and target is None:
+            places = nouns + ([verb] if verb is not None else [])
+            for place in places:
+                for prep in place.children:
+                    if prep.dep_ == "prep" and prep.lower_ in measure.target_preps:
+                        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                        if obj is not None:
+                            who = actors.resolve(obj)
+                            if who is None:
+                                who = next((actors.resolve(c) for c in obj.children if c.dep_ == "poss"), None)
+                            if who is not None and who != holder:
+                                target = who
+                                break
+                    # "stationed on its soil": a participle on the noun carries the place
+                    if prep.dep_ == "acl" and target is None:
+                        for p2 in prep.children:
+                            if p2.dep_ == "prep" and p2.lower_ in measure.target_preps:
+                                obj = next((c for c in p2.children if c.dep_ == "pobj"), None)
+                                if obj is not None:
+                                    who = actors.resolve(obj) or next(
+                                        (actors.resolve(c) for c in obj.children if c.dep_ == "poss"), None)
+                                    if who is not None and who != holder:
+                                        target = who
+                if target is not None:
+                    break
+        # "Japan settled on a 15% tariff": the subject undergoes it, unless a target is named
+        if subject is not None and subject[1] and target is None and subject[0] != holder:
+            target = subject[0]
+        # states modifying the noun: "US investment pledge" after "Seoul's", "Korean workers"
+        if target is None:
+            target = self._modifier_actor(actors, nouns, exclude=(holder,))
+        if holder is None:
+            holder = self._modifier_actor(actors, nouns, exclude=(target,))
+        if holder is not None and holder == target:
+            target = None
+        return holder, target
+
+    @staticmethod
+    def _modifier_actor(actors: ActorIndex, nouns: list[Token], exclude) -> str | None:
+        """A state named as a modifier of the noun: "U.S. troops", "US investment", "Korean workers"."""
+        for n in nouns:
+            for c in n.children:
+                if c.dep_ in ("compound", "amod", "nmod") and c.i in actors.at:
+                    who = actors.state(actors.at[c.i])
+                    if who is not None and who not in exclude:
+                        return who
+        return None
+
+    # ------------------------------------------------------------ status
+    def local_status(self, doc: Doc, amount: Amount, noun: Token) -> str | None:
+        """A trigger on the amount's own phrase: "the initially proposed 25 percent", "a $5 billion
+        pledge", "24,000 suggested by ..."."""
+        tokens = [doc[i] for i in range(amount.start, amount.end)] + [noun]
+        for t in tokens:
+            for c in t.children:
+                if c.dep_ in ("amod", "acl", "advmod", "compound") and not (amount.start <= c.i < amount.end):
+                    s = self._modifier_status(doc, c)
+                    if s:
+                        return s
+                # "the 25 percent rate Washington had threatened"
+                if c.dep_ == "relcl" and t is noun:
+                    s = self._verb_status(c)
+                    if s:
+                        return s
+        m = match_backward(doc, noun.i, self.noun_last)
+        if m is not None and not (amount.start <= noun.i < amount.end):
+            return self.lex.status.nouns[m[1]]
+        return None
+
+    def _modifier_status(self, doc: Doc, tok: Token) -> str | None:
+        m = match_backward(doc, tok.i, self.modifier_last)
+        if m is not None:
+            return self.lex.status.modifiers[m[1]]
+        # a participle phrase on the noun: "suggested recently by the administration"
+        if tok.tag_ == "VBN":
+            return self._verb_status(tok)
+        return None
+
+    def _verb_status(self, tok: Token) -> str | None:
+        lemma = tok.lemma_.lower()
+        for p in self.verb_first.get(lemma, ()):
+            if len(p) == 1 or any(c.lower_ == p[1] for c in tok.children) or \
+                    (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == p[1]):
+                return self.verb_status[p]
+        return None
+
+    def status(self, doc: Doc, amount: Amount, noun: Token, measure: Measure | None,
+               before: bool) -> tuple[str, bool]:
+        """(status, explicit): the trigger nearest the amount, walking up its parse; "actual" when none.
+        The earlier value of a change ("from 25 percent") only reads its own phrase."""
+        own = self.local_status(doc, amount, noun)
+        if own is not None:
+            return own, True
+        if before:
+            return "actual", False
+        st = self.lex.status
+        changed = None
+        future = False
+        tok = noun
+        for _ in range(14):
+            parent = tok.head
+            if parent is tok:
+                break
+            dep = tok.dep_
+            if dep in ("pobj", "pcomp") and parent.lower_ in PASSING_PREPS:
+                # unless the preposition belongs to the trigger: "called for", "settled on"
+                if _complement_prep(parent):
+                    s = self._verb_status(parent.head)
+                    if s:
+                        return s, True
+                break
+            # the content of a noun ("an admission that forces killed 300") is not what the noun's
+            # clause asks for
+            if dep in ("acl", "ccomp") and parent.pos_ in ("NOUN", "PROPN") and tok.pos_ in ("VERB", "AUX"):
+                break
+            # a change verb with an object setting the amount ("cut its tariff to 15 percent")
+            if dep == "pobj" and parent.lower_ == "to" and parent.head.lemma_.lower() in self.lex.change_verbs \
+                    and any(c.dep_ == "dobj" for c in parent.head.children):
+                changed = changed or st.change_status
+            t = parent
+            if t.pos_ in ("VERB", "AUX"):
+                s = self._verb_status(t)
+                if s:
+                    return s, True
+                for c in t.children:
+                    if c.dep_ == "aux" and c.lower_ in st.modals:
+                        return st.modals[c.lower_], True
+                    if c.dep_ == "aux" and c.lower_ in st.future_modals:
+                        future = True
+                    if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                        return "speculative", True
+                    if c.dep_ in ("advcl", "acl") and c.tag_ == "VBN" and c.i > tok.i:
+                        s = self._verb_status(c)
+                        if s:
+                            return s, True
+            elif t.pos_ in ("NOUN", "PROPN"):
+                m = match_backward(doc, t.i, self.noun_last)
+                if m is not None:
+                    return st.nouns[m[1]], True
+                for c in t.children:
+                    if c.dep_ == "amod":
+                        s = self._modifier_status(doc, c)
+                        if s:
+                            return s, True
+            if dep == "relcl":
+                break
+            tok = t
+        if changed:
+            return changed, True
+        if future and measure is not None and measure.name in st.future_measures:
+            return st.future_status, True
+        return "actual", False
+
+    # ------------------------------------------------------------ quote
+    @staticmethod
+    def quote(doc: Doc, amount: Amount) -> tuple[int, int]:
+        """Char offsets of the shortest clause holding the amount: the clause head's subtree without
+        the other clauses hanging off its edges."""
+        tok = doc[amount.head]
+        while tok.dep_ not in CLAUSE_DEPS and not (tok.dep_ == "pcomp" and tok.pos_ == "VERB") and tok.head is not tok:
+            tok = tok.head
+        # a participle on a noun ("troops stationed on its soil") is too small: take its clause
+        if tok.dep_ == "acl" and tok.head is not tok:
+            t = tok.head
+            while t.dep_ not in CLAUSE_DEPS and t.head is not t:
+                t = t.head
+            tok = t
+        sent = tok.sent
+        left, right = tok.left_edge.i, tok.right_edge.i
+        trim = ("advcl", "conj", "parataxis", "cc", "punct", "mark", "relcl", "ccomp", "prep", "advmod", "npadvmod")
+        children = list(tok.children)
+        for c in children:
+            if c.dep_ not in trim:
+                continue
+            lo, hi = c.left_edge.i, c.right_edge.i
+            if lo <= amount.start and amount.end - 1 <= hi:
+                continue
+            if c.dep_ in ("prep", "advmod", "npadvmod") and lo > left:
+                continue
+            if lo == left and hi < amount.start:
+                left = hi + 1
+        for c in reversed(children):
+            if c.dep_ not in trim or c.dep_ in ("prep", "advmod", "npadvmod"):
+                continue
+            lo, hi = c.left_edge.i, c.right_edge.i
+            if lo <= amount.start and amount.end - 1 <= hi:
+                continue
+            if hi == right and lo >= amount.end:
+                right = lo - 1
+        left = max(left, sent.start)
+        right = min(right, sent.end - 1)
+        while right > left and doc[right].is_punct and doc[right].text not in (")", "%", '"', "”"):
+            right -= 1
+        while left < right and doc[left].is_punct and doc[left].text not in ("(", '"', "“", "$"):
+            left += 1
+        left = min(left, amount.start)
+        right = max(right, amount.end - 1)
+        return doc[left].idx, doc[right].idx + len(doc[right].text)

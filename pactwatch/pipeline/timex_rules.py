@@ -1,0 +1,528 @@
+"""Temporal expressions in English text: where they are (precompiled regexes) and their TIMEX3
+values. No spaCy here: `find(text)` gives Mentions; the ones that lack a year or are relative
+carry `rel`, and `resolve(mention, anchor, direction)` finishes them once the component knows the
+anchor date and the tense of the clause. Vocabulary comes from knowledge/data/time_words.toml."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import functools
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+WORDS_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "time_words.toml"
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    type: str                    # DATE, TIME, DURATION, SET
+    value: str | None = None     # final when rel is None
+    rel: tuple | None = None     # what to compute from the anchor (see resolve)
+    explicit: str | None = None  # direction the words state: "last", "next", "this"
+    kind: str = ""               # the pattern that found it
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict:
+    from ..errors import KnowledgeError
+    try:
+        return tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise KnowledgeError(f"{WORDS_FILE}: {e}") from None
+
+
+def _alt(keys, capital: bool = False) -> str:
+    """A regex alternation of lexicon keys, longest first; `capital` keeps them case-sensitive
+    and Title-case (month and day names are capitalised in edited English)."""
+    keys = sorted(keys, key=len, reverse=True)
+    if capital:
+        return "(?-i:" + "|".join(re.escape(k[0].upper() + k[1:]) for k in keys) + ")"
+    return "(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys) + ")"
+
+
+class _Grammar:
+    """All regexes, compiled once."""
+
+    def __init__(self):
+        w = words()
+        self.months = w["months"]
+        self.weekdays = w["weekdays"]
+        self.seasons = w["seasons"]
+        self.parts = w["day_parts"]
+        self.numbers = w["numbers"]
+        self.ordinals = w["ordinals"]
+        self.units = w["units"]
+        self.vague = w["vague"]
+        self.sets = w["sets"]
+        MON = _alt(self.months, capital=True)
+        # "May" is also a modal verb: on its own it needs a date word beside it
+        MON_SAFE = _alt([m for m in self.months if m != "may"], capital=True)
+        WD = _alt(self.weekdays, capital=True)
+        SEASON = _alt(self.seasons)
+        PART = _alt(self.parts)
+        tens = [k for k, v in self.numbers.items() if isinstance(v, int) and 20 <= v <= 90 and " " not in k]
+        ones = [k for k, v in self.numbers.items() if isinstance(v, int) and 1 <= v <= 9 and k not in ("a", "an")]
+        NUM = (rf"(?:{_alt(tens)}(?:[\s-]+{_alt(ones)})?|{_alt(self.numbers)}|\d+(?:\.\d+)?)")
+        UNIT = _alt(self.units)
+        ORD = _alt(self.ordinals)
+        YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+        DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+        EDGE = r"(?:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+|early[\s-]+|late[\s-]+|mid[\s-]*)"
+        NOT_NUM = r"(?![\d,]*\d)(?!\s*(?:%|percent))"
+        I = re.I
+        self.patterns = [
+            # 2025-08-21, 8/21/2025
+            ("iso", re.compile(rf"\b({YEAR})-(0[1-9]|1[0-2])-([0-3]\d)\b")),
+            ("us_numeric", re.compile(r"\b(1[0-2]|0?[1-9])/([0-3]?\d)/((?:19|20)\d\d)\b")),
+            # (Wednesday,) August 21(st), 2025 ; 21 August 2025
+            ("full", re.compile(rf"\b(?:{WD},?\s+)?(?:the\s+)?({MON})\s+({DAY}),?\s+({YEAR})\b{NOT_NUM}", I)),
+            ("full_dmy", re.compile(rf"\b(?:{WD},?\s+)?(?:the\s+)?({DAY})\s+(?:of\s+)?({MON}),?\s+({YEAR})\b{NOT_NUM}", I)),
+            # (early) December 2024
+            ("month_year", re.compile(rf"\b({EDGE})?({MON}),?\s+(?:of\s+)?({YEAR})\b{NOT_NUM}", I)),
+            # July last year, March 3 next year
+            ("month_year_rel", re.compile(rf"\b({MON})(?:\s+({DAY}))?,?\s+(last|next|this)\s+year\b", I)),
+            # the 1988 third quarter
+            ("year_quarter", re.compile(rf"\b(?:the\s+)?({YEAR})\s+({ORD})[\s-]+quarter\b", I)),
+            # (Wednesday,) August 25 ; 25 August
+            ("month_day", re.compile(rf"\b(?:{WD},?\s+)?({MON})\s+({DAY})\b{NOT_NUM}", I)),
+            ("day_month", re.compile(rf"\b(?:{WD},?\s+)?(?:the\s+)?({DAY})\s+(?:of\s+)?({MON})\b", I)),
+            # last/next/this October ; early/late/the end of October ; October
+            ("month_rel", re.compile(rf"\b(last|next|this|this\s+past|this\s+coming|past|coming)\s+({MON})\b", I)),
+            ("month_edge", re.compile(rf"\b({EDGE})({MON})\b", I)),
+            ("month_may", re.compile(rf"\b(?:in|since|by|until|till|of|during|through|before|after|from|between|and|to)\s+(?P<t>(?-i:May))\b(?!\s+(?:be|have|not|also|well|still|yet|need)\b)")),
+            ("month", re.compile(rf"\b({MON_SAFE})\b(?!\s+\d)")),
+            # quarters and halves: the third quarter (of 2025), third-quarter, Q3 2025
+            ("quarter", re.compile(rf"\b(?:the\s+)?({ORD}|final|last|latest|current)[\s-]+quarter\b(?:,?\s+(?:of\s+)?({YEAR})\b)?", I)),
+            ("quarter_q", re.compile(rf"\bQ([1-4])\s*({YEAR})?\b")),
+            ("half", re.compile(rf"\b(?:the\s+)?(first|second|1st|2nd)[\s-]+half\b(?:\s+of\s+({YEAR})\b|(?:\s+of\s+(?:the|this)\s+year))?", I)),
+            # seasons need a determiner or a year: "fall" and "spring" are also verbs
+            ("season", re.compile(rf"\b(?:(this\s+past|this\s+coming|last|next|this|early|late|the)\s+)?({SEASON})\b(?:\s+(?:of\s+)?({YEAR})\b)?(?!\s+of\b)", I)),
+            # the 1990s, the mid-1990s, the '90s ; the 20th century
+            ("decade", re.compile(rf"\b(?:the\s+)?(?:(early|mid|late)[\s-]*)?(1[5-9]\d|20\d)0s\b", I)),
+            ("decade_short", re.compile(r"(?:\bthe\s+)?['’]([2-9])0s\b", I)),
+            ("century", re.compile(r"\b(?:the\s+)?(1[0-9]|2[01]|[1-9])(?:st|nd|rd|th)\s+century\b", I)),
+            # years and year ranges; guarded against amounts ($2025, 2,025, 2025%)
+            ("year_range", re.compile(rf"(?<![\d$,.#])({YEAR})\s*[-–—]\s*(\d\d|{YEAR})(?!\d|[,.]\d|%)")),
+            ("year", re.compile(rf"(?<![\d$£€,.#/-])(?:(fiscal(?:\s+year)?|FY)\s*)?({EDGE})?({YEAR})(?!\d|[,.]\d|%|\s*(?:percent|per\s+cent))", I)),
+            # today, yesterday, tonight, this morning, last night
+            ("deictic", re.compile(r"\b(today|yesterday|tomorrow|tonight)\b(?!['’]s\s+(?:world|society|economy))", I)),
+            ("day_part", re.compile(rf"\b(this|last|tomorrow|yesterday)\s+({PART})\b", I)),
+            # weekdays: (last/next/this) Wednesday (night)
+            ("weekday", re.compile(rf"\b(?:(last|next|this|this\s+past|this\s+coming|past|coming)\s+)?({WD})\b(?:\s+({PART}))?", I)),
+            # N units ago / a year earlier
+            ("ago", re.compile(rf"\b({NUM})[\s-]+({UNIT})s?\s+(ago|earlier|before|previously)\b", I)),
+            ("year_earlier", re.compile(rf"\b(?:(?:the\s+)?(?:comparable\s+|corresponding\s+|same\s+)?(?=\w+[\s-](?:earlier|ago)\s+(?:{ORD}\s+)?(?:quarter|period)))?(year|month|week|quarter)[\s-](earlier|ago)(\s+(?:{ORD}\s+)?(?:quarter|period))?\b", I)),
+            # the quarter, the latest quarter: the quarter the text is about
+            ("quarter_ref", re.compile(r"\b(?:the|this)\s+(?:latest\s+|fiscal\s+|same\s+)?quarter\b(?![\s-]+(?:century|mile|point|percent))", I)),
+            # this week, next month, last year, earlier this year, early next year
+            ("shift", re.compile(rf"\b(?:(earlier|later|early|late)\s+)?(this|next|last|past|previous|coming|current|the\s+current|the\s+previous|the\s+past|the\s+last|the\s+coming|the\s+next)\s+({UNIT})\b(?!['’]s\s+(?:\w+\s+)?(?:high|low|level))", I)),
+            ("edge_year", re.compile(rf"\b(?:the\s+)?(end|beginning|start|middle|rest|remainder)\s+of\s+(?:the|this)\s+(year|month|week|decade|quarter)\b", I)),
+            # durations: four months, the first four months, the past three years, 75-year-old, 24-hour
+            ("duration", re.compile(rf"\b(?:the\s+)?(?:(?:first|last|past|next|previous|coming|following|final|latest|remaining|initial|subsequent|same)\s+)?(?:(?:about|nearly|almost|roughly|around|more\s+than|less\s+than|over|under|up\s+to|at\s+least)\s+)?({NUM})[\s-]+({UNIT})s?\b(-old)?(?!\s*-?\s*(?:ago|earlier)\b)", I)),
+            # the months prior, the coming months, several years, for years
+            ("vague_duration", re.compile(rf"\b(?:(the\s+)(years|months|weeks|days|decades)\s+(prior|before|since|after|following)|(?:the\s+)?(coming|next|past|last|previous|following|several|many|few|some)\s+(years|months|weeks|days|decades|hours|minutes))\b", I)),
+            ("bare_units", re.compile(r"\b(?:for|in|over|within|takes?|took|lasted)\s+(?P<t>years|months|weeks|days|decades|hours|minutes)\b(?!\s+(?:of|ago|old))", I)),
+            # recurrences: annual, every year, $5 million a year, every three years
+            ("every", re.compile(rf"\b(?:every|each)\s+({NUM})\s+({UNIT})s\b", I)),
+            ("set", re.compile(rf"(?-i:\b{_alt([k for k in self.sets if not k.startswith(('a ', 'per '))])}\b)")),
+            ("rate", re.compile(rf"(?:\d|illion|ercent|%|times|once|twice)\s+(?P<t>(?:a|per)\s+(?:year|day|week|month))\b", I)),
+            # vague references: now, recently, soon, the future
+            ("vague", re.compile(rf"\b{_alt(self.vague)}\b", I)),
+            # a clock time on a weekday: 10 p.m. Wednesday, noon on Thursday, Friday at 9 a.m.
+            ("clock_weekday", re.compile(rf"\b(?:(?:(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([ap])\.?m\.?|(noon|midnight))(?:\s+(?:[ECMP][SD]T|GMT|local\s+time))?,?\s+(?:on\s+)?({WD})|({WD}),?\s+(?:at\s+)?(?:(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([ap])\.?m\.?|(noon|midnight)))(?=\W|$)", I)),
+            # clock times: 10:30 a.m. (EDT), noon
+            ("clock", re.compile(r"\b(1[0-2]|0?[1-9])(?::([0-5]\d))?\s*([ap])\.?m\.?(?=\W|$)(?:\s+(?:[ECMP][SD]T|GMT|UTC|local\s+time)\b)?", I)),
+            ("clock24", re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\s*(?:GMT|UTC|[ECMP][SD]T|local\s+time|hours)\b")),
+            ("noon", re.compile(r"\b(noon|midnight|midday)\b", I)),
+        ]
+
+    def number(self, s: str) -> int | float | str:
+        s = re.sub(r"\s+", " ", s.lower())
+        if re.fullmatch(r"\d+(?:\.\d+)?", s):
+            return float(s) if "." in s else int(s)
+        if s in self.numbers:
+            return self.numbers[s]
+        parts = re.split(r"[\s-]+", s)
+        return sum(self.numbers[p] for p in parts if isinstance(self.numbers.get(p), int)) or "X"
+
+    def month(self, s: str) -> int:
+        return self.months[s.lower()]
+
+
+@functools.lru_cache(maxsize=1)
+def grammar() -> _Grammar:
+    return _Grammar()
+
+
+_EXPLICIT = {"last": "last", "past": "last", "this past": "last", "previous": "last",
+             "next": "next", "coming": "next", "this coming": "next", "this": "this", "current": "this"}
+
+
+def _norm(s: str | None) -> str | None:
+    return re.sub(r"\s+", " ", s.lower()).strip() if s else None
+
+
+def _dur(n, code: str) -> str:
+    """TIMEX3 duration value: P4M, PT3H, PXY; decades and centuries counted in years (P20Y) as
+    TimeML corpora do."""
+    if isinstance(n, float) and n.is_integer():
+        n = int(n)
+    if code in ("DE", "CE") and n != "X":
+        n, code = n * (10 if code == "DE" else 100), "Y"
+        n = int(n) if float(n).is_integer() else n
+    if code.startswith("T"):
+        return f"PT{n}{code[1:]}"
+    return f"P{n}{code}"
+
+
+def _day(s: str) -> int:
+    return int(re.sub(r"\D", "", s))
+
+
+def _mention(g: _Grammar, kind: str, m: re.Match, text: str) -> Mention | None:
+    s, e = m.span("t") if "t" in m.re.groupindex else m.span()
+    G = m.group
+    if kind == "iso":
+        return Mention(s, e, "DATE", f"{G(1)}-{G(2)}-{G(3)}")
+    if kind == "us_numeric":
+        return Mention(s, e, "DATE", f"{G(3)}-{int(G(1)):02d}-{int(G(2)):02d}")
+    if kind == "full":
+        return Mention(s, e, "DATE", f"{G(3)}-{g.month(G(1)):02d}-{_day(G(2)):02d}")
+    if kind == "full_dmy":
+        return Mention(s, e, "DATE", f"{G(3)}-{g.month(G(2)):02d}-{_day(G(1)):02d}")
+    if kind == "month_year":
+        return Mention(s, e, "DATE", f"{G(3)}-{g.month(G(2)):02d}")
+    if kind == "month_year_rel":
+        return Mention(s, e, "DATE", rel=("month_year_rel", g.month(G(1)), _day(G(2)) if G(2) else None,
+                                          {"last": -1, "next": 1, "this": 0}[G(3).lower()]))
+    if kind == "year_quarter":
+        return Mention(s, e, "DATE", f"{G(1)}-Q{g.ordinals[G(2).lower()]}")
+    if kind == "quarter_ref":
+        return Mention(s, e, "DATE", rel=("quarter_ref",))
+    if kind == "month_day":
+        return Mention(s, e, "DATE", rel=("day", g.month(G(1)), _day(G(2))))
+    if kind == "day_month":
+        return Mention(s, e, "DATE", rel=("day", g.month(G(2)), _day(G(1))))
+    if kind == "month_rel":
+        return Mention(s, e, "DATE", rel=("month", g.month(G(2))), explicit=_EXPLICIT[_norm(G(1))])
+    if kind == "month_edge":
+        return Mention(s, e, "DATE", rel=("month", g.month(G(2))))
+    if kind == "month_may":
+        return Mention(s, e, "DATE", rel=("month", 5))
+    if kind == "month":
+        return Mention(s, e, "DATE", rel=("month", g.month(G(1))))
+    if kind == "quarter":
+        which, year = _norm(G(1)), G(2)
+        if which in ("last", "latest", "current", "final"):
+            if which == "final":
+                q = 4
+            else:
+                return Mention(s, e, "DATE", rel=("shift", "quarter", -1 if which != "current" else 0, None))
+        else:
+            q = g.ordinals[which]
+        if year:
+            return Mention(s, e, "DATE", f"{year}-Q{q}")
+        return Mention(s, e, "DATE", rel=("quarter", q))
+    if kind == "quarter_q":
+        if G(2):
+            return Mention(s, e, "DATE", f"{G(2)}-Q{G(1)}")
+        return Mention(s, e, "DATE", rel=("quarter", int(G(1))))
+    if kind == "half":
+        h = 1 if _norm(G(1)) in ("first", "1st") else 2
+        if G(2):
+            return Mention(s, e, "DATE", f"{G(2)}-H{h}")
+        if "year" in m.group(0).lower():
+            return Mention(s, e, "DATE", rel=("half", h))
+        return None  # "the first half" of a match, a film...: not a time on its own
+    if kind == "season":
+        det, season, year = _norm(G(1)), G(2).lower(), G(3)
+        code, start_month = g.seasons[season]
+        if year:
+            return Mention(s, e, "DATE", f"{year}-{code}")
+        if det is None:
+            return None
+        if det == "the" and season in ("fall", "spring"):
+            return None  # "the fall of the regime", "the spring in his step"
+        return Mention(s, e, "DATE", rel=("season", code, start_month), explicit=_EXPLICIT.get(det))
+    if kind == "decade":
+        return Mention(s, e, "DATE", G(2))
+    if kind == "decade_short":
+        return Mention(s, e, "DATE", rel=("decade_short", int(G(1))))
+    if kind == "century":
+        return Mention(s, e, "DATE", f"{int(G(1)) - 1:02d}")
+    if kind == "year_range":
+        a, b = G(1), G(2)
+        if len(b) == 2:
+            b = a[:2] + b
+        if not int(a) < int(b) <= int(a) + 100:
+            return None  # "2025-10" is a month, "1990-1980" no range
+        return Mention(s, e, "DATE", f"{a}/{b}")
+    if kind == "year":
+        return Mention(s, e, "DATE", G(3))
+    if kind == "deictic":
+        w = G(1).lower()
+        if w == "tonight":
+            return Mention(s, e, "TIME", rel=("shift", "day", 0, "NI"))
+        return Mention(s, e, "DATE", rel=("shift", "day", {"today": 0, "yesterday": -1, "tomorrow": 1}[w], None))
+    if kind == "day_part":
+        w, part = G(1).lower(), g.parts[G(2).lower()]
+        n = {"this": 0, "tomorrow": 1, "yesterday": -1, "last": -1 if part == "NI" else 0}[w]
+        if w == "last" and part != "NI":
+            return None  # "last morning" is rare and unclear
+        return Mention(s, e, "TIME", rel=("shift", "day", n, part))
+    if kind == "weekday":
+        day = g.weekdays[G(2).lower()]
+        part = g.parts[G(3).lower()] if G(3) else None
+        return Mention(s, e, "TIME" if part else "DATE", rel=("weekday", day, part),
+                       explicit=_EXPLICIT.get(_norm(G(1))) if G(1) else None)
+    if kind == "ago":
+        n = g.number(G(1))
+        unit = G(2).lower()
+        if n == "X" or isinstance(n, float):
+            return Mention(s, e, "DATE", "PAST_REF")
+        return Mention(s, e, "DATE", rel=("shift", unit, -n, None))
+    if kind == "year_earlier":
+        if G(3) and G(1).lower() == "year":
+            return Mention(s, e, "DATE", rel=("quarter_ago",))
+        return Mention(s, e, "DATE", rel=("shift", G(1).lower(), -1, None))
+    if kind == "shift":
+        which, unit = _norm(G(2)), G(3).lower()
+        which = which.removeprefix("the ")
+        if _norm(G(2)).startswith("the ") and which in ("past", "last", "next", "coming", "previous"):
+            # "the past year", "the next week": a stretch of time, not a calendar date
+            return Mention(s, e, "DURATION", _dur(1, g.units[unit]))
+        if unit in ("second", "minute", "hour"):
+            return None
+        n = {"this": 0, "current": 0, "next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1}[which]
+        return Mention(s, e, "DATE", rel=("shift", unit, n, None))
+    if kind == "edge_year":
+        which = G(1).lower()
+        unit = G(2).lower()
+        return Mention(s, e, "DATE", rel=("shift", unit, 0, None))
+    if kind == "duration":
+        n = g.number(G(1))
+        unit = G(2).lower()
+        if unit == "second" and not re.match(r"\d|\w+\s", G(1)) and G(1).lower() in ("a", "an"):
+            return None  # "a second term"
+        code = g.units[unit]
+        if code == "WE":
+            return None
+        if re.fullmatch(r"1[5-9]\d\d|20\d\d", G(1)) and not re.search(r"-|s$", m.group(0).split(G(1))[1]):
+            return None  # "the 1988 quarter": a year, not 1988 quarters
+        before = text[max(0, s - 24):s]
+        # "$5 million a year": a rate, handled as SET; "one day" alone is "some day"
+        if G(1).lower() in ("a", "an") and re.search(r"(?:\d|illion|ercent|%|times|once|twice)\s+$", before):
+            return None
+        if G(1).lower() == "one" and unit == "day" and not text[e:e + 1].isalnum() and not re.search(r"(?:the|a|for|in|within|one)\s+$", before, re.I):
+            return None
+        return Mention(s, e, "DURATION", _dur(n, code))
+    if kind == "vague_duration":
+        unit = (G(2) or G(5)).lower()[:-1]
+        return Mention(s, e, "DURATION", _dur("X", g.units[unit]))
+    if kind == "bare_units":
+        return Mention(s, e, "DURATION", _dur("X", g.units[G("t").lower()[:-1]]))
+    if kind == "every":
+        n = g.number(G(1))
+        return Mention(s, e, "SET", _dur(n, g.units[G(2).lower()]))
+    if kind == "set":
+        return Mention(s, e, "SET", g.sets[_norm(m.group(0))])
+    if kind == "rate":
+        return Mention(s, e, "SET", g.sets[_norm(G("t")).replace("per ", "a ")])
+    if kind == "vague":
+        return Mention(s, e, "DATE", g.vague[_norm(m.group(0))])
+    if kind == "clock_weekday":
+        hour, minute, ampm, word, day = (G(1), G(2), G(3), G(4), G(5)) if G(5) else (G(7), G(8), G(9), G(10), G(6))
+        if word:
+            h, mi = (24 if word.lower() == "midnight" else 12), 0
+        else:
+            h, mi = int(hour) % 12 + (12 if ampm.lower() == "p" else 0), int(minute or 0)
+        return Mention(s, e, "TIME", rel=("weekday", g.weekdays[day.lower()], f"{h:02d}:{mi:02d}"))
+    if kind == "clock":
+        h = int(G(1)) % 12 + (12 if G(3).lower() == "p" else 0)
+        return Mention(s, e, "TIME", rel=("clock", h, int(G(2) or 0)))
+    if kind == "clock24":
+        return Mention(s, e, "TIME", rel=("clock", int(G(1)), int(G(2))))
+    if kind == "noon":
+        w = G(1).lower()
+        return Mention(s, e, "TIME", rel=("clock", 24 if w == "midnight" else 12, 0))
+    raise ValueError(kind)
+
+
+def find(text: str) -> list[Mention]:
+    """Every temporal expression in `text`, longest first where candidates overlap."""
+    g = grammar()
+    found = []
+    for order, (kind, rx) in enumerate(g.patterns):
+        for m in rx.finditer(text):
+            if m.end() <= m.start():
+                continue
+            mention = _mention(g, kind, m, text)
+            if mention is not None:
+                mention = dataclasses.replace(mention, kind=kind)
+                found.append((mention.start, -(mention.end - mention.start), order, mention))
+    found.sort(key=lambda x: (x[1], x[2], x[0]))  # longest first, then pattern order
+    taken: list[Mention] = []
+    occupied: list[tuple[int, int]] = []
+    for _, _, _, mention in found:
+        if any(mention.start < e and s < mention.end for s, e in occupied):
+            continue
+        occupied.append((mention.start, mention.end))
+        taken.append(mention)
+    taken.sort(key=lambda m: m.start)
+    return taken
+
+
+# ---------------------------------------------------------------- resolution against the anchor
+
+def _iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(d: dt.date, n: int) -> tuple[int, int]:
+    k = d.year * 12 + d.month - 1 + n
+    return k // 12, k % 12 + 1
+
+
+def _pick_year(anchor: dt.date, when: tuple, direction: str | None, strict: bool = False) -> int:
+    """The year of a yearless date (`when` = (month,) or (month, day)) that the tense points to:
+    the past one, the coming one, or the anchor's own year. `strict` ("last October") excludes the
+    anchor's own month."""
+    now = (anchor.month, anchor.day)[:len(when)]
+    y = anchor.year
+    if direction == "past":
+        return y if (when < now or (when == now and not strict)) else y - 1
+    if direction == "future":
+        return y if (when > now or (when == now and not strict)) else y + 1
+    # no tense to go by: the nearest one (a writer gives the year of a date far off)
+    target = anchor.toordinal()
+    return min((y, y - 1, y + 1), key=lambda yr: abs(_first_day(yr, when).toordinal() - target))
+
+
+def _first_day(year: int, when: tuple) -> dt.date:
+    month, day = when[0], (when[1] if len(when) > 1 else 15)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return dt.date(year, month, 28)
+
+
+def resolve(m: Mention, anchor: dt.date | None, direction: str | None = None) -> str:
+    """The TIMEX3 value of `m`; `direction` ("past", "future", None) is the tense of its clause,
+    used when the words themselves don't say which one is meant."""
+    if m.rel is None:
+        return m.value
+    kind = m.rel[0]
+    if m.explicit == "last":
+        direction, strict = "past", True
+    elif m.explicit == "next":
+        direction, strict = "future", True
+    elif m.explicit == "this":
+        direction, strict = None, False
+    else:
+        strict = False
+    if anchor is None:
+        return _unanchored(m)
+    if kind == "day":
+        _, month, day = m.rel
+        return f"{_pick_year(anchor, (month, day), direction, strict):04d}-{month:02d}-{day:02d}"
+    if kind == "month":
+        month = m.rel[1]
+        if m.explicit == "last":
+            return f"{anchor.year - 1:04d}-{month:02d}"  # "last October": the previous year's
+        return f"{_pick_year(anchor, (month,), direction, strict):04d}-{month:02d}"
+    if kind == "month_year_rel":
+        _, month, day, n = m.rel
+        return f"{anchor.year + n:04d}-{month:02d}" + (f"-{day:02d}" if day else "")
+    if kind in ("quarter_ref", "quarter_ago"):
+        # the component supplies the quarter the text is about; alone, the last one completed
+        k = anchor.year * 4 + (anchor.month - 1) // 3 - 1 - (4 if kind == "quarter_ago" else 0)
+        return f"{k // 4}-Q{k % 4 + 1}"
+    if kind == "quarter":
+        q = m.rel[1]
+        return f"{_pick_year(anchor, (3 * q - 2,), direction):04d}-Q{q}"
+    if kind == "half":
+        return f"{anchor.year}-H{m.rel[1]}"
+    if kind == "season":
+        _, code, start = m.rel
+        return f"{_pick_year(anchor, (start,), direction, strict):04d}-{code}"
+    if kind == "decade_short":
+        d = m.rel[1]
+        century = anchor.year // 100 if d * 10 <= anchor.year % 100 else anchor.year // 100 - 1
+        return f"{century:02d}{d}"
+    if kind == "weekday":
+        _, day, part = m.rel
+        delta = day - anchor.isoweekday()
+        if m.explicit == "last":
+            delta = delta - 7 if delta >= 0 else delta
+        elif m.explicit == "next":
+            delta = delta + 7 if delta <= 0 else delta
+        elif direction == "past":
+            delta = delta - 7 if delta > 0 else delta
+        elif direction == "future":
+            delta = delta + 7 if delta < 0 else delta
+        elif delta > 0:
+            delta -= 7  # no tense to go by: news mostly reports the days just past
+        d = anchor + dt.timedelta(days=delta)
+        return d.isoformat() + (f"T{part}" if part else "")
+    if kind == "shift":
+        _, unit, n, part = m.rel
+        if unit == "day":
+            return (anchor + dt.timedelta(days=n)).isoformat() + (f"T{part}" if part else "")
+        if unit in ("week", "weekend"):
+            value = _iso_week(anchor + dt.timedelta(weeks=n))
+            return value + ("-WE" if unit == "weekend" else "")
+        if unit == "month":
+            y, mo = _add_months(anchor, n)
+            return f"{y}-{mo:02d}"
+        if unit == "quarter":
+            k = anchor.year * 4 + (anchor.month - 1) // 3 + n
+            return f"{k // 4}-Q{k % 4 + 1}"
+        if unit == "year":
+            return f"{anchor.year + n}"
+        if unit == "decade":
+            return f"{anchor.year // 10 + n}"
+        if unit == "century":
+            return f"{anchor.year // 100 + n:02d}"
+        if unit == "hour":
+            return "PAST_REF" if n < 0 else "FUTURE_REF" if n > 0 else "PRESENT_REF"
+        return "PAST_REF" if n < 0 else "FUTURE_REF" if n > 0 else "PRESENT_REF"
+    if kind == "clock":
+        _, h, mi = m.rel
+        return f"{anchor.isoformat()}T{h:02d}:{mi:02d}"
+    raise ValueError(kind)
+
+
+def _unanchored(m: Mention) -> str:
+    """TIMEX3 values with the unknown parts as X, for a document with no date to anchor on."""
+    kind = m.rel[0]
+    if kind == "day":
+        return f"XXXX-{m.rel[1]:02d}-{m.rel[2]:02d}"
+    if kind == "month":
+        return f"XXXX-{m.rel[1]:02d}"
+    if kind == "month_year_rel":
+        return f"XXXX-{m.rel[1]:02d}" + (f"-{m.rel[2]:02d}" if m.rel[2] else "")
+    if kind in ("quarter_ref", "quarter_ago"):
+        return "XXXX-QX"
+    if kind == "quarter":
+        return f"XXXX-Q{m.rel[1]}"
+    if kind == "half":
+        return f"XXXX-H{m.rel[1]}"
+    if kind == "season":
+        return f"XXXX-{m.rel[1]}"
+    if kind == "decade_short":
+        return f"19{m.rel[1]}"
+    if kind == "weekday":
+        return f"XXXX-WXX-{m.rel[1]}"
+    if kind == "clock":
+        return f"XXXX-XX-XXT{m.rel[1]:02d}:{m.rel[2]:02d}"
+    if kind == "shift":
+        _, unit, n, _ = m.rel
+        if n == 0:
+            return "PRESENT_REF"
+        return "PAST_REF" if n < 0 else "FUTURE_REF"
+    return "XXXX"

@@ -1,0 +1,157 @@
+"""Reconciliation over plain record iterables: blocks, clusters and conflicts.
+
+Records are FORMAT.md dicts (document, entity, quantity, event, ...). Facts are grouped into
+blocks by key; each block is clustered and checked on its own, so the cost grows with the number
+of facts, and the incremental path (`incremental.py`) recomputes only the blocks new facts touch.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any, Iterable, Iterator
+
+from . import events as event_rules
+from . import quantities as quantity_rules
+from . import tenure
+from .model import (UNDATED_VALIDITY_DAYS, ActorResolver, Document, EventMention, QuantityMention, as_document,
+                    event_mention, quantity_mention)
+from .normalize import norm_name, parse_day, shift_period
+
+
+def neighbour_block(key: str, step: int) -> str | None:
+    """The block of the same series one period later (step 1) or earlier (step -1)."""
+    prefix, _, period = key.rpartition("|")
+    shifted = shift_period(period, step)
+    return f"{prefix}|{shifted}" if shifted else None
+
+
+def blocks_to_recompute(touched: Iterable[str]) -> set[str]:
+    """Touched blocks and the ones before them, which own conflicts reaching into a touched block."""
+    out = set(touched)
+    out.update(k for k in (neighbour_block(t, -1) for t in touched) if k)
+    return out
+
+
+def blocks_to_read(recompute: Iterable[str]) -> set[str]:
+    """What recomputing needs in memory: those blocks and the ones after them."""
+    out = set(recompute)
+    out.update(k for k in (neighbour_block(t, 1) for t in recompute) if k)
+    return out
+
+
+@dataclass
+class Reconciliation:
+    """Clusters (one per fact, every mention kept) and conflicts, each tagged with the block it came from."""
+    clusters: list[dict] = field(default_factory=list)
+    conflicts: list[dict] = field(default_factory=list)
+
+
+@dataclass
+class Blocks:
+    """Fact mentions gathered by block key, with what the per-document checks need."""
+    actors: ActorResolver
+    documents: dict[str, Document] = field(default_factory=dict)
+    quantities: dict[str, list[QuantityMention]] = field(default_factory=lambda: defaultdict(list))
+    events: dict[str, list[EventMention]] = field(default_factory=lambda: defaultdict(list))
+    doc_events: dict[str, list[EventMention]] = field(default_factory=lambda: defaultdict(list))
+    entity_types: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    unattached: list = field(default_factory=list)   # mentions filed before their document record
+
+    def add(self, record: dict) -> str | None:
+        """File one record; returns the block key of a fact record, else None."""
+        kind = record.get("kind")
+        doc = self.documents.get(record.get("doc_id"))
+        if kind == "quantity":
+            m = quantity_mention(record, doc)
+            if m is None:
+                return None
+            key = quantity_rules.block_key(m, self.actors)
+            self.quantities[key].append(m)
+            if doc is None:
+                self.unattached.append(m)
+            return key
+        if kind == "event":
+            m = event_mention(record, doc)
+            key = event_rules.block_key(m)
+            self.events[key].append(m)
+            self.doc_events[m.doc_id].append(m)
+            if doc is None:
+                self.unattached.append(m)
+            return key
+        if kind == "document" and record.get("doc_id"):
+            self.documents[record["doc_id"]] = as_document(record)
+        elif kind == "entity" and record.get("name") and record.get("type"):
+            self.entity_types[record.get("doc_id")][norm_name(record["name"])] = record["type"]
+        return None
+
+    def attach_documents(self) -> None:
+        """Give mentions filed before their document record its source (and, to undated figures, its date).
+
+        Their block stays the one they were filed under (undated); callers that need exact blocks
+        give documents first, as `update` and the store's order do.
+        """
+        for m in self.unattached:
+            doc = self.documents.get(m.doc_id)
+            if doc is None:
+                continue
+            m.source = doc.source
+            published = parse_day(doc.published)
+            if isinstance(m, QuantityMention) and m.span is None and published is not None:
+                m.span = (published - timedelta(days=UNDATED_VALIDITY_DAYS), published)
+        self.unattached = []
+
+
+def gather(records: Iterable[dict], kb: Any = None) -> Blocks:
+    blocks = Blocks(ActorResolver(kb))
+    for record in records:
+        blocks.add(record)
+    blocks.attach_documents()
+    return blocks
+
+
+def iter_blocks(blocks: Blocks, keys: Iterable[str] | None = None, doc_ids: Iterable[str] | None = None,
+                kb: Any = None) -> Iterator[tuple[str, list[dict], list[dict]]]:
+    """(block, clusters, conflicts) for each block in keys (all when None), then each document in doc_ids
+    (all when None) for its own checks; one block at a time, so a caller can write results as they come."""
+    # with keys given, look them up rather than scan every block: an update costs what it touches
+    quantity_keys = blocks.quantities if keys is None else sorted(k for k in set(keys) if k in blocks.quantities)
+    event_keys = blocks.events if keys is None else sorted(k for k in set(keys) if k in blocks.events)
+    for key in list(quantity_keys):
+        mentions = blocks.quantities[key]
+        following = blocks.quantities.get(neighbour_block(key, 1), ())
+        yield (key, quantity_rules.cluster_block(key, mentions),
+               quantity_rules.conflicts_in_block(key, mentions, following))
+    for key in list(event_keys):
+        mentions = blocks.events[key]
+        following = blocks.events.get(neighbour_block(key, 1), ())
+        yield (key, event_rules.cluster_block(key, mentions, blocks.actors),
+               event_rules.conflicts_in_block(key, mentions, blocks.actors, following))
+    for doc_id in (list(blocks.doc_events) if doc_ids is None else doc_ids):
+        yield (f"doc|{doc_id}", [], tenure.check_document(blocks.doc_events.get(doc_id, []),
+                                                          blocks.entity_types.get(doc_id, {}), kb))
+
+
+def reconcile_blocks(blocks: Blocks, keys: Iterable[str] | None = None, doc_ids: Iterable[str] | None = None,
+                     kb: Any = None) -> Reconciliation:
+    """Clusters and conflicts of the given blocks (all when None) and per-document checks of doc_ids (all when None)."""
+    result = Reconciliation()
+    for _, clusters, conflicts in iter_blocks(blocks, keys, doc_ids, kb):
+        result.clusters += clusters
+        result.conflicts += conflicts
+    return result
+
+
+def reconcile(records: Iterable[dict], kb: Any = None) -> Reconciliation:
+    """Clusters and conflicts of a whole set of records (documents, entities, quantities, events)."""
+    return reconcile_blocks(gather(records, kb), kb=kb)
+
+
+def cluster(records: Iterable[dict], kb: Any = None) -> list[dict]:
+    """One cluster per fact stated across the records, each with every mention, its document, source and quote."""
+    return reconcile(records, kb).clusters
+
+
+def find_conflicts(records: Iterable[dict], kb: Any = None) -> list[dict]:
+    """Conflict records: statements across (or within) the records that cannot all be true."""
+    return reconcile(records, kb).conflicts

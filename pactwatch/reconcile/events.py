@@ -1,0 +1,192 @@
+"""Event clusters (same type, a shared actor, compatible dates) and date conflicts between them.
+
+A block is one event type in one month (transitions: one year), or undated; a date conflict
+between two blocks belongs to the earlier one, which is checked with the next block's mentions.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+
+from .model import ActorResolver, EventMention, stable_id
+from .normalize import compatible_dates, norm_name, period_of, span_days
+
+# Reports of one event that disagree on its date still fall within this many days of each other.
+SAME_EVENT_WINDOW_DAYS = 31
+# Two start-of-office claims for one person this close together describe the same transition.
+SAME_TERM_WINDOW_DAYS = 730
+# Dates closer than this are one date told loosely (time zones, "this week's" reporting).
+DATE_SLACK_DAYS = 3
+
+_WORD = re.compile(r"[a-z]{4,}")
+_STOP = set("""that this with from have were will would their there which what when where about after
+before into over than them they been being also said says such these those while since
+during against between under other more most some only very just then year years month
+months week weeks today yesterday tomorrow january february march april june july august
+september october november december monday tuesday wednesday thursday friday saturday sunday""".split())
+_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "last", "final", "inaugural"}
+
+
+def block_key(m: EventMention) -> str:
+    """Type and month (year for transitions, which are rare and whose reports differ by up to a term)."""
+    return f"e|{m.type}|{period_of(m.span, by_month=m.type != 'TRANSITION')}"
+
+
+def actor_keys(m: EventMention, actors: ActorResolver) -> set[str]:
+    return {actors.key(a) for a in m.actors if a}
+
+
+def cluster_block(key: str, mentions: list[EventMention], actors: ActorResolver) -> list[dict]:
+    """Union mentions sharing an actor whose dates may name the same day; one cluster per component."""
+    parent = list(range(len(mentions)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    def union(i: int, j: int) -> None:
+        ri, rj = find(i), find(j)
+        if ri != rj:
+            parent[max(ri, rj)] = min(ri, rj)
+
+    by_actor: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        for a in actor_keys(m, actors):
+            by_actor[a].append(i)
+    for members in by_actor.values():
+        by_date: dict[str, list[int]] = defaultdict(list)
+        for i in members:
+            by_date[mentions[i].date or ""].append(i)
+        for same in by_date.values():
+            for i in same[1:]:
+                union(same[0], i)
+        # a coarse date (2025-08) joins the one finer date it contains; with two candidates it is ambiguous
+        dates = [d for d in by_date if d]
+        for coarse in dates:
+            finer = [d for d in dates if d != coarse and d.startswith(coarse) and compatible_dates(coarse, d)]
+            if len(finer) == 1:
+                union(by_date[coarse][0], by_date[finer[0]][0])
+    components: dict[int, list[EventMention]] = defaultdict(list)
+    for i, m in enumerate(mentions):
+        components[find(i)].append(m)
+    return [_cluster_record(key, group) for group in components.values()]
+
+
+def _cluster_record(key: str, group: list[EventMention]) -> dict:
+    dated = [m for m in group if m.span]
+    best = min(dated, key=lambda m: span_days(m.span)) if dated else None
+    mentions = [{"doc_id": m.doc_id, "source": m.source, "quote": m.quote, "start": m.start, "end": m.end,
+                 "date": m.date, "modality": m.modality, "location": m.location,
+                 "attributed_to": m.attributed_to} for m in group]
+    mentions.sort(key=lambda x: (x["doc_id"], x["start"] if x["start"] is not None else -1))
+    sources = Counter(a for m in group for a in m.sources)
+    targets = Counter(a for m in group for a in m.targets if a not in sources)
+    locations = Counter(m.location for m in group if m.location)
+    ident = [key, sorted((x["doc_id"], x["start"] or 0, x["quote"]) for x in mentions)]
+    return {
+        "kind": "cluster", "fact": "event", "cluster_id": stable_id("e", ident), "block": key,
+        "type": group[0].type, "source": [a for a, _ in sources.most_common()],
+        "target": [a for a, _ in targets.most_common()],
+        "date": best.date if best else None, "first_day": best.span[0].isoformat() if best else None,
+        "location": locations.most_common(1)[0][0] if locations else None,
+        "modality": sorted({m.modality for m in group if m.modality}),
+        "doc_ids": sorted({m.doc_id for m in group}), "source_count": len({m.doc_id for m in group}),
+        "mentions": mentions,
+    }
+
+
+def transition_kind(quote: str) -> str | None:
+    """"start", "end" or "election": what a TRANSITION statement says happened to an office."""
+    q = quote.lower()
+    if re.search(r"\b(inaugurat\w*|sworn in|swearing[- ]in|took office|take office|taking office|"
+                 r"assum\w+ (?:office|the presidency|power)|took power|came to power|"
+                 r"(?:term|presidency|premiership|tenure|administration)\b[^.;]{0,40}?\b(?:began|begins|started|starts|"
+                 r"commenced|kicked off))\b", q):
+        return "start"
+    if re.search(r"\b(ousted|ouster|removed from office|removal|resign\w*|stepped down|step down|"
+                 r"left office|leaves office|(?:term|presidency|tenure) (?:ended|ends|expired))\b", q):
+        return "end"
+    if re.search(r"\b(elect\w*|won the (?:presidency|vote|race))\b", q):
+        return "election"
+    return None
+
+
+def _identity_words(m: EventMention, actor_words: set[str]) -> set[str]:
+    return {w for w in _WORD.findall(m.quote.lower()) if w not in _STOP and w not in actor_words}
+
+
+def conflicts_in_block(key: str, mentions: list[EventMention], actors: ActorResolver,
+                       following: list[EventMention] = ()) -> list[dict]:
+    """Date conflicts: two asserted reports of one event, from different documents, on different days.
+
+    Same type and a shared actor are not enough to call two dated reports one event (leaders meet
+    often), so one more thing must tie them: the same place, the same ordinal ("first summit"),
+    two distinctive words of the quote in common, or, for a person's start in office, the
+    same person within one term's span.
+    """
+    own = {id(m) for m in mentions}
+    dated = [m for m in list(mentions) + list(following)
+             if m.modality in (None, "asserted") and m.span and span_days(m.span) == 1]
+    conflicts, seen = [], set()
+    by_actor: dict[str, list[EventMention]] = defaultdict(list)
+    for m in dated:
+        for a in actor_keys(m, actors):
+            by_actor[a].append(m)
+    for actor, members in by_actor.items():
+        members.sort(key=lambda m: m.span[0])
+        for i, a in enumerate(members):
+            if id(a) not in own:
+                continue
+            for b in members[i + 1:]:
+                gap = (b.span[0] - a.span[0]).days
+                window = SAME_TERM_WINDOW_DAYS if a.type == "TRANSITION" else SAME_EVENT_WINDOW_DAYS
+                if gap > window:
+                    break
+                if gap <= DATE_SLACK_DAYS or a.doc_id == b.doc_id:
+                    continue
+                pair_id = (id(a), id(b))
+                if pair_id in seen:
+                    continue
+                tie = _same_event(a, b, actors)
+                if tie:
+                    seen.add(pair_id)
+                    conflicts.append(_conflict_record(key, a, b, tie))
+    return conflicts
+
+
+def _same_event(a: EventMention, b: EventMention, actors: ActorResolver) -> str | None:
+    """Why two reports are of one event, or None."""
+    if a.type == "TRANSITION":
+        # the same office-holder: one report's actors contain the other's (Yoon + Korea is not Lee + Korea)
+        keys_a, keys_b = actor_keys(a, actors), actor_keys(b, actors)
+        if not (keys_a <= keys_b or keys_b <= keys_a):
+            return None
+        if transition_kind(a.quote) == "start" and transition_kind(b.quote) == "start":
+            return "both report the same person taking office"
+        return None
+    if (b.span[0] - a.span[0]).days > SAME_EVENT_WINDOW_DAYS:
+        return None
+    if a.location and b.location and norm_name(a.location) == norm_name(b.location):
+        return f"both place it in {a.location}"
+    actor_words = {w for name in a.actors + b.actors for w in _WORD.findall(norm_name(name))}
+    words_a, words_b = _identity_words(a, actor_words), _identity_words(b, actor_words)
+    ordinal = words_a & words_b & _ORDINALS
+    if ordinal:
+        return f"both call it the {sorted(ordinal)[0]}"
+    shared = (words_a & words_b) - _ORDINALS
+    if len(shared) >= 2:
+        return "both describe it as " + ", ".join(f'"{w}"' for w in sorted(shared)[:3])
+    return None
+
+
+def _conflict_record(key: str, a: EventMention, b: EventMention, tie: str) -> dict:
+    actors = ", ".join(dict.fromkeys(a.actors + b.actors))
+    what = "taking office" if a.type == "TRANSITION" else f"{a.type.lower()} event"
+    about = f"date of the {what} of {actors}" if a.type == "TRANSITION" else f"date of the {what} involving {actors}"
+    reason = (f"The sources date the same event ({tie}) to {a.date} and to {b.date}, "
+              f"more than {DATE_SLACK_DAYS} days apart, and it happened only once.")
+    items = [a.item(), b.item()]
+    return {"kind": "conflict", "type": "date", "about": about, "reason": reason, "items": items, "block": key,
+            "conflict_id": stable_id("c", [key, sorted((i["doc_id"], i["quote"]) for i in items)])}

@@ -1,0 +1,201 @@
+"""The compact shapes reconciliation works on: one mention per fact record, plus the actor resolver.
+
+Records arrive as FORMAT.md dicts; each becomes a slotted mention so a million of them fit in memory.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from .normalize import Range, norm_name, parse_day, timex_interval, value_range
+
+# A figure stated without a time of its own speaks for the weeks before its document's publication.
+UNDATED_VALIDITY_DAYS = 30
+
+# `change` values that mark the earlier member of a "from X to Y" pair.
+PRIOR_CHANGES = {"from", "prior", "previous", "old", "before", "initial", "was"}
+
+
+@dataclass(slots=True)
+class Document:
+    doc_id: str
+    source: str | None = None
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+
+
+@dataclass(slots=True)
+class QuantityMention:
+    doc_id: str
+    measure: str
+    unit: str | None
+    holder: str | None
+    target: str | None
+    value: float
+    qualifier: str | None
+    status: str
+    time: str | None
+    quote: str
+    start: int | None
+    end: int | None
+    part_of: Any
+    prior: bool
+    range: Range
+    span: tuple[date, date] | None      # the days the figure is stated for
+    source: str | None = None
+
+    def item(self) -> dict:
+        from .normalize import format_amount
+        return {"doc_id": self.doc_id, "quote": self.quote,
+                "value": format_amount(self.value, self.unit, self.qualifier), "source": self.source,
+                "time": self.time, "status": self.status}
+
+
+@dataclass(slots=True)
+class EventMention:
+    doc_id: str
+    type: str
+    sources: tuple[str, ...]
+    targets: tuple[str, ...]
+    date: str | None
+    location: str | None
+    modality: str | None
+    quote: str
+    start: int | None
+    end: int | None
+    attributed_to: Any
+    span: tuple[date, date] | None
+    source: str | None = None
+
+    @property
+    def actors(self) -> tuple[str, ...]:
+        return self.sources + self.targets
+
+    def item(self) -> dict:
+        return {"doc_id": self.doc_id, "quote": self.quote, "value": self.date, "source": self.source}
+
+
+@dataclass
+class ActorResolver:
+    """Actor names to keys: a KB id when the KB knows the name, else the normalised name.
+
+    `state_of` maps an actor to the state it acts for (Trump -> United States), so a figure
+    held by an agency and one held by its state fall in the same block.
+    """
+    kb: Any = None
+    _cache: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def _resolve(self, name: str) -> tuple[str, str]:
+        hit = self._cache.get(name)
+        if hit is not None:
+            return hit
+        key = state = norm_name(name)
+        entry = kb_find(self.kb, name)
+        if entry:
+            key = norm_name(entry.get("name") or name)
+            state = norm_name(kb_state_name(self.kb, entry)) or key
+        hit = self._cache[name] = (key, state)
+        return hit
+
+    def key(self, name: str | None) -> str:
+        return self._resolve(name)[0] if name else ""
+
+    def state_of(self, name: str | None) -> str:
+        return self._resolve(name)[1] if name else ""
+
+
+def kb_find(kb: Any, name: str | None) -> dict | None:
+    """The KB entry for a name, or None; tolerates a KB whose find() returns a list."""
+    if kb is None or not name:
+        return None
+    try:
+        entry = kb.find(name)
+    except Exception:  # a KB that cannot answer for one name must not stop reconciliation
+        return None
+    if isinstance(entry, list):
+        entry = entry[0] if entry else None
+    return entry if isinstance(entry, dict) else None
+
+
+def kb_name(kb: Any, ref: str | None) -> str | None:
+    """The canonical name behind a KB reference (an id such as "gpe:USA", or already a name)."""
+    if not ref:
+        return None
+    entry = None
+    try:
+        entry = kb.get(ref) if kb is not None else None
+    except Exception:  # a KB without get() or with another id scheme: fall back to the name
+        entry = None
+    entry = entry or kb_find(kb, ref)
+    return entry.get("name") if entry else ref
+
+
+def kb_state_name(kb: Any, entry: dict) -> str | None:
+    """The state an entry acts for: its acts_for, else the state of a person's latest office."""
+    if entry.get("acts_for"):
+        return kb_name(kb, entry["acts_for"])
+    roles = [r for r in entry.get("roles") or [] if isinstance(r, dict) and r.get("of")]
+    if roles:
+        return kb_name(kb, max(roles, key=lambda r: r.get("start") or "")["of"])
+    return None
+
+
+def default_kb() -> Any:
+    """The packaged knowledge base, or None while it is missing or does not load."""
+    try:
+        from pactwatch import knowledge
+        return knowledge.load()
+    except Exception:  # reconciliation without a KB still clusters and finds value/date conflicts
+        return None
+
+
+def as_document(record: dict) -> Document:
+    return Document(record["doc_id"], record.get("source"), record.get("title"), record.get("published"),
+                    record.get("publisher"))
+
+
+def quantity_mention(record: dict, doc: Document | None) -> QuantityMention | None:
+    value = record.get("value")
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return None
+    change = record.get("change")
+    prior = isinstance(change, str) and change.strip().lower() in PRIOR_CHANGES
+    span = timex_interval(record.get("time"))
+    if span is None and doc is not None:
+        published = parse_day(doc.published)
+        if published is not None:
+            span = (published - timedelta(days=UNDATED_VALIDITY_DAYS), published)
+    return QuantityMention(
+        doc_id=record.get("doc_id", ""), measure=record.get("measure") or "other", unit=record.get("unit"),
+        holder=record.get("holder"), target=record.get("target"), value=float(value),
+        qualifier=record.get("qualifier") or None, status=record.get("status") or "actual",
+        time=record.get("time"), quote=record.get("quote") or "", start=record.get("start"),
+        end=record.get("end"), part_of=record.get("part_of"), prior=prior,
+        range=value_range(float(value), record.get("qualifier")), span=span,
+        source=doc.source if doc else None)
+
+
+def event_mention(record: dict, doc: Document | None) -> EventMention:
+    return EventMention(
+        doc_id=record.get("doc_id", ""), type=record.get("type") or "", sources=tuple(_names(record.get("source"))),
+        targets=tuple(_names(record.get("target"))), date=record.get("date"), location=record.get("location"),
+        modality=record.get("modality"), quote=record.get("quote") or "", start=record.get("start"),
+        end=record.get("end"), attributed_to=record.get("attributed_to"), span=timex_interval(record.get("date")),
+        source=doc.source if doc else None)
+
+
+def _names(value: Any) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [v for v in value if isinstance(v, str) and v]
+
+
+def stable_id(prefix: str, payload: Any) -> str:
+    """A short id that is the same whenever the same content is recomputed (payload: lists, strings, numbers)."""
+    digest = hashlib.sha1(repr(payload).encode("utf-8")).hexdigest()
+    return f"{prefix}{digest[:16]}"

@@ -1,0 +1,144 @@
+"""One reader per format: bytes of a text, Markdown, HTML or PDF document -> Document."""
+from __future__ import annotations
+
+import io
+import re
+
+from pactwatch.documents.metadata import parse_date, parse_names, recognise
+from pactwatch.documents.model import Document
+from pactwatch.errors import InputError
+from pactwatch.sources.decode import decode_text, normalise_newlines
+
+METADATA_FIELDS = ("title", "authors", "published", "publisher")
+
+
+def fill_from_text(doc: Document) -> Document:
+    """Fields the format's own metadata left empty come from the text's layout; captions always do."""
+    found = recognise(doc.text)
+    for name in METADATA_FIELDS:
+        if not getattr(doc, name) and found[name]:
+            setattr(doc, name, found[name])
+    doc.captions = found["captions"]
+    return doc
+
+
+def split_authors(value) -> list[str]:
+    """An author field as a list or as "A; B" / "A, B and C" -> names, in order, without repeats."""
+    items = value if isinstance(value, list) else re.split(r"\s*;\s*", str(value or ""))
+    names: list[str] = []
+    for item in items:
+        item = str(item).strip()
+        if not item:
+            continue
+        parsed = parse_names(item)
+        for name in parsed or [item]:   # keep an unusual name as given rather than drop it
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def text_document(data: bytes, source: str) -> Document:
+    return fill_from_text(Document(source=source, text=decode_text(data, source), format="txt"))
+
+
+def markdown_document(data: bytes, source: str) -> Document:
+    text = decode_text(data, source)
+    doc = Document(source=source, text=text, format="md")
+    front = re.match(r"\A\ufeff?---\n(?P<body>.*?)\n---[ \t]*\n", text, re.DOTALL)
+    if front:
+        fields = read_front_matter(front.group("body"))
+        doc.title = fields.get("title") or None
+        doc.authors = split_authors(fields.get("authors") or fields.get("author") or [])
+        when = fields.get("published") or fields.get("date")
+        doc.published = parse_date(str(when)) if when else None
+        doc.publisher = fields.get("publisher") or fields.get("site") or fields.get("source") or None
+    return fill_from_text(doc)
+
+
+def read_front_matter(body: str) -> dict:
+    """The `key: value`, `key: [a, b]` and `- item` lists of YAML front matter; nothing fancier."""
+    fields: dict = {}
+    key = None
+    for line in body.splitlines():
+        if (m := re.match(r"^\s*-\s+(.*)$", line)) and key:
+            if not isinstance(fields.get(key), list):
+                fields[key] = []
+            fields[key].append(_unquote(m.group(1)))
+        elif m := re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$", line):
+            key, value = m.group(1).lower(), m.group(2).strip()
+            if value.startswith("[") and value.endswith("]"):
+                fields[key] = [_unquote(v) for v in value[1:-1].split(",") if v.strip()]
+            else:
+                fields[key] = _unquote(value)
+    return fields
+
+
+def _unquote(value: str) -> str:
+    value = value.strip()
+    if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+        return value[1:-1]
+    return value
+
+
+def html_document(data: bytes | str, source: str, url: str | None = None, fmt: str = "html") -> Document:
+    import trafilatura
+
+    try:
+        result = trafilatura.bare_extraction(
+            data, url=url, with_metadata=True, include_comments=False,
+            # only dates the page states in its markup: a date quoted in the body is not the publication date
+            date_extraction_params={"extensive_search": False, "original_date": True})
+    except Exception as exc:  # trafilatura raises assorted parser errors on broken markup
+        raise InputError(source, f"not readable HTML ({type(exc).__name__})") from None
+    text = normalise_newlines(result.text) if result is not None and result.text else ""
+    # trafilatura puts each block (heading, paragraph, list item) on one line; a blank line between
+    # blocks keeps a headline from running into the first sentence, as in a saved text article
+    text = re.sub(r"\n+", "\n\n", text.strip("\n"))
+    if not text.strip():
+        raise InputError(source, "empty (no article text found in the page)")
+    doc = Document(source=source, text=text, format=fmt,
+                   title=(result.title or None), authors=split_authors(result.author),
+                   published=parse_date(result.date) if result.date else None,
+                   publisher=result.sitename or None)
+    return fill_from_text(doc)
+
+
+_JUNK_PDF_TITLE = re.compile(r"^(?:untitled|microsoft word\b|document\d*$|.*\.(?:docx?|pdf|indd|rtf)$)",
+                             re.IGNORECASE)
+
+
+def pdf_document(data: bytes, source: str) -> Document:
+    from pypdf import PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise InputError(source, "the PDF is encrypted with a password")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except Exception as exc:  # pypdf raises many error types on damaged files
+        raise InputError(source, f"not a readable PDF ({type(exc).__name__})") from None
+    text = normalise_newlines("\n\n".join(p.strip("\n") for p in pages))
+    if not text.strip():
+        raise InputError(source, "empty (the PDF has no extractable text; a scanned PDF needs OCR first)")
+    doc = Document(source=source, text=text, format="pdf")
+    try:
+        info = reader.metadata
+    except Exception:
+        info = None
+    created_iso = None
+    if info:
+        title = (info.title or "").strip() if isinstance(info.title, str) else ""
+        doc.title = title if title and not _JUNK_PDF_TITLE.match(title) else None
+        doc.authors = split_authors(info.author) if isinstance(info.author, str) else []
+        try:
+            created = info.creation_date
+        except Exception:  # a malformed /CreationDate string
+            created = None
+        created_iso = created.date().isoformat() if created else None
+    doc = fill_from_text(doc)
+    # A date line printed in the text beats CreationDate, which is when the file was made (a page
+    # printed to PDF years later); CreationDate fills in only when the text states no date.
+    doc.published = doc.published or created_iso
+    return doc

@@ -1,0 +1,65 @@
+"""JSONL corpora: one article a line, `text` or `html` plus optional metadata fields."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import BinaryIO
+
+from pactwatch.documents.metadata import parse_date
+from pactwatch.documents.model import Document
+from pactwatch.errors import InputError
+from pactwatch.sources.decode import decode_text, too_large
+from pactwatch.sources.formats import fill_from_text, html_document, split_authors
+
+
+def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Document | InputError]:
+    """Streams the corpus line by line; the size limit applies to each record, not to the whole file."""
+    for number, raw in enumerate(stream, start=1):
+        if not raw.strip():
+            continue
+        if len(raw) > max_bytes:
+            yield InputError(source, f"line {number}: {too_large(source, len(raw), max_bytes).reason}")
+            continue
+        try:
+            record = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError:
+            yield InputError(source, f"line {number}: not decodable text (save the file as UTF-8)")
+            continue
+        except json.JSONDecodeError as exc:
+            yield InputError(source, f"line {number}: malformed JSONL ({exc.msg} at column {exc.colno})")
+            continue
+        if not isinstance(record, dict):
+            yield InputError(source, f"line {number}: malformed JSONL (a line must be one JSON object)")
+            continue
+        where = f"{source}#{number}"
+        if record.get("url"):
+            where = str(record["url"])
+        elif record.get("id") not in (None, ""):
+            where = f"{source}#{record['id']}"
+        try:
+            yield record_document(record, where, number)
+        except InputError as exc:
+            yield InputError(source, f"line {number}: {exc.reason}")
+
+
+def record_document(record: dict, source: str, number: int) -> Document:
+    text, html = record.get("text"), record.get("html")
+    if isinstance(text, str) and text.strip():
+        doc = fill_from_text(Document(source=source, text=decode_text(text.encode("utf-8"), source),
+                                      format="jsonl"))
+    elif isinstance(html, str) and html.strip():
+        doc = html_document(html, source, url=record.get("url") or None, fmt="jsonl")
+    elif "text" in record or "html" in record:
+        raise InputError(source, "empty (the record's text is blank)")
+    else:
+        raise InputError(source, "malformed JSONL (the record has neither 'text' nor 'html')")
+    # The record's own fields are the corpus builder's word: they override what the layout suggested.
+    if record.get("title"):
+        doc.title = str(record["title"])
+    if record.get("authors"):
+        doc.authors = split_authors(record["authors"])
+    if record.get("published"):
+        doc.published = parse_date(str(record["published"])[:10]) or parse_date(str(record["published"]))
+    if record.get("publisher"):
+        doc.publisher = str(record["publisher"])
+    return doc

@@ -1,0 +1,124 @@
+"""Reconciliation's tables and their SQL, mixed into `Store`.
+
+Importing this module adds three tables to the shared MetaData:
+    reconcile_facts      each quantity and event record again, under its blocking key, so an update
+                         reads only the blocks new facts touch
+    reconcile_clusters   one row per fact cluster (one record per fact, every mention inside)
+    reconcile_conflicts  one row per conflict record
+Clusters and conflicts carry the block they were computed from; recomputing a block replaces its rows.
+"""
+from __future__ import annotations
+
+from typing import Iterable, Iterator
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, delete, insert, select
+
+from .schema import JSON, metadata
+
+reconcile_facts = Table(
+    "reconcile_facts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("block", String(400), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("doc_id", String(64), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False),
+    Column("record", JSON, nullable=False),
+)
+Index("ix_reconcile_facts_block", reconcile_facts.c.block)
+Index("ix_reconcile_facts_doc_id", reconcile_facts.c.doc_id)
+
+reconcile_clusters = Table(
+    "reconcile_clusters", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("cluster_id", String(40), nullable=False),
+    Column("block", String(400), nullable=False),
+    Column("fact", String(16), nullable=False),
+    Column("first_day", String(10)),
+    Column("source_count", Integer, nullable=False),
+    Column("record", JSON, nullable=False),
+)
+Index("ix_reconcile_clusters_block", reconcile_clusters.c.block)
+
+reconcile_conflicts = Table(
+    "reconcile_conflicts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("conflict_id", String(40), nullable=False),
+    Column("block", String(400), nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("about", Text, nullable=False),
+    Column("record", JSON, nullable=False),
+)
+Index("ix_reconcile_conflicts_block", reconcile_conflicts.c.block)
+
+TABLES = [reconcile_facts, reconcile_clusters, reconcile_conflicts]
+# SQLite allows 999 bound parameters in old builds; stay well under it
+_CHUNK = 500
+
+
+def _chunks(values: Iterable[str]) -> Iterator[list[str]]:
+    values = sorted(set(values))
+    for i in range(0, len(values), _CHUNK):
+        yield values[i:i + _CHUNK]
+
+
+class ReconcileStore:
+    """The SQL reconciliation needs; expects `self.engine` from `Store`."""
+
+    def reconcile_forget(self, doc_ids: Iterable[str]) -> set[str]:
+        """Drop the stored facts of these documents (before they are re-read); returns the blocks they were in."""
+        blocks: set[str] = set()
+        with self.engine.begin() as conn:
+            for chunk in _chunks(doc_ids):
+                where = reconcile_facts.c.doc_id.in_(chunk)
+                blocks.update(conn.scalars(select(reconcile_facts.c.block).where(where).distinct()))
+                conn.execute(delete(reconcile_facts).where(where))
+        return blocks
+
+    def reconcile_clear(self) -> None:
+        """Forget every fact, cluster and conflict (before a full rebuild)."""
+        with self.engine.begin() as conn:
+            for table in TABLES:
+                conn.execute(delete(table))
+
+    def reconcile_add(self, rows: list[dict]) -> None:
+        """Keep fact records under their blocks: rows of {block, kind, doc_id, record}."""
+        if rows:
+            with self.engine.begin() as conn:
+                conn.execute(insert(reconcile_facts), rows)
+
+    def reconcile_facts(self, blocks: Iterable[str]) -> Iterator[dict]:
+        """The fact records filed under any of these blocks."""
+        with self.engine.connect() as conn:
+            for chunk in _chunks(blocks):
+                query = select(reconcile_facts.c.record).where(reconcile_facts.c.block.in_(chunk))
+                yield from conn.scalars(query)
+
+    def reconcile_replace(self, blocks: Iterable[str], clusters: list[dict], conflicts: list[dict]) -> None:
+        """Replace the clusters and conflicts of these blocks with freshly computed ones, in one transaction."""
+        with self.engine.begin() as conn:
+            for chunk in _chunks(blocks):
+                conn.execute(delete(reconcile_clusters).where(reconcile_clusters.c.block.in_(chunk)))
+                conn.execute(delete(reconcile_conflicts).where(reconcile_conflicts.c.block.in_(chunk)))
+            if clusters:
+                conn.execute(insert(reconcile_clusters), [
+                    {"cluster_id": c["cluster_id"], "block": c["block"], "fact": c["fact"],
+                     "first_day": c.get("first_day"), "source_count": c["source_count"], "record": c}
+                    for c in clusters])
+            if conflicts:
+                conn.execute(insert(reconcile_conflicts), [
+                    {"conflict_id": c["conflict_id"], "block": c["block"], "type": c["type"], "about": c["about"],
+                     "record": c} for c in conflicts])
+
+    def clusters(self, fact: str | None = None) -> list[dict]:
+        """Stored fact clusters ("quantity" or "event", or both), in date order."""
+        query = select(reconcile_clusters.c.record).order_by(reconcile_clusters.c.first_day, reconcile_clusters.c.id)
+        if fact:
+            query = query.where(reconcile_clusters.c.fact == fact)
+        with self.engine.connect() as conn:
+            return list(conn.scalars(query))
+
+    def conflicts(self) -> list[dict]:
+        """Stored conflict records in FORMAT.md's shape (kind, about, items, reason, type)."""
+        query = select(reconcile_conflicts.c.record).order_by(reconcile_conflicts.c.type, reconcile_conflicts.c.about,
+                                                              reconcile_conflicts.c.id)
+        with self.engine.connect() as conn:
+            return [{k: v for k, v in record.items() if k != "block"} for record in conn.scalars(query)]

@@ -1,0 +1,241 @@
+"""pactwatch_quantities on sentences written for these tests: amounts and their units, what they
+measure, who holds them, how firm they are, and the readings that must not become amounts."""
+from __future__ import annotations
+
+import pytest
+
+from pactwatch.pipeline.extensions import QUANTITIES
+
+
+def quantities(annotate, text, dct="2025-06-01"):
+    doc = annotate(text, dct)
+    return doc, [s._.quantity for s in doc.spans[QUANTITIES]]
+
+
+def only(annotate, text):
+    doc, found = quantities(annotate, text)
+    assert len(found) == 1, [(s.text, s._.quantity["value"]) for s in doc.spans[QUANTITIES]]
+    return found[0]
+
+
+# ---------------------------------------------------------------- amounts and units
+
+@pytest.mark.parametrize("text, value, unit, qualifier", [
+    ("Germany promised to spend more than $40 billion on new rail lines.", 40_000_000_000, "USD", "more than"),
+    ("The ministry set aside 2.3 trillion won for the program.", 2_300_000_000_000, "KRW", None),
+    ("Tokyo offered ¥800 billion in loans to its neighbours.", 800_000_000_000, "JPY", None),
+    ("Brussels earmarked €12bn for the fund.", 12_000_000_000, "EUR", None),
+    ("The company raised USD 75 million from investors.", 75_000_000, "USD", None),
+    ("Canberra will contribute 600 million Australian dollars to the shipyard.", 600_000_000, "AUD", None),
+    ("The program is expected to cost nearly $1.2 trillion.", 1_200_000_000_000, "USD", "nearly"),
+    ("Up to $30 billion could flow into the region.", 30_000_000_000, "USD", "up to"),
+])
+def test_quantities_money_is_expanded_with_currency_and_qualifier(annotate, text, value, unit, qualifier):
+    q = only(annotate, text)
+    assert (q["value"], q["unit"], q["qualifier"]) == (value, unit, qualifier)
+
+
+@pytest.mark.parametrize("text, value, points", [
+    ("Ottawa raised its levy on steel to 12 percent.", 12, False),
+    ("The central bank lowered rates by 0.25 percentage points.", 0.25, True),
+    ("Officials reported a 7% rise in exports.", 7, False),
+    ("Prices rose 3.5 per cent in the spring.", 3.5, False),
+])
+def test_quantities_percentages(annotate, text, value, points):
+    q = only(annotate, text)
+    assert (q["value"], q["unit"], q["points"]) == (value, "percent", points)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("About 4,000 soldiers are based near the border.", 4000),
+    ("The factory employs 1,200 workers.", 1200),
+    ("Police held 45 Vietnamese nationals overnight.", 45),
+    ("A 12,000-strong garrison guards the port.", 12000),
+    ("Some 600 Koreans were flown home.", 600),
+    ("Two million people fled the fighting.", 2_000_000),
+])
+def test_quantities_counts_of_people(annotate, text, value):
+    q = only(annotate, text)
+    assert (q["value"], q["unit"]) == (value, "persons")
+
+
+@pytest.mark.parametrize("text, low, high, unit", [
+    ("Planners discussed keeping between 3,000 and 5,000 troops on the island.", 3000, 5000, "persons"),
+    ("The bill proposes a 10-20% duty on imported chips.", 10, 20, "percent"),
+    ("The shipyard upgrade will cost $3-4 billion.", 3_000_000_000, 4_000_000_000, "USD"),
+])
+def test_quantities_ranges_keep_both_ends(annotate, text, low, high, unit):
+    q = only(annotate, text)
+    assert (q["value"], q["high"], q["unit"]) == (low, high, unit)
+
+
+@pytest.mark.parametrize("text", [
+    "The treaty was signed in 1953 and renewed in 2014.",
+    "The 64-year-old minister arrived on March 3.",
+    "It was the third round of talks, held on the 12th floor.",
+    "For details call 202-555-0188 or see page 14 of the report.",
+    "The two defense chiefs met for the annual 3+3 dialogue.",
+    "The eighty-year-old alliance faces its second test.",
+    "The two leaders spoke for 45 minutes before lunch.",
+    "The 1950-53 war ended in an armistice, not a treaty.",
+])
+def test_quantities_years_ages_ordinals_phones_pages_are_not_amounts(annotate, text):
+    _, found = quantities(annotate, text)
+    assert found == []
+
+
+def test_quantities_page_number_does_not_hide_a_real_count(annotate):
+    _, found = quantities(annotate, "Page 7 of the report says 350 workers lost their jobs.")
+    assert [(q["value"], q["unit"]) for q in found] == [(350, "persons")]
+
+
+# ---------------------------------------------------------------- measure
+
+@pytest.mark.parametrize("text, measure", [
+    ("Washington imposed a 20 percent tariff on Vietnamese steel.", "tariff_rate"),
+    ("Samsung will invest $17 billion in a new plant in Texas.", "investment_pledge"),
+    ("Japan agreed to buy $8 billion of American farm goods.", "purchase_commitment"),
+    ("Some 3,500 American soldiers are stationed in Poland.", "troop_level"),
+    ("Police detained 120 workers at the construction site.", "detained_persons"),
+    ("Agents arrested 80 soldiers who had deserted.", "detained_persons"),
+    ("Berlin promised to lift military spending to 2 percent of GDP.", "defense_spending"),
+    ("Manila will pay $200 million a year toward the upkeep of the American forces.", "cost_sharing"),
+    ("Exports to China fell to $12 billion last year.", "trade_value"),
+    ("The landslide killed 40 soldiers.", "other"),
+    ("The museum drew 2,000 visitors.", "other"),
+])
+def test_quantities_measure_comes_from_the_clause(annotate, text, measure):
+    assert only(annotate, text)["measure"] == measure
+
+
+# ---------------------------------------------------------------- status
+
+@pytest.mark.parametrize("text, value, status", [
+    ("Canada pledged $3 billion for the reconstruction fund.", 3_000_000_000, "pledged"),
+    ("Negotiators agreed to a 10 percent tariff on cars.", 10, "agreed"),
+    ("The Treasury cut the duty on imported rice to 5 percent.", 5, "agreed"),
+    ("The commission initially proposed a 40 percent levy.", 40, "proposed"),
+    ("Washington demanded that Manila raise defense spending to 3 percent of GDP.", 3, "demanded"),
+    ("The president called for a 30 percent tariff on Mexican steel.", 30, "demanded"),
+    ("The White House threatened to impose a 50 percent tariff on Brazil.", 50, "threatened"),
+    ("Beijing could raise its tariffs to 60 percent.", 60, "speculative"),
+    ("If talks fail, Ottawa may face a 35 percent duty.", 35, "speculative"),
+    ("About 2,000 troops are stationed in the country.", 2000, "actual"),
+    ("Exports fell to $4 billion in May.", 4_000_000_000, "actual"),
+])
+def test_quantities_status_from_triggers_and_modality(annotate, text, value, status):
+    q = only(annotate, text)
+    assert (q["value"], q["status"]) == (value, status)
+
+
+def test_quantities_amount_mentioned_in_passing_keeps_status_actual(annotate):
+    q = only(annotate, "The president demanded that Tokyo pay more for the 54,000 troops based there.")
+    assert (q["value"], q["status"]) == (54000, "actual")
+
+
+# ---------------------------------------------------------------- holder and target
+
+@pytest.mark.parametrize("text, holder, target", [
+    ("The United States imposed a 25 percent tariff on Canada.", "United States", "Canada"),
+    ("Japan pledged $550 billion in investment in the United States.", "Japan", "United States"),
+    ("Some 30,000 American troops are stationed in Germany.", "United States", "Germany"),
+    ("Germany's $10 billion investment pledge in Poland was welcomed.", "Germany", "Poland"),
+    ("Mexican exporters face a 30 percent tariff imposed by the United States.", "United States", None),
+])
+def test_quantities_holder_and_target_from_the_parse(annotate, text, holder, target):
+    q = only(annotate, text)
+    assert q["holder"] == holder
+    if target is not None:
+        assert q["target"] == target
+
+
+def test_quantities_pronoun_holder_resolves_to_the_subject(annotate):
+    q = only(annotate, "Canada lowered its tariff on Chinese cars to 6 percent.")
+    assert (q["holder"], q["target"]) == ("Canada", "China")
+
+
+def test_quantities_other_party_filled_from_the_document(annotate):
+    text = ("Officials from Japan and the United States met again on Monday. Japan wants lower tariffs, "
+            "and the United States wants more investment. Under the deal, Japan pledged $40 billion in new investment.")
+    doc, found = quantities(annotate, text)
+    q = found[-1]
+    assert (q["holder"], q["target"], q["status"]) == ("Japan", "United States", "pledged")
+
+
+# ---------------------------------------------------------------- changes and parts
+
+def test_quantities_change_links_before_and_after(annotate):
+    doc, found = quantities(annotate, "Canada cut its tariff on Japanese cars to 10 percent from 20 percent.")
+    after, before = found
+    assert (after["value"], after["change"]["role"], after["status"]) == (10, "after", "agreed")
+    assert (before["value"], before["change"]["role"]) == (20, "before")
+    assert after["change"]["other"] == 1 and before["change"]["other"] == 0
+    assert before["holder"] == after["holder"] == "Canada"
+    assert before["status"] != "agreed"
+
+
+def test_quantities_before_value_keeps_its_own_status(annotate):
+    _, found = quantities(annotate, "Ottawa lowered the levy to 8 percent from the threatened 30 percent.")
+    by_value = {q["value"]: q for q in found}
+    assert by_value[30]["status"] == "threatened"
+    assert by_value[8]["status"] == "agreed"
+
+
+def test_quantities_bare_number_in_a_change_takes_the_unit(annotate):
+    _, found = quantities(annotate, "Planners want to cut the 9,000 soldiers on the island to 6,000.")
+    assert [(q["value"], q["unit"], q["measure"]) for q in found] == [
+        (9000, "persons", "troop_level"), (6000, "persons", "troop_level")]
+    assert found[1]["change"]["role"] == "after"
+    assert found[1]["status"] == "demanded"
+
+
+def test_quantities_bare_year_after_to_is_not_a_change(annotate):
+    _, found = quantities(annotate, "The 5,000 troops will stay, and the handover was moved to 2030.")
+    assert [q["value"] for q in found] == [5000]
+
+
+def test_quantities_part_of_an_earlier_pledge(annotate):
+    text = ("Canada pledged a $20 billion fund for clean energy in Mexico. "
+            "Of that sum, $8 billion will go to power lines.")
+    _, found = quantities(annotate, text)
+    whole, part = found
+    assert part["part_of"] == 0 and whole["components"] == [1]
+    assert (part["measure"], part["status"], part["holder"]) == (whole["measure"], "pledged", "Canada")
+
+
+def test_quantities_unrelated_smaller_amount_is_not_a_part(annotate):
+    text = "Canada pledged $20 billion for clean energy. Separately, Peru reported $3 billion in copper exports."
+    _, found = quantities(annotate, text)
+    assert [q["part_of"] for q in found] == [None, None]
+
+
+def test_quantities_repeated_figure_takes_roles_of_first_mention(annotate):
+    text = ("Japan pledged $550 billion in investment in the United States. "
+            "The $550 billion package dominated the headlines.")
+    _, found = quantities(annotate, text)
+    first, again = found
+    assert again["same_as"] == 0
+    assert (again["holder"], again["target"], again["status"]) == ("Japan", "United States", "pledged")
+
+
+# ---------------------------------------------------------------- time and quote
+
+def test_quantities_time_is_the_attached_expression_not_the_publication_date(annotate):
+    q = only(annotate, "In March 2024, Canada pledged $2 billion for the fund.")
+    assert q["time"] is not None and q["time"].startswith("2024-03")
+    q = only(annotate, "Canada pledged $2 billion for the fund.")
+    assert q["time"] is None
+
+
+def test_quantities_quote_is_the_clause_holding_the_amount(annotate):
+    text = ("The summit ended early, while Japan pledged $5 billion for the new port, "
+            "and the two sides agreed to meet again.")
+    doc, found = quantities(annotate, text)
+    q = found[0]
+    quote = doc.text[q["quote_start"]:q["quote_end"]]
+    assert "$5 billion" in quote and "summit" not in quote and "meet again" not in quote
+
+
+def test_quantities_component_declares_what_it_writes(nlp):
+    problems = nlp.analyze_pipes()["problems"]
+    assert problems.get("pactwatch_quantities", []) == []

@@ -1,0 +1,50 @@
+"""Builders for short articles' records, so each test states only what it is about."""
+from __future__ import annotations
+
+import itertools
+
+_offsets = itertools.count(0, 100)
+
+
+def doc(doc_id: str, published: str | None = "2025-08-01", source: str | None = None, title: str | None = None) -> dict:
+    return {"kind": "document", "doc_id": doc_id, "source": source or f"https://news.example/{doc_id}",
+            "title": title or f"Article {doc_id}", "authors": [], "published": published, "publisher": None}
+
+
+def qty(doc_id: str, value: float, quote: str, *, measure: str = "troop_level", unit: str = "persons",
+        holder: str | None = "United States", target: str | None = "South Korea", status: str = "actual",
+        time: str | None = None, qualifier: str | None = None, change: str | None = None,
+        part_of=None) -> dict:
+    start = next(_offsets)
+    return {"kind": "quantity", "doc_id": doc_id, "measure": measure, "value": value, "unit": unit,
+            "holder": holder, "target": target, "time": time, "status": status, "qualifier": qualifier,
+            "change": change, "part_of": part_of, "quote": quote, "start": start, "end": start + len(quote)}
+
+
+def event(doc_id: str, type_: str, quote: str, *, source=("United States",), target=("South Korea",),
+          date: str | None = None, location: str | None = None, modality: str = "asserted") -> dict:
+    start = next(_offsets)
+    return {"kind": "event", "doc_id": doc_id, "type": type_, "source": list(source), "target": list(target),
+            "date": date, "location": location, "modality": modality, "quote": quote, "start": start,
+            "end": start + len(quote), "attributed_to": None}
+
+
+def entity(doc_id: str, name: str, type_: str, kb_id: str | None = None, aliases=()) -> dict:
+    return {"kind": "entity", "doc_id": doc_id, "name": name, "type": type_, "kb_id": kb_id,
+            "aliases": list(aliases), "mentions": [{"start": 0, "end": len(name)}]}
+
+
+class FakeKB:
+    """The knowledge base's interface (find by name, get by id) over a few hand-written entries."""
+
+    def __init__(self, entries: list[dict]):
+        self.entries = {e["id"]: e for e in entries}
+
+    def find(self, name):
+        for e in self.entries.values():
+            if name == e["name"] or name in e.get("aliases", []):
+                return e
+        return None
+
+    def get(self, kb_id):
+        return self.entries.get(kb_id)

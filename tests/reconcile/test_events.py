@@ -1,0 +1,98 @@
+"""Event clusters and date conflicts over sets of short articles' records."""
+from __future__ import annotations
+
+import pytest
+
+from pactwatch.reconcile import cluster, find_conflicts
+from pactwatch.reconcile.events import transition_kind
+
+from reconcile_records import doc, event
+
+PAIR = dict(source=("Freedonia",), target=("Sylvania",))
+
+
+def _event_clusters(records):
+    return [c for c in cluster(records) if c["fact"] == "event"]
+
+
+def test_events_reports_of_one_meeting_cluster_across_documents_and_precision():
+    records = [doc("a", "2025-08-20"), doc("b", "2025-08-26"), doc("c", "2025-09-01"),
+               event("a", "CONSULT", "the leaders will meet on August 25", date="2025-08-25", modality="planned", **PAIR),
+               event("b", "CONSULT", "the leaders met on Monday", date="2025-08-25", **PAIR),
+               event("c", "CONSULT", "their August summit", date="2025-08",
+                     source=("Sylvania",), target=("Freedonia",))]
+    clusters = _event_clusters(records)
+    assert len(clusters) == 1
+    assert clusters[0]["date"] == "2025-08-25"
+    assert clusters[0]["source_count"] == 3
+    assert clusters[0]["modality"] == ["asserted", "planned"]
+    assert find_conflicts(records) == []
+
+
+def test_events_coarse_date_with_two_candidate_days_stays_apart():
+    records = [doc("a"), doc("b"), doc("c"),
+               event("a", "CONSULT", "talks on May 3", date="2025-05-03", **PAIR),
+               event("b", "CONSULT", "talks on May 20", date="2025-05-20", **PAIR),
+               event("c", "CONSULT", "talks in May", date="2025-05", **PAIR)]
+    assert len(_event_clusters(records)) == 3
+
+
+@pytest.mark.parametrize("second, clash", [
+    # same signing, different days, the same thing signed: cannot both be true
+    (dict(quote="the joint fact sheet was signed on November 2", date="2025-11-02"), True),
+    # same place, different days
+    (dict(quote="they signed on November 2 in Gyeongju", date="2025-11-02", location="Gyeongju"), True),
+    # two days apart: one date told loosely
+    (dict(quote="the joint fact sheet was signed on October 31", date="2025-10-31"), False),
+    # nothing ties the reports to one event: leaders sign many things
+    (dict(quote="a port deal was inked on November 2", date="2025-11-02"), False),
+    # a report of a plan that later moved is an evolution
+    (dict(quote="the joint fact sheet will be signed on November 2", date="2025-11-02", modality="planned"), False),
+    # months apart: another signing
+    (dict(quote="the joint fact sheet was signed on March 2", date="2026-03-02"), False),
+])
+def test_events_different_dates_for_the_same_event_conflict(second, clash):
+    records = [doc("a", "2025-11-05"), doc("b", "2025-11-06"),
+               event("a", "AGREE", "the joint fact sheet was signed on October 29", date="2025-10-29",
+                     location="Gyeongju", **PAIR),
+               event("b", "AGREE", **PAIR, **second)]
+    conflicts = find_conflicts(records)
+    assert bool(conflicts) is clash
+    if clash:
+        assert conflicts[0]["type"] == "date"
+        assert {i["value"] for i in conflicts[0]["items"]} == {"2025-10-29", "2025-11-02"}
+
+
+def test_events_two_dates_in_one_text_are_two_events():
+    records = [doc("a"),
+               event("a", "AGREE", "the joint fact sheet was signed on October 29", date="2025-10-29", **PAIR),
+               event("a", "AGREE", "a joint fact sheet on energy was signed on November 2", date="2025-11-02", **PAIR)]
+    assert find_conflicts(records) == []
+
+
+@pytest.mark.parametrize("first, second, clash", [
+    (("Alice Park", "2021-03-01"), ("Alice Park", "2021-03-09"), True),
+    (("Alice Park", "2021-03-01"), ("Alice Park", "2021-03-02"), False),
+    (("Alice Park", "2013-03-01"), ("Alice Park", "2021-03-01"), False),   # two terms
+    (("Alice Park", "2021-03-01"), ("Bo Kim", "2021-03-09"), False),       # two people, one state
+])
+def test_events_two_start_dates_for_one_term_conflict(first, second, clash):
+    records = [doc("a", "2025-01-01"), doc("b", "2025-01-02"),
+               event("a", "TRANSITION", f"{first[0]} was sworn in on that day", date=first[1],
+                     source=(first[0], "Freedonia"), target=()),
+               event("b", "TRANSITION", f"{second[0]} took office that day", date=second[1],
+                     source=(second[0], "Freedonia"), target=())]
+    assert bool(find_conflicts(records)) is clash
+
+
+@pytest.mark.parametrize("quote, kind", [
+    ("her second term began on March 1", "start"),
+    ("was inaugurated in the capital", "start"),
+    ("after he took office in June", "start"),
+    ("was ousted in April", "end"),
+    ("resigned amid protests", "end"),
+    ("newly elected president", "election"),
+    ("met his counterpart", None),
+])
+def test_events_transition_kind_reads_what_happened_to_the_office(quote, kind):
+    assert transition_kind(quote) == kind

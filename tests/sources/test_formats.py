@@ -1,0 +1,92 @@
+"""Format readers: Markdown front matter, HTML through trafilatura, PDF through pypdf."""
+from __future__ import annotations
+
+import pytest
+
+from pactwatch.errors import InputError
+from pactwatch.sources.formats import html_document, markdown_document, pdf_document, split_authors
+
+
+@pytest.mark.parametrize("front, expected", [
+    ('title: "Tide Tables Revised"\nauthor: Iris Vane\ndate: 2024-10-02\npublisher: Coast Weekly',
+     ("Tide Tables Revised", ["Iris Vane"], "2024-10-02", "Coast Weekly")),
+    ("title: Tide Tables Revised\nauthors:\n  - Iris Vane\n  - Omar Quill\npublished: October 2, 2024",
+     ("Tide Tables Revised", ["Iris Vane", "Omar Quill"], "2024-10-02", None)),
+    ("title: Tide Tables Revised\nauthors: [Iris Vane, Omar Quill]",
+     ("Tide Tables Revised", ["Iris Vane", "Omar Quill"], None, None)),
+])
+def test_formats_markdown_front_matter_gives_metadata_and_text_is_kept(front, expected):
+    raw = f"---\n{front}\n---\n\nThe harbour office published corrected tide tables for the winter.\n"
+    doc = markdown_document(raw.encode(), "t.md")
+    assert (doc.title, doc.authors, doc.published, doc.publisher) == expected
+    assert doc.text == raw
+
+
+def test_formats_markdown_heading_is_title():
+    raw = "# Tide Tables Revised\n\n*By Iris Vane*\n\nThe harbour office corrected its tide tables.\n"
+    doc = markdown_document(raw.encode(), "t.md")
+    assert (doc.title, doc.authors) == ("Tide Tables Revised", ["Iris Vane"])
+
+
+def _page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body><nav><a href='/'>Home</a></nav><article>{body}</article></body></html>"
+
+
+LONG_PARAGRAPH = ("<p>The water board agreed on a new schedule for repairs to the eastern reservoir, which has "
+                  "leaked since a storm damaged its spillway, and it promised residents regular updates.</p>")
+
+
+def test_formats_html_does_not_take_a_date_from_the_body():
+    # the only date on the page is an event in the text: it is not the publication date
+    html = _page("<title>Reservoir Repairs Scheduled</title>",
+                 "<h1>Reservoir Repairs Scheduled</h1><p>Work begins on March 14, 2023 and lasts a year.</p>"
+                 + LONG_PARAGRAPH)
+    assert html_document(html, "p.html").published is None
+
+
+def test_formats_html_layout_fills_what_markup_lacks():
+    html = _page("<title>Reservoir Repairs Scheduled</title>",
+                 "<h1>Reservoir Repairs Scheduled</h1><p>By Wren Hollis</p><p>Published on June 9, 2024</p>"
+                 + LONG_PARAGRAPH + "<p>\u00a9 2024 Lakeside Record. All rights reserved.</p>")
+    doc = html_document(html, "p.html")
+    assert (doc.title, doc.authors, doc.published, doc.publisher) == \
+        ("Reservoir Repairs Scheduled", ["Wren Hollis"], "2024-06-09", "Lakeside Record")
+
+
+@pytest.mark.parametrize("info, lines, expected", [
+    ({"Title": "Bridge Inspection Findings", "Author": "Kofi Marsh, Lena Ortiz", "CreationDate": "D:20240115120000Z"},
+     ["Some findings about the bridge."], ("Bridge Inspection Findings", ["Kofi Marsh", "Lena Ortiz"], "2024-01-15")),
+    # a word processor's file name is not a title; the text's own headline is
+    ({"Title": "Microsoft Word - draft_v3.docx"},
+     ["Bridge Inspection Findings", "By Kofi Marsh", "The deck needs new bearings."],
+     ("Bridge Inspection Findings", ["Kofi Marsh"], None)),
+    # a date printed in the text beats CreationDate (the day the file was made)
+    ({"CreationDate": "D:20250301000000Z"},
+     ["Bridge Inspection Findings", "Published on February 2, 2024", "The deck needs new bearings."],
+     ("Bridge Inspection Findings", [], "2024-02-02")),
+])
+def test_formats_pdf_metadata_then_text(pdf_bytes, info, lines, expected):
+    doc = pdf_document(pdf_bytes([lines], info), "r.pdf")
+    assert (doc.title, doc.authors, doc.published) == expected
+
+
+def test_formats_pdf_pages_are_all_read(pdf_bytes):
+    doc = pdf_document(pdf_bytes([["First page words."], ["Second page words."], ["Third page words."]]), "r.pdf")
+    assert [w in doc.text for w in ("First", "Second", "Third")] == [True, True, True]
+    assert doc.text.index("First") < doc.text.index("Second") < doc.text.index("Third")
+
+
+def test_formats_pdf_without_text_is_empty(pdf_bytes):
+    with pytest.raises(InputError, match="no extractable text"):
+        pdf_document(pdf_bytes([[]]), "scan.pdf")
+
+
+@pytest.mark.parametrize("value, names", [
+    ("Kofi Marsh; Lena Ortiz", ["Kofi Marsh", "Lena Ortiz"]),
+    ("Kofi Marsh and Lena Ortiz", ["Kofi Marsh", "Lena Ortiz"]),
+    (["Kofi Marsh", "Kofi Marsh"], ["Kofi Marsh"]),
+    ("Editorial Board", ["Editorial Board"]),     # kept as given, not dropped
+    ("", []),
+])
+def test_formats_split_authors(value, names):
+    assert split_authors(value) == names

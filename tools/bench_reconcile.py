@@ -1,0 +1,124 @@
+"""Reconciliation scaling: seconds and peak RSS for 10k, 100k and 1M synthetic fact records.
+
+    .venv/bin/python tools/bench_reconcile.py                 # 10k, 100k, 1M, one subprocess each
+    .venv/bin/python tools/bench_reconcile.py --sizes 10000   # one size
+
+Each size runs in its own subprocess so its peak RSS is its own. The records are generated
+(20 facts a document: 60 % quantities, 40 % events, over 40 actors, 9 measures, 17 event types
+-- transitions rare -- and ten years) with a few disagreements planted so the conflict rules do real work. Reported:
+the full pass (every block clustered and checked), and one incremental step (a new document's
+20 facts: only the blocks they touch recomputed), which should not grow with the store.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+ACTORS = [f"Country {i:02d}" for i in range(40)]
+MEASURES = ["tariff_rate", "investment_pledge", "purchase_commitment", "troop_level", "defense_spending",
+            "detained_persons", "cost_sharing", "trade_value", "other"]
+STATUSES = ["actual", "actual", "agreed", "pledged", "proposed", "demanded", "threatened", "speculative"]
+QUALIFIERS = [None, None, None, "about", "more than", "nearly", "up to"]
+EVENT_TYPES = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
+               "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"]
+TRANSITION_SHARE = 0.005  # changes of leadership are rare in news about alliances
+FACTS_PER_DOC = 20
+EPOCH = date(2016, 1, 1)
+
+
+def synthetic_records(n_facts: int, seed: int = 7, first_doc: int = 0):
+    """Documents and their facts, streamed: n_facts quantity and event records in FORMAT.md's shape."""
+    rng = random.Random(seed)
+    for d in range(first_doc, first_doc + max(1, n_facts // FACTS_PER_DOC)):
+        doc_id = f"doc{d:08d}"
+        published = EPOCH + timedelta(days=rng.randrange(3650))
+        yield {"kind": "document", "doc_id": doc_id, "source": f"https://news.example/{doc_id}",
+               "title": f"Article {d}", "published": published.isoformat()}
+        for f in range(FACTS_PER_DOC):
+            holder, target = rng.sample(ACTORS, 2)
+            day = published - timedelta(days=rng.randrange(60))
+            quote = f"{holder} and {target}: statement {f} of {doc_id}, reported in the press on {day}"
+            if rng.random() < 0.6:
+                measure = rng.choice(MEASURES)
+                base = (hash((measure, holder, target)) % 90 + 10) * 1000
+                # most sources agree on the figure; a few disagree
+                value = base if rng.random() < 0.97 else base * rng.choice([0.5, 2])
+                yield {"kind": "quantity", "doc_id": doc_id, "measure": measure, "value": value, "unit": "count",
+                       "holder": holder, "target": target, "status": rng.choice(STATUSES),
+                       "qualifier": rng.choice(QUALIFIERS), "change": None, "part_of": None,
+                       "time": day.isoformat()[:7] if rng.random() < 0.5 else None,
+                       "quote": quote, "start": f * 100, "end": f * 100 + len(quote)}
+            else:
+                etype = "TRANSITION" if rng.random() < TRANSITION_SHARE else rng.choice(EVENT_TYPES)
+                yield {"kind": "event", "doc_id": doc_id, "type": etype, "source": [holder],
+                       "target": [target], "date": day.isoformat() if rng.random() < 0.7 else day.isoformat()[:7],
+                       "location": None, "modality": rng.choice(["asserted", "asserted", "planned", "speculative"]),
+                       "quote": quote, "start": f * 100, "end": f * 100 + len(quote), "attributed_to": None}
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def run_one(n_facts: int) -> dict:
+    from pactwatch.reconcile.core import Blocks, blocks_to_read, blocks_to_recompute, gather, iter_blocks
+
+    started = time.perf_counter()
+    blocks = gather(synthetic_records(n_facts), kb=None)
+    gathered = time.perf_counter()
+    clusters = conflicts = 0
+    for _, block_clusters, block_conflicts in iter_blocks(blocks):
+        clusters += len(block_clusters)
+        conflicts += len(block_conflicts)
+    full = time.perf_counter() - started
+
+    # one more document arrives: file its facts, recompute only the blocks they touch
+    step_started = time.perf_counter()
+    touched, new_docs = set(), set()
+    for record in synthetic_records(FACTS_PER_DOC, seed=99, first_doc=10 ** 7):
+        key = blocks.add(record)
+        if key:
+            touched.add(key)
+            new_docs.add(record["doc_id"])
+    blocks.attach_documents()
+    recompute = blocks_to_recompute(touched)
+    step_out = sum(len(c) + len(k) for _, c, k in iter_blocks(blocks, recompute, new_docs))
+    step = time.perf_counter() - step_started
+    assert isinstance(blocks, Blocks) and step_out >= 0
+    return {"facts": n_facts, "blocks": len(blocks.quantities) + len(blocks.events), "clusters": clusters,
+            "conflicts": conflicts, "gather_s": round(gathered - started, 2), "full_s": round(full, 2),
+            "incremental_step_ms": round(step * 1000, 1), "touched_blocks": len(touched),
+            "peak_rss_mb": round(peak_rss_mb(), 1)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the child process's size
+    args = parser.parse_args()
+    if args.one:
+        print(json.dumps(run_one(args.one)))
+        return 0
+    print(f"{'facts':>9} {'blocks':>7} {'clusters':>9} {'conflicts':>9} {'seconds':>8} {'step ms':>8} {'peak RSS MB':>11}")
+    for size in args.sizes:
+        out = subprocess.run([sys.executable, __file__, "--one", str(size)], capture_output=True, text=True)
+        if out.returncode:
+            print(out.stderr, file=sys.stderr)
+            return out.returncode
+        r = json.loads(out.stdout)
+        print(f"{r['facts']:>9,} {r['blocks']:>7,} {r['clusters']:>9,} {r['conflicts']:>9,} {r['full_s']:>8.2f} "
+              f"{r['incremental_step_ms']:>8.1f} {r['peak_rss_mb']:>11.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
