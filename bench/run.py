@@ -23,6 +23,7 @@ sys.path.insert(0, str(HERE.parent))
 
 
 def run_spacy(corpus: Path, batch_size: int) -> dict:
+    import pactwatch  # noqa: F401  (the same BLAS threading pactwatch sets, before numpy loads)
     import spacy
     from pactwatch.pipeline import MODEL, use_fast_ops
 
