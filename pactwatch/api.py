@@ -78,19 +78,21 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
             report.doc_ids.append(document.doc_id)
             notify("new", document.source)
     if report.doc_ids:
-        _reconcile(store, report.doc_ids)
+        _reconcile(store, report.doc_ids, kb_dirs)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _reconcile(store: Store, doc_ids: list[str]) -> None:
-    try:
-        from . import reconcile
-    except ImportError:  # pragma: no cover - reconcile is optional while it is being built
-        return
-    update = getattr(reconcile, "update", None)
-    if update is not None:
-        update(store, doc_ids)
+def _reconcile(store: Store, doc_ids: list[str], kb_dirs: Iterable[str] = ()) -> None:
+    """Bring clusters and conflicts up to date for the documents just stored, with the same
+    knowledge (built-in plus the user's --kb folders) the extraction used."""
+    from . import reconcile
+    kb_dirs = [str(k) for k in kb_dirs]
+    if kb_dirs:
+        from . import knowledge
+        reconcile.update(store, doc_ids, kb=knowledge.load(kb_dirs))
+    else:
+        reconcile.update(store, doc_ids)
 
 
 def records(store: Store, kinds: Iterable[str] = ("document", "entity", "timex", "quantity", "event", "conflict"),

@@ -16,10 +16,10 @@ EXTRAS = ROOT / "tools" / "country_extras.toml"
 OUT = ROOT / "pactwatch" / "knowledge" / "data" / "countries.json"
 
 
-def news_name(country) -> str:
-    # ISO's inverted forms ("Korea, Republic of") are not how news names a country
-    common = getattr(country, "common_name", None)
-    return common or country.name
+def canonical_name(country) -> str:
+    # ISO's common name where it has one ("South Korea" for "Korea, Republic of"), else its short
+    # name: the spelling evaluation data and other tools use, so actors line up across systems
+    return getattr(country, "common_name", None) or country.name
 
 
 def build() -> list[dict]:
@@ -30,14 +30,14 @@ def build() -> list[dict]:
     entries = []
     for country in sorted(pycountry.countries, key=lambda c: c.alpha_3):
         extra = extras.get(country.alpha_3, {})
-        name = extra.get("name") or news_name(country)
+        name = canonical_name(country)
         kb_id = f"gpe:{country.alpha_3}"
         names = [country.name, getattr(country, "official_name", None), getattr(country, "common_name", None),
                  *extra.get("aliases", [])]
         aliases = []
         for n in names:
             # the inverted ISO form is kept out: nobody writes it in running text
-            if n and n != name and ", " not in n and n not in aliases:
+            if n and n != name and ", " not in n and n.removeprefix("the ") not in aliases:
                 aliases.append(n.removeprefix("the "))
         entry = {"id": kb_id, "name": name, "type": "GPE", "kind": "country", "alpha3": country.alpha_3,
                  "aliases": aliases, "demonyms": extra.get("demonyms", []), "acts_for": kb_id}

@@ -35,21 +35,29 @@ def main(argv=None) -> int:
     nlp.add_pipe("pactwatch_time", config={"resolver": args.resolver})
     corpora = args.corpus or ["TimeBank", "AQUAINT"]
     status = 0
-    for corpus in corpora:
-        gold = SHARED / "timeml" / corpus
-        files = sorted(gold.glob("*.tml"))
-        with tempfile.TemporaryDirectory() as tmp:
-            out = args.out / corpus if args.out else Path(tmp)
+    with tempfile.TemporaryDirectory() as tmp:
+        out_root = args.out or Path(tmp) / "out"
+        union = Path(tmp) / "gold-all"  # every corpus's gold in one folder, for the combined figure
+        union.mkdir()
+        for corpus in corpora:
+            gold = SHARED / "timeml" / corpus
+            out = out_root / corpus
+            files = sorted(gold.glob("*.tml"))
             docs = [read_timeml(f) for f in files]
             items = ((d.text, d.published, []) for d in docs)
-            for d, doc in zip(docs, pipeline.annotate(nlp, items)):
+            for f, d, doc in zip(files, docs, pipeline.annotate(nlp, items)):
                 timexes = [{"start": s.start_char, "end": s.end_char, **s._.timex} for s in doc.spans["pw_timex"]]
                 write_timeml({"source": d.source, "text": d.text, "published": d.published}, timexes, out)
+                (union / f.name).symlink_to(f)
+                (out_root / "all").mkdir(parents=True, exist_ok=True)
+                (out_root / "all" / f.name).write_text((out / f.name).read_text(encoding="utf-8"), encoding="utf-8")
             print(f"== {corpus} ({len(files)} files, resolver={args.resolver})", flush=True)
-            rc = subprocess.call([sys.executable, str(SHARED / "timeml_score.py"), str(gold), str(out)])
-            status = status or rc
+            status = subprocess.call([sys.executable, str(SHARED / "timeml_score.py"), str(gold), str(out)]) or status
             if args.errors:
                 show_errors(gold, out, args.errors)
+        if len(corpora) > 1:
+            print(f"== all ({', '.join(corpora)})", flush=True)
+            status = subprocess.call([sys.executable, str(SHARED / "timeml_score.py"), str(union), str(out_root / "all")]) or status
     return status
 
 

@@ -17,11 +17,10 @@ import dateparser
 # ---------------------------------------------------------------- lines
 
 BODY_MIN_WORDS = 40     # the first line this long is body text, not header
-HEADER_MAX_LINES = 15   # a header is never longer than this many non-empty lines
+HEADER_MAX_LINES = 25   # a header (menus included) is never longer than this many non-empty lines
 TITLE_MAX_WORDS = 30
 
 _SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
-_MD_DECORATION = re.compile(r"^[#>*_\s]+|[*_\s]+$")
 
 
 @dataclass
@@ -45,7 +44,7 @@ def split_lines(text: str) -> list[Line]:
         if not body.strip("\ufeff \t"):
             continue
         clean = _SPACES.sub(" ", body)
-        clean = re.sub(r"\s+", " ", _MD_DECORATION.sub("", clean)).strip()
+        clean = re.sub(r"\s+", " ", clean.lstrip("#>*_ \t").rstrip("*_ \t"))  # Markdown heading and emphasis marks
         if clean:
             lines.append(Line(m.start() + lead, m.start() + lead + len(body), body, clean))
     return lines
@@ -61,8 +60,11 @@ _DATE = (rf"(?:{_MONTH}\s+{_DAY},?\s+{_YEAR}|{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_Y
          rf"|{_YEAR}-\d{{1,2}}-\d{{1,2}}|{_YEAR}\.\s?\d{{1,2}}\.\s?\d{{1,2}}\.?|\d{{1,2}}/\d{{1,2}}/{_YEAR})(?!\d)")
 DATE_RE = re.compile(rf"\b{_DATE}", re.IGNORECASE)
 _DATE_LABEL = re.compile(
-    r"^\W*(?:originally\s+|this\s+article\s+was\s+)?(?P<label>first\s+published|published|posted|last\s+updated|updated|last\s+modified|modified|date)"
-    r"(?:\s+on)?\s*:?\s*(?:[A-Za-z]+day,?\s+)?(?P<date>" + _DATE + r")",
+    r"^\W*(?:originally\s+|this\s+article\s+was\s+)?"
+    r"(?P<label>first\s+published|published|posted|last\s+updated|updated|last\s+modified|modified|date)"
+    r"(?:\s+on)?\s*:?\s*(?:[A-Za-z]+day,?\s+)?"
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b)?,?\s+)?"   # "Updated 3:41 AM EDT, August 26, 2025"
+    r"(?P<date>" + _DATE + r")",
     re.IGNORECASE)
 _DATEPARSER_SETTINGS = {"PARSERS": ["absolute-time"], "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "MDY",
                         "REQUIRE_PARTS": ["day", "month", "year"]}
@@ -132,8 +134,36 @@ def parse_names(s: str, max_tokens: int = 5) -> list[str]:
     return names
 
 
-_ORG_WORD = r"[A-Z][\w&'’.-]*"
-_ORG = rf"(?:The\s+)?{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|for|and|on|the|&))*"
+def parse_byline(s: str) -> tuple[list[str], str | None, str | None]:
+    """What follows "By": names, an affiliation after them ("…, Reuters"), a date in the same line
+    ("… on May 6, 2025"). Emails and bracketed notes are dropped. ([], None, None) if no names."""
+    s = re.sub(r"\[[^\]]*\]|\([^)]*\)|\S+@\S+", " ", s)
+    when = None
+    if m := DATE_RE.search(s):
+        when = parse_date(m.group())
+        s = re.sub(r"(?:[\s,|·•—–-]|\b(?:on|published|updated|posted)\b)+$", "", s[:m.start()], flags=re.IGNORECASE)
+        s = re.sub(r"(?:,?\s*\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?)$", "", s.strip(), flags=re.IGNORECASE)
+    s = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", re.sub(r"\s+", " ", s).strip())
+    s = _ROLE.sub("", s)
+    parts = [p for p in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*", s) if p.strip()]
+    names: list[str] = []
+    affiliation = None
+    for i, part in enumerate(parts):
+        name = _person_name(_ROLE.sub("", part))
+        if name is None:
+            if i == len(parts) - 1 and names:   # "By A and B, Agency": the last part names who they write for
+                affiliation = clean_org(part)
+                break
+            return [], None, None
+        if name not in names:
+            names.append(name)
+    return names, affiliation, (when if names else None)
+
+
+_ORG_WORD = r"[A-Z][\w&'’.-]{0,40}"
+# at most ten words: bounded, so a long run of capitalised words cannot make matching quadratic
+_ORG = rf"(?<![\w&'’.-])(?:The\s+)?{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|for|and|on|the|&)){{0,9}}"
+_ORG_JOINERS = {"of", "for", "and", "on", "the", "&", "de", "du", "des", "la", "le", "für", "in", "at"}
 _LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|LLC|Co|Corp|Corporation|PLC|GmbH)\.?$")
 
 
@@ -143,7 +173,10 @@ def clean_org(s: str) -> str | None:
     s = _LEGAL_SUFFIX.sub("", s.strip(" .,;:"))
     s = re.sub(r"^The\s+", "", s)
     s = re.sub(r"(?:\s+(?:of|for|and|on|the|&))+$", "", s).strip(" .,;:")
-    if not s or not s[0].isupper() or len(s.split()) > 10 or DATE_RE.search(s):
+    if not s or len(s.split()) > 10 or DATE_RE.search(s):
+        return None
+    # every word of a name is capitalised, save the small joining words ("Council on Foreign Relations")
+    if not all(w[0].isupper() or w[0].isdigit() or w in _ORG_JOINERS for w in s.split()):
         return None
     return s
 
@@ -199,8 +232,11 @@ _SECTION_LABELS = {"commentary", "analysis", "opinion", "op-ed", "oped", "editor
                    "politics", "business", "economy", "breaking", "exclusive", "live", "update", "brief",
                    "briefing", "q&a", "podcast", "video", "in depth", "insight", "insights", "article", "blog"}
 _NAV_WORDS = {"home", "menu", "search", "subscribe", "sign in", "log in", "share", "print", "newsletter",
-              "skip to content", "advertisement"}
-_BYLINE = re.compile(r"^(?:written\s+|reporting\s+|words\s+)?by\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
+              "skip to content", "skip to main content", "advertisement", "listen to this article",
+              "share this article", "read more", "sign up", "most read", "related", "trending", "save"}
+# "By A", and "Commentary by A", "Posted by A" (not "Photo by", which is a credit)
+_BYLINE = re.compile(r"^(?:(?:written|reporting|words|text|story|posted|commentary|analysis|opinion|interview|"
+                     r"essay|column|report)\s+)?by\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
 _AUTHOR_LABEL = re.compile(r"^authors?\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 _SEGMENT_SPLIT = re.compile(r"\s+[|·•]\s+")
 _DATELINE = re.compile(
@@ -210,7 +246,7 @@ _DATELINE = re.compile(
     rf"\s*(?:\((?P<agency>[A-Z][\w .&'-]{{0,40}})\))?\s*(?:--|—|–|-)\s+\S")
 _REPORTING_BY = re.compile(r"\b(?:additional\s+)?reporting\s+by\s+(?P<names>[^;.\n]+)", re.IGNORECASE)
 _COPYRIGHT = re.compile(
-    rf"(?:©|\(c\)|\bcopyright\b)\s*(?:©\s*)?(?:{_YEAR}(?:\s*[-–]\s*{_YEAR})?\s*,?\s*)?(?P<name>{_ORG})",
+    rf"(?:[©ⓒ]|\(c\)|\bcopyright\b)\s*(?:[©ⓒ]\s*)?(?:{_YEAR}(?:\s*[-–]\s*{_YEAR})?\s*,?\s*)?(?P<name>{_ORG})",
     re.IGNORECASE)
 _DISCLAIMERS = [
     re.compile(rf"(?P<name>{_ORG})\s+does\s+not\s+take\s+(?:[a-z]+\s+){{0,2}}positions?"),
@@ -221,16 +257,31 @@ _DISCLAIMERS = [
 ]
 
 
+_WEEKDAY = r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?"
+_CLOCK = (r"\b(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
+          r"|\s*\b[A-Z]{2,5}\b)?")
+_DATE_LINE_NOISE = re.compile(
+    rf"{_CLOCK}|{_WEEKDAY}|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b\d+\s*-?\s*min(?:ute)?s?\s+read\b|\b(?:updated|published|posted)\b",
+    re.IGNORECASE)
+
+
 def _is_date_line(line: Line) -> str | None:
-    """A header line that is only a date (optionally a weekday and a time) -> the ISO date."""
+    """A header line that is a date, with at most a weekday, a time and two other words
+    ("Thu 6 Mar 2025 09.15 GMT", "All News 10:38 March 6, 2025") -> the ISO date."""
     m = DATE_RE.search(line.clean)
-    if not m or line.words > 10:
+    if not m or line.words > 12:
         return None
-    rest = (line.clean[:m.start()] + " " + line.clean[m.end():]).strip(" ,|·-–—")
-    if re.fullmatch(r"(?:[A-Za-z]+day,?)?\s*(?:(?:at\s+)?\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{0,4})?"
-                    r"\s*(?:\(?(?:updated|published)?\)?)?", rest, re.IGNORECASE):
+    rest = _DATE_LINE_NOISE.sub(" ", line.clean[:m.start()] + " " + line.clean[m.end():])
+    words = re.findall(r"[^\W_]+", rest)
+    if len(words) <= 2 and not (words and words[-1].lower() in _SMALL_WORDS):
         return parse_date(m.group())
     return None
+
+
+def _bare_names(clean: str) -> list[str]:
+    """A line that is only people's short names ("Jane Doe, John Roe in Seoul") -> the names."""
+    names = parse_byline(clean)[0]
+    return names if names and all(len(n.split()) <= 3 for n in names) else []
 
 
 def _section_label(clean: str) -> bool:
@@ -273,6 +324,7 @@ class _Header:
     published: str | None = None
     updated: str | None = None
     byline_publisher: str | None = None     # "A and B | Publisher"
+    affiliation: str | None = None          # "By A, Agency"
     agency: str | None = None               # "SEOUL, Aug. 5 (Agency) --"
     dateline: tuple[str, str] | None = None  # a dateline's month and day, and its paragraph
     anchor: int | None = None               # the first byline/date line: the title sits above it
@@ -291,8 +343,11 @@ class _Header:
         rest = []
         for seg in segments:
             m = _BYLINE.match(seg) or _AUTHOR_LABEL.match(seg)
-            if m and len(seg.split()) <= 20 and (names := parse_names(m.group("names"))):
+            names, affiliation, when = parse_byline(m.group("names")) if m and len(seg.split()) <= 24 else ([], 0, 0)
+            if names:
                 names_in_line += names
+                self.affiliation = self.affiliation or affiliation
+                self.published = self.published or when
                 found = True
             elif (dm := _DATE_LABEL.match(seg) if len(seg.split()) <= 16 else None) and \
                     (iso := parse_date(dm.group("date"))):
@@ -363,22 +418,30 @@ def recognise(text: str) -> dict:
         published = _dateline_date(header.dateline[0], text, header.dateline[1])
     published = published or header.updated
 
+    title = _markdown_title(text, lines) or _pick_title(lines, in_caption, header.anchor, header_end)
     authors = header.authors
     if not authors and header.anchor is not None:
-        # a bare name under the date line ("August 4, 2025" / "Jane Doe" / "Senior Fellow")
-        for i in range(header.anchor + 1, min(header.anchor + 3, header_end)):
-            if not in_caption[i] and (names := parse_names(lines[i].clean, max_tokens=3)):
+        # a bare name just above or under the date line ("Jane Doe" / "August 4, 2025" / "Senior Fellow")
+        for i in (header.anchor - 1, header.anchor + 1, header.anchor + 2):
+            if 0 <= i < header_end and not in_caption[i] and lines[i].clean != title and \
+                    (names := _bare_names(lines[i].clean)):
                 authors = names
                 break
     if not authors:  # wire copy credits its reporters in a footer: "Reporting by A and B; Editing by C"
         for m in _REPORTING_BY.finditer(text):
             authors += [n for n in parse_names(m.group("names")) if n not in authors]
 
-    title = _markdown_title(text, lines) or _pick_title(lines, in_caption, header.anchor, header_end)
     publisher = (_disclaimer_publisher(text, captions) or header.byline_publisher
-                 or _copyright_publisher(text, captions) or header.agency)
+                 or _copyright_publisher(text, captions) or header.affiliation or header.agency)
+    if title and publisher:
+        title = strip_site_suffix(title, publisher)
     return {"title": title, "authors": authors, "published": published, "publisher": publisher,
             "captions": captions}
+
+
+def strip_site_suffix(title: str, publisher: str) -> str:
+    """"Headline | Site" or "Headline - Site" (a saved page's <title>) -> "Headline", when Site is the publisher."""
+    return re.sub(rf"\s+[|–—:-]\s+(?:The\s+)?{re.escape(publisher)}$", "", title, flags=re.IGNORECASE) or title
 
 
 def _markdown_title(text: str, lines: list[Line]) -> str | None:
@@ -394,22 +457,34 @@ def _markdown_title(text: str, lines: list[Line]) -> str | None:
 
 
 def _pick_title(lines: list[Line], in_caption: list[bool], anchor: int | None, header_end: int) -> str | None:
+    """The headline above the byline or date line (or among the first two lines when there is none).
+
+    Of the title-case lines, the last one: lines above a headline are mastheads and menus. Of the
+    sentence-case ones, the first: lines below a headline are standfirsts. Image alt text, which sits
+    just above its caption, is skipped."""
     stop = anchor if anchor is not None else min(header_end, 2)
     candidates = [(i, _title_strength(lines[i])) for i in range(stop) if not in_caption[i]]
+    if len(candidates) > 1 and candidates[-1][0] == stop - 1 and _bare_names(lines[stop - 1].clean):
+        candidates.pop()   # "Jane Doe" right above the date line, under a headline, is a byline
+    strong = [i for i, strength in candidates if strength == 2]
+    if strong:
+        return _without_site_suffix(lines[strong[-1]].clean)
     for i, strength in candidates:
-        if strength == 2:
-            return _without_site_suffix(lines[i].clean)
-    for i, strength in candidates:
-        # image alt text sits just above its caption; a sentence-case headline does not
         if strength == 1 and not (i + 1 < len(lines) and in_caption[i + 1]):
             return _without_site_suffix(lines[i].clean)
+    if anchor is not None:   # a byline above the headline
+        for i in range(anchor + 1, header_end):
+            if not in_caption[i] and _title_strength(lines[i]) == 2:
+                return _without_site_suffix(lines[i].clean)
     return None
 
 
 def _without_site_suffix(title: str) -> str:
-    """"Headline | Site Name" (a saved page's <title>) -> "Headline"."""
+    """"Headline | Site Name" (a saved page's <title>) -> "Headline"; "(LEAD) Headline" -> "Headline"."""
     parts = _SEGMENT_SPLIT.split(title)
-    return max(parts, key=len) if len(parts) > 1 else title
+    title = max(parts, key=len) if len(parts) > 1 else title
+    # a wire service's leading tag: "(LEAD)", "(2nd LD)", "(URGENT)", "(News Focus)"
+    return re.sub(r"^\((?:[\w&'’.-]+\s?){1,3}\)\s+(?=\S)", "", title)
 
 
 def _outside(captions: list[tuple[int, int]], pos: int) -> bool:
@@ -431,7 +506,7 @@ def _full_name(org: str, text: str) -> str:
     if " " in org:
         return org
     longer = [clean_org(m.group()) for m in re.finditer(
-        rf"\b{re.escape(org)}\s+(?:for|of|on)\s+{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|for|and|on|the|&))*", text)]
+        rf"\b{re.escape(org)}\s+(?:for|of|on)\s+{_ORG}", text)]
     longer = [name for name in longer if name]
     return max(longer, key=len) if longer else org
 

@@ -41,15 +41,19 @@ def norm(name: str) -> str:
 class KnowledgeBase:
     """Entries by id, names to entries, and the titles of offices."""
 
-    def __init__(self, entries: dict[str, dict], titles: list[dict]):
+    def __init__(self, entries: dict[str, dict], titles: list[dict], heads: Iterable[str] = ()):
         self.entries = entries
         self.titles = titles
+        self.heads = set(heads)     # roles whose holder heads a government
         self._by_name: dict[str, list[str]] = {}
+        self._by_other: dict[str, list[str]] = {}   # demonyms, shared names, family names
         for kb_id, entry in entries.items():
-            for name in (entry["name"], *entry["aliases"]):
-                ids = self._by_name.setdefault(norm(name), [])
-                if kb_id not in ids:
-                    ids.append(kb_id)
+            for index, names in ((self._by_name, (entry["name"], *entry["aliases"])),
+                                 (self._by_other, (*entry["demonyms"], *entry["generic"], *entry["short"]))):
+                for name in names:
+                    ids = index.setdefault(norm(name), [])
+                    if kb_id not in ids:
+                        ids.append(kb_id)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -62,10 +66,12 @@ class KnowledgeBase:
 
     def find(self, name: str) -> dict | None:
         """The entry named `name` (its name or any alias, case-insensitive); when several share the
-        name, the one whose canonical name it is, else the first loaded."""
+        name, the one whose canonical name it is, else the first loaded. Failing that, the one entry
+        with that demonym, shared name or family name ("American", "Trump"), if only one has it."""
         ids = self._by_name.get(norm(name or ""), [])
         if not ids:
-            return None
+            others = self._by_other.get(norm(name or ""), [])
+            return self.entries[others[0]] if len(others) == 1 else None
         exact = [i for i in ids if norm(self.entries[i]["name"]) == norm(name)]
         return self.entries[(exact or ids)[0]]
 
@@ -205,7 +211,7 @@ def _title(raw, index: int, path: Path) -> dict:
     return {"words": list(words), "roles": list(roles), "country": country, "_file": str(path)}
 
 
-def _load_file(path: Path, entries: dict, sources: dict, titles: list, override: bool) -> None:
+def _load_file(path: Path, entries: dict, sources: dict, titles: list, heads: set, override: bool) -> None:
     data = _read(path)
     if not isinstance(data, dict):
         raise KnowledgeError(f"{path}: must hold tables of entries")
@@ -230,6 +236,11 @@ def _load_file(path: Path, entries: dict, sources: dict, titles: list, override:
         if not isinstance(raw_titles, list):
             raise KnowledgeError(f"{path}: titles must be a list")
         titles.extend(_title(t, i, path) for i, t in enumerate(raw_titles))
+    raw_heads = data.get("heads")
+    if raw_heads is not None:
+        if not isinstance(raw_heads, list) or not all(isinstance(h, str) and h for h in raw_heads):
+            raise KnowledgeError(f"{path}: heads must be a list of role names")
+        heads.update(raw_heads)
 
 
 def _check_references(entries: dict, sources: dict, titles: list) -> None:
@@ -267,18 +278,19 @@ def build(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
     entries: dict[str, dict] = {}
     sources: dict[str, str] = {}
     titles: list[dict] = []
+    heads: set[str] = set()
     for name in BUILTIN_FILES:
-        _load_file(DATA / name, entries, sources, titles, override=False)
+        _load_file(DATA / name, entries, sources, titles, heads, override=False)
     for folder in extra_dirs:
         folder = Path(folder)
         if not folder.is_dir():
             raise KnowledgeError(f"{folder}: not a folder of knowledge files")
         for path in sorted(folder.iterdir()):
             if path.suffix in (".toml", ".json") and path.is_file():
-                _load_file(path, entries, sources, titles, override=True)
+                _load_file(path, entries, sources, titles, heads, override=True)
     _check_references(entries, sources, titles)
     _people_act_for(entries)
-    return KnowledgeBase(entries, titles)
+    return KnowledgeBase(entries, titles, heads)
 
 
 @functools.lru_cache(maxsize=8)

@@ -50,8 +50,8 @@ class StatusTriggers:
     modals: dict[str, str]            # auxiliary -> status
     change_status: str                # status of an amount an agent changed something to
     future_modals: frozenset[str]
-    future_status: str
-    future_measures: frozenset[str]
+    future: dict[str, str]            # measure -> status of a figure announced with "will"
+    obligation_modals: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,7 @@ class MeasureLexicon:
     multipliers: dict[str, float]
     multiplier_abbreviations: dict[str, float]
     percent_words: tuple[Phrase, ...]
+    percent_suffixes: tuple[str, ...]
     point_words: tuple[Phrase, ...]
     basis_point_words: tuple[Phrase, ...]
     person_nouns: tuple[Phrase, ...]
@@ -208,17 +209,18 @@ def _status(check: _Checker, data: dict, measure_names: set[str]) -> StatusTrigg
     if change_status not in STATUSES:
         check.fail("change", f"agentive '{change_status}' is not one of {', '.join(STATUSES)}")
     future = check.table(data, "future", "future")
-    future_status = future.get("status")
-    if future_status not in STATUSES:
-        check.fail("future", f"status '{future_status}' is not one of {', '.join(STATUSES)}")
-    future_measures = check.words(future, "measures", "future")
-    for m in future_measures:
+    by_measure = check.table(future, "statuses", "future")
+    for m, status in by_measure.items():
         if m not in measure_names:
-            check.fail("future", f"measure '{m}' is not defined in {MEASURES_FILE}")
+            check.fail("future.statuses", f"measure '{m}' is not defined in {MEASURES_FILE}")
+        if status not in STATUSES:
+            check.fail("future.statuses", f"{m} = '{status}' is not one of {', '.join(STATUSES)}")
     return StatusTriggers(verbs=verbs, nouns=nouns, modifiers=modifiers, modals=modals,
                           change_status=change_status,
                           future_modals=frozenset(w.lower() for w in check.words(future, "modals", "future")),
-                          future_status=future_status, future_measures=frozenset(future_measures))
+                          future=dict(by_measure),
+                          obligation_modals=frozenset(w.lower() for w in check.words(
+                              check.table(data, "obligation", "obligation"), "modals", "obligation")))
 
 
 def _phrases(words: Iterable[str]) -> tuple[Phrase, ...]:
@@ -254,6 +256,7 @@ def load(kb_dirs: Iterable[str | Path] = ()) -> MeasureLexicon:
         multipliers=_number_map(check, units, "multipliers", "units"),
         multiplier_abbreviations=_number_map(check, units, "multiplier_abbreviations", "units"),
         percent_words=_phrases(check.words(units, "percent_words", "units")),
+        percent_suffixes=tuple(sorted({w.lower() for w in check.words(units, "percent_suffixes", "units")}, key=len, reverse=True)),
         point_words=_phrases(check.words(units, "point_words", "units")),
         basis_point_words=_phrases(check.words(units, "basis_point_words", "units")),
         person_nouns=_phrases(check.words(units, "person_nouns", "units")),

@@ -29,6 +29,7 @@ class Triggers:
     noun_phrases: Mapping[tuple[str, str], str]    # (modifier lemma, head lemma) -> type
     light_nouns: Mapping[str, str]        # lemma -> type, only as a light verb's object
     light_verbs: frozenset[str]
+    event_heads: frozenset[str]          # nouns a trigger may modify and still name an event
     reporting_verbs: frozenset[str]
     negators: frozenset[str]
     phrasal_negators: frozenset[tuple[str, str]]
@@ -44,6 +45,7 @@ class Triggers:
     speculative_words: frozenset[str]
     speculative_markers: frozenset[str]
     hypothetical_markers: frozenset[str]
+    ultimatum_markers: frozenset[str]
     planned_auxiliaries: frozenset[str]
     planned_words: frozenset[str]
     intent_words: frozenset[str]
@@ -147,6 +149,7 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
         noun_phrases=_typed(_table(t, "noun_phrases", tf), tf, "noun_phrases", 2),
         light_nouns=_typed(_table(t, "light_nouns", tf), tf, "light_nouns"),
         light_verbs=_words(t, "light_verbs", "lemmas", tf),
+        event_heads=_words(t, "event_heads", "lemmas", tf),
         reporting_verbs=_words(t, "reporting_verbs", "lemmas", tf),
         negators=_words(t, "negators", "lemmas", tf),
         phrasal_negators=_words(t, "negators", "phrasal", tf, 2),
@@ -162,6 +165,7 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
         speculative_words=speculative_words,
         speculative_markers=_words(m, "speculative", "markers", mf),
         hypothetical_markers=_words(m, "hypothetical", "markers", mf),
+        ultimatum_markers=_words(m, "hypothetical", "ultimatum", mf),
         planned_auxiliaries=_words(m, "planned", "auxiliaries", mf),
         planned_words=planned_words,
         intent_words=_words(m, "planned", "intent", mf),

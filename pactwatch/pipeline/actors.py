@@ -37,6 +37,8 @@ PLACE_KINDS = {"country", "capital"}
 _GLUE = re.compile(r"[-–—\"“”/]+")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her"}
+# words that rank an office without changing whose it is ("Vice Foreign Minister")
+_RANK_WORDS = {"vice", "deputy", "first", "senior", "acting", "former", "assistant", "under"}
 _ORDINAL_WORDS = {"first", "second", "third", "former", "current", "new", "previous", "next", "incoming",
                   "outgoing", "then"}
 
@@ -110,7 +112,7 @@ class ActorLinker:
 
     # ------------------------------------------------------------ per document
     def __call__(self, doc: Doc) -> Doc:
-        date = doc._.dct or _dt.date.today().isoformat()
+        date = doc._.dct or _latest_date(doc)
         title_matches = _longest_first_raw(self.title_matcher(doc))
         title_tokens = {i for _, s, e in title_matches for i in range(s, e)}
         mentions = self._kb_mentions(doc)
@@ -224,11 +226,22 @@ class ActorLinker:
                     end -= 1
                 if start == end:
                     continue
+                # the model often stops a hyphenated given name at the hyphen ("Park Yoon|-joo")
+                while (ent.label_ == "PERSON" and end + 1 < len(doc) and doc[end].text == "-"
+                       and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+                    end += 2
+                # "Ambassador to Japan Gareth Pimm": the model runs the posting into the name
+                head = kb_tokens.get(start)
+                if (head is not None and head.start == start and head.end < end and self._is_place(head)
+                        and start >= 2 and doc[start - 1].lower_ == "to" and start - 2 in title_tokens):
+                    start, label = head.end, "PERSON"
+                else:
+                    label = ent.label_
                 inside = {id(kb_tokens[i]): kb_tokens[i] for i in range(start, end) if i in kb_tokens}
                 if inside:
                     inner = list(inside.values())
                     # a longer proper name around one place name ("Seoul National University") is the name
-                    if (ent.label_ in ("ORG", "PERSON", "FAC") and len(inner) == 1
+                    if (ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC", "EVENT") and len(inner) == 1
                             and inner[0].start >= start and inner[0].end <= end
                             and (inner[0].end - inner[0].start) < (end - start)
                             and self._is_place(inner[0]) and ent.label_ != "NORP"
@@ -240,7 +253,7 @@ class ActorLinker:
                         continue
                 if not _plausible_name(doc[start:end], text):
                     continue
-                out.append(Mention(start, end, label=ent.label_, kind="model"))
+                out.append(Mention(start, end, label=label, kind="model"))
         return out
 
     def _is_place(self, m: Mention) -> bool:
@@ -260,8 +273,9 @@ class ActorLinker:
                     counts[state] += 1
         return counts
 
-    def _modifier_state(self, doc: Doc, start: int, by_end: dict) -> str | None:
-        """The state named just before position `start` ("South Korea's", "the Japanese")."""
+    def _modifier_state(self, doc: Doc, start: int, by_end: dict, bodies: bool = False) -> str | None:
+        """The state named just before position `start` ("South Korea's", "the Japanese"); with
+        `bodies`, also the state of a body named there ("Chinese Foreign Ministry spokesperson")."""
         j = start
         if j > 0 and doc[j - 1].text in _POSSESSIVE:
             j -= 1
@@ -269,7 +283,9 @@ class ActorLinker:
         if m is None:
             return None
         kb_id = m.kb_id or (m.candidates[0][0] if len(m.candidates) == 1 else None)
-        return self.kb.state_of(kb_id) if kb_id and self._is_place(m) else None
+        if not kb_id or not (bodies or self._is_place(m)):
+            return None
+        return self.kb.state_of(kb_id)
 
     def _resolve_ambiguous(self, doc: Doc, mentions: list[Mention]) -> None:
         named = {c[0] for m in mentions if len(m.candidates) == 1 for c in m.candidates}
@@ -328,8 +344,7 @@ class ActorLinker:
             person_id = self._person_id(m) if m else None
             if person_id is None:
                 ids = self.short.get(name_tok.text, [])
-                leaders = [i for i in ids if any(r["role"] in ("president", "prime minister", "supreme leader", "premier")
-                                                 for r in self.kb.get(i)["roles"])]
+                leaders = [i for i in ids if any(r["role"] in self.kb.heads for r in self.kb.get(i)["roles"])]
                 if len(leaders) != 1:
                     continue
                 person_id = leaders[0]
@@ -346,21 +361,28 @@ class ActorLinker:
         return out
 
     def _short_names(self, doc: Doc, mentions: list[Mention], date: str) -> None:
-        """Family names alone, and model mentions not yet linked, resolved within the document."""
+        """Family names alone, and model mentions not yet linked, resolved within the document: to
+        the person of that name mentioned nearest before (else after), known or not; failing that,
+        to the only person the knowledge base has by that name (in office on the date, if several)."""
         full = sorted((m for m in mentions if self._person_id(m)), key=lambda m: m.start)
         unknown_people = sorted((m for m in mentions if m.kind == "model" and m.label == "PERSON"
                                  and m.end - m.start >= 2), key=lambda m: m.start)
+        unknown_short: dict[str, str] = {}
+        for u in unknown_people:
+            name = _strip_possessive(doc[u.start:u.end].text)
+            for part in (doc[u.start].text, doc[u.end - 1].text):
+                unknown_short.setdefault(part, name)
         covered = {i for m in mentions for i in range(m.start, m.end)}
-        # tokens naming a person by family name, not yet covered by a mention
         in_doc_short = {s for m in full for s in self.kb.get(m.kb_id)["short"]}
         for tok in doc:
-            if tok.i not in covered and tok.text in in_doc_short and (tok.pos_ == "PROPN" or tok.is_title):
-                mentions.append(Mention(tok.i, tok.i + 1, kind="short", label="PERSON"))
-            elif (tok.i not in covered and tok.text in self.short and tok.i > 0
-                  and self.titles.get("title:" + doc[tok.i - 1].lower_)):
+            if tok.i in covered or not tok.text[:1].isupper():
+                continue
+            after_title = tok.i > 0 and ("title:" + doc[tok.i - 1].lower_) in self.titles
+            if ((tok.text in in_doc_short or tok.text in unknown_short) and tok.pos_ == "PROPN") \
+                    or (tok.text in self.short and after_title):
                 mentions.append(Mention(tok.i, tok.i + 1, kind="short", label="PERSON"))
         for m in mentions:
-            if m.kb_id or m.kind not in ("model", "short"):
+            if m.kb_id or m.name or m.kind not in ("model", "short"):
                 continue
             text = _strip_possessive(doc[m.start:m.end].text)
             # a variant spelling of a known name ("Lee Jae-Myung")
@@ -369,24 +391,21 @@ class ActorLinker:
             if len(ids) == 1 and _all_named(cands) and self.kb.get(next(iter(ids)))["type"] != "GPE":
                 m.kb_id = next(iter(ids))
                 continue
-            if m.end - m.start != 1:
+            if m.end - m.start != 1 or m.label not in ("PERSON", "ORG", "GPE", None):
                 continue
             before = [f for f in full if f.start < m.start and text in self.kb.get(f.kb_id)["short"]]
             after = [f for f in full if f.start > m.start and text in self.kb.get(f.kb_id)["short"]]
             if before or after:
                 m.kb_id = (before[-1] if before else after[0]).kb_id
                 continue
+            if text in unknown_short and unknown_short[text] != text:
+                m.name, m.label = unknown_short[text], "PERSON"
+                continue
             ids = self.short.get(text, [])
             in_office = [i for i in ids if self.kb.roles_at(i, date)]
             if len(in_office) == 1 or len(ids) == 1:
                 m.kb_id = in_office[0] if len(in_office) == 1 else ids[0]
-                continue
-            # the family name of an unknown person named in full ("Jeon" after "Jeon Heon-Kyun")
-            parts = [u for u in unknown_people if text in (doc[u.start].text, doc[u.end - 1].text)]
-            if parts:
-                m.name = _strip_possessive(doc[parts[0].start:parts[0].end].text)
-                m.label = "PERSON"
-        mentions[:] = [m for m in mentions if m.kind != "short" or m.kb_id]
+        mentions[:] = [m for m in mentions if m.kind != "short" or m.kb_id or m.name]
 
     def _titles(self, doc: Doc, mentions: list[Mention], date: str, title_matches) -> list[Mention]:
         """Offices named without the holder's name, resolved by the document's date."""
@@ -396,9 +415,20 @@ class ActorLinker:
         out = []
         for match_id, start, end in title_matches:
             title = self.titles[self.vocab.strings[match_id]]
-            nxt = starts.get(end)
+            after = end
+            # "Ambassador to Japan George Glass": the posting sits between the title and the name
+            if end + 1 < len(doc) and doc[end].lower_ == "to" and end + 1 in starts and self._is_place(starts[end + 1]):
+                after = starts[end + 1].end
+            nxt = starts.get(after)
             if nxt is not None and (self._person_id(nxt) or nxt.label == "PERSON"):
-                continue          # the name follows: "President Lee"
+                # the name follows: "President Lee"; a person the KB lacks still acts for the
+                # state the title names ("Chilean Vice Foreign Minister Ana Soto")
+                if not nxt.kb_id and nxt.acts_for is None:
+                    lead = start
+                    while lead > 0 and doc[lead - 1].lower_ in _RANK_WORDS:
+                        lead -= 1
+                    nxt.acts_for = self._modifier_state(doc, lead, by_end, bodies=True) or title["country"]
+                continue
             if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
                 continue          # an unknown name follows
             if any(m.start < end and start < m.end for m in mentions):
@@ -448,29 +478,45 @@ class ActorLinker:
                     m.kb_id = state
 
     def _merge_unknown(self, doc: Doc, mentions: list[Mention]) -> None:
-        """Entities the KB lacks: one canonical name per entity within the document."""
+        """Entities the KB lacks: one canonical name per entity within the document. A later
+        one-word mention takes the full name it shortens; an acronym defined in brackets after a
+        name ("Some Body (SB)") stands for that name wherever it appears."""
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        for m in [m for m in mentions if not m.kb_id and m.kind == "model" and m.end - m.start >= 2]:
+            e = m.end
+            if e + 2 < len(doc) and doc[e].text == "(" and doc[e + 2].text == ")" and e + 1 not in covered \
+                    and doc[e + 1].is_upper and len(doc[e + 1]) >= 2:
+                mentions.append(Mention(e + 1, e + 2, label=m.label, kind="model"))
         unknown = sorted((m for m in mentions if not m.kb_id and m.kind == "model"), key=lambda m: m.start)
         full_names: list[tuple[str, str]] = []
+        acronyms: dict[str, tuple[str, str]] = {}
         for m in unknown:
             if m.name:
                 continue
             text = _strip_possessive(doc[m.start:m.end].text)
-            label = "LOC" if m.label == "FAC" else m.label
-            m.label = label
+            m.label = "LOC" if m.label == "FAC" else m.label
             if m.end - m.start == 1:
-                for name, lab in full_names:
-                    words = name.split()
-                    if lab == label and (text == words[0] or text == words[-1]):
-                        m.name = name
-                        break
-                # an acronym given in brackets after the full name: "Some Body (SB)"
-                if m.name is None and m.start >= 2 and doc[m.start - 1].text == "(":
-                    prev = next((u for u in unknown if u.end == m.start - 1), None)
-                    if prev and prev.name and "".join(w[0] for w in prev.name.split() if w[0].isupper()) == text:
-                        m.name = prev.name
+                if text in acronyms:
+                    m.name, m.label = acronyms[text]
+                elif m.start >= 2 and doc[m.start - 1].text == "(":
+                    prev = next((u for u in unknown if u.end == m.start - 1 and u.name), None)
+                    if prev and _initials(prev.name) == text:
+                        m.name, m.label = prev.name, prev.label
+                        acronyms[text] = (prev.name, prev.label)
+                if m.name is None:
+                    for name, label in full_names:
+                        words = name.split()
+                        if label == m.label and text in (words[0], words[-1]):
+                            m.name = name
+                            break
             if m.name is None:
                 m.name = text
-                full_names.append((text, label))
+                full_names.append((text, m.label))
+        # every mention of an unknown entity acts for the state any of them was seen acting for
+        states = {(m.name, m.label): m.acts_for for m in mentions if not m.kb_id and m.name and m.acts_for}
+        for m in mentions:
+            if not m.kb_id and m.name and m.acts_for is None:
+                m.acts_for = states.get((m.name, m.label))
 
     def _spans(self, doc: Doc, mentions: list[Mention], date: str) -> list[Span]:
         spans = []
@@ -522,6 +568,20 @@ def _longest_first_raw(matches):
     return sorted(chosen, key=lambda x: x[1])
 
 
+def _latest_date(doc: Doc) -> str:
+    """For an undated document, the latest date it can be from: the end of the latest past year it
+    mentions (capped at today), else today. Offices are looked up on that date."""
+    today = _dt.date.today()
+    years = [int(t.text) for t in doc if t.shape_ == "dddd" and 1900 <= int(t.text) <= today.year]
+    if not years:
+        return today.isoformat()
+    return min(_dt.date(max(years), 12, 31), today).isoformat()
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
 def _all_named(cands) -> bool:
     # a glued piece is trusted only as a name or alias, not as a shared or contextual one
     return all(k in ("name", "alias", "demonym") for _, k in cands)
@@ -568,7 +628,7 @@ def _clean_pieces(ent: Span) -> list[tuple[int, int]]:
     pieces.append((start, ent.end))
     out = []
     for s, e in pieces:
-        while s < e and (doc[s].lower_ in _DETERMINERS or doc[s].lower_ in _ORDINAL_WORDS or doc[s].is_punct):
+        while s < e and (doc[s].lower_ in _DETERMINERS or doc[s].text in _ORDINAL_WORDS or doc[s].is_punct):
             s += 1
         while e > s and (doc[e - 1].is_punct or doc[e - 1].like_num or doc[e - 1].text in _POSSESSIVE
                          or doc[e - 1].is_space):
@@ -585,7 +645,9 @@ def _plausible_name(span: Span, text: str) -> bool:
         return False
     if any(t.like_num or any(c.isdigit() for c in t.text) for t in words):
         return False
-    if any(t.text[:1].islower() and t.lower_ not in ("of", "and", "for", "the", "de", "on", "in") for t in words):
+    # lowercase words only as connectors or after a hyphen inside a name ("Choi Min-ho")
+    if any(t.text[:1].islower() and t.lower_ not in ("of", "and", "for", "the", "de", "on", "in")
+           and not (t.i > 0 and t.nbor(-1).text == "-") for t in words):
         return False
     # a heading: the span is a whole line of two or more words, and not a person's name
     line_start = text.rfind("\n", 0, span.start_char) + 1
@@ -603,8 +665,9 @@ def _acts(doc: Doc, m: Mention) -> bool:
         return True
     if m.end < len(doc) and doc[m.end].text in _POSSESSIVE:
         return True
-    return root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "with", "from", "between", "to") \
-        and root.head.head.pos_ in ("NOUN", "VERB") and root.head.head.lower_ not in ("travel", "trip", "visit", "go", "come", "return")
+    # "tariffs on Seoul", "talks with Tokyo", "a rift between Seoul and Tokyo"; not "flew to Manila"
+    return root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "with", "between") \
+        and root.head.head.pos_ in ("NOUN", "VERB")
 
 
 def actor_of(doc: Doc, token_or_span: Token | Span) -> dict | None:

@@ -16,7 +16,8 @@ TARGET_PREPS = {"with", "to", "against", "on", "from", "toward", "towards", "int
                 "for", "over", "upon", "at"}
 NOUN_TARGET_PREPS = TARGET_PREPS | {"of"}
 PLACE_PREPS = {"in", "at"}
-ARGUMENT_PREPS = {"of", "in", "from"}             # "the president of France", "forces in Guinea"
+# "the president of France", "forces in Guinea", "a camp for Congolese refugees"
+ARGUMENT_PREPS = {"of", "in", "from", "for", "throughout", "across"}
 VISIT_PLACE_PREPS = {"to"}                        # "travelled to Seoul", "a visit to Hanoi"
 # the parts of an argument's subtree that are another clause, not the argument
 NOT_PART_OF_ARGUMENT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc",
@@ -27,6 +28,7 @@ PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 QUOTE_EDGE_DEPS = {"advcl", "parataxis", "conj", "cc", "punct", "mark", "dep", "meta"}
+QUOTE_TRAILING_PREPS = {"after", "before", "amid", "amidst", "despite", "following", "because"}
 QUOTE_TRIM = {"PUNCT", "CCONJ", "SCONJ"}
 
 
@@ -62,13 +64,16 @@ class Roles:
 class Arguments:
     """Per-Doc lookups from tokens to the actor and time spans covering them."""
 
-    def __init__(self, doc: Doc, carriers: frozenset[str] = frozenset()):
+    def __init__(self, doc: Doc, carriers: frozenset[str] = frozenset(), event_nouns: frozenset[str] = frozenset()):
         self.doc = doc
-        self.carriers = carriers   # verbs whose subject is the actor of their object noun
+        self.event_nouns = event_nouns   # nouns that name events: triggers and event heads
+        self.carriers = carriers   # verbs (lemmas and inflected forms) whose subject acts their object noun
         self.actor_at: dict[int, Span] = {}
         for span in doc.spans.get(ACTORS, []):
             for i in range(span.start, span.end):
-                self.actor_at.setdefault(i, span)
+                known = self.actor_at.get(i)
+                if known is None or len(span) < len(known):   # "Ukraine" within "war in Ukraine"
+                    self.actor_at[i] = span
         self.timexes = [s for s in doc.spans.get(TIMEX, []) if usable_date(s)]
 
     # ------------------------------------------------------------ actors
@@ -111,6 +116,9 @@ class Arguments:
             if c.dep_ == "conj":
                 found += [s for s in self.resolve(c, seen + 1) if s not in found]
         return found
+
+    def names_event(self, token: Token) -> bool:
+        return token.pos_ == "NOUN" and (token.lemma_.lower() in self.event_nouns)
 
     def person_before(self, token: Token) -> list[Span]:
         """"he", "his": the nearest person named before, in this sentence or the two before."""
@@ -167,6 +175,8 @@ class Arguments:
                 subject = subject_of(c)
                 if subject is not None and subject.lower_ not in PRONOUNS:
                     roles.target += self.resolve(subject)
+                if dep == "xcomp":   # "threatened to deliver blows to the United States"
+                    roles.target += [a for a in self.verb_roles(c).target if a not in roles.target]
         roles.target = [s for s in roles.target if s not in roles.source]
         return roles
 
@@ -180,6 +190,12 @@ class Arguments:
                 roles.target += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
             elif dep == "prep" and c.lower_ == "by":
                 roles.source += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
+        if not roles.source and noun.dep_ == "conj" and self.names_event(noun.head):
+            # "Yoon's failed bid, impeachment and ouster": the possessor is shared
+            first = noun.head
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            roles.source += [a for c in first.children if c.dep_ == "poss" for a in self.resolve(c)]
         if not roles.source and not roles.target:
             for c in noun.children:
                 if c.dep_ == "relcl":   # "a deal in which Washington cut tariffs on Seoul"
@@ -194,7 +210,8 @@ class Arguments:
             head = head.head
         # a verb lends its subject only when it does nothing but carry the noun's event ("held
         # talks", "cancelled the visit"); "ran in the election" does not make the runner elect
-        if not roles.source and head.i != place.i and head.lemma_.lower() in self.carriers \
+        if not roles.source and head.i != place.i \
+                and (head.lemma_.lower() in self.carriers or head.lower_ in self.carriers) \
                 and place.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "oprd"):
             roles.source += self.subject_actors(head)
             if place.dep_ == "dobj":
@@ -256,7 +273,7 @@ class Arguments:
         local = [s for s in self.timexes if s.start >= sent.start and s.end <= sent.end]
         if not local:
             return None
-        own = [s for s in local if governs(token, s.root)]
+        own = [s for s in local if governs(token, s.root) and not crosses_clause(s.root, token)]
         if own:
             return nearest(own, token)._.timex["value"]
         head = clause_head(token)
@@ -266,6 +283,10 @@ class Arguments:
         main = [s for s in local if clause_head(s.root).dep_ == "ROOT" and governs(clause_head(s.root), token)]
         if main:
             return nearest(main, token)._.timex["value"]
+        # "when Lee took office in June, Trump was already moving on tariffs"
+        when = [s for s in local if temporal_clause_over(clause_head(s.root), token)]
+        if when:
+            return nearest(when, token)._.timex["value"]
         return None
 
     def narrative_date(self, token: Token) -> str | None:
@@ -297,6 +318,10 @@ class Arguments:
                 if c.left_edge.i <= start <= c.right_edge.i < end - 1 and not governs(c, token):
                     start, changed = c.right_edge.i + 1, True
                 elif start < c.left_edge.i <= end - 1 <= c.right_edge.i and not governs(c, token):
+                    end, changed = c.left_edge.i, True
+            for c in root.children:   # a trailing "after a dispute ...": the occasion, not the event
+                if c.dep_ == "prep" and c.lower_ in QUOTE_TRAILING_PREPS and c.i > token.i \
+                        and c.right_edge.i == end - 1 and not governs(c, token):
                     end, changed = c.left_edge.i, True
         while start < end - 1 and (self.doc[start].pos_ in QUOTE_TRIM or self.doc[start].is_space) \
                 and self.doc[start].i != token.i:
@@ -333,6 +358,26 @@ def stand_in(noun: Token) -> Token:
         else:
             break
     return t
+
+
+TEMPORAL_MARKS = {"when", "while", "as", "once"}
+CLAUSAL_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp"}
+
+
+def crosses_clause(token: Token, top: Token) -> bool:
+    """The path from `token` up to `top` enters another clause ("agreed to a handover by 2030":
+    the year is the handover's)."""
+    t = token
+    while t.i != top.i and t.head.i != t.i:
+        if t.dep_ in CLAUSAL_DEPS:
+            return True
+        t = t.head
+    return False
+
+
+def temporal_clause_over(clause: Token, token: Token) -> bool:
+    return clause.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS
+                                          for c in clause.children) and governs(clause.head, token)
 
 
 def subject_of(verb: Token) -> Token | None:

@@ -30,7 +30,6 @@ CIRCUMSTANTIAL_PREPS = {"during", "at", "after", "before", "since", "amid", "ami
 # "threats to withdraw", "cancelled the talks"
 CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "advcl", "attr", "oprd",
                 "dative", "nsubjpass", "compound"}
-QUOTE_EDGE_DEPS = {"advcl", "parataxis", "conj", "cc", "punct", "mark", "dep", "meta", "npadvmod"}
 # events done to a place: with no other target, the place they happen in is their target
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 
@@ -55,19 +54,32 @@ class EventFinder:
 
     def __init__(self, lexicon: trigger_lexicon.Triggers):
         self.lex = lexicon
-        self.carriers = (lexicon.light_verbs | lexicon.negators | lexicon.reversals
-                         | lexicon.reporting_verbs | frozenset(v for v, _ in lexicon.phrasal_negators))
+        self._actor_tokens: dict = {}   # per Doc: token index -> actor span, set in __call__
+        carriers = (lexicon.light_verbs | lexicon.negators | lexicon.reversals | lexicon.reporting_verbs
+                    | lexicon.acceptances)
+        # with regular inflections too: the lemmatizer sometimes misses ("staged" -> "stag")
+        self.event_nouns = frozenset(lexicon.nouns) | lexicon.event_heads
+        self.carriers = frozenset(carriers | {form for lemma in carriers for form in inflections(lemma)})
 
     # ------------------------------------------------------------ triggers
     def trigger_type(self, token: Token) -> str | None:
         lex = self.lex
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB":
+            if token.dep_ in ("amod", "acl") and token.tag_ == "VBN" and not self.names_someone(token.head):
+                return None   # "a bill signed by ...", "the long-threatened invasion": description
             for child in token.children:
                 if child.dep_ in ("prt", "prep", "dobj"):
                     kind = lex.phrasal_verbs.get((lemma, child.lemma_.lower()))
                     if kind:
                         return kind
+                elif child.dep_ in ("advcl", "xcomp", "ccomp"):
+                    # "called for Seoul to pay": the parser hangs "for" on the clause
+                    for mark in child.children:
+                        if mark.dep_ == "mark" and mark.i < child.i:
+                            kind = lex.phrasal_verbs.get((lemma, mark.lower_))
+                            if kind:
+                                return kind
             return lex.verbs.get(lemma)
         if token.pos_ == "NOUN":  # not PROPN: "Diplomacy" in a title-case headline names nothing
             for child in token.children:
@@ -76,11 +88,20 @@ class EventFinder:
                     if kind:
                         return kind
             kind = lex.nouns.get(lemma)
+            if kind and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
+                    and token.head.lemma_.lower() not in lex.event_heads and token.head.lemma_.lower() not in lex.nouns:
+                return None   # "aid agencies", "summit venue": the head is no event
             if kind:
                 return kind
             if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.light_verbs:
                 return lex.light_nouns.get(lemma)
         return None
+
+    def names_someone(self, token: Token) -> bool:
+        """The noun a participle describes is, or is headed by, a named actor ("newly elected
+        President Lee")."""
+        return token.i in self._actor_tokens or any(
+            c.i in self._actor_tokens for c in token.children if c.dep_ in ("compound", "appos"))
 
     def is_negator(self, token: Token) -> bool:
         lemma = token.lemma_.lower()
@@ -165,8 +186,9 @@ class EventFinder:
             head = node.head
             if head.i == node.i:
                 break
-            if node.dep_ in CLAUSE_BOUNDARY_DEPS and not self.elaborates(node):
-                break
+            if node.dep_ in CLAUSE_BOUNDARY_DEPS and not self.elaborates(node) \
+                    and not (node.dep_ == "conj" and node.pos_ == "NOUN" and head.pos_ == "NOUN"):
+                break   # coordinated nouns share their clause: "the meetings, and their talks, will ..."
             if node.dep_ == "pobj" and head.lower_ in CIRCUMSTANTIAL_PREPS:
                 absorbable = False
             if node.dep_ not in CONTENT_DEPS:
@@ -174,8 +196,12 @@ class EventFinder:
             if head.i in triggers and absorbable:
                 governor = head
                 break
-            if absorbable and node.dep_ in ("advcl", "xcomp", "conj") and head.i not in triggers:
-                # "began a hunger strike to demand ...": the purpose belongs to the strike
+            if absorbable and head.i not in triggers and (
+                    (node.dep_ == "prep" and head.lemma_.lower() in self.lex.light_verbs)
+                    or (node.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                                for c in node.children))):
+                # "began a hunger strike to demand ...", "expressed openness to dialogue": the
+                # purpose or the topic belongs to the event the light verb carries
                 carried = next((c for c in head.children if c.dep_ == "dobj" and c.i in triggers), None)
                 if carried is not None:
                     governor = carried
@@ -192,6 +218,11 @@ class EventFinder:
         if self.hypothetical(trigger):
             cues.add("hypothetical")
         return cues, governor, reporter
+
+    def ultimatum(self, token: Token) -> bool:
+        clause = token if token.pos_ == "VERB" else token.head
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.ultimatum_markers
+                                             for m in c.children) for c in clause.children)
 
     def hypothetical(self, token: Token) -> bool:
         """Inside a condition ("unless Baghdad accepts", "if he is elected")."""
@@ -233,7 +264,8 @@ class EventFinder:
 
     # ------------------------------------------------------------ the component
     def __call__(self, doc: Doc) -> Doc:
-        args = Arguments(doc, self.carriers)
+        args = Arguments(doc, self.carriers, self.event_nouns)
+        self._actor_tokens = args.actor_at
         triggers: dict[int, str] = {}
         for token in doc:
             kind = self.trigger_type(token)
@@ -243,6 +275,14 @@ class EventFinder:
                 triggers[token.i] = kind
             elif self.obligation_subject(token) is not None:
                 triggers[token.i] = self.lex.obligation_type
+        for i in list(triggers):
+            # the verb that undoes or grants an event ("demands were met") is not one itself
+            noun = doc[i]
+            if noun.pos_ == "NOUN" and triggers[i] != self.trigger_type(noun):
+                place = stand_in(noun)
+                verb = place.head.head if place.dep_ == "pobj" else place.head
+                if verb.pos_ == "VERB" and verb.i in triggers and verb.i != i:
+                    del triggers[verb.i]
         mentions: list[Mention] = []
         absorbed: dict[int, list[int]] = {}
         walked = {}
@@ -267,7 +307,6 @@ class EventFinder:
                     if name not in mention.source and name not in mention.target:
                         mention.target.append(name)
                 mention.primary |= extra.primary()
-                mention.date = mention.date or args.date(doc[j])
                 mention.location = mention.location or args.location(doc[j], triggers[j])
             if not mention.target and mention.location and mention.type in PLACE_TARGET_TYPES:
                 mention.target.append(mention.location)  # "the war in Ukraine" is waged on Ukraine
@@ -301,8 +340,11 @@ class EventFinder:
         if m.modality == "asserted" and m.date and doc._.dct and m.date[:10] > doc._.dct \
                 and len(m.date) >= 10:
             m.modality = "planned"  # a dated event after publication has not happened yet
-        if "future" in cues and m.modality == "planned" and kind in self.lex.announced_intent:
-            m.type = self.lex.announced_intent[kind]  # a stated future act is a promise or a threat
+        if "future" in cues and m.modality == "planned":
+            if self.ultimatum(token):
+                m.type = "THREATEN"   # "will withdraw ... unless they agree": an ultimatum
+            elif kind in self.lex.announced_intent:
+                m.type = self.lex.announced_intent[kind]  # a stated future act is a promise or a threat
         if reporter is not None:
             m.attributed_to = args.speaker(reporter)
         else:
@@ -314,11 +356,7 @@ class EventFinder:
         """One event per occurrence: same type, shared actor, compatible date."""
         events: list[Mention] = []
         for m in mentions:
-            # two verbs are two reports; a noun ("the summit", "his election") may repeat one
-            same = next((e for e in events if e.type == m.type and e.primary & m.primary
-                         and dates_compatible(e.date, m.date)
-                         and (e.token.pos_ != "VERB" or m.token.pos_ != "VERB"
-                              or e.token.sent.start == m.token.sent.start)), None)
+            same = next((e for e in events if same_event(e, m)), None)
             if same is None:
                 events.append(m)
                 continue
@@ -341,6 +379,24 @@ class EventFinder:
             }
             spans.append(span)
         return spans
+
+
+def same_event(a: Mention, b: Mention) -> bool:
+    """Two mentions of one occurrence: same type, a shared actor, compatible dates, and named
+    alike ("the summit" again), or both dated, or in one sentence, or one person's leadership
+    change ("his election", "newly elected")."""
+    if a.type != b.type or not (a.primary & b.primary) or not dates_compatible(a.date, b.date):
+        return False
+    return (a.token.lemma_.lower()[:4] == b.token.lemma_.lower()[:4]
+            or bool(a.date and b.date)
+            or a.token.sent.start == b.token.sent.start
+            or a.type == "TRANSITION")
+
+
+def inflections(lemma: str) -> set[str]:
+    """Regular English verb forms of a lemma: stage -> stages, staged, staging."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    return {lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
 
 
 def dates_compatible(a: str | None, b: str | None) -> bool:

@@ -40,6 +40,7 @@ SAME_SENTENCE_PARTS = {("including",), ("include",)}
 # a bare number takes a unit only when its size is close to the amount it changes from or to
 CHANGE_RATIO = 100.0
 PART_KINDS = {"currency", "persons"}
+SMALL_WORDED_COUNT = 10
 
 
 @Language.factory("pactwatch_quantities", assigns=["doc.spans"], requires=["doc.spans"],
@@ -64,6 +65,18 @@ class QuantityComponent:
         changes = self._changes(doc, amounts, bare)
         amounts = sorted(amounts + [b for b in bare if b.unit is not None], key=lambda a: a.start)
         records = [self._read(doc, actors, a) for a in amounts]
+        # "two people familiar with the matter", "three officials": a few people named in words,
+        # measuring nothing, are part of the story, not a figure in it
+        keep = [k for k, (a, r) in enumerate(zip(amounts, records))
+                if not (a.kind == "persons" and a.value < SMALL_WORDED_COUNT and r["measure"] == OTHER
+                        and not doc[a.start].text[:1].isdigit())]
+        if len(keep) < len(amounts):
+            kept = {id(amounts[k]) for k in keep}
+            changes = [(b, c) for b, c in changes if id(b) in kept and id(c) in kept]
+            amounts, records = [amounts[k] for k in keep], [records[k] for k in keep]
+            if not amounts:
+                doc.spans[QUANTITIES] = []
+                return doc
         index_of = {id(a): k for k, a in enumerate(amounts)}
         for before, after in changes:
             kb, ka = index_of[id(before)], index_of[id(after)]
@@ -78,9 +91,16 @@ class QuantityComponent:
             source = a.extra.get("unit_from")
             if source is not None and id(source) in index_of:
                 self._share(records[index_of[id(source)]], records[k])
+            whole = a.extra.get("share_of")
+            if whole is not None and id(whole) in index_of:
+                w = index_of[id(whole)]
+                records[k]["part_of"], records[k]["part_of_start"] = w, doc[whole.start].idx
+                records[w]["components"].append(k)
+                self._share(records[w], records[k])
             change = records[k]["change"]
             if change and change["role"] == "after" and not records[k]["_explicit"] and self._agentive(doc, a):
                 records[k]["status"], records[k]["_explicit"] = self.lex.status.change_status, True
+        self._conversions(doc, amounts, records)
         self._parts(doc, amounts, records)
         self._repeats(amounts, records)
         self._discourse(doc, actors, amounts, records)
@@ -99,7 +119,8 @@ class QuantityComponent:
         r = self.reader
         measure, cue = r.measure(doc, a)
         noun = r.noun_of(doc, a)
-        verb = r.verb_of(noun)
+        # a currency word the tagger read as a verb ("trillion won") is still part of the amount
+        verb = r.verb_of(noun.head if a.start <= noun.i < a.end and noun.pos_ in ("VERB", "AUX") else noun)
         holder, target = r.roles(doc, actors, a, measure, cue, noun, verb)
         status, explicit = r.status(doc, a, noun, measure, before=False)
         quote = r.quote(doc, a)
@@ -127,6 +148,8 @@ class QuantityComponent:
     def _changes(self, doc: Doc, amounts: list[Amount], bare: list[Amount]) -> list[tuple[Amount, Amount]]:
         """Pairs (before, after) of one change; a bare number in a change takes its partner's unit."""
         pairs: list[tuple[Amount, Amount]] = []
+        self._shares_of(doc, amounts, bare)
+        self._coordinated(doc, amounts, bare)
         everything = sorted(amounts + bare, key=lambda a: a.start)
         for k, a in enumerate(everything):
             role = _change_role(doc, a, self.lex.change_verbs, self.lex.change_nouns)
@@ -171,6 +194,46 @@ class QuantityComponent:
         return False
 
     @staticmethod
+    def _shares_of(doc: Doc, amounts: list[Amount], bare: list[Amount]) -> None:
+        """"4,500 of the 28,500 troops", "475 workers, 300 of them Korean": the bare number counts the
+        same thing and is part of it."""
+        starts = {a.start: a for a in amounts}
+        for b in bare + [a for a in amounts if a.kind == "persons"]:
+            after = b.number + 1
+            if after + 1 >= len(doc) or doc[after].lower_ != "of":
+                continue
+            k = after + 1
+            if doc[k].lower_ in ("them", "those", "these", "whom", "which"):
+                sent = doc[b.start].sent
+                earlier = [a for a in amounts if a.end <= b.start and a.start >= sent.start and a.kind == "persons"]
+                whole = earlier[-1] if earlier else None
+            else:
+                while k < len(doc) and doc[k].tag_ in ("DT", "PRP$", "JJ") and k - b.end <= 3:
+                    k += 1
+                whole = starts.get(k)
+            if whole is not None and whole is not b and whole.value > b.value:
+                if b.unit is None:
+                    _take_unit(b, whole)
+                if b.unit == whole.unit:
+                    b.extra["share_of"] = whole
+
+    @staticmethod
+    def _coordinated(doc: Doc, amounts: list[Amount], bare: list[Amount]) -> None:
+        """"80,000 troops in Japan and 28,500 in South Korea": a bare number coordinated with an
+        amount, counting nothing of its own, counts the same thing."""
+        for b in bare:
+            if b.unit is not None or b.start == 0 or doc[b.start - 1].lower_ not in ("and", "or", "but", "while"):
+                continue
+            number = doc[b.number]
+            if number.head.i > b.number and number.head.pos_ in ("NOUN", "PROPN") and number.dep_ == "nummod":
+                continue   # "and 20 cars": it counts its own noun
+            sent = number.sent
+            earlier = [a for a in amounts if a.end <= b.start and a.start >= sent.start and b.start - a.end <= 10]
+            if earlier and _comparable(earlier[-1].value, b.value):
+                _take_unit(b, earlier[-1])
+                b.extra["unit_from"] = earlier[-1]
+
+    @staticmethod
     def _share(first: dict, second: dict) -> None:
         """Both ends of one change measure the same thing between the same parties."""
         for key in ("measure", "holder", "target", "time"):
@@ -189,6 +252,13 @@ class QuantityComponent:
             # shares are of sums and head counts; rates in a change are not parts of each other
             if a.kind not in PART_KINDS or records[k]["change"] is not None:
                 continue
+            # "including $200 billion in cash and $150 billion for ships": coordinated amounts are parts alike
+            partner = _coordinated_with(doc, amounts, k)
+            if partner is not None and records[partner]["part_of"] is not None:
+                whole = records[partner]["part_of"]
+                if amounts[whole].unit == a.unit and amounts[whole].value > a.value:
+                    self._link_part(doc, amounts, records, k, whole)
+                    continue
             cue = self._part_cue(doc, a)
             if cue is None:
                 continue
@@ -205,20 +275,25 @@ class QuantityComponent:
                     break
             if whole is None:
                 continue
-            rec, whole_rec = records[k], records[whole]
-            rec["part_of"], rec["part_of_start"] = whole, doc[amounts[whole].start].idx
-            whole_rec["components"].append(k)
-            if rec["measure"] == OTHER:
-                rec["measure"] = whole_rec["measure"]
-                rec["inherited"].append("measure")
-            for key in ("holder", "target", "time"):
-                if rec[key] is None and whole_rec[key] is not None:
-                    rec[key] = whole_rec[key]
-                    rec["inherited"].append(key)
-            # a part is as firm as its whole unless its own clause says more than "would"
-            if not rec["_explicit"] or rec["status"] in ("actual", "speculative"):
-                rec["status"], rec["_explicit"] = whole_rec["status"], whole_rec["_explicit"]
-                rec["inherited"].append("status")
+            self._link_part(doc, amounts, records, k, whole)
+
+    @staticmethod
+    def _link_part(doc: Doc, amounts: list[Amount], records: list[dict], k: int, whole: int) -> None:
+        """Record k is a part of record `whole`: it takes what its own clause leaves open from the whole."""
+        rec, whole_rec = records[k], records[whole]
+        rec["part_of"], rec["part_of_start"] = whole, doc[amounts[whole].start].idx
+        whole_rec["components"].append(k)
+        if rec["measure"] == OTHER:
+            rec["measure"] = whole_rec["measure"]
+            rec["inherited"].append("measure")
+        for key in ("holder", "target", "time"):
+            if rec[key] is None and whole_rec[key] is not None:
+                rec[key] = whole_rec[key]
+                rec["inherited"].append(key)
+        # a part is as firm as its whole unless its own clause says more than "would"
+        if not rec["_explicit"] or rec["status"] in ("actual", "speculative"):
+            rec["status"], rec["_explicit"] = whole_rec["status"], whole_rec["_explicit"]
+            rec["inherited"].append("status")
 
     def _part_cue(self, doc: Doc, a: Amount):
         """A word in the amount's clause (or just before it) saying it is a share of something."""
@@ -240,6 +315,25 @@ class QuantityComponent:
                 continue
             return m[1]
         return None
+
+    # ------------------------------------------------------------ "1.5 trillion won ($1.1 billion)"
+    @staticmethod
+    def _conversions(doc: Doc, amounts: list[Amount], records: list[dict]) -> None:
+        """An amount restated in another currency in brackets right after it is the same fact: it
+        takes the original's reading and points to it (same_as)."""
+        for k in range(1, len(amounts)):
+            a, b = amounts[k - 1], amounts[k]
+            gap = doc[a.end:b.start]
+            if b.kind != "currency" or a.kind != "currency" or a.unit == b.unit:
+                continue
+            if not (1 <= len(gap) <= 3 and gap[0].text == "(" and all(t.text == "(" or t.lower_ in ("about", "around", "roughly", "or", "approximately", "some") for t in gap)):
+                continue
+            original, copy = records[k - 1], records[k]
+            copy["same_as"] = k - 1
+            for key in ("measure", "holder", "target", "time", "status", "change"):
+                copy[key] = original[key]
+            copy["_explicit"] = original["_explicit"]
+            copy["quote_start"], copy["quote_end"] = original["quote_start"], original["quote_end"]
 
     # ------------------------------------------------------------ the same figure again
     @staticmethod
@@ -354,6 +448,21 @@ def _same_change(doc: Doc, a: Amount, b: Amount) -> bool:
     lo, hi = (a, b) if a.start < b.start else (b, a)
     gap = doc[lo.end:hi.start]
     return len(gap) <= 12 and not any(t.text in (";",) or t.dep_ == "cc" and t.head.dep_ == "ROOT" for t in gap)
+
+
+def _coordinated_with(doc: Doc, amounts: list[Amount], k: int) -> int | None:
+    """The amount that amount k is coordinated with ("$200 billion in cash and $150 billion ..."):
+    its top token is a conjunct of a token of that amount."""
+    a = amounts[k]
+    top = doc[a.head]
+    while a.start <= top.head.i < a.end and top.head is not top:
+        top = top.head
+    if top.dep_ != "conj":
+        return None
+    for j, b in enumerate(amounts):
+        if j != k and b.start <= top.head.i < b.end:
+            return j
+    return None
 
 
 def _comparable(x: float, y: float) -> bool:

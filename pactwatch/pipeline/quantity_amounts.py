@@ -56,6 +56,8 @@ class AmountFinder:
             r"^(?P<sym>" + "|".join(re.escape(s) for s in symbols) + r")?"
             r"(?P<num>\d[\d,]*(?:\.\d+)?|\.\d+)"
             r"(?P<abbr>" + "|".join(re.escape(a) for a in abbreviations) + r")?$", re.IGNORECASE)
+        self.glued_percent = re.compile(
+            r"^(?P<num>\d[\d,]*(?:\.\d+)?)(?:" + "|".join(re.escape(p) for p in lex.percent_suffixes) + r")$", re.IGNORECASE)
         self.symbols = {s: c for s, c in lex.currency_symbols.items()}
         self.symbols_lower = {s.lower(): c for s, c in lex.currency_symbols.items()}
         self.person_last = by_last_word(lex.person_nouns)
@@ -76,10 +78,9 @@ class AmountFinder:
         if m:
             if m.group("sym"):
                 currency = self.symbols.get(m.group("sym")) or self.symbols_lower.get(m.group("sym").lower())
-            # a scale glued to a bare number ("5m") is too ambiguous without a currency
+            # a scale glued to a bare number ("5m", "3k") is too ambiguous without a currency
             if m.group("abbr") and not currency and not _currency_before(self, doc, i):
-                if not m.group("sym"):
-                    return None
+                return None
             try:
                 value = float(m.group("num").replace(",", ""))
             except ValueError:
@@ -136,6 +137,12 @@ class AmountFinder:
         return amounts, bare
 
     def _amount_at(self, doc: Doc, i: int) -> tuple[Amount, bool] | None:
+        glued = self.glued_percent.match(doc[i].text)
+        if glued:
+            amount = Amount(start=i, end=i + 1, value=float(glued.group("num").replace(",", "")), unit="percent",
+                            kind="percent", number=i, head=i)
+            amount.qualifier = self._qualifier_before(doc, i)
+            return amount, False
         parsed = self._number_at(doc, i)
         if parsed is None:
             return None
@@ -178,6 +185,9 @@ class AmountFinder:
                 after = code[1]
             elif kind == "currency" and code:
                 after = code[1]
+        if kind is None and after + 1 < len(doc) and doc[after].text in HYPHENS \
+                and match_forward(doc, after + 1, self.percent_first):
+            after += 1   # "a 15-percent tariff"
         if kind is None and after < len(doc):
             matched = match_forward(doc, after, self.percent_first)
             if matched:

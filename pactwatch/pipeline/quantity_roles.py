@@ -4,13 +4,12 @@ so each amount costs a few dozen token visits at most."""
 from __future__ import annotations
 
 import heapq
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.measures import Measure, MeasureLexicon, Phrase
 from .attach import CLAUSE_DEPS
-from .quantity_amounts import Amount, by_last_word, match_backward, token_words
+from .quantity_amounts import Amount, by_last_word, match_backward
 
 # How far (in weighted dependency steps) a measure cue may sit from the amount.
 CUE_REACH = 5.0
@@ -29,17 +28,21 @@ PRONOUNS = {"it", "its", "they", "their", "them", "itself", "themselves"}
 PHRASE_DEPS = {"nummod", "quantmod", "compound", "amod", "appos", "npadvmod", "nmod", "punct"}
 
 
-@dataclass
-class Reading:
-    measure: str
-    cue: int | None            # token index of the cue that named the measure
-    noun: int                  # the noun (or number) the amount's phrase is about
-    verb: int | None           # the verb governing the amount
-    status: str
-    status_explicit: bool      # a trigger was found (not the default)
-    holder: str | None
-    target: str | None
-    quote: tuple[int, int]     # char offsets
+def _named_by(actors: "ActorIndex", obj: Token) -> str | None:
+    """The state a prepositional object names: itself, its possessor ("its soil"), or one level down
+    ("imports from South Korea", "goods made in Japan")."""
+    who = actors.resolve(obj, states_only=True)
+    if who is None:
+        who = next((actors.resolve(c, states_only=True) for c in obj.children if c.dep_ == "poss"), None)
+    if who is None:
+        for c in obj.children:
+            if c.dep_ in ("prep", "acl"):
+                for g in c.subtree if c.dep_ == "acl" else c.children:
+                    if g.dep_ == "pobj":
+                        who = actors.resolve(g, states_only=True)
+                        if who is not None:
+                            return who
+    return who
 
 
 def _complement_prep(prep: Token) -> bool:
@@ -87,12 +90,21 @@ class ActorIndex:
                 return self.at[child.i]
         return None
 
-    def resolve(self, tok: Token) -> str | None:
-        """The state a token names, following a pronoun back to the subject it stands for."""
+    @staticmethod
+    def country(span: Span) -> str | None:
+        """The state an actor stands for, or None for a company, a body or a person acting for no state:
+        targets are states (the taxed, the host, the receiver)."""
+        actor = span._.actor or {}
+        return actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
+
+    def resolve(self, tok: Token, states_only: bool = False) -> str | None:
+        """The state (or actor) a token names, following a pronoun back to the subject it stands for."""
         if tok.lower_ in PRONOUNS:
             return self.antecedent(tok)
         span = self.actor_in(tok)
-        return self.state(span) if span is not None else None
+        if span is None:
+            return None
+        return self.country(span) if states_only else self.state(span)
 
     def antecedent(self, pronoun: Token) -> str | None:
         # nearest earlier subject in the sentence naming an actor, else the nearest earlier actor
@@ -196,6 +208,10 @@ class ClauseReader:
             tok = tok.head
         while tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN"):
             tok = tok.head
+        # "a tariff of 25%", "a pledge of $5 billion": the amount is the noun's value
+        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
+                and tok.head.head.i < tok.i and not tok.head.head.like_num:
+            tok = tok.head.head
         return tok
 
     @staticmethod
@@ -210,20 +226,30 @@ class ClauseReader:
             t = t.head
         return None
 
-    def subject_of(self, verb: Token) -> tuple[Token | None, Token]:
+    def subject_of(self, verb: Token, actors: "ActorIndex | None" = None) -> tuple[Token | None, Token]:
         """(subject, the verb that has it): climbs open complements and coordinations to find one
-        ("Trump could threaten ... to cut" -> Trump; "ICE raided ..., detaining" -> ICE)."""
+        ("Trump could threaten ... to cut" -> Trump; "ICE raided ..., detaining" -> ICE). A complement
+        of a verb with an actor as object takes that object ("asked Seoul to raise ..." -> Seoul)."""
         v = verb
+        came_from = None
         for _ in range(6):
+            if came_from is not None and came_from.dep_ == "xcomp" and actors is not None:
+                obj = next((c for c in v.children if c.dep_ == "dobj" and c.i < came_from.i), None)
+                if obj is not None and actors.actor_in(obj) is not None:
+                    return obj, came_from
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
             if subj is None:
                 agent = next((c for c in v.children if c.dep_ == "agent"), None)
                 if agent is not None:
                     subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            # "options that include pulling ...": a relative pronoun stands for the noun it hangs from,
+            # whose own clause names the actor
+            if subj is not None and subj.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+                subj = None
             if subj is not None:
                 return subj, v
-            if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp") and v.head is not v:
-                # an object-controlled complement ("demanded Tokyo boost ...") has its own subject
+            if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "relcl") and v.head is not v:
+                came_from = v
                 v = v.head
                 if v.pos_ not in ("VERB", "AUX"):
                     nxt = self.verb_of(v)
@@ -239,7 +265,7 @@ class ClauseReader:
               cue: int | None, noun: Token, verb: Token | None) -> tuple[str | None, str | None]:
         holder = target = None
         nouns = [noun]
-        if cue is not None and doc[cue] is not noun and doc[cue].pos_ in ("NOUN", "PROPN"):
+        if cue is not None and doc[cue] is not noun and doc[cue].pos_ == "NOUN":
             nouns.append(doc[cue])
         # the amount's noun naming an organisation itself ("28,500-strong US Forces Korea")
         if noun.i in actors.at and (actors.at[noun.i]._.actor or {}).get("type") == "ORG":
@@ -264,11 +290,11 @@ class ClauseReader:
         # comes up in passing ("pay more for the 28,500 troops")
         subject = None
         if verb is not None and not _in_passing(noun, verb):
-            subj, owner = self.subject_of(verb)
+            subj, owner = self.subject_of(verb, actors)
             if subj is not None:
                 who = actors.resolve(subj)
                 if who is not None:
-                    subject = (who, measure is not None and owner.lemma_.lower() in measure.subject_is_target)
+                    subject = (who, measure is not None and owner.lemma_.lower() in measure.subject_is_target, subj)
                     if not subject[1] and holder is None:
                         holder = who
         # prepositions naming the target: "tariff on Seoul", "pledge in the United States"
@@ -278,10 +304,12 @@ class ClauseReader:
                 for prep in place.children:
                     if prep.dep_ == "prep" and prep.lower_ in measure.target_preps:
                         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                        if obj is None:
+                            # "out of South Korea": the object sits under the second preposition
+                            inner = next((c for c in prep.children if c.dep_ == "prep"), None)
+                            obj = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
                         if obj is not None:
-                            who = actors.resolve(obj)
-                            if who is None:
-                                who = next((actors.resolve(c) for c in obj.children if c.dep_ == "poss"), None)
+                            who = _named_by(actors, obj)
                             if who is not None and who != holder:
                                 target = who
                                 break
@@ -291,18 +319,17 @@ class ClauseReader:
                             if p2.dep_ == "prep" and p2.lower_ in measure.target_preps:
                                 obj = next((c for c in p2.children if c.dep_ == "pobj"), None)
                                 if obj is not None:
-                                    who = actors.resolve(obj) or next(
-                                        (actors.resolve(c) for c in obj.children if c.dep_ == "poss"), None)
+                                    who = _named_by(actors, obj)
                                     if who is not None and who != holder:
                                         target = who
                 if target is not None:
                     break
         # "Japan settled on a 15% tariff": the subject undergoes it, unless a target is named
         if subject is not None and subject[1] and target is None and subject[0] != holder:
-            target = subject[0]
+            target = actors.resolve(subject[2], states_only=True)
         # states modifying the noun: "US investment pledge" after "Seoul's", "Korean workers"
         if target is None:
-            target = self._modifier_actor(actors, nouns, exclude=(holder,))
+            target = self._modifier_actor(actors, nouns, exclude=(holder,), states_only=True)
         if holder is None:
             holder = self._modifier_actor(actors, nouns, exclude=(target,))
         if holder is not None and holder == target:
@@ -310,12 +337,13 @@ class ClauseReader:
         return holder, target
 
     @staticmethod
-    def _modifier_actor(actors: ActorIndex, nouns: list[Token], exclude) -> str | None:
+    def _modifier_actor(actors: ActorIndex, nouns: list[Token], exclude, states_only: bool = False) -> str | None:
         """A state named as a modifier of the noun: "U.S. troops", "US investment", "Korean workers"."""
         for n in nouns:
             for c in n.children:
                 if c.dep_ in ("compound", "amod", "nmod") and c.i in actors.at:
-                    who = actors.state(actors.at[c.i])
+                    span = actors.at[c.i]
+                    who = actors.country(span) if states_only else actors.state(span)
                     if who is not None and who not in exclude:
                         return who
         return None
@@ -376,6 +404,9 @@ class ClauseReader:
             if parent is tok:
                 break
             dep = tok.dep_
+            # "4,500 of the 28,500 troops": the whole is described, the share is what the clause is about
+            if dep == "pobj" and parent.lower_ == "of" and parent.head.like_num:
+                break
             if dep in ("pobj", "pcomp") and parent.lower_ in PASSING_PREPS:
                 # unless the preposition belongs to the trigger: "called for", "settled on"
                 if _complement_prep(parent):
@@ -385,11 +416,12 @@ class ClauseReader:
                 break
             # the content of a noun ("an admission that forces killed 300") is not what the noun's
             # clause asks for
-            if dep in ("acl", "ccomp") and parent.pos_ in ("NOUN", "PROPN") and tok.pos_ in ("VERB", "AUX"):
+            if dep in ("acl", "ccomp") and parent.pos_ in ("NOUN", "PROPN") and tok.pos_ in ("VERB", "AUX") \
+                    and any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in tok.children):
                 break
             # a change verb with an object setting the amount ("cut its tariff to 15 percent")
             if dep == "pobj" and parent.lower_ == "to" and parent.head.lemma_.lower() in self.lex.change_verbs \
-                    and any(c.dep_ == "dobj" for c in parent.head.children):
+                    and any(c.dep_ in ("dobj", "nsubjpass") for c in parent.head.children):
                 changed = changed or st.change_status
             t = parent
             if t.pos_ in ("VERB", "AUX"):
@@ -399,6 +431,11 @@ class ClauseReader:
                 for c in t.children:
                     if c.dep_ == "aux" and c.lower_ in st.modals:
                         return st.modals[c.lower_], True
+                    if c.dep_ == "aux" and c.lower_ in st.obligation_modals:
+                        # "Seoul should pay $5 billion": someone is told to do it; "exports should
+                        # rise" is a forecast
+                        return ("demanded" if any(s.dep_ == "nsubj" and s.pos_ in ("PROPN", "PRON")
+                                                  for s in t.children) else "speculative"), True
                     if c.dep_ == "aux" and c.lower_ in st.future_modals:
                         future = True
                     if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
@@ -421,8 +458,8 @@ class ClauseReader:
             tok = t
         if changed:
             return changed, True
-        if future and measure is not None and measure.name in st.future_measures:
-            return st.future_status, True
+        if future and measure is not None and measure.name in st.future:
+            return st.future[measure.name], True
         return "actual", False
 
     # ------------------------------------------------------------ quote

@@ -21,7 +21,10 @@ from .attach import attached
 from .extensions import TIMEX
 
 RESOLVERS = ("rules", "dateparser")
-FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll"}
+# "would" in news is mostly reported future ("said it would vote on Tuesday")
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll", "would", "'d", "’d"}
+# a deadline is ahead of the act that set it: "gave them until mid-November"
+BOUND_PREPS = {"until", "till", "by", "through", "before"}
 # a date the text gives as its own: "Published on August 21, 2025", "Updated: 21 Aug 2025"
 _OWN_DATE = re.compile(r"\b(?:published|posted|updated|last\s+updated|dated|released)(?:\s+on)?\s*:?\s*", re.I)
 _HEAD_CHARS = 2000  # a dateline or byline sits near the top
@@ -66,9 +69,9 @@ class TimeTagger:
         doc._.anchor_source = source
 
         if source == "inferred":
-            # the inferred anchor is the latest date the text reports as past, so the document was
-            # written after it: a yearless date of unknown tense is more likely behind it
-            directions = [d or "past" for d in directions]
+            # the inferred anchor is only a lower bound of when the text was written: a past tense
+            # doesn't put a yearless date before it, so take the nearest one
+            directions = [None if d == "past" else d for d in directions]
         spans = []
         quarter = None  # the last quarter the text named: "the quarter", "a year earlier" refer to it
         for (m, span), direction in zip(found, directions):
@@ -88,20 +91,25 @@ class TimeTagger:
         return timex_rules.resolve(m, anchor, direction)
 
 
+QUARTER_REACH = 1500  # characters: how far back a named quarter still frames "a year ago"
+
+
 def _in_quarter_context(m: timex_rules.Mention, span: Span, value: str, quarter: tuple | None):
     """Financial reporting compares quarters: "the quarter" is the one just named, and "a year
-    earlier" in a sentence about a quarter is that quarter a year before."""
+    earlier" near a named quarter is that quarter a year before. `quarter` is (year, q, offset)
+    of the last quarter named."""
     kind = m.rel[0] if m.rel else None
     year_back = kind == "quarter_ago" or (m.kind in ("ago", "year_earlier") and m.rel == ("shift", "year", -1, None))
+    near = quarter is not None and (m.start - quarter[2] <= QUARTER_REACH or "quarter" in span.sent.text.lower())
     if quarter and kind == "quarter_ref":
         value = f"{quarter[0]}-Q{quarter[1]}"
-    elif quarter and year_back and (kind == "quarter_ago" or "quarter" in span.sent.text.lower()):
+    elif near and year_back:
         value = f"{quarter[0] - 1}-Q{quarter[1]}"
-    elif kind == "quarter_ago" and not quarter:
+    elif kind == "quarter_ago":
         value = value[:4]
     q = re.fullmatch(r"(\d{4})-Q([1-4])", value or "")
     if q and not year_back:
-        quarter = (int(q.group(1)), int(q.group(2)))
+        quarter = (int(q.group(1)), int(q.group(2)), m.start)
     return value, quarter
 
 
@@ -123,9 +131,28 @@ def _is_not_time(m: timex_rules.Mention, span: Span) -> bool:
         # "2000 troops": a count modifying a plural noun right after it
         if t.dep_ == "nummod" and t.head.i == t.i + 1 and t.head.tag_ in ("NNS", "NNPS"):
             return True
+    if m.kind == "duration" and span.text.lower().endswith("old") and _is_person_age(span):
+        return True
     if m.kind in ("month", "month_may") and len(span) == 1 and span[0].ent_type_ in ("PERSON", "ORG"):
         return True  # June Carter, March of Dimes
     return False
+
+
+def _is_person_age(span: Span) -> bool:
+    """'the 6-year-old', 'a 52-year-old man', 'the 44-year-old Smith': the age of a person."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is None or after.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return True  # used as a noun: "the 6-year-old"
+    if after.pos_ == "PROPN" or after.ent_type_ == "PERSON":
+        return True
+    noun = after if after.pos_ == "NOUN" else next((t for t in doc[span.end:span.end + 3] if t.pos_ == "NOUN"), None)
+    return noun is not None and noun.lemma_.lower() in _person_nouns()
+
+
+@functools.lru_cache(maxsize=1)
+def _person_nouns() -> frozenset:
+    return frozenset(timex_rules.words().get("person_nouns", {}).get("words", []))
 
 
 def _direction(span: Span) -> str | None:
@@ -133,6 +160,7 @@ def _direction(span: Span) -> str | None:
     that is an adverbial of the verb (on Friday, in June, Tuesday, by the end of October) takes
     its tense; one inside a noun phrase ("payable Dec. 7", "a July deal") doesn't."""
     t = span.root
+    bound = t.dep_ == "pobj" and t.head.lower_ in BOUND_PREPS
     if t.dep_ == "pobj" and t.head.dep_ == "prep":
         t = t.head
     elif t.dep_ == "pobj" and t.head.dep_ == "pcomp" and t.head.head.dep_ == "prep":
@@ -146,7 +174,7 @@ def _direction(span: Span) -> str | None:
             governor = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None
             if governor is None or _verb_tense(governor) != "past":
                 return "future"
-        return tense
+        return None if bound and tense == "past" else tense
     if t.head is t or t.dep_ == "ROOT":
         # a headline or a misparse with no verb above: the first finite verb of the sentence
         for w in span.sent:

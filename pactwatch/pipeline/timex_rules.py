@@ -124,7 +124,7 @@ class _Grammar:
             # durations: four months, the first four months, the past three years, 75-year-old, 24-hour
             ("duration", re.compile(rf"\b(?:the\s+)?(?:(?:first|last|past|next|previous|coming|following|final|latest|remaining|initial|subsequent|same)\s+)?(?:(?:about|nearly|almost|roughly|around|more\s+than|less\s+than|over|under|up\s+to|at\s+least)\s+)?({NUM})[\s-]+({UNIT})s?\b(-old)?(?!\s*-?\s*(?:ago|earlier)\b)", I)),
             # the months prior, the coming months, several years, for years
-            ("vague_duration", re.compile(rf"\b(?:(the\s+)(years|months|weeks|days|decades)\s+(prior|before|since|after|following)|(?:the\s+)?(coming|next|past|last|previous|following|several|many|few|some)\s+(years|months|weeks|days|decades|hours|minutes))\b", I)),
+            ("vague_duration", re.compile(rf"\b(?:(the\s+)(years|months|weeks|days|decades)\s+(prior|before|since|after|following)|(?:the\s+)?(coming|next|past|last|previous|following|several|many|few|some|recent)\s+(years|months|weeks|days|decades|hours|minutes))\b", I)),
             ("bare_units", re.compile(r"\b(?:for|in|over|within|takes?|took|lasted)\s+(?P<t>years|months|weeks|days|decades|hours|minutes)\b(?!\s+(?:of|ago|old))", I)),
             # recurrences: annual, every year, $5 million a year, every three years
             ("every", re.compile(rf"\b(?:every|each)\s+({NUM})\s+({UNIT})s\b", I)),
@@ -398,7 +398,10 @@ def _pick_year(anchor: dt.date, when: tuple, direction: str | None, strict: bool
         return y if (when < now or (when == now and not strict)) else y - 1
     if direction == "future":
         return y if (when > now or (when == now and not strict)) else y + 1
-    # no tense to go by: the nearest one (a writer gives the year of a date far off)
+    # no tense to go by: the anchor's year, unless that is more than half a year away and the
+    # neighbouring year's is nearer (a writer gives the year of a date far off)
+    if abs(when[0] - anchor.month) <= 6:
+        return y
     target = anchor.toordinal()
     return min((y, y - 1, y + 1), key=lambda yr: abs(_first_day(yr, when).toordinal() - target))
 
@@ -432,8 +435,8 @@ def resolve(m: Mention, anchor: dt.date | None, direction: str | None = None) ->
         return f"{_pick_year(anchor, (month, day), direction, strict):04d}-{month:02d}-{day:02d}"
     if kind == "month":
         month = m.rel[1]
-        if m.explicit == "last":
-            return f"{anchor.year - 1:04d}-{month:02d}"  # "last October": the previous year's
+        if m.explicit == "this":
+            return f"{anchor.year:04d}-{month:02d}"
         return f"{_pick_year(anchor, (month,), direction, strict):04d}-{month:02d}"
     if kind == "month_year_rel":
         _, month, day, n = m.rel
@@ -443,8 +446,12 @@ def resolve(m: Mention, anchor: dt.date | None, direction: str | None = None) ->
         k = anchor.year * 4 + (anchor.month - 1) // 3 - 1 - (4 if kind == "quarter_ago" else 0)
         return f"{k // 4}-Q{k % 4 + 1}"
     if kind == "quarter":
+        # a quarter is named when it is reported on: the nearest one, whatever the tense
+        # ("will report third-quarter results" in November is about the quarter just ended)
         q = m.rel[1]
-        return f"{_pick_year(anchor, (3 * q - 2,), direction):04d}-Q{q}"
+        mid = lambda yr: dt.date(yr, 3 * q - 1, 15).toordinal()
+        year = min((anchor.year, anchor.year - 1, anchor.year + 1), key=lambda yr: abs(mid(yr) - anchor.toordinal()))
+        return f"{year:04d}-Q{q}"
     if kind == "half":
         return f"{anchor.year}-H{m.rel[1]}"
     if kind == "season":

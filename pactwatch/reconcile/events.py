@@ -18,12 +18,19 @@ SAME_TERM_WINDOW_DAYS = 730
 # Dates closer than this are one date told loosely (time zones, "this week's" reporting).
 DATE_SLACK_DAYS = 3
 
+# How much two quotes must share (distinctive words, beyond actors and dates) to describe one event.
+MIN_SHARED_WORDS = 3
+MIN_SHARED_SHARE = 0.4
+
 _WORD = re.compile(r"[a-z]{4,}")
 _STOP = set("""that this with from have were will would their there which what when where about after
 before into over than them they been being also said says such these those while since
 during against between under other more most some only very just then year years month
 months week weeks today yesterday tomorrow january february march april june july august
-september october november december monday tuesday wednesday thursday friday saturday sunday""".split())
+september october november december monday tuesday wednesday thursday friday saturday sunday
+held hold holds talks talk meeting meetings meet meets said says announced announce officials official
+leaders leader government governments countries country both sides side visit visited visits reported
+report according statement round rounds""".split())  # words any report of any event may use
 _ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "last", "final", "inaugural"}
 
 
@@ -168,15 +175,20 @@ def _same_event(a: EventMention, b: EventMention, actors: ActorResolver) -> str 
         return None
     if (b.span[0] - a.span[0]).days > SAME_EVENT_WINDOW_DAYS:
         return None
-    if a.location and b.location and norm_name(a.location) == norm_name(b.location):
-        return f"both place it in {a.location}"
     actor_words = {w for name in a.actors + b.actors for w in _WORD.findall(norm_name(name))}
     words_a, words_b = _identity_words(a, actor_words), _identity_words(b, actor_words)
-    ordinal = words_a & words_b & _ORDINALS
+    shared = words_a & words_b
+    ordinal = shared & _ORDINALS
+    if (words_a & _ORDINALS) and (words_b & _ORDINALS) and not ordinal:
+        return None  # "the fifth round" and "the sixth round" are two events
     if ordinal:
         return f"both call it the {sorted(ordinal)[0]}"
-    shared = (words_a & words_b) - _ORDINALS
-    if len(shared) >= 2:
+    shared -= _ORDINALS
+    # a capital hosts many meetings: the same place ties two reports only with a word of what happened
+    if a.location and b.location and norm_name(a.location) == norm_name(b.location) and shared:
+        return f"both place it in {a.location}"
+    # common words ("talks", "agreement") recur across different events: ask for several, and most of each quote
+    if len(shared) >= MIN_SHARED_WORDS and len(shared) / len(words_a | words_b) >= MIN_SHARED_SHARE:
         return "both describe it as " + ", ".join(f'"{w}"' for w in sorted(shared)[:3])
     return None
 

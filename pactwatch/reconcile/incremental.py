@@ -17,7 +17,8 @@ PACKAGED_KB = object()  # the default: load the packaged knowledge base (kb=None
 
 
 def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_KB) -> dict:
-    """Reconcile the facts of `doc_ids` (just ingested or re-ingested) with everything stored; None rebuilds all.
+    """Reconcile the facts of `doc_ids` (just ingested, re-ingested or removed) with everything stored;
+    None rebuilds all.
 
     Returns counts: the blocks recomputed, clusters and conflicts written.
     """
@@ -30,6 +31,9 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
     else:
         doc_ids = set(doc_ids)
         previous = store.reconcile_forget(doc_ids)
+        removed = doc_ids - set(documents)
+        if removed:  # their facts went with them; recompute what still cites them
+            previous |= store.reconcile_blocks_citing(removed)
 
     filing = Blocks(ActorResolver(kb))
     for doc_id in doc_ids:

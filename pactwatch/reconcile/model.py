@@ -14,8 +14,14 @@ from .normalize import Range, norm_name, parse_day, timex_interval, value_range
 # A figure stated without a time of its own speaks for the weeks before its document's publication.
 UNDATED_VALIDITY_DAYS = 30
 
-# `change` values that mark the earlier member of a "from X to Y" pair.
+# `change` roles that mark the earlier member of a "from X to Y" pair.
 PRIOR_CHANGES = {"from", "prior", "previous", "old", "before", "initial", "was"}
+
+
+def is_prior(change: Any) -> bool:
+    """True for the "from" side of a change pair: {"role": "before", ...} (or the bare role)."""
+    role = change.get("role") if isinstance(change, dict) else change
+    return isinstance(role, str) and role.strip().lower() in PRIOR_CHANGES
 
 
 @dataclass(slots=True)
@@ -41,7 +47,8 @@ class QuantityMention:
     quote: str
     start: int | None
     end: int | None
-    part_of: Any
+    part_of: Any                        # index of the whole in its document's quantities, or None
+    part_of_start: int | None           # char offset of that whole's amount
     prior: bool
     range: Range
     span: tuple[date, date] | None      # the days the figure is stated for
@@ -161,20 +168,24 @@ def quantity_mention(record: dict, doc: Document | None) -> QuantityMention | No
     value = record.get("value")
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return None
-    change = record.get("change")
-    prior = isinstance(change, str) and change.strip().lower() in PRIOR_CHANGES
+    prior = is_prior(record.get("change"))
+    high = record.get("high")
     span = timex_interval(record.get("time"))
     if span is None and doc is not None:
         published = parse_day(doc.published)
         if published is not None:
             span = (published - timedelta(days=UNDATED_VALIDITY_DAYS), published)
     return QuantityMention(
-        doc_id=record.get("doc_id", ""), measure=record.get("measure") or "other", unit=record.get("unit"),
+        doc_id=record.get("doc_id", ""), measure=record.get("measure") or "other",
+        # percentage points measure a change, not a level: a series of their own
+        unit="points" if record.get("points") else record.get("unit"),
         holder=record.get("holder"), target=record.get("target"), value=float(value),
         qualifier=record.get("qualifier") or None, status=record.get("status") or "actual",
         time=record.get("time"), quote=record.get("quote") or "", start=record.get("start"),
-        end=record.get("end"), part_of=record.get("part_of"), prior=prior,
-        range=value_range(float(value), record.get("qualifier")), span=span,
+        end=record.get("end"), part_of=record.get("part_of"), part_of_start=record.get("part_of_start"),
+        prior=prior, span=span,
+        range=value_range(float(value), record.get("qualifier"),
+                          float(high) if isinstance(high, (int, float)) and not isinstance(high, bool) else None),
         source=doc.source if doc else None)
 
 

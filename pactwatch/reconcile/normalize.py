@@ -127,10 +127,10 @@ _NEARLY = (0.9, 1.0, False, True)          # just under
 _EXACT_TOLERANCE = 0.005                   # the scorer's 0.5 %: rounding in the last digit
 QUALIFIER_RANGES: dict[str, tuple[float, float, bool, bool]] = {
     **dict.fromkeys(["about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
-                     "close to", "or so", "nearly or about", "circa", "approx"], _ABOUT),
+                     "close to", "or so", "circa", "approx"], _ABOUT),
     **dict.fromkeys(["nearly", "almost", "just under", "just shy of", "close to but under"], _NEARLY),
-    **dict.fromkeys(["more than", "over", "above", "exceeding", "in excess of", "upwards of", "just over",
-                     "greater than"], (1.0, INF, True, False)),
+    **dict.fromkeys(["more than", "over", "above", "exceeding", "in excess of", "upwards of", "upward of",
+                     "just over", "well over", "well above", "greater than"], (1.0, INF, True, False)),
     **dict.fromkeys(["at least", "no less than", "no fewer than", "a minimum of"], (1.0, INF, False, False)),
     **dict.fromkeys(["less than", "under", "below", "fewer than"], (0.0, 1.0, False, True)),
     **dict.fromkeys(["up to", "at most", "no more than", "as many as", "as much as", "a maximum of"],
@@ -170,9 +170,12 @@ def _tighter(a: float, a_open: bool, b: float, b_open: bool, pick) -> tuple[floa
     return (a, a_open) if pick(a, b) == a else (b, b_open)
 
 
-def value_range(value: float, qualifier: str | None = None) -> Range:
-    """The range of true values that `value` with `qualifier` ("more than", "about", ...) allows."""
+def value_range(value: float, qualifier: str | None = None, high: float | None = None) -> Range:
+    """The range of true values that `value` with `qualifier` ("more than", "about", ...) allows;
+    `high` is the upper end of a stated range ("between 100 and 150")."""
     q = norm_name(qualifier) if qualifier else ""
+    if high is not None and high >= value:
+        return Range(value, high)
     if q in QUALIFIER_RANGES:
         lo, hi, lo_open, hi_open = QUALIFIER_RANGES[q]
         low, high = value * lo, (INF if hi == INF else value * hi)

@@ -37,7 +37,8 @@ def _status_group(status: str) -> str:
 def _value_groups(mentions: list[QuantityMention]) -> list[list[QuantityMention]]:
     """Mentions whose ranges share a common value, greedily from the lowest range up."""
     groups: list[tuple[object, list[QuantityMention]]] = []
-    for m in sorted(mentions, key=lambda m: (m.range.low, m.range.high)):
+    # ties broken by document and place, so the result does not depend on the order records came in
+    for m in sorted(mentions, key=lambda m: (m.range.low, m.range.high, m.doc_id, m.start or 0, m.quote)):
         if groups and groups[-1][0].meets(m.range):
             common, members = groups[-1]
             groups[-1] = (common.intersect(m.range), members + [m])
@@ -68,7 +69,7 @@ def _cluster_record(key: str, status_group: str, group: list[QuantityMention]) -
     times = sorted({m.time for m in group if m.time})
     mentions = [{"doc_id": m.doc_id, "source": m.source, "quote": m.quote, "start": m.start, "end": m.end,
                  "value": m.value, "qualifier": m.qualifier, "status": m.status, "time": m.time,
-                 "part_of": m.part_of, "prior": m.prior} for m in group]
+                 "part_of": m.part_of, "part_of_start": m.part_of_start, "prior": m.prior} for m in group]
     mentions.sort(key=lambda x: (x["doc_id"], x["start"] if x["start"] is not None else -1))
     ident = [key, status_group, sorted((x["doc_id"], x["start"] or 0, x["quote"]) for x in mentions)]
     return {
@@ -77,7 +78,7 @@ def _cluster_record(key: str, status_group: str, group: list[QuantityMention]) -
         "value": stated[0], "qualifier": stated[1], "display": format_amount(stated[0], head.unit, stated[1]),
         "status": sorted({m.status for m in group}), "status_group": status_group,
         "time": times[0] if times else None, "first_day": days[0] if days else None,
-        "part_of": next((m.part_of for m in group if m.part_of), None),
+        "part_of": next((m.part_of for m in group if m.part_of is not None), None),
         "prior": all(m.prior for m in group),
         "doc_ids": sorted({m.doc_id for m in group}), "source_count": len({m.doc_id for m in group}),
         "mentions": mentions,
@@ -85,7 +86,7 @@ def _cluster_record(key: str, status_group: str, group: list[QuantityMention]) -
 
 
 def _comparable(m: QuantityMention) -> bool:
-    return (m.status in EXCLUSIVE_CLASS and not m.prior and not m.part_of and m.span is not None
+    return (m.status in EXCLUSIVE_CLASS and not m.prior and m.part_of is None and m.span is not None
             and span_days(m.span) <= MAX_COMPARABLE_SPAN_DAYS)
 
 

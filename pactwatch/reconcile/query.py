@@ -27,3 +27,29 @@ def conflicts_of(store: Any) -> list[dict]:
     if hasattr(store, "clusters") and store.clusters():
         return store.conflicts()
     return _computed(store).conflicts
+
+
+def series_of(cluster: dict) -> str:
+    """A quantity cluster's series (measure, holder, target, unit): its block without the year."""
+    return cluster["block"].rpartition("|")[0]
+
+
+def merge_across_years(clusters: list[dict]) -> list[dict]:
+    """Quantity clusters of one series, status group and stated figure joined across the yearly blocks,
+    so a figure repeated over years (or by an undated source) reads as one fact."""
+    merged: dict[tuple, dict] = {}
+    for c in clusters:
+        key = (series_of(c), c["status_group"], c["value"], c.get("qualifier"), c.get("prior"))
+        entry = merged.get(key)
+        if entry is None:
+            merged[key] = {**c, "mentions": list(c["mentions"]), "status": list(c["status"])}
+            continue
+        entry["mentions"] += c["mentions"]
+        entry["status"] = sorted(set(entry["status"]) | set(c["status"]))
+        entry["doc_ids"] = sorted(set(entry["doc_ids"]) | set(c["doc_ids"]))
+        entry["source_count"] = len(entry["doc_ids"])
+        entry["time"] = min(filter(None, (entry["time"], c["time"])), default=None)
+        entry["first_day"] = min(filter(None, (entry["first_day"], c["first_day"])), default=None)
+        if entry.get("part_of") is None:
+            entry["part_of"] = c.get("part_of")
+    return list(merged.values())

@@ -25,6 +25,11 @@ LOOKBACK_WITHOUT_KB_DAYS = 365
 OFFICE_ACTS = {"SANCTION", "AGREE", "AID", "MOBILIZE", "RETREAT", "COERCE", "CONSULT", "COOPERATE", "CONCEDE"}
 # Types whose actors act jointly, so a target takes part as much as a source.
 JOINT_ACTS = {"CONSULT", "AGREE", "COOPERATE"}
+# Words naming an office: a claim that names one the KB does not list for the person is about an
+# office the KB does not know, and is left alone.
+OFFICE_WORDS = re.compile(r"\b(president|vice president|prime minister|premier|chancellor|minister|secretary|"
+                          r"senator|governor|mayor|ambassador|speaker|chair(?:man|woman)?|king|queen|emperor|"
+                          r"general secretary|director|commander|chief|envoy|representative|lawmaker)\b")
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
@@ -61,6 +66,8 @@ def _candidate_tenures(claim: EventMention, entry: dict | None, ordinal: bool = 
     quote = claim.quote.lower()
     actors = {norm_name(a) for a in claim.actors}
     named = [r for r in roles if r.get("role") and re.search(rf"\b{re.escape(r['role'].lower())}\b", quote)]
+    if not named and OFFICE_WORDS.search(quote):
+        return []  # "took office as senator": an office the KB does not list for this person
     chosen = named or [r for r in roles if norm_name(r.get("of")) in actors]
     chosen.sort(key=lambda r: r["start"])
     ordinal = ordinal and next((n for word, n in _ORDINALS.items() if re.search(rf"\b{word}\b", quote)), None)
@@ -108,7 +115,8 @@ def _acts_in_office(claim: EventMention, person: str, events: Iterable[EventMent
 def _kb_item(person: str, tenure: dict) -> dict:
     office = " of ".join(x for x in (tenure.get("role"), tenure.get("of")) if x)
     return {"doc_id": None, "source": "knowledge base", "value": tenure["start"],
-            "quote": f"{person}: {office}, from {tenure['start']}" + (f" to {tenure['end']}" if tenure.get("end") else "")}
+            "quote": f"{person}: {office}, from {tenure['start']}"
+                     + (f" to {tenure['end']}" if tenure.get("end") else "")}
 
 
 def _knowledge_conflict(claim: EventMention, person: str, tenure: dict, acts: list[EventMention]) -> dict:

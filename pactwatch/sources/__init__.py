@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pactwatch.documents.model import Document
 from pactwatch.errors import InputError
-from pactwatch.sources.decode import human_size, looks_like_html, too_large
+from pactwatch.sources.decode import looks_like_html, too_large
 from pactwatch.sources.formats import html_document, markdown_document, pdf_document, text_document
 from pactwatch.sources.jsonl import read_jsonl
 
@@ -82,7 +82,7 @@ def _read_folder(folder: str, max_bytes: int) -> Iterator[Document | InputError]
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         members += [os.path.join(root, f) for f in files
                     if not f.startswith(".") and Path(f).suffix.lower() in SUPPORTED
-                    and Path(f).stem.lower() not in FOLDER_DOCS]
+                    and not Path(f).stem.lower().startswith(FOLDER_DOCS)]
     if not members:
         raise InputError(folder, f"empty folder (no {', '.join(SUPPORTED)} files in it)")
     for path in sorted(members, key=lambda p: Path(p).parts):
@@ -132,4 +132,4 @@ def _read_stdin(max_bytes: int) -> Document:
     return text_document(data, STDIN_SOURCE)
 
 
-__all__ = ["read", "SUPPORTED", "DEFAULT_MAX_BYTES", "human_size"]
+__all__ = ["read", "SUPPORTED", "DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT"]

@@ -48,7 +48,8 @@ def decode_text(data: bytes, source: str) -> str:
             try:
                 text = data.decode(encoding)
             except UnicodeDecodeError as exc:
-                raise InputError(source, f"not decodable text: invalid {encoding.upper()} at byte {exc.start}") from None
+                raise InputError(source, f"not decodable text: invalid {encoding.upper()} "
+                                         f"at byte {exc.start}") from None
             return _checked(normalise_newlines(text), source)
     if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]:
         raise InputError(source, "binary file, not text")

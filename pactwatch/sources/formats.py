@@ -1,10 +1,11 @@
 """One reader per format: bytes of a text, Markdown, HTML or PDF document -> Document."""
 from __future__ import annotations
 
+import html as html_lib
 import io
 import re
 
-from pactwatch.documents.metadata import parse_date, parse_names, recognise
+from pactwatch.documents.metadata import parse_date, parse_names, recognise, strip_site_suffix
 from pactwatch.documents.model import Document
 from pactwatch.errors import InputError
 from pactwatch.sources.decode import decode_text, normalise_newlines
@@ -27,7 +28,7 @@ def split_authors(value) -> list[str]:
     items = value if isinstance(value, list) else re.split(r"\s*;\s*", str(value or ""))
     names: list[str] = []
     for item in items:
-        item = str(item).strip()
+        item = re.sub(r"^by\s+", "", str(item).strip(), flags=re.IGNORECASE)
         if not item:
             continue
         parsed = parse_names(item)
@@ -47,11 +48,11 @@ def markdown_document(data: bytes, source: str) -> Document:
     front = re.match(r"\A\ufeff?---\n(?P<body>.*?)\n---[ \t]*\n", text, re.DOTALL)
     if front:
         fields = read_front_matter(front.group("body"))
-        doc.title = fields.get("title") or None
+        doc.title = _scalar(fields.get("title"))
         doc.authors = split_authors(fields.get("authors") or fields.get("author") or [])
-        when = fields.get("published") or fields.get("date")
-        doc.published = parse_date(str(when)) if when else None
-        doc.publisher = fields.get("publisher") or fields.get("site") or fields.get("source") or None
+        when = _scalar(fields.get("published") or fields.get("date"))
+        doc.published = parse_date(when) if when else None
+        doc.publisher = _scalar(fields.get("publisher") or fields.get("site") or fields.get("source"))
     return fill_from_text(doc)
 
 
@@ -71,6 +72,13 @@ def read_front_matter(body: str) -> dict:
             else:
                 fields[key] = _unquote(value)
     return fields
+
+
+def _scalar(value) -> str | None:
+    """A front-matter value as one string: the first item of a list, None when blank."""
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return str(value).strip() or None if value is not None else None
 
 
 def _unquote(value: str) -> str:
@@ -100,7 +108,33 @@ def html_document(data: bytes | str, source: str, url: str | None = None, fmt: s
                    title=(result.title or None), authors=split_authors(result.author),
                    published=parse_date(result.date) if result.date else None,
                    publisher=result.sitename or None)
-    return fill_from_text(doc)
+    doc = fill_from_text(doc)
+    site = site_from_title_tag(data, doc.title)
+    if site and not doc.publisher:
+        doc.publisher = site
+    if doc.title and doc.publisher:
+        doc.title = strip_site_suffix(doc.title, doc.publisher)
+    return doc
+
+
+_TITLE_TAG = re.compile(r"<title[^>]*>(?P<t>[^<]{1,500})</title>", re.IGNORECASE)
+_TITLE_SEPARATORS = re.compile(r"\s+[|–—:-]\s+")
+
+
+def site_from_title_tag(data: bytes | str, headline: str | None) -> str | None:
+    """<title>Headline | Site</title> (or "Site - Headline"): the part that is not the headline."""
+    head = data[:200_000].decode("utf-8", "replace") if isinstance(data, bytes) else data[:200_000]
+    m = _TITLE_TAG.search(head)
+    if not m or not headline:
+        return None
+    parts = [html_lib.unescape(p).strip() for p in _TITLE_SEPARATORS.split(m.group("t").strip())]
+    if len(parts) != 2:
+        return None
+    key = headline.strip().casefold()
+    for this, other in (parts, parts[::-1]):
+        if this.casefold() == key and 1 <= len(other.split()) <= 6:
+            return other
+    return None
 
 
 _JUNK_PDF_TITLE = re.compile(r"^(?:untitled|microsoft word\b|document\d*$|.*\.(?:docx?|pdf|indd|rtf)$)",
@@ -125,7 +159,7 @@ def pdf_document(data: bytes, source: str) -> Document:
     doc = Document(source=source, text=text, format="pdf")
     try:
         info = reader.metadata
-    except Exception:
+    except Exception:  # a damaged /Info dictionary: read the text's own metadata instead
         info = None
     created_iso = None
     if info:

@@ -11,11 +11,12 @@ from pactwatch.errors import InputError
 from pactwatch.sources.decode import looks_like_html, too_large
 from pactwatch.sources.formats import html_document, pdf_document, text_document
 
-USER_AGENT = f"pactwatch/{__version__} (+https://github.com/pactwatch/pactwatch)"
+USER_AGENT = f"pactwatch/{__version__}"
 
 
 def fetch(url: str, max_bytes: int, timeout: float) -> Document:
-    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/pdf,text/*;q=0.9"})
+    request = urllib.request.Request(
+        url, headers={"User-Agent": USER_AGENT, "Accept": "text/html,application/pdf,text/*;q=0.9"})
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")

@@ -73,6 +73,19 @@ class ReconcileStore:
                 conn.execute(delete(reconcile_facts).where(where))
         return blocks
 
+    def reconcile_blocks_citing(self, doc_ids: Iterable[str]) -> set[str]:
+        """Blocks whose stored clusters or conflicts cite any of these documents (documents since removed).
+        A scan, as the citations live inside the records; it runs only when documents are removed."""
+        wanted, blocks = set(doc_ids), set()
+        with self.engine.connect() as conn:
+            for block, record in conn.execute(select(reconcile_clusters.c.block, reconcile_clusters.c.record)):
+                if wanted & set(record.get("doc_ids") or ()):
+                    blocks.add(block)
+            for block, record in conn.execute(select(reconcile_conflicts.c.block, reconcile_conflicts.c.record)):
+                if wanted & {item.get("doc_id") for item in record.get("items") or ()}:
+                    blocks.add(block)
+        return blocks
+
     def reconcile_clear(self) -> None:
         """Forget every fact, cluster and conflict (before a full rebuild)."""
         with self.engine.begin() as conn:

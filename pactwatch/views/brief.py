@@ -8,7 +8,8 @@ from typing import Any
 
 from ..errors import UsageError
 from ..reconcile.entities import merge_entities
-from ..reconcile.query import conflicts_of
+from ..reconcile.normalize import format_amount, timex_interval
+from ..reconcile.query import clusters_of, conflicts_of, merge_across_years, series_of
 from .commitments import commitments
 from .timeline import timeline
 
@@ -71,12 +72,64 @@ def brief_data(store: Any) -> dict[str, list[Line]]:
                     sourced(e["sources"]), [ledger_line(part) for part in e["components"]])
 
     sections["Commitments"] = [ledger_line(e) for e in commitments(store)]
+    sections["Figures"] = _figure_lines(store, sourced)
     sections["Conflicts"] = [
         Line(c["about"], f"({c.get('type', 'value')}) {c.get('reason', '')}".strip(),
              [source(i.get("doc_id"), i.get("quote") or "", i.get("source"), str(i.get("value")))
               for i in c["items"]])
-        for c in conflicts_of(store)]
+        for c in conflicts(store)]
     return sections
+
+
+def _step_day(cluster: dict, steps: list[dict]) -> str:
+    """When a value held: the "from" side of a change held until the value its own text changed it to."""
+    day = cluster.get("first_day") or "9999"
+    if cluster.get("prior"):
+        partners = [c.get("first_day") or "9999" for c in steps
+                    if not c.get("prior") and set(c["doc_ids"]) & set(cluster["doc_ids"])]
+        day = min([day, *partners])
+    return day
+
+
+def _figure_lines(store: Any, sourced) -> list[Line]:
+    """Each measured series (measure, holder → target) once, its values in the order they held:
+    an evolution (25% threatened, then 15% agreed) reads as one line of steps, not as a clash."""
+    series: dict[str, list[dict]] = {}
+    for c in merge_across_years(clusters_of(store, "quantity")):
+        series.setdefault(series_of(c), []).append(c)
+    lines = []
+    for steps in sorted(series.values(), key=lambda cs: -sum(c["source_count"] for c in cs)):
+        head = steps[0]
+        parties = (head.get("holder") or "?") + (f" → {head['target']}" if head.get("target") else "")
+        steps.sort(key=lambda c: (_step_day(c, steps), 0 if c.get("prior") else 1))
+        children = []
+        for c in steps:
+            notes = ["/".join(c["status"])] + ([c["time"]] if timex_interval(c.get("time")) else [])
+            notes += ["the earlier value of a change"] if c.get("prior") else []
+            notes += ["part of a larger amount"] if c.get("part_of") is not None else []
+            children.append(Line(format_amount(c["value"], c["unit"], c.get("qualifier")),
+                                 f"{', '.join(notes)} — {_plural(c['source_count'], 'source')}",
+                                 sourced(c["mentions"])))
+        amounts = [format_amount(c["value"], c["unit"], c.get("qualifier")) for c in steps]
+        path = [a for i, a in enumerate(amounts) if i == 0 or a != amounts[i - 1]]
+        lines.append(Line(f"{head['measure'].replace('_', ' ')}: {parties}", " → ".join(path), [], children))
+    return lines
+
+
+def conflicts(store: Any) -> list[dict]:
+    """Every conflict record (about, type, reason, items with doc_id, quote, value and source), grouped by type."""
+    return sorted(conflicts_of(store), key=lambda c: (c.get("type") or "", c["about"]))
+
+
+def render_conflicts(records: list[dict]) -> str:
+    """Plain text: each conflict's subject and reason, then the statements that cannot all hold."""
+    lines = []
+    for c in records:
+        lines.append(f"[{c.get('type', 'value')}] {c['about']}: {c.get('reason', '')}".rstrip())
+        for item in c["items"]:
+            where = item.get("source") or item.get("doc_id")
+            lines.append(f"    {item.get('value')}: “{item.get('quote')}” — {where}")
+    return "\n".join(lines)
 
 
 def brief(store: Any, format: str = "md") -> str:
@@ -90,7 +143,9 @@ def brief(store: Any, format: str = "md") -> str:
 # ---------------------------------------------------------------- Markdown
 
 def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_").replace("[", "\\[").replace("]", "\\]").replace("<", "\\<")
+    for char in "\\*_[]<":
+        text = text.replace(char, "\\" + char)
+    return text
 
 
 def _md_source(s: Source) -> str:

@@ -213,6 +213,58 @@ def events(db: Optional[str] = DbOption,
     _table(f"events ({len(rows)})", FACT_COLUMNS["event"], [[_cell(e.get(c)) for c in FACT_COLUMNS["event"]] for e in rows])
 
 
+@app.command()
+@handles_errors
+def timeline(db: Optional[str] = DbOption,
+             actor: Optional[str] = typer.Option(None, "--actor", help="only entries involving this actor"),
+             start: Optional[str] = typer.Option(None, "--from", help="earliest date, e.g. 2025-06"),
+             end: Optional[str] = typer.Option(None, "--to", help="latest date, e.g. 2025-12-31"),
+             as_json: bool = JsonOption):
+    """Dated events and amounts in order, merged across documents, each with its sources."""
+    from .timeline import render_timeline, timeline as build
+    entries = build(_store(db), actor=actor, start=start, end=end)
+    if as_json:
+        return _emit_json(entries)
+    out.print(render_timeline(entries), markup=False)
+
+
+@app.command()
+@handles_errors
+def commitments(db: Optional[str] = DbOption, as_json: bool = JsonOption):
+    """The commitments ledger: pledges, agreements, demands and threats, with every source."""
+    from .commitments import commitments as build, render_commitments
+    entries = build(_store(db))
+    if as_json:
+        return _emit_json(entries)
+    out.print(render_commitments(entries), markup=False)
+
+
+@app.command()
+@handles_errors
+def conflicts(db: Optional[str] = DbOption, as_json: bool = JsonOption):
+    """Statements that cannot all be true, each with its quotes and sources."""
+    from .brief import conflicts as build, render_conflicts
+    records = build(_store(db))
+    if as_json:
+        return _emit_json(records)
+    out.print(render_conflicts(records), markup=False)
+
+
+@app.command()
+@handles_errors
+def brief(db: Optional[str] = DbOption,
+          output: Optional[str] = typer.Option(None, "-o", "--output", help="write to this file instead of stdout"),
+          format: str = typer.Option("md", "--format", "-f", help="md or html")):
+    """The brief an analyst hands a colleague: documents, actors, timeline, commitments, conflicts."""
+    from .brief import brief as build
+    text = build(_store(db), format=format)
+    if output and output != "-":
+        Path(output).write_text(text, encoding="utf-8")
+        err.print(f"wrote {output}", markup=False)
+    else:
+        sys.stdout.write(text)
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--version":
         print(f"pactwatch {__version__}")

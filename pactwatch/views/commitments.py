@@ -5,57 +5,36 @@ from __future__ import annotations
 from typing import Any
 
 from ..reconcile.normalize import format_amount
-from ..reconcile.query import clusters_of
+from ..reconcile.query import clusters_of, merge_across_years
 
 COMMITTING = {"agreed", "pledged", "proposed", "demanded", "threatened"}
 
 
-def _series(cluster: dict) -> str:
-    return cluster["block"].rpartition("|")[0]  # blocks split a series by year; the ledger joins them
-
-
-def _merge_years(clusters: list[dict]) -> list[dict]:
-    merged: dict[tuple, dict] = {}
-    for c in clusters:
-        key = (_series(c), c["status_group"], c["value"], c.get("qualifier"))
-        entry = merged.get(key)
-        if entry is None:
-            merged[key] = {**c, "mentions": list(c["mentions"]), "status": list(c["status"])}
-            continue
-        entry["mentions"] += c["mentions"]
-        entry["status"] = sorted(set(entry["status"]) | set(c["status"]))
-        entry["doc_ids"] = sorted(set(entry["doc_ids"]) | set(c["doc_ids"]))
-        entry["source_count"] = len(entry["doc_ids"])
-        entry["time"] = min(filter(None, (entry["time"], c["time"])), default=None)
-        entry["part_of"] = entry.get("part_of") or c.get("part_of")
-    return list(merged.values())
-
-
 def _parent(child: dict, candidates: list[dict]) -> dict | None:
-    """The whole a component belongs to: same parties and unit, larger, stated in a shared document."""
-    part_of = child.get("part_of")
-    options = [c for c in candidates if c is not child and not c.get("part_of") and c["unit"] == child["unit"]
+    """The whole a component belongs to: the cluster holding the amount its part_of points at, else one
+    with the same parties and unit, larger, stated in a document the component comes from."""
+    for m in child["mentions"]:
+        at = m.get("part_of_start")
+        if at is None:
+            continue
+        for c in candidates:
+            if any(p["doc_id"] == m["doc_id"] and p.get("start") is not None and p["start"] <= at < p["end"]
+                   for p in c["mentions"]):
+                return c
+    options = [c for c in candidates if c is not child and c.get("part_of") is None and c["unit"] == child["unit"]
                and c.get("holder") == child.get("holder") and c.get("target") == child.get("target")
-               and c["value"] > child["value"]]
-    if isinstance(part_of, (int, float)) and not isinstance(part_of, bool):
-        exact = [c for c in options if abs(c["value"] - part_of) <= abs(part_of) * 0.005]
-        if exact:
-            return exact[0]
-    if isinstance(part_of, str):
-        named = [c for c in options if c["measure"] == part_of]
-        options = named or options
-    shared = [c for c in options if set(c["doc_ids"]) & set(child["doc_ids"])]
-    return max(shared or options, key=lambda c: (c["source_count"], c["value"]), default=None)
+               and c["value"] > child["value"] and set(c["doc_ids"]) & set(child["doc_ids"])]
+    return max(options, key=lambda c: (c["source_count"], c["value"]), default=None)
 
 
 def commitments(store: Any) -> list[dict]:
     """Each pledge, agreement, demand or threat once: amount, holder → target, date, status, components
     (figures stated as part of it) and every source stating it; most widely reported first."""
-    clusters = [c for c in clusters_of(store, "quantity") if set(c["status"]) & COMMITTING and not c.get("prior")]
-    clusters = _merge_years(clusters)
+    clusters = [c for c in clusters_of(store, "quantity") if set(c["status"]) & COMMITTING]
+    clusters = merge_across_years(clusters)
     ledger, components = [], []
     for c in clusters:
-        (components if c.get("part_of") else ledger).append(c)
+        (ledger if c.get("part_of") is None else components).append(c)
     entries = {id(c): _entry(c) for c in ledger}
     for child in components:
         parent = _parent(child, ledger)

@@ -245,3 +245,75 @@ The Centre for Coastal Affairs is a private, nonpartisan institution. The Centre
 def test_metadata_whole_layouts(text, expected):
     found = meta(text)
     assert (found["title"], found["authors"], found["published"], found["publisher"]) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The Of And For The " * 5000 + "does not take",   # a long run of capitalised words
+    "Ab-" * 20000 + " does not take",                 # one endless hyphenated word
+    "REUTERS/" + "Ab-" * 5000,
+    "a" + " " * 20000 + "b",
+])
+def test_metadata_pathological_text_stays_linear(text):
+    import time
+    started = time.perf_counter()
+    recognise(text)
+    assert time.perf_counter() - started < 3.0   # quadratic matching took minutes on these
+
+
+@pytest.mark.parametrize("header, expected", [
+    # email in brackets after an all-caps byline; date with a trailing time
+    ("Ferry Fares Rise Again\nPublished: 3 Mar. 2025, 18:02\nBy OH MIN-JI [oh.minji@example.com]\n",
+     (["Oh Min-ji"], "2025-03-03", None)),
+    # a label before "by", and the byline carries the date
+    ("Ferry Fares Rise Again\nCommentary by Rosa Ng and Tom Hale on March 3, 2025\n",
+     (["Rosa Ng", "Tom Hale"], "2025-03-03", None)),
+    ("Ferry Fares Rise Again\nPosted by Rosa Ng | Thu, Mar 6, 2025\n", (["Rosa Ng"], "2025-03-06", None)),
+    # the part after the names says who they write for
+    ("Ferry Fares Rise Again\nBy Rosa Ng and Tom Hale, Coastal Press\n", (["Rosa Ng", "Tom Hale"], None, "Coastal Press")),
+    # time before the date; weekday and time around it
+    ("Ferry Fares Rise Again\nBy ROSA NG\nUpdated 3:41 AM EST, March 6, 2025\n", (["Rosa Ng"], "2025-03-06", None)),
+    ("Ferry Fares Rise Again\nRosa Ng in Busan\nThu 6 Mar 2025 09.15 GMT\n", (["Rosa Ng"], "2025-03-06", None)),
+    ("Ferry Fares Rise Again\nAll News 10:38 March 6, 2025\nBy Rosa Ng\n", (["Rosa Ng"], "2025-03-06", None)),
+    # a bare name above the date line
+    ("Ferry Fares Rise Again\nRosa Ng, Tom Hale\nMarch 6, 2025\n", (["Rosa Ng", "Tom Hale"], "2025-03-06", None)),
+])
+def test_metadata_byline_and_date_variants(header, expected):
+    found = meta(header + "\n" + BODY)
+    assert found["title"] == "Ferry Fares Rise Again"
+    assert (found["authors"], found["published"], found["publisher"]) == expected
+
+
+@pytest.mark.parametrize("line", ["What Changed on March 6, 2025", "Ferry Fares After March 6, 2025"])
+def test_metadata_headline_with_a_date_is_not_a_date_line(line):
+    assert meta(f"{line}\nBy Rosa Ng\n\n{BODY}")["published"] is None
+
+
+@pytest.mark.parametrize("header, title", [
+    ("(LEAD) Ferry operators raise fares again\nBy Rosa Ng\n", "Ferry operators raise fares again"),
+    ("(2nd LD) Ferry operators raise fares again\nBy Rosa Ng\n", "Ferry operators raise fares again"),
+    ("Listen to this article\nFerry operators raise fares again\nBy Rosa Ng\n", "Ferry operators raise fares again"),
+    ("Ferry Operators Raise Fares Again - Coastal Press\nBy Rosa Ng\n", "Ferry Operators Raise Fares Again"),
+])
+def test_metadata_title_cleanup(header, title):
+    footer = "\n\n\u24d2 Coastal Press. All rights reserved.\n"
+    found = meta(header + "\n" + BODY + footer)
+    assert found["title"] == title and found["publisher"] == "Coastal Press"
+
+
+@pytest.mark.parametrize("affiliation", ["Editing by Sam Holm", "reporters for the paper"])
+def test_metadata_lowercase_words_are_not_a_publisher(affiliation):
+    found = meta(f"Ferry Fares Rise Again\nBy Rosa Ng, {affiliation}\n\n{BODY}")
+    assert found["publisher"] is None and found["authors"] == ["Rosa Ng"]
+
+
+@pytest.mark.parametrize("header", [
+    "Harbour Policy Review\n\nPort Cities Sign Data-Sharing Pact\n\nBy Tom Hale\n",      # masthead above
+    "Port Cities Sign Data-Sharing Pact\n\nofficials hope the deal holds\n\nBy Tom Hale\n",  # standfirst below
+    "By Tom Hale\n\nPort Cities Sign Data-Sharing Pact\n\nMay 6, 2025\n",                # byline above
+])
+def test_metadata_title_among_other_header_lines(header):
+    assert meta(header + "\n" + BODY)["title"] == "Port Cities Sign Data-Sharing Pact"
+
+
+def test_metadata_date_line_with_reading_time():
+    assert meta(f"Port Cities Sign Data-Sharing Pact\nMay 6, 2025 | 4 min read\n\n{BODY}")["published"] == "2025-05-06"

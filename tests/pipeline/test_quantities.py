@@ -59,6 +59,26 @@ def test_quantities_counts_of_people(annotate, text, value):
     assert (q["value"], q["unit"]) == (value, "persons")
 
 
+@pytest.mark.parametrize("text, value", [
+    ("A 12-percent duty applies to the panels.", 12),
+    ("The levy was raised to 30pc last week.", 30),
+    ("Bond yields rose to 4.1% on Friday.", 4.1),
+])
+def test_quantities_percent_glued_or_hyphenated(annotate, text, value):
+    q = only(annotate, text)
+    assert (q["value"], q["unit"]) == (value, "percent")
+
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("The budget grows by 120 mln dollars.", 120_000_000, "USD"),
+    ("Seoul set aside 1.2 tril won for the program.", 1_200_000_000_000, "KRW"),
+    ("Rebuilding will cost 7 billion U.S. dollars.", 7_000_000_000, "USD"),
+])
+def test_quantities_scale_abbreviations_and_currency_after(annotate, text, value, unit):
+    q = only(annotate, text)
+    assert (q["value"], q["unit"]) == (value, unit)
+
+
 @pytest.mark.parametrize("text, low, high, unit", [
     ("Planners discussed keeping between 3,000 and 5,000 troops on the island.", 3000, 5000, "persons"),
     ("The bill proposes a 10-20% duty on imported chips.", 10, 20, "percent"),
@@ -78,6 +98,9 @@ def test_quantities_ranges_keep_both_ends(annotate, text, low, high, unit):
     "The eighty-year-old alliance faces its second test.",
     "The two leaders spoke for 45 minutes before lunch.",
     "The 1950-53 war ended in an armistice, not a treaty.",
+    "The plan was described by two people familiar with the talks.",
+    "Article 5 of the treaty has been invoked only once.",
+    "The F-35 jets flew over the 38th parallel.",
 ])
 def test_quantities_years_ages_ordinals_phones_pages_are_not_amounts(annotate, text):
     _, found = quantities(annotate, text)
@@ -128,6 +151,19 @@ def test_quantities_status_from_triggers_and_modality(annotate, text, value, sta
     assert (q["value"], q["status"]) == (value, status)
 
 
+@pytest.mark.parametrize("text, value, status", [
+    ("Officials said Manila should pay $2 billion a year for the bases.", 2_000_000_000, "demanded"),
+    ("Analysts said exports should rise 4 percent next year.", 4, "speculative"),
+    ("The United States will impose a 32 percent tariff on Indonesian goods.", 32, "threatened"),
+    ("Toyota will invest $10 billion in new factories in Kentucky.", 10_000_000_000, "pledged"),
+    ("Duties on Canadian lumber were cut to 9 percent.", 9, "agreed"),
+    ("An inquiry demanded an admission that the militia killed 200 villagers.", 200, "actual"),
+])
+def test_quantities_status_from_obligation_future_and_passive_change(annotate, text, value, status):
+    q = only(annotate, text)
+    assert (q["value"], q["status"]) == (value, status)
+
+
 def test_quantities_amount_mentioned_in_passing_keeps_status_actual(annotate):
     q = only(annotate, "The president demanded that Tokyo pay more for the 54,000 troops based there.")
     assert (q["value"], q["status"]) == (54000, "actual")
@@ -147,6 +183,22 @@ def test_quantities_holder_and_target_from_the_parse(annotate, text, holder, tar
     assert q["holder"] == holder
     if target is not None:
         assert q["target"] == target
+
+
+def test_quantities_value_of_a_noun_reads_the_nouns_status(annotate):
+    q = only(annotate, "Canada made a pledge of $4 billion to the fund.")
+    assert (q["value"], q["status"]) == (4_000_000_000, "pledged")
+
+
+def test_quantities_target_is_a_state_not_a_unit_or_company(annotate):
+    q = only(annotate, "Some 3,000 American soldiers serve in the Marine Corps.")
+    assert q["holder"] == "United States"
+    assert q["target"] != "Marine Corps"
+
+
+def test_quantities_relative_clause_takes_the_actor_of_its_noun(annotate):
+    q = only(annotate, "Germany is studying plans that involve moving about 3,000 troops out of Lithuania.")
+    assert (q["holder"], q["target"], q["status"]) == ("Germany", "Lithuania", "proposed")
 
 
 def test_quantities_pronoun_holder_resolves_to_the_subject(annotate):
@@ -194,6 +246,35 @@ def test_quantities_bare_year_after_to_is_not_a_change(annotate):
     assert [q["value"] for q in found] == [5000]
 
 
+def test_quantities_share_of_a_count_takes_its_unit_and_is_a_part(annotate):
+    _, found = quantities(annotate, "The Pentagon is weighing a plan to withdraw about 2,000 of the 9,000 soldiers.")
+    share, whole = found
+    assert (share["value"], share["unit"], share["measure"]) == (2000, "persons", "troop_level")
+    assert share["part_of"] == 1 and whole["components"] == [0]
+    assert share["status"] == "proposed" and whole["status"] == "actual"
+
+
+def test_quantities_coordinated_bare_number_counts_the_same_thing(annotate):
+    _, found = quantities(annotate, "Washington keeps 35,000 troops in Germany and 12,000 in Italy.")
+    assert [(q["value"], q["unit"], q["target"]) for q in found] == [
+        (35000, "persons", "Germany"), (12000, "persons", "Italy")]
+
+
+def test_quantities_coordinated_number_with_its_own_noun_is_not_people(annotate):
+    _, found = quantities(annotate, "The raid involved 400 officers and 30 helicopters.")
+    assert [(q["value"], q["unit"]) for q in found] == [(400, "persons")]
+
+
+def test_quantities_object_of_asking_verb_holds_the_amount(annotate):
+    _, found = quantities(annotate, "Washington asked Japan to raise its payments to $4 billion.")
+    assert (found[0]["holder"], found[0]["status"]) == ("Japan", "demanded")
+
+
+def test_quantities_currency_word_read_as_a_verb_still_finds_the_payer(annotate):
+    q = only(annotate, "Japan agreed to pay 900 billion yen this year for the American bases.")
+    assert (q["value"], q["unit"], q["holder"]) == (900_000_000_000, "JPY", "Japan")
+
+
 def test_quantities_part_of_an_earlier_pledge(annotate):
     text = ("Canada pledged a $20 billion fund for clean energy in Mexico. "
             "Of that sum, $8 billion will go to power lines.")
@@ -201,6 +282,27 @@ def test_quantities_part_of_an_earlier_pledge(annotate):
     whole, part = found
     assert part["part_of"] == 0 and whole["components"] == [1]
     assert (part["measure"], part["status"], part["holder"]) == (whole["measure"], "pledged", "Canada")
+
+
+def test_quantities_coordinated_amounts_are_parts_alike(annotate):
+    text = "Mexico will invest $90 billion in Canada, including $60 billion in loans and $30 billion for railways."
+    _, found = quantities(annotate, text)
+    assert [q["part_of"] for q in found] == [None, 0, 0]
+    assert found[0]["components"] == [1, 2]
+    assert {q["status"] for q in found} == {"pledged"}
+
+
+def test_quantities_share_of_them_counts_the_same_people(annotate):
+    _, found = quantities(annotate, "Police detained 210 workers at the mine, 140 of them Filipino nationals.")
+    whole, share = found
+    assert (share["value"], share["unit"], share["measure"], share["part_of"]) == (140, "persons", "detained_persons", 0)
+
+
+def test_quantities_bracketed_conversion_is_the_same_fact(annotate):
+    _, found = quantities(annotate, "Japan agreed to pay 210 billion yen ($1.4 billion) for the American bases.")
+    yen, usd = found
+    assert (yen["unit"], usd["unit"], usd["same_as"]) == ("JPY", "USD", 0)
+    assert (usd["measure"], usd["holder"], usd["status"]) == (yen["measure"], yen["holder"], yen["status"])
 
 
 def test_quantities_unrelated_smaller_amount_is_not_a_part(annotate):

@@ -17,7 +17,8 @@ def _event_clusters(records):
 
 def test_events_reports_of_one_meeting_cluster_across_documents_and_precision():
     records = [doc("a", "2025-08-20"), doc("b", "2025-08-26"), doc("c", "2025-09-01"),
-               event("a", "CONSULT", "the leaders will meet on August 25", date="2025-08-25", modality="planned", **PAIR),
+               event("a", "CONSULT", "the leaders will meet on August 25", date="2025-08-25", modality="planned",
+                     **PAIR),
                event("b", "CONSULT", "the leaders met on Monday", date="2025-08-25", **PAIR),
                event("c", "CONSULT", "their August summit", date="2025-08",
                      source=("Sylvania",), target=("Freedonia",))]
@@ -48,12 +49,16 @@ def test_events_coarse_date_with_two_candidate_days_stays_apart():
     (dict(quote="a port deal was inked on November 2", date="2025-11-02"), False),
     # a report of a plan that later moved is an evolution
     (dict(quote="the joint fact sheet will be signed on November 2", date="2025-11-02", modality="planned"), False),
+    # recurring events described in the same everyday words
+    (dict(quote="trade talks were held on November 2", date="2025-11-02"), False),
+    # numbered differently: two rounds
+    (dict(quote="the second joint fact sheet was signed on November 2", date="2025-11-02"), False),
     # months apart: another signing
     (dict(quote="the joint fact sheet was signed on March 2", date="2026-03-02"), False),
 ])
 def test_events_different_dates_for_the_same_event_conflict(second, clash):
     records = [doc("a", "2025-11-05"), doc("b", "2025-11-06"),
-               event("a", "AGREE", "the joint fact sheet was signed on October 29", date="2025-10-29",
+               event("a", "AGREE", "the first joint fact sheet was signed on October 29", date="2025-10-29",
                      location="Gyeongju", **PAIR),
                event("b", "AGREE", **PAIR, **second)]
     conflicts = find_conflicts(records)
@@ -96,3 +101,35 @@ def test_events_two_start_dates_for_one_term_conflict(first, second, clash):
 ])
 def test_events_transition_kind_reads_what_happened_to_the_office(quote, kind):
     assert transition_kind(quote) == kind
+
+
+@pytest.mark.parametrize("first, second", [
+    ("officials held trade talks on May 3", "trade talks were held on May 20"),
+    ("the fifth round of tariff negotiations opened on May 3", "the sixth round of tariff negotiations opened May 20"),
+])
+def test_events_recurring_events_in_everyday_words_do_not_conflict(first, second):
+    records = [doc("a", "2025-05-21"), doc("b", "2025-05-22"),
+               event("a", "CONSULT", first, date="2025-05-03", **PAIR),
+               event("b", "CONSULT", second, date="2025-05-20", **PAIR)]
+    assert find_conflicts(records) == []
+
+
+try:
+    from hypothesis import given, settings, strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a test dependency
+    pass
+else:
+    DAYS = st.lists(st.sampled_from(["2025-10-27", "2025-10-29", "2025-11-02", "2025-11", "2025-10"]),
+                    min_size=2, max_size=6)
+
+    @settings(max_examples=40, deadline=None)
+    @given(DAYS, st.randoms(use_true_random=False))
+    def test_events_clusters_and_conflicts_do_not_depend_on_record_order(days, rnd):
+        docs = [doc(f"d{i}") for i in range(len(days))]
+        facts = [event(f"d{i}", "AGREE", f"the joint fact sheet was signed ({i})", date=d, **PAIR)
+                 for i, d in enumerate(days)]
+        shuffled = docs + rnd.sample(facts, len(facts))
+
+        def ids(records):
+            return ({c["cluster_id"] for c in cluster(records)}, {c["conflict_id"] for c in find_conflicts(records)})
+        assert ids(docs + facts) == ids(shuffled)

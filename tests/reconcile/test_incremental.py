@@ -70,3 +70,14 @@ def test_incremental_reingest_replaces_the_old_facts(fresh_store):
     assert fresh_store.conflicts() == []
     detained = [c for c in fresh_store.clusters("quantity") if c["measure"] == "detained_persons"]
     assert [c["source_count"] for c in detained] == [2]
+
+
+def test_incremental_removed_document_takes_its_conflicts_and_mentions_with_it(fresh_store):
+    for document, facts in ARTICLES:
+        _add(fresh_store, document, facts)
+    reconcile.update(fresh_store, None, kb=None)
+    assert len(fresh_store.conflicts()) == 2
+    fresh_store.remove("b")
+    reconcile.update(fresh_store, ["b"], kb=None)
+    assert fresh_store.conflicts() == []
+    assert all("b" not in c["doc_ids"] for c in fresh_store.clusters())

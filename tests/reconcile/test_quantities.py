@@ -131,3 +131,69 @@ def test_quantities_agency_and_its_state_share_a_block_through_the_kb(leaders_kb
                    target="Sylvania", qualifier="about", time="2025-09-04")]
     assert find_conflicts(records) == []
     assert len(find_conflicts(records, kb=leaders_kb)) == 1
+
+
+@pytest.mark.parametrize("change", [{"role": "before", "other": 1, "other_start": 40}, "from"])
+def test_quantities_change_pair_marks_its_earlier_value_whatever_the_shape(change):
+    records = [doc("a", "2025-11-20"), doc("b", "2025-11-21"),
+               qty("a", 30, "from 30% to 12%", measure="tariff_rate", unit="percent", change=change),
+               qty("b", 12, "the 12% levy", measure="tariff_rate", unit="percent")]
+    assert find_conflicts(records) == []
+    assert find_conflicts(records[:2] + [qty("a", 30, "from 30% to 12%", measure="tariff_rate", unit="percent"),
+                                         records[3]]) != []
+
+
+def test_quantities_part_of_index_zero_still_marks_a_component():
+    pledge = dict(measure="investment_pledge", unit="USD", holder="Sylvania", target="Freedonia", status="pledged")
+    records = [doc("a", "2025-08-01"), doc("b", "2025-08-02"),
+               qty("a", 80e9, "$80 billion for chip plants", part_of=0, **pledge),
+               qty("b", 200e9, "the $200 billion package", **pledge)]
+    assert find_conflicts(records) == []
+
+
+@pytest.mark.parametrize("high, other, clash", [(150, 140, False), (150, 170, True)])
+def test_quantities_stated_range_is_its_own_bounds(high, other, clash):
+    low = qty("a", 100, "between 100 and 150 detained", measure="detained_persons", time="2025-09-04",
+              qualifier="between")
+    low["high"] = high
+    records = [doc("a", "2025-09-08"), doc("b", "2025-09-09"), low,
+               qty("b", other, "detained", measure="detained_persons", time="2025-09-04")]
+    assert bool(find_conflicts(records)) is clash
+
+
+def test_quantities_percentage_points_are_not_levels():
+    hike = qty("a", 10, "raised by 10 percentage points", measure="tariff_rate", unit="percent", time="2025-04")
+    hike["points"] = True
+    records = [doc("a", "2025-04-10"), doc("b", "2025-04-11"), hike,
+               qty("b", 25, "the 25% levy", measure="tariff_rate", unit="percent", time="2025-04")]
+    assert find_conflicts(records) == []
+
+
+def _random_articles(draw_values, statuses, qualifiers):
+    records = [doc(f"d{i}", "2025-09-10") for i in range(len(draw_values))]
+    for i, (v, st, q) in enumerate(zip(draw_values, statuses, qualifiers)):
+        records.append(qty(f"d{i}", v, f"figure {i}", measure="detained_persons", status=st, qualifier=q,
+                           time="2025-09-04"))
+    return records
+
+
+try:
+    from hypothesis import given, settings, strategies as st
+except ImportError:  # pragma: no cover - hypothesis is a test dependency
+    pass
+else:
+    VALUES = st.lists(st.integers(min_value=1, max_value=400), min_size=2, max_size=6)
+
+    @settings(max_examples=40, deadline=None)
+    @given(VALUES, st.randoms(use_true_random=False))
+    def test_quantities_conflicts_do_not_depend_on_record_order(values, rnd):
+        records = _random_articles(values, ["actual"] * len(values), [None, "about", "more than"] * 2)
+        shuffled = records[:len(values)] + rnd.sample(records[len(values):], len(values))
+        assert ({c["conflict_id"] for c in find_conflicts(records)}
+                == {c["conflict_id"] for c in find_conflicts(shuffled)})
+
+    @settings(max_examples=40, deadline=None)
+    @given(st.integers(min_value=1, max_value=10 ** 9), st.integers(min_value=2, max_value=6))
+    def test_quantities_the_same_figure_never_conflicts(value, n):
+        records = _random_articles([value] * n, ["actual"] * n, [None, "about", "at least"] * 2)
+        assert find_conflicts(records) == []

@@ -87,9 +87,47 @@ def test_tenure_acts_in_another_text_are_not_this_texts_chronology():
     assert find_conflicts(records) == []
 
 
+@pytest.mark.parametrize("quote, clash", [
+    ("Alice Park's term began on that day", True),                # no office named: her KB offices
+    ("Alice Park took office as governor on that day", False),    # an office the KB does not list
+    ("Alice Park was sworn in as President on that day", True),
+])
+def test_tenure_claim_naming_another_office_is_left_alone(leaders_kb, quote, clash):
+    records = [doc("a"), event("a", "TRANSITION", quote, date="2009-05-01", source=PARK, target=())]
+    assert bool(find_conflicts(records, kb=leaders_kb)) is clash
+
+
 def test_tenure_claims_about_states_or_elections_are_not_checked(leaders_kb):
     records = [doc("a"), entity("a", "Alice Park", "PERSON"),
                event("a", "TRANSITION", "Freedonia's new government took office", date="2022-05-01",
                      source=("Freedonia",), target=()),
                event("a", "TRANSITION", "Alice Park was elected in January", date="2021-01-10", source=PARK, target=())]
     assert find_conflicts(records, kb=leaders_kb) == []
+
+
+def _packaged_kb_person():
+    from datetime import date, timedelta
+
+    from pactwatch.reconcile.model import default_kb, kb_name
+    kb = default_kb()
+    if kb is None:
+        pytest.skip("the packaged knowledge base does not load")
+    for entry in kb:
+        roles = [r for r in entry.get("roles") or [] if r.get("start")]
+        if entry.get("type") == "PERSON" and len(roles) == 1:
+            role = roles[0]
+            start = date.fromisoformat(role["start"])
+            return kb, entry["name"], kb_name(kb, role["of"]), role["role"], start, start + timedelta(days=400)
+    pytest.skip("no person with one dated office in the packaged knowledge base")
+
+
+@pytest.mark.parametrize("shift, clash", [(False, False), (True, True)])
+def test_tenure_works_with_the_packaged_kb_interface(shift, clash):
+    kb, person, state, role, start, later = _packaged_kb_person()
+    claimed = (later if shift else start).isoformat()
+    records = [doc("a"), event("a", "TRANSITION", f"{person} was sworn in as {role}", date=claimed,
+                               source=(person, state), target=())]
+    conflicts = find_conflicts(records, kb=kb)
+    assert bool(conflicts) is clash
+    if clash:
+        assert start.isoformat() in conflicts[0]["reason"]

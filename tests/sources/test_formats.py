@@ -86,7 +86,26 @@ def test_formats_pdf_without_text_is_empty(pdf_bytes):
     ("Kofi Marsh and Lena Ortiz", ["Kofi Marsh", "Lena Ortiz"]),
     (["Kofi Marsh", "Kofi Marsh"], ["Kofi Marsh"]),
     ("Editorial Board", ["Editorial Board"]),     # kept as given, not dropped
+    ("By Kofi Marsh", ["Kofi Marsh"]),
     ("", []),
 ])
 def test_formats_split_authors(value, names):
     assert split_authors(value) == names
+
+
+def test_formats_html_blocks_are_separated_by_a_blank_line():
+    html = _page("<title>Reservoir Repairs Scheduled</title>", "<h1>Reservoir Repairs Scheduled</h1>" + LONG_PARAGRAPH)
+    text = html_document(html, "p.html").text
+    assert text.startswith("Reservoir Repairs Scheduled\n\nThe water board")
+
+
+@pytest.mark.parametrize("title_tag, publisher", [
+    ("Reservoir Repairs Scheduled | Lakeside Record", "Lakeside Record"),
+    ("Lakeside Record - Reservoir Repairs Scheduled", "Lakeside Record"),
+    ("Reservoir Repairs Scheduled", None),
+    ("Water news | Lakeside Record", None),          # the other part is not the headline
+])
+def test_formats_html_site_name_from_title_tag(title_tag, publisher):
+    html = _page(f"<title>{title_tag}</title>", "<h1>Reservoir Repairs Scheduled</h1>" + LONG_PARAGRAPH)
+    doc = html_document(html, "p.html")
+    assert (doc.title, doc.publisher) == ("Reservoir Repairs Scheduled", publisher)

@@ -87,6 +87,7 @@ def test_sources_folder_is_recursive_sorted_and_skips_hidden_and_unsupported(tmp
     write(folder, ".git/d.txt", "never read")
     write(folder, "notes.docx", b"PK\x03\x04 not read")
     write(folder, "README.md", "About this folder.")
+    write(folder, "sub/LICENSE.txt", "Licence terms.")
     given = str(folder) + os.sep
     sources = [d.source for d in read([given])]
     assert sources == [os.path.join(given, "a.txt"), os.path.join(given, "b.txt"),

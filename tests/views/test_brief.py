@@ -6,7 +6,7 @@ import pytest
 from pactwatch import reconcile
 from pactwatch.errors import UsageError
 from pactwatch.store import Store
-from pactwatch.views.brief import brief
+from pactwatch.views.brief import brief, conflicts, render_conflicts
 from pactwatch.views.commitments import commitments, render_commitments
 from pactwatch.views.timeline import render_timeline, timeline
 
@@ -34,7 +34,8 @@ def store(tmp_path):
     c = "Officials said 90 were detained."
     _article(s, "a", "2025-11-01", "Pledge & summit", a, [
         _fact("a", a, "a $200 billion investment pledge", value=200e9, time=None, **PLEDGE),
-        _fact("a", a, "$80 billion goes to <chip> plants", value=80e9, time=None, **{**PLEDGE, "part_of": 200e9}),
+        _fact("a", a, "$80 billion goes to <chip> plants", value=80e9, time=None,
+              **{**PLEDGE, "part_of": 0, "part_of_start": a.index("$200")}),
         _fact("a", a, "Leaders met in Gyeongju on October 29", kind="event", type="CONSULT", source=["Sylvania"],
               target=["Freedonia"], date="2025-10-29", location="Gyeongju", modality="asserted", attributed_to=None),
         _fact("a", a, "The levy fell to 12% in July", kind="quantity", measure="tariff_rate", unit="percent",
@@ -117,3 +118,17 @@ def test_brief_markdown_flags_only_the_disagreement(store):
 def test_brief_rejects_an_unknown_format(store):
     with pytest.raises(UsageError):
         brief(store, format="pdf")
+
+
+def test_brief_conflicts_view_names_each_statement_with_its_source(store):
+    found = conflicts(store)
+    assert [c["type"] for c in found] == ["value"]
+    text = render_conflicts(found)
+    assert "about 40 persons: “About 40 were detained” — https://news.example/b" in text
+    assert "90 persons: “Officials said 90 were detained” — https://news.example/c" in text
+
+
+@pytest.mark.parametrize("fmt, empty", [("md", "_None._"), ("html", "<em>None.</em>")])
+def test_brief_of_an_empty_store_says_so_in_every_section(tmp_path, fmt, empty):
+    text = brief(Store(tmp_path / "empty.db"), format=fmt)
+    assert text.count(empty) == 6

@@ -112,6 +112,20 @@ def test_cli_db_from_environment(corpus, tmp_path, monkeypatch):
 
 
 def test_cli_every_command_has_help():
-    for name in ("ingest", "export", "docs", "facts", "actors", "events"):
+    for name in ("ingest", "export", "docs", "facts", "actors", "events", "timeline", "commitments",
+                 "conflicts", "brief"):
         result = run(name, "--help")
         assert result.exit_code == 0 and "Usage:" in result.stdout
+
+
+def test_cli_views_run_on_a_store(corpus, tmp_path):
+    db = str(tmp_path / "t.db")
+    run("ingest", str(corpus), "--db", db)
+    for name in ("timeline", "commitments", "conflicts"):
+        result = run(name, "--db", db, "--json")
+        assert result.exit_code == 0, (name, result.output)
+        assert isinstance(json.loads(result.stdout), list)
+    brief = run("brief", "--db", db, "-o", str(tmp_path / "brief.md"))
+    assert brief.exit_code == 0 and (tmp_path / "brief.md").read_text().startswith("#")
+    bad = run("brief", "--db", db, "--format", "pdf")
+    assert bad.exit_code == 1 and bad.stderr.startswith("Error: ")

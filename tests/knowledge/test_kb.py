@@ -1,0 +1,160 @@
+"""The knowledge base: contents, lookups, tenures by date, validation messages, user overrides."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pycountry
+import pytest
+
+from pactwatch import knowledge
+from pactwatch.errors import KnowledgeError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return knowledge.load()
+
+
+def test_kb_holds_every_country_and_enough_people_and_organisations(kb):
+    countries = [e for e in kb if e.get("kind") == "country"]
+    assert len(countries) == len(pycountry.countries)
+    assert sum(e["type"] == "PERSON" for e in kb) >= 60
+    assert sum(e["type"] == "ORG" for e in kb) >= 80
+    for entry in kb:
+        assert {"id", "name", "type", "aliases", "acts_for"} <= entry.keys()
+
+
+def test_kb_countries_file_is_what_the_build_script_writes():
+    spec = importlib.util.spec_from_file_location("build_countries", ROOT / "tools" / "build_countries.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    on_disk = json.loads((ROOT / "pactwatch" / "knowledge" / "data" / "countries.json").read_text(encoding="utf-8"))
+    assert module.build() == on_disk
+
+
+@pytest.mark.parametrize("name, kb_id", [
+    ("rok", "gpe:KOR"),
+    ("Republic of Korea", "gpe:KOR"),
+    ("DPRK", "gpe:PRK"),
+    ("the Pentagon", "org:pentagon"),
+    ("U.S. Forces Korea", "org:usfk"),
+    ("Lee Jae-myung", "per:lee_jae_myung"),
+    ("Kim Jong-un", "per:kim_jong_un"),
+    ("Korean War", "evt:korean_war"),
+    ("taiwan strait", "loc:taiwan_strait"),
+])
+def test_kb_find_by_any_alias_ignoring_case(kb, name, kb_id):
+    assert kb.find(name)["id"] == kb_id
+
+
+def test_kb_find_unknown_name_is_none(kb):
+    assert kb.find("Ministry of Silly Walks") is None
+    assert kb.get("per:nobody") is None
+
+
+def test_kb_government_bodies_act_for_their_state(kb):
+    assert kb.get("org:ice")["acts_for"] == "gpe:USA"
+    assert kb.get("org:kor_mnd")["acts_for"] == "gpe:KOR"
+    assert kb.get("gpe:KOR:capital")["capital_of"] == "gpe:KOR"
+    assert kb.get("org:reuters")["acts_for"] is None
+
+
+def test_kb_trump_terms_are_exact(kb):
+    terms = [(r["start"], r["end"]) for r in kb.get("per:donald_trump")["roles"] if r["role"] == "president"]
+    assert terms == [("2017-01-20", "2021-01-20"), ("2025-01-20", None)]
+
+
+@pytest.mark.parametrize("roles, state, date, who", [
+    (["president"], "gpe:USA", "2018-06-12", "Donald Trump"),
+    (["president"], "gpe:USA", "2022-03-01", "Joe Biden"),
+    (["president"], "gpe:USA", "2025-01-20", "Donald Trump"),   # the day a term starts belongs to it
+    (["president"], "gpe:USA", "2021-01-19", "Donald Trump"),
+    (["president"], "gpe:KOR", "2023-05-01", "Yoon Suk Yeol"),
+    (["president"], "gpe:KOR", "2025-07-01", "Lee Jae Myung"),
+    (["supreme leader", "president"], "gpe:PRK", "2019-02-27", "Kim Jong Un"),
+    (["prime minister"], "gpe:JPN", "2025-03-01", "Shigeru Ishiba"),
+])
+def test_kb_holders_by_date(kb, roles, state, date, who):
+    assert [p["name"] for p in kb.holders(roles, state, date)] == [who]
+
+
+def test_kb_former_official_still_acts_for_the_state_served(kb):
+    assert kb.state_for_person("per:moon_jae_in", "2024-01-01") == "gpe:KOR"
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('[[people]]\nid = "per:x"\nroles = []\n', "entry 'per:x': missing 'name'"),
+    ('[[people]]\nname = "No Id"\n', "people[0]: missing 'id'"),
+    ('[[orgs]]\nid = "org:x"\nname = "X"\ntype = "COMPANY"\n', "entry 'org:x': type must be one of"),
+    ('[[people]]\nid = "per:x"\nname = "X"\nroles = [{ role = "president", of = "gpe:USA", start = "2020-13-01" }]\n',
+     "entry 'per:x': role 'president' start '2020-13-01' is not a real date"),
+    ('[[people]]\nid = "per:x"\nname = "X"\nroles = [{ role = "president", of = "gpe:USA", start = "2020" }]\n',
+     "entry 'per:x': role 'president' start must be a date YYYY-MM-DD"),
+    ('[[people]]\nid = "per:x"\nname = "X"\nroles = [{ role = "mayor", of = "gpe:USA", start = "2020-01-01", end = "2019-01-01" }]\n',
+     "entry 'per:x': role 'mayor' ends (2019-01-01) before it starts"),
+    ('[[orgs]]\nid = "org:x"\nname = "X"\nacts_for = "gpe:NOWHERE"\n', "entry 'org:x': acts_for 'gpe:NOWHERE' is not in the knowledge base"),
+    ('[[orgs]]\nid = "org:x"\nname = "X"\naliases = "just one"\n', "entry 'org:x': aliases must be a list of names"),
+    ('[[orgs]]\nid = "org:x"\nname = "X"\n[[orgs]]\nid = "org:x"\nname = "Y"\n', "entry 'org:x': id used twice"),
+    ('[[orgs]\nid = ', "not valid TOML"),
+])
+def test_kb_malformed_entry_names_file_and_entry(tmp_path, text, expected):
+    path = _write(tmp_path, "mine.toml", text)
+    with pytest.raises(KnowledgeError) as err:
+        knowledge.kb.build([tmp_path])
+    assert str(path) in str(err.value)
+    assert expected in str(err.value)
+
+
+def test_kb_missing_user_folder_is_a_knowledge_error(tmp_path):
+    with pytest.raises(KnowledgeError, match="not a folder"):
+        knowledge.kb.build([tmp_path / "absent"])
+
+
+def test_kb_user_folder_adds_and_overrides_by_id(tmp_path):
+    _write(tmp_path, "local.toml", """
+[[orgs]]
+id = "org:reuters"
+name = "Thomson Reuters"
+aliases = ["Reuters"]
+
+[[people]]
+id = "per:jane_roe"
+name = "Jane Roe"
+short = ["Roe"]
+roles = [{ role = "ambassador to South Korea", of = "gpe:USA", start = "2031-02-01" }]
+""")
+    kb = knowledge.kb.build([tmp_path])
+    assert kb.get("org:reuters")["name"] == "Thomson Reuters"
+    assert kb.find("reuters")["id"] == "org:reuters"
+    assert kb.get("per:jane_roe")["acts_for"] == "gpe:USA"
+    assert [p["name"] for p in kb.holders(["ambassador to South Korea"], "gpe:USA", "2031-06-01")] == ["Jane Roe"]
+    # the packaged base is untouched
+    assert knowledge.load().get("per:jane_roe") is None
+    assert knowledge.load().get("org:reuters")["name"] == "Reuters"
+
+
+def test_kb_user_folder_ignores_files_of_other_components(tmp_path):
+    _write(tmp_path, "measures.toml", '[[measures]]\nname = "tariff_rate"\n')
+    kb = knowledge.kb.build([tmp_path])
+    assert kb.find("Seoul")["id"] == "gpe:KOR:capital"
+
+
+@pytest.mark.parametrize("name, kb_id", [
+    ("American", "gpe:USA"),
+    ("South Korean", "gpe:KOR"),
+    ("Trump", "per:donald_trump"),
+    ("Kim", None),          # several people: no guess
+])
+def test_kb_find_falls_back_to_unique_demonym_or_family_name(kb, name, kb_id):
+    entry = kb.find(name)
+    assert (entry["id"] if entry else None) == kb_id

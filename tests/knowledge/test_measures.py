@@ -1,0 +1,79 @@
+"""The quantity lexicon: the packaged files load and hang together; broken entries fail at load
+with the file and the entry named; a --kb folder extends the lexicon."""
+from __future__ import annotations
+
+import pytest
+
+from pactwatch.errors import KnowledgeError
+from pactwatch.knowledge import measures
+
+FORMAT_MEASURES = {"tariff_rate", "investment_pledge", "purchase_commitment", "troop_level",
+                   "defense_spending", "detained_persons", "cost_sharing", "trade_value"}
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return measures.load()
+
+
+def test_measures_packaged_lexicon_covers_the_format_vocabulary(lexicon):
+    names = {m.name for m in lexicon.measures}
+    assert FORMAT_MEASURES <= names
+    for m in lexicon.measures:
+        assert m.units and m.units <= set(measures.UNIT_KINDS)
+        assert m.nouns or m.verbs
+
+
+@pytest.mark.parametrize("word, code", [("won", "KRW"), ("yen", "JPY"), ("dollar", "USD"), ("euro", "EUR")])
+def test_measures_currency_words_map_to_iso_codes(lexicon, word, code):
+    assert lexicon.currency_words[word] == code
+
+
+@pytest.mark.parametrize("status", ["pledged", "agreed", "proposed", "demanded", "threatened", "speculative"])
+def test_measures_every_status_has_triggers(lexicon, status):
+    triggers = lexicon.status
+    assert status in set(triggers.verbs.values()) | set(triggers.modals.values()) | set(triggers.modifiers.values())
+
+
+def test_measures_phrases_split_like_the_tokenizer():
+    assert measures.phrase("Cost-sharing  deal") == ("cost", "sharing", "deal")
+
+
+def _write(folder, name, text):
+    (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("text, named", [
+    ('[measures.aid]\nnouns = ["aid"]\nunits = ["parsecs"]\n', "measures.aid"),
+    ('[measures.Aid]\nnouns = ["aid"]\nunits = ["currency"]\n', "measures.Aid"),
+    ('[measures.aid]\nunits = ["currency"]\n', "measures.aid"),
+    ('[measures.aid]\nnouns = ["aid"]\nunits = ["currency"]\nmodifier = "owner"\n', "measures.aid"),
+    ('[units]\ncurrency_words = { "thaler" = "XXQ" }\n', "thaler"),
+    ('[units]\nmultipliers = { "gazillion" = -1 }\n', "gazillion"),
+    ("[measures.aid\n", "not valid TOML"),
+])
+def test_measures_bad_entry_names_file_and_entry(tmp_path, text, named):
+    _write(tmp_path, measures.MEASURES_FILE, text)
+    with pytest.raises(KnowledgeError) as err:
+        measures.load([tmp_path])
+    assert named in str(err.value)
+    assert measures.MEASURES_FILE in str(err.value)
+
+
+def test_measures_bad_status_names_the_status_file(tmp_path):
+    _write(tmp_path, measures.STATUS_FILE, '[status.hoped]\nverbs = ["hope"]\n')
+    with pytest.raises(KnowledgeError) as err:
+        measures.load([tmp_path])
+    assert measures.STATUS_FILE in str(err.value) and "status.hoped" in str(err.value)
+
+
+def test_measures_kb_folder_extends_the_lexicon(tmp_path):
+    _write(tmp_path, measures.MEASURES_FILE,
+           '[units]\ncurrency_words = { "peso" = "MXN" }\n'
+           '[measures.aid_package]\nnouns = ["aid"]\nunits = ["currency"]\n'
+           '[measures.tariff_rate]\nnouns = ["surcharge"]\n')
+    lex = measures.load([tmp_path])
+    assert lex.currency_words["peso"] == "MXN" and lex.currency_words["won"] == "KRW"
+    assert lex.measure("aid_package") is not None
+    assert ("surcharge",) in lex.measure("tariff_rate").nouns and ("tariff",) in lex.measure("tariff_rate").nouns

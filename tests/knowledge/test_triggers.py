@@ -1,0 +1,54 @@
+"""The trigger lexicon: the shipped files load, and bad entries are reported by file and entry."""
+from __future__ import annotations
+
+import pytest
+
+from pactwatch.errors import KnowledgeError
+from pactwatch.knowledge import triggers
+
+
+def test_triggers_shipped_lexicon_loads_with_known_types():
+    lex = triggers.load()
+    kinds = {*lex.verbs.values(), *lex.nouns.values(), *lex.phrasal_verbs.values(), *lex.noun_phrases.values()}
+    assert kinds <= triggers.EVENT_TYPES
+    # every type an analyst can ask for has at least one word naming it
+    assert kinds == triggers.EVENT_TYPES
+
+
+@pytest.mark.parametrize("lemma, kind", [("summit", "CONSULT"), ("tariff", "SANCTION"), ("raid", "COERCE"),
+                                         ("inauguration", "TRANSITION"), ("pledge", "AGREE")])
+def test_triggers_nouns_the_issue_names_are_typed(lemma, kind):
+    assert triggers.load().nouns[lemma] == kind
+
+
+def test_triggers_phrasal_keys_are_split_into_lemma_and_particle():
+    lex = triggers.load()
+    assert lex.phrasal_verbs[("call", "for")] == "REQUEST"
+    assert ("opt", "out") in lex.phrasal_negators
+
+
+@pytest.mark.parametrize("content, entry", [
+    ('[verbs]\npunch = "HIT"\n', "punch"),
+    ('[verbs]\n"Punch" = "ASSAULT"\n', "Punch"),
+    ('[phrasal_verbs]\n"punch" = "ASSAULT"\n', "punch"),
+    ('[reversals.types]\nASSAULT = "PEACE"\n', "ASSAULT"),
+])
+def test_triggers_bad_entry_names_file_and_entry(tmp_path, content, entry):
+    (tmp_path / "triggers.toml").write_text(content, encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        triggers.load([tmp_path])
+    assert "triggers.toml" in str(err.value) and entry in str(err.value)
+
+
+def test_triggers_broken_toml_names_the_file(tmp_path):
+    (tmp_path / "modality.toml").write_text("[speculative\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="modality.toml"):
+        triggers.load([tmp_path])
+
+
+def test_triggers_user_folder_extends_and_overrides(tmp_path):
+    (tmp_path / "triggers.toml").write_text('[nouns]\nskirmish = "ASSAULT"\nsummit = "AGREE"\n', encoding="utf-8")
+    lex = triggers.load([tmp_path])
+    assert lex.nouns["skirmish"] == "ASSAULT"
+    assert lex.nouns["summit"] == "AGREE"
+    assert lex.verbs["meet"] == "CONSULT"      # the shipped entries stay

@@ -1,0 +1,232 @@
+"""pactwatch_actors: KB linking, metonymy, titles by date, short names, demonyms, unknown entities."""
+from __future__ import annotations
+
+import pytest
+
+from pactwatch.pipeline.actors import actor_of
+
+
+def actors(doc) -> list[tuple[str, str, str | None]]:
+    """(surface text, canonical name, kb id) of every actor span, in text order."""
+    return [(s.text, s._.actor["name"], s._.actor["kb_id"]) for s in doc.spans["pw_actors"]]
+
+
+def actor_for(doc, surface: str) -> dict:
+    found = [s._.actor for s in doc.spans["pw_actors"] if s.text == surface]
+    assert found, f"no actor span {surface!r} in {actors(doc)}"
+    return found[0]
+
+
+def test_actors_every_span_carries_the_contract(annotate):
+    doc = annotate("The Pentagon said Seoul and Washington agreed on new drills.", "2025-05-01")
+    assert doc.spans["pw_actors"]
+    for span in doc.spans["pw_actors"]:
+        assert set(span._.actor) >= {"kb_id", "name", "type", "acts_for"}
+        assert span.label_ == span._.actor["type"]
+
+
+@pytest.mark.parametrize("text, surface, name, kb_id, etype", [
+    ("Officials from the ROK and the DPRK met at the border.", "ROK", "South Korea", "gpe:KOR", "GPE"),
+    ("Officials from the ROK and the DPRK met at the border.", "DPRK", "North Korea", "gpe:PRK", "GPE"),
+    ("The Pentagon declined to comment on the report.", "Pentagon", "Pentagon", "org:pentagon", "ORG"),
+    ("USFK said the drills would go ahead.", "USFK", "US Forces Korea", "org:usfk", "ORG"),
+    ("Ships crossed the Taiwan Strait twice last week.", "Taiwan Strait", "Taiwan Strait", "loc:taiwan_strait", "LOC"),
+    ("Veterans of the Korean War gathered in the rain.", "Korean War", "Korean War", "evt:korean_war", "EVENT"),
+])
+def test_actors_alias_resolves_to_canonical_name_and_id(annotate, text, surface, name, kb_id, etype):
+    actor = actor_for(annotate(text, "2025-05-01"), surface)
+    assert (actor["name"], actor["kb_id"], actor["type"]) == (name, kb_id, etype)
+
+
+@pytest.mark.parametrize("text, surface, kb_id, acts_for", [
+    # a capital acting as a government is the state
+    ("Tokyo said on Monday it would raise its defence budget.", "Tokyo", "gpe:JPN", "Japan"),
+    ("Washington imposed tariffs on Seoul last year.", "Seoul", "gpe:KOR", "South Korea"),
+    # a capital that is only the place of a meeting stays the city
+    ("The two leaders met in Helsinki for three hours.", "Helsinki", "gpe:FIN:capital", "Finland"),
+    ("The envoy flew to Manila on Sunday.", "Manila", "gpe:PHL:capital", "Philippines"),
+    # ... unless the document names its state: then every mention is the state
+    ("Finland hosted the talks, which were held in Helsinki.", "Helsinki", "gpe:FIN", "Finland"),
+    # seats of government are organisations acting for their state
+    ("The White House announced new sanctions on Tuesday.", "White House", "org:white_house", "United States"),
+    ("The Blue House rejected the proposal on Friday.", "Blue House", "org:blue_house", "South Korea"),
+    ("The Kremlin dismissed the report as fiction.", "Kremlin", "org:kremlin", "Russian Federation"),
+])
+def test_actors_metonymy(annotate, text, surface, kb_id, acts_for):
+    actor = actor_for(annotate(text, "2019-03-01"), surface)
+    assert (actor["kb_id"], actor["acts_for"]) == (kb_id, acts_for)
+
+
+@pytest.mark.parametrize("text, dct, surface, name", [
+    ("The U.S. president will visit the region next month.", "2025-08-21", "U.S. president", "Donald Trump"),
+    ("The U.S. president will visit the region next month.", "2022-03-01", "U.S. president", "Joe Biden"),
+    ("The U.S. president will visit the region next month.", "2018-05-01", "U.S. president", "Donald Trump"),
+    ("Japan's prime minister said the talks went well.", "2023-05-01", "Japan's prime minister", "Fumio Kishida"),
+    ("Japan's prime minister said the talks went well.", "2025-03-01", "Japan's prime minister", "Shigeru Ishiba"),
+    ("Analysts expect the North Korean leader to test another missile.", "2020-06-01", "North Korean leader", "Kim Jong Un"),
+    ("The secretary of state flew to the region on Sunday.", "2019-06-01", "secretary of state", "Mike Pompeo"),
+    ("The South Korean president called for calm.", "2023-01-10", "South Korean president", "Yoon Suk Yeol"),
+])
+def test_actors_titles_resolve_by_document_date(annotate, text, dct, surface, name):
+    actor = actor_for(annotate(text, dct), surface)
+    assert actor["name"] == name and actor["type"] == "PERSON"
+
+
+def test_actors_title_without_holder_in_kb_is_not_guessed(annotate):
+    doc = annotate("The Icelandic foreign minister praised the agreement.", "2024-01-01")
+    assert all(a[2] is None or not a[2].startswith("per:") for a in actors(doc))
+
+
+@pytest.mark.parametrize("text, dct, surface, name", [
+    # family name after the full name, in the same document
+    ("Prime Minister Shigeru Ishiba met reporters. Ishiba said the tariffs were unfair.", "2025-04-10", "Ishiba",
+     "Shigeru Ishiba"),
+    # a title before a family name the knowledge base knows, holder on that date
+    ("President Moon spoke to troops on Friday.", "2019-05-03", "Moon", "Moon Jae-in"),
+    # a family name shared by several people: the one named in the document wins
+    ("Kim Min-seok chaired the cabinet meeting on Tuesday. Kim said prices would fall.", "2025-09-01", "Kim",
+     "Kim Min-seok"),
+    ("Kim Jong Un inspected a factory. Later Kim watched a missile launch.", "2025-09-01", "Kim", "Kim Jong Un"),
+])
+def test_actors_short_names_resolve_within_document(annotate, text, dct, surface, name):
+    doc = annotate(text, dct)
+    found = [s._.actor["name"] for s in doc.spans["pw_actors"] if s.text == surface]
+    assert found and all(n == name for n in found)
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("South Korean officials said the plan was sound.", "South Korean", "South Korea"),
+    ("American troops will stay, the general said.", "American", "United States"),
+    ("Korea's exports fell for a third month.", "Korea", "South Korea"),
+    ("Chinese diplomats walked out of the meeting.", "Chinese", "China"),
+])
+def test_actors_demonyms_and_possessives_link_to_the_state(annotate, text, surface, name):
+    actor = actor_for(annotate(text, "2025-01-01"), surface)
+    assert actor["name"] == name and actor["type"] == "GPE"
+
+
+def test_actors_north_and_south_only_in_a_korean_context(annotate):
+    korean = annotate("The North fired two missiles into the sea, the South's military said.", "2023-01-01")
+    assert [a[1] for a in actors(korean)] == ["North Korea", "South Korea"]
+    weather = annotate("Storms battered the North on Sunday, closing roads across the region.", "2023-01-01")
+    assert actors(weather) == []
+
+
+@pytest.mark.parametrize("text, surface, kb_id", [
+    ("South Korea's Foreign Ministry summoned the envoy.", "South Korea's Foreign Ministry", "org:kor_mofa"),
+    ("Japan's Foreign Ministry lodged a protest.", "Japan's Foreign Ministry", "org:jpn_mofa"),
+])
+def test_actors_shared_body_names_follow_the_state_named(annotate, text, surface, kb_id):
+    assert actor_for(annotate(text, "2024-01-01"), surface)["kb_id"] == kb_id
+
+
+def test_actors_shared_body_name_of_another_state_is_not_linked(annotate):
+    doc = annotate("Brazil's foreign ministry said it was monitoring the situation.", "2024-01-01")
+    assert [a[2] for a in actors(doc)] == ["gpe:BRA"]
+
+
+def test_actors_administration_is_an_org_acting_for_the_state(annotate):
+    actor = actor_for(annotate("The Biden administration imposed export controls on chips.", "2023-01-01"),
+                      "Biden administration")
+    assert actor == {"kb_id": None, "name": "Biden administration", "type": "ORG", "acts_for": "United States"}
+
+
+@pytest.mark.parametrize("text, full, short", [
+    ("Margaret Holloway, a trade lawyer, said the deal was fragile. Holloway added that voters were unhappy.",
+     "Margaret Holloway", "Holloway"),
+    ("Choi Min-ho, a professor, said the plan was risky. Choi added that markets would wait.", "Choi Min-ho", "Choi"),
+])
+def test_actors_unknown_people_are_kept_and_merged(annotate, text, full, short):
+    doc = annotate(text, "2025-01-01")
+    first, later = actor_for(doc, full), actor_for(doc, short)
+    assert first == later == {"kb_id": None, "name": full, "type": "PERSON", "acts_for": None}
+
+
+def test_actors_unknown_acronym_in_brackets_merges_with_its_name(annotate):
+    doc = annotate("The Hanbit Energy Forum (HEF) released a survey. HEF said most firms backed the deal.", "2025-01-01")
+    names = {s._.actor["name"] for s in doc.spans["pw_actors"]}
+    assert names == {"Hanbit Energy Forum"}
+    assert sum(s.text == "HEF" for s in doc.spans["pw_actors"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "About 28,500 troops are stationed there, a first-term promise kept.",
+    "Sales rose 15 percent in 2024.",
+])
+def test_actors_numbers_and_lowercase_phrases_are_not_actors(annotate, text):
+    assert actors(annotate(text, "2025-01-01")) == []
+
+
+def test_actors_byline_names_are_people(annotate):
+    doc = annotate("Alliance Tensions Grow\nby Harriet Okonkwo and Daniel Brandt-Ruiz\nSeoul is worried.", "2025-01-01")
+    people = {s._.actor["name"] for s in doc.spans["pw_actors"] if s._.actor["type"] == "PERSON"}
+    assert people == {"Harriet Okonkwo", "Daniel Brandt-Ruiz"}
+
+
+def test_actors_glued_tokens_still_name_states(annotate):
+    doc = annotate("The U.S.-Korea relationship and U.S.–Japan ties were discussed.", "2025-01-01")
+    names = {s._.actor["name"] for s in doc.spans["pw_actors"]}
+    assert {"United States"} <= names
+
+
+def test_actors_actor_of_finds_the_narrowest_covering_actor(annotate):
+    doc = annotate("Analysts expect the North Korean leader to visit Moscow.", "2020-06-01")
+    leader = next(t for t in doc if t.text == "leader")
+    north = next(t for t in doc if t.text == "North")
+    verb = next(t for t in doc if t.text == "expect")
+    assert actor_of(doc, leader)["name"] == "Kim Jong Un"
+    assert actor_of(doc, north)["name"] == "North Korea"
+    assert actor_of(doc, verb) is None
+
+
+def test_actors_user_kb_adds_a_person(tmp_path):
+    import spacy
+    from pactwatch import pipeline
+    (tmp_path / "people.toml").write_text("""
+[[people]]
+id = "per:ines_valdivia"
+name = "Ines Valdivia"
+short = ["Valdivia"]
+roles = [{ role = "foreign minister", of = "gpe:CHL", start = "2030-03-11" }]
+""", encoding="utf-8")
+    nlp = spacy.load(pipeline.MODEL, exclude=["lemmatizer"])
+    nlp.add_pipe("pactwatch_actors", config={"kb_dirs": [str(tmp_path)]})
+    doc = pipeline.make_doc(nlp, "Chile's foreign minister arrived in Seoul. Valdivia met reporters.", "2031-01-05")
+    doc = nlp(doc)
+    names = [s._.actor["name"] for s in doc.spans["pw_actors"] if s._.actor["type"] == "PERSON"]
+    assert names == ["Ines Valdivia", "Ines Valdivia"]
+
+
+def test_actors_unknown_person_with_title_acts_for_the_state_named(annotate):
+    doc = annotate("Chilean Vice Foreign Minister Ana Soto-Vergara met envoys. Soto-Vergara said the talks went well.",
+                   "2025-01-01")
+    actor = actor_for(doc, "Ana Soto-Vergara")
+    assert actor == {"kb_id": None, "name": "Ana Soto-Vergara", "type": "PERSON", "acts_for": "Chile"}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("In a speech in 2019, the South Korean president urged talks with the North.", "Moon Jae-in"),
+    ("By 2023 the South Korean president had shifted course.", "Yoon Suk Yeol"),
+])
+def test_actors_undated_document_uses_the_latest_year_it_mentions(annotate, text, name):
+    actor = actor_for(annotate(text, None), "South Korean president")
+    assert actor["name"] == name
+
+
+@pytest.mark.parametrize("text, surface, etype", [
+    ("Workers at the plant in New Jersey walked out.", "New Jersey", "GPE"),
+    ("Students at Seoul National University protested.", "Seoul National University", "ORG"),
+])
+def test_actors_longer_name_around_a_place_is_kept_whole(annotate, text, surface, etype):
+    actor = actor_for(annotate(text, "2025-01-01"), surface)
+    assert actor["type"] == etype and actor["kb_id"] is None
+
+
+@pytest.mark.parametrize("text, surface, acts_for", [
+    ("U.S. Ambassador to Japan Gareth Pimm said the alliance was strong.", "Gareth Pimm", "United States"),
+    ("Chinese Foreign Ministry spokesperson Zhao Mingyu called the remarks reckless.", "Zhao Mingyu", "China"),
+    ("Kenyan Trade Minister Wanjiru Kamau signed the accord.", "Wanjiru Kamau", "Kenya"),
+])
+def test_actors_unknown_official_acts_for_the_state_or_body_before_the_title(annotate, text, surface, acts_for):
+    actor = actor_for(annotate(text, "2025-11-20"), surface)
+    assert actor["kb_id"] is None and actor["acts_for"] == acts_for

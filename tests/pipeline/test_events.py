@@ -1,0 +1,180 @@
+"""pactwatch_events on sentences written for these tests: trigger classes, modality, reported
+speech, dates, merging, quotes."""
+from __future__ import annotations
+
+import pytest
+
+from pactwatch.pipeline.extensions import EVENTS
+
+DCT = "2025-08-21"
+
+
+def events(annotate, text, dct=DCT):
+    doc = annotate(text, dct)
+    return doc, [s._.event for s in doc.spans[EVENTS]]
+
+
+def actors(event) -> str:
+    return " ".join(event["source"] + event["target"])
+
+
+def one_of_type(evs, kind):
+    found = [e for e in evs if e["type"] == kind]
+    assert found, f"no {kind} event in {[(e['type'], e['source'], e['target']) for e in evs]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text, kind, actor", [
+    ("Japan and Canada agreed on Tuesday to expand their fisheries accord.", "AGREE", "Japan"),
+    ("The Brazilian president met the German chancellor in Berlin on Monday.", "CONSULT", "Brazil"),
+    ("France praised Canada for its handling of the refugee crisis.", "SUPPORT", "France"),
+    ("Brazil apologized to Argentina for the border incident.", "CONCEDE", "Brazil"),
+    ("Germany and France cooperated closely on the satellite program.", "COOPERATE", "Germany"),
+    ("Norway donated medical supplies to Kenya after the floods.", "AID", "Norway"),
+    ("Russia withdrew its troops from the disputed border region.", "RETREAT", "Russia"),
+    ("Canada urged Japan to reopen its markets to beef.", "REQUEST", "Canada"),
+    ("India accused Pakistan of sheltering militants.", "ACCUSE", "India"),
+    ("Egypt rejected the Ethiopian proposal on the dam.", "REJECT", "Egypt"),
+    ("China threatened to halt exports of rare earths to Japan.", "THREATEN", "China"),
+    ("Thousands of Kenyan teachers demonstrated outside parliament.", "PROTEST", "Kenya"),
+    ("Australia expelled two Chinese diplomats last week.", "SANCTION", "Australia"),
+    ("Greece deployed additional warships near the Libyan coast.", "MOBILIZE", "Greece"),
+    ("Iranian police arrested three British journalists in Tehran.", "COERCE", "Iran"),
+    ("Rebel fighters attacked a Nigerian army base near the border.", "ASSAULT", "Niger"),
+    ("Chile elected Gabriel Boric as president on Sunday.", "TRANSITION", "Chile"),
+])
+def test_events_verb_trigger_gives_its_type(annotate, text, kind, actor):
+    _, evs = events(annotate, text)
+    assert actor in actors(one_of_type(evs, kind))
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Canada imposed new sanctions on Russia.", "SANCTION"),
+    ("Japan held talks with India in Tokyo.", "CONSULT"),
+    ("The Mexican president's inauguration took place in the capital.", "TRANSITION"),
+    ("Police carried out a raid on a Bolivian opposition office.", "COERCE"),
+    ("South Africa staged a military drill near the Namibian border.", "MOBILIZE"),
+])
+def test_events_noun_trigger_gives_its_type(annotate, text, kind):
+    _, evs = events(annotate, text)
+    assert one_of_type(evs, kind)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Canada lifted its sanctions on Cuba.", "CONCEDE"),          # undoing a sanction concedes
+    ("Sweden suspended its aid to Zambia.", "SANCTION"),          # cutting aid punishes
+    ("Peru accepted the demands of Bolivia.", "CONCEDE"),         # granting a request
+])
+def test_events_verb_acting_on_an_event_changes_its_type(annotate, text, kind):
+    _, evs = events(annotate, text)
+    assert one_of_type(evs, kind)
+
+
+@pytest.mark.parametrize("text, kind, modality", [
+    ("France signed a trade agreement with Chile on Monday.", "AGREE", "asserted"),
+    ("The Canadian prime minister will visit India next month.", "CONSULT", "planned"),
+    ("Spain is set to host talks with Morocco in Madrid.", "CONSULT", "planned"),
+    ("Germany could impose tariffs on Chinese steel.", "SANCTION", "speculative"),
+    ("Mexico is expected to meet with Guatemala on migration.", "CONSULT", "speculative"),
+    ("Italy may expel the Libyan ambassador.", "SANCTION", "speculative"),
+    ("Brazil did not attend the conference with Argentina.", "CONSULT", "negated"),
+    ("Egypt postponed its visit to Sudan.", "CONSULT", "negated"),
+    ("Japan cancelled its security talks with Australia.", "CONSULT", "negated"),
+    ("Sweden opted out of the summit with Finland.", "CONSULT", "negated"),
+])
+def test_events_modality(annotate, text, kind, modality):
+    _, evs = events(annotate, text)
+    assert one_of_type(evs, kind)["modality"] == modality
+
+
+def test_events_reported_speech_is_the_reported_actors_event(annotate):
+    _, evs = events(annotate, "The Canadian foreign minister said that Japan will send aid to Haiti.")
+    e = one_of_type(evs, "AGREE")          # a stated future aid is a promise
+    assert "Japan" in " ".join(e["source"])
+    assert e["modality"] == "planned"
+    assert e["attributed_to"] and "Japan" not in e["attributed_to"]
+
+
+def test_events_historical_reference_keeps_its_own_date(annotate):
+    _, evs = events(annotate, "The 2019 summit between Japan and Korea in Seoul ended without a deal.")
+    e = one_of_type(evs, "CONSULT")
+    assert e["date"] == "2019"
+    assert e["modality"] == "asserted"
+
+
+def test_events_repeated_mentions_of_one_summit_merge(annotate):
+    text = ("Japan held a summit with India in Tokyo on May 2. "
+            "The summit with India produced a joint statement on shipping.")
+    _, evs = events(annotate, text)
+    assert len([e for e in evs if e["type"] == "CONSULT"]) == 1
+
+
+def test_events_two_reported_actions_stay_apart(annotate):
+    text = "Japan imposed sanctions on Russia in March. Canada imposed sanctions on Iran in June."
+    _, evs = events(annotate, text)
+    assert len([e for e in evs if e["type"] == "SANCTION"]) == 2
+
+
+@pytest.mark.parametrize("text", [
+    "The talks were productive.",                      # no actor: nothing to record
+    "Analysts say tariffs rarely work.",
+])
+def test_events_need_an_actor(annotate, text):
+    _, evs = events(annotate, text)
+    assert evs == []
+
+
+def test_events_condition_is_not_an_event(annotate):
+    _, evs = events(annotate, "China will retaliate if Japan imposes tariffs on Chinese cars.")
+    assert not [e for e in evs if e["type"] == "SANCTION"]
+
+
+def test_events_content_of_a_threat_is_not_a_second_event(annotate):
+    _, evs = events(annotate, "Russia threatened to invade Georgia.")
+    assert [e["type"] for e in evs] == ["THREATEN"]
+    assert "Georgia" in actors(evs[0])
+
+
+def test_events_quote_is_the_clause_in_the_text(annotate):
+    text = "In June, Portugal cancelled its talks with Angola after a dispute over oil revenues."
+    doc, evs = events(annotate, text)
+    e = one_of_type(evs, "CONSULT")
+    quote = doc.text[e["quote_start"]:e["quote_end"]]
+    assert "cancelled its talks with Angola" in quote
+    assert "dispute" not in quote
+
+
+def test_events_component_declares_what_it_writes(nlp):
+    analysis = nlp.analyze_pipes(pretty=False)
+    assert analysis["problems"].get("pactwatch_events", []) == []
+
+
+@pytest.mark.parametrize("text, kind, modality", [
+    ("Sweden said it will send food aid to Yemen.", "AGREE", "planned"),          # a promise
+    ("Farmers in Chile said they would blockade the port of Valparaiso.", "THREATEN", "planned"),
+    ("Kenya will pull out its troops from Somalia unless the talks resume.", "THREATEN", "planned"),
+    ("The Vietnamese commander vowed to attack the rebels in Laos.", "THREATEN", "asserted"),  # the vow was made
+])
+def test_events_stated_intent_is_a_promise_or_a_threat(annotate, text, kind, modality):
+    _, evs = events(annotate, text)
+    assert one_of_type(evs, kind)["modality"] == modality
+
+
+def test_events_reported_obligation_is_a_request(annotate):
+    _, evs = events(annotate, "Canada said that Peru must release the detained fishermen.")
+    e = one_of_type(evs, "REQUEST")
+    assert "Canada" in " ".join(e["source"]) and "Peru" in " ".join(e["target"])
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Denmark suspended part of its aid program for Mali.", "SANCTION"),          # partitive, compound
+    ("Tunisian students began a hunger strike to demand reforms.", "PROTEST"),    # purpose is the strike's
+])
+def test_events_trigger_inside_a_larger_noun_phrase(annotate, text, kind):
+    _, evs = events(annotate, text)
+    assert [e["type"] for e in evs] == [kind]
+
+
+def test_events_participle_describing_a_thing_is_no_event(annotate):
+    _, evs = events(annotate, "Uruguay criticized a law signed by the Argentine president in May.")
+    assert [e["type"] for e in evs] == ["ACCUSE"]

@@ -1,0 +1,157 @@
+"""pactwatch_time: finding temporal expressions, their TIMEX3 values, the anchor, timex_of."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from pactwatch.pipeline import timex_rules
+from pactwatch.pipeline.time import timex_of
+
+SUNDAY = "2024-03-10"  # ISO week 10
+
+
+def timexes(doc) -> list[tuple[str, str, str]]:
+    return [(s.text, s._.timex["type"], s._.timex["value"]) for s in doc.spans["pw_timex"]]
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    # day, month and year granularity, with and without the year
+    ("The ministers met on March 3, 2023 in Tokyo.", SUNDAY, ("March 3, 2023", "DATE", "2023-03-03")),
+    ("The accord was signed on 14 July 1998 in Rome.", SUNDAY, ("14 July 1998", "DATE", "1998-07-14")),
+    ("The treaty lapsed in December 2019.", SUNDAY, ("December 2019", "DATE", "2019-12")),
+    ("The base reopened in 2011 after repairs.", SUNDAY, ("2011", "DATE", "2011")),
+    ("Envoys arrived on Feb. 27 for the talks.", SUNDAY, ("Feb. 27", "DATE", "2024-02-27")),
+    # tense decides the year of a yearless month
+    ("The envoy resigned in February.", SUNDAY, ("February", "DATE", "2024-02")),
+    ("Officials visited Hanoi in November.", SUNDAY, ("November", "DATE", "2023-11")),
+    ("The delegation will return in February.", SUNDAY, ("February", "DATE", "2025-02")),
+    ("Talks collapsed last October.", SUNDAY, ("last October", "DATE", "2023-10")),
+    ("Both navies will exercise together at the end of May.", SUNDAY, ("the end of May", "DATE", "2024-05")),
+    ("Exports slowed in early April.", "2024-08-02", ("early April", "DATE", "2024-04")),
+    # weekdays: the one the tense points to
+    ("The parliament will vote on Wednesday.", SUNDAY, ("Wednesday", "DATE", "2024-03-13")),
+    ("The parliament voted on Wednesday.", SUNDAY, ("Wednesday", "DATE", "2024-03-06")),
+    ("The minister said Thursday that talks had stalled.", SUNDAY, ("Thursday", "DATE", "2024-03-07")),
+    # weeks, years, quarters, seasons, decades, ranges
+    ("Negotiators meet again next week.", SUNDAY, ("next week", "DATE", "2024-W11")),
+    ("The embassy closed last week.", SUNDAY, ("last week", "DATE", "2024-W09")),
+    ("Exports rose sharply this year.", SUNDAY, ("this year", "DATE", "2024")),
+    ("Imports fell last year.", SUNDAY, ("last year", "DATE", "2023")),
+    ("Growth slowed in the third quarter of 2022.", SUNDAY, ("the third quarter of 2022", "DATE", "2022-Q3")),
+    ("The fleet sailed north last winter.", SUNDAY, ("last winter", "DATE", "2023-WI")),
+    ("A summit is planned for this summer.", SUNDAY, ("this summer", "DATE", "2024-SU")),
+    ("Ties were frosty in the 1990s.", SUNDAY, ("the 1990s", "DATE", "199")),
+    ("Veterans of the 1914-18 war gathered.", SUNDAY, ("1914-18", "DATE", "1914/1918")),
+    ("The port was seized two years ago.", SUNDAY, ("two years ago", "DATE", "2022")),
+    ("Prices rose today.", SUNDAY, ("today", "DATE", "2024-03-10")),
+    ("The ship docked yesterday.", SUNDAY, ("yesterday", "DATE", "2024-03-09")),
+    # durations
+    ("The ceasefire held for four months.", SUNDAY, ("four months", "DURATION", "P4M")),
+    ("It is a sixty-year-old treaty between the two states.", SUNDAY, ("sixty-year-old", "DURATION", "P60Y")),
+    ("Inspectors spent the first three weeks in the north.", SUNDAY, ("the first three weeks", "DURATION", "P3W")),
+    ("The talks lasted 36 hours.", SUNDAY, ("36 hours", "DURATION", "PT36H")),
+    ("Unrest had simmered for the weeks before the vote.", SUNDAY, ("the weeks before", "DURATION", "PXW")),
+    ("The pact dates back two decades.", SUNDAY, ("two decades", "DURATION", "P20Y")),
+    # recurrences
+    ("The allies hold annual drills off the coast.", SUNDAY, ("annual", "SET", "P1Y")),
+    ("Inspections happen weekly at the border.", SUNDAY, ("weekly", "SET", "P1W")),
+    ("The fund pays out $4 million a year to farmers.", SUNDAY, ("a year", "SET", "P1Y")),
+    # vague references
+    ("Relations have recently improved.", SUNDAY, ("recently", "DATE", "PAST_REF")),
+    ("The agreement is now in force.", SUNDAY, ("now", "DATE", "PRESENT_REF")),
+    ("A decision is expected soon.", SUNDAY, ("soon", "DATE", "FUTURE_REF")),
+    ("Trade has grown in recent years.", SUNDAY, ("recent years", "DURATION", "PXY")),
+    # times of day
+    ("The meeting starts at 3 p.m. in the capital.", SUNDAY, ("3 p.m.", "TIME", "2024-03-10T15:00")),
+    ("Polls closed at 8 p.m. Friday.", SUNDAY, ("8 p.m. Friday", "TIME", "2024-03-08T20:00")),
+    ("Sirens sounded this morning.", SUNDAY, ("this morning", "TIME", "2024-03-10TMO")),
+])
+def test_time_normalises(annotate, text, dct, expected):
+    assert expected in timexes(annotate(text, dct))
+
+
+@pytest.mark.parametrize("text", [
+    "The base hosts 2000 soldiers and 300 civilians.",
+    "Seoul may raise its defense budget.",
+    "The 52-year-old minister resigned after the vote.",
+    "The figure reached 2,019 units.",
+    "Spending rose 2025% in the model, an obvious typo.",
+    "He won a second term in office.",
+    "Prices may fall and markets may recover.",
+])
+def test_time_ignores_non_times(annotate, text):
+    assert timexes(annotate(text, SUNDAY)) == []
+
+
+@pytest.mark.parametrize("text, dct, anchor, source", [
+    ("The envoy arrived on Friday.", SUNDAY, SUNDAY, "published"),
+    ("Published on 4 March 2024\n\nThe talks will resume on Friday.", None, "2024-03-04", "text"),
+    ("SEOUL, March 4, 2024 (Wire) - The talks will resume on Friday.", None, "2024-03-04", "text"),
+    ("The envoy arrived on Friday.", None, None, None),
+])
+def test_time_anchor_source(annotate, text, dct, anchor, source):
+    doc = annotate(text, dct)
+    assert (doc._.anchor, doc._.anchor_source) == (anchor, source)
+
+
+def test_time_text_anchor_resolves_relatives(annotate):
+    doc = annotate("Published on 4 March 2024\n\nThe talks will resume on Friday.")
+    assert ("Friday", "DATE", "2024-03-08") in timexes(doc)
+
+
+def test_time_inferred_anchor_from_latest_past_date(annotate):
+    doc = annotate("The accord was signed on June 2, 2021. Its first review came on March 9, 2019. "
+                   "Officials met again in August, and a new round will open next year.")
+    assert doc._.inferred_after == "2021-06-02"
+    assert (doc._.anchor, doc._.anchor_source) == ("2021-06-02", "inferred")
+    values = {t: v for t, _, v in timexes(doc)}
+    assert values["August"] == "2021-08"
+    assert values["next year"] == "2022"
+
+
+def test_time_inferred_anchor_ignores_future_dates(annotate):
+    doc = annotate("Leaders met on May 5, 2020. They will meet again on July 1, 2030.")
+    assert doc._.inferred_after == "2020-05-05"
+
+
+def test_time_undated_keeps_unknown_year(annotate):
+    doc = annotate("The minister resigned in June.")
+    assert doc._.anchor is None and doc._.inferred_after is None
+    assert timexes(doc) == [("June", "DATE", "XXXX-06")]
+
+
+@pytest.mark.parametrize("text, verb, value", [
+    ("The two sides signed the deal in June, and they will meet again in October.", "signed", "2024-06"),
+    ("The two sides signed the deal in June, and they will meet again in October.", "meet", "2024-10"),
+    ("After the vote on Tuesday, the cabinet resigned.", "resigned", "2024-07-30"),
+])
+def test_time_timex_of_same_clause(annotate, text, verb, value):
+    doc = annotate(text, "2024-08-01")
+    token = next(t for t in doc if t.text == verb)
+    assert timex_of(doc, token)["value"] == value
+
+
+def test_time_timex_of_skips_durations(annotate):
+    doc = annotate("The blockade lasted three weeks.", SUNDAY)
+    assert timex_of(doc, doc[2]) is None
+
+
+def test_time_analyze_pipes_clean(nlp):
+    problems = nlp.analyze_pipes()["problems"]
+    assert problems.get("pactwatch_time") == []
+
+
+@pytest.mark.parametrize("when, direction, expected", [
+    ((6,), "past", 2025), ((9,), "past", 2024), ((9,), "future", 2025), ((6,), "future", 2026),
+    ((9,), None, 2025), ((2,), None, 2025), ((12,), None, 2025), ((8, 21), "past", 2025),
+])
+def test_time_pick_year_by_tense(when, direction, expected):
+    assert timex_rules._pick_year(dt.date(2025, 8, 21), when, direction) == expected
+
+
+def test_time_bad_resolver_is_a_usage_error(nlp):
+    from pactwatch.errors import UsageError
+    from pactwatch.pipeline.time import make_component
+    with pytest.raises(UsageError):
+        make_component(nlp, "t", resolver="guess")
