@@ -119,19 +119,26 @@ def _person_name(s: str, max_tokens: int = 5) -> str | None:
     return s
 
 
-def parse_names(s: str, max_tokens: int = 5) -> list[str]:
-    """"A, B and C" -> ["A", "B", "C"]; [] when any part is not a person's name (of at most max_tokens words)."""
-    s = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", s.strip())         # "… in Seoul"
+def _names_and_tail(s: str, max_tokens: int) -> tuple[list[str], str | None] | None:
+    """"A, B and C" -> ([A, B, C], None); "A and B, Agency" -> ([A, B], "Agency"); None when the
+    first part is not a person's name."""
+    s = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", re.sub(r"\s+", " ", s).strip())   # "… in Seoul"
     s = _ROLE.sub("", s)
     parts = [p for p in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*", s) if p.strip()]
-    names = []
-    for part in parts:
+    names: list[str] = []
+    for i, part in enumerate(parts):
         name = _person_name(_ROLE.sub("", part), max_tokens)
         if name is None:
-            return []
+            return (names, part) if names and i == len(parts) - 1 else None
         if name not in names:
             names.append(name)
-    return names
+    return (names, None) if names else None
+
+
+def parse_names(s: str, max_tokens: int = 5) -> list[str]:
+    """"A, B and C" -> ["A", "B", "C"]; [] when any part is not a person's name (of at most max_tokens words)."""
+    found = _names_and_tail(s, max_tokens)
+    return found[0] if found and found[1] is None else []
 
 
 def parse_byline(s: str) -> tuple[list[str], str | None, str | None]:
@@ -141,23 +148,14 @@ def parse_byline(s: str) -> tuple[list[str], str | None, str | None]:
     when = None
     if m := DATE_RE.search(s):
         when = parse_date(m.group())
-        s = re.sub(r"(?:[\s,|·•—–-]|\b(?:on|published|updated|posted)\b)+$", "", s[:m.start()], flags=re.IGNORECASE)
-        s = re.sub(r"(?:,?\s*\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?)$", "", s.strip(), flags=re.IGNORECASE)
-    s = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", re.sub(r"\s+", " ", s).strip())
-    s = _ROLE.sub("", s)
-    parts = [p for p in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*", s) if p.strip()]
-    names: list[str] = []
-    affiliation = None
-    for i, part in enumerate(parts):
-        name = _person_name(_ROLE.sub("", part))
-        if name is None:
-            if i == len(parts) - 1 and names:   # "By A and B, Agency": the last part names who they write for
-                affiliation = clean_org(part)
-                break
-            return [], None, None
-        if name not in names:
-            names.append(name)
-    return names, affiliation, (when if names else None)
+        s = re.sub(r"(?:[\s,|·•—–-]|\b(?:on|published|updated|posted)\b)+$", "", s[:m.start()],
+                   flags=re.IGNORECASE)   # the names come before the date
+        s = re.sub(rf"(?:,?\s*{_WEEKDAY},?)$", "", s.strip(), flags=re.IGNORECASE)
+    found = _names_and_tail(s, 5)
+    if not found:
+        return [], None, None
+    names, tail = found
+    return names, (clean_org(tail) if tail else None), when
 
 
 _ORG_WORD = r"[A-Z][\w&'’.-]{0,40}"
@@ -257,11 +255,15 @@ _DISCLAIMERS = [
 ]
 
 
-_WEEKDAY = r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?"
-_CLOCK = (r"\b(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?"
-          r"|\s*\b[A-Z]{2,5}\b)?")
+_WEEKDAY = (r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+            r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?")
+# "10:38", "9.15 a.m.", "8:12 AM GMT+9", "3:41 PM EDT"
+_CLOCK = (r"\b(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
+          r"(?:\s*(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|\s*\b[A-Z]{2,5}\b)?")
+# what may stand beside the date on a date line: a clock time, a weekday, "2 hours ago", "4 min read", a label
 _DATE_LINE_NOISE = re.compile(
-    rf"{_CLOCK}|{_WEEKDAY}|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b|\b\d+\s*-?\s*min(?:ute)?s?\s+read\b|\b(?:updated|published|posted)\b",
+    rf"{_CLOCK}|{_WEEKDAY}|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b"
+    r"|\b\d+\s*-?\s*min(?:ute)?s?\s+read\b|\b(?:updated|published|posted)\b",
     re.IGNORECASE)
 
 
@@ -420,9 +422,12 @@ def recognise(text: str) -> dict:
 
     title = _markdown_title(text, lines) or _pick_title(lines, in_caption, header.anchor, header_end)
     authors = header.authors
-    if not authors and header.anchor is not None:
-        # a bare name just above or under the date line ("Jane Doe" / "August 4, 2025" / "Senior Fellow")
-        for i in (header.anchor - 1, header.anchor + 1, header.anchor + 2):
+    if not authors and (header.anchor is not None or title):
+        # a bare name just above or under the date line ("Jane Doe" / "August 4, 2025" / "Senior Fellow"),
+        # or, with no date line, just under the headline
+        near = (header.anchor - 1, header.anchor + 1, header.anchor + 2) if header.anchor is not None else \
+            [i + 1 for i in range(min(2, len(lines))) if lines[i].clean == title]
+        for i in near:
             if 0 <= i < header_end and not in_caption[i] and lines[i].clean != title and \
                     (names := _bare_names(lines[i].clean)):
                 authors = names

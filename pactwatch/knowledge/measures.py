@@ -51,6 +51,7 @@ class StatusTriggers:
     change_status: str                # status of an amount an agent changed something to
     future_modals: frozenset[str]
     future: dict[str, str]            # measure -> status of a figure announced with "will"
+    future_exclude: frozenset[str]    # verbs that keep things as they are ("will keep it at 15%")
     obligation_modals: frozenset[str]
 
 
@@ -219,6 +220,7 @@ def _status(check: _Checker, data: dict, measure_names: set[str]) -> StatusTrigg
                           change_status=change_status,
                           future_modals=frozenset(w.lower() for w in check.words(future, "modals", "future")),
                           future=dict(by_measure),
+                          future_exclude=frozenset(w.lower() for w in check.words(future, "exclude_verbs", "future", required=False)),
                           obligation_modals=frozenset(w.lower() for w in check.words(
                               check.table(data, "obligation", "obligation"), "modals", "obligation")))
 

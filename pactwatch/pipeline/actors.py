@@ -319,7 +319,14 @@ class ActorLinker:
             if len(cands) == 1:
                 m.kb_id = cands[0][0]
                 continue
+            # "Ellabell, Georgia": a place after a town and a comma is the town's region; the
+            # town's own state decides when the town is known ("Tbilisi, Georgia")
+            after_town = m.start >= 2 and doc[m.start - 1].text == "," and doc[m.start - 2].is_title
+            town = by_end.get(m.start - 1) if after_town else None
+            town_state = self.kb.state_of(town.candidates[0][0]) if town and len(town.candidates) == 1 else None
             m.kb_id = max(cands, key=lambda c: (modifier is not None and state(c) == modifier,
+                                                town_state is not None and state(c) == town_state,
+                                                after_town and bool((self.kb.get(c[0]) or {}).get("part_of")),
                                                 counts.get(state(c), 0), c[1] != "generic"))[0]
         # "the peninsula" refers to a place only where the document names it in full
         named_fully = {m.kb_id for m in mentions if m.kb_id and not all(k == "anaphor" for _, k in m.candidates)}
@@ -592,10 +599,21 @@ _BYLINE = re.compile(r"^[^\S\n]*(?:By|by|BY)[^\S\n]+(.+?)[^\S\n]*$", re.M)
 _BYLINE_NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.-]*)(?:[^\S\n]+(?:[A-ZÀ-Þ][\w’'.-]*|de|van|von|der|la|le)){1,3}$")
 
 
+_NAME = r"[A-ZÀ-Þ][\w’'.-]*(?:[^\S\n]+[A-ZÀ-Þ][\w’'.-]*){1,3}"
+# photo credits: "(AP Photo/Ahn Young-joon)", "(Pool photo by Jane Roe/Getty Images)"
+_PHOTO_CREDIT = re.compile(r"\b[Pp]hoto(?:[^\S\n]+by)?[^\S\n]*[/:]?[^\S\n]*(" + _NAME + r")(?=[^\S\n]*[/)]|[^\S\n]+(?:via|for)\b)")
+
+
 def _bylines(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
-    """The authors on a byline line ("By Jane Roe and John Doe"), which the model often misses."""
+    """The authors on a byline line ("By Jane Roe and John Doe") and photographers in credits,
+    which the model often misses."""
     out = []
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    for credit in _PHOTO_CREDIT.finditer(text):
+        span = doc.char_span(credit.start(1), credit.end(1), alignment_mode="expand")
+        if span is not None and not any(i in covered for i in range(span.start, span.end)):
+            out.append(Mention(span.start, span.end, label="PERSON", kind="model", name=credit.group(1)))
+            covered.update(range(span.start, span.end))
     for line in _BYLINE.finditer(text):
         body, offset = line.group(1), line.start(1)
         names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", body)

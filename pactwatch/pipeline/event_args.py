@@ -190,10 +190,10 @@ class Arguments:
                 roles.target += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
             elif dep == "prep" and c.lower_ == "by":
                 roles.source += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
-        if not roles.source and noun.dep_ == "conj" and self.names_event(noun.head):
+        if not roles.source and noun.dep_ in ("conj", "appos") and self.names_event(noun.head):
             # "Yoon's failed bid, impeachment and ouster": the possessor is shared
             first = noun.head
-            while first.dep_ == "conj" and first.head.i != first.i:
+            while first.dep_ in ("conj", "appos") and first.head.i != first.i:
                 first = first.head
             roles.source += [a for c in first.children if c.dep_ == "poss" for a in self.resolve(c)]
         if not roles.source and not roles.target:

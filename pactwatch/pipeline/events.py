@@ -9,15 +9,15 @@ withdraw") is that trigger's content, not an event of its own. Mentions of one e
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import triggers as trigger_lexicon
-from .attach import clause_head
 from .event_args import Arguments, stand_in
-from .extensions import ACTORS, EVENTS, TIMEX
+from .extensions import EVENTS
 
 # dependencies that end the walk from a trigger up to the words governing it: a new clause
 CLAUSE_BOUNDARY_DEPS = {"relcl", "advcl", "parataxis", "conj", "cc", "punct", "appos", "mark",
@@ -55,10 +55,11 @@ class EventFinder:
     def __init__(self, lexicon: trigger_lexicon.Triggers):
         self.lex = lexicon
         self._actor_tokens: dict = {}   # per Doc: token index -> actor span, set in __call__
+        self.event_nouns = frozenset(lexicon.nouns) | lexicon.event_heads
+        # verbs whose subject acts the event their object noun names ("held talks"); with regular
+        # inflections too, as the lemmatizer sometimes misses ("staged" -> "stag")
         carriers = (lexicon.light_verbs | lexicon.negators | lexicon.reversals | lexicon.reporting_verbs
                     | lexicon.acceptances)
-        # with regular inflections too: the lemmatizer sometimes misses ("staged" -> "stag")
-        self.event_nouns = frozenset(lexicon.nouns) | lexicon.event_heads
         self.carriers = frozenset(carriers | {form for lemma in carriers for form in inflections(lemma)})
 
     # ------------------------------------------------------------ triggers
@@ -337,8 +338,7 @@ class EventFinder:
         m.date = args.date(token)
         m.location = args.location(token, kind)
         m.modality = self.modality(cues, reporter is not None)
-        if m.modality == "asserted" and m.date and doc._.dct and m.date[:10] > doc._.dct \
-                and len(m.date) >= 10:
+        if m.modality == "asserted" and m.date and doc._.dct and starts_after(m.date, doc._.dct):
             m.modality = "planned"  # a dated event after publication has not happened yet
         if "future" in cues and m.modality == "planned":
             if self.ultimatum(token):
@@ -399,6 +399,18 @@ def inflections(lemma: str) -> set[str]:
     return {lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
 
 
+CALENDAR_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+def starts_after(value: str, dct: str) -> bool:
+    """The period `value` (2025, 2025-09, 2025-09-03) begins after the day `dct`."""
+    m = CALENDAR_DATE.match(value)
+    if not m:
+        return False
+    year, month, day = m.group(1), m.group(2) or "01", m.group(3) or "01"
+    return f"{year}-{month}-{day}" > dct[:10]
+
+
 def dates_compatible(a: str | None, b: str | None) -> bool:
     return not a or not b or a.startswith(b) or b.startswith(a)
 
@@ -417,5 +429,3 @@ def longer(a: str | None, b: str | None) -> str | None:
 def make_component(nlp: Language, name: str, kb_dirs: list):
     return EventFinder(trigger_lexicon.load(kb_dirs))
 
-
-__all__ = ["EventFinder", "make_component", "ACTORS", "TIMEX"]

@@ -78,6 +78,22 @@ class QuantityComponent:
                 doc.spans[QUANTITIES] = []
                 return doc
         index_of = {id(a): k for k, a in enumerate(amounts)}
+        self._link_changes(doc, amounts, records, changes, index_of)
+        self._link_borrowed(doc, amounts, records, index_of)
+        self._conversions(doc, amounts, records)
+        self._parts(doc, amounts, records)
+        self._repeats(amounts, records)
+        self._discourse(doc, actors, amounts, records)
+        spans = []
+        for a, r in zip(amounts, records):
+            span = Span(doc, a.start, a.end, label=r["measure"])
+            r.pop("_explicit", None)
+            span._.quantity = r
+            spans.append(span)
+        doc.spans[QUANTITIES] = spans
+        return doc
+
+    def _link_changes(self, doc: Doc, amounts: list[Amount], records: list[dict], changes, index_of) -> None:
         for before, after in changes:
             kb, ka = index_of[id(before)], index_of[id(after)]
             records[kb]["change"] = {"role": "before", "other": ka, "other_start": doc[after.start].idx}
@@ -88,6 +104,14 @@ class QuantityComponent:
             records[kb]["status"], records[kb]["_explicit"] = status, explicit
             self._share(records[kb], records[ka])
         for k, a in enumerate(amounts):
+            change = records[k]["change"]
+            if change and change["role"] == "after" and not records[k]["_explicit"] and self._agentive(doc, a):
+                records[k]["status"], records[k]["_explicit"] = self.lex.status.change_status, True
+
+    def _link_borrowed(self, doc: Doc, amounts: list[Amount], records: list[dict], index_of) -> None:
+        """Amounts that took their unit from another ("a reduction to 24,000", "4,500 of the 28,500
+        troops") read the rest from it too; a share is a part of its whole."""
+        for k, a in enumerate(amounts):
             source = a.extra.get("unit_from")
             if source is not None and id(source) in index_of:
                 self._share(records[index_of[id(source)]], records[k])
@@ -97,22 +121,6 @@ class QuantityComponent:
                 records[k]["part_of"], records[k]["part_of_start"] = w, doc[whole.start].idx
                 records[w]["components"].append(k)
                 self._share(records[w], records[k])
-            change = records[k]["change"]
-            if change and change["role"] == "after" and not records[k]["_explicit"] and self._agentive(doc, a):
-                records[k]["status"], records[k]["_explicit"] = self.lex.status.change_status, True
-        self._conversions(doc, amounts, records)
-        self._parts(doc, amounts, records)
-        self._repeats(amounts, records)
-        self._discourse(doc, actors, amounts, records)
-        spans = []
-        for a, r in zip(amounts, records):
-            span = Span(doc, a.start, a.end, label=r["measure"])
-            r.pop("_explicit", None)
-            r.pop("_sent", None)
-            span._.quantity = r
-            spans.append(span)
-        doc.spans[QUANTITIES] = spans
-        return doc
 
     # ------------------------------------------------------------ one amount
     def _read(self, doc: Doc, actors: ActorIndex, a: Amount) -> dict:
@@ -130,7 +138,7 @@ class QuantityComponent:
             "qualifier": a.qualifier, "quote_start": quote[0], "quote_end": quote[1],
             "high": _number(a.high) if a.high is not None else None, "points": a.points,
             "part_of": None, "part_of_start": None, "components": [], "change": None, "same_as": None,
-            "inherited": [], "_explicit": explicit, "_sent": doc[a.start].sent.start,
+            "inherited": [], "_explicit": explicit,
         }
 
     @staticmethod

@@ -297,6 +297,9 @@ class AmountFinder:
         match = match_backward(doc, start - 1, self.qualifier_last)
         if match is None:
             return None
+        # "hand over $5 billion", "a dispute over $5 billion": a particle or preposition, not a bound
+        if len(match[1]) == 1 and doc[start - 1].dep_ in ("prt", "prep", "agent", "dative"):
+            return None
         return " ".join(match[1])
 
 

@@ -20,6 +20,8 @@ OWN_WORD_COST = 1.5
 # for the 28,500 troops there"): what the clause demands or pledges is not about the amount.
 PASSING_PREPS = {"for", "on", "over", "about", "against", "despite", "after", "before", "since", "during",
                  "with", "without", "amid", "among", "beyond", "behind", "regarding", "concerning"}
+# Prepositions that set a clause inside a deal, plan or demand ("under the agreement, ...").
+FRAME_PREPS = {"under", "in", "through", "via"}
 # Conditions make what they govern speculative ("if Washington imposes a 25% tariff").
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
@@ -270,6 +272,14 @@ class ClauseReader:
         # the amount's noun naming an organisation itself ("28,500-strong US Forces Korea")
         if noun.i in actors.at and (actors.at[noun.i]._.actor or {}).get("type") == "ORG":
             holder = actors.state(actors.at[noun.i])
+        # people counted by nationality ("300 South Koreans"): the nationality fills the role a
+        # modifier would ("300 South Korean workers")
+        elif amount.kind == "persons" and noun.i in actors.at:
+            who = actors.country(actors.at[noun.i])
+            if measure is not None and measure.modifier == "target":
+                target = who
+            else:
+                holder = who
         # possessor: "Seoul's $350 billion pledge", "its tariff"
         for n in nouns:
             for c in n.children:
@@ -291,7 +301,8 @@ class ClauseReader:
         subject = None
         if verb is not None and not _in_passing(noun, verb):
             subj, owner = self.subject_of(verb, actors)
-            if subj is not None:
+            # the counted people as subject ("300 Koreans were detained") hold nothing
+            if subj is not None and not (amount.start <= subj.i < amount.end):
                 who = actors.resolve(subj)
                 if who is not None:
                     subject = (who, measure is not None and owner.lemma_.lower() in measure.subject_is_target, subj)
@@ -327,9 +338,12 @@ class ClauseReader:
         # "Japan settled on a 15% tariff": the subject undergoes it, unless a target is named
         if subject is not None and subject[1] and target is None and subject[0] != holder:
             target = actors.resolve(subject[2], states_only=True)
-        # states modifying the noun: "US investment pledge" after "Seoul's", "Korean workers"
+        # states modifying the noun: "US investment pledge" after "Seoul's", "Korean workers";
+        # for a target, also the goods the amount is of ("$8 billion of U.S. rice")
         if target is None:
-            target = self._modifier_actor(actors, nouns, exclude=(holder,), states_only=True)
+            goods = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "worth")
+                     for o in p.children if o.dep_ == "pobj"]
+            target = self._modifier_actor(actors, nouns + goods, exclude=(holder,), states_only=True)
         if holder is None:
             holder = self._modifier_actor(actors, nouns, exclude=(target,))
         if holder is not None and holder == target:
@@ -398,6 +412,7 @@ class ClauseReader:
         st = self.lex.status
         changed = None
         future = False
+        verb_lemma = ""
         tok = noun
         for _ in range(14):
             parent = tok.head
@@ -438,12 +453,19 @@ class ClauseReader:
                                                   for s in t.children) else "speculative"), True
                     if c.dep_ == "aux" and c.lower_ in st.future_modals:
                         future = True
+                        verb_lemma = t.lemma_.lower()
                     if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                         return "speculative", True
                     if c.dep_ in ("advcl", "acl") and c.tag_ == "VBN" and c.i > tok.i:
                         s = self._verb_status(c)
                         if s:
                             return s, True
+                    # "under the deal, the levy falls to 15%": the frame the clause is set in
+                    if c.dep_ == "prep" and c.lower_ in FRAME_PREPS:
+                        obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                        m = match_backward(doc, obj.i, self.noun_last) if obj is not None else None
+                        if m is not None:
+                            return st.nouns[m[1]], True
             elif t.pos_ in ("NOUN", "PROPN"):
                 m = match_backward(doc, t.i, self.noun_last)
                 if m is not None:
@@ -458,7 +480,7 @@ class ClauseReader:
             tok = t
         if changed:
             return changed, True
-        if future and measure is not None and measure.name in st.future:
+        if future and measure is not None and measure.name in st.future and verb_lemma not in st.future_exclude:
             return st.future[measure.name], True
         return "actual", False
 

@@ -58,6 +58,7 @@ class _Grammar:
         self.units = w["units"]
         self.vague = w["vague"]
         self.sets = w["sets"]
+        self.holidays = w.get("holidays", {})
         MON = _alt(self.months, capital=True)
         # "May" is also a modal verb: on its own it needs a date word beside it
         MON_SAFE = _alt([m for m in self.months if m != "may"], capital=True)
@@ -72,6 +73,9 @@ class _Grammar:
         YEAR = r"(?:1[5-9]\d\d|20\d\d)"
         DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
         EDGE = r"(?:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+|early[\s-]+|late[\s-]+|mid[\s-]*)"
+        # holiday names are capitalised: "Christmas", "Thanksgiving Day"
+        HOLIDAY = "(?-i:" + "|".join(re.escape(h.title().replace("'S", "'s")).replace(r"\ ", r"\s+")
+                                     for h in sorted(self.holidays, key=len, reverse=True)) + ")"
         NOT_NUM = r"(?![\d,]*\d)(?!\s*(?:%|percent))"
         I = re.I
         self.patterns = [
@@ -108,6 +112,8 @@ class _Grammar:
             # years and year ranges; guarded against amounts ($2025, 2,025, 2025%)
             ("year_range", re.compile(rf"(?<![\d$,.#])({YEAR})\s*[-–—]\s*(\d\d|{YEAR})(?!\d|[,.]\d|%)")),
             ("year", re.compile(rf"(?<![\d$£€,.#/-])(?:(fiscal(?:\s+year)?|FY)\s*)?({EDGE})?({YEAR})(?!\d|[,.]\d|%|\s*(?:percent|per\s+cent))", I)),
+            # holidays: (last/next) Christmas, Thanksgiving Day
+            ("holiday", re.compile(rf"\b(?:(last|next|this)\s+)?{HOLIDAY}\b", I)),
             # today, yesterday, tonight, this morning, last night
             ("deictic", re.compile(r"\b(today|yesterday|tomorrow|tonight)\b(?!['’]s\s+(?:world|society|economy))", I)),
             ("day_part", re.compile(rf"\b(this|last|tomorrow|yesterday)\s+({PART})\b", I)),
@@ -122,7 +128,7 @@ class _Grammar:
             ("shift", re.compile(rf"\b(?:(earlier|later|early|late)\s+)?(this|next|last|past|previous|coming|current|the\s+current|the\s+previous|the\s+past|the\s+last|the\s+coming|the\s+next)\s+({UNIT})\b(?!['’]s\s+(?:\w+\s+)?(?:high|low|level))", I)),
             ("edge_year", re.compile(rf"\b(?:the\s+)?(end|beginning|start|middle|rest|remainder)\s+of\s+(?:the|this)\s+(year|month|week|decade|quarter)\b", I)),
             # durations: four months, the first four months, the past three years, 75-year-old, 24-hour
-            ("duration", re.compile(rf"\b(?:the\s+)?(?:(?:first|last|past|next|previous|coming|following|final|latest|remaining|initial|subsequent|same)\s+)?(?:(?:about|nearly|almost|roughly|around|more\s+than|less\s+than|over|under|up\s+to|at\s+least)\s+)?({NUM})[\s-]+({UNIT})s?\b(-old)?(?!\s*-?\s*(?:ago|earlier)\b)", I)),
+            ("duration", re.compile(rf"\b(?:the\s+)?(?:(?:first|last|past|next|previous|coming|following|final|latest|remaining|initial|subsequent|same)\s+)?(?:(?:about|nearly|almost|roughly|around|more\s+than|less\s+than|over|under|up\s+to|at\s+least)\s+)?({NUM})(?:\s+(?:more|additional|extra|straight|consecutive))?[\s-]+({UNIT})s?\b(-old)?(?!\s*-?\s*(?:ago|earlier)\b)", I)),
             # the months prior, the coming months, several years, for years
             ("vague_duration", re.compile(rf"\b(?:(the\s+)(years|months|weeks|days|decades)\s+(prior|before|since|after|following)|(?:the\s+)?(coming|next|past|last|previous|following|several|many|few|some|recent)\s+(years|months|weeks|days|decades|hours|minutes))\b", I)),
             ("bare_units", re.compile(r"\b(?:for|in|over|within|takes?|took|lasted)\s+(?P<t>years|months|weeks|days|decades|hours|minutes)\b(?!\s+(?:of|ago|old))", I)),
@@ -263,6 +269,13 @@ def _mention(g: _Grammar, kind: str, m: re.Match, text: str) -> Mention | None:
         return Mention(s, e, "DATE", f"{a}/{b}")
     if kind == "year":
         return Mention(s, e, "DATE", G(3))
+    if kind == "holiday":
+        name = re.sub(r"\s+", " ", m.group(0).lower())
+        explicit = None
+        for w in ("last ", "next ", "this "):
+            if name.startswith(w):
+                name, explicit = name[len(w):], w.strip()
+        return Mention(s, e, "DATE", rel=("holiday", g.holidays[name]), explicit=explicit)
     if kind == "deictic":
         w = G(1).lower()
         if w == "tonight":
@@ -461,6 +474,17 @@ def resolve(m: Mention, anchor: dt.date | None, direction: str | None = None) ->
         d = m.rel[1]
         century = anchor.year // 100 if d * 10 <= anchor.year % 100 else anchor.year // 100 - 1
         return f"{century:02d}{d}"
+    if kind == "holiday":
+        def on(year):
+            return _holiday(year, m.rel[1])
+        d = on(anchor.year)
+        if (m.explicit == "last" or direction == "past") and d > anchor:
+            d = on(anchor.year - 1)
+        elif (m.explicit == "next" or direction == "future") and d < anchor:
+            d = on(anchor.year + 1)
+        elif m.explicit is None and direction is None:
+            d = min((on(anchor.year + k) for k in (-1, 0, 1)), key=lambda x: abs((x - anchor).days))
+        return d.isoformat()
     if kind == "weekday":
         _, day, part = m.rel
         delta = day - anchor.isoweekday()
@@ -504,6 +528,20 @@ def resolve(m: Mention, anchor: dt.date | None, direction: str | None = None) ->
     raise ValueError(kind)
 
 
+def _holiday(year: int, rule: str) -> dt.date:
+    """The date of a holiday rule from time_words.toml in `year`."""
+    month, _, rest = rule.partition("-")
+    if "-" not in rest:
+        return dt.date(year, int(month), int(rest))
+    weekday, nth = rest.split("-", 1)
+    weekday, nth, month = int(weekday), int(nth), int(month)
+    if nth > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (nth - 1))
+    last = dt.date(year + (month == 12), month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
 def _unanchored(m: Mention) -> str:
     """TIMEX3 values with the unknown parts as X, for a document with no date to anchor on."""
     kind = m.rel[0]
@@ -525,6 +563,9 @@ def _unanchored(m: Mention) -> str:
         return f"19{m.rel[1]}"
     if kind == "weekday":
         return f"XXXX-WXX-{m.rel[1]}"
+    if kind == "holiday":
+        rule = m.rel[1]
+        return f"XXXX-{rule}" if rule.count("-") == 1 else f"XXXX-{rule.split('-')[0]}"
     if kind == "clock":
         return f"XXXX-XX-XXT{m.rel[1]:02d}:{m.rel[2]:02d}"
     if kind == "shift":

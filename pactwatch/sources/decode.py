@@ -39,6 +39,13 @@ def looks_like_html(data: bytes) -> bool:
     return bool(_HTML_START.match(head)) or len(_HTML_TAGS.findall(head)) >= 2
 
 
+def is_binary(data: bytes) -> bool:
+    """A known binary signature, or NUL bytes in a file without a UTF-16/32 byte-order mark."""
+    if any(data.startswith(bom) for bom, _ in _UTF_BOMS):
+        return False
+    return data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]
+
+
 def decode_text(data: bytes, source: str) -> str:
     """UTF-8 (or UTF-16/32 with a byte-order mark) -> str with unified line ends; InputError otherwise."""
     if not data.strip():
@@ -51,7 +58,7 @@ def decode_text(data: bytes, source: str) -> str:
                 raise InputError(source, f"not decodable text: invalid {encoding.upper()} "
                                          f"at byte {exc.start}") from None
             return _checked(normalise_newlines(text), source)
-    if data.startswith(_BINARY_MAGIC) or b"\x00" in data[:8192]:
+    if is_binary(data):
         raise InputError(source, "binary file, not text")
     try:
         text = data.decode("utf-8")

@@ -8,7 +8,7 @@ import re
 from pactwatch.documents.metadata import parse_date, parse_names, recognise, strip_site_suffix
 from pactwatch.documents.model import Document
 from pactwatch.errors import InputError
-from pactwatch.sources.decode import decode_text, normalise_newlines
+from pactwatch.sources.decode import decode_text, is_binary, normalise_newlines
 
 METADATA_FIELDS = ("title", "authors", "published", "publisher")
 
@@ -91,6 +91,8 @@ def _unquote(value: str) -> str:
 def html_document(data: bytes | str, source: str, url: str | None = None, fmt: str = "html") -> Document:
     import trafilatura
 
+    if isinstance(data, bytes) and is_binary(data):
+        raise InputError(source, "binary file, not HTML")
     try:
         result = trafilatura.bare_extraction(
             data, url=url, with_metadata=True, include_comments=False,

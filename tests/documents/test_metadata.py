@@ -317,3 +317,8 @@ def test_metadata_title_among_other_header_lines(header):
 
 def test_metadata_date_line_with_reading_time():
     assert meta(f"Port Cities Sign Data-Sharing Pact\nMay 6, 2025 | 4 min read\n\n{BODY}")["published"] == "2025-05-06"
+
+
+def test_metadata_bare_name_under_the_headline_without_date_line():
+    found = meta(f"Port Cities Sign Data-Sharing Pact\n\nRosa Ng\n\n{BODY}")
+    assert (found["title"], found["authors"]) == ("Port Cities Sign Data-Sharing Pact", ["Rosa Ng"])

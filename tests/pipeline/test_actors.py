@@ -230,3 +230,23 @@ def test_actors_longer_name_around_a_place_is_kept_whole(annotate, text, surface
 def test_actors_unknown_official_acts_for_the_state_or_body_before_the_title(annotate, text, surface, acts_for):
     actor = actor_for(annotate(text, "2025-11-20"), surface)
     assert actor["kb_id"] is None and actor["acts_for"] == acts_for
+
+
+@pytest.mark.parametrize("text, person", [
+    ("The minister speaks in Busan. (AP Photo/Song Hye-rin)", "Song Hye-rin"),
+    ("Troops march in the capital. (Pool photo by Marta Quiroga/Getty Images)", "Marta Quiroga"),
+])
+def test_actors_photo_credits_name_the_photographer(annotate, text, person):
+    names = {s._.actor["name"] for s in annotate(text, "2025-01-01").spans["pw_actors"]
+             if s._.actor["type"] == "PERSON"}
+    assert person in names
+
+
+@pytest.mark.parametrize("text, kb_id", [
+    ("Agents raided a factory in Ellabell, Georgia, on Thursday.", "gpe:usa:georgia"),
+    ("Officials met in Tbilisi, Georgia, on Monday.", "gpe:GEO"),
+    ("Washington pressed ahead while the governor of Georgia objected.", "gpe:usa:georgia"),
+    ("Russia and Georgia fought a short war in 2008.", "gpe:GEO"),
+])
+def test_actors_shared_place_name_follows_context(annotate, text, kb_id):
+    assert actor_for(annotate(text, "2025-01-01"), "Georgia")["kb_id"] == kb_id

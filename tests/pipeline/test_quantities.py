@@ -164,6 +164,15 @@ def test_quantities_status_from_obligation_future_and_passive_change(annotate, t
     assert (q["value"], q["status"]) == (value, status)
 
 
+@pytest.mark.parametrize("text, value, status", [
+    ("Under the accord, the duty on Chilean wine falls to 6% next year.", 6, "agreed"),
+    ("The United States will keep its tariff on Canadian steel at 10 percent.", 10, "actual"),
+])
+def test_quantities_status_from_the_frame_and_kept_levels(annotate, text, value, status):
+    q = only(annotate, text)
+    assert (q["value"], q["status"]) == (value, status)
+
+
 def test_quantities_amount_mentioned_in_passing_keeps_status_actual(annotate):
     q = only(annotate, "The president demanded that Tokyo pay more for the 54,000 troops based there.")
     assert (q["value"], q["status"]) == (54000, "actual")
@@ -199,6 +208,17 @@ def test_quantities_target_is_a_state_not_a_unit_or_company(annotate):
 def test_quantities_relative_clause_takes_the_actor_of_its_noun(annotate):
     q = only(annotate, "Germany is studying plans that involve moving about 3,000 troops out of Lithuania.")
     assert (q["holder"], q["target"], q["status"]) == ("Germany", "Lithuania", "proposed")
+
+
+def test_quantities_goods_modifier_names_the_seller(annotate):
+    q = only(annotate, "Under the deal, Indonesia will buy $4 billion of American wheat.")
+    assert (q["measure"], q["holder"], q["target"]) == ("purchase_commitment", "Indonesia", "United States")
+
+
+def test_quantities_nationality_of_detained_people_is_the_target(annotate):
+    q = only(annotate, "Roughly 90 Mexicans were detained at the border crossing.")
+    assert (q["measure"], q["target"]) == ("detained_persons", "Mexico")
+    assert q["holder"] != "Mexico"
 
 
 def test_quantities_pronoun_holder_resolves_to_the_subject(annotate):

@@ -107,6 +107,7 @@ def test_sources_failure_does_not_stop_other_inputs(tmp_path):
     (lambda p: write(p, "spaces.md", "  \n\n \t\n"), "empty"),
     (lambda p: write(p, "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "binary"),
     (lambda p: write(p, "nul.txt", b"abc\x00def\x00" * 20), "binary"),
+    (lambda p: write(p, "photo.html", b"\xff\xd8\xff\xe0\x00\x10JFIF"), "binary"),
     (lambda p: write(p, "latin.txt", "caf\u00e9 au lait".encode("latin-1")), "not decodable text"),
     (lambda p: write(p, "sheet.xlsx", b"PK\x03\x04"), "unsupported type '.xlsx'"),
     (lambda p: write(p, "noext", "text without a suffix"), "unsupported type"),
