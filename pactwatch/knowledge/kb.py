@@ -18,7 +18,7 @@ from ..errors import KnowledgeError
 DATA = Path(__file__).resolve().parent / "data"
 # the built-in files this module owns; other files in data/ belong to other components
 BUILTIN_FILES = ("countries.json", "people.toml", "organisations.toml", "places.toml",
-                 "named_events.toml", "roles.toml")
+                 "named_events.toml", "roles.toml", "not_names.toml")
 # section of a file -> the type its entries get when they do not say
 SECTIONS = {"countries": "GPE", "people": "PERSON", "orgs": "ORG", "organisations": "ORG",
             "places": None, "events": "EVENT"}
@@ -41,10 +41,12 @@ def norm(name: str) -> str:
 class KnowledgeBase:
     """Entries by id, names to entries, and the titles of offices."""
 
-    def __init__(self, entries: dict[str, dict], titles: list[dict], heads: Iterable[str] = ()):
+    def __init__(self, entries: dict[str, dict], titles: list[dict], heads: Iterable[str] = (),
+                 not_names: Iterable[str] = ()):
         self.entries = entries
         self.titles = titles
         self.heads = set(heads)     # roles whose holder heads a government
+        self.not_names = {norm(n) for n in not_names}   # common nouns that alone name no one
         self._by_name: dict[str, list[str]] = {}
         self._by_other: dict[str, list[str]] = {}   # demonyms, shared names, family names
         for kb_id, entry in entries.items():
@@ -211,7 +213,8 @@ def _title(raw, index: int, path: Path) -> dict:
     return {"words": list(words), "roles": list(roles), "country": country, "_file": str(path)}
 
 
-def _load_file(path: Path, entries: dict, sources: dict, titles: list, heads: set, override: bool) -> None:
+def _load_file(path: Path, entries: dict, sources: dict, titles: list, heads: set, not_names: set,
+               override: bool) -> None:
     data = _read(path)
     if not isinstance(data, dict):
         raise KnowledgeError(f"{path}: must hold tables of entries")
@@ -241,6 +244,11 @@ def _load_file(path: Path, entries: dict, sources: dict, titles: list, heads: se
         if not isinstance(raw_heads, list) or not all(isinstance(h, str) and h for h in raw_heads):
             raise KnowledgeError(f"{path}: heads must be a list of role names")
         heads.update(raw_heads)
+    raw_not_names = data.get("not_names")
+    if raw_not_names is not None:
+        if not isinstance(raw_not_names, list) or not all(isinstance(n, str) and n for n in raw_not_names):
+            raise KnowledgeError(f"{path}: not_names must be a list of words")
+        not_names.update(raw_not_names)
 
 
 def _check_references(entries: dict, sources: dict, titles: list) -> None:
@@ -279,18 +287,19 @@ def build(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
     sources: dict[str, str] = {}
     titles: list[dict] = []
     heads: set[str] = set()
+    not_names: set[str] = set()
     for name in BUILTIN_FILES:
-        _load_file(DATA / name, entries, sources, titles, heads, override=False)
+        _load_file(DATA / name, entries, sources, titles, heads, not_names, override=False)
     for folder in extra_dirs:
         folder = Path(folder)
         if not folder.is_dir():
             raise KnowledgeError(f"{folder}: not a folder of knowledge files")
         for path in sorted(folder.iterdir()):
             if path.suffix in (".toml", ".json") and path.is_file():
-                _load_file(path, entries, sources, titles, heads, override=True)
+                _load_file(path, entries, sources, titles, heads, not_names, override=True)
     _check_references(entries, sources, titles)
     _people_act_for(entries)
-    return KnowledgeBase(entries, titles, heads)
+    return KnowledgeBase(entries, titles, heads, not_names)
 
 
 @functools.lru_cache(maxsize=8)

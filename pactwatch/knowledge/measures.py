@@ -53,6 +53,8 @@ class StatusTriggers:
     future: dict[str, str]            # measure -> status of a figure announced with "will"
     future_exclude: frozenset[str]    # verbs that keep things as they are ("will keep it at 15%")
     obligation_modals: frozenset[str]
+    reporting_verbs: frozenset[str]   # verbs of saying: "would" under them is a shifted "will"
+    backshifted: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -222,7 +224,11 @@ def _status(check: _Checker, data: dict, measure_names: set[str]) -> StatusTrigg
                           future=dict(by_measure),
                           future_exclude=frozenset(w.lower() for w in check.words(future, "exclude_verbs", "future", required=False)),
                           obligation_modals=frozenset(w.lower() for w in check.words(
-                              check.table(data, "obligation", "obligation"), "modals", "obligation")))
+                              check.table(data, "obligation", "obligation"), "modals", "obligation")),
+                          reporting_verbs=frozenset(w.lower() for w in check.words(
+                              check.table(data, "reported", "reported"), "verbs", "reported")),
+                          backshifted=frozenset(w.lower() for w in check.words(
+                              check.table(data, "reported", "reported"), "modals", "reported")))
 
 
 def _phrases(words: Iterable[str]) -> tuple[Phrase, ...]:

@@ -31,6 +31,7 @@ class Triggers:
     light_verbs: frozenset[str]
     event_heads: frozenset[str]          # nouns a trigger may modify and still name an event
     reporting_verbs: frozenset[str]
+    clausal_reporting: frozenset[str]     # trigger verbs that only report when they take a clause
     negators: frozenset[str]
     phrasal_negators: frozenset[tuple[str, str]]
     reversals: frozenset[str]
@@ -151,6 +152,7 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
         light_verbs=_words(t, "light_verbs", "lemmas", tf),
         event_heads=_words(t, "event_heads", "lemmas", tf),
         reporting_verbs=_words(t, "reporting_verbs", "lemmas", tf),
+        clausal_reporting=_words(t, "reporting_verbs", "with_clause", tf),
         negators=_words(t, "negators", "lemmas", tf),
         phrasal_negators=_words(t, "negators", "phrasal", tf, 2),
         reversals=_words(t, "reversals", "lemmas", tf),

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
@@ -67,7 +68,6 @@ class ActorLinker:
         self.requires: dict[tuple[str, str], list[str]] = {}   # (key, kb_id) -> ids one of which the doc must name
         self.short: dict[str, list[str]] = {}                  # "Trump" -> person ids
         self.titles: dict[str, dict] = {}
-        self.token_names: dict[str, list[tuple[str, str]]] = {}  # one-token names, for "U.S.-Korea"
         patterns: dict[str, list[str]] = {}
         for entry in kb:
             kinds = [("name", entry["name"])] + [("alias", a) for a in entry["aliases"]]
@@ -75,11 +75,11 @@ class ActorLinker:
             kinds += [("anaphor", a) for a in entry["anaphors"]]
             for c in entry["context_aliases"]:
                 kinds.append(("context", c["alias"]))
-                self.requires[(self._key(c["alias"]), entry["id"])] = list(c["requires"])
+                self.requires[(norm(c["alias"]), entry["id"])] = list(c["requires"])
             for kind, text in kinds:
                 text = re.sub(r"^(the|The)\s+", "", text.strip())
                 for variant in {text, text.replace("-", " ")}:
-                    key = self._key(variant)
+                    key = norm(variant)
                     if not key:
                         continue
                     ids = self.names.setdefault(key, [])
@@ -97,8 +97,6 @@ class ActorLinker:
             docs = list(nlp.tokenizer.pipe(variants))
             self.surfaces[key] = [[t.text for t in d] for d in docs]
             self.matcher.add(key, docs)
-            if len(docs[0]) == 1:
-                self.token_names[key] = self.names[key]
         for t in kb.titles:
             for w in t["words"]:
                 key = "title:" + w.lower()
@@ -106,23 +104,21 @@ class ActorLinker:
                 self.title_matcher.add(key, [nlp.make_doc(w)])
         self.vocab = nlp.vocab
 
-    @staticmethod
-    def _key(text: str) -> str:
-        return norm(text)
-
     # ------------------------------------------------------------ per document
     def __call__(self, doc: Doc) -> Doc:
-        date = doc._.dct or _latest_date(doc)
+        # token texts read once from the array: cheaper than iterating Token objects in each pass
+        words = [self.vocab.strings[o] for o in doc.to_array(ORTH)]
+        date = doc._.dct or _latest_date(words)
         title_matches = _longest_first_raw(self.title_matcher(doc))
         title_tokens = {i for _, s, e in title_matches for i in range(s, e)}
         mentions = self._kb_mentions(doc)
-        mentions += self._joined_tokens(doc, mentions)
+        mentions += self._joined_tokens(doc, words, mentions)
         text = doc.text      # built on each access: read once
         mentions += _bylines(doc, text, mentions)
         mentions = self._add_model_mentions(doc, text, mentions, title_tokens)
         self._resolve_ambiguous(doc, mentions)
-        mentions = self._administrations(doc, mentions, date)
-        self._short_names(doc, mentions, date)
+        mentions = self._administrations(doc, words, mentions, date)
+        self._short_names(doc, words, mentions, date)
         mentions += self._titles(doc, mentions, date, title_matches)
         self._capitals(doc, mentions)
         self._merge_unknown(doc, mentions)
@@ -158,7 +154,8 @@ class ActorLinker:
                     continue
             elif not self._case_ok(key, doc[start:end]):
                 continue
-            if kinds <= {"context"} and prev != "the":
+            # "the North" alone; not the start of a longer name ("the North American market")
+            if kinds <= {"context"} and (prev != "the" or (end < len(doc) and doc[end].is_title)):
                 continue
             found.append(Mention(start, end, candidates=list(cands)))
         chosen = _longest_first(found)
@@ -172,14 +169,15 @@ class ActorLinker:
                         chosen.append(inner)
         return chosen
 
-    def _joined_tokens(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    def _joined_tokens(self, doc: Doc, words: list[str], mentions: list[Mention]) -> list[Mention]:
         """Names the tokenizer leaves glued to a neighbour inside one token ("U.S.-Korea",
         "U.S.–South Korea", 'Day"—to'): the pieces are looked up with the tokens around them."""
         covered = {i for m in mentions for i in range(m.start, m.end)}
         out = []
-        for tok in doc:
-            if tok.i in covered or len(tok.text) < 4 or not _GLUE.search(tok.text.strip("\"'“”‘’-–—/")):
+        for i, word in enumerate(words):
+            if i in covered or len(word) < 4 or not _GLUE.search(word.strip("\"'“”‘’-–—/")):
                 continue
+            tok = doc[i]
             pieces = [p for p in _GLUE.split(tok.text) if p]
             if len(pieces) < 2:
                 continue
@@ -189,16 +187,19 @@ class ActorLinker:
                 if tok.i - n < 0 or any(i in covered for i in range(tok.i - n, tok.i)):
                     continue
                 text = " ".join([t.text for t in doc[tok.i - n: tok.i]] + [pieces[0]])
-                hit = self.names.get(self._key(text))
+                hit = self.names.get(norm(text))
                 if hit and pieces[0][:1].isupper() and _all_named(hit):
-                    found.append(Mention(tok.i - n, tok.i + 1, candidates=list(hit)))
+                    first = tok.i - n
+                    while first < tok.i and doc[first].lower_ in _DETERMINERS:
+                        first += 1
+                    found.append(Mention(first, tok.i + 1, candidates=list(hit)))
                     break
             # the last piece may begin a name that runs on ("South" + "Korea")
             for n in (3, 2, 1, 0):
                 if tok.i + 1 + n > len(doc) or any(i in covered for i in range(tok.i + 1, tok.i + 1 + n)):
                     continue
                 text = " ".join([pieces[-1]] + [t.text for t in doc[tok.i + 1: tok.i + 1 + n]])
-                hit = self.names.get(self._key(text))
+                hit = self.names.get(norm(text))
                 if hit and pieces[-1][:1].isupper() and _all_named(hit):
                     found.append(Mention(tok.i, tok.i + 1 + n, candidates=list(hit)))
                     break
@@ -251,7 +252,7 @@ class ActorLinker:
                             kb_tokens.pop(i, None)
                     else:
                         continue
-                if not _plausible_name(doc[start:end], text):
+                if not _plausible_name(doc[start:end], text) or norm(doc[start:end].text) in self.kb.not_names:
                     continue
                 out.append(Mention(start, end, label=label, kind="model"))
         return out
@@ -297,7 +298,7 @@ class ActorLinker:
             cands = m.candidates
             # names valid only beside another ("the South" in a text about the North)
             cands = [(i, k) for i, k in cands if k != "context"
-                     or any(r in named for r in self.requires.get((self._key(doc[m.start:m.end].text), i), []))]
+                     or any(r in named for r in self.requires.get((norm(doc[m.start:m.end].text), i), []))]
             if not cands:
                 m.candidates = []
                 continue
@@ -338,36 +339,35 @@ class ActorLinker:
         entry = self.kb.get(m.kb_id)
         return m.kb_id if entry and entry["type"] == "PERSON" else None
 
-    def _administrations(self, doc: Doc, mentions: list[Mention], date: str) -> list[Mention]:
+    def _administrations(self, doc: Doc, words: list[str], mentions: list[Mention], date: str) -> list[Mention]:
         """"the Trump administration": the government a leader heads, an ORG of its own."""
         by_end = {m.end: m for m in mentions}
         out = list(mentions)
-        for tok in doc:
-            if tok.lower_ not in ("administration", "government") or tok.i == 0:
+        for i, word in enumerate(words):
+            if i == 0 or word.lower() not in ("administration", "government"):
                 continue
-            j = tok.i
-            m = by_end.get(j)
-            name_tok = doc[j - 1]
+            m = by_end.get(i)
             person_id = self._person_id(m) if m else None
             if person_id is None:
-                ids = self.short.get(name_tok.text, [])
-                leaders = [i for i in ids if any(r["role"] in self.kb.heads for r in self.kb.get(i)["roles"])]
+                # the leader named by family name alone, not yet resolved ("the Trump administration")
+                leaders = [p for p in self.short.get(words[i - 1], [])
+                           if any(r["role"] in self.kb.heads for r in self.kb.get(p)["roles"])]
                 if len(leaders) != 1:
                     continue
                 person_id = leaders[0]
             if m is None:
-                m = next((x for x in out if x.start <= j - 1 < x.end), None)
-            start = m.start if m else j - 1
-            if m and m.end != j:
+                m = next((x for x in out if x.start <= i - 1 < x.end), None)
+            if m and m.end != i:
                 continue
+            start = m.start if m else i - 1
             if m in out:
                 out.remove(m)
-            short = (self.kb.get(person_id)["short"] or [name_tok.text])[0]
-            out.append(Mention(start, tok.i + 1, kind="admin", label="ORG", name=f"{short} {tok.lower_}",
+            short = (self.kb.get(person_id)["short"] or [words[i - 1]])[0]
+            out.append(Mention(start, i + 1, kind="admin", label="ORG", name=f"{short} {word.lower()}",
                                acts_for=self.kb.state_for_person(person_id, date)))
         return out
 
-    def _short_names(self, doc: Doc, mentions: list[Mention], date: str) -> None:
+    def _short_names(self, doc: Doc, words: list[str], mentions: list[Mention], date: str) -> None:
         """Family names alone, and model mentions not yet linked, resolved within the document: to
         the person of that name mentioned nearest before (else after), known or not; failing that,
         to the only person the knowledge base has by that name (in office on the date, if several)."""
@@ -381,9 +381,11 @@ class ActorLinker:
                 unknown_short.setdefault(part, name)
         covered = {i for m in mentions for i in range(m.start, m.end)}
         in_doc_short = {s for m in full for s in self.kb.get(m.kb_id)["short"]}
-        for tok in doc:
-            if tok.i in covered or not tok.text[:1].isupper():
+        for i, word in enumerate(words):
+            if i in covered or not word[:1].isupper() or not (word in in_doc_short or word in unknown_short
+                                                              or word in self.short):
                 continue
+            tok = doc[i]
             after_title = tok.i > 0 and ("title:" + doc[tok.i - 1].lower_) in self.titles
             if ((tok.text in in_doc_short or tok.text in unknown_short) and tok.pos_ == "PROPN") \
                     or (tok.text in self.short and after_title):
@@ -393,7 +395,7 @@ class ActorLinker:
                 continue
             text = _strip_possessive(doc[m.start:m.end].text)
             # a variant spelling of a known name ("Lee Jae-Myung")
-            cands = self.names.get(self._key(text), [])
+            cands = self.names.get(norm(text), [])
             ids = {i for i, _ in cands}
             if len(ids) == 1 and _all_named(cands) and self.kb.get(next(iter(ids)))["type"] != "GPE":
                 m.kb_id = next(iter(ids))
@@ -445,16 +447,16 @@ class ActorLinker:
             if state is not None:
                 first = by_end[start - 1 if doc[start - 1].text in _POSSESSIVE else start].start
             elif end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in starts:
-                after = starts[end + 1]
-                if after.kb_id and self._is_place(after):
-                    state = self.kb.state_of(after.kb_id)
+                place = starts[end + 1]           # "the president of Armenia"
+                if place.kb_id and self._is_place(place):
+                    state = self.kb.state_of(place.kb_id)
             if state is None:
                 state = title["country"]
             if state is None:
                 # "the president": the only holder of such an office this document names
-                holders = [p for p in in_doc if self._person_id(Mention(0, 0, kb_id=p))
+                holders = [p for p in in_doc if self.kb.get(p)["type"] == "PERSON"
                            and any(r["role"] in title["roles"] for r in self.kb.roles_at(p, date))]
-                if len(holders) != 1 or doc[start - 1].lower_ != "the" if start else True:
+                if len(holders) != 1 or start == 0 or doc[start - 1].lower_ != "the":
                     continue
                 person = holders[0]
             else:
@@ -575,11 +577,11 @@ def _longest_first_raw(matches):
     return sorted(chosen, key=lambda x: x[1])
 
 
-def _latest_date(doc: Doc) -> str:
+def _latest_date(words: list[str]) -> str:
     """For an undated document, the latest date it can be from: the end of the latest past year it
     mentions (capped at today), else today. Offices are looked up on that date."""
     today = _dt.date.today()
-    years = [int(t.text) for t in doc if t.shape_ == "dddd" and 1900 <= int(t.text) <= today.year]
+    years = [int(w) for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= today.year]
     if not years:
         return today.isoformat()
     return min(_dt.date(max(years), 12, 31), today).isoformat()

@@ -26,7 +26,7 @@ PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them
             "itself", "themselves"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
-SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+SUBJECT_DEPS = ("nsubj", "csubj")
 QUOTE_EDGE_DEPS = {"advcl", "parataxis", "conj", "cc", "punct", "mark", "dep", "meta"}
 QUOTE_TRAILING_PREPS = {"after", "before", "amid", "amidst", "despite", "following", "because"}
 QUOTE_TRIM = {"PUNCT", "CCONJ", "SCONJ"}
@@ -93,7 +93,7 @@ class Arguments:
                 todo.append(c)
         return found
 
-    def resolve(self, token: Token, seen: int = 0) -> list[Span]:
+    def resolve(self, token: Token) -> list[Span]:
         """The actors a subject or object token stands for; a pronoun stands for the subject of
         the clause it is reported or embedded in, a relative pronoun for the noun it modifies."""
         lower = token.lower_
@@ -114,7 +114,7 @@ class Arguments:
         found = self.actors_in(token)
         for c in token.children:
             if c.dep_ == "conj":
-                found += [s for s in self.resolve(c, seen + 1) if s not in found]
+                found += [s for s in self.resolve(c) if s not in found]
         return found
 
     def names_event(self, token: Token) -> bool:
@@ -198,7 +198,9 @@ class Arguments:
             roles.source += [a for c in first.children if c.dep_ == "poss" for a in self.resolve(c)]
         if not roles.source and not roles.target:
             for c in noun.children:
-                if c.dep_ == "relcl":   # "a deal in which Washington cut tariffs on Seoul"
+                if c.dep_ == "relcl" and not any(                     # "a deal in which Washington
+                        g.dep_ in SUBJECT_DEPS and g.lower_ in RELATIVE_PRONOUNS  # cut tariffs", not
+                        for g in c.children):                                     # "a deal that helps"
                     inner = self.verb_roles(c)
                     roles.source += [a for a in inner.source if a not in roles.source]
                     roles.target += [a for a in inner.target if a not in roles.source]
@@ -238,7 +240,7 @@ class Arguments:
         """"..., according to the Financial Times": the source named in the trigger's sentence."""
         sent = token.sent
         for t in sent:
-            if t.lower_ == "according" and t.i + 1 < sent.end and doc_lower(self.doc, t.i + 1) == "to":
+            if t.lower_ == "according" and t.i + 1 < sent.end and self.doc[t.i + 1].lower_ == "to":
                 for p in self.doc[t.i + 1].children:
                     spans = self.actors_in(p, ACTOR_TYPES | {"WORK_OF_ART"})
                     if spans:
@@ -290,8 +292,15 @@ class Arguments:
         return None
 
     def narrative_date(self, token: Token) -> str | None:
-        """A sentence that states no date is read in the time the two before it set."""
+        """A sentence that states no date is read in the time the two before it set, unless it
+        speaks in the present ("has backed", "opposes")."""
         sent = token.sent
+        verb = token
+        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+            verb = verb.head
+        if verb.tag_ in ("VBZ", "VBP") or any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBZ", "VBP")
+                                              for a in verb.children):
+            return None
         before = [s for s in self.timexes if s.end <= sent.start]
         if not before:
             return None
@@ -303,7 +312,7 @@ class Arguments:
         return recent[-1]._.timex["value"] if recent else None
 
     # ------------------------------------------------------------ quote
-    def quote(self, token: Token) -> tuple[int, int]:
+    def quote(self, token: Token, keep: set[int] = frozenset()) -> tuple[int, int]:
         """Char offsets of the shortest clause stating the event: the trigger's clause, without
         adverbial clauses, coordinated clauses and punctuation at its edges."""
         root = token if token.pos_ == "VERB" else clause_head(token)
@@ -313,7 +322,7 @@ class Arguments:
         while changed:
             changed = False
             for c in root.children:
-                if c.dep_ not in QUOTE_EDGE_DEPS or c.i == token.i:
+                if c.dep_ not in QUOTE_EDGE_DEPS or c.i == token.i or c.i in keep:
                     continue
                 if c.left_edge.i <= start <= c.right_edge.i < end - 1 and not governs(c, token):
                     start, changed = c.right_edge.i + 1, True
@@ -381,7 +390,7 @@ def temporal_clause_over(clause: Token, token: Token) -> bool:
 
 
 def subject_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS and c.dep_ != "expl"), None)
+    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
 
 
 def governs(head: Token, token: Token) -> bool:
@@ -398,6 +407,3 @@ def usable_date(span: Span) -> bool:
     value = timex.get("value")
     return timex.get("type") in ("DATE", "TIME") and isinstance(value, str) and value[:4].isdigit()
 
-
-def doc_lower(doc: Doc, i: int) -> str:
-    return doc[i].lower_

@@ -47,6 +47,7 @@ class Mention:
     attributed_to: str | None = None
     quote: tuple[int, int] = (0, 0)
     mentions: int = 1
+    dated_here: bool = False    # the date is stated in the mention's sentence, not carried over
 
 
 class EventFinder:
@@ -81,6 +82,8 @@ class EventFinder:
                             kind = lex.phrasal_verbs.get((lemma, mark.lower_))
                             if kind:
                                 return kind
+            if lemma in lex.clausal_reporting and any(c.dep_ == "ccomp" for c in token.children):
+                return None   # "warned that prices may rise" reports; "warned of consequences" threatens
             return lex.verbs.get(lemma)
         if token.pos_ == "NOUN":  # not PROPN: "Diplomacy" in a title-case headline names nothing
             for child in token.children:
@@ -162,6 +165,8 @@ class EventFinder:
                     cues.add("would")
             elif dep == "neg" or (dep == "det" and lower == "no"):
                 cues.add("negated")
+            elif dep == "det" and lower in lex.speculative_words:
+                cues.add("speculative")   # "any attack on Taiwan"
             elif dep in ("advmod", "amod", "acomp", "npadvmod"):
                 if lemma in lex.speculative_words or lower in lex.speculative_words:
                     cues.add("speculative")
@@ -192,7 +197,7 @@ class EventFinder:
                 break   # coordinated nouns share their clause: "the meetings, and their talks, will ..."
             if node.dep_ == "pobj" and head.lower_ in CIRCUMSTANTIAL_PREPS:
                 absorbable = False
-            if node.dep_ not in CONTENT_DEPS:
+            if node.dep_ not in CONTENT_DEPS and not (node.dep_ == "conj" and self.elaborates(node)):
                 absorbable = False
             if head.i in triggers and absorbable:
                 governor = head
@@ -207,7 +212,8 @@ class EventFinder:
                 if carried is not None:
                     governor = carried
                     break
-            if head.lemma_.lower() in self.lex.reporting_verbs and node.dep_ in ("ccomp", "xcomp"):
+            if node.dep_ in ("ccomp", "xcomp") and (head.lemma_.lower() in self.lex.reporting_verbs or (
+                    node.dep_ == "ccomp" and head.lemma_.lower() in self.lex.clausal_reporting)):
                 reporter = head
                 break
             self.cues_of(head, cues, False)
@@ -311,6 +317,7 @@ class EventFinder:
                 mention.location = mention.location or args.location(doc[j], triggers[j])
             if not mention.target and mention.location and mention.type in PLACE_TARGET_TYPES:
                 mention.target.append(mention.location)  # "the war in Ukraine" is waged on Ukraine
+            mention.dated_here = mention.date is not None
             mention.date = mention.date or args.narrative_date(token)
             if not mention.source and not mention.target:
                 continue  # no actor: an anaphoric or generic mention ("the summit", "tariffs")
@@ -349,8 +356,14 @@ class EventFinder:
             m.attributed_to = args.speaker(reporter)
         else:
             m.attributed_to = args.according_to(token)
-        m.quote = args.quote(token)
+        m.quote = args.quote(token, self.phrasal_clauses(token))
         return m
+
+    def phrasal_clauses(self, verb: Token) -> set[int]:
+        """Clauses that complete a phrasal trigger ("called [for Seoul to pay]"): the quote keeps them."""
+        lemma = verb.lemma_.lower()
+        return {c.i for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp") and any(
+            m.dep_ == "mark" and (lemma, m.lower_) in self.lex.phrasal_verbs for m in c.children)}
 
     def merged(self, doc: Doc, mentions: list[Mention]) -> list[Span]:
         """One event per occurrence: same type, shared actor, compatible date."""
@@ -383,12 +396,12 @@ class EventFinder:
 
 def same_event(a: Mention, b: Mention) -> bool:
     """Two mentions of one occurrence: same type, a shared actor, compatible dates, and named
-    alike ("the summit" again), or both dated, or in one sentence, or one person's leadership
-    change ("his election", "newly elected")."""
+    alike ("the summit" again), or both dated in their sentences, or in one sentence, or one
+    person's leadership change ("his election", "newly elected")."""
     if a.type != b.type or not (a.primary & b.primary) or not dates_compatible(a.date, b.date):
         return False
     return (a.token.lemma_.lower()[:4] == b.token.lemma_.lower()[:4]
-            or bool(a.date and b.date)
+            or (a.dated_here and b.dated_here)
             or a.token.sent.start == b.token.sent.start
             or a.type == "TRANSITION")
 

@@ -35,6 +35,8 @@ except ImportError:  # pragma: no cover - depends on the colleague's module
 OTHER = "other"
 # how many sentences back a part may point to its whole, and a repeated figure to its first mention
 PART_REACH_SENTENCES = 3
+UNMARKED_PART_REACH = 1
+COMMITTED = {"pledged", "agreed"}
 # parts that name their whole in the same sentence only ("a $5 billion deal, including $2 billion ...")
 SAME_SENTENCE_PARTS = {("including",), ("include",)}
 # a bare number takes a unit only when its size is close to the amount it changes from or to
@@ -268,18 +270,22 @@ class QuantityComponent:
                     self._link_part(doc, amounts, records, k, whole)
                     continue
             cue = self._part_cue(doc, a)
-            if cue is None:
+            # a sum that names no measure of its own, right after a larger commitment in the same
+            # currency, spells out how that commitment is delivered
+            unmarked = cue is None and records[k]["measure"] == OTHER and a.kind == "currency"
+            if cue is None and not unmarked:
                 continue
+            reach = 0 if cue in SAME_SENTENCE_PARTS else UNMARKED_PART_REACH if unmarked else PART_REACH_SENTENCES
             sent_no = sentence_no[doc[a.start].sent.start]
             whole = None
             for j in range(k - 1, -1, -1):
                 b = amounts[j]
-                distance = sent_no - sentence_no[doc[b.start].sent.start]
-                if distance > (0 if cue in SAME_SENTENCE_PARTS else PART_REACH_SENTENCES):
+                if sent_no - sentence_no[doc[b.start].sent.start] > reach:
                     break
                 if b.unit == a.unit and b.value > a.value and records[j]["part_of"] is None \
                         and records[j]["change"] is None:
-                    whole = j
+                    if not unmarked or (records[j]["measure"] != OTHER and records[j]["status"] in COMMITTED):
+                        whole = j
                     break
             if whole is None:
                 continue
@@ -307,6 +313,11 @@ class QuantityComponent:
         """A word in the amount's clause (or just before it) saying it is a share of something."""
         head = doc[a.head]
         clause = head
+        while a.start <= clause.head.i < a.end and clause.head is not clause:
+            clause = clause.head
+        # an amount coordinated with another is in that amount's clause
+        if clause.dep_ == "conj" and clause.pos_ in ("NUM", "NOUN", "SYM", "PROPN"):
+            clause = clause.head
         while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis") and clause.head is not clause:
             clause = clause.head
         sent = head.sent
@@ -465,11 +476,14 @@ def _coordinated_with(doc: Doc, amounts: list[Amount], k: int) -> int | None:
     top = doc[a.head]
     while a.start <= top.head.i < a.end and top.head is not top:
         top = top.head
-    if top.dep_ != "conj":
-        return None
-    for j, b in enumerate(amounts):
-        if j != k and b.start <= top.head.i < b.end:
-            return j
+    if top.dep_ == "conj":
+        for j, b in enumerate(amounts):
+            if j != k and b.start <= top.head.i < b.end:
+                return j
+    # the words, when the parse attaches the second amount elsewhere: "$7 billion in grants and $5 billion"
+    if k > 0 and a.start > 0 and doc[a.start - 1].lower_ in ("and", "or") and a.start - amounts[k - 1].end <= 4 \
+            and not any(t.pos_ in ("VERB", "AUX") or t.text in (";", ".") for t in doc[amounts[k - 1].end:a.start]):
+        return k - 1
     return None
 
 

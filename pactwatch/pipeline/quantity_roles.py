@@ -14,11 +14,11 @@ from .quantity_amounts import Amount, by_last_word, match_backward
 # How far (in weighted dependency steps) a measure cue may sit from the amount.
 CUE_REACH = 5.0
 # Walking up to a parent costs a little more than down to a child: the amount's own phrase first.
-UP_COST, DOWN_COST, CONJ_COST = 1.0, 1.0, 2.5
+UP_COST, DOWN_COST, CONJ_COST = 1.0, 1.0, 3.5
 OWN_WORD_COST = 1.5
 # An amount inside a phrase introduced by one of these describes something in passing ("pay more
 # for the 28,500 troops there"): what the clause demands or pledges is not about the amount.
-PASSING_PREPS = {"for", "on", "over", "about", "against", "despite", "after", "before", "since", "during",
+PASSING_PREPS = {"for", "on", "over", "about", "against", "despite", "after", "before", "since", "during", "toward", "towards",
                  "with", "without", "amid", "among", "beyond", "behind", "regarding", "concerning"}
 # Prepositions that set a clause inside a deal, plan or demand ("under the agreement, ...").
 FRAME_PREPS = {"under", "in", "through", "via"}
@@ -247,7 +247,8 @@ class ClauseReader:
             # "options that include pulling ...": a relative pronoun stands for the noun it hangs from,
             # whose own clause names the actor
             if subj is not None and subj.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
-                subj = None
+                # "American forces, which number about 28,500 troops": the noun is the subject
+                subj = v.head if actors is not None and actors.actor_in(v.head) is not None else None
             if subj is not None:
                 return subj, v
             if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "relcl") and v.head is not v:
@@ -269,6 +270,9 @@ class ClauseReader:
         nouns = [noun]
         if cue is not None and doc[cue] is not noun and doc[cue].pos_ == "NOUN":
             nouns.append(doc[cue])
+        # "the American troop presence of about 28,500 service members": the noun counted into
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            nouns.append(noun.head.head)
         # the amount's noun naming an organisation itself ("28,500-strong US Forces Korea")
         if noun.i in actors.at and (actors.at[noun.i]._.actor or {}).get("type") == "ORG":
             holder = actors.state(actors.at[noun.i])
@@ -445,6 +449,11 @@ class ClauseReader:
                     return s, True
                 for c in t.children:
                     if c.dep_ == "aux" and c.lower_ in st.modals:
+                        # "confirmed that the tariff would be lowered": reported speech shifts "will"
+                        # to "would"; it is not a guess
+                        if c.lower_ in st.backshifted and t.dep_ == "ccomp" and t.head.lemma_.lower() in st.reporting_verbs:
+                            future, verb_lemma = True, t.lemma_.lower()
+                            continue
                         return st.modals[c.lower_], True
                     if c.dep_ == "aux" and c.lower_ in st.obligation_modals:
                         # "Seoul should pay $5 billion": someone is told to do it; "exports should

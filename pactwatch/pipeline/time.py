@@ -49,8 +49,9 @@ class TimeTagger:
         timex_rules.grammar()  # compile the regexes once, up front
 
     def __call__(self, doc: Doc) -> Doc:
+        text = doc.text  # Doc.text is rebuilt from the tokens on every access
         found = []
-        for m in timex_rules.find(doc.text):
+        for m in timex_rules.find(text):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span) or _is_not_time(m, span):
                 continue
@@ -59,7 +60,7 @@ class TimeTagger:
 
         anchor, source = _parse_date(doc._.dct), "published" if doc._.dct else None
         if anchor is None:
-            anchor = _own_date(doc.text, found)
+            anchor = _own_date(text, found)
             source = "text" if anchor else None
         if anchor is None:
             inferred = _inferred_after(found, directions)
@@ -75,7 +76,7 @@ class TimeTagger:
         spans = []
         quarter = None  # the last quarter the text named: "the quarter", "a year earlier" refer to it
         for (m, span), direction in zip(found, directions):
-            value = self._value(m, doc.text[m.start:m.end], anchor, direction)
+            value = self._value(m, text[m.start:m.end], anchor, direction)
             value, quarter = _in_quarter_context(m, span, value, quarter)
             s = Span(doc, span.start, span.end, label=m.type)
             s._.timex = {"type": m.type, "value": value}
@@ -100,7 +101,8 @@ def _in_quarter_context(m: timex_rules.Mention, span: Span, value: str, quarter:
     of the last quarter named."""
     kind = m.rel[0] if m.rel else None
     year_back = kind == "quarter_ago" or (m.kind in ("ago", "year_earlier") and m.rel == ("shift", "year", -1, None))
-    near = quarter is not None and (m.start - quarter[2] <= QUARTER_REACH or "quarter" in span.sent.text.lower())
+    near = quarter is not None and year_back and (m.start - quarter[2] <= QUARTER_REACH
+                                                   or "quarter" in span.sent.text.lower())
     if quarter and kind == "quarter_ref":
         value = f"{quarter[0]}-Q{quarter[1]}"
     elif near and year_back:
@@ -177,7 +179,7 @@ def _direction(span: Span) -> str | None:
         return None if bound and tense == "past" else tense
     if t.head is t or t.dep_ == "ROOT":
         # a headline or a misparse with no verb above: the first finite verb of the sentence
-        for w in span.sent:
+        for w in t.subtree:
             if w.tag_ == "VBD":
                 return "past"
             if w.tag_ == "MD":

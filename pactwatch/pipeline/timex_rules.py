@@ -146,6 +146,37 @@ class _Grammar:
             ("noon", re.compile(r"\b(noon|midnight|midday)\b", I)),
         ]
 
+        # every match of a pattern contains a word of its trigger class; the patterns run only
+        # near such words, found in one pass over the text (regex alternations are slow)
+        self.trigger_of = {
+            **dict.fromkeys(("iso", "us_numeric", "year_quarter", "quarter_q", "decade", "decade_short",
+                             "century", "year_range", "year", "clock", "clock24"), "digit"),
+            **dict.fromkeys(("full", "full_dmy", "month_year", "month_year_rel", "month_day", "day_month",
+                             "month_rel", "month_edge", "month_may", "month"), "month"),
+            **dict.fromkeys(("quarter", "quarter_ref", "ago", "year_earlier", "shift", "edge_year", "duration",
+                             "vague_duration", "bare_units", "every", "rate"), "unit"),
+            "half": "half", "season": "season", "holiday": "holiday", "deictic": "deictic",
+            "day_part": "day_part", "weekday": "weekday", "clock_weekday": "weekday",
+            "set": "set", "vague": "vague", "noon": "noon",
+        }
+        last_word = lambda phrase: re.findall(r"\w+", phrase.lower())[-1]
+        units = set(self.units) | {u + "s" for u in self.units} | {"centuries"}
+        self.trigger_words = {
+            "month": {k.rstrip(".") for k in self.months},
+            "unit": units,
+            "half": {"half"},
+            "season": set(self.seasons),
+            "holiday": {last_word(h) for h in self.holidays},
+            "deictic": {"today", "yesterday", "tomorrow", "tonight"},
+            "day_part": set(self.parts),
+            "weekday": {k.rstrip(".") for k in self.weekdays},
+            "set": {last_word(k) for k in self.sets},
+            "vague": {last_word(k) for k in self.vague},
+            "noon": {"noon", "midnight", "midday"},
+        }
+        for kind, _ in self.patterns:
+            assert kind in self.trigger_of, kind
+
     def number(self, s: str) -> int | float | str:
         s = re.sub(r"\s+", " ", s.lower())
         if re.fullmatch(r"\d+(?:\.\d+)?", s):
@@ -365,22 +396,60 @@ def _mention(g: _Grammar, kind: str, m: re.Match, text: str) -> Mention | None:
     raise ValueError(kind)
 
 
+_WORD = re.compile(r"\w+")
+_WINDOW = 100  # characters around a trigger word that a match can reach
+
+
+def _triggers(g: _Grammar, text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each trigger class's words are in `text`."""
+    hits: dict[str, list[tuple[int, int]]] = {name: [] for name in (*g.trigger_words, "digit")}
+    classes = [(name, words) for name, words in g.trigger_words.items()]
+    for w in _WORD.finditer(text):
+        word = w.group().lower()
+        span = w.span()
+        if any(c.isdigit() for c in word):
+            hits["digit"].append(span)
+            continue
+        for name, words in classes:
+            if word in words:
+                hits[name].append(span)
+    return hits
+
+
+def _windows(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for s, e in spans:
+        s, e = max(0, s - size), e + size
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
 def find(text: str) -> list[Mention]:
     """Every temporal expression in `text`, longest first where candidates overlap."""
     g = grammar()
-    found = []
+    hits = _triggers(g, text)
+    windows = {name: _windows(spans, _WINDOW) for name, spans in hits.items()}
+    found = {}
     for order, (kind, rx) in enumerate(g.patterns):
-        for m in rx.finditer(text):
-            if m.end() <= m.start():
-                continue
-            mention = _mention(g, kind, m, text)
-            if mention is not None:
-                mention = dataclasses.replace(mention, kind=kind)
-                found.append((mention.start, -(mention.end - mention.start), order, mention))
-    found.sort(key=lambda x: (x[1], x[2], x[0]))  # longest first, then pattern order
+        name = g.trigger_of[kind]
+        trigger = hits[name]
+        for ws, we in windows[name]:
+            for m in rx.finditer(text, ws, min(we, len(text))):
+                if m.end() <= m.start() or m.span() in found and found[m.span()][0] <= order:
+                    continue
+                # a match cut short by the window's end is found whole from another window
+                if not any(s < m.end() and m.start() < e for s, e in trigger if ws <= s < we):
+                    continue
+                mention = _mention(g, kind, m, text)
+                if mention is not None:
+                    found[m.span()] = (order, dataclasses.replace(mention, kind=kind))
+    ranked = sorted(found.values(), key=lambda x: (-(x[1].end - x[1].start), x[0], x[1].start))
     taken: list[Mention] = []
     occupied: list[tuple[int, int]] = []
-    for _, _, _, mention in found:
+    for _, mention in ranked:
         if any(mention.start < e and s < mention.end for s, e in occupied):
             continue
         occupied.append((mention.start, mention.end))

@@ -14,6 +14,7 @@ from typing import Any, Iterable, Iterator
 from . import events as event_rules
 from . import quantities as quantity_rules
 from . import tenure
+from .datebasis import date_basis
 from .model import (UNDATED_VALIDITY_DAYS, ActorResolver, Document, EventMention, QuantityMention, as_document,
                     event_mention, quantity_mention)
 from .normalize import norm_name, parse_day, shift_period
@@ -57,6 +58,8 @@ class Blocks:
     doc_events: dict[str, list[EventMention]] = field(default_factory=lambda: defaultdict(list))
     entity_types: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
     unattached: list = field(default_factory=list)   # mentions filed before their document record
+    unsettled: list = field(default_factory=list)    # events whose date basis waits for the timexes
+    timexes: dict[str, list[dict]] | None = None     # the documents' timex records, when any were given
 
     def add(self, record: dict) -> str | None:
         """File one record; returns the block key of a fact record, else None."""
@@ -78,7 +81,16 @@ class Blocks:
             self.doc_events[m.doc_id].append(m)
             if doc is None:
                 self.unattached.append(m)
+            if "date_basis" not in record:
+                self.unsettled.append(m)
             return key
+        if kind == "timex":
+            if self.timexes is None:
+                self.timexes = defaultdict(list)
+            self.timexes[record.get("doc_id")].append(
+                {"start": record.get("start"), "end": record.get("end"), "value": record.get("value"),
+                 "text": record.get("text")})
+            return None
         if kind == "document" and record.get("doc_id"):
             self.documents[record["doc_id"]] = as_document(record)
         elif kind == "entity" and record.get("name") and record.get("type"):
@@ -100,6 +112,17 @@ class Blocks:
             if isinstance(m, QuantityMention) and m.span is None and published is not None:
                 m.span = (published - timedelta(days=UNDATED_VALIDITY_DAYS), published)
         self.unattached = []
+        self.settle_dates()
+
+    def settle_dates(self) -> None:
+        """Settle each event's date basis from its document's timexes (when any timex records came in)
+        and its publication/anchor date, now that every record has been filed."""
+        for m in self.unsettled:
+            doc = self.documents.get(m.doc_id)
+            timexes = None if self.timexes is None else self.timexes.get(m.doc_id, [])
+            m.settle(date_basis({"date": m.date, "quote": m.quote, "start": m.start, "end": m.end}, timexes,
+                                doc.anchors if doc else ()))
+        self.unsettled = []
 
 
 def gather(records: Iterable[dict], kb: Any = None) -> Blocks:

@@ -8,8 +8,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
+from datetime import date
+
+from .datebasis import EXPLICIT
 from .model import ActorResolver, EventMention, stable_id
-from .normalize import compatible_dates, norm_name, period_of, span_days
+from .normalize import compatible_dates, norm_name, overlaps, period_of, span_days
 
 # Reports of one event that disagree on its date still fall within this many days of each other.
 SAME_EVENT_WINDOW_DAYS = 31
@@ -82,8 +85,9 @@ def cluster_block(key: str, mentions: list[EventMention], actors: ActorResolver)
 
 
 def _cluster_record(key: str, group: list[EventMention]) -> dict:
-    dated = [m for m in group if m.span]
-    best = min(dated, key=lambda m: span_days(m.span)) if dated else None
+    # a date the text never stated (its publication date) does not date the event
+    dated = [m for m in group if m.span and m.stated]
+    best = min(dated, key=lambda m: (m.basis != EXPLICIT, span_days(m.span))) if dated else None
     mentions = [{"doc_id": m.doc_id, "source": m.source, "quote": m.quote, "start": m.start, "end": m.end,
                  "date": m.date, "modality": m.modality, "location": m.location,
                  "attributed_to": m.attributed_to} for m in group]
@@ -134,8 +138,11 @@ def conflicts_in_block(key: str, mentions: list[EventMention], actors: ActorReso
     same person within one term's span.
     """
     own = {id(m) for m in mentions}
+    # one stated day each: a month, a publication date standing in for a date, or an open bound
+    # ("before June 4") cannot be put against a day
     dated = [m for m in list(mentions) + list(following)
-             if m.modality in (None, "asserted") and m.span and span_days(m.span) == 1]
+             if m.modality in (None, "asserted") and m.span and span_days(m.span) == 1 and m.stated
+             and m.window[0] != date.min and m.window[1] != date.max]
     conflicts, seen = [], set()
     by_actor: dict[str, list[EventMention]] = defaultdict(list)
     for m in dated:
@@ -151,8 +158,8 @@ def conflicts_in_block(key: str, mentions: list[EventMention], actors: ActorReso
                 window = SAME_TERM_WINDOW_DAYS if a.type == "TRANSITION" else SAME_EVENT_WINDOW_DAYS
                 if gap > window:
                     break
-                if gap <= DATE_SLACK_DAYS or a.doc_id == b.doc_id:
-                    continue
+                if a.doc_id == b.doc_id or overlaps(a.window, b.window, DATE_SLACK_DAYS):
+                    continue  # one text's two dates are two events; dates that may meet do not clash
                 pair_id = (id(a), id(b))
                 if pair_id in seen:
                     continue
@@ -197,8 +204,10 @@ def _conflict_record(key: str, a: EventMention, b: EventMention, tie: str) -> di
     actors = ", ".join(dict.fromkeys(a.actors + b.actors))
     what = "taking office" if a.type == "TRANSITION" else f"{a.type.lower()} event"
     about = f"date of the {what} of {actors}" if a.type == "TRANSITION" else f"date of the {what} involving {actors}"
+    loose = [m.date for m in (a, b) if m.basis != EXPLICIT]
+    how = f" (read loosely for {' and '.join(loose)}, stated relative to the text's own date)" if loose else ""
     reason = (f"The sources date the same event ({tie}) to {a.date} and to {b.date}, "
-              f"more than {DATE_SLACK_DAYS} days apart, and it happened only once.")
+              f"more than {DATE_SLACK_DAYS} days apart{how}, and it happened only once.")
     items = [a.item(), b.item()]
     return {"kind": "conflict", "type": "date", "about": about, "reason": reason, "items": items, "block": key,
             "conflict_id": stable_id("c", [key, sorted((i["doc_id"], i["quote"]) for i in items)])}

@@ -9,10 +9,11 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from .core import Blocks, blocks_to_read, blocks_to_recompute, gather, reconcile_blocks
+from .datebasis import date_basis
 from .model import ActorResolver, default_kb
 
 FACT_KINDS = ("quantity", "event")
-_DOC_FIELDS = ("source", "title", "published", "publisher")
+_DOC_FIELDS = ("source", "title", "published", "publisher", "anchor")
 PACKAGED_KB = object()  # the default: load the packaged knowledge base (kb=None reconciles without one)
 
 
@@ -39,13 +40,20 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
     for doc_id in doc_ids:
         if doc_id in documents:
             filing.add(documents[doc_id])
+    timexes: dict[str, list[dict]] = {}
+    for t in store.records("timex", doc_ids=sorted(doc_ids)):
+        timexes.setdefault(t["doc_id"], []).append(t)
     rows, touched = [], set(previous)
     for kind in FACT_KINDS:
         for record in store.records(kind, doc_ids=sorted(doc_ids)):
+            doc = documents.get(record.get("doc_id"), {})
+            if kind == "event":
+                # settled now, while the document's timexes are at hand; later updates read only facts
+                record = {**record, "date_basis": date_basis(record, timexes.get(record.get("doc_id"), []),
+                                                             (doc.get("published"), doc.get("anchor")))}
             key = filing.add(record)
             if key is None:
                 continue
-            doc = documents.get(record.get("doc_id"), {})
             # the document's date and source travel with the fact, so a later update needs no join
             stored = {**record, **{f"doc_{f}": doc.get(f) for f in _DOC_FIELDS}}
             rows.append({"block": key, "kind": kind, "doc_id": record["doc_id"], "record": stored})

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from .datebasis import date_window
 from .normalize import Range, norm_name, parse_day, timex_interval, value_range
 
 # A figure stated without a time of its own speaks for the weeks before its document's publication.
@@ -31,6 +32,11 @@ class Document:
     title: str | None = None
     published: str | None = None
     publisher: str | None = None
+    anchor: str | None = None           # the date the text's relative expressions were resolved against
+
+    @property
+    def anchors(self) -> tuple[str | None, ...]:
+        return (self.published, self.anchor)
 
 
 @dataclass(slots=True)
@@ -76,6 +82,18 @@ class EventMention:
     attributed_to: Any
     span: tuple[date, date] | None
     source: str | None = None
+    basis: str | None = None            # how the date was arrived at (datebasis.py); None when undated
+    window: tuple[date, date] | None = None  # the days the date can stand for under its basis
+
+    def settle(self, basis: str | None) -> None:
+        """Fix the date's basis and the window of days it stands for."""
+        self.basis = basis
+        self.window = date_window(self.date, basis)
+
+    @property
+    def stated(self) -> bool:
+        """True when the text itself dates the event (not merely its publication date)."""
+        return self.window is not None
 
     @property
     def actors(self) -> tuple[str, ...]:
@@ -161,7 +179,7 @@ def default_kb() -> Any:
 
 def as_document(record: dict) -> Document:
     return Document(record["doc_id"], record.get("source"), record.get("title"), record.get("published"),
-                    record.get("publisher"))
+                    record.get("publisher"), record.get("anchor"))
 
 
 def quantity_mention(record: dict, doc: Document | None) -> QuantityMention | None:
@@ -190,12 +208,17 @@ def quantity_mention(record: dict, doc: Document | None) -> QuantityMention | No
 
 
 def event_mention(record: dict, doc: Document | None) -> EventMention:
-    return EventMention(
+    """The mention of an event record; its date's basis is settled here when the record carries it
+    (`date_basis`, set when the fact was filed), else later, once the document's timexes are known."""
+    m = EventMention(
         doc_id=record.get("doc_id", ""), type=record.get("type") or "", sources=tuple(_names(record.get("source"))),
         targets=tuple(_names(record.get("target"))), date=record.get("date"), location=record.get("location"),
         modality=record.get("modality"), quote=record.get("quote") or "", start=record.get("start"),
         end=record.get("end"), attributed_to=record.get("attributed_to"), span=timex_interval(record.get("date")),
         source=doc.source if doc else None)
+    if "date_basis" in record:
+        m.settle(record["date_basis"])
+    return m
 
 
 def _names(value: Any) -> list[str]:

@@ -85,8 +85,16 @@ def _cluster_record(key: str, status_group: str, group: list[QuantityMention]) -
     }
 
 
+# A measure that names no kind of figure: two such amounts are rarely one quantity.
+UNTYPED_MEASURES = {"other", ""}
+
+
 def _comparable(m: QuantityMention) -> bool:
-    return (m.status in EXCLUSIVE_CLASS and not m.prior and m.part_of is None and m.span is not None
+    """A figure that can contradict another: a firm status, a typed measure, at least one party (with
+    neither holder nor target, two counts of detainees may be of two raids), a level of its own (not
+    the earlier side of a change, not a part of a whole) and a time precise enough to compare."""
+    return (m.status in EXCLUSIVE_CLASS and m.measure not in UNTYPED_MEASURES and bool(m.holder or m.target)
+            and not m.prior and m.part_of is None and m.span is not None
             and span_days(m.span) <= MAX_COMPARABLE_SPAN_DAYS)
 
 
@@ -126,6 +134,8 @@ def _clashing_pair(a: list[QuantityMention], b: list[QuantityMention], own: set[
     the earlier of them in this block."""
     for ma in a:
         for mb in b:
+            if ma.doc_id == mb.doc_id:
+                continue  # two amounts in one text are two quantities (parts of a package), not a clash
             first = ma if ma.span[0] <= mb.span[0] else mb
             if id(first) in own and overlaps(ma.span, mb.span) and not ma.range.meets(mb.range):
                 return ma, mb

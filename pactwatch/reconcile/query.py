@@ -5,7 +5,7 @@ from typing import Any
 
 from .core import reconcile
 
-_FACT_KINDS = ("document", "entity", "quantity", "event")
+_FACT_KINDS = ("document", "entity", "quantity", "event", "timex")
 
 
 def _computed(store: Any):

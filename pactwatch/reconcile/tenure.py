@@ -9,6 +9,7 @@ import re
 from datetime import date, timedelta
 from typing import Any, Iterable
 
+from .datebasis import EXPLICIT
 from .events import transition_kind
 from .model import EventMention, kb_find, kb_name, stable_id
 from .normalize import norm_name, overlaps, parse_day, span_days
@@ -34,13 +35,19 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
 def check_document(events: list[EventMention], entity_types: dict[str, str], kb: Any = None) -> list[dict]:
-    """Knowledge and chronology conflicts raised by one document's start-of-office claims."""
+    """Knowledge and chronology conflicts raised by one document's start-of-office claims.
+
+    Only a date the text states is checked: a claim dated by its document's publication date ("Lee took
+    office", no date given) says nothing about when the term began.
+    """
     conflicts = []
     for claim in events:
         if claim.type != "TRANSITION" or claim.modality not in (None, "asserted") or claim.span is None:
             continue
-        if span_days(claim.span) > 31 or transition_kind(claim.quote) != "start":
+        if not claim.stated or span_days(claim.span) > 31 or transition_kind(claim.quote) != "start":
             continue
+        if claim.window[0] == date.min or claim.window[1] == date.max:
+            continue  # "took office before June": a bound, not a claimed start
         for person in claim.actors:
             entry = kb_find(kb, person)
             kind = (entry or {}).get("type") or entity_types.get(norm_name(person))
@@ -60,53 +67,105 @@ def _with_office_names(kb: Any, entry: dict | None) -> dict | None:
     return {**entry, "roles": roles}
 
 
-def _candidate_tenures(claim: EventMention, entry: dict | None, ordinal: bool = True) -> list[dict]:
-    """The KB tenures the claim can be about: roles named in the quote, or of a state among the actors."""
+def _role_words(role: str) -> list[str]:
+    """How a text names a role: in full ("governor of Gyeonggi") or by its title ("governor")."""
+    role = role.lower().strip()
+    title = re.split(r"\s+(?:of|for|to|at)\s+", role)[0].strip()
+    return list(dict.fromkeys(w for w in (role, title) if w))
+
+
+def names_role(quote: str, role: str | None) -> bool:
+    """True when the quote names this role ("sworn in as president"); "vice president" or "prime
+    minister" do not name "president" or "minister"."""
+    if not role:
+        return False
+    for words in _role_words(role):
+        for m in re.finditer(rf"\b{re.escape(words)}\b", quote):
+            before = quote[:m.start()].rstrip().rsplit(" ", 1)[-1]
+            if f"{before} {words}" in _OFFICE_COMPOUNDS and f"{before} {words}" not in _role_words(role):
+                continue
+            return True
+    return False
+
+
+# offices whose names contain another office's name
+_OFFICE_COMPOUNDS = {"vice president", "prime minister", "deputy minister", "vice minister", "deputy secretary",
+                     "under secretary", "vice chairman", "deputy director", "vice governor", "lieutenant governor",
+                     "deputy chief", "vice premier", "deputy prime minister"}
+
+
+def _offices_of_the_claim(claim: EventMention, entry: dict | None) -> list[dict]:
+    """The person's dated tenures of the kind the claim is about: the roles its quote names; with none
+    named, those of a state among its actors (else all). Empty when the quote names an office the KB
+    does not list for the person ("took office as senator"): only the text's own chronology can tell."""
     roles = [r for r in (entry or {}).get("roles") or [] if isinstance(r, dict) and parse_day(r.get("start"))]
     quote = claim.quote.lower()
+    named = [r for r in roles if names_role(quote, r.get("role"))]
+    if named:
+        return sorted(named, key=lambda r: r["start"])
+    if OFFICE_WORDS.search(quote):
+        return []
     actors = {norm_name(a) for a in claim.actors}
-    named = [r for r in roles if r.get("role") and re.search(rf"\b{re.escape(r['role'].lower())}\b", quote)]
-    if not named and OFFICE_WORDS.search(quote):
-        return []  # "took office as senator": an office the KB does not list for this person
-    chosen = named or [r for r in roles if norm_name(r.get("of")) in actors]
-    chosen.sort(key=lambda r: r["start"])
-    ordinal = ordinal and next((n for word, n in _ORDINALS.items() if re.search(rf"\b{word}\b", quote)), None)
-    offices = {(r.get("role"), r.get("of")) for r in chosen}
-    if ordinal and len(offices) == 1 and len(chosen) >= ordinal:
-        return [chosen[ordinal - 1]]  # "second term": only the KB's second tenure of that office can match
-    return chosen
+    of_actor = [r for r in roles if norm_name(r.get("of")) in actors]
+    return sorted(of_actor or roles, key=lambda r: r["start"])
+
+
+def _by_ordinal(claim: EventMention, tenures: list[dict]) -> list[dict]:
+    """"Second term": of one office's tenures, only the second can match."""
+    quote = claim.quote.lower()
+    ordinal = next((n for word, n in _ORDINALS.items() if re.search(rf"\b{word}\b", quote)), None)
+    offices = {(r.get("role"), r.get("of")) for r in tenures}
+    if ordinal and len(offices) == 1 and len(tenures) >= ordinal:
+        return [tenures[ordinal - 1]]
+    return tenures
+
+
+def _tenure_at(tenures: list[dict], window: tuple[date, date]) -> dict:
+    """The tenure a claim dated `window` is about: one held then (the latest begun), else the first to
+    begin after it, else the last before it."""
+    def held(r: dict) -> bool:
+        end = parse_day(r.get("end"))
+        return parse_day(r["start"]) <= window[1] and (end is None or end >= window[0])
+    during = [r for r in tenures if held(r)]
+    if during:
+        return max(during, key=lambda r: r["start"])
+    after = [r for r in tenures if parse_day(r["start"]) > window[1]]
+    return min(after, key=lambda r: r["start"]) if after else max(tenures, key=lambda r: r["start"])
 
 
 def _check_claim(claim: EventMention, person: str, entry: dict | None, events: list[EventMention]):
-    tenures = _candidate_tenures(claim, entry)
-    claimed_start = claim.span[0]
+    offices = _offices_of_the_claim(claim, entry)
+    tenures = _by_ordinal(claim, offices)
+    window = claim.window
     if tenures:
-        matching = [t for t in tenures if overlaps(claim.span, (parse_day(t["start"]),) * 2, START_SLACK_DAYS)]
-        if matching:
-            return None  # the KB agrees; earlier acts would be the KB's business, not this claim's
-        every = _candidate_tenures(claim, entry, ordinal=False)
-        ended = [parse_day(t.get("end")) for t in every if parse_day(t.get("end"))]
-        floor = max((d for d in ended if d < claimed_start), default=date.min)
+        # any tenure of that kind beginning within the days the claim can stand for: the KB agrees
+        if any(overlaps(window, (parse_day(t["start"]),) * 2, START_SLACK_DAYS) for t in tenures):
+            return None
+        tenure = _tenure_at(tenures, window)
+        ended = [parse_day(t.get("end")) for t in offices if parse_day(t.get("end"))]
+        floor = max((d for d in ended if d < window[0]), default=date.min)
     else:
-        floor = claimed_start - timedelta(days=LOOKBACK_WITHOUT_KB_DAYS)
+        tenure = None
+        floor = window[0] - timedelta(days=LOOKBACK_WITHOUT_KB_DAYS)
     acts = _acts_in_office(claim, person, events, floor)
-    if tenures:
-        return _knowledge_conflict(claim, person, tenures[0], acts)
+    if tenure:
+        return _knowledge_conflict(claim, person, tenure, acts)
     if acts:
         return _chronology_conflict(claim, person, acts)
     return None
 
 
 def _acts_in_office(claim: EventMention, person: str, events: Iterable[EventMention], floor: date):
-    """The text's own reports of `person` acting in office after `floor` and well before the claimed start."""
-    limit = claim.span[0] - timedelta(days=TRANSITION_GRACE_DAYS)
+    """The text's own stated reports of `person` acting in office after `floor` and well before the
+    earliest day the claimed start can stand for."""
+    limit = claim.window[0] - timedelta(days=TRANSITION_GRACE_DAYS)
     key = norm_name(person)
     acts = []
     for e in events:
-        if e is claim or e.type not in OFFICE_ACTS or e.modality not in (None, "asserted") or e.span is None:
+        if e is claim or e.type not in OFFICE_ACTS or e.modality not in (None, "asserted") or not e.stated:
             continue
         actors = e.actors if e.type in JOINT_ACTS else e.sources
-        if key in {norm_name(a) for a in actors} and floor < e.span[0] and e.span[1] < limit:
+        if key in {norm_name(a) for a in actors} and floor < e.window[0] and e.window[1] < limit:
             acts.append(e)
     acts.sort(key=lambda e: e.span[0])
     return acts
@@ -121,8 +180,8 @@ def _kb_item(person: str, tenure: dict) -> dict:
 
 def _knowledge_conflict(claim: EventMention, person: str, tenure: dict, acts: list[EventMention]) -> dict:
     office = " of ".join(x for x in (tenure.get("role"), tenure.get("of")) if x) or "office"
-    reason = (f"The text says {person}'s term began on {claim.date}, but {person}'s term as {office} began on "
-              f"{tenure['start']}, more than {START_SLACK_DAYS} days away")
+    reason = (f"The text says {person}'s term began on {claim.date}{_loosely(claim)}, but {person}'s term as "
+              f"{office} began on {tenure['start']}, more than {START_SLACK_DAYS} days away")
     if acts:
         reason += f", and the same text has {person} acting in office on {_dates(acts)}"
     items = [claim.item(), _kb_item(person, tenure)] + [e.item() for e in acts]
@@ -130,10 +189,17 @@ def _knowledge_conflict(claim: EventMention, person: str, tenure: dict, acts: li
 
 
 def _chronology_conflict(claim: EventMention, person: str, acts: list[EventMention]) -> dict:
-    reason = (f"The text says {person}'s term began on {claim.date}, yet it reports {person} acting in office on "
+    reason = (f"The text says {person}'s term began on {claim.date}{_loosely(claim)}, yet it reports {person} acting in office on "
               f"{_dates(acts)}, months before that start.")
     items = [claim.item()] + [e.item() for e in acts]
     return _record("chronology", f"start of {person}'s term", reason, items, claim)
+
+
+def _loosely(claim: EventMention) -> str:
+    if claim.basis == EXPLICIT:
+        return ""
+    return (f" (read loosely, {claim.window[0].isoformat()} to {claim.window[1].isoformat()}, "
+            f"as the text states it relative to its own date)")
 
 
 def _dates(acts: list[EventMention]) -> str:

@@ -158,3 +158,10 @@ def test_kb_user_folder_ignores_files_of_other_components(tmp_path):
 def test_kb_find_falls_back_to_unique_demonym_or_family_name(kb, name, kb_id):
     entry = kb.find(name)
     assert (entry["id"] if entry else None) == kb_id
+
+
+def test_kb_not_names_must_be_words(tmp_path):
+    path = _write(tmp_path, "extra.toml", "not_names = [1, 2]\n")
+    with pytest.raises(KnowledgeError, match="not_names must be a list of words") as err:
+        knowledge.kb.build([tmp_path])
+    assert str(path) in str(err.value)

@@ -250,3 +250,24 @@ def test_actors_photo_credits_name_the_photographer(annotate, text, person):
 ])
 def test_actors_shared_place_name_follows_context(annotate, text, kb_id):
     assert actor_for(annotate(text, "2025-01-01"), "Georgia")["kb_id"] == kb_id
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Joe Biden toured the plant on Monday. The president praised the workers.", "Joe Biden"),
+    # two presidents named: "the president" could be either, so it is left alone
+    ("Joe Biden met Yoon Suk Yeol on Monday. The president praised the workers.", None),
+])
+def test_actors_the_president_is_the_one_office_holder_named(annotate, text, expected):
+    doc = annotate(text, "2023-04-26")
+    found = [s._.actor["name"] for s in doc.spans["pw_actors"] if s.text == "president"]
+    assert found == ([expected] if expected else [])
+
+
+def test_actors_lone_common_nouns_are_not_actors(annotate):
+    doc = annotate("The Cabinet approved the budget on Friday, and the Court upheld it.", "2024-01-01")
+    assert actors(doc) == []
+
+
+def test_actors_glued_name_keeps_its_own_span(annotate):
+    doc = annotate("Ships enforced the U.N.-backed embargo.", "2024-01-01")
+    assert [(a[0], a[1]) for a in actors(doc)] == [("U.N.-backed", "United Nations")]

@@ -3,6 +3,8 @@ speech, dates, merging, quotes."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from pactwatch.pipeline.extensions import EVENTS
 
@@ -178,3 +180,51 @@ def test_events_trigger_inside_a_larger_noun_phrase(annotate, text, kind):
 def test_events_participle_describing_a_thing_is_no_event(annotate):
     _, evs = events(annotate, "Uruguay criticized a law signed by the Argentine president in May.")
     assert [e["type"] for e in evs] == ["ACCUSE"]
+
+
+ACTOR_WORDS = ["Japan", "Canada", "The Brazilian president", "Egyptian officials", "Germany"]
+VERB_PHRASES = ["met", "will visit", "could sanction", "did not attack", "agreed to help",
+                "postponed talks with", "said it would support"]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.sampled_from(ACTOR_WORDS), st.sampled_from(VERB_PHRASES), st.sampled_from(ACTOR_WORDS),
+       st.sampled_from(["", " on Monday", " in 2021", " in Lima"]))
+def test_events_quote_holds_the_trigger_for_any_sentence(annotate, subject, verb, obj, tail):
+    text = f"Officials met early. {subject} {verb} {obj}{tail}. The meeting ended."
+    doc = annotate(text)
+    for span in doc.spans[EVENTS]:
+        e = span._.event
+        assert 0 <= e["quote_start"] <= span.start_char < span.end_char <= e["quote_end"] <= len(text)
+        assert e["modality"] in ("asserted", "planned", "speculative", "negated")
+        assert e["source"] or e["target"]
+
+
+@pytest.mark.parametrize("text, threats", [
+    ("Russia warned Finland of consequences.", 1),
+    ("Russian officials warned that grain prices may rise.", 0),     # a report, not a threat
+])
+def test_events_warn_threatens_only_without_a_clause(annotate, text, threats):
+    _, evs = events(annotate, text)
+    assert len([e for e in evs if e["type"] == "THREATEN"]) == threats
+
+
+def test_events_date_carried_from_earlier_sentence_does_not_merge(annotate):
+    text = ("India summoned the Nepalese ambassador in May. "
+            "Indian newspapers accused Nepal of stoking tensions.")
+    _, evs = events(annotate, text)
+    accusations = [e for e in evs if e["type"] == "ACCUSE"]
+    assert len(accusations) == 2
+    assert all(e["date"] == "2025-05" for e in accusations)   # the second reads in May's time
+
+
+def test_events_present_tense_does_not_take_an_earlier_date(annotate):
+    text = "In 2016, Chile and Peru met in Lima. Bolivia has backed the plan."
+    _, evs = events(annotate, text)
+    assert one_of_type(evs, "SUPPORT")["date"] is None
+
+
+def test_events_any_marks_a_hypothetical_event(annotate):
+    _, evs = events(annotate, "Any attack on Estonia would be answered, Latvian officials said.")
+    attacks = [e for e in evs if e["type"] in ("ASSAULT", "THREATEN")]
+    assert attacks and all(e["modality"] == "speculative" for e in attacks)

@@ -173,6 +173,13 @@ def test_quantities_status_from_the_frame_and_kept_levels(annotate, text, value,
     assert (q["value"], q["status"]) == (value, status)
 
 
+def test_quantities_would_in_reported_speech_is_not_a_guess(annotate):
+    q = only(annotate, "Ottawa confirmed that the duty on Korean steel would be lowered to 5 percent.")
+    assert q["status"] == "agreed"
+    q = only(annotate, "The duty on Korean steel would be lowered to 5 percent if talks succeed.")
+    assert q["status"] == "speculative"
+
+
 def test_quantities_amount_mentioned_in_passing_keeps_status_actual(annotate):
     q = only(annotate, "The president demanded that Tokyo pay more for the 54,000 troops based there.")
     assert (q["value"], q["status"]) == (54000, "actual")
@@ -219,6 +226,11 @@ def test_quantities_nationality_of_detained_people_is_the_target(annotate):
     q = only(annotate, "Roughly 90 Mexicans were detained at the border crossing.")
     assert (q["measure"], q["target"]) == ("detained_persons", "Mexico")
     assert q["holder"] != "Mexico"
+
+
+def test_quantities_count_inside_a_modified_noun_takes_its_modifier(annotate):
+    q = only(annotate, "Critics question the cost of the British military presence of about 4,000 soldiers.")
+    assert q["holder"] == "United Kingdom"
 
 
 def test_quantities_pronoun_holder_resolves_to_the_subject(annotate):
@@ -325,6 +337,20 @@ def test_quantities_bracketed_conversion_is_the_same_fact(annotate):
     assert (usd["measure"], usd["holder"], usd["status"]) == (yen["measure"], yen["holder"], yen["status"])
 
 
+def test_quantities_split_into_parts(annotate):
+    text = "Norway's $12 billion aid pledge is split into $7 billion in grants and $5 billion in loans."
+    _, found = quantities(annotate, text)
+    assert [q["part_of"] for q in found] == [None, 0, 0]
+
+
+def test_quantities_unmarked_sum_after_a_pledge_spells_it_out(annotate):
+    text = ("Canada pledged to invest $60 billion in Mexico over ten years. "
+            "Some $40 billion will be paid in cash in yearly instalments.")
+    _, found = quantities(annotate, text)
+    assert found[1]["part_of"] == 0
+    assert (found[1]["measure"], found[1]["status"], found[1]["holder"]) == ("investment_pledge", "pledged", "Canada")
+
+
 def test_quantities_unrelated_smaller_amount_is_not_a_part(annotate):
     text = "Canada pledged $20 billion for clean energy. Separately, Peru reported $3 billion in copper exports."
     _, found = quantities(annotate, text)
@@ -361,3 +387,13 @@ def test_quantities_quote_is_the_clause_holding_the_amount(annotate):
 def test_quantities_component_declares_what_it_writes(nlp):
     problems = nlp.analyze_pipes()["problems"]
     assert problems.get("pactwatch_quantities", []) == []
+
+
+def test_quantities_factory_reads_kb_folders(tmp_path):
+    import spacy
+    from pactwatch.pipeline import quantities as _  # noqa: F401  (registers the factory)
+
+    (tmp_path / "measures.toml").write_text('[units]\ncurrency_words = { "peso" = "MXN" }\n', encoding="utf-8")
+    nlp = spacy.blank("en")
+    component = nlp.add_pipe("pactwatch_quantities", config={"kb_dirs": [str(tmp_path)]})
+    assert component.lex.currency_words["peso"] == "MXN"

@@ -48,3 +48,17 @@ class FakeKB:
 
     def get(self, kb_id):
         return self.entries.get(kb_id)
+
+
+def timex(doc_id: str, text: str, value: str, start: int, type_: str = "DATE") -> dict:
+    return {"kind": "timex", "doc_id": doc_id, "text": text, "start": start, "end": start + len(text),
+            "type": type_, "value": value}
+
+
+def dated_event(doc_id: str, type_: str, quote: str, when: str | None, value: str, **fields) -> tuple[dict, dict]:
+    """An event and the timex record stating its date inside the quote (`when`, which the quote contains);
+    with `when` None, the date comes from outside the quote (a dateline) and only the event is returned."""
+    record = event(doc_id, type_, quote, date=value, **fields)
+    if when is None:
+        return (record,)
+    return record, timex(doc_id, when, value, record["start"] + quote.index(when))

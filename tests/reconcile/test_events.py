@@ -6,7 +6,7 @@ import pytest
 from pactwatch.reconcile import cluster, find_conflicts
 from pactwatch.reconcile.events import transition_kind
 
-from reconcile_records import doc, event
+from reconcile_records import dated_event, doc, event, timex
 
 PAIR = dict(source=("Freedonia",), target=("Sylvania",))
 
@@ -133,3 +133,50 @@ else:
         def ids(records):
             return ({c["cluster_id"] for c in cluster(records)}, {c["conflict_id"] for c in find_conflicts(records)})
         assert ids(docs + facts) == ids(shuffled)
+
+
+# ---------------------------------------------------------------- dates the text never stated
+
+KIM = dict(source=("Bo Kim", "Freedonia"), target=())
+
+
+def test_events_a_publication_date_standing_in_for_a_date_is_not_compared():
+    # b mentions in passing that Kim took office; its extractor could only date it by b's publication
+    records = [doc("a", "2024-06-05"), doc("b", "2024-11-14"),
+               *dated_event("a", "TRANSITION", "Bo Kim was sworn in on June 4", "June 4", "2024-06-04", **KIM),
+               timex("b", "November 14, 2024", "2024-11-14", start=0),
+               *dated_event("b", "TRANSITION", "Kim took office", None, "2024-11-14", **KIM)]
+    assert find_conflicts(records) == []
+    # the same record set without timex records: the quote states no time
+    assert find_conflicts([r for r in records if r["kind"] != "timex"]) == []
+    # nor does the timeline date the event by b's publication
+    dates = {c["date"] for c in _event_clusters(records)}
+    assert "2024-11-14" not in dates and "2024-06-04" in dates
+
+
+def test_events_a_date_stated_in_the_statement_is_compared_even_on_the_publication_day():
+    records = [doc("a", "2024-06-05"), doc("b", "2024-11-14"),
+               *dated_event("a", "TRANSITION", "Bo Kim was sworn in on June 4", "June 4", "2024-06-04", **KIM),
+               *dated_event("b", "TRANSITION", "Kim took office on November 14", "November 14", "2024-11-14",
+                            **KIM)]
+    conflicts = find_conflicts(records)
+    assert [c["type"] for c in conflicts] == ["date"]
+    assert {i["value"] for i in conflicts[0]["items"]} == {"2024-06-04", "2024-11-14"}
+
+
+@pytest.mark.parametrize("quote, when, value, clash", [
+    # resolved from "Wednesday": a week either way reaches October 29
+    ("the joint fact sheet was signed on Wednesday", "Wednesday", "2025-11-05", False),
+    # relative, but a month off: the two cannot be the same day
+    ("the joint fact sheet was signed on Wednesday", "Wednesday", "2025-10-01", True),
+    # a bound is not a date
+    ("the joint fact sheet was signed before November 20", "November 20", "2025-11-20", False),
+    # stated outright a week later: a conflict
+    ("the joint fact sheet was signed on November 5", "November 5", "2025-11-05", True),
+])
+def test_events_relative_dates_conflict_only_when_they_cannot_meet(quote, when, value, clash):
+    records = [doc("a", "2025-11-05"), doc("b", "2025-11-06"),
+               *dated_event("a", "AGREE", "the joint fact sheet was signed on October 29", "October 29",
+                            "2025-10-29", **PAIR),
+               *dated_event("b", "AGREE", quote, when, value, **PAIR)]
+    assert bool(find_conflicts(records)) is clash

@@ -6,11 +6,12 @@ import pytest
 from pactwatch import reconcile
 from pactwatch.store import Store
 
-from reconcile_records import doc, event, qty
+from reconcile_records import dated_event, doc, event, qty, timex
 
 
 def _add(store, document, facts):
-    store.add({**document, "text": " ".join(f["quote"] for f in facts) or "text", "text_sha256": "0" * 64,
+    store.add({**document, "text": " ".join(f.get("quote") or f.get("text", "") for f in facts) or "text",
+               "text_sha256": "0" * 64,
                "captions": []}, facts)
 
 
@@ -81,3 +82,26 @@ def test_incremental_removed_document_takes_its_conflicts_and_mentions_with_it(f
     reconcile.update(fresh_store, ["b"], kb=None)
     assert fresh_store.conflicts() == []
     assert all("b" not in c["doc_ids"] for c in fresh_store.clusters())
+
+
+def test_incremental_settles_event_dates_from_the_stored_timexes(fresh_store):
+    kim = dict(source=("Bo Kim", "Freedonia"), target=())
+    _add(fresh_store, doc("a", "2024-06-05"),
+         list(dated_event("a", "TRANSITION", "Bo Kim was sworn in on June 4", "June 4", "2024-06-04", **kim)))
+    reconcile.update(fresh_store, ["a"], kb=None)
+    # b's statement gives no date of its own (only a year, of another event); its dateline does, and the
+    # extractor dated the event by it
+    took = dated_event("b", "TRANSITION", "Kim, who won the 2023 vote, took office", None, "2024-11-14", **kim)
+    _add(fresh_store, doc("b", "2024-11-14"),
+         [timex("b", "November 14, 2024", "2024-11-14", start=0),
+          timex("b", "2023", "2023", start=took[0]["start"] + took[0]["quote"].index("2023")), *took])
+    reconcile.update(fresh_store, ["b"], kb=None)
+    assert fresh_store.conflicts() == []
+    # c states a wrong day in the statement itself: that is a conflict, found incrementally and on a rebuild
+    _add(fresh_store, doc("c", "2024-11-20"),
+         list(dated_event("c", "TRANSITION", "Kim took office on November 14", "November 14", "2024-11-14", **kim)))
+    reconcile.update(fresh_store, ["c"], kb=None)
+    incremental = _ids(fresh_store.conflicts())
+    assert len(incremental) == 1
+    reconcile.update(fresh_store, None, kb=None)
+    assert _ids(fresh_store.conflicts()) == incremental

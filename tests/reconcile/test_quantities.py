@@ -197,3 +197,53 @@ else:
     def test_quantities_the_same_figure_never_conflicts(value, n):
         records = _random_articles([value] * n, ["actual"] * n, [None, "about", "at least"] * 2)
         assert find_conflicts(records) == []
+
+
+# ---------------------------------------------------------------- figures that are not one quantity
+
+@pytest.mark.parametrize("fields", [
+    dict(measure="other"),                              # no kind of figure named: two amounts, two things
+    dict(holder=None, target=None),                     # no party: two counts may be of two events
+])
+def test_quantities_untyped_or_partyless_figures_are_never_compared(fields):
+    base = dict(measure="investment_pledge", unit="USD", holder="Sylvania", target="Freedonia", status="agreed",
+                time="2025-10-29")
+    base.update(fields)
+    records = [doc("a", "2025-10-30"), doc("b", "2025-11-14"),
+               qty("a", 20e9, "installments capped at $20 billion a year", **base),
+               qty("b", 150e9, "$150 billion for shipyards", **base)]
+    assert find_conflicts(records) == []
+    # one party is enough to say whose figure it is
+    one_party = {**base, "measure": "investment_pledge", "holder": None, "target": "Freedonia"}
+    records = [doc("a", "2025-10-30"), doc("b", "2025-11-14"),
+               qty("a", 200e9, "a $200 billion pledge", **one_party),
+               qty("b", 450e9, "a $450 billion pledge", **one_party)]
+    assert len(find_conflicts(records)) == 1
+
+
+def test_quantities_two_amounts_in_one_document_never_conflict():
+    pledge = dict(measure="investment_pledge", unit="USD", holder="Sylvania", target="Freedonia", status="agreed",
+                  time="2025-10-29")
+    records = [doc("a", "2025-10-30"),
+               qty("a", 200e9, "$200 billion in cash", **pledge),
+               qty("a", 150e9, "$150 billion for shipyards", **pledge)]
+    assert find_conflicts(records) == []
+    # and a second outlet repeating one of them does not turn the first text's pair into a clash
+    records += [doc("b", "2025-10-31"), qty("b", 200e9, "the $200 billion cash portion", **pledge)]
+    assert find_conflicts(records) == []
+
+
+def test_quantities_agreeing_outlets_and_rounded_figures_are_not_flagged():
+    detained = dict(measure="detained_persons", holder="Freedonia", target="Sylvania", time="2025-09-04")
+    records = [doc("a", "2025-09-05"), doc("b", "2025-09-06"), doc("c", "2025-09-07"), doc("d", "2025-09-08"),
+               qty("a", 300, "about 300 workers were held", qualifier="about", **detained),
+               qty("b", 300, "more than 300 were held", qualifier="more than", **detained),
+               qty("c", 317, "317 workers were held", **detained),
+               qty("d", 317, "officials counted 317 detainees", **detained)]
+    assert find_conflicts(records) == []
+    # a figure outside every rounding of the others disagrees with the rounded one it cannot meet
+    records += [doc("e", "2025-09-09"), qty("e", 475, "475 people were detained", **detained)]
+    conflicts = find_conflicts(records)
+    assert len(conflicts) == 1
+    assert "475 persons" in {i["value"] for i in conflicts[0]["items"]}
+    assert "about 300 persons" in {i["value"] for i in conflicts[0]["items"]}

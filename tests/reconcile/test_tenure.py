@@ -5,7 +5,7 @@ import pytest
 
 from pactwatch.reconcile import find_conflicts
 
-from reconcile_records import doc, entity, event
+from reconcile_records import FakeKB, dated_event, doc, entity, event, timex
 
 PARK = ("Alice Park", "Freedonia")
 
@@ -131,3 +131,110 @@ def test_tenure_works_with_the_packaged_kb_interface(shift, clash):
     assert bool(conflicts) is clash
     if clash:
         assert start.isoformat() in conflicts[0]["reason"]
+
+
+# ---------------------------------------------------------------- which office a claim is about
+
+@pytest.fixture
+def career_kb() -> FakeKB:
+    """One person, several offices: a governorship and a party post long before the presidency."""
+    return FakeKB([
+        {"id": "P1", "name": "Bo Kim", "type": "PERSON", "aliases": ["Kim"], "acts_for": None,
+         "roles": [{"role": "governor of Northshire", "of": "S1", "start": "2016-07-01", "end": "2020-10-25"},
+                   {"role": "party leader", "of": "O1", "start": "2021-08-28", "end": "2024-04-09"},
+                   {"role": "president", "of": "S1", "start": "2024-06-04"}]},
+        {"id": "S1", "name": "Freedonia", "type": "GPE", "aliases": [], "acts_for": None, "roles": []},
+        {"id": "O1", "name": "Unity Party", "type": "ORG", "aliases": [], "acts_for": None, "roles": []},
+    ])
+
+
+KIM = ("Bo Kim", "Freedonia")
+
+
+def _kim_claim(quote: str, when: str | None, value: str, published: str = "2024-08-01"):
+    return [doc("k", published), *dated_event("k", "TRANSITION", quote, when, value, source=KIM, target=())]
+
+
+@pytest.mark.parametrize("quote, when, value, clash, office", [
+    # no office named, a relative date ("less than two months ago") that can reach the presidency's start
+    ("Kim, who took office less than two months ago", "two months ago", "2024-05", False, None),
+    # no office named, a stated day a few days from the presidency's start: it matches one start
+    ("Kim took office on June 6", "June 6", "2024-06-06", False, None),
+    # no office named, a day matching an older office's start: still a start of his, not a conflict
+    ("Kim took office on July 1, 2016", "July 1, 2016", "2016-07-01", False, None),
+    # no office named and no start near: compared with the office he held then, the presidency
+    ("Kim took office on September 9", "September 9", "2024-09-09", True, "president"),
+    # the office named decides, even when another office began on that day
+    ("Kim was sworn in as governor on June 4, 2024", "June 4, 2024", "2024-06-04", True, "governor of Northshire"),
+    ("Kim was sworn in as president on June 4", "June 4", "2024-06-04", False, None),
+    # a title next to the name names the office just as well
+    ("President Kim took office on September 9", "September 9", "2024-09-09", True, "president"),
+    # "vice president" is another office than "president", one the KB does not list for him
+    ("Kim took office as vice president on September 9", "September 9", "2024-09-09", False, None),
+])
+def test_tenure_compares_only_with_the_office_the_text_is_about(career_kb, quote, when, value, clash, office):
+    conflicts = find_conflicts(_kim_claim(quote, when, value), kb=career_kb)
+    assert bool(conflicts) is clash
+    if clash:
+        assert conflicts[0]["type"] == "knowledge"
+        assert f"term as {office} of" in conflicts[0]["about"]
+        kb_item = [i for i in conflicts[0]["items"] if i["source"] == "knowledge base"]
+        assert kb_item and office in kb_item[0]["quote"]
+
+
+def test_tenure_claim_dated_only_by_its_publication_date_is_not_checked(career_kb):
+    # "Kim took office", no date in the statement: the extractor's date is the article's own
+    published = "2025-03-14"
+    records = [doc("k", published), timex("k", "March 14, 2025", published, start=0),
+               *dated_event("k", "TRANSITION", "Kim took office", None, published, source=KIM, target=())]
+    assert find_conflicts(records, kb=career_kb) == []
+    # without timex records, the quote itself shows it states no time
+    assert find_conflicts([r for r in records if r["kind"] != "timex"], kb=career_kb) == []
+    # the same day stated in the statement is the text's claim, and a wrong one
+    stated = [doc("k", published),
+              *dated_event("k", "TRANSITION", "Kim took office on March 14, 2025", "March 14, 2025", published,
+                           source=KIM, target=())]
+    assert [c["type"] for c in find_conflicts(stated, kb=career_kb)] == ["knowledge"]
+
+
+def test_tenure_relative_claim_far_from_any_start_is_still_a_conflict(career_kb):
+    # a whole year is too coarse to contradict a start
+    records = _kim_claim("Kim took office two years ago", "two years ago", "2022", published="2024-08-01")
+    assert find_conflicts(records, kb=career_kb) == []
+    # a month widened by a month either side: June 4 lies within reach of "three months ago" (May)
+    records = _kim_claim("Kim took office three months ago", "three months ago", "2024-05", published="2024-08-01")
+    assert find_conflicts(records, kb=career_kb) == []
+    # the same month stated outright is a claim about May, days before the start: a conflict
+    records = _kim_claim("Kim took office in May 2024", "May 2024", "2024-05", published="2024-08-01")
+    assert [c["type"] for c in find_conflicts(records, kb=career_kb)] == ["knowledge"]
+    records = _kim_claim("Kim took office eight months ago", "eight months ago", "2023-12", published="2024-08-01")
+    conflicts = find_conflicts(records, kb=career_kb)
+    assert [c["type"] for c in conflicts] == ["knowledge"]
+    assert "read loosely" in conflicts[0]["reason"]
+
+
+def test_tenure_claim_of_a_later_start_against_the_packaged_interface_seed_shape():
+    """A text that dates a president's second term a year late (the seeds' false claim, in our own words)."""
+    from pactwatch.reconcile.model import default_kb
+    kb = default_kb()
+    entry = kb.find("Donald Trump") if kb is not None else None
+    starts = sorted(r["start"] for r in (entry or {}).get("roles") or [] if r.get("role") == "president")
+    if len(starts) < 2:
+        pytest.skip("the packaged knowledge base has no two presidential terms for this person")
+    from datetime import date
+    second = date.fromisoformat(starts[1])
+    claimed = second.replace(year=second.year + 1)
+    when = f"{claimed:%B} {claimed.day}, {claimed.year}"
+    quote = f"President Donald Trump's second term began on {when}"
+    records = [doc("s", "2025-12-01"), entity("s", "Donald Trump", "PERSON"),
+               *dated_event("s", "TRANSITION", quote, when, claimed.isoformat(),
+                            source=("Donald Trump", "United States"), target=())]
+    conflicts = find_conflicts(records, kb=kb)
+    assert [c["type"] for c in conflicts] == ["knowledge"]
+    assert starts[1] in conflicts[0]["reason"]
+    # the right date is not flagged
+    right = f"{second:%B} {second.day}, {second.year}"
+    ok = [doc("s", "2025-12-01"),
+          *dated_event("s", "TRANSITION", f"President Donald Trump's second term began on {right}", right,
+                       second.isoformat(), source=("Donald Trump", "United States"), target=())]
+    assert find_conflicts(ok, kb=kb) == []
