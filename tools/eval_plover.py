@@ -35,42 +35,17 @@ def records(nlp, paths: list[Path], dct: str | None):
                    "end": e["quote_end"]}
 
 
-def standin_pipeline():
-    from spacy.language import Language
-    from pactwatch import pipeline
-    from pactwatch.pipeline.extensions import ACTORS
-
-    @Language.component("eval_standin_actors")
-    def standin(doc):
-        spans = [e for e in doc.ents if e.label_ in ("PERSON", "ORG", "GPE", "LOC", "EVENT", "NORP", "FAC")]
-        for s in spans:
-            name = s.text[4:] if s.text.lower().startswith("the ") else s.text
-            name = name[:-2] if name.endswith("'s") else name
-            s._.actor = {"kb_id": None, "name": name, "type": s.label_, "acts_for": None}
-        doc.spans[ACTORS] = spans
-        return doc
-
-    nlp = pipeline.build()
-    nlp.replace_pipe("pactwatch_actors", "eval_standin_actors")
-    return nlp
-
-
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("texts", nargs="?", type=Path, default=SHARED / "eval/plover/texts")
     ap.add_argument("gold", nargs="?", type=Path, default=SHARED / "eval/plover/gold")
     ap.add_argument("--out", type=Path, default=Path("/tmp/eval_plover.jsonl"))
-    ap.add_argument("--dct", help="document creation date for every text")
+    ap.add_argument("--dct", help="document creation date given to every text (default: none)")
     ap.add_argument("--show", action="store_true", help="print each text's events")
-    ap.add_argument("--norp-actors", action="store_true",
-                    help="dev only: stand in for the actors component with the model's entities "
-                         "including NORP (nationalities), until the real one lands")
     args = ap.parse_args(argv)
 
     from pactwatch import pipeline
     nlp = pipeline.load()
-    if args.norp_actors:
-        nlp = standin_pipeline()
     paths = sorted(p for p in args.texts.iterdir() if p.suffix == ".txt")
     with args.out.open("w", encoding="utf-8") as f:
         for rec in records(nlp, paths, args.dct):

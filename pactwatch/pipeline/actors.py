@@ -521,6 +521,14 @@ class ActorLinker:
             if m.name is None:
                 m.name = text
                 full_names.append((text, m.label))
+        # one type per unknown entity: the model may call one name a PERSON here and an ORG there
+        votes: dict[str, Counter] = {}
+        for m in mentions:
+            if not m.kb_id and m.name and m.label and m.label != "NORP":
+                votes.setdefault(m.name, Counter())[m.label] += 1
+        for m in mentions:
+            if not m.kb_id and m.name and m.label and len(votes.get(m.name, ())) > 1:
+                m.label = max(votes[m.name].items(), key=lambda kv: (kv[1], kv[0] == "PERSON"))[0]
         # every mention of an unknown entity acts for the state any of them was seen acting for
         states = {(m.name, m.label): m.acts_for for m in mentions if not m.kb_id and m.name and m.acts_for}
         for m in mentions:

@@ -28,7 +28,7 @@ PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 SUBJECT_DEPS = ("nsubj", "csubj")
 QUOTE_EDGE_DEPS = {"advcl", "parataxis", "conj", "cc", "punct", "mark", "dep", "meta"}
-QUOTE_TRAILING_PREPS = {"after", "before", "amid", "amidst", "despite", "following", "because"}
+QUOTE_TRAILING_PREPS = {"after", "before", "amid", "amidst", "despite", "following", "because", "according"}
 QUOTE_TRIM = {"PUNCT", "CCONJ", "SCONJ"}
 
 
@@ -309,7 +309,12 @@ class Arguments:
             if floor > 0:
                 floor = self.doc[floor - 1].sent.start
         recent = [s for s in before if s.start >= floor]
-        return recent[-1]._.timex["value"] if recent else None
+        if not recent:
+            return None
+        value = recent[-1]._.timex["value"]
+        # a historical aside ("returned in 1994") does not set the time the story goes on in
+        latest = max(int(s._.timex["value"][:4]) for s in before)
+        return value if int(value[:4]) >= latest - 1 else None
 
     # ------------------------------------------------------------ quote
     def quote(self, token: Token, keep: set[int] = frozenset()) -> tuple[int, int]:

@@ -528,11 +528,14 @@ def resolve(m: Mention, anchor: dt.date | None, direction: str | None = None) ->
         k = anchor.year * 4 + (anchor.month - 1) // 3 - 1 - (4 if kind == "quarter_ago" else 0)
         return f"{k // 4}-Q{k % 4 + 1}"
     if kind == "quarter":
-        # a quarter is named when it is reported on: the nearest one, whatever the tense
-        # ("will report third-quarter results" in November is about the quarter just ended)
+        # a quarter is named when it is reported on: in the past tense the last one begun, else
+        # the nearest ("will report third-quarter results" in November: the quarter just ended)
         q = m.rel[1]
-        mid = lambda yr: dt.date(yr, 3 * q - 1, 15).toordinal()
-        year = min((anchor.year, anchor.year - 1, anchor.year + 1), key=lambda yr: abs(mid(yr) - anchor.toordinal()))
+        if direction == "past":
+            year = anchor.year if 3 * q - 2 <= anchor.month else anchor.year - 1
+        else:
+            mid = lambda yr: dt.date(yr, 3 * q - 1, 15).toordinal()
+            year = min((anchor.year, anchor.year - 1, anchor.year + 1), key=lambda yr: abs(mid(yr) - anchor.toordinal()))
         return f"{year:04d}-Q{q}"
     if kind == "half":
         return f"{anchor.year}-H{m.rel[1]}"

@@ -2,6 +2,12 @@
 
 A text that says X's term began on D contradicts (a) a KB tenure of X's office that began more than a
 few days from D, and (b) its own reports of X acting in that office well before D.
+
+The office is the one the text is about: the role its statement names ("sworn in as president",
+"President X"); with none named, X's offices of a state among the claim's actors (else all of them).
+A claim near the start of ANY office of that kind agrees with the KB; otherwise it is compared with the
+one X held at D (or the first begun after it). Only a date the statement itself gives is checked, read
+as loosely as it was stated ("two months ago" stands for a stretch of weeks, see datebasis.py).
 """
 from __future__ import annotations
 

@@ -271,3 +271,10 @@ def test_actors_lone_common_nouns_are_not_actors(annotate):
 def test_actors_glued_name_keeps_its_own_span(annotate):
     doc = annotate("Ships enforced the U.N.-backed embargo.", "2024-01-01")
     assert [(a[0], a[1]) for a in actors(doc)] == [("U.N.-backed", "United Nations")]
+
+
+def test_actors_unknown_family_name_typed_as_org_joins_the_person(annotate):
+    # the model calls the first "Vasquez" an ORG; the full name later in the text makes it a person
+    doc = annotate("Teodor Vasquez spoke. The statement by Teodor Vasquez was brief.", "2024-01-01")
+    found = {(s._.actor["name"], s._.actor["type"]) for s in doc.spans["pw_actors"]}
+    assert found == {("Teodor Vasquez", "PERSON")}

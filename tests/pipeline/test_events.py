@@ -228,3 +228,17 @@ def test_events_any_marks_a_hypothetical_event(annotate):
     _, evs = events(annotate, "Any attack on Estonia would be answered, Latvian officials said.")
     attacks = [e for e in evs if e["type"] in ("ASSAULT", "THREATEN")]
     assert attacks and all(e["modality"] == "speculative" for e in attacks)
+
+
+def test_events_according_to_names_the_source_of_the_report(annotate):
+    doc, evs = events(annotate, "Vietnam arrested two Chinese fishermen near the Paracel Islands, according to Reuters.")
+    e = one_of_type(evs, "COERCE")
+    assert e["attributed_to"] == "Reuters"
+    assert doc.text[e["quote_start"]:e["quote_end"]] == "Vietnam arrested two Chinese fishermen near the Paracel Islands"
+
+
+def test_events_historical_aside_does_not_set_the_story_time(annotate):
+    text = ("In 2024, Peru and Chile met in Lima. The border was first drawn in 1929. "
+            "Chile accused Peru of spying.")
+    _, evs = events(annotate, text)
+    assert one_of_type(evs, "ACCUSE")["date"] is None
