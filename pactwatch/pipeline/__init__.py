@@ -49,8 +49,9 @@ def build(components: Iterable[str] = COMPONENTS, kb_dirs: Iterable[str] = ()) -
         raise ModelError(f"spaCy model {MODEL} is version {version}, pactwatch needs {MODEL_VERSION}; run `make install`")
     _register_components()
     for name in components:
-        config = {"kb_dirs": list(kb_dirs)} if name == "pactwatch_actors" and kb_dirs else {}
-        nlp.add_pipe(name, config=config)
+        # every component whose factory reads knowledge files takes the user's --kb folders too
+        takes_kb = "kb_dirs" in (nlp.get_factory_meta(name).default_config or {})
+        nlp.add_pipe(name, config={"kb_dirs": list(kb_dirs)} if takes_kb and kb_dirs else {})
     return nlp
 
 

@@ -10,7 +10,8 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "xcomp", "relcl", "conj", "parataxis", 
 def clause_head(token: Token) -> Token:
     """The verb (or root) heading the clause a token sits in."""
     t = token
-    while t.dep_ not in CLAUSE_DEPS and t.head is not t:
+    # spaCy makes a new Token object on every access: compare positions, never identity
+    while t.dep_ not in CLAUSE_DEPS and t.head.i != t.i:
         t = t.head
     return t
 
@@ -28,6 +29,6 @@ def attached(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
     if not candidates:
         return None
     head = clause_head(token)
-    same_clause = [s for s in candidates if clause_head(s.root) is head]
+    same_clause = [s for s in candidates if clause_head(s.root).i == head.i]
     pool = same_clause or candidates
     return min(pool, key=lambda s: min(abs(s.start - token.i), abs(s.end - 1 - token.i)))

@@ -56,7 +56,7 @@ class TimeTagger:
             if span is None or not len(span) or _is_not_time(m, span):
                 continue
             found.append((m, span))
-        directions = [_direction(span) for _, span in found]
+        directions = [_direction(span, weekday=m.rel is not None and m.rel[0] == "weekday") for m, span in found]
 
         anchor, source = _parse_date(doc._.dct), "published" if doc._.dct else None
         if anchor is None:
@@ -157,7 +157,7 @@ def _person_nouns() -> frozenset:
     return frozenset(timex_rules.words().get("person_nouns", {}).get("words", []))
 
 
-def _direction(span: Span) -> str | None:
+def _direction(span: Span, weekday: bool = False) -> str | None:
     """The tense of the clause a time expression modifies: "past", "future" or None. Only a time
     that is an adverbial of the verb (on Friday, in June, Tuesday, by the end of October) takes
     its tense; one inside a noun phrase ("payable Dec. 7", "a July deal") doesn't."""
@@ -177,6 +177,13 @@ def _direction(span: Span) -> str | None:
             if governor is None or _verb_tense(governor) != "past":
                 return "future"
         return None if bound and tense == "past" else tense
+    if weekday:
+        # a day of this week or the last is near enough for the sentence's main verb to decide
+        root = span.root
+        while root.head is not root:
+            root = root.head
+        if root.pos_ in ("VERB", "AUX"):
+            return _verb_tense(root)
     if t.head is t or t.dep_ == "ROOT":
         # a headline or a misparse with no verb above: the first finite verb of the sentence
         for w in t.subtree:
