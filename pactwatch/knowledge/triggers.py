@@ -54,6 +54,10 @@ class Triggers:
     conditional_auxiliaries: frozenset[str]
     obligation_auxiliaries: frozenset[str]
     obligation_type: str
+    office_nouns: frozenset[str] = frozenset()     # a term of office: "term", "presidency"
+    office_verbs: frozenset[str] = frozenset()     # what a term does when it starts or ends
+    office_phrasal: frozenset[tuple[str, str]] = frozenset()   # ("take", "over")
+    office_type: str = "TRANSITION"
 
 
 def _read(folder: Path, name: str) -> dict:
@@ -139,6 +143,10 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
     obligation_type = obligation.get("type", "REQUEST")
     if obligation_type not in EVENT_TYPES:
         raise KnowledgeError(f"{mf}: [obligation] type {obligation_type!r}: unknown event type")
+    office = _table(t, "office_terms", tf)
+    office_type = office.get("type", "TRANSITION")
+    if office_type not in EVENT_TYPES:
+        raise KnowledgeError(f"{tf}: [office_terms] type {office_type!r}: unknown event type")
     planned_words = frozenset(_word_or_phrase(w, mf, "[planned] words")
                               for w in _table(m, "planned", mf).get("words", []))
     speculative_words = frozenset(_word_or_phrase(w, mf, "[speculative] words")
@@ -175,4 +183,8 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
         conditional_auxiliaries=_words(m, "conditional", "auxiliaries", mf),
         obligation_auxiliaries=_words(m, "obligation", "auxiliaries", mf),
         obligation_type=obligation_type,
+        office_nouns=_words(t, "office_terms", "nouns", tf),
+        office_verbs=_words(t, "office_terms", "verbs", tf),
+        office_phrasal=_words(t, "office_terms", "phrasal", tf, 2),
+        office_type=office_type,
     )

@@ -114,7 +114,7 @@ class ActorLinker:
         mentions = self._kb_mentions(doc)
         mentions += self._joined_tokens(doc, words, mentions)
         text = doc.text      # built on each access: read once
-        mentions += _bylines(doc, text, mentions)
+        mentions += _bylines(doc, text, mentions, self.kb.not_names)
         mentions = self._add_model_mentions(doc, text, mentions, title_tokens)
         self._resolve_ambiguous(doc, mentions)
         mentions = self._administrations(doc, words, mentions, date)
@@ -238,6 +238,10 @@ class ActorLinker:
                     start, label = head.end, "PERSON"
                 else:
                     label = ent.label_
+                # in a heading, "Lee Agree" is a family name and a capitalised verb
+                if label == "PERSON" and end - start >= 2 and doc[start].text in self.short \
+                        and not self.names.get(norm(doc[start:end].text)) and _is_heading(doc[start:end], text):
+                    end = start + 1
                 inside = {id(kb_tokens[i]): kb_tokens[i] for i in range(start, end) if i in kb_tokens}
                 if inside:
                     inner = list(inside.values())
@@ -252,7 +256,7 @@ class ActorLinker:
                             kb_tokens.pop(i, None)
                     else:
                         continue
-                if not _plausible_name(doc[start:end], text) or norm(doc[start:end].text) in self.kb.not_names:
+                if not _plausible_name(doc[start:end], label, text) or norm(doc[start:end].text) in self.kb.not_names:
                     continue
                 out.append(Mention(start, end, label=label, kind="model"))
         return out
@@ -370,8 +374,8 @@ class ActorLinker:
     def _short_names(self, doc: Doc, words: list[str], mentions: list[Mention], date: str) -> None:
         """Family names alone, and model mentions not yet linked, resolved within the document: to
         the person of that name mentioned nearest before (else after), known or not; failing that,
-        to the only person the knowledge base has by that name (in office on the date, if several)."""
-        full = sorted((m for m in mentions if self._person_id(m)), key=lambda m: m.start)
+        to the only person the knowledge base has by that name (in office on the date, if several).
+        Two rounds: a name resolved late ("President Trump") also claims its earlier bare mentions."""
         unknown_people = sorted((m for m in mentions if m.kind == "model" and m.label == "PERSON"
                                  and m.end - m.start >= 2), key=lambda m: m.start)
         unknown_short: dict[str, str] = {}
@@ -379,6 +383,13 @@ class ActorLinker:
             name = _strip_possessive(doc[u.start:u.end].text)
             for part in (doc[u.start].text, doc[u.end - 1].text):
                 unknown_short.setdefault(part, name)
+        for _ in range(2):
+            self._short_names_round(doc, words, mentions, date, unknown_short)
+        mentions[:] = [m for m in mentions if m.kind != "short" or m.kb_id or m.name]
+
+    def _short_names_round(self, doc: Doc, words: list[str], mentions: list[Mention], date: str,
+                           unknown_short: dict[str, str]) -> None:
+        full = sorted((m for m in mentions if self._person_id(m)), key=lambda m: m.start)
         covered = {i for m in mentions for i in range(m.start, m.end)}
         in_doc_short = {s for m in full for s in self.kb.get(m.kb_id)["short"]}
         for i, word in enumerate(words):
@@ -386,10 +397,10 @@ class ActorLinker:
                                                               or word in self.short):
                 continue
             tok = doc[i]
-            after_title = tok.i > 0 and ("title:" + doc[tok.i - 1].lower_) in self.titles
-            if ((tok.text in in_doc_short or tok.text in unknown_short) and tok.pos_ == "PROPN") \
-                    or (tok.text in self.short and after_title):
-                mentions.append(Mention(tok.i, tok.i + 1, kind="short", label="PERSON"))
+            after_title = i > 0 and ("title:" + doc[i - 1].lower_) in self.titles
+            if ((word in in_doc_short or word in unknown_short) and (tok.pos_ == "PROPN" or tok.is_title)) \
+                    or (word in self.short and after_title):
+                mentions.append(Mention(i, i + 1, kind="short", label="PERSON"))
         for m in mentions:
             if m.kb_id or m.name or m.kind not in ("model", "short"):
                 continue
@@ -414,7 +425,6 @@ class ActorLinker:
             in_office = [i for i in ids if self.kb.roles_at(i, date)]
             if len(in_office) == 1 or len(ids) == 1:
                 m.kb_id = in_office[0] if len(in_office) == 1 else ids[0]
-        mentions[:] = [m for m in mentions if m.kind != "short" or m.kb_id or m.name]
 
     def _titles(self, doc: Doc, mentions: list[Mention], date: str, title_matches) -> list[Mention]:
         """Offices named without the holder's name, resolved by the document's date."""
@@ -498,6 +508,9 @@ class ActorLinker:
                 mentions.append(Mention(e + 1, e + 2, label=m.label, kind="model"))
         unknown = sorted((m for m in mentions if not m.kb_id and m.kind == "model"), key=lambda m: m.start)
         full_names: list[tuple[str, str]] = []
+        # organisations' full names anywhere in the text: "Savin" before or after "Savin Corp."
+        multi_word = [(_strip_possessive(doc[m.start:m.end].text), "LOC" if m.label == "FAC" else m.label)
+                      for m in unknown if m.end - m.start >= 2 and not m.name and m.label == "ORG"]
         acronyms: dict[str, tuple[str, str]] = {}
         for m in unknown:
             if m.name:
@@ -513,11 +526,7 @@ class ActorLinker:
                         m.name, m.label = prev.name, prev.label
                         acronyms[text] = (prev.name, prev.label)
                 if m.name is None:
-                    for name, label in full_names:
-                        words = name.split()
-                        if label == m.label and text in (words[0], words[-1]):
-                            m.name = name
-                            break
+                    m.name, m.label = _shortened(text, m.label, full_names, multi_word)
             if m.name is None:
                 m.name = text
                 full_names.append((text, m.label))
@@ -595,6 +604,21 @@ def _latest_date(words: list[str]) -> str:
     return min(_dt.date(max(years), 12, 31), today).isoformat()
 
 
+def _shortened(text: str, label: str, full_names: list[tuple[str, str]],
+               organisations: list[tuple[str, str]]) -> tuple[str | None, str]:
+    """The full name a one-word mention shortens: the organisation whose name it begins ("Savin" for
+    "Savin Corp.", whatever the model called it), else an earlier name of the same type that it
+    begins or ends ("Holloway" for "Margaret Holloway")."""
+    for name, org_label in organisations:
+        if name.split()[0] == text:
+            return name, org_label
+    for name, name_label in full_names:
+        words = name.split()
+        if name_label == label and text in (words[0], words[-1]):
+            return name, label
+    return None, label
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
 
@@ -614,12 +638,14 @@ _NAME = r"[A-ZÀ-Þ][\w’'.-]*(?:[^\S\n]+[A-ZÀ-Þ][\w’'.-]*){1,3}"
 _PHOTO_CREDIT = re.compile(r"\b[Pp]hoto(?:[^\S\n]+by)?[^\S\n]*[/:]?[^\S\n]*(" + _NAME + r")(?=[^\S\n]*[/)]|[^\S\n]+(?:via|for)\b)")
 
 
-def _bylines(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
+def _bylines(doc: Doc, text: str, mentions: list[Mention], not_names: set[str]) -> list[Mention]:
     """The authors on a byline line ("By Jane Roe and John Doe") and photographers in credits,
     which the model often misses."""
     out = []
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for credit in _PHOTO_CREDIT.finditer(text):
+        if any(norm(w) in not_names for w in credit.group(1).split()):
+            continue
         span = doc.char_span(credit.start(1), credit.end(1), alignment_mode="expand")
         if span is not None and not any(i in covered for i in range(span.start, span.end)):
             out.append(Mention(span.start, span.end, label="PERSON", kind="model", name=credit.group(1)))
@@ -628,7 +654,8 @@ def _bylines(doc: Doc, text: str, mentions: list[Mention]) -> list[Mention]:
         body, offset = line.group(1), line.start(1)
         names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", body)
         names = [n.strip() for n in names]
-        if not names or not all(_BYLINE_NAME.match(n) for n in names):
+        if not names or not all(_BYLINE_NAME.match(n) for n in names) \
+                or any(norm(w) in not_names for n in names for w in n.split()):
             continue
         pos = offset
         for name in names:
@@ -666,7 +693,7 @@ def _clean_pieces(ent: Span) -> list[tuple[int, int]]:
     return out
 
 
-def _plausible_name(span: Span, text: str) -> bool:
+def _plausible_name(span: Span, label: str, text: str) -> bool:
     """Not a number, date or lowercase phrase the model mistook for a name, nor a heading."""
     words = [t for t in span if not t.is_punct]
     if not words or not any(t.text[:1].isupper() for t in words):
@@ -677,13 +704,23 @@ def _plausible_name(span: Span, text: str) -> bool:
     if any(t.text[:1].islower() and t.lower_ not in ("of", "and", "for", "the", "de", "on", "in")
            and not (t.i > 0 and t.nbor(-1).text == "-") for t in words):
         return False
-    # a heading: the span is a whole line of two or more words, and not a person's name
+    # in a heading ("Tricky Diplomacy Ahead") the model takes capitalised words for organisations
+    if label in ("ORG", "EVENT", "LOC", "FAC") and _is_heading(span, text):
+        return False
+    return True
+
+
+def _is_heading(span: Span, text: str) -> bool:
+    """The span's line is a heading: short, without closing punctuation, its words capitalised."""
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line = text[line_start: line_end if line_end != -1 else len(text)].strip()
-    if len(words) >= 2 and line == span.text and span.label_ != "PERSON":
+    words = [w for w in line.split() if w[:1].isalpha()]
+    if not words or len(words) > 14 or line[-1:] in ".!?\"”’:":
         return False
-    return True
+    small = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "at", "by", "with", "over", "as"}
+    content = [w for w in words if w.lower() not in small]
+    return bool(content) and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
 
 
 def _acts(doc: Doc, m: Mention) -> bool:

@@ -224,6 +224,21 @@ class Arguments:
         roles.target = [s for s in roles.target if s not in roles.source]
         return roles
 
+    def office_roles(self, noun: Token, verb: Token) -> Roles:
+        """Whose term of office starts or ends: the one who began it ("Ruto began his term"), its
+        possessor ("her presidency", "Lula's third term"), a name in it ("the Macron
+        administration") or its "of" ("the mandate of the Peruvian congress")."""
+        roles = Roles()
+        if noun.dep_ == "dobj" and noun.head.i == verb.i:
+            roles.source += self.subject_actors(verb)
+        for c in noun.children:
+            if c.dep_ == "poss" and c.lower_ in PRONOUNS and not roles.source:
+                roles.source += self.resolve(c)
+            elif c.dep_ == "poss" and c.lower_ == "whose" and noun.head.dep_ == "relcl":
+                roles.source += self.actors_in(noun.head.head)   # "Boric, whose term ends ..."
+        roles.source += [s for s in self.actors_in(noun) if s not in roles.source]
+        return roles
+
     def roles_of_obligation(self, reporter: Token, complement: Token) -> Roles:
         """"X said Y must ...": X asks Y."""
         roles = Roles(source=self.subject_actors(reporter))

@@ -68,6 +68,8 @@ class EventFinder:
         lex = self.lex
         lemma = token.lemma_.lower()
         if token.pos_ == "VERB":
+            if self.office_term(token) is not None:
+                return lex.office_type   # "her term began in May": a change of leadership
             if token.dep_ in ("amod", "acl") and token.tag_ == "VBN" and not self.names_someone(token.head):
                 return None   # "a bill signed by ...", "the long-threatened invasion": description
             for child in token.children:
@@ -100,6 +102,33 @@ class EventFinder:
             if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.light_verbs:
                 return lex.light_nouns.get(lemma)
         return None
+
+    def office_term(self, verb: Token) -> Token | None:
+        """The term of office whose start or end `verb` states: its subject ("his tenure ended",
+        "the presidency, which began in May", and the parser's "X's tenure as minister [ended]"
+        hung from the noun), or its object with a possessor ("began her second term")."""
+        lex = self.lex
+        lemma = verb.lemma_.lower()
+        if lemma not in lex.office_verbs and not any(
+                c.dep_ == "prt" and (lemma, c.lower_) in lex.office_phrasal for c in verb.children):
+            return None
+
+        def office(noun: Token | None) -> bool:
+            return noun is not None and noun.pos_ == "NOUN" and noun.tag_ != "NNS" \
+                and noun.lemma_.lower() in lex.office_nouns
+
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "oprd")]
+        if len(objects) == 1 and objects[0].dep_ == "dobj" and office(objects[0]) \
+                and any(c.dep_ == "poss" for c in objects[0].children) and lemma in lex.office_verbs:
+            return objects[0]     # "Ruto began his second term"
+        if objects or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+            return None           # "the administration began talks": it acts, it does not start
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+            subject = verb.head
+        elif subject is None and verb.dep_ in ("advcl", "acl", "relcl") and verb.head.i < verb.i:
+            subject = verb.head
+        return subject if office(subject) else None
 
     def names_someone(self, token: Token) -> bool:
         """The noun a participle describes is, or is headed by, a named actor ("newly elected
@@ -335,7 +364,8 @@ class EventFinder:
 
     def mention(self, doc: Doc, args: Arguments, token: Token, kind: str, cues: set[str],
                 reporter: Token | None) -> Mention:
-        roles = args.roles(token)
+        office = self.office_term(token) if kind == self.lex.office_type and token.pos_ == "VERB" else None
+        roles = args.office_roles(office, token) if office is not None else args.roles(token)
         obligation = self.obligation_subject(token) if kind == self.lex.obligation_type else None
         if obligation is not None and token.pos_ == "VERB" and token.lemma_.lower() in self.lex.reporting_verbs:
             roles = args.roles_of_obligation(token, obligation)
@@ -356,7 +386,10 @@ class EventFinder:
             m.attributed_to = args.speaker(reporter)
         else:
             m.attributed_to = args.according_to(token)
-        m.quote = args.quote(token, self.phrasal_clauses(token))
+        if office is not None and token.head.i == office.i:
+            m.quote = office_quote(doc, office, token)   # "X's term, which began in May"
+        else:
+            m.quote = args.quote(token, self.phrasal_clauses(token))
         return m
 
     def phrasal_clauses(self, verb: Token) -> set[int]:
@@ -392,6 +425,19 @@ class EventFinder:
             }
             spans.append(span)
         return spans
+
+
+NOUN_PHRASE_DEPS = {"poss", "compound", "amod", "det", "nummod", "nmod"}
+
+
+def office_quote(doc: Doc, noun: Token, verb: Token) -> tuple[int, int]:
+    """Char offsets from the noun phrase naming a term of office to the end of the clause that
+    hangs from it saying it began or ended: "Lula's third term, which began in 2023"."""
+    start = min([c.left_edge.i for c in noun.lefts if c.dep_ in NOUN_PHRASE_DEPS] + [noun.i])
+    end = verb.right_edge.i
+    while end > verb.i and doc[end].pos_ == "PUNCT":
+        end -= 1
+    return doc[start].idx, doc[end].idx + len(doc[end].text)
 
 
 def same_event(a: Mention, b: Mention) -> bool:

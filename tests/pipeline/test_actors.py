@@ -278,3 +278,16 @@ def test_actors_unknown_family_name_typed_as_org_joins_the_person(annotate):
     doc = annotate("Teodor Vasquez spoke. The statement by Teodor Vasquez was brief.", "2024-01-01")
     found = {(s._.actor["name"], s._.actor["type"]) for s in doc.spans["pw_actors"]}
     assert found == {("Teodor Vasquez", "PERSON")}
+
+
+def test_actors_heading_words_are_not_organisations_and_names_in_headings_resolve(annotate):
+    doc = annotate("Trump, Moon Agree on Summit as Sanctions Talks Stall\n\nPresident Trump met Moon Jae-in on Friday.",
+                   "2018-05-22")
+    assert {(a[0], a[1]) for a in actors(doc)} == {("Trump", "Donald Trump"), ("Moon", "Moon Jae-in"),
+                                                    ("Moon Jae-in", "Moon Jae-in")}
+
+
+def test_actors_byline_with_job_title_names_only_the_person(annotate):
+    doc = annotate("by Harriet Okonkwo\nby Harriet Okonkwo, Senior Fellow\nSeoul is worried.", "2025-01-01")
+    people = {s._.actor["name"] for s in doc.spans["pw_actors"] if s._.actor["type"] == "PERSON"}
+    assert "Senior Fellow" not in people
