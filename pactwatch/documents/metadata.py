@@ -44,7 +44,8 @@ def split_lines(text: str) -> list[Line]:
         if not body.strip("\ufeff \t"):
             continue
         clean = _SPACES.sub(" ", body)
-        clean = re.sub(r"\s+", " ", clean.lstrip("#>*_ \t").rstrip("*_ \t"))  # Markdown heading and emphasis marks
+        if not _END_MARKER.match(clean):   # "###" ends a story; it is not a Markdown heading mark
+            clean = re.sub(r"\s+", " ", clean.lstrip("#>*_ \t").rstrip("*_ \t"))  # Markdown heading and emphasis marks
         if clean:
             lines.append(Line(m.start() + lead, m.start() + lead + len(body), body, clean))
     return lines
@@ -90,7 +91,7 @@ _SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "
                 "be", "its", "it"}
 _NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "ibn", "del"}
 _ROLE = re.compile(
-    r"[,\s]+(?:(?:senior|chief|special|staff|contributing|associate|political|diplomatic|foreign|defense|"
+    r"(?:,\s*(?:(?-i:[A-Z])[\w.'’-]+\s+){1,2}|[,\s]+)(?:(?:senior|chief|special|staff|contributing|associate|political|diplomatic|foreign|defense|"
     r"economics?|national|deputy|managing|executive|guest)\s+)*"
     r"(?:staff|writer|reporter|correspondent|editor|contributor|columnist|analyst|fellow|"
     r"bureau chief|special to\b.*|for\s+[A-Z].*)(?:\s+writer|\s+reporter)?\s*$", re.IGNORECASE)
@@ -181,9 +182,17 @@ def clean_org(s: str) -> str | None:
 
 # ---------------------------------------------------------------- captions
 
-_CAPTION_LINE = re.compile(r"^(?:photo(?:graph)?s?|image|picture|caption|credit|photo credit)\s*:", re.IGNORECASE)
+_PHOTO_WORD = r"(?:photo(?:graph)?s?|images?|pictures?|video|graphic|illustration)"
+# a caption or credit line: "Photo: …", "Credit: …", "[Photo] …", "(Image) …", "Photo by Name", "Photo courtesy of X"
+_CAPTION_LINE = re.compile(
+    rf"^(?:(?:{_PHOTO_WORD}|caption|credits?|photo credit)\s*:"
+    rf"|[\[(]\s*{_PHOTO_WORD}\s*[\])]"
+    rf"|(?:(?:pool|file|handout|staff)\s+)?{_PHOTO_WORD}\s+(?:by|courtesy(?:\s+of)?)\s+\S)",
+    re.IGNORECASE)
+_CREDIT_LINE = re.compile(rf"^(?:credits?|photo credit|(?:\w+\s+)?{_PHOTO_WORD}\s+(?:by|courtesy)|"
+                          rf"{_PHOTO_WORD}\s*:\s*\S+(?:\s+\S+){{0,5}}$)", re.IGNORECASE)
 _CREDIT_PATTERNS = [
-    # "(Photo by … / Agency)", "(AP Photo/Name)", "(Pool photo by …)", "(Yonhap file photo)"
+    # "(Photo by … / Agency)", "(AP Photo/Name)", "(Pool photo by …)", "(Yonhap file photo)", "(Photo: Name/Agency)"
     # the photo word comes early and is followed by a credit, not by prose ("(images released by …)" is prose)
     re.compile(r"\((?:[\w'’.-]+\s+){0,3}(?:photo(?:graph)?|image|picture)s?"
                r"(?:\s*\)|\s*(?:by\b|/|:|courtesy\b|credit\b)[^()\n]{0,120}\))", re.IGNORECASE),
@@ -195,22 +204,47 @@ _CREDIT_PATTERNS = [
     re.compile(r"\b(?:via|/)\s*Getty Images\b"),
 ]
 CAPTION_MAX_WORDS = 70
+CREDIT_MAX_WORDS = 12
+# The mark a wire or newspaper story ends with: "(END)", "-30-", "###", "— END —", "ENDS". Layout, not content.
+_END_MARKER = re.compile(r"^(?:\(\s*(?:END|ENDS|ENDIT)\s*\)|[-–—*=\s]*\b(?:END|ENDS)\b[-–—*=\s]*"
+                         r"|[-–—]\s*30\s*[-–—]|#\s*#\s*#)$")
+_END_MARKER_TAIL = re.compile(r"\s\(\s*(?:END|ENDS)\s*\)$")   # "… he said. (END)"
 
 
-def find_captions(lines: list[Line]) -> list[tuple[int, int]]:
-    ranges = []
+def is_end_marker(clean: str) -> bool:
+    return bool(_END_MARKER.match(clean.strip()))
+
+
+def find_layout(lines: list[Line]) -> list[tuple[int, int, str]]:
+    """Photo captions, credits and end markers: (start, end, kind), kind "caption", "credit" or "end_marker"."""
+    found = []
     for line in lines:
+        if is_end_marker(line.clean):
+            found.append((line.start, line.end, "end_marker"))
+            continue
+        if m := _END_MARKER_TAIL.search(line.raw):
+            found.append((line.start + m.start() + 1, line.end, "end_marker"))
         if _CAPTION_LINE.match(line.clean):
-            ranges.append((line.start, line.end))
+            kind = "credit" if _CREDIT_LINE.match(line.clean) and line.words <= CREDIT_MAX_WORDS else "caption"
+            found.append((line.start, line.end, kind))
             continue
         hits = [m for p in _CREDIT_PATTERNS for m in p.finditer(line.raw)]
         if not hits:
             continue
         if line.words <= CAPTION_MAX_WORDS:
-            ranges.append((line.start, line.end))
+            rest = line.raw
+            for m in hits:
+                rest = rest.replace(m.group(), " ")
+            found.append((line.start, line.end, "credit" if len(rest.split()) <= 2 else "caption"))
         else:  # a credit inside a long paragraph: mark only the credit
-            ranges.extend(_merged((line.start + m.start(), line.start + m.end()) for m in hits))
-    return ranges
+            found.extend((s, e, "credit") for s, e in _merged((line.start + m.start(), line.start + m.end())
+                                                             for m in hits))
+    return found
+
+
+def find_captions(lines: list[Line]) -> list[tuple[int, int]]:
+    """Captions, credits and end markers as char ranges: text that is page layout, not the article's prose."""
+    return [(s, e) for s, e, _ in find_layout(lines)]
 
 
 def _merged(spans) -> list[tuple[int, int]]:
@@ -300,20 +334,42 @@ def _title_strength(line: Line) -> int:
     clean = line.clean
     if not 3 <= line.words <= TITLE_MAX_WORDS or len(clean) > 250 or "http" in clean or "@" in clean:
         return 0
-    if _section_label(clean) or DATE_RE.search(clean) and line.words <= 8:
+    if _section_label(clean) or DATE_RE.search(clean) and line.words <= 8 or is_layout_line(clean):
         return 0
-    last = clean.split()[-1]
-    if clean.endswith(".") and not re.search(r"\w\.\w+\.$", last) and not clean.endswith("..."):
-        return 0   # a sentence (standfirst, caption), unless it ends with an abbreviation like "U.S."
-    if clean.endswith((":", ",", ";")):
-        return 0
-    if clean.rstrip("”\"'’").endswith("?"):
-        return 2
     words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", clean) if w.lower() not in _SMALL_WORDS]
     if not words:
         return 0
     capitalised = sum(1 for w in words if w[0].isupper())
+    last = clean.split()[-1]
+    if clean.endswith(".") and not re.search(r"\w\.\w+\.$", last) and not clean.endswith("..."):
+        # a sentence (standfirst, caption), unless it ends with an abbreviation like "U.S." or is in
+        # title case throughout ("Seoul Signed the Deal. It May Not Hold.")
+        return 2 if len(words) >= 4 and capitalised == len(words) else 0
+    if clean.endswith((":", ",", ";")):
+        return 0
+    if clean.rstrip("”\"'’").endswith("?"):
+        return 2
     return 2 if capitalised / len(words) >= 0.6 else 1
+
+
+def is_layout_line(clean: str) -> bool:
+    """A byline, a date line ("Published …", "Updated …"), a wire dateline, an end marker or a
+    copyright line: never a headline."""
+    if is_end_marker(clean) or _COPYRIGHT.match(clean):
+        return True
+    for seg in _SEGMENT_SPLIT.split(clean):
+        m = _BYLINE.match(seg) or _AUTHOR_LABEL.match(seg)
+        if m and parse_byline(m.group("names"))[0]:
+            return True
+        if (dm := _DATE_LABEL.match(seg)) and parse_date(dm.group("date")):
+            return True
+        if re.match(r"^\W*(?:first\s+|last\s+)?(?:published|updated|posted|modified)\b", seg, re.IGNORECASE) \
+                and len(seg.split()) <= 12 and re.search(r"\d", seg):
+            return True   # "Updated 3 hours ago", "Published 10:32 a.m."
+    if _is_date_line(Line(0, 0, clean, clean)):
+        return True
+    dm = _DATELINE.match(clean)
+    return bool(dm and (dm.group("agency") or dm.group("date")))
 
 
 # ---------------------------------------------------------------- the stage
@@ -383,14 +439,17 @@ class _Header:
         return found
 
 
-def recognise(text: str) -> dict:
-    """Title, authors, published date, publisher and caption ranges of a plain-text article.
+def recognise(text: str, seen: date | None = None) -> dict:
+    """Title, authors, published date, publisher, caption ranges and layout of a plain-text article.
 
     Returns {"title": str|None, "authors": [str], "published": "YYYY-MM-DD"|None,
-    "publisher": str|None, "captions": [(start, end)]}. Fields the text does not state stay empty.
+    "publisher": str|None, "captions": [(start, end)], "layout": [(start, end, kind)]}. Fields the
+    text does not state stay empty. `seen` is when the article was saved or read: a wire dateline
+    without a year ("SEOUL, Oct. 29 --") may take the one recent year on which its weekday falls.
     """
     lines = split_lines(text)
-    captions = find_captions(lines)
+    layout = find_layout(lines)
+    captions = [(s, e) for s, e, _ in layout]
     caption_starts = {s for s, _ in captions}
     in_caption = [line.start in caption_starts for line in lines]
 
@@ -410,15 +469,17 @@ def recognise(text: str) -> dict:
         if i >= header_end:
             break
 
+    footer = _read_footer(lines, in_caption, layout)
     published = header.published
     if published is None and header.updated is None:  # some sites print the date line under the article
-        for line in lines[-5:]:
+        published = footer.published
+        for line in lines[-5:] if published is None else ():   # ... or above a long disclaimer
             dm = _DATE_LABEL.match(line.clean) if line.words <= 16 else None
             if dm and (iso := parse_date(dm.group("date"))):
                 published = iso
     if published is None and header.dateline:
-        published = _dateline_date(header.dateline[0], text, header.dateline[1])
-    published = published or header.updated
+        published = _dateline_date(header.dateline[0], text, header.dateline[1], captions, seen)
+    published = published or header.updated or footer.updated
 
     title = _markdown_title(text, lines) or _pick_title(lines, in_caption, header.anchor, header_end)
     authors = header.authors
@@ -432,16 +493,90 @@ def recognise(text: str) -> dict:
                     (names := _bare_names(lines[i].clean)):
                 authors = names
                 break
+    if not authors:  # a byline or sign-off at the foot of the story
+        authors = list(footer.authors)
     if not authors:  # wire copy credits its reporters in a footer: "Reporting by A and B; Editing by C"
         for m in _REPORTING_BY.finditer(text):
             authors += [n for n in parse_names(m.group("names")) if n not in authors]
 
-    publisher = (_disclaimer_publisher(text, captions) or header.byline_publisher
-                 or _copyright_publisher(text, captions) or header.affiliation or header.agency)
+    publisher = (_disclaimer_publisher(text, captions) or header.byline_publisher or footer.byline_publisher
+                 or _copyright_publisher(text, captions) or footer.masthead or header.affiliation
+                 or footer.affiliation or header.agency)
     if title and publisher:
         title = strip_site_suffix(title, publisher)
     return {"title": title, "authors": authors, "published": published, "publisher": publisher,
-            "captions": captions}
+            "captions": captions, "layout": sorted(layout + footer.layout)}
+
+
+# the first word of a page's closing links, which are not an outlet's name ("Related Articles", "Read More")
+_NAV_OPENERS = {"related", "read", "more", "share", "recommended", "topics", "tags", "comments", "advertisement",
+                "follow", "subscribe", "sign", "most", "latest", "top", "trending", "back", "next", "previous",
+                "see", "also", "popular", "editor's", "editors'"}
+FOOTER_MAX_LINES = 8        # a sign-off block (byline, date, outlet, copyright) is short
+FOOTER_LINE_MAX_WORDS = 16  # and made of short lines
+
+
+@dataclass
+class _Footer(_Header):
+    masthead: str | None = None
+    layout: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def _read_footer(lines: list[Line], in_caption: list[bool], layout: list[tuple[int, int, str]]) -> _Footer:
+    """The block under the story: the lines after its end marker ("(END)", "-30-"), or else the run
+    of short lines after its last paragraph. Reads a byline ("By A"), a sign-off ("A, Tokyo,
+    May 6, 2025"), a date line, and the outlet's name standing alone on a line (a masthead)."""
+    foot = _Footer()
+    markers = [s for s, _, kind in layout if kind == "end_marker"]
+    start = len(lines)
+    while start > 0 and len(lines) - start < FOOTER_MAX_LINES and lines[start - 1].words <= FOOTER_LINE_MAX_WORDS:
+        start -= 1
+        if markers and lines[start].start <= markers[-1] < lines[start].end:
+            break
+    if start == 0 and not markers:
+        return foot   # only short lines: a header, not a footer
+    if markers:   # everything after the last end marker is the sign-off
+        after = [i for i, line in enumerate(lines) if line.start > markers[-1]]
+        start = min([start] + after[:1]) if after and len(after) <= FOOTER_MAX_LINES else start
+    zone = [i for i in range(start, len(lines)) if not in_caption[i] and lines[i].start not in markers]
+    signed_at, names_only, outlets = [], [], []
+    for i in zone:
+        line = lines[i]
+        had = list(foot.authors)
+        if foot.read_line(line, in_header=True):
+            foot.layout.append((line.start, line.end, "byline" if foot.authors != had else "date_line"))
+            signed_at.append(i)
+            continue
+        if _COPYRIGHT.match(line.clean) or line.clean.endswith((".", "!", "?", ":")):
+            continue
+        names, _, when = parse_byline(line.clean.lstrip("—–-  "))
+        if names and when:   # a sign-off: "Jane Doe, Tokyo, May 6, 2025"
+            foot.authors = foot.authors or names
+            foot.published = foot.published or when
+            foot.layout.append((line.start, line.end, "byline"))
+            signed_at.append(i)
+            continue
+        if names and all(len(n.split()) <= 3 for n in names):
+            names_only.append(i)
+        if (org := clean_org(line.clean)) and org == line.clean.removeprefix("The ") and len(org.split()) <= 6 \
+                and not _section_label(org) and org.split()[0].lower() not in _NAV_OPENERS:
+            outlets.append((i, org))
+    if not signed_at:   # a name or an outlet alone counts only in a block that is signed or dated
+        return foot
+    if names_only and not foot.authors:
+        i = names_only.pop(0)
+        foot.authors = _bare_names(lines[i].clean)
+        foot.layout.append((lines[i].start, lines[i].end, "byline"))
+        signed_at.append(i)
+    # the outlet's name stands on its own line right above or under the signature; a capitalised
+    # two-word line there ("Harbour Ledger") is the outlet, not a second author
+    for i, org in outlets:
+        if any(abs(i - j) == 1 for j in signed_at) and (i not in names_only or foot.authors):
+            if i not in [j for j in signed_at]:
+                foot.masthead = org
+                foot.layout.append((lines[i].start, lines[i].end, "masthead"))
+                break
+    return foot
 
 
 def strip_site_suffix(title: str, publisher: str) -> str:
@@ -525,21 +660,47 @@ def _copyright_publisher(text: str, captions: list[tuple[int, int]]) -> str | No
 
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+NEARBY_DAYS = 120        # a full date this close to a year-less dateline fixes its year
+RECENT_YEARS = 3         # with no year in the text, a weekday may fix the year among this many before `seen`
 
 
-def _dateline_date(month_day: str, text: str, paragraph: str) -> str | None:
-    """A dateline's month and day, with a year only when the text pins it down: a year it names (or
-    the next one) on which that day falls on the weekday its first paragraph names ("on Wednesday")."""
+def _dateline_date(month_day: str, text: str, paragraph: str, captions: list[tuple[int, int]] = (),
+                   seen: date | None = None) -> str | None:
+    """A dateline's month and day ("Oct. 29"), with a year only when the text fixes it.
+
+    The candidates: for each full date the text states outside captions, the year that puts the
+    dateline within NEARBY_DAYS of it; each year the dateline's own paragraph names. A weekday that
+    paragraph names ("on Wednesday") must then be the dateline's day or the day before (wire copy
+    reports yesterday's news). With no candidate at all, the weekday alone decides among the last
+    RECENT_YEARS before `seen` (when the article was saved), if exactly one of them fits. Otherwise None:
+    the year is never guessed, and the date is never today's."""
     if re.search(_YEAR, month_day):
         return parse_date(month_day)
+    month_day = month_day.rstrip(", ")
+
+    def on(year: int) -> date | None:
+        iso = parse_date(f"{month_day}, {year}")
+        return date.fromisoformat(iso) if iso else None
+
+    candidates: set[date] = set()
+    for m in DATE_RE.finditer(text):
+        if not _outside(captions, m.start()) or not (iso := parse_date(m.group())):
+            continue
+        full = date.fromisoformat(iso)
+        near = [d for y in (full.year - 1, full.year, full.year + 1)
+                if (d := on(y)) and abs((d - full).days) <= NEARBY_DAYS]
+        candidates.update(near)
+    for y in re.findall(rf"\b({_YEAR})\b", paragraph):
+        if d := on(int(y)):
+            candidates.add(d)
     named = {w for w in re.findall(r"[a-z]+day", paragraph.lower()) if w in _WEEKDAYS}
-    if len(named) != 1:
+    weekday = _WEEKDAYS.index(named.pop()) if len(named) == 1 else None
+    if candidates:
+        if weekday is not None:
+            candidates = {d for d in candidates if weekday in (d.weekday(), (d.weekday() - 1) % 7)}
+        return candidates.pop().isoformat() if len(candidates) == 1 else None
+    if weekday is None or seen is None:
         return None
-    weekday = _WEEKDAYS.index(named.pop())
-    years = {int(y) for y in re.findall(rf"\b({_YEAR})\b", text)}
-    fits = set()
-    for year in years | {y + 1 for y in years}:
-        iso = parse_date(f"{month_day.rstrip(',')}, {year}")
-        if iso and date.fromisoformat(iso).weekday() == weekday:
-            fits.add(iso)
-    return fits.pop() if len(fits) == 1 else None
+    recent = [d for y in range(seen.year - RECENT_YEARS, seen.year + 1)
+              if (d := on(y)) and d <= seen and (seen - d).days <= 366 * RECENT_YEARS and d.weekday() == weekday]
+    return recent[0].isoformat() if len(recent) == 1 else None

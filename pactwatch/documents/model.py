@@ -15,7 +15,11 @@ class Document:
     authors: list[str] = field(default_factory=list)
     published: str | None = None     # YYYY-MM-DD, or None when the document states no date
     publisher: str | None = None
-    captions: list[tuple[int, int]] = field(default_factory=list)  # photo captions and credits, char ranges
+    # text that is page layout, not prose: photo captions, credits and end markers ("(END)"), char ranges
+    captions: list[tuple[int, int]] = field(default_factory=list)
+    # every layout element the metadata stage found, typed: (start, end, kind), kind one of "caption",
+    # "credit", "end_marker", "byline", "date_line", "masthead" (bylines and mastheads at the foot of a story)
+    layout: list[tuple[int, int, str]] = field(default_factory=list)
     format: str = "txt"              # txt, md, html, pdf, timeml, jsonl
 
     @property

@@ -67,6 +67,7 @@ def timex_records(doc: Doc, doc_id: str) -> list[dict]:
 def _attribute_records(doc: Doc, doc_id: str, group: str, kind: str) -> list[dict]:
     """Quantity and event records: the component's dict, its quote cut from the text, the span kept."""
     out = []
+    text = doc.text  # rebuilt from the tokens on every access: read once
     for span in sorted(doc.spans.get(group, []), key=lambda s: s.start_char):
         data = dict(getattr(span._, kind) or {})
         if not data:
@@ -75,7 +76,7 @@ def _attribute_records(doc: Doc, doc_id: str, group: str, kind: str) -> list[dic
         end = data.pop("quote_end", None)
         if start is None or end is None:
             start, end = span.sent.start_char, span.sent.end_char
-        out.append({"kind": kind, "doc_id": doc_id, **_plain(data), "quote": doc.text[start:end],
+        out.append({"kind": kind, "doc_id": doc_id, **_plain(data), "quote": text[start:end],
                     "start": start, "end": end, "span_start": span.start_char, "span_end": span.end_char,
                     "span_text": span.text})
     return out

@@ -212,6 +212,7 @@ class ActorLinker:
         return out
 
     def _add_model_mentions(self, doc: Doc, text: str, mentions: list[Mention], title_tokens: set[int]) -> list[Mention]:
+        """The model's entities, cleaned, where they add to the knowledge base's matches."""
         kb_tokens = {}
         for m in mentions:
             for i in range(m.start, m.end):
@@ -242,6 +243,8 @@ class ActorLinker:
                 if label == "PERSON" and end - start >= 2 and doc[start].text in self.short \
                         and not self.names.get(norm(doc[start:end].text)) and _is_heading(doc[start:end], text):
                     end = start + 1
+                if not _plausible_name(doc[start:end], label, text) or norm(doc[start:end].text) in self.kb.not_names:
+                    continue
                 inside = {id(kb_tokens[i]): kb_tokens[i] for i in range(start, end) if i in kb_tokens}
                 if inside:
                     inner = list(inside.values())
@@ -256,8 +259,6 @@ class ActorLinker:
                             kb_tokens.pop(i, None)
                     else:
                         continue
-                if not _plausible_name(doc[start:end], label, text) or norm(doc[start:end].text) in self.kb.not_names:
-                    continue
                 out.append(Mention(start, end, label=label, kind="model"))
         return out
 
@@ -526,10 +527,22 @@ class ActorLinker:
                         m.name, m.label = prev.name, prev.label
                         acronyms[text] = (prev.name, prev.label)
                 if m.name is None:
-                    m.name, m.label = _shortened(text, m.label, full_names, multi_word)
+                    m.name, m.label = _shortened(text, m.label, full_names,
+                                                 multi_word if m.label in ("PERSON", "ORG") else [])
+            if m.name is None and m.label in ("PERSON", "ORG"):
+                # "Oshkosh Truck" for "Oshkosh Truck Corp.", whatever the model called it
+                longer = next(((n, lab) for n, lab in multi_word if n.startswith(text + " ")), None)
+                if longer:
+                    m.name, m.label = longer
             if m.name is None:
                 m.name = text
                 full_names.append((text, m.label))
+        # a name shortening an organisation's full name is that organisation, however it was merged
+        for m in mentions:
+            if not m.kb_id and m.name and m.label in ("PERSON", "ORG"):
+                longer = next(((n, lab) for n, lab in multi_word if n.startswith(m.name + " ")), None)
+                if longer:
+                    m.name, m.label = longer
         # one type per unknown entity: the model may call one name a PERSON here and an ORG there
         votes: dict[str, Counter] = {}
         for m in mentions:

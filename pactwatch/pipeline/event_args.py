@@ -66,6 +66,7 @@ class Arguments:
 
     def __init__(self, doc: Doc, carriers: frozenset[str] = frozenset(), event_nouns: frozenset[str] = frozenset()):
         self.doc = doc
+        self.text = doc.text  # Doc.text is rebuilt from every token on each access: read it once
         self.event_nouns = event_nouns   # nouns that name events: triggers and event heads
         self.carriers = carriers   # verbs (lemmas and inflected forms) whose subject acts their object noun
         self.actor_at: dict[int, Span] = {}
@@ -361,7 +362,7 @@ class Arguments:
         first, last = self.doc[start], self.doc[end - 1]
         begin, finish = first.idx, last.idx + len(last.text)
         # a missed sentence break at a line end: keep the line with the trigger
-        text = self.doc.text
+        text = self.text
         line_start = text.rfind("\n", begin, token.idx) + 1
         line_end = text.find("\n", token.idx, finish)
         begin = max(begin, line_start)

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import html as html_lib
 import io
+import os
 import re
+from datetime import date
 
 from pactwatch.documents.metadata import parse_date, parse_names, recognise, strip_site_suffix
 from pactwatch.documents.model import Document
@@ -13,14 +15,28 @@ from pactwatch.sources.decode import decode_text, is_binary, normalise_newlines
 METADATA_FIELDS = ("title", "authors", "published", "publisher")
 
 
-def fill_from_text(doc: Document) -> Document:
-    """Fields the format's own metadata left empty come from the text's layout; captions always do."""
-    found = recognise(doc.text)
+def fill_from_text(doc: Document, seen: date | None = None) -> Document:
+    """Fields the format's own metadata left empty come from the text's layout; captions and layout always do.
+
+    `seen`: when the article was saved (a file's modification date) or read (today), never later than
+    today. It only bounds the year a year-less wire dateline may take; it is never the published date."""
+    found = recognise(doc.text, seen=seen or seen_date(doc.source))
     for name in METADATA_FIELDS:
         if not getattr(doc, name) and found[name]:
             setattr(doc, name, found[name])
     doc.captions = found["captions"]
+    doc.layout = found["layout"]
     return doc
+
+
+def seen_date(source: str) -> date:
+    """When the document was saved: a file's modification date, else today (a URL or stdin is read now)."""
+    today = date.today()
+    path = source.split("#", 1)[0] if not os.path.exists(source) else source
+    try:
+        return min(today, date.fromtimestamp(os.path.getmtime(path))) if os.path.isfile(path) else today
+    except (OSError, ValueError, OverflowError):
+        return today
 
 
 def split_authors(value) -> list[str]:

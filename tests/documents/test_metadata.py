@@ -147,7 +147,7 @@ def test_metadata_credit_inside_a_long_paragraph_marks_only_the_credit():
 
 def test_metadata_undated_text_without_header_is_all_empty():
     assert meta(BODY + "\n" + BODY) == {"title": None, "authors": [], "published": None,
-                                        "publisher": None, "captions": []}
+                                        "publisher": None, "captions": [], "layout": []}
 
 
 @pytest.mark.parametrize("s, iso", [
@@ -322,3 +322,173 @@ def test_metadata_date_line_with_reading_time():
 def test_metadata_bare_name_under_the_headline_without_date_line():
     found = meta(f"Port Cities Sign Data-Sharing Pact\n\nRosa Ng\n\n{BODY}")
     assert (found["title"], found["authors"]) == ("Port Cities Sign Data-Sharing Pact", ["Rosa Ng"])
+
+
+# ---------------------------------------------------------------- year-less wire datelines
+
+from datetime import date  # noqa: E402
+
+LEAD = ("BUSAN, {md} (Coastal Press) -- The city's ferry operators raised fares {when}, blaming fuel costs "
+        "and a shortage of deckhands for the second increase in as many months.")
+REST = "Passenger groups said they would appeal to the regional council before the new prices take effect."
+
+
+def wire(md: str, when: str = "again", extra: str = REST) -> str:
+    return f"Ferry fares climb again in Busan\n\n{LEAD.format(md=md, when=when)}\n\n{extra}\n"
+
+
+@pytest.mark.parametrize("text, seen, published", [
+    # a full date elsewhere in the text, a few weeks before: across the turn of the year
+    (wire("Feb. 3", extra="The first increase was announced on Dec. 20, 2024, after a council vote."), None,
+     "2025-02-03"),
+    # a full date years away says nothing about the dateline's year
+    (wire("Feb. 3", extra="The route opened on Sept. 1, 2019, with two boats."), None, None),
+    # a year named in the dateline's own paragraph
+    (wire("Feb. 3", when="for the first time in 2025"), None, "2025-02-03"),
+    # only a weekday (3 Feb 2025 was a Monday): the one recent year before the article was saved
+    (wire("Feb. 3", when="on Monday"), date(2025, 6, 1), "2025-02-03"),
+    (wire("Feb. 3", when="on Monday"), date(2026, 2, 3), "2025-02-03"),
+    # ... never a year after it was saved, never without a weekday, never from the clock alone
+    (wire("Feb. 3", when="on Monday"), date(2025, 1, 20), None),
+    (wire("Feb. 3"), date(2025, 6, 1), None),
+    (wire("Feb. 3", when="on Monday"), None, None),
+    # the weekday must fit the full date's year: the day itself, or the day before (yesterday's news)
+    (wire("Feb. 4", when="on Monday", extra="The first increase came on Dec. 20, 2024."), None, "2025-02-04"),
+    (wire("Feb. 3", when="on Thursday", extra="The first increase came on Dec. 20, 2024."), None, None),
+])
+def test_metadata_yearless_dateline_takes_the_year_the_text_fixes(text, seen, published):
+    assert recognise(text, seen=seen)["published"] == published
+
+
+def test_metadata_date_in_a_caption_does_not_fix_a_dateline_year():
+    text = ("Ferry fares climb again in Busan\n\n"
+            "A ferry at the pier on Aug. 2, 2021. (Photo by Ana Roe/Coastal Press)\n\n"
+            + LEAD.format(md="Feb. 3", when="again") + "\n")
+    assert recognise(text)["published"] is None
+
+
+# ---------------------------------------------------------------- the foot of the story
+
+BODY2 = ("Harbour officials said the new timetable would add two evening sailings to the island route from "
+         "next month, and that a third boat would be leased while the oldest vessel is repaired in dry dock.")
+
+
+@pytest.mark.parametrize("marker", ["(END)", "-30-", "###", "— END —"])
+def test_metadata_byline_after_an_end_marker(marker):
+    text = f"Ferry timetable adds evening sailings\n\n{BODY2}\n\n{marker}\n\nBy Mina Cho\n"
+    found = recognise(text)
+    assert found["authors"] == ["Mina Cho"]
+    # the marker is layout: marked as such, so later stages can skip it, and left in the text
+    assert [text[s:e] for s, e in found["captions"]] == [marker]
+    assert [(text[s:e], kind) for s, e, kind in found["layout"]] == [(marker, "end_marker"), ("By Mina Cho", "byline")]
+
+
+def test_metadata_end_marker_at_the_end_of_the_last_paragraph():
+    text = f"Ferry timetable adds evening sailings\n\n{BODY2} (END)\n"
+    assert [text[s:e] for s, e in recognise(text)["captions"]] == ["(END)"]
+
+
+@pytest.mark.parametrize("footer, expected", [
+    # byline with a desk, date line and the outlet on its own line
+    ("By Mina Cho, Busan correspondent\nMarch 3, 2025\nHarbour Ledger", (["Mina Cho"], "2025-03-03", "Harbour Ledger")),
+    # one sign-off line: name and date
+    ("Mina Cho | March 3, 2025", (["Mina Cho"], "2025-03-03", None)),
+    ("— Mina Cho, Busan, March 3, 2025", (["Mina Cho"], "2025-03-03", None)),
+    # a bare name only counts in a dated sign-off
+    ("Mina Cho\nMarch 3, 2025", (["Mina Cho"], "2025-03-03", None)),
+    ("Mina Cho", ([], None, None)),
+    # an outlet's name alone, with nobody signing, is not read as the publisher
+    ("Harbour Ledger", ([], None, None)),
+    # a short closing sentence is prose, not a sign-off
+    ("The council votes on March 3, 2025.", ([], None, None)),
+    ("Copyright (c) Coastal Press Agency", ([], None, "Coastal Press Agency")),
+])
+def test_metadata_sign_off_at_the_foot(footer, expected):
+    found = recognise(f"Ferry timetable adds evening sailings\n\n{BODY2}\n\n{footer}\n")
+    assert (found["authors"], found["published"], found["publisher"]) == expected
+
+
+def test_metadata_header_byline_wins_over_the_foot():
+    text = f"Ferry timetable adds evening sailings\nBy Ola Berg\nMay 2, 2025\n\n{BODY2}\n\nBy Mina Cho\nMarch 3, 2025\n"
+    found = recognise(text)
+    assert (found["authors"], found["published"]) == (["Ola Berg"], "2025-05-02")
+
+
+def test_metadata_byline_desk_is_not_an_affiliation():
+    found = recognise(f"Ferry timetable adds evening sailings\nBy Mina Cho, Busan bureau chief\n\n{BODY2}\n")
+    assert (found["authors"], found["publisher"]) == (["Mina Cho"], None)
+
+
+# ---------------------------------------------------------------- what is never a title
+
+@pytest.mark.parametrize("header", [
+    "Published Mar. 3, 2025, 6:10 a.m. ET | Updated Mar. 4, 2025, 9:00 a.m. ET\n",
+    "Updated 2 hours ago\n",
+    "By Mina Cho\n",
+    "Photo by Ana Roe\n",
+])
+def test_metadata_layout_lines_are_never_the_title(header):
+    # a headline that reads as a sentence leaves no title-case line above the byline
+    text = f"By Mina Cho and Ola Berg\n{header}\n{BODY2}\n"
+    assert recognise(text)["title"] is None
+
+
+def test_metadata_date_line_under_a_two_sentence_headline():
+    text = ("Busan Kept Its Ferry Subsidy. The Money Runs Out in June.\n\n"
+            "A deal struck last week buys the island route a few more months.\n\n"
+            "By Mina Cho and Ola Berg\nPublished Mar. 3, 2025, 6:10 a.m. ET | Updated Mar. 4, 2025, 9:00 a.m. ET\n\n"
+            f"{BODY2}\n")
+    found = recognise(text)
+    assert found["title"] == "Busan Kept Its Ferry Subsidy. The Money Runs Out in June."
+    assert (found["authors"], found["published"]) == (["Mina Cho", "Ola Berg"], "2025-03-03")
+
+
+def test_metadata_dateline_is_not_the_title():
+    text = f"BUSAN, March 3 (Coastal Press) -- {BODY2}\n\n{BODY2}\n"
+    found = recognise(text)
+    assert (found["title"], found["publisher"]) == (None, "Coastal Press")
+
+
+# ---------------------------------------------------------------- captions and credits
+
+@pytest.mark.parametrize("line, kind", [
+    ("Photo by Ana Roe", "credit"),
+    ("Photo courtesy of the harbour office", "credit"),
+    ("Credit: Ana Roe for Harbour Ledger", "credit"),
+    ("[Photo] A ferry leaves the island pier at dusk.", "caption"),
+    ("(Image) Passengers queue for the morning boat.", "caption"),
+    ("Passengers queue for the morning boat. (Photo: Ana Roe/Coastal Press)", "caption"),
+    ("(Photo: Ana Roe/Coastal Press)", "credit"),
+])
+def test_metadata_caption_and_credit_lines(line, kind):
+    text = f"Ferry timetable adds evening sailings\n\n{line}\n\n{BODY2}\n"
+    found = recognise(text)
+    assert [(text[s:e], k) for s, e, k in found["layout"]] == [(line, kind)]
+    assert [text[s:e] for s, e in found["captions"]] == [line]
+
+
+def test_metadata_photo_credit_inside_a_paragraph():
+    paragraph = BODY2 + " (Photo: Ana Roe/Coastal Press) " + BODY2
+    (start, end, kind), = recognise(paragraph)["layout"]
+    assert (paragraph[start:end], kind) == ("(Photo: Ana Roe/Coastal Press)", "credit")
+
+
+def test_metadata_prose_starting_with_photo_is_not_a_credit():
+    assert recognise(f"Ferry timetable adds evening sailings\n\nPhotographers gathered at the pier. {BODY2}\n")[
+        "captions"] == []
+
+
+@pytest.mark.parametrize("footer, publisher", [
+    ("By Mina Cho\nMarch 3, 2025\nRelated Articles", None),           # closing links are not an outlet
+    ("Harbour Ledger\n\nThe council votes next week.\nBy Mina Cho", None),  # not beside the signature
+    ("Harbour Ledger\nBy Mina Cho\nMarch 3, 2025", "Harbour Ledger"),
+])
+def test_metadata_masthead_at_the_foot_sits_beside_the_signature(footer, publisher):
+    assert recognise(f"Ferry timetable adds evening sailings\n\n{BODY2}\n\n{footer}\n")["publisher"] == publisher
+
+
+def test_metadata_labelled_date_above_a_long_disclaimer():
+    disclaimer = ("The views in this piece are the author's alone and are not those of any body the author "
+                  "works for or advises, nor of the editors who selected it for publication on this site.")
+    text = f"Ferry timetable adds evening sailings\nBy Mina Cho\n\n{BODY2}\n\nPublished on March 3, 2025\n\n{disclaimer}\n"
+    assert recognise(text)["published"] == "2025-03-03"

@@ -52,3 +52,17 @@ def test_triggers_user_folder_extends_and_overrides(tmp_path):
     assert lex.nouns["skirmish"] == "ASSAULT"
     assert lex.nouns["summit"] == "AGREE"
     assert lex.verbs["meet"] == "CONSULT"      # the shipped entries stay
+
+
+def test_triggers_office_terms_load_nouns_verbs_and_phrasal():
+    lex = triggers.load()
+    assert {"term", "tenure", "presidency", "administration"} <= lex.office_nouns
+    assert {"begin", "end", "expire"} <= lex.office_verbs
+    assert ("take", "over") in lex.office_phrasal
+    assert lex.office_type == "TRANSITION"
+
+
+def test_triggers_office_terms_bad_type_names_file(tmp_path):
+    (tmp_path / "triggers.toml").write_text('[office_terms]\ntype = "SWEARING"\n', encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="triggers.toml.*office_terms"):
+        triggers.load([tmp_path])

@@ -291,3 +291,9 @@ def test_actors_byline_with_job_title_names_only_the_person(annotate):
     doc = annotate("by Harriet Okonkwo\nby Harriet Okonkwo, Senior Fellow\nSeoul is worried.", "2025-01-01")
     people = {s._.actor["name"] for s in doc.spans["pw_actors"] if s._.actor["type"] == "PERSON"}
     assert "Senior Fellow" not in people
+
+
+def test_actors_company_short_name_joins_its_full_name(annotate):
+    doc = annotate("Dravik Marine Corp. said it would cut jobs. Dravik also said sales fell.", "2024-01-01")
+    assert actor_for(doc, "Dravik")["name"] == "Dravik Marine Corp."
+    assert {s._.actor["name"] for s in doc.spans["pw_actors"]} == {"Dravik Marine Corp."}

@@ -242,3 +242,39 @@ def test_events_historical_aside_does_not_set_the_story_time(annotate):
             "Chile accused Peru of spying.")
     _, evs = events(annotate, text)
     assert one_of_type(evs, "ACCUSE")["date"] is None
+
+
+@pytest.mark.parametrize("text, person, date", [
+    ("Kenya's President William Ruto's second term began on September 13, 2022.", "William Ruto", "2022-09-13"),
+    ("Angela Merkel's tenure as chancellor ended in December 2021.", "Angela Merkel", "2021-12"),
+    ("Lula's presidency, which started in January 2023, has been turbulent.", "Lula", "2023-01"),
+    ("Mexican President Claudia Sheinbaum began her six-year term on October 1, 2024.", "Claudia Sheinbaum", "2024-10-01"),
+    ("The new administration of Javier Milei took over in Argentina on December 10, 2023.", "Javier Milei", "2023-12-10"),
+])
+def test_events_term_of_office_beginning_or_ending_is_a_transition(annotate, text, person, date):
+    doc, evs = events(annotate, text)
+    e = one_of_type(evs, "TRANSITION")
+    assert person in e["source"] and e["date"] == date and e["modality"] == "asserted"
+    quote = doc.text[e["quote_start"]:e["quote_end"]]
+    assert any(w in quote for w in ("term", "tenure", "presidency", "administration"))
+
+
+def test_events_term_of_office_takes_its_holder_from_a_pronoun(annotate):
+    _, evs = events(annotate, "Jacinda Ardern won a landslide in 2020. Her premiership ended in January 2023.")
+    e = [e for e in evs if e["type"] == "TRANSITION" and e["date"] == "2023-01"]
+    assert e and "Jacinda Ardern" in e[0]["source"]
+
+
+def test_events_term_ending_after_publication_is_planned(annotate):
+    _, evs = events(annotate, "Emmanuel Macron's mandate expires in May 2027.")
+    assert one_of_type(evs, "TRANSITION")["modality"] == "planned"
+
+
+@pytest.mark.parametrize("text", [
+    "The Macron administration began talks with Algeria on visas.",      # it acts: an object
+    "The terms of the Canadian fisheries accord expire in 2031.",        # conditions, not office
+    "Norway's term on the committee was discussed at length.",          # no start or end
+])
+def test_events_term_of_office_needs_a_start_or_end_of_its_own(annotate, text):
+    _, evs = events(annotate, text)
+    assert not [e for e in evs if e["type"] == "TRANSITION"]

@@ -6,7 +6,7 @@ from pactwatch import pipeline
 
 def test_pipeline_has_our_components_after_the_model(nlp):
     assert nlp.meta["version"] == pipeline.MODEL_VERSION
-    assert nlp.pipe_names[-4:] == list(pipeline.COMPONENTS)
+    assert nlp.pipe_names[-5:] == list(pipeline.COMPONENTS)
     assert nlp.pipe_names[:6] == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
 
 
@@ -28,3 +28,13 @@ def test_pipeline_annotate_streams_docs_with_context(nlp):
     for doc in docs:
         for group in ("pw_actors", "pw_timex", "pw_quantities", "pw_events"):
             assert group in doc.spans
+
+
+def test_pipeline_sentence_index_agrees_with_the_parser(annotate):
+    doc = annotate("Seoul agreed. Washington waited for a week. Tokyo said nothing at all.")
+    parsed = [(s.start, s.end) for s in doc.sents]
+    for token in doc:
+        assert (token.sent.start, token.sent.end) in parsed
+        assert token.sent.start <= token.i < token.sent.end
+    span = doc[3:5]
+    assert (span.sent.start, span.sent.end) == (token_sent := (doc[3].sent.start, doc[3].sent.end)) and token_sent in parsed

@@ -109,3 +109,48 @@ def test_formats_html_site_name_from_title_tag(title_tag, publisher):
     html = _page(f"<title>{title_tag}</title>", "<h1>Reservoir Repairs Scheduled</h1>" + LONG_PARAGRAPH)
     doc = html_document(html, "p.html")
     assert (doc.title, doc.publisher) == ("Reservoir Repairs Scheduled", publisher)
+
+
+WIRE_NO_YEAR = ("Ferry fares climb again in Busan\n\n"
+                "BUSAN, Feb. 3 (Coastal Press) -- The city's ferry operators raised fares on Monday, blaming fuel "
+                "costs and a shortage of deckhands for the second increase in as many months.\n\n(END)\n\nBy Mina Cho\n")
+
+
+def _saved(tmp_path, when: str):
+    import datetime
+    import os
+
+    path = tmp_path / "wire.txt"
+    path.write_text(WIRE_NO_YEAR, encoding="utf-8")
+    stamp = datetime.datetime.fromisoformat(when).timestamp()
+    os.utime(path, (stamp, stamp))
+    return path
+
+
+@pytest.mark.parametrize("saved, published", [
+    ("2025-03-01T12:00:00", "2025-02-03"),   # 3 Feb 2025 was a Monday, weeks before the file was saved
+    ("2021-03-01T12:00:00", "2020-02-03"),   # saved a year later: the Monday 3 Feb before that
+    ("2019-06-01T12:00:00", None),           # no Monday 3 Feb in the three years before 2019-06-01
+])
+def test_formats_yearless_dateline_year_bounded_by_when_the_file_was_saved(tmp_path, saved, published):
+    from pactwatch.sources.formats import text_document
+
+    path = _saved(tmp_path, saved)
+    doc = text_document(path.read_bytes(), str(path))
+    assert (doc.published, doc.authors, doc.publisher) == (published, ["Mina Cho"], "Coastal Press")
+    assert doc.text == WIRE_NO_YEAR
+    # the end marker is marked as layout (with the byline under it), never cut from the text
+    assert [doc.text[s:e] for s, e in doc.captions] == ["(END)"]
+    assert [(doc.text[s:e], kind) for s, e, kind in doc.layout] == [("(END)", "end_marker"),
+                                                                    ("By Mina Cho", "byline")]
+
+
+def test_formats_seen_date_is_never_after_today(tmp_path):
+    import datetime
+
+    from pactwatch.sources.formats import seen_date
+
+    path = _saved(tmp_path, "2099-01-01T00:00:00")
+    assert seen_date(str(path)) == datetime.date.today()
+    assert seen_date("https://example.org/story") == datetime.date.today()
+    assert seen_date(f"{_saved(tmp_path, '2025-03-01T12:00:00')}#7") == datetime.date(2025, 3, 1)
