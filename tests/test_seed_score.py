@@ -12,7 +12,11 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 MINIMUMS = {
-    "entity_f1": 0.5, "entity_typed_f1": 0.45,
+    "entity_f1": 0.95, "entity_typed_f1": 0.95,
+    "timex_f1": 0.95, "timex_value": 0.95,
+    "quantity_f1": 0.95, "quantity_holder": 0.9, "quantity_target": 0.9, "quantity_status": 0.9,
+    "event_f1": 0.8, "event_modality": 0.85,
+    "conflict_recall": 1.0, "provenance": 1.0,
 }
 
 

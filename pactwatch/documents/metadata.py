@@ -2,9 +2,10 @@
 
 A saved article usually opens with a header (section label, headline, standfirst, byline, date
 line) before the body, may start its body with a wire dateline ("SEOUL, Aug. 5 (Agency) --"),
-and ends with a footer (copyright line, disclaimer). Photo captions and credits sit between
-paragraphs. `recognise` finds each of these without changing the text: captions come back as
-character ranges into it.
+and ends with a footer: an end marker ("(END)", "-30-", "###"), a sign-off (byline, date, the outlet's
+name), a copyright line, a disclaimer. Photo captions and credits sit between paragraphs.
+`recognise` finds each of these without changing the text: captions, credits and end markers come
+back as character ranges into it, and every layout element as a typed range.
 """
 from __future__ import annotations
 
@@ -100,7 +101,11 @@ _NOT_PERSON = {"korea", "korean", "states", "united", "america", "american", "so
                "post", "press", "ministry", "department", "house", "world", "asia", "politics", "business",
                "opinion", "analysis", "commentary", "international", "national", "center", "centre",
                "institute", "university", "agency", "government", "daily", "herald", "journal", "reuters",
-               "staff", "editorial", "board", "desk", "team", "global", "economy", "security", "defense"}
+               "staff", "editorial", "board", "desk", "team", "global", "economy", "security", "defense",
+               # words that name a publication ("Harbour Ledger", "Coast Gazette"), not a person
+               "ledger", "tribune", "gazette", "chronicle", "observer", "monitor", "review", "weekly", "magazine",
+               "media", "wire", "dispatch", "courier", "telegraph", "bulletin", "digest", "quarterly", "policy",
+               "privacy", "terms"}
 
 
 def _person_name(s: str, max_tokens: int = 5) -> str | None:
@@ -464,12 +469,13 @@ def recognise(text: str, seen: date | None = None) -> dict:
     for i, line in enumerate(lines[:header_end + 1]):
         if in_caption[i] or not header.read_line(line, in_header=i < header_end):
             continue
+        layout.append(_header_layout(line))
         if header.anchor is None:
             header.anchor = i
         if i >= header_end:
             break
 
-    footer = _read_footer(lines, in_caption, layout)
+    footer = _read_footer(lines, in_caption, [x for x in layout if x[2] == "end_marker"])
     published = header.published
     if published is None and header.updated is None:  # some sites print the date line under the article
         published = footer.published
@@ -499,19 +505,43 @@ def recognise(text: str, seen: date | None = None) -> dict:
         for m in _REPORTING_BY.finditer(text):
             authors += [n for n in parse_names(m.group("names")) if n not in authors]
 
+    masthead = footer.masthead or _header_masthead(lines, in_caption, title, header_end)
     publisher = (_disclaimer_publisher(text, captions) or header.byline_publisher or footer.byline_publisher
-                 or _copyright_publisher(text, captions) or footer.masthead or header.affiliation
+                 or _copyright_publisher(text, captions) or masthead or header.affiliation
                  or footer.affiliation or header.agency)
     if title and publisher:
         title = strip_site_suffix(title, publisher)
     return {"title": title, "authors": authors, "published": published, "publisher": publisher,
-            "captions": captions, "layout": sorted(layout + footer.layout)}
+            "captions": captions, "layout": sorted(set(layout + footer.layout))}
 
 
 # the first word of a page's closing links, which are not an outlet's name ("Related Articles", "Read More")
 _NAV_OPENERS = {"related", "read", "more", "share", "recommended", "topics", "tags", "comments", "advertisement",
                 "follow", "subscribe", "sign", "most", "latest", "top", "trending", "back", "next", "previous",
-                "see", "also", "popular", "editor's", "editors'"}
+                "see", "also", "popular", "editor's", "editors'", "privacy", "terms", "cookie", "cookies",
+                "contact", "about", "home", "menu", "search", "print", "email", "copy"}
+_PUBLICATION_WORDS = {"news", "times", "post", "press", "daily", "herald", "journal", "ledger", "tribune", "gazette",
+                      "chronicle", "observer", "monitor", "review", "weekly", "magazine", "wire", "dispatch",
+                      "courier", "telegraph", "bulletin", "digest", "quarterly", "report", "agency"}
+
+
+def _header_masthead(lines: list[Line], in_caption: list[bool], title: str | None, header_end: int) -> str | None:
+    """The outlet's name on a line of its own above the headline ("The Harbour Ledger"): a capitalised
+    name of two to six words ending in a word publications are named with (Times, Daily, Journal …)."""
+    if not title:
+        return None
+    for i, line in enumerate(lines[:header_end]):
+        if line.clean == title or title in line.clean:
+            return None
+        if in_caption[i]:
+            continue
+        org = clean_org(line.clean)
+        if org and org == line.clean.removeprefix("The ") and 2 <= len(org.split()) <= 6 \
+                and org.split()[-1].lower() in _PUBLICATION_WORDS:
+            return org
+    return None
+
+
 FOOTER_MAX_LINES = 8        # a sign-off block (byline, date, outlet, copyright) is short
 FOOTER_LINE_MAX_WORDS = 16  # and made of short lines
 
@@ -556,13 +586,17 @@ def _read_footer(lines: list[Line], in_caption: list[bool], layout: list[tuple[i
             foot.layout.append((line.start, line.end, "byline"))
             signed_at.append(i)
             continue
+        if line.clean.split()[0].lower() in _NAV_OPENERS:
+            continue
         if names and all(len(n.split()) <= 3 for n in names):
             names_only.append(i)
-        if (org := clean_org(line.clean)) and org == line.clean.removeprefix("The ") and len(org.split()) <= 6 \
-                and not _section_label(org) and org.split()[0].lower() not in _NAV_OPENERS:
+        if (org := clean_org(line.clean)) and org == line.clean.removeprefix("The ") and 2 <= len(org.split()) <= 6 \
+                and not _section_label(org):
             outlets.append((i, org))
     if not signed_at:   # a name or an outlet alone counts only in a block that is signed or dated
         return foot
+    # a bare name right above or under the date line is its author ("Jane Doe" / "May 6, 2025")
+    names_only = [i for i in names_only if any(abs(i - j) == 1 for j in signed_at)]
     if names_only and not foot.authors:
         i = names_only.pop(0)
         foot.authors = _bare_names(lines[i].clean)
@@ -577,6 +611,19 @@ def _read_footer(lines: list[Line], in_caption: list[bool], layout: list[tuple[i
                 foot.layout.append((lines[i].start, lines[i].end, "masthead"))
                 break
     return foot
+
+
+def _header_layout(line: Line) -> tuple[int, int, str]:
+    """What a header line that read_line took is: a "byline", a "date_line", or a wire "dateline"
+    (only the "SEOUL, Oct. 29 (Agency) --" part of its paragraph)."""
+    for seg in _SEGMENT_SPLIT.split(line.clean):
+        m = _BYLINE.match(seg) or _AUTHOR_LABEL.match(seg)
+        if m and parse_byline(m.group("names"))[0]:
+            return line.start, line.end, "byline"
+    dm = _DATELINE.match(line.raw)
+    if dm and (dm.group("agency") or dm.group("date")):
+        return line.start, line.start + len(dm.group().rstrip()[:-1].rstrip()), "dateline"
+    return line.start, line.end, "byline" if _bare_names(line.clean) else "date_line"
 
 
 def strip_site_suffix(title: str, publisher: str) -> str:
@@ -668,12 +715,14 @@ def _dateline_date(month_day: str, text: str, paragraph: str, captions: list[tup
                    seen: date | None = None) -> str | None:
     """A dateline's month and day ("Oct. 29"), with a year only when the text fixes it.
 
-    The candidates: for each full date the text states outside captions, the year that puts the
-    dateline within NEARBY_DAYS of it; each year the dateline's own paragraph names. A weekday that
-    paragraph names ("on Wednesday") must then be the dateline's day or the day before (wire copy
-    reports yesterday's news). With no candidate at all, the weekday alone decides among the last
-    RECENT_YEARS before `seen` (when the article was saved), if exactly one of them fits. Otherwise None:
-    the year is never guessed, and the date is never today's."""
+    Firm evidence: a full date the text states outside captions within NEARBY_DAYS of the dateline
+    in some year; a year the dateline's own paragraph names. Without a weekday in that paragraph,
+    the firm evidence must agree on one year. A weekday it names ("on Wednesday") must be the
+    dateline's day or the day before (wire copy reports yesterday's news); when no firm candidate
+    fits it, a year the text names, or the one after, on which the dateline falls on exactly that
+    weekday; and when the text gives no evidence at all, the one year among the last RECENT_YEARS
+    before `seen` (when the article was saved) on which it does. Otherwise None: the year is never
+    guessed, and the date is never today's by default."""
     if re.search(_YEAR, month_day):
         return parse_date(month_day)
     month_day = month_day.rstrip(", ")
@@ -682,25 +731,30 @@ def _dateline_date(month_day: str, text: str, paragraph: str, captions: list[tup
         iso = parse_date(f"{month_day}, {year}")
         return date.fromisoformat(iso) if iso else None
 
-    candidates: set[date] = set()
+    def one(found: set[date]) -> str | None:
+        return next(iter(found)).isoformat() if len(found) == 1 else None
+
+    firm: set[date] = set()
     for m in DATE_RE.finditer(text):
         if not _outside(captions, m.start()) or not (iso := parse_date(m.group())):
             continue
         full = date.fromisoformat(iso)
-        near = [d for y in (full.year - 1, full.year, full.year + 1)
-                if (d := on(y)) and abs((d - full).days) <= NEARBY_DAYS]
-        candidates.update(near)
-    for y in re.findall(rf"\b({_YEAR})\b", paragraph):
-        if d := on(int(y)):
-            candidates.add(d)
+        firm.update(d for y in (full.year - 1, full.year, full.year + 1)
+                    if (d := on(y)) and abs((d - full).days) <= NEARBY_DAYS)
+    firm.update(d for y in re.findall(rf"\b({_YEAR})\b", paragraph) if (d := on(int(y))))
     named = {w for w in re.findall(r"[a-z]+day", paragraph.lower()) if w in _WEEKDAYS}
-    weekday = _WEEKDAYS.index(named.pop()) if len(named) == 1 else None
-    if candidates:
-        if weekday is not None:
-            candidates = {d for d in candidates if weekday in (d.weekday(), (d.weekday() - 1) % 7)}
-        return candidates.pop().isoformat() if len(candidates) == 1 else None
-    if weekday is None or seen is None:
+    if len(named) != 1:
+        return one(firm)
+    weekday = _WEEKDAYS.index(named.pop())
+    fitting = {d for d in firm if weekday in (d.weekday(), (d.weekday() - 1) % 7)}
+    if fitting:
+        return one(fitting)
+    years = {int(y) for y in re.findall(rf"\b({_YEAR})\b", text)}
+    named_years = {d for y in years | {y + 1 for y in years} if (d := on(y)) and d.weekday() == weekday}
+    if named_years:
+        return one(named_years)
+    if firm or seen is None:   # the firm evidence and the weekday disagree
         return None
-    recent = [d for y in range(seen.year - RECENT_YEARS, seen.year + 1)
-              if (d := on(y)) and d <= seen and (seen - d).days <= 366 * RECENT_YEARS and d.weekday() == weekday]
-    return recent[0].isoformat() if len(recent) == 1 else None
+    recent = {d for y in range(seen.year - RECENT_YEARS, seen.year + 1)
+              if (d := on(y)) and d <= seen and (seen - d).days <= 366 * RECENT_YEARS and d.weekday() == weekday}
+    return one(recent)

@@ -38,6 +38,7 @@ class Measure:
     verbs: frozenset[str]
     units: frozenset[str]
     modifier: str            # the role a state modifying the cue noun fills first
+    modifier_first: bool     # whether that modifier outranks the verb's subject for the holder
     target_preps: frozenset[str]
     subject_is_target: frozenset[str]
 
@@ -71,6 +72,8 @@ class MeasureLexicon:
     basis_point_words: tuple[Phrase, ...]
     person_nouns: tuple[Phrase, ...]
     strength_words: frozenset[str]
+    person_verbs: frozenset[str]
+    payment_verbs: frozenset[str]
     not_amount_after: frozenset[str]
     not_amount_before: frozenset[str]
     qualifiers: tuple[Phrase, ...]
@@ -183,7 +186,10 @@ def _measure(check: _Checker, name: str, raw) -> Measure:
     modifier = raw.get("modifier", "holder")
     if modifier not in ROLES:
         check.fail(entry, f"modifier '{modifier}' is not one of {', '.join(ROLES)}")
-    return Measure(name=name, nouns=tuple(sorted({phrase(c) for c in nouns}, key=len, reverse=True)),
+    modifier_first = raw.get("modifier_first", True)
+    if not isinstance(modifier_first, bool):
+        check.fail(entry, f"modifier_first must be true or false, not {modifier_first!r}")
+    return Measure(name=name, modifier_first=modifier_first, nouns=tuple(sorted({phrase(c) for c in nouns}, key=len, reverse=True)),
                    verbs=frozenset(v.lower() for v in verbs),
                    units=frozenset(units), modifier=modifier,
                    target_preps=frozenset(w.lower() for w in check.words(raw, "target_preps", entry, required=False)),
@@ -269,6 +275,8 @@ def load(kb_dirs: Iterable[str | Path] = ()) -> MeasureLexicon:
         basis_point_words=_phrases(check.words(units, "basis_point_words", "units")),
         person_nouns=_phrases(check.words(units, "person_nouns", "units")),
         strength_words=frozenset(w.lower() for w in check.words(units, "strength_words", "units")),
+        person_verbs=frozenset(w.lower() for w in check.words(units, "person_verbs", "units")),
+        payment_verbs=frozenset(w.lower() for w in check.words(units, "payment_verbs", "units")),
         not_amount_after=frozenset(w.lower() for w in check.words(units, "not_amount_after", "units")),
         not_amount_before=frozenset(w.lower() for w in check.words(units, "not_amount_before", "units")),
         qualifiers=_phrases(check.words(qualifiers, "phrases", "qualifiers")),

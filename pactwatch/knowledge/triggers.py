@@ -3,7 +3,7 @@ modality.toml, validated, and frozen into the sets and dicts the events componen
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
 
@@ -58,6 +58,10 @@ class Triggers:
     office_verbs: frozenset[str] = frozenset()     # what a term does when it starts or ends
     office_phrasal: frozenset[tuple[str, str]] = frozenset()   # ("take", "over")
     office_type: str = "TRANSITION"
+    office_becoming: frozenset[str] = frozenset()   # "become": with a title, taking office
+    office_titles: frozenset[str] = frozenset()     # head nouns of office titles: "president"
+    office_ending: frozenset[str] = frozenset()     # TRANSITION triggers that end a tenure
+    prepositional_verbs: Mapping[tuple[str, str, str], str] = field(default_factory=dict)   # (lemma, prep, noun) -> type
 
 
 def _read(folder: Path, name: str) -> dict:
@@ -187,4 +191,8 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
         office_verbs=_words(t, "office_terms", "verbs", tf),
         office_phrasal=_words(t, "office_terms", "phrasal", tf, 2),
         office_type=office_type,
+        office_becoming=_words(t, "office_terms", "becoming", tf),
+        office_titles=_words(t, "office_terms", "titles", tf),
+        office_ending=_words(t, "office_terms", "ending", tf),
+        prepositional_verbs=_typed(_table(t, "prepositional_verbs", tf), tf, "prepositional_verbs", 3),
     )

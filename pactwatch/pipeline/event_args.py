@@ -75,7 +75,10 @@ class Arguments:
                 known = self.actor_at.get(i)
                 if known is None or len(span) < len(known):   # "Ukraine" within "war in Ukraine"
                     self.actor_at[i] = span
-        self.timexes = [s for s in doc.spans.get(TIMEX, []) if usable_date(s)]
+        captions = doc._.captions or []
+        # a caption's date is the photo's: it does not set the time the story goes on in
+        self.timexes = [s for s in doc.spans.get(TIMEX, []) if usable_date(s)
+                        and not any(start <= s.start_char < end for start, end in captions)]
 
     # ------------------------------------------------------------ actors
     def actors_in(self, token: Token, kinds=ACTOR_TYPES) -> list[Span]:
@@ -138,10 +141,16 @@ class Arguments:
         """Who does what `verb` says: its subject, or the subject it shares with the verb it
         hangs from ("agreed to meet", "raided the plant, detaining workers")."""
         v = verb
+        raised = False
         for _ in range(4):
             subject = subject_of(v)
             if subject is not None:
                 return self.resolve(subject)
+            if raised:   # "X is expected / scheduled / set to meet Y": X meets
+                subject = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+                if subject is not None:
+                    return self.resolve(subject)
+            raised = v.dep_ == "xcomp"
             agent = next((c for c in v.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return [s for p in agent.children if p.dep_ == "pobj" for s in self.resolve(p)]
@@ -160,10 +169,23 @@ class Arguments:
 
     def verb_roles(self, verb: Token) -> Roles:
         roles = Roles()
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+            # "had been killed or wounded": the second verb shares the first's passive
+            verb.dep_ == "conj" and subject_of(verb) is None
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children))
         if verb.dep_ in ("amod", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             roles.target += self.actors_in(verb.head)   # "the newly elected president"
         roles.source += self.subject_actors(verb) if not passive else []
+        if passive and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            # "won the vote and was sworn in", "only to be impeached", "the first president to be
+            # arrested": the one it was done to is the subject of the verb it hangs from
+            host = verb.head
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+            if verb.dep_ in ("acl", "relcl") and infinitive and host.dep_ == "attr":
+                host = host.head
+            if (verb.dep_ in ("conj", "xcomp", "advcl") or (verb.dep_ in ("acl", "relcl") and infinitive)) \
+                    and host.i != verb.i and host.pos_ in ("VERB", "AUX"):
+                roles.target += self.subject_actors(host)
         for c in verb.children:
             dep = c.dep_
             if dep in ("dobj", "dative", "nsubjpass", "oprd"):
@@ -230,7 +252,7 @@ class Arguments:
         possessor ("her presidency", "Lula's third term"), a name in it ("the Macron
         administration") or its "of" ("the mandate of the Peruvian congress")."""
         roles = Roles()
-        if noun.dep_ == "dobj" and noun.head.i == verb.i:
+        if noun.dep_ in ("dobj", "attr", "oprd") and noun.head.i == verb.i:
             roles.source += self.subject_actors(verb)
         for c in noun.children:
             if c.dep_ == "poss" and c.lower_ in PRONOUNS and not roles.source:
@@ -291,7 +313,11 @@ class Arguments:
         local = [s for s in self.timexes if s.start >= sent.start and s.end <= sent.end]
         if not local:
             return None
-        own = [s for s in local if governs(token, s.root) and not crosses_clause(s.root, token)]
+        local = [s for s in local if not for_period(s.root)]
+        if not local:
+            return None
+        own = [s for s in local if governs(token, s.root) and (
+            not crosses_clause(s.root, token) or describes_date(s.root, token))]
         if own:
             return nearest(own, token)._.timex["value"]
         head = clause_head(token)
@@ -305,6 +331,19 @@ class Arguments:
         when = [s for s in local if temporal_clause_over(clause_head(s.root), token)]
         if when:
             return nearest(when, token)._.timex["value"]
+        # "will visit Tokyo on Monday, where he is to meet ...": the visit there and then dates it
+        chain = [clause_head(token)]
+        while chain[-1].dep_ in ("xcomp", "ccomp") and chain[-1].head.i != chain[-1].i:
+            chain.append(chain[-1].head)      # "where X is expected to ask"
+        clause = chain[-1]
+        place = clause.head
+        if clause.dep_ == "relcl" and place.i != clause.i and any(
+                c.dep_ == "advmod" and c.lower_ in ("where", "when") for t in chain for c in t.children):
+            host = place
+            while host.dep_ in ("pobj", "prep", "compound", "appos") and host.head.i != host.i:
+                host = host.head
+            if host.i != place.i and host.pos_ in ("VERB", "AUX"):
+                return self.date(host)
         return None
 
     def narrative_date(self, token: Token) -> str | None:
@@ -317,7 +356,11 @@ class Arguments:
         if verb.tag_ in ("VBZ", "VBP") or any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBZ", "VBP")
                                               for a in verb.children):
             return None
-        before = [s for s in self.timexes if s.end <= sent.start]
+        # a date inside a relative clause describes a participant ("the yard, which X bought
+        # last year"); one after "for", "through", "by" is a period served or a limit: neither is
+        # a time the story has reached
+        before = [s for s in self.timexes if s.end <= sent.start and not for_period(s.root, LIMIT_PREPS)
+                  and not any(a.dep_ == "relcl" for a in [s.root, *s.root.ancestors])]
         if not before:
             return None
         floor = sent.start
@@ -403,6 +446,31 @@ def crosses_clause(token: Token, top: Token) -> bool:
             return True
         t = t.head
     return False
+
+
+# a date after these is a period served or a limit ("funds for 2026", "runs through 2030", "by
+# 2030"): it neither dates an event nor sets the time a story has reached
+LIMIT_PREPS = {"for", "through", "until", "till", "by"}
+
+
+def for_period(token: Token, preps: set[str] = frozenset({"for"})) -> bool:
+    """A date after "for" is the period the event serves ("requested funds for fiscal 2026",
+    "troops for 2027"), not when it happened; with `preps`, after those."""
+    t = token
+    while t.dep_ in ("compound", "nummod", "amod", "npadvmod", "appos") and t.head.i != t.i:
+        t = t.head
+    return t.dep_ == "pobj" and t.head.lower_ in preps
+
+
+def describes_date(token: Token, noun: Token) -> bool:
+    """`token` dates a participle that describes the event noun: "the accord signed on May 2",
+    "the talks held in Oslo in 2019" (the participle's own clause, no further one)."""
+    t = token
+    while t.head.i != t.i and t.head.i != noun.i:
+        if t.dep_ in CLAUSAL_DEPS:
+            return False
+        t = t.head
+    return t.head.i == noun.i and t.dep_ == "acl" and t.tag_ == "VBN" and noun.pos_ == "NOUN"
 
 
 def temporal_clause_over(clause: Token, token: Token) -> bool:

@@ -30,6 +30,11 @@ CIRCUMSTANTIAL_PREPS = {"during", "at", "after", "before", "since", "amid", "ami
 # "threats to withdraw", "cancelled the talks"
 CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "advcl", "attr", "oprd",
                 "dative", "nsubjpass", "compound"}
+DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
+# commitments: a participle of one of these beside another act ("welcomed him, promising to ...",
+# "..., threatening to ...") is a second event; a demand or charge made in an act ("rallied,
+# calling for independence") states that act's content
+STATEMENT_TYPES = {"AGREE", "THREATEN"}
 # events done to a place: with no other target, the place they happen in is their target
 PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 
@@ -70,13 +75,29 @@ class EventFinder:
         if token.pos_ == "VERB":
             if self.office_term(token) is not None:
                 return lex.office_type   # "her term began in May": a change of leadership
-            if token.dep_ in ("amod", "acl") and token.tag_ == "VBN" and not self.names_someone(token.head):
+            if token.dep_ in ("amod", "acl") and token.tag_ == "VBN" and not self.names_someone(token.head) \
+                    and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 return None   # "a bill signed by ...", "the long-threatened invasion": description
+            addressed = lex.verbs.get(lemma) == "THREATEN" and any(c.dep_ == "dobj" for c in token.children)
             for child in token.children:
+                if child.dep_ == "prep" and addressed:
+                    continue   # "warned Oslo against it" threatens Oslo; "warned against it" opposes it
+                if child.dep_ == "prep":   # "returned to office", "came to power"
+                    for p in child.children:
+                        if p.dep_ == "pobj" and not any(d.dep_ in ("det", "poss") for d in p.children):
+                            kind = lex.prepositional_verbs.get((lemma, child.lower_, p.lemma_.lower()))
+                            if kind:
+                                return kind
                 if child.dep_ in ("prt", "prep", "dobj"):
                     kind = lex.phrasal_verbs.get((lemma, child.lemma_.lower()))
                     if kind:
                         return kind
+                if child.dep_ == "dobj":   # "sent thousands of troops": the counted noun
+                    for p in (g for o in child.children if o.dep_ == "prep" and o.lower_ == "of"
+                              for g in o.children if g.dep_ == "pobj"):
+                        kind = lex.phrasal_verbs.get((lemma, p.lemma_.lower()))
+                        if kind:
+                            return kind
                 elif child.dep_ in ("advcl", "xcomp", "ccomp"):
                     # "called for Seoul to pay": the parser hangs "for" on the clause
                     for mark in child.children:
@@ -109,7 +130,7 @@ class EventFinder:
         hung from the noun), or its object with a possessor ("began her second term")."""
         lex = self.lex
         lemma = verb.lemma_.lower()
-        if lemma not in lex.office_verbs and not any(
+        if lemma not in lex.office_verbs and lemma not in lex.office_becoming and not any(
                 c.dep_ == "prt" and (lemma, c.lower_) in lex.office_phrasal for c in verb.children):
             return None
 
@@ -118,17 +139,30 @@ class EventFinder:
                 and noun.lemma_.lower() in lex.office_nouns
 
         objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "oprd")]
+        if lemma in lex.office_becoming:
+            # "became prime minister", not "became the first president to be arrested"
+            title = objects[0] if len(objects) == 1 and objects[0].dep_ in ("attr", "oprd") else None
+            if title is not None and title.lemma_.lower() in lex.office_titles and not any(
+                    c.dep_ in ("acl", "relcl") for c in title.children):
+                return title
+            return None
         if len(objects) == 1 and objects[0].dep_ == "dobj" and office(objects[0]) \
                 and any(c.dep_ == "poss" for c in objects[0].children) and lemma in lex.office_verbs:
             return objects[0]     # "Ruto began his second term"
         if objects or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return None           # "the administration began talks": it acts, it does not start
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and lemma not in lex.office_verbs and self.names_person(subject):
+            return subject        # "the finance minister then took over": a successor
         if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
             subject = verb.head
         elif subject is None and verb.dep_ in ("advcl", "acl", "relcl") and verb.head.i < verb.i:
             subject = verb.head
         return subject if office(subject) else None
+
+    def names_person(self, token: Token) -> bool:
+        span = self._actor_tokens.get(token.i)
+        return span is not None and span.label_ == "PERSON"
 
     def names_someone(self, token: Token) -> bool:
         """The noun a participle describes is, or is headed by, a named actor ("newly elected
@@ -221,6 +255,9 @@ class EventFinder:
             head = node.head
             if head.i == node.i:
                 break
+            if node.i == trigger.i and head.i in triggers and node.dep_ == "advcl" and node.tag_ == "VBG" \
+                    and triggers.get(node.i) in STATEMENT_TYPES and triggers.get(node.i) != triggers[head.i]:
+                break   # "welcomed him, promising to ...": a commitment made alongside is its own event
             if node.dep_ in CLAUSE_BOUNDARY_DEPS and not self.elaborates(node) \
                     and not (node.dep_ == "conj" and node.pos_ == "NOUN" and head.pos_ == "NOUN"):
                 break   # coordinated nouns share their clause: "the meetings, and their talks, will ..."
@@ -231,8 +268,9 @@ class EventFinder:
             if head.i in triggers and absorbable:
                 governor = head
                 break
-            if absorbable and head.i not in triggers and (
-                    (node.dep_ == "prep" and head.lemma_.lower() in self.lex.light_verbs)
+            if absorbable and head.i not in triggers and (head.lemma_.lower() in self.carriers
+                                                          or head.lower_ in self.carriers) and (
+                    node.dep_ == "prep"
                     or (node.dep_ in ("advcl", "xcomp") and any(c.dep_ == "aux" and c.lower_ == "to"
                                                                 for c in node.children))):
                 # "began a hunger strike to demand ...", "expressed openness to dialogue": the
@@ -273,8 +311,8 @@ class EventFinder:
         """An adverbial clause with no subject and no conjunction of its own ("..., detaining
         300 workers", "struck to demand higher pay") spells out the event of its head; so does a
         verb coordinated inside it ("..., killing one and arresting 12")."""
-        def bare_advcl(t: Token) -> bool:
-            return t.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in t.children)
+        def bare_advcl(t: Token) -> bool:   # not "..., only to be impeached": a passive is done to it
+            return t.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "auxpass") for c in t.children)
         if node.dep_ == "conj":
             return bare_advcl(node.head) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         return bare_advcl(node)
@@ -303,7 +341,10 @@ class EventFinder:
         args = Arguments(doc, self.carriers, self.event_nouns)
         self._actor_tokens = args.actor_at
         triggers: dict[int, str] = {}
+        captions = doc._.captions or []
         for token in doc:
+            if any(start <= token.idx < end for start, end in captions):
+                continue   # a photo caption describes a picture, not an event the article reports
             kind = self.trigger_type(token)
             if token.pos_ == "NOUN" and (kind or token.lemma_.lower() in self.lex.reversible_nouns):
                 kind = self.transformed_type(token, kind or self.lex.reversible_nouns[token.lemma_.lower()]) or kind
@@ -320,6 +361,7 @@ class EventFinder:
                 if verb.pos_ == "VERB" and verb.i in triggers and verb.i != i:
                     del triggers[verb.i]
         mentions: list[Mention] = []
+        dated: list[Mention] = []     # mentions dated in their own sentence, in text order
         absorbed: dict[int, list[int]] = {}
         walked = {}
         for i in triggers:
@@ -344,15 +386,33 @@ class EventFinder:
                         mention.target.append(name)
                 mention.primary |= extra.primary()
                 mention.location = mention.location or args.location(doc[j], triggers[j])
+                if mention.date is None and doc[j].dep_ == "advcl":
+                    mention.date = args.date(doc[j])   # "sent troops to fight there in 2023"
             if not mention.target and mention.location and mention.type in PLACE_TARGET_TYPES:
                 mention.target.append(mention.location)  # "the war in Ukraine" is waged on Ukraine
             mention.dated_here = mention.date is not None
-            mention.date = mention.date or args.narrative_date(token)
+            if mention.dated_here:
+                dated.append(mention)
+            else:   # "the summit" refers back to a dated summit; else the story's time so far
+                mention.date = self.referred_date(mention, dated) or args.narrative_date(token)
             if not mention.source and not mention.target:
                 continue  # no actor: an anaphoric or generic mention ("the summit", "tariffs")
             mentions.append(mention)
         doc.spans[EVENTS] = self.merged(doc, mentions)
         return doc
+
+    @staticmethod
+    def referred_date(mention: Mention, dated: list[Mention]) -> str | None:
+        """The date of the event a definite noun refers back to: "the talks", "the summit" after
+        a dated mention of talks or a summit earlier in the text (same type, same word)."""
+        token = mention.token
+        if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS
+                                          for c in token.children):
+            return None
+        stem = token.lemma_.lower()[:4]     # "the meeting" after "met", "the visit" after "visited"
+        earlier = [m for m in dated if m.type == mention.type and m.token.i < token.sent.start
+                   and m.token.lemma_.lower()[:4] == stem]
+        return earlier[-1].date if earlier else None
 
     def absorbed_all(self, i: int, absorbed: dict[int, list[int]]) -> list[int]:
         out, todo = [], list(absorbed.get(i, []))
@@ -401,8 +461,10 @@ class EventFinder:
     def merged(self, doc: Doc, mentions: list[Mention]) -> list[Span]:
         """One event per occurrence: same type, shared actor, compatible date."""
         events: list[Mention] = []
+        ending = self.lex.office_ending
         for m in mentions:
-            same = next((e for e in events if same_event(e, m)), None)
+            same = next((e for e in events if same_event(e, m) and not (
+                e.type == "TRANSITION" and (e.token.lemma_.lower() in ending) != (m.token.lemma_.lower() in ending))), None)
             if same is None:
                 events.append(m)
                 continue
@@ -447,8 +509,10 @@ def same_event(a: Mention, b: Mention) -> bool:
     if a.type != b.type or not (a.primary & b.primary) or not dates_compatible(a.date, b.date):
         return False
     return (a.token.lemma_.lower()[:4] == b.token.lemma_.lower()[:4]
-            or (a.dated_here and b.dated_here)
-            or a.token.sent.start == b.token.sent.start
+            # named differently, they are one event only if stated alike: "will attend the summit
+            # on Monday, where he may meet Xi" is a plan and a possibility, two events
+            or (a.modality == b.modality and (a.dated_here and b.dated_here
+                                              or a.token.sent.start == b.token.sent.start))
             or a.type == "TRANSITION")
 
 

@@ -35,7 +35,8 @@ except ImportError:  # pragma: no cover - depends on the colleague's module
 OTHER = "other"
 # how many sentences back a part may point to its whole, and a repeated figure to its first mention
 PART_REACH_SENTENCES = 3
-UNMARKED_PART_REACH = 1
+UNMARKED_PART_REACH = 2
+PAYMENT_REACH_SENTENCES = 5
 COMMITTED = {"pledged", "agreed"}
 # parts that name their whole in the same sentence only ("a $5 billion deal, including $2 billion ...")
 SAME_SENTENCE_PARTS = {("including",), ("include",)}
@@ -43,6 +44,7 @@ SAME_SENTENCE_PARTS = {("including",), ("include",)}
 CHANGE_RATIO = 100.0
 PART_KINDS = {"currency", "persons"}
 SMALL_WORDED_COUNT = 10
+CONVERSION_WORDS = {"about", "around", "roughly", "or", "approximately", "some", "nearly", "almost"}
 
 
 @Language.factory("pactwatch_quantities", assigns=["doc.spans"], requires=["doc.spans"],
@@ -57,15 +59,18 @@ class QuantityComponent:
         self.finder = AmountFinder(lex)
         self.reader = ClauseReader(lex)
         self.part_last = by_last_word(lex.part_phrases)
+        self.people_verbs = lex.person_verbs
 
     def __call__(self, doc: Doc) -> Doc:
         amounts, bare = self.finder.find(doc)
-        if not amounts:
-            doc.spans[QUANTITIES] = []
+        doc.spans[QUANTITIES] = []
+        if not amounts and not bare:
             return doc
-        actors = ActorIndex(doc, doc.spans.get(ACTORS, []))
         changes = self._changes(doc, amounts, bare)
         amounts = sorted(amounts + [b for b in bare if b.unit is not None], key=lambda a: a.start)
+        if not amounts:
+            return doc
+        actors = ActorIndex(doc, doc.spans.get(ACTORS, []))
         records = [self._read(doc, actors, a) for a in amounts]
         # "two people familiar with the matter", "three officials": a few people named in words,
         # measuring nothing, are part of the story, not a figure in it
@@ -77,7 +82,6 @@ class QuantityComponent:
             changes = [(b, c) for b, c in changes if id(b) in kept and id(c) in kept]
             amounts, records = [amounts[k] for k in keep], [records[k] for k in keep]
             if not amounts:
-                doc.spans[QUANTITIES] = []
                 return doc
         index_of = {id(a): k for k, a in enumerate(amounts)}
         self._link_changes(doc, amounts, records, changes, index_of)
@@ -90,6 +94,8 @@ class QuantityComponent:
         for a, r in zip(amounts, records):
             span = Span(doc, a.start, a.end, label=r["measure"])
             r.pop("_explicit", None)
+            r.pop("_verb", None)
+            r.pop("_sent", None)
             span._.quantity = r
             spans.append(span)
         doc.spans[QUANTITIES] = spans
@@ -140,7 +146,8 @@ class QuantityComponent:
             "qualifier": a.qualifier, "quote_start": quote[0], "quote_end": quote[1],
             "high": _number(a.high) if a.high is not None else None, "points": a.points,
             "part_of": None, "part_of_start": None, "components": [], "change": None, "same_as": None,
-            "inherited": [], "_explicit": explicit,
+            "inherited": [], "_explicit": explicit, "_verb": verb.lemma_.lower() if verb is not None else None,
+            "_sent": doc[a.start].sent.start,
         }
 
     @staticmethod
@@ -160,6 +167,7 @@ class QuantityComponent:
         pairs: list[tuple[Amount, Amount]] = []
         self._shares_of(doc, amounts, bare)
         self._coordinated(doc, amounts, bare)
+        self._people_by_verb(doc, bare)
         everything = sorted(amounts + bare, key=lambda a: a.start)
         for k, a in enumerate(everything):
             role = _change_role(doc, a, self.lex.change_verbs, self.lex.change_nouns)
@@ -243,6 +251,16 @@ class QuantityComponent:
                 _take_unit(b, earlier[-1])
                 b.extra["unit_from"] = earlier[-1]
 
+    def _people_by_verb(self, doc: Doc, bare: list[Amount]) -> None:
+        """"more than 4,000 were killed", "arresting 12": a bare number that a verb only said of
+        people (detain, kill, deploy) undergoes counts people."""
+        for b in bare:
+            if b.unit is not None:
+                continue
+            number = doc[b.number]
+            if number.dep_ in ("nsubjpass", "dobj", "nsubj") and number.head.lemma_.lower() in self.people_verbs:
+                b.unit, b.kind = "persons", "persons"
+
     @staticmethod
     def _share(first: dict, second: dict) -> None:
         """Both ends of one change measure the same thing between the same parties."""
@@ -313,12 +331,12 @@ class QuantityComponent:
         """A word in the amount's clause (or just before it) saying it is a share of something."""
         head = doc[a.head]
         clause = head
-        while a.start <= clause.head.i < a.end and clause.head is not clause:
+        while a.start <= clause.head.i < a.end and clause.head.i != clause.i:
             clause = clause.head
         # an amount coordinated with another is in that amount's clause
         if clause.dep_ == "conj" and clause.pos_ in ("NUM", "NOUN", "SYM", "PROPN"):
             clause = clause.head
-        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis") and clause.head is not clause:
+        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis") and clause.head.i != clause.i:
             clause = clause.head
         sent = head.sent
         lo = max(sent.start, min(clause.left_edge.i, a.start))
@@ -345,7 +363,9 @@ class QuantityComponent:
             gap = doc[a.end:b.start]
             if b.kind != "currency" or a.kind != "currency" or a.unit == b.unit:
                 continue
-            if not (1 <= len(gap) <= 3 and gap[0].text == "(" and all(t.text == "(" or t.lower_ in ("about", "around", "roughly", "or", "approximately", "some") for t in gap)):
+            # "210 billion yen ($1.4 billion)", "1.5 trillion won, or about $1.1 billion"
+            if not (1 <= len(gap) <= 3 and gap[0].text in ("(", ",") and any(t.text == "(" or t.lower_ == "or" for t in gap)
+                    and all(t.text in ("(", ",") or t.lower_ in CONVERSION_WORDS for t in gap)):
                 continue
             original, copy = records[k - 1], records[k]
             copy["same_as"] = k - 1
@@ -389,7 +409,18 @@ class QuantityComponent:
         main party; when it names neither, the figure belongs with the last one of its measure."""
         parties = _parties(doc)
         last_by_measure: dict[str, dict] = {}
+        sentence_no = {s.start: n for n, s in enumerate(doc.sents)}
+        last_money: dict | None = None
         for rec in records:
+            # "Seoul would be paying $10 billion a year": a payment naming no measure, in a passage
+            # about one, is a payment of that measure
+            if rec["measure"] == OTHER and rec["_verb"] in self.lex.payment_verbs and last_money is not None \
+                    and rec["unit"] == last_money["unit"] \
+                    and sentence_no[rec["_sent"]] - sentence_no[last_money["_sent"]] <= PAYMENT_REACH_SENTENCES:
+                rec["measure"] = last_money["measure"]
+                rec["inherited"].append("measure")
+            if rec["measure"] != OTHER and rec["unit"] not in ("percent", "persons"):
+                last_money = rec
             if rec["holder"] is None and rec["target"] is None and rec["measure"] in last_by_measure:
                 prev = last_by_measure[rec["measure"]]
                 rec["holder"], rec["target"] = prev["holder"], prev["target"]
@@ -438,7 +469,7 @@ def _prep_of(doc: Doc, a: Amount) -> str | None:
     if k >= 0 and doc[k].lower_ in ("to", "from"):
         return doc[k].lower_
     tok = doc[a.head]
-    while a.start <= tok.head.i < a.end and tok.head is not tok:
+    while a.start <= tok.head.i < a.end and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "pobj" and tok.head.i < a.start:
         return tok.head.lower_
@@ -454,7 +485,7 @@ def _change_role(doc: Doc, a: Amount, verbs: frozenset, nouns: frozenset) -> str
         return "after"
     # "cut the 28,500 troops to 10,000": the changed object is the earlier value
     tok = doc[a.head]
-    while a.start <= tok.head.i < a.end and tok.head is not tok:
+    while a.start <= tok.head.i < a.end and tok.head.i != tok.i:
         tok = tok.head
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in verbs and \
             any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.head.children):
@@ -474,7 +505,7 @@ def _coordinated_with(doc: Doc, amounts: list[Amount], k: int) -> int | None:
     its top token is a conjunct of a token of that amount."""
     a = amounts[k]
     top = doc[a.head]
-    while a.start <= top.head.i < a.end and top.head is not top:
+    while a.start <= top.head.i < a.end and top.head.i != top.i:
         top = top.head
     if top.dep_ == "conj":
         for j, b in enumerate(amounts):
@@ -493,5 +524,6 @@ def _comparable(x: float, y: float) -> bool:
 
 def _take_unit(a: Amount, source: Amount) -> None:
     a.unit, a.kind = source.unit, source.kind
+    a.extra["borrowed"] = True
     if a.kind == "persons":
         a.head = a.number

@@ -209,7 +209,7 @@ class AmountFinder:
         if kind is None:
             if _not_amount_after(self, doc, end):
                 return None
-            if first.ent_type_ in NOT_AMOUNT_ENTS:
+            if _dated(first):
                 return None
             persons = self._persons_after(doc, i, after)
             if persons is not None:
@@ -434,9 +434,19 @@ def _not_amount_after(finder: AmountFinder, doc: Doc, end: int) -> bool:
     return j < len(doc) and doc[j].lower_ in finder.lex.not_amount_after
 
 
+def _dated(tok: Token) -> bool:
+    """The model reads the number as (part of) a date, a time or an ordinal. A lone two- or
+    three-digit number it calls a date ("arrested 85") is trusted only as part of a longer date."""
+    if tok.ent_type_ not in NOT_AMOUNT_ENTS:
+        return False
+    if tok.ent_type_ != "DATE" or not tok.text.isdigit() or len(tok.text) == 4:
+        return True
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    return tok.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")
+
+
 def _year_like(tok: Token, value: float) -> bool:
-    return (tok.ent_type_ in NOT_AMOUNT_ENTS or
-            (re.fullmatch(r"\d{4}", tok.text) is not None and 1000 <= value <= 2999))
+    return _dated(tok) or (re.fullmatch(r"\d{4}", tok.text) is not None and 1000 <= value <= 2999)
 
 
 def _referential_small_number(doc: Doc, start: int, value: float, first: Token) -> bool:

@@ -11,6 +11,7 @@ from ..knowledge.measures import Measure, MeasureLexicon, Phrase
 from .attach import CLAUSE_DEPS
 from .quantity_amounts import Amount, by_last_word, match_backward
 
+OTHER_MEASURE = "other"
 # How far (in weighted dependency steps) a measure cue may sit from the amount.
 CUE_REACH = 5.0
 # Walking up to a parent costs a little more than down to a child: the amount's own phrase first.
@@ -19,7 +20,7 @@ OWN_WORD_COST = 1.5
 # An amount inside a phrase introduced by one of these describes something in passing ("pay more
 # for the 28,500 troops there"): what the clause demands or pledges is not about the amount.
 PASSING_PREPS = {"for", "on", "over", "about", "against", "despite", "after", "before", "since", "during", "toward", "towards",
-                 "with", "without", "amid", "among", "beyond", "behind", "regarding", "concerning"}
+                 "without", "amid", "among", "beyond", "behind", "regarding", "concerning"}
 # Prepositions that set a clause inside a deal, plan or demand ("under the agreement, ...").
 FRAME_PREPS = {"under", "in", "through", "via"}
 # Conditions make what they govern speculative ("if Washington imposes a 25% tariff").
@@ -47,6 +48,18 @@ def _named_by(actors: "ActorIndex", obj: Token) -> str | None:
     return who
 
 
+def _definite_in_passing(doc: Doc, amount: Amount, noun: Token) -> bool:
+    """The amount's phrase is definite ("the 28,500 troops") and not itself the object or subject
+    of the clause's verb."""
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "its", "their")
+                   for c in noun.children)
+    k = amount.start - 1
+    while k >= 0 and doc[k].tag_ in ("JJ", "RB", "VBN") and amount.start - k <= 3:
+        k -= 1
+    definite = definite or (k >= 0 and doc[k].lower_ in ("the", "these", "those"))
+    return definite and noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "conj")
+
+
 def _complement_prep(prep: Token) -> bool:
     """A preposition completing a verb that has no object: "settled on", "called for", "insisted on"."""
     verb = prep.head
@@ -58,7 +71,7 @@ def _in_passing(noun: Token, verb: Token) -> bool:
     the verb's subject is then not the amount's holder, nor its trigger the amount's status."""
     t = noun
     for _ in range(12):
-        if t is verb or t.head is t:
+        if t.i == verb.i or t.head.i == t.i:
             return False
         if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in PASSING_PREPS and not _complement_prep(t.head):
             return True
@@ -78,9 +91,14 @@ class ActorIndex:
             for i in range(s.start, s.end):
                 self.at[i] = s
 
-    @staticmethod
-    def state(span: Span) -> str | None:
+    # a figure measuring something a state does (a tariff, troops) belongs to the state an official
+    # or body acts for; any other figure (a vote share, a death toll) to the actor itself
+    by_name = False
+
+    def state(self, span: Span) -> str | None:
         actor = span._.actor or {}
+        if self.by_name:
+            return actor.get("name") or None
         return actor.get("acts_for") or actor.get("name") or None
 
     def actor_in(self, tok: Token) -> Span | None:
@@ -160,7 +178,7 @@ class ClauseReader:
             if i != start.i:
                 best[i] = own
                 heap.append((own, i))
-        if start.head is not start and amount.kind == "persons":
+        if start.head.i != start.i and amount.kind == "persons":
             best[start.head.i] = UP_COST
             heap.append((UP_COST, start.head.i))
         heapq.heapify(heap)
@@ -173,7 +191,7 @@ class ClauseReader:
             if found is not None:
                 return found, i
             steps = [(c, CONJ_COST if c.dep_ == "conj" else DOWN_COST) for c in tok.children]
-            if tok.head is not tok:
+            if tok.head.i != tok.i:
                 steps.append((tok.head, CONJ_COST if tok.dep_ == "conj" else UP_COST))
             for nxt, step in steps:
                 if nxt.i < sent.start or nxt.i >= sent.end:
@@ -206,9 +224,9 @@ class ClauseReader:
         if amount.kind == "persons":
             return tok
         # leave the amount's own tokens, then follow modifier links up to the noun they modify
-        while amount.start <= tok.head.i < amount.end and tok.head is not tok:
+        while amount.start <= tok.head.i < amount.end and tok.head.i != tok.i:
             tok = tok.head
-        while tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head is not tok and tok.head.pos_ in ("NOUN", "PROPN"):
+        while tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
             tok = tok.head
         # "a tariff of 25%", "a pledge of $5 billion": the amount is the noun's value
         if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
@@ -223,7 +241,7 @@ class ClauseReader:
         for _ in range(12):
             if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
                 return t
-            if t.head is t:
+            if t.head.i == t.i:
                 return None
             t = t.head
         return None
@@ -251,7 +269,9 @@ class ClauseReader:
                 subj = v.head if actors is not None and actors.actor_in(v.head) is not None else None
             if subj is not None:
                 return subj, v
-            if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "ccomp", "relcl") and v.head is not v:
+            # a finite complement ("estimated that 4,000 were killed") has its own subject or none:
+            # the one reporting it holds nothing
+            if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "relcl") and v.head.i != v.i:
                 came_from = v
                 v = v.head
                 if v.pos_ not in ("VERB", "AUX"):
@@ -267,8 +287,10 @@ class ClauseReader:
     def roles(self, doc: Doc, actors: ActorIndex, amount: Amount, measure: Measure | None,
               cue: int | None, noun: Token, verb: Token | None) -> tuple[str | None, str | None]:
         holder = target = None
+        # a number that borrowed its unit takes its measure from that amount later: read it as a state's
+        actors.by_name = (measure is None or measure.name == OTHER_MEASURE) and not amount.extra.get("borrowed")
         nouns = [noun]
-        if cue is not None and doc[cue] is not noun and doc[cue].pos_ == "NOUN":
+        if cue is not None and cue != noun.i and doc[cue].pos_ == "NOUN":
             nouns.append(doc[cue])
         # "the American troop presence of about 28,500 service members": the noun counted into
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
@@ -298,7 +320,9 @@ class ClauseReader:
                     if obj is not None:
                         holder = actors.resolve(obj)
         first_role = measure.modifier if measure is not None else "holder"
-        if first_role == "holder" and holder is None:
+        # "28,500 U.S. troops", "U.S. tariffs": the modifier says whose; for an ambiguous one
+        # ("U.S. investment": by or in the U.S.?) the subject decides first
+        if first_role == "holder" and holder is None and (measure is None or measure.modifier_first):
             holder = self._modifier_actor(actors, nouns, exclude=(target,))
         # subject of the governing verb, or the agent of a passive one; not when the amount only
         # comes up in passing ("pay more for the 28,500 troops")
@@ -342,6 +366,8 @@ class ClauseReader:
         # "Japan settled on a 15% tariff": the subject undergoes it, unless a target is named
         if subject is not None and subject[1] and target is None and subject[0] != holder:
             target = actors.resolve(subject[2], states_only=True)
+        if first_role == "holder" and holder is None:
+            holder = self._modifier_actor(actors, nouns, exclude=(target,))
         # states modifying the noun: "US investment pledge" after "Seoul's", "Korean workers";
         # for a target, also the goods the amount is of ("$8 billion of U.S. rice")
         if target is None:
@@ -350,6 +376,7 @@ class ClauseReader:
             target = self._modifier_actor(actors, nouns + goods, exclude=(holder,), states_only=True)
         if holder is None:
             holder = self._modifier_actor(actors, nouns, exclude=(target,))
+        actors.by_name = False
         if holder is not None and holder == target:
             target = None
         return holder, target
@@ -378,7 +405,7 @@ class ClauseReader:
                     if s:
                         return s
                 # "the 25 percent rate Washington had threatened"
-                if c.dep_ == "relcl" and t is noun:
+                if c.dep_ == "relcl" and t.i == noun.i:
                     s = self._verb_status(c)
                     if s:
                         return s
@@ -411,7 +438,9 @@ class ClauseReader:
         own = self.local_status(doc, amount, noun)
         if own is not None:
             return own, True
-        if before:
+        # "the future role of the 28,500 troops": a definite description presupposes the figure;
+        # what the clause around it might do is not about the figure
+        if before or _definite_in_passing(doc, amount, noun):
             return "actual", False
         st = self.lex.status
         changed = None
@@ -420,7 +449,7 @@ class ClauseReader:
         tok = noun
         for _ in range(14):
             parent = tok.head
-            if parent is tok:
+            if parent.i == tok.i:
                 break
             dep = tok.dep_
             # "4,500 of the 28,500 troops": the whole is described, the share is what the clause is about
@@ -499,12 +528,12 @@ class ClauseReader:
         """Char offsets of the shortest clause holding the amount: the clause head's subtree without
         the other clauses hanging off its edges."""
         tok = doc[amount.head]
-        while tok.dep_ not in CLAUSE_DEPS and not (tok.dep_ == "pcomp" and tok.pos_ == "VERB") and tok.head is not tok:
+        while tok.dep_ not in CLAUSE_DEPS and not (tok.dep_ == "pcomp" and tok.pos_ == "VERB") and tok.head.i != tok.i:
             tok = tok.head
         # a participle on a noun ("troops stationed on its soil") is too small: take its clause
-        if tok.dep_ == "acl" and tok.head is not tok:
+        if tok.dep_ == "acl" and tok.head.i != tok.i:
             t = tok.head
-            while t.dep_ not in CLAUSE_DEPS and t.head is not t:
+            while t.dep_ not in CLAUSE_DEPS and t.head.i != t.i:
                 t = t.head
             tok = t
         sent = tok.sent

@@ -25,8 +25,11 @@ RESOLVERS = ("rules", "dateparser")
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll", "would", "'d", "’d"}
 # a deadline is ahead of the act that set it: "gave them until mid-November"
 BOUND_PREPS = {"until", "till", "by", "through", "before"}
-# a date the text gives as its own: "Published on August 21, 2025", "Updated: 21 Aug 2025"
-_OWN_DATE = re.compile(r"\b(?:published|posted|updated|last\s+updated|dated|released)(?:\s+on)?\s*:?\s*", re.I)
+# a date the text gives as its own, on a line of its own: a byline ("By A. Writer | Published on
+# August 21, 2025"), a dateline ("SEOUL, Aug. 21, 2025 (Wire) —") or the date alone
+_BYLINE_LEAD = re.compile(r"(?:[^\n.]{0,60}?[\s|])?(?:published|posted|updated|last\s+updated)(?:\s+on)?\s*:?\s*", re.I)
+_DATELINE_LEAD = re.compile(r"\s*(?:[A-Z][A-Za-z.' -]{1,40},\s*)?")
+_LINE_REST = re.compile(r"\s*(?:[|·•(—–-]|at\s+\d|\d{1,2}:\d\d|$)")
 _HEAD_CHARS = 2000  # a dateline or byline sits near the top
 
 
@@ -180,11 +183,11 @@ def _direction(span: Span, weekday: bool = False) -> str | None:
     if weekday:
         # a day of this week or the last is near enough for the sentence's main verb to decide
         root = span.root
-        while root.head is not root:
+        while root.head.i != root.i:  # spaCy makes a new Token object on each access: compare indices
             root = root.head
         if root.pos_ in ("VERB", "AUX"):
             return _verb_tense(root)
-    if t.head is t or t.dep_ == "ROOT":
+    if t.head.i == t.i or t.dep_ == "ROOT":
         # a headline or a misparse with no verb above: the first finite verb of the sentence
         for w in t.subtree:
             if w.tag_ == "VBD":
@@ -228,14 +231,11 @@ def _own_date(text: str, found: list) -> dt.date | None:
             break
         if m.rel is not None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", m.value or ""):
             continue
-        before = text[max(0, m.start - 40):m.start]
         line_start = text.rfind("\n", 0, m.start) + 1
         line_end = text.find("\n", m.end)
         line_end = len(text) if line_end < 0 else line_end
         lead, rest = text[line_start:m.start], text[m.end:line_end]
-        own = (_OWN_DATE.search(before) and _OWN_DATE.search(before).end() == len(before)
-               or re.fullmatch(r"\s*(?:[A-Z][A-Za-z.' -]{1,40},\s*)?", lead) and re.match(r"\s*(?:\(|[-—–]|$)", rest))
-        if own:
+        if (_BYLINE_LEAD.fullmatch(lead) or _DATELINE_LEAD.fullmatch(lead)) and _LINE_REST.match(rest):
             return _parse_date(m.value)
     return None
 

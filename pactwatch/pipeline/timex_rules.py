@@ -4,6 +4,7 @@ carry `rel`, and `resolve(mention, anchor, direction)` finishes them once the co
 anchor date and the tense of the clause. Vocabulary comes from knowledge/data/time_words.toml."""
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import datetime as dt
 import functools
@@ -126,6 +127,8 @@ class _Grammar:
             ("quarter_ref", re.compile(r"\b(?:the|this)\s+(?:latest\s+|fiscal\s+|same\s+)?quarter\b(?![\s-]+(?:century|mile|point|percent))", I)),
             # this week, next month, last year, earlier this year, early next year
             ("shift", re.compile(rf"\b(?:(earlier|later|early|late)\s+)?(this|next|last|past|previous|coming|current|the\s+current|the\s+previous|the\s+past|the\s+last|the\s+coming|the\s+next)\s+({UNIT})\b(?!['’]s\s+(?:\w+\s+)?(?:high|low|level))", I)),
+            # "over the weekend": the one just past, or the coming one
+            ("the_weekend", re.compile(r"\bthe\s+weekend\b(?!\s+(?:of|before|after)\b)", I)),
             ("edge_year", re.compile(rf"\b(?:the\s+)?(end|beginning|start|middle|rest|remainder)\s+of\s+(?:the|this)\s+(year|month|week|decade|quarter)\b", I)),
             # durations: four months, the first four months, the past three years, 75-year-old, 24-hour
             ("duration", re.compile(rf"\b(?:the\s+)?(?:(?:first|last|past|next|previous|coming|following|final|latest|remaining|initial|subsequent|same)\s+)?(?:(?:about|nearly|almost|roughly|around|more\s+than|less\s+than|over|under|up\s+to|at\s+least)\s+)?({NUM})(?:\s+(?:more|additional|extra|straight|consecutive))?[\s-]+({UNIT})s?\b(-old)?(?!\s*-?\s*(?:ago|earlier)\b)", I)),
@@ -153,7 +156,7 @@ class _Grammar:
                              "century", "year_range", "year", "clock", "clock24"), "digit"),
             **dict.fromkeys(("full", "full_dmy", "month_year", "month_year_rel", "month_day", "day_month",
                              "month_rel", "month_edge", "month_may", "month"), "month"),
-            **dict.fromkeys(("quarter", "quarter_ref", "ago", "year_earlier", "shift", "edge_year", "duration",
+            **dict.fromkeys(("the_weekend", "quarter", "quarter_ref", "ago", "year_earlier", "shift", "edge_year", "duration",
                              "vague_duration", "bare_units", "every", "rate"), "unit"),
             "half": "half", "season": "season", "holiday": "holiday", "deictic": "deictic",
             "day_part": "day_part", "weekday": "weekday", "clock_weekday": "weekday",
@@ -223,14 +226,18 @@ def _day(s: str) -> int:
 def _mention(g: _Grammar, kind: str, m: re.Match, text: str) -> Mention | None:
     s, e = m.span("t") if "t" in m.re.groupindex else m.span()
     G = m.group
-    if kind == "iso":
-        return Mention(s, e, "DATE", f"{G(1)}-{G(2)}-{G(3)}")
-    if kind == "us_numeric":
-        return Mention(s, e, "DATE", f"{G(3)}-{int(G(1)):02d}-{int(G(2)):02d}")
-    if kind == "full":
-        return Mention(s, e, "DATE", f"{G(3)}-{g.month(G(1)):02d}-{_day(G(2)):02d}")
-    if kind == "full_dmy":
-        return Mention(s, e, "DATE", f"{G(3)}-{g.month(G(2)):02d}-{_day(G(1)):02d}")
+    if kind in ("iso", "us_numeric"):
+        y, mo, d = (G(1), G(2), G(3)) if kind == "iso" else (G(3), G(1), G(2))
+        try:
+            return Mention(s, e, "DATE", dt.date(int(y), int(mo), int(d)).isoformat())
+        except ValueError:
+            return None
+    if kind in ("full", "full_dmy"):
+        month, day = (G(1), G(2)) if kind == "full" else (G(2), G(1))
+        try:
+            return Mention(s, e, "DATE", dt.date(int(G(3)), g.month(month), _day(day)).isoformat())
+        except ValueError:
+            return None  # "February 30, 2023" is no date
     if kind == "month_year":
         return Mention(s, e, "DATE", f"{G(3)}-{g.month(G(2)):02d}")
     if kind == "month_year_rel":
@@ -240,10 +247,12 @@ def _mention(g: _Grammar, kind: str, m: re.Match, text: str) -> Mention | None:
         return Mention(s, e, "DATE", f"{G(1)}-Q{g.ordinals[G(2).lower()]}")
     if kind == "quarter_ref":
         return Mention(s, e, "DATE", rel=("quarter_ref",))
-    if kind == "month_day":
-        return Mention(s, e, "DATE", rel=("day", g.month(G(1)), _day(G(2))))
-    if kind == "day_month":
-        return Mention(s, e, "DATE", rel=("day", g.month(G(2)), _day(G(1))))
+    if kind in ("month_day", "day_month"):
+        month, day = (G(1), G(2)) if kind == "month_day" else (G(2), G(1))
+        month, day = g.month(month), _day(day)
+        if day > calendar.monthrange(2000, month)[1]:  # 2000: a leap year lets February 29 through
+            return None
+        return Mention(s, e, "DATE", rel=("day", month, day))
     if kind == "month_rel":
         return Mention(s, e, "DATE", rel=("month", g.month(G(2))), explicit=_EXPLICIT[_norm(G(1))])
     if kind == "month_edge":
@@ -320,8 +329,8 @@ def _mention(g: _Grammar, kind: str, m: re.Match, text: str) -> Mention | None:
         return Mention(s, e, "TIME", rel=("shift", "day", n, part))
     if kind == "weekday":
         day = g.weekdays[G(2).lower()]
-        part = g.parts[G(3).lower()] if G(3) else None
-        return Mention(s, e, "TIME" if part else "DATE", rel=("weekday", day, part),
+        # "Friday night" is dated to the day, as news corpora annotate it; a clock time makes a TIME
+        return Mention(s, e, "DATE", rel=("weekday", day, None),
                        explicit=_EXPLICIT.get(_norm(G(1))) if G(1) else None)
     if kind == "ago":
         n = g.number(G(1))
@@ -343,14 +352,15 @@ def _mention(g: _Grammar, kind: str, m: re.Match, text: str) -> Mention | None:
             return None
         n = {"this": 0, "current": 0, "next": 1, "coming": 1, "last": -1, "past": -1, "previous": -1}[which]
         return Mention(s, e, "DATE", rel=("shift", unit, n, None))
+    if kind == "the_weekend":
+        return Mention(s, e, "DATE", rel=("weekend",))
     if kind == "edge_year":
-        which = G(1).lower()
-        unit = G(2).lower()
-        return Mention(s, e, "DATE", rel=("shift", unit, 0, None))
+        # "the end of the year" is dated to the year (TIMEX3 keeps the granularity named)
+        return Mention(s, e, "DATE", rel=("shift", G(2).lower(), 0, None))
     if kind == "duration":
         n = g.number(G(1))
         unit = G(2).lower()
-        if unit == "second" and not re.match(r"\d|\w+\s", G(1)) and G(1).lower() in ("a", "an"):
+        if unit == "second" and G(1).lower() in ("a", "an"):
             return None  # "a second term"
         code = g.units[unit]
         if code == "WE":
@@ -557,6 +567,11 @@ def resolve(m: Mention, anchor: dt.date | None, direction: str | None = None) ->
         elif m.explicit is None and direction is None:
             d = min((on(anchor.year + k) for k in (-1, 0, 1)), key=lambda x: abs((x - anchor).days))
         return d.isoformat()
+    if kind == "weekend":
+        saturday = anchor + dt.timedelta(days=6 - anchor.isoweekday())
+        if direction != "future" and anchor.isoweekday() < 6:
+            saturday -= dt.timedelta(weeks=1)  # no tense, or past: the weekend just gone
+        return _iso_week(saturday) + "-WE"
     if kind == "weekday":
         _, day, part = m.rel
         delta = day - anchor.isoweekday()
@@ -591,8 +606,6 @@ def resolve(m: Mention, anchor: dt.date | None, direction: str | None = None) ->
             return f"{anchor.year // 10 + n}"
         if unit == "century":
             return f"{anchor.year // 100 + n:02d}"
-        if unit == "hour":
-            return "PAST_REF" if n < 0 else "FUTURE_REF" if n > 0 else "PRESENT_REF"
         return "PAST_REF" if n < 0 else "FUTURE_REF" if n > 0 else "PRESENT_REF"
     if kind == "clock":
         _, h, mi = m.rel
@@ -635,6 +648,8 @@ def _unanchored(m: Mention) -> str:
         return f"19{m.rel[1]}"
     if kind == "weekday":
         return f"XXXX-WXX-{m.rel[1]}"
+    if kind == "weekend":
+        return "XXXX-WXX-WE"
     if kind == "holiday":
         rule = m.rel[1]
         return f"XXXX-{rule}" if rule.count("-") == 1 else f"XXXX-{rule.split('-')[0]}"

@@ -10,7 +10,7 @@ from pathlib import Path
 from pactwatch.documents.model import Document
 from pactwatch.errors import InputError
 
-_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+TEXT_ELEMENT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
 _DCT = re.compile(r"<DCT>(.*?)</DCT>", re.S)
 _DCT_VALUE = re.compile(r"""<TIMEX3\b[^>]*\bvalue\s*=\s*["'](\d{4}-\d{2}-\d{2})""")
 _TAG = re.compile(r"<[^>]*>")
@@ -31,7 +31,7 @@ def read_timeml(path: str | Path) -> Document:
         raise InputError(source, "file not found") from None
     except (OSError, UnicodeDecodeError) as e:
         raise InputError(source, f"cannot read TimeML file ({e.__class__.__name__})") from None
-    m = _TEXT.search(raw)
+    m = TEXT_ELEMENT.search(raw)
     if m is None:
         raise InputError(source, "not a TimeML file: no <TEXT> element")
     body = m.group(1)

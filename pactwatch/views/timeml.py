@@ -12,7 +12,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape, quoteattr
 
 from pactwatch.errors import InputError
-from pactwatch.sources.timeml import _TEXT, plain_text
+from pactwatch.sources.timeml import TEXT_ELEMENT, plain_text
 
 _SKELETON = """<?xml version="1.0" ?>
 <TimeML>
@@ -59,7 +59,7 @@ def write_timeml(document: dict, timexes: list[dict], out_dir: str | Path) -> Pa
             raw = Path(source).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as e:
             raise InputError(source, f"cannot read the original TimeML file ({e.__class__.__name__})") from None
-    m = _TEXT.search(raw) if raw else None
+    m = TEXT_ELEMENT.search(raw) if raw else None
     if m and plain_text(m.group(1)) == text:
         content = raw[:m.start(1)] + body + raw[m.end(1):]
     else:

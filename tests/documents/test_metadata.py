@@ -1,6 +1,8 @@
 """The plain-text metadata stage, on article layouts written for these tests."""
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from pactwatch.documents.metadata import parse_date, parse_names, recognise
@@ -326,7 +328,6 @@ def test_metadata_bare_name_under_the_headline_without_date_line():
 
 # ---------------------------------------------------------------- year-less wire datelines
 
-from datetime import date  # noqa: E402
 
 LEAD = ("BUSAN, {md} (Coastal Press) -- The city's ferry operators raised fares {when}, blaming fuel costs "
         "and a shortage of deckhands for the second increase in as many months.")
@@ -355,6 +356,10 @@ def wire(md: str, when: str = "again", extra: str = REST) -> str:
     # the weekday must fit the full date's year: the day itself, or the day before (yesterday's news)
     (wire("Feb. 4", when="on Monday", extra="The first increase came on Dec. 20, 2024."), None, "2025-02-04"),
     (wire("Feb. 3", when="on Thursday", extra="The first increase came on Dec. 20, 2024."), None, None),
+    # a year the lead names for an earlier event: the weekday picks it or the year after (4 June 2025 was a Wednesday)
+    (wire("June 4", when="on Wednesday, six months after the storms of December 2024"), None, "2025-06-04"),
+    # years the text names elsewhere, none fitting the weekday: the recent years before it was saved decide
+    (wire("Feb. 3", when="on Monday", extra="The route has run since 2011."), date(2025, 6, 1), "2025-02-03"),
 ])
 def test_metadata_yearless_dateline_takes_the_year_the_text_fixes(text, seen, published):
     assert recognise(text, seen=seen)["published"] == published
@@ -492,3 +497,37 @@ def test_metadata_labelled_date_above_a_long_disclaimer():
                   "works for or advises, nor of the editors who selected it for publication on this site.")
     text = f"Ferry timetable adds evening sailings\nBy Mina Cho\n\n{BODY2}\n\nPublished on March 3, 2025\n\n{disclaimer}\n"
     assert recognise(text)["published"] == "2025-03-03"
+
+
+@pytest.mark.parametrize("footer, expected", [
+    # page links under the sign-off are neither an author nor an outlet
+    ("March 3, 2025\nHarbour Ledger\nPrivacy Policy\nTerms of Use", ([], "2025-03-03", "Harbour Ledger")),
+    # a country's name beside the date is not an outlet
+    ("South Korea\nJapan\nMarch 3, 2025", ([], "2025-03-03", None)),
+])
+def test_metadata_foot_of_a_page_is_not_all_signature(footer, expected):
+    found = recognise(f"Ferry timetable adds evening sailings\n\n{BODY2}\n\n{footer}\n")
+    assert (found["authors"], found["published"], found["publisher"]) == expected
+
+
+@pytest.mark.parametrize("header, publisher", [
+    ("The Coastal Daily\n\nPort Cities Sign Data-Sharing Pact\nBy Tom Hale\n", "Coastal Daily"),
+    ("Harbour Policy Review\nPort Cities Sign Data-Sharing Pact\nBy Tom Hale\n", "Harbour Policy Review"),
+    # a kicker or a place above the headline is not an outlet
+    ("Korea Chair\nPort Cities Sign Data-Sharing Pact\nBy Tom Hale\n", None),
+    # under the headline, a name is not a masthead
+    ("Port Cities Sign Data-Sharing Pact\nBy Tom Hale\nCoastal Daily\n", None),
+])
+def test_metadata_masthead_above_the_headline(header, publisher):
+    found = meta(header + "\n" + BODY)
+    assert (found["title"], found["publisher"]) == ("Port Cities Sign Data-Sharing Pact", publisher)
+
+
+def test_metadata_layout_names_header_lines_and_only_the_dateline_part_of_the_lead():
+    text = (f"Ferry timetable adds evening sailings\nBy Mina Cho | March 3, 2025\nUpdated March 4, 2025\n\n"
+            f"BUSAN, March 3 (Coastal Press) -- {BODY2}\n")
+    found = recognise(text)
+    assert [(text[s:e], kind) for s, e, kind in found["layout"]] == [
+        ("By Mina Cho | March 3, 2025", "byline"), ("Updated March 4, 2025", "date_line"),
+        ("BUSAN, March 3 (Coastal Press) --", "dateline")]
+    assert found["captions"] == []   # header lines are layout, but not captions: their names and dates count

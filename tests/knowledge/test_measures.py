@@ -52,6 +52,7 @@ def _write(folder, name, text):
     ('[units]\ncurrency_words = { "thaler" = "XXQ" }\n', "thaler"),
     ('[units]\nmultipliers = { "gazillion" = -1 }\n', "gazillion"),
     ("[measures.aid\n", "not valid TOML"),
+    ('[measures.aid]\nnouns = ["aid"]\nunits = ["currency"]\nmodifier_first = "yes"\n', "measures.aid"),
 ])
 def test_measures_bad_entry_names_file_and_entry(tmp_path, text, named):
     _write(tmp_path, measures.MEASURES_FILE, text)
@@ -66,6 +67,18 @@ def test_measures_bad_status_names_the_status_file(tmp_path):
     with pytest.raises(KnowledgeError) as err:
         measures.load([tmp_path])
     assert measures.STATUS_FILE in str(err.value) and "status.hoped" in str(err.value)
+
+
+@pytest.mark.parametrize("text, named", [
+    ('[future]\nstatuses = { aid_budget = "pledged" }\n', "aid_budget"),
+    ('[future]\nstatuses = { tariff_rate = "hoped" }\n', "hoped"),
+    ('[change]\nagentive = "done"\n', "change"),
+])
+def test_measures_bad_status_rules_name_the_entry(tmp_path, text, named):
+    _write(tmp_path, measures.STATUS_FILE, text)
+    with pytest.raises(KnowledgeError) as err:
+        measures.load([tmp_path])
+    assert named in str(err.value)
 
 
 def test_measures_kb_folder_extends_the_lexicon(tmp_path):

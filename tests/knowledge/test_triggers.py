@@ -66,3 +66,16 @@ def test_triggers_office_terms_bad_type_names_file(tmp_path):
     (tmp_path / "triggers.toml").write_text('[office_terms]\ntype = "SWEARING"\n', encoding="utf-8")
     with pytest.raises(KnowledgeError, match="triggers.toml.*office_terms"):
         triggers.load([tmp_path])
+
+
+def test_triggers_prepositional_verbs_and_office_words_load():
+    lex = triggers.load()
+    assert lex.prepositional_verbs[("return", "to", "power")] == "TRANSITION"
+    assert "president" in lex.office_titles and "become" in lex.office_becoming
+    assert "impeach" in lex.office_ending
+
+
+def test_triggers_prepositional_verb_needs_three_words(tmp_path):
+    (tmp_path / "triggers.toml").write_text('[prepositional_verbs]\n"return office" = "TRANSITION"\n', encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="triggers.toml.*return office"):
+        triggers.load([tmp_path])

@@ -278,3 +278,148 @@ def test_events_term_ending_after_publication_is_planned(annotate):
 def test_events_term_of_office_needs_a_start_or_end_of_its_own(annotate, text):
     _, evs = events(annotate, text)
     assert not [e for e in evs if e["type"] == "TRANSITION"]
+
+
+@pytest.mark.parametrize("text, kind, person", [
+    ("Donald Tusk returned to power in December 2023.", "TRANSITION", "Donald Tusk"),
+    ("Sebastian Kurz became Austria's youngest chancellor in December 2017.", "TRANSITION", "Sebastian Kurz"),
+    ("Javier Milei won the election in November 2023.", "TRANSITION", "Javier Milei"),
+    ("Jacinda Ardern welcomed Emmanuel Macron to Wellington on Monday.", "CONSULT", "Jacinda Ardern"),
+    ("Emmanuel Macron spoke with Joe Biden by phone on Friday.", "CONSULT", "Joe Biden"),
+    ("Emmanuel Macron arrived in Kenya on Monday for a three-day visit.", "CONSULT", "Emmanuel Macron"),
+])
+def test_events_phrases_of_office_and_of_meeting(annotate, text, kind, person):
+    _, evs = events(annotate, text)
+    assert person in actors(one_of_type(evs, kind))
+
+
+def test_events_becoming_a_described_first_is_no_transition(annotate):
+    _, evs = events(annotate, "Mario Draghi became the first Italian premier to address the Irish parliament.")
+    assert not [e for e in evs if e["type"] == "TRANSITION"]
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The Kenyan president is set to visit Uganda next week.", "Kenya"),
+    ("Peru is expected to ask Chile to reopen the border crossing.", "Peru"),
+])
+def test_events_subject_of_a_passive_raising_verb_acts(annotate, text, source):
+    _, evs = events(annotate, text)
+    assert any(source in e["source"] for e in evs)
+
+
+def test_events_participle_dates_the_event_noun_it_describes(annotate):
+    _, evs = events(annotate, "Under the trade agreement reached on March 3, Canada cut duties on Mexican steel.")
+    assert one_of_type(evs, "AGREE")["date"] == "2025-03-03"
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Canadian generals have warned against a rapid withdrawal from Latvia.", "REJECT"),   # opposes it
+    ("Russia warned Finland against joining NATO.", "THREATEN"),                         # addressed
+])
+def test_events_warning_against(annotate, text, kind):
+    _, evs = events(annotate, text)
+    assert one_of_type(evs, kind)
+
+
+def test_events_sending_troops_mobilizes_and_the_purpose_is_its_content(annotate):
+    _, evs = events(annotate, "Chad sent thousands of troops to fight for Sudan in 2023.")
+    assert [e["type"] for e in evs] == ["MOBILIZE"]
+    assert evs[0]["date"] == "2023" and "Chad" in evs[0]["source"]
+
+
+def test_events_coordinated_passive_takes_no_source_from_the_reporter(annotate):
+    _, evs = events(annotate, "Kenyan officials estimated that 400 had been killed or wounded in the Tigray region.")
+    assert not [e for e in evs if "Kenya" in e["source"] and e["type"] == "ASSAULT"]
+
+
+def test_events_date_the_event_is_for_is_not_its_date(annotate):
+    _, evs = events(annotate, "The Canadian Defense Ministry has requested 9 billion dollars for fiscal 2027.")
+    e = one_of_type(evs, "REQUEST")
+    assert e["date"] is None and e["modality"] == "asserted"
+
+
+def test_events_definite_noun_takes_the_date_of_the_event_it_refers_back_to(annotate):
+    story = "Chile met Peru in Lima on May 2. Their border dispute dates back to 1883. "
+    _, evs = events(annotate, story + "Argentina later joined the meeting.")
+    assert [e["date"] for e in evs if "Argentina" in e["source"]] == ["2025-05-02"]
+    _, evs = events(annotate, story + "Argentina later held a meeting with Uruguay.")
+    assert [e["date"] for e in evs if "Argentina" in e["source"]] == [None]   # no link: no date
+
+
+@pytest.mark.parametrize("text, kind, person", [
+    ("The supreme court upheld the verdict on May 2, removing Imran Khan from office.", "TRANSITION", "Imran Khan"),
+    ("Javier Milei won the runoff in November 2023 and was sworn in the following month.", "TRANSITION", "Javier Milei"),
+    ("Evo Morales became the first Bolivian president to be arrested, on fraud charges.", "COERCE", "Evo Morales"),
+    ("Kamala Harris then took over.", "TRANSITION", "Kamala Harris"),
+])
+def test_events_the_one_something_was_done_to(annotate, text, kind, person):
+    _, evs = events(annotate, text)
+    assert person in actors(one_of_type(evs, kind))
+
+
+def test_events_taking_over_something_is_no_transition(annotate):
+    _, evs = events(annotate, "Kamala Harris took over the ministry.")
+    assert not [e for e in evs if e["type"] == "TRANSITION"]
+
+
+def test_events_start_and_end_of_office_in_one_sentence_stay_apart(annotate):
+    _, evs = events(annotate, "Vice President Kamala Harris became acting president, only to be impeached herself later that month.")
+    triggers = sorted(e["trigger"] for e in evs if e["type"] == "TRANSITION")
+    assert triggers == ["became", "impeached"]
+
+
+def test_events_statement_made_alongside_an_act_is_its_own_event(annotate):
+    _, evs = events(annotate, "Kenya's president welcomed Emmanuel Macron to Nairobi on Tuesday, promising to buy French trains.")
+    assert sorted(e["type"] for e in evs) == ["AGREE", "CONSULT"]
+    _, evs = events(annotate, "Police raided the Bolivian embassy on Monday, detaining two diplomats.")
+    assert [e["type"] for e in evs] == ["COERCE"]      # the detentions spell out the raid
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Iranian state television mocked the Saudi crown prince on Friday.", "ACCUSE"),
+    ("Peru rescinded the decree hours later.", "RETREAT"),
+    ("Russia could move some forces out of Belarus.", "MOBILIZE"),
+    ("Iran may test a new missile next month.", "MOBILIZE"),
+])
+def test_events_further_trigger_words(annotate, text, kind):
+    _, evs = events(annotate, text)
+    assert one_of_type(evs, kind)
+
+
+def test_events_photo_caption_reports_no_event_and_sets_no_story_time(nlp):
+    from pactwatch import pipeline
+    caption = "Chilean police arrested Peruvian fishermen in Arica in March."
+    text = caption + "\n\nPeru signed a fisheries accord with Chile."
+    doc = next(pipeline.annotate(nlp, [(text, DCT, [(0, len(caption))])]))
+    evs = [s._.event for s in doc.spans[EVENTS]]
+    assert [e["type"] for e in evs] == ["AGREE"]
+    assert evs[0]["date"] is None
+    doc = next(pipeline.annotate(nlp, [(text, DCT, [])]))     # the same text as body
+    evs = [s._.event for s in doc.spans[EVENTS]]
+    assert [e["date"] for e in evs if e["type"] == "AGREE"] == ["2025-03"]
+    assert [e["type"] for e in evs if e["type"] == "COERCE"] == ["COERCE"]
+
+
+def test_events_date_in_a_relative_clause_does_not_set_the_story_time(annotate):
+    story = "Chile met Peru in Lima on May 2. The talks took place at a hotel, which a Spanish firm bought in 2019. "
+    _, evs = events(annotate, story + "Chile accused Peru of spying.")
+    assert one_of_type(evs, "ACCUSE")["date"] == "2025-05-02"
+
+
+def test_events_a_plan_and_a_possibility_in_one_sentence_stay_apart(annotate):
+    text = "Emmanuel Macron will travel to Kenya on Monday to attend a summit, where he may meet William Ruto."
+    _, evs = events(annotate, text)
+    consults = [e for e in evs if e["type"] == "CONSULT"]
+    assert sorted(e["modality"] for e in consults) == ["planned", "speculative"]
+
+
+def test_events_where_clause_takes_the_date_of_the_visit_it_hangs_from(annotate):
+    text = "The Kenyan president will visit Tokyo on Monday, where he is expected to ask Japan for loans."
+    _, evs = events(annotate, text)
+    assert one_of_type(evs, "REQUEST")["date"] == "2025-08-25"
+
+
+def test_events_a_limit_does_not_set_the_story_time(annotate):
+    story = "Chile met Peru in Lima on May 2. Their fisheries accord runs through 2031. "
+    _, evs = events(annotate, story + "Chile accused Peru of spying.")
+    assert one_of_type(evs, "ACCUSE")["date"] == "2025-05-02"

@@ -233,6 +233,16 @@ def test_quantities_count_inside_a_modified_noun_takes_its_modifier(annotate):
     assert q["holder"] == "United Kingdom"
 
 
+def test_quantities_reporter_of_a_figure_does_not_hold_it(annotate):
+    q = only(annotate, "German intelligence estimated that more than 600 had been killed in the raid.")
+    assert q["holder"] is None
+
+
+def test_quantities_other_figure_belongs_to_the_person_not_the_state(annotate):
+    q = only(annotate, "Mark Carney won the vote with 44 percent.")
+    assert "Carney" in (q["holder"] or "")
+
+
 def test_quantities_pronoun_holder_resolves_to_the_subject(annotate):
     q = only(annotate, "Canada lowered its tariff on Chinese cars to 6 percent.")
     assert (q["holder"], q["target"]) == ("Canada", "China")
@@ -290,6 +300,35 @@ def test_quantities_coordinated_bare_number_counts_the_same_thing(annotate):
     _, found = quantities(annotate, "Washington keeps 35,000 troops in Germany and 12,000 in Italy.")
     assert [(q["value"], q["unit"], q["target"]) for q in found] == [
         (35000, "persons", "Germany"), (12000, "persons", "Italy")]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Officials said more than 900 had been killed or wounded in the fighting.", 900),
+    ("Border guards detained 85 near the river crossing.", 85),
+])
+def test_quantities_bare_number_a_verb_says_of_people(annotate, text, value):
+    q = only(annotate, text)
+    assert (q["value"], q["unit"]) == (value, "persons")
+
+
+def test_quantities_bare_number_with_other_verbs_stays_out(annotate):
+    _, found = quantities(annotate, "The committee approved 35 after a long debate.")
+    assert found == []
+
+
+def test_quantities_definite_figure_in_passing_stays_actual(annotate):
+    q = only(annotate, "The allies may discuss the future of the 40,000 American troops based in Japan.")
+    assert q["status"] == "actual"
+
+
+def test_quantities_package_is_a_pledge(annotate):
+    q = only(annotate, "Talks focused on how the $90 billion investment package would be financed.")
+    assert (q["measure"], q["status"]) == ("investment_pledge", "pledged")
+
+
+def test_quantities_conversion_after_comma_or_is_the_same_fact(annotate):
+    _, found = quantities(annotate, "Seoul will pay 1.2 trillion won, or about $900 million, next year.")
+    assert found[1]["same_as"] == 0 and found[1]["status"] == found[0]["status"]
 
 
 def test_quantities_coordinated_number_with_its_own_noun_is_not_people(annotate):
@@ -351,6 +390,13 @@ def test_quantities_unmarked_sum_after_a_pledge_spells_it_out(annotate):
     assert (found[1]["measure"], found[1]["status"], found[1]["holder"]) == ("investment_pledge", "pledged", "Canada")
 
 
+def test_quantities_payment_in_a_passage_takes_its_measure(annotate):
+    text = ("Tokyo agreed to contribute 210 billion yen toward the upkeep of American forces this year. "
+            "Trump has said Tokyo should be paying 500 billion yen a year.")
+    _, found = quantities(annotate, text)
+    assert [q["measure"] for q in found] == ["cost_sharing", "cost_sharing"]
+
+
 def test_quantities_unrelated_smaller_amount_is_not_a_part(annotate):
     text = "Canada pledged $20 billion for clean energy. Separately, Peru reported $3 billion in copper exports."
     _, found = quantities(annotate, text)
@@ -397,3 +443,9 @@ def test_quantities_factory_reads_kb_folders(tmp_path):
     nlp = spacy.blank("en")
     component = nlp.add_pipe("pactwatch_quantities", config={"kb_dirs": [str(tmp_path)]})
     assert component.lex.currency_words["peso"] == "MXN"
+
+
+@pytest.mark.parametrize("text, value", [("$5 billion.", 5_000_000_000), ("15%", 15), ("W3.5 bil.", 3_500_000_000)])
+def test_quantities_amount_heading_its_own_sentence(annotate, text, value):
+    # the amount is the root of its parse: every walk up the tree must stop there
+    assert only(annotate, text)["value"] == value

@@ -66,6 +66,17 @@ def timexes(doc) -> list[tuple[str, str, str]]:
     ("The meeting starts at 3 p.m. in the capital.", SUNDAY, ("3 p.m.", "TIME", "2024-03-10T15:00")),
     ("Polls closed at 8 p.m. Friday.", SUNDAY, ("8 p.m. Friday", "TIME", "2024-03-08T20:00")),
     ("Sirens sounded this morning.", SUNDAY, ("this morning", "TIME", "2024-03-10TMO")),
+    ("Shelling resumed on Friday night.", SUNDAY, ("Friday night", "DATE", "2024-03-08")),
+    # holidays, weekends, deadlines, reported future
+    ("Shops closed on Christmas Day.", "2024-01-03", ("Christmas Day", "DATE", "2023-12-25")),
+    ("Leaders will meet at Thanksgiving.", "2024-10-01", ("Thanksgiving", "DATE", "2024-11-28")),
+    ("Protesters gathered over the weekend.", "2024-03-12", ("the weekend", "DATE", "2024-W10-WE")),
+    ("The court gave them until mid-November to reply.", "2024-10-20", ("mid-November", "DATE", "2024-11")),
+    ("The envoy said talks would resume on Tuesday.", "2024-03-07", ("Tuesday", "DATE", "2024-03-12")),
+    ("Exports were weak last June.", "2024-10-20", ("last June", "DATE", "2024-06")),
+    ("Rates will stay put this September.", "2024-02-20", ("this September", "DATE", "2024-09")),
+    ("Steel output fell two more weeks.", SUNDAY, ("two more weeks", "DURATION", "P2W")),
+    ("A memo dated February 30, 2023 was forged.", SUNDAY, ("2023", "DATE", "2023")),
 ])
 def test_time_normalises(annotate, text, dct, expected):
     assert expected in timexes(annotate(text, dct))
@@ -89,6 +100,11 @@ def test_time_ignores_non_times(annotate, text):
     ("Published on 4 March 2024\n\nThe talks will resume on Friday.", None, "2024-03-04", "text"),
     ("SEOUL, March 4, 2024 (Wire) - The talks will resume on Friday.", None, "2024-03-04", "text"),
     ("The envoy arrived on Friday.", None, None, None),
+    ("By Ann Writer | Published: March 4, 2024\n\nThe talks will resume on Friday.", None, "2024-03-04", "text"),
+    ("March 4, 2024\n\nThe talks will resume on Friday.", None, "2024-03-04", "text"),
+    # a date in a sentence is not the document's own
+    ("The report was published on March 4, 2024, and the talks resumed.", None, "2024-03-04", "inferred"),
+    ("A memo dated March 4, 2024 will guide the talks.", None, None, None),
 ])
 def test_time_anchor_source(annotate, text, dct, anchor, source):
     doc = annotate(text, dct)
@@ -130,6 +146,20 @@ def test_time_timex_of_same_clause(annotate, text, verb, value):
     doc = annotate(text, "2024-08-01")
     token = next(t for t in doc if t.text == verb)
     assert timex_of(doc, token)["value"] == value
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a quarter report: "a year earlier" is the same quarter a year before
+    ("Profit rose in the third quarter. It was $4 million, up from $3 million a year earlier.",
+     [("the third quarter", "2023-Q3"), ("a year earlier", "2022-Q3")]),
+    ("Sales fell in the fourth quarter, below the year-ago quarter.",
+     [("the fourth quarter", "2023-Q4"), ("the year-ago quarter", "2022-Q4")]),
+    # without a quarter in view, a year is a year
+    ("The mayor was elected a year ago.", [("a year ago", "2023")]),
+])
+def test_time_quarter_context(annotate, text, expected):
+    doc = annotate(text, "2024-01-25")
+    assert [(t, v) for t, _, v in timexes(doc)] == expected
 
 
 def test_time_timex_of_skips_durations(annotate):

@@ -141,8 +141,8 @@ def test_formats_yearless_dateline_year_bounded_by_when_the_file_was_saved(tmp_p
     assert doc.text == WIRE_NO_YEAR
     # the end marker is marked as layout (with the byline under it), never cut from the text
     assert [doc.text[s:e] for s, e in doc.captions] == ["(END)"]
-    assert [(doc.text[s:e], kind) for s, e, kind in doc.layout] == [("(END)", "end_marker"),
-                                                                    ("By Mina Cho", "byline")]
+    assert [(doc.text[s:e], kind) for s, e, kind in doc.layout] == [
+        ("BUSAN, Feb. 3 (Coastal Press) --", "dateline"), ("(END)", "end_marker"), ("By Mina Cho", "byline")]
 
 
 def test_formats_seen_date_is_never_after_today(tmp_path):
