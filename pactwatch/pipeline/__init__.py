@@ -48,6 +48,8 @@ def build(components: Iterable[str] = COMPONENTS, kb_dirs: Iterable[str] = ()) -
     if version != MODEL_VERSION:
         raise ModelError(f"spaCy model {MODEL} is version {version}, pactwatch needs {MODEL_VERSION}; run `make install`")
     _register_components()
+    if "pactwatch_paragraphs" not in nlp.pipe_names and "parser" in nlp.pipe_names:
+        nlp.add_pipe("pactwatch_paragraphs", before="parser")
     for name in components:
         # every component whose factory reads knowledge files takes the user's --kb folders too
         takes_kb = "kb_dirs" in (nlp.get_factory_meta(name).default_config or {})

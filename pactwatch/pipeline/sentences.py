@@ -29,3 +29,18 @@ def index_sentences(doc: Doc) -> Doc:
 @Language.factory("pactwatch_sentences", assigns=[], requires=["token.is_sent_start"])
 def make_sentence_index(nlp: Language, name: str):
     return index_sentences
+
+
+def mark_paragraphs(doc: Doc) -> Doc:
+    """A blank line ends a sentence: a headline, byline or caption above it is never the start of
+    the prose below. Set before the parser, which keeps preset boundaries and decides the rest."""
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if before.is_space and before.text.count("\n") >= 2 and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
+@Language.factory("pactwatch_paragraphs", assigns=["token.is_sent_start"])
+def make_paragraph_marker(nlp: Language, name: str):
+    return mark_paragraphs

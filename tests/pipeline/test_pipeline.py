@@ -7,7 +7,9 @@ from pactwatch import pipeline
 def test_pipeline_has_our_components_after_the_model(nlp):
     assert nlp.meta["version"] == pipeline.MODEL_VERSION
     assert nlp.pipe_names[-5:] == list(pipeline.COMPONENTS)
-    assert nlp.pipe_names[:6] == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    # blank lines are marked as sentence ends just before the parser decides the rest
+    assert nlp.pipe_names[:7] == ["tok2vec", "tagger", "pactwatch_paragraphs", "parser", "attribute_ruler",
+                                  "lemmatizer", "ner"]
 
 
 def test_pipeline_analysis_finds_no_problems(nlp):
@@ -38,3 +40,11 @@ def test_pipeline_sentence_index_agrees_with_the_parser(annotate):
         assert token.sent.start <= token.i < token.sent.end
     span = doc[3:5]
     assert (span.sent.start, span.sent.end) == (token_sent := (doc[3].sent.start, doc[3].sent.end)) and token_sent in parsed
+
+
+def test_pipeline_blank_line_ends_a_sentence(annotate):
+    # a headline without a full stop above the prose: the parser alone tends to run them together
+    doc = annotate("Allies Sign Shipyard Accord After Long Talks\n\nthe two governments agreed on Monday "
+                   "to build four frigates together.\nOfficials said the first keel would be laid in May.")
+    starts = [s[0].text for s in doc.sents if not s[0].is_space]
+    assert starts[:2] == ["Allies", "the"]
