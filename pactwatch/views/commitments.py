@@ -56,19 +56,23 @@ def _entry(c: dict) -> dict:
                         for m in c["mentions"]]}
 
 
+# TIMEX3's vague references read as words in a ledger line
+VAGUE_DATES = {"PAST_REF": "some time before", "PRESENT_REF": "now", "FUTURE_REF": "some time ahead"}
+
+
 def render_commitments(entries: list[dict]) -> str:
     """Plain text: one commitment a line, its components and quotes indented below."""
     lines = []
 
-    def put(e: dict, indent: str) -> None:
+    def put(e: dict, indent: str, lead: str = "") -> None:
         parties = f"{e['holder'] or '?'}" + (f" → {e['target']}" if e["target"] else "")
         n = e["source_count"]
-        lines.append(f"{indent}{e['amount']} {e['measure'].replace('_', ' ')}, {parties}, {'/'.join(e['status'])}"
-                     f"{', ' + e['date'] if e['date'] else ''}  [{n} source{'s' if n != 1 else ''}]")
+        lines.append(f"{indent}{lead}{e['amount']} {e['measure'].replace('_', ' ')}, {parties}, {'/'.join(e['status'])}"
+                     f"{', ' + VAGUE_DATES.get(e['date'], e['date']) if e['date'] else ''}  [{n} source{'s' if n != 1 else ''}]")
         for s in e["sources"]:
             lines.append(f"{indent}    “{s['quote']}” — {s.get('source') or s['doc_id']}")
         for part in e["components"]:
-            put(part, indent + "  of which ")
+            put(part, indent + "  ", "of which ")
 
     for e in entries:
         put(e, "")
