@@ -56,6 +56,8 @@ class StatusTriggers:
     obligation_modals: frozenset[str]
     reporting_verbs: frozenset[str]   # verbs of saying: "would" under them is a shifted "will"
     backshifted: frozenset[str]
+    self_requests: frozenset[str] = frozenset()   # asking for a sum from nobody named: a budget request
+    self_request_status: str = "proposed"
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,7 @@ class MeasureLexicon:
     change_nouns: frozenset[str]
     part_phrases: tuple[Phrase, ...]
     measures: tuple[Measure, ...]
+    member_bodies: dict[str, frozenset[str]]   # counted noun -> words naming the body they sit in
     status: StatusTriggers
     sources: tuple[str, ...] = field(default=())
 
@@ -234,7 +237,29 @@ def _status(check: _Checker, data: dict, measure_names: set[str]) -> StatusTrigg
                           reporting_verbs=frozenset(w.lower() for w in check.words(
                               check.table(data, "reported", "reported"), "verbs", "reported")),
                           backshifted=frozenset(w.lower() for w in check.words(
-                              check.table(data, "reported", "reported"), "modals", "reported")))
+                              check.table(data, "reported", "reported"), "modals", "reported")),
+                          **_self_request(check, data))
+
+
+def _self_request(check: _Checker, data: dict) -> dict:
+    table = data.get("budget_request")
+    if table is None:
+        return {}
+    if not isinstance(table, dict):
+        check.fail("budget_request", "must be a table")
+    status = table.get("status", "proposed")
+    if status not in STATUSES:
+        check.fail("budget_request", f"status '{status}' is not one of {', '.join(STATUSES)}")
+    return {"self_requests": frozenset(w.lower() for w in check.words(table, "verbs", "budget_request")),
+            "self_request_status": status}
+
+
+def _members(check: _Checker, data: dict) -> dict[str, frozenset[str]]:
+    table = data.get("members", {})
+    if not isinstance(table, dict):
+        check.fail("members", "must be a table")
+    return {noun.lower(): frozenset(w.lower() for w in check.words(table, noun, "members"))
+            for noun in table}
 
 
 def _phrases(words: Iterable[str]) -> tuple[Phrase, ...]:
@@ -284,6 +309,7 @@ def load(kb_dirs: Iterable[str | Path] = ()) -> MeasureLexicon:
         change_nouns=frozenset(w.lower() for w in check.words(changes, "nouns", "changes")),
         part_phrases=_phrases(check.words(parts, "phrases", "parts")),
         measures=measures,
+        member_bodies=_members(check, mdata),
         status=status,
         sources=tuple(mfiles + sfiles),
     )

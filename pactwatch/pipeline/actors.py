@@ -12,6 +12,11 @@ model's entity spans. Each is then resolved, in this order:
   - titles without a name ("the U.S. president", "Japan's foreign minister"): whoever held the
     office on the document's date;
   - entities the knowledge base lacks: kept, typed by the model, merged within the document.
+Around the model's entities: bylines, wire credits ("Reporting by ..."), photo credits, copyright
+lines and the outlet at a story's foot give people and outlets the model misses or takes for a
+heading; a proper name before "region"/"province" is a region and before "kingdom"/"dynasty" a
+historical state; a building's name ("... Museum", "... Palace") is a place; a lone English word
+opening a sentence, wire markers, time zones and links to other stories are not actors.
 
 Each span in doc.spans["pw_actors"] has label = type and Span._.actor = {"kb_id", "name", "type",
 "acts_for"}, acts_for being the canonical name of the state the actor acts for (or None).
@@ -40,6 +45,33 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her"}
 # words that rank an office without changing whose it is ("Vice Foreign Minister")
 _RANK_WORDS = {"vice", "deputy", "first", "senior", "acting", "former", "assistant", "under"}
+# verbs whose object is someone addressed, pressed or blamed: a capital there is its government
+_ADDRESS_VERBS = {"urge", "remind", "tell", "warn", "ask", "press", "pressure", "persuade", "convince", "accuse",
+                  "criticize", "criticise", "thank", "invite", "notify", "inform", "assure", "reassure", "lobby",
+                  "blame", "push", "punish", "sanction", "threaten", "condemn", "summon", "rebuke", "praise",
+                  "court", "woo"}
+# a line that links to another story or asks the reader to act: its names belong to no actor here
+_LINK_LINE = re.compile(r"^[^\S\n]*(?:Related(?:[^\S\n]+(?:stories|articles|coverage))?|Read(?:[^\S\n]+(?:more|also|next))?"
+                        r"|Also[^\S\n]+read|See[^\S\n]+also|More[^\S\n]+(?:from|on)[^\n:]*|Recommended|Watch|Listen"
+                        r"|Sign[^\S\n]+up|Subscribe|Share[^\S\n]+(?:on|this)[^\n]*?)[^\S\n]*[:|>»][^\n]*$", re.M | re.I)
+# "the Kursk region", "Donetsk province": a proper name before one of these is a region
+_REGION_WORDS = {"region", "province", "oblast", "prefecture", "county", "district", "governorate"}
+_COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+                  "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+                  "southeastern", "southwestern"}
+# the noun after a name that makes it a historical state ("the Silla kingdom")
+_POLITY_WORDS = {"kingdom", "dynasty", "empire", "shogunate", "caliphate", "sultanate"}
+# the last word of a building's name: a venue rather than an organisation
+_VENUE_WORDS = {"Museum", "Palace", "Hotel", "Airport", "Stadium", "Arena", "Bridge", "Tower", "Square",
+                "Guesthouse", "Cathedral", "Temple", "Shrine", "Mausoleum", "Castle", "Villa", "Residence"}
+# of those, the ones no family name is spelled like: "Trump Tower" may be a person, "Lotte Hotel" not
+_BUILDING_WORDS = {"Museum", "Palace", "Hotel", "Airport", "Stadium", "Arena", "Guesthouse", "Cathedral", "Shrine",
+                   "Mausoleum"}
+# the last word of an organisation's name
+_ORG_HEADS = {"Navy", "Army", "Force", "Forces", "Corps", "Command", "Guard", "Party", "Ministry", "Department",
+              "Agency", "Office", "Council", "Assembly", "Parliament", "Court", "Bank", "University", "Institute",
+              "Commission", "Committee", "Authority", "Service", "Corporation", "Company", "Group", "Association",
+              "Foundation", "Center", "Centre", "Times", "Post", "News", "Daily", "Herald"}
 _ORDINAL_WORDS = {"first", "second", "third", "former", "current", "new", "previous", "next", "incoming",
                   "outgoing", "then"}
 
@@ -103,6 +135,15 @@ class ActorLinker:
                 self.titles[key] = t
                 self.title_matcher.add(key, [nlp.make_doc(w)])
         self.vocab = nlp.vocab
+        # the English words the model's lemmatizer knows (nouns, verbs, adjectives, adverbs): a
+        # capitalised one of these alone is more likely a word opening a sentence than a name
+        self.common_words: set[str] = set()
+        if "lemmatizer" in nlp.pipe_names:
+            lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None)
+            if lookups is not None and lookups.has_table("lemma_index"):
+                index = lookups.get_table("lemma_index")
+                for pos in ("noun", "verb", "adj", "adv"):
+                    self.common_words.update(index.get(pos, []))
 
     # ------------------------------------------------------------ per document
     def __call__(self, doc: Doc) -> Doc:
@@ -114,14 +155,19 @@ class ActorLinker:
         mentions = self._kb_mentions(doc)
         mentions += self._joined_tokens(doc, words, mentions)
         text = doc.text      # built on each access: read once
-        mentions += _bylines(doc, text, mentions, self.kb.not_names)
+        mentions += _bylines(doc, text, mentions, self.kb.not_names, self.common_words)
         mentions = self._add_model_mentions(doc, text, mentions, title_tokens)
+        mentions = self._regions(doc, mentions)
         self._resolve_ambiguous(doc, mentions)
         mentions = self._administrations(doc, words, mentions, date)
         self._short_names(doc, words, mentions, date)
         mentions += self._titles(doc, mentions, date, title_matches)
         self._capitals(doc, mentions)
         self._merge_unknown(doc, mentions)
+        links = [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
+        if links:
+            # a link to another story ("Related: Lee Heads to Tokyo") names no actor of this one
+            mentions = [m for m in mentions if not any(a <= doc[m.start].idx < b for a, b in links)]
         doc.spans[ACTORS] = self._spans(doc, mentions, date)
         return doc
 
@@ -218,6 +264,9 @@ class ActorLinker:
             for i in range(m.start, m.end):
                 kb_tokens[i] = m
         out = list(mentions)
+        # words of the people named in full: a lone capitalised word among them is a name
+        full_name_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e}
+        full_name_words |= {doc[i].text for m in mentions if m.label == "PERSON" for i in range(m.start, m.end)}
         for ent in doc.ents:
             if ent.label_ not in MODEL_LABELS:
                 continue
@@ -245,22 +294,89 @@ class ActorLinker:
                     end = start + 1
                 if not _plausible_name(doc[start:end], label, text) or norm(doc[start:end].text) in self.kb.not_names:
                     continue
+                if label == "PERSON" and end - start == 1 and self._stray_capital(doc, start, full_name_words):
+                    continue
+                # "Republic of Korea Navy", "Busan Metropolitan Council": an organisation, whatever
+                # place the model heard in it
+                if label in ("GPE", "LOC") and end - start >= 2 and doc[end - 1].text in _ORG_HEADS:
+                    label = "ORG"
+                # "the Gyeongju National Museum", "Akasaka Palace": a building, where leaders meet
+                if end - start >= 2 and (label in ("ORG", "GPE") and doc[end - 1].text in _VENUE_WORDS
+                                         or label == "PERSON" and doc[end - 1].text in _BUILDING_WORDS):
+                    label = "FAC"
                 inside = {id(kb_tokens[i]): kb_tokens[i] for i in range(start, end) if i in kb_tokens}
                 if inside:
                     inner = list(inside.values())
-                    # a longer proper name around one place name ("Seoul National University") is the name
-                    if (ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC", "EVENT") and len(inner) == 1
-                            and inner[0].start >= start and inner[0].end <= end
-                            and (inner[0].end - inner[0].start) < (end - start)
-                            and self._is_place(inner[0]) and ent.label_ != "NORP"
-                            and all(doc[i].is_title or doc[i].is_upper for i in range(start, end))):
-                        out.remove(inner[0])
-                        for i in range(inner[0].start, inner[0].end):
-                            kb_tokens.pop(i, None)
+                    # a longer proper name around place names or names many bodies share ("Seoul
+                    # National University", "University of Tokyo", "Constitutional Democratic Party
+                    # of Japan") is the name
+                    inner_tokens = {i for m in inner for i in range(m.start, m.end)}
+                    extra = [doc[i] for i in range(start, end) if i not in inner_tokens]
+                    if (ent.label_ in ("ORG", "PERSON", "FAC", "GPE", "LOC", "EVENT")
+                            and all(m.start >= start and m.end <= end for m in inner)
+                            and all(self._is_any_place(m) or _all_generic(m) for m in inner)
+                            and _proper_words(doc[start:end])
+                            and any(t.is_title or t.is_upper for t in extra)
+                            # a name, not a clause: short, and no verb outside the inner names
+                            and sum(not t.is_punct for t in doc[start:end]) <= 8
+                            and not any(t.pos_ in ("VERB", "AUX") for t in extra)
+                            # "Western Cambodia", "Eastern Ukraine": a part of the place, still the place
+                            and not all(t.lower_ in _COMPASS_WORDS for t in extra)):
+                        for m in inner:
+                            out.remove(m)
+                            for i in range(m.start, m.end):
+                                kb_tokens.pop(i, None)
                     else:
                         continue
                 out.append(Mention(start, end, label=label, kind="model"))
         return out
+
+    def _regions(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """A proper name before a lowercase region word ("the Kursk region") names a region, and one
+        before "kingdom" or "dynasty" ("the Silla kingdom") a historical state, whatever the model
+        called it; the model's mention of the name alone, if any, is widened to it. A family name
+        ("the Kim dynasty", "the Bush dynasty") stays a family's."""
+        kept = list(mentions)
+        people = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e}
+        for i, tok in enumerate(doc):
+            polity = tok.text in _POLITY_WORDS
+            if i == 0 or not (polity or tok.text in _REGION_WORDS):
+                continue
+            start = i
+            while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
+                                 or doc[start - 1].text == "-" and start > 1 and doc[start - 2].is_title):
+                start -= 1
+            if start == i or start == 0 or doc[start - 1].lower_ not in ("the", "of", "in", "'s", "’s"):
+                continue
+            if polity and any(doc[j].text in self.short or doc[j].text in people for j in range(start, i)):
+                continue
+            inside = [m for m in kept if m.start < i + 1 and start < m.end]
+            # a name the knowledge base knows, or that the model already read as a place, stays as it is
+            if any(m.kind != "model" or m.label in ("GPE", "LOC", "FAC") or m.start < start or m.end > i
+                   for m in inside):
+                continue
+            for m in inside:
+                kept.remove(m)
+            kept.append(Mention(start, i + 1, label="GPE", kind="model", name=doc[start:i].text))
+        return kept
+
+    def _stray_capital(self, doc: Doc, i: int, full_name_words: set[str]) -> bool:
+        """A capitalised word the model took for a person ("Turnout was high"): an English word that
+        opens a sentence or line, no one named in full carries it, the knowledge base knows no one
+        by it, and it is written nowhere else in the document. News names a person in full at least
+        once, or by a single name that is no English word ("Lula")."""
+        word = doc[i].text
+        if word in full_name_words or word in self.short or doc[i].is_upper:
+            return False
+        lower = word.lower()
+        if not {lower, lower[:-1] if lower.endswith("s") else lower} & self.common_words:
+            return False          # not an English word: a name ("Lula's presidency")
+        if i + 1 < len(doc) and doc[i + 1].text in _POSSESSIVE:
+            return False
+        opens = i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
+        if not opens:
+            return False
+        return not any(t.text == word for t in doc if t.i != i)
 
     def _is_place(self, m: Mention) -> bool:
         for kb_id, kind in m.candidates:
@@ -268,6 +384,11 @@ class ActorLinker:
             if kind == "demonym" or (entry and entry.get("kind") in PLACE_KINDS):
                 return True
         return False
+
+    def _is_any_place(self, m: Mention) -> bool:
+        """A place of any kind: a state, a capital, a city, a region, a sea."""
+        return self._is_place(m) or bool(m.candidates) and all(
+            (self.kb.get(i) or {}).get("type") in ("GPE", "LOC", "FAC") for i, _ in m.candidates)
 
     def _state_counts(self, mentions: list[Mention]) -> Counter:
         counts: Counter = Counter()
@@ -365,7 +486,8 @@ class ActorLinker:
             if m and m.end != i:
                 continue
             start = m.start if m else i - 1
-            if m in out:
+            # "the Yoon Suk Yeol government" names the person in full as well as the government
+            if m in out and not (m.kb_id == person_id and m.end - m.start >= 2):
                 out.remove(m)
             short = (self.kb.get(person_id)["short"] or [words[i - 1]])[0]
             out.append(Mention(start, i + 1, kind="admin", label="ORG", name=f"{short} {word.lower()}",
@@ -398,7 +520,7 @@ class ActorLinker:
                                                               or word in self.short):
                 continue
             tok = doc[i]
-            after_title = i > 0 and ("title:" + doc[i - 1].lower_) in self.titles
+            after_title = self._title_before(doc, i) is not None
             if ((word in in_doc_short or word in unknown_short) and (tok.pos_ == "PROPN" or tok.is_title)) \
                     or (word in self.short and after_title):
                 mentions.append(Mention(i, i + 1, kind="short", label="PERSON"))
@@ -424,8 +546,23 @@ class ActorLinker:
                 continue
             ids = self.short.get(text, [])
             in_office = [i for i in ids if self.kb.roles_at(i, date)]
-            if len(in_office) == 1 or len(ids) == 1:
-                m.kb_id = in_office[0] if len(in_office) == 1 else ids[0]
+            # a family name alone is the one holder of an office on the date; one out of office
+            # only after a title ("former Prime Minister Choi"): a reporter or a witness may share
+            # the family name of a minister long gone
+            title = self._title_before(doc, m.start)
+            if len(in_office) == 1:
+                m.kb_id = in_office[0]
+            elif len(ids) == 1 and title and any(r["role"] in title["roles"] for r in self.kb.get(ids[0])["roles"]):
+                m.kb_id = ids[0]
+
+    def _title_before(self, doc: Doc, i: int) -> dict | None:
+        """The title of an office written just before token i ("Finance Minister Choi")."""
+        for n in (4, 3, 2, 1):
+            if i - n >= 0:
+                title = self.titles.get("title:" + " ".join(t.lower_ for t in doc[i - n:i]))
+                if title:
+                    return title
+        return None
 
     def _titles(self, doc: Doc, mentions: list[Mention], date: str, title_matches) -> list[Mention]:
         """Offices named without the holder's name, resolved by the document's date."""
@@ -523,7 +660,7 @@ class ActorLinker:
                     m.name, m.label = acronyms[text]
                 elif m.start >= 2 and doc[m.start - 1].text == "(":
                     prev = next((u for u in unknown if u.end == m.start - 1 and u.name), None)
-                    if prev and _initials(prev.name) == text:
+                    if prev and _abbreviates(text, prev.name):
                         m.name, m.label = prev.name, prev.label
                         acronyms[text] = (prev.name, prev.label)
                 if m.name is None:
@@ -632,8 +769,33 @@ def _shortened(text: str, label: str, full_names: list[tuple[str, str]],
     return None, label
 
 
+def _abbreviates(acronym: str, name: str) -> bool:
+    """"CDP" for "Constitutional Democratic Party of Japan", "KIDA" for "Korea Institute for
+    Defense Analyses": the initials of the name's capitalised words, or of those before its
+    closing "of ..." (a name's place is often left out of its acronym)."""
+    full = _initials(name)
+    head = _initials(re.split(r"\s+of\s+", name)[0]) if " of " in name else full
+    return len(acronym) >= 2 and acronym in (full, head) or (len(acronym) >= 3 and full.startswith(acronym))
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in re.split(r"[\s-]+", name) if w[:1].isupper())
+
+
+def _all_generic(m: Mention) -> bool:
+    """A name many states' bodies share ("Democratic Party", "Foreign Ministry")."""
+    return bool(m.candidates) and all(k == "generic" for _, k in m.candidates)
+
+
+_CONNECTORS = {"of", "and", "for", "the", "on", "in", "de", "du", "la", "&"}
+
+
+def _proper_words(span: Span) -> bool:
+    """Every word capitalised but the small words inside a name ("University of Tokyo",
+    "Japan Maritime Self-Defense Force"); punctuation inside is part of it."""
+    if not (span[0].is_title or span[0].is_upper) or not (span[-1].is_title or span[-1].is_upper):
+        return False
+    return all(t.is_title or t.is_upper or t.is_punct or t.lower_ in _CONNECTORS for t in span)
 
 
 def _all_named(cands) -> bool:
@@ -643,6 +805,8 @@ def _all_named(cands) -> bool:
 
 # horizontal space includes the no-break space web pages put in bylines
 _BYLINE = re.compile(r"^[^\S\n]*(?:By|by|BY)[^\S\n]+(.+?)[^\S\n]*$", re.M)
+# a byline line: "By Jane Roe and John Doe", or names and an outlet after a bar without "By"
+_BYLINE_LINE = re.compile(r"^[^\S\n]*(?:(?:By|by|BY)[^\S\n]+(.+?)|([A-ZÀ-Þ][^\n|]*?[^\S\n]\|[^\S\n][^\n]+?))[^\S\n]*$", re.M)
 _BYLINE_NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.-]*)(?:[^\S\n]+(?:[A-ZÀ-Þ][\w’'.-]*|de|van|von|der|la|le)){1,3}$")
 
 
@@ -651,32 +815,102 @@ _NAME = r"[A-ZÀ-Þ][\w’'.-]*(?:[^\S\n]+[A-ZÀ-Þ][\w’'.-]*){1,3}"
 _PHOTO_CREDIT = re.compile(r"\b[Pp]hoto(?:[^\S\n]+by)?[^\S\n]*[/:]?[^\S\n]*(" + _NAME + r")(?=[^\S\n]*[/)]|[^\S\n]+(?:via|for)\b)")
 
 
-def _bylines(doc: Doc, text: str, mentions: list[Mention], not_names: set[str]) -> list[Mention]:
-    """The authors on a byline line ("By Jane Roe and John Doe") and photographers in credits,
-    which the model often misses."""
+# the outlet a credit or a copyright line names: "Jane Roe for The Daily Star", "© 2024 The Daily Star"
+_OUTLET = r"(?:The[^\S\n]+)?([A-Z][\w&’'.-]*(?:[^\S\n]+(?:[A-Z][\w&’'.-]*|of|and|&)){0,5})"
+_CREDIT_FOR = re.compile(r"(?:[Cc]redit|[Pp]hoto|[Pp]hotograph)\b[^\n]*?[^\S\n]for[^\S\n]+" + _OUTLET + r"[^\S\n]*(?:[)\]]|$)", re.M)
+_COPYRIGHT = re.compile(r"^[^\S\n]*(?:©|\([Cc]\)|[Cc]opyright(?:[^\S\n]*©)?)[^\S\n]*(?:\d{4}(?:[-–]\d{4})?[^\S\n]*,?[^\S\n]*)?"
+                        + _OUTLET + r"\.?(?:[^\S\n]+[Aa]ll[^\S\n]+[Rr]ights[^\S\n]+[Rr]eserved\.?)?[^\S\n]*$", re.M)
+
+
+_WIRE_CREDITS = re.compile(r"\(((?:[A-Z][a-z]+\s+)?(?:Reporting|Writing|Editing|Reported|Written|Edited|Compiled)\s+by\s[^)]*)\)")
+
+
+def _bylines(doc: Doc, text: str, mentions: list[Mention], not_names: set[str],
+             common_words: set[str] = frozenset()) -> list[Mention]:
+    """The authors on a byline line ("By Jane Roe and John Doe", "Jane Roe | The Daily Star") and
+    photographers in credits, which the model often misses; and the outlet a byline, a credit or a
+    copyright line names, which it often takes for a heading."""
     out = []
     covered = {i for m in mentions for i in range(m.start, m.end)}
+
+    def add(start: int, end: int, label: str, name: str | None = None) -> None:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return
+        inner = []
+        if label == "ORG":
+            # an outlet's name is whole: a place inside it ("The Korea Ledger") is not an actor
+            inner = [m for m in mentions if span.start <= m.start and m.end <= span.end and m.kind == "kb"
+                     and m.end - m.start < len(span)]
+        inner_tokens = {i for m in inner for i in range(m.start, m.end)}
+        if not any(i in covered and i not in inner_tokens for i in range(span.start, span.end)):
+            for m in inner:
+                mentions.remove(m)
+            out.append(Mention(span.start, span.end, label=label, kind="model", name=name))
+            covered.update(range(span.start, span.end))
+
+    def outlet(match: re.Match, group: int = 1) -> None:
+        name = match.group(group).rstrip(".")
+        if name and norm(name) not in not_names and not re.fullmatch(r"[A-Z]\.?", name):
+            add(match.start(group), match.start(group) + len(name), "ORG", name)
+
     for credit in _PHOTO_CREDIT.finditer(text):
         if any(norm(w) in not_names for w in credit.group(1).split()):
             continue
-        span = doc.char_span(credit.start(1), credit.end(1), alignment_mode="expand")
-        if span is not None and not any(i in covered for i in range(span.start, span.end)):
-            out.append(Mention(span.start, span.end, label="PERSON", kind="model", name=credit.group(1)))
-            covered.update(range(span.start, span.end))
-    for line in _BYLINE.finditer(text):
-        body, offset = line.group(1), line.start(1)
-        names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", body)
+        add(credit.start(1), credit.end(1), "PERSON", credit.group(1))
+    for credit in _CREDIT_FOR.finditer(text):
+        outlet(credit)
+    # a wire story's foot: "(Reporting by Jane Roe in Seoul and John Doe; Editing by Ann Lee)"
+    for block in _WIRE_CREDITS.finditer(text):
+        for part in re.finditer(r"(?:^|;)\s*(?:[A-Z][a-z]+\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|"
+                                r"[Rr]eported|[Ww]ritten|[Ee]dited)\s+by\s+([^;]+)", block.group(1)):
+            base = block.start(1) + part.start(1)
+            for piece in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", part.group(1)):
+                name = re.sub(r"\s+in\s+.*$", "", piece.group(0)).strip()
+                name = re.sub(r"^and\s+", "", name)
+                if _BYLINE_NAME.match(name) and not any(norm(w) in not_names for w in name.split()):
+                    at = text.index(name, base + piece.start())
+                    add(at, at + len(name), "PERSON")
+    for line in _COPYRIGHT.finditer(text):
+        outlet(line)
+    for line in _BYLINE_LINE.finditer(text):
+        body, offset = line.group(1) or line.group(2), line.start(1 if line.group(1) else 2)
+        # "By Jane Roe (jroe@example.com)": the address after the name is no part of it
+        body = re.sub(r"[^\S\n]*[(\[<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)\]>]?", "", body).rstrip()
+        # "By Jane Roe | The Daily Star": the outlet after a bar
+        names_part, bar, outlet_part = body.partition(" | ")
+        names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names_part)
         names = [n.strip() for n in names]
-        if not names or not all(_BYLINE_NAME.match(n) for n in names) \
-                or any(norm(w) in not_names for n in names for w in n.split()):
+
+        def job(part: str) -> bool:       # "Staff Reporters", "Tokyo correspondent"
+            return any(norm(w) in not_names or norm(w)[:-1] in not_names for w in part.split())
+        # the names, then perhaps their jobs: "By Jane Roe and John Doe, Staff Reporters"
+        n_names = 0
+        while n_names < len(names) and _BYLINE_NAME.match(names[n_names]) and not job(names[n_names]):
+            n_names += 1
+        if n_names == 0 or not all(job(rest) for rest in names[n_names:]):
             continue
+        names = names[:n_names]
+        if line.group(2):
+            # without "By", a line of names is a byline only with its outlet, and only if the model
+            # sees a person there or a name has a word that is no English word ("Trade War |
+            # Markets" is a kicker, not a byline)
+            seen = any(e.label_ == "PERSON" and offset <= e.start_char < offset + len(names_part) for e in doc.ents)
+            plain = all(all(w.lower() in common_words for w in re.split(r"[\s-]+", n)) for n in names)
+            if not bar or (plain and not seen) or outlet_part.strip().lower() in common_words:
+                continue
         pos = offset
         for name in names:
             at = text.index(name, pos)
             pos = at + len(name)
-            span = doc.char_span(at, at + len(name), alignment_mode="expand")
-            if span is not None and not any(i in covered for i in range(span.start, span.end)):
-                out.append(Mention(span.start, span.end, label="PERSON", kind="model"))
+            add(at, at + len(name), "PERSON")
+        if bar:
+            m = re.match(r"\s*" + _OUTLET + r"\s*$", outlet_part)
+            if m:
+                name = m.group(1)
+                at = text.find(name, offset + len(names_part))
+                if at != -1:
+                    add(at, at + len(name), "ORG", name)
     return out
 
 
@@ -689,11 +923,19 @@ def _clean_pieces(ent: Span) -> list[tuple[int, int]]:
     inner possessive ("Trump's Oval Office" -> "Trump", "Oval Office")."""
     pieces, start = [], ent.start
     doc = ent.doc
+    end = ent.end
+    # a bracket cuts the name: "Umma (Nation" is "Umma"
     for i in range(ent.start, ent.end):
-        if doc[i].text in _POSSESSIVE:
+        if doc[i].text in ("(", ")", "[", "]") and i > ent.start:
+            end = i
+            break
+    for i in range(ent.start, end):
+        # a plural's bare apostrophe inside a name ("Workers' Party") is part of the name
+        if doc[i].text in _POSSESSIVE and not (doc[i].text in ("'", "’") and i + 1 < end
+                                               and doc[i - 1].text.endswith("s") and doc[i + 1].is_title):
             pieces.append((start, i))
             start = i + 1
-    pieces.append((start, ent.end))
+    pieces.append((start, end))
     out = []
     for s, e in pieces:
         while s < e and (doc[s].lower_ in _DETERMINERS or doc[s].text in _ORDINAL_WORDS or doc[s].is_punct):
@@ -724,24 +966,41 @@ def _plausible_name(span: Span, label: str, text: str) -> bool:
 
 
 def _is_heading(span: Span, text: str) -> bool:
-    """The span's line is a heading: short, without closing punctuation, its words capitalised."""
+    """The span's line is a heading: short, without closing punctuation, its words capitalised; not
+    a line of the block a byline opens ("By Jane Roe" / date / outlet), which names the outlet."""
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line = text[line_start: line_end if line_end != -1 else len(text)].strip()
     words = [w for w in line.split() if w[:1].isalpha()]
-    if not words or len(words) > 14 or line[-1:] in ".!?\"”’:":
+    # a question in title case is a heading too ("Will the Deal Hold?")
+    if not words or len(words) > 14 or line[-1:] in ".!\"”’:":
         return False
     small = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "at", "by", "with", "over", "as"}
     content = [w for w in words if w.lower() not in small]
-    return bool(content) and sum(w[0].isupper() for w in content) >= 0.8 * len(content)
+    if not content or sum(w[0].isupper() for w in content) < 0.8 * len(content):
+        return False
+    # the two lines with text above this one
+    before, end = [], line_start - 1
+    while end > 0 and len(before) < 2:
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            before.append(text[start:end])
+        end = start - 1
+    return not any(_BYLINE.match(x) for x in before)
 
 
 def _acts(doc: Doc, m: Mention) -> bool:
     """A place name used for its government: a subject, a possessor, or the target of a measure."""
     root = doc[m.start:m.end].root
+    if m.end < len(doc) and doc[m.end].text in _POSSESSIVE:
+        return True
+    # "Seoul and Washington agreed": the second of two subjects acts as the first does
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
     if root.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
         return True
-    if m.end < len(doc) and doc[m.end].text in _POSSESSIVE:
+    # "urged Tokyo to act", "reminded Washington that...": addressed as someone who decides
+    if root.dep_ in ("dobj", "dative") and root.head.lemma_ in _ADDRESS_VERBS:
         return True
     # "tariffs on Seoul", "talks with Tokyo", "a rift between Seoul and Tokyo"; not "flew to Manila"
     return root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "with", "between") \

@@ -2,6 +2,8 @@
 (a quantity's time, an event's actors). Same clause first, then the same sentence, nearest first."""
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span, Token
 
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "xcomp", "relcl", "conj", "parataxis", "acl", "csubj"}
@@ -17,7 +19,22 @@ def clause_head(token: Token) -> Token:
 
 
 def in_sentence(doc: Doc, group: str, sent: Span) -> list[Span]:
-    return [s for s in doc.spans.get(group, []) if s.start >= sent.start and s.end <= sent.end]
+    """The group's spans inside the sentence, in the group's own order. A scan of the whole group
+    per call made attaching quadratic in long documents: an index sorted by start, rebuilt only
+    when the group is replaced or has grown, makes it a lookup."""
+    spans = doc.spans.get(group)
+    if not spans:
+        return []
+    key = ("pw_attach_index", group)
+    index = doc.user_data.get(key)
+    if index is None or index[0] != (id(spans), len(spans)):
+        ordered = sorted(((sp.start, n, sp) for n, sp in enumerate(spans)), key=lambda x: (x[0], x[1]))
+        index = ((id(spans), len(spans)), [start for start, _, _ in ordered], ordered)
+        doc.user_data[key] = index
+    _, starts, ordered = index
+    found = [(n, sp) for _, n, sp in ordered[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
+             if sp.end <= sent.end]
+    return [sp for _, sp in sorted(found, key=lambda x: x[0])]
 
 
 def attached(doc: Doc, group: str, anchor: Span | Token) -> Span | None:

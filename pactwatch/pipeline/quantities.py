@@ -16,27 +16,35 @@ Indices are positions in doc.spans["pw_quantities"], which is in text order.
 """
 from __future__ import annotations
 
+import bisect
+import re
 from collections import Counter
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import measures as measures_kb
-from .attach import attached
+from .attach import clause_head
 from .extensions import ACTORS, QUANTITIES, TIMEX
 from .quantity_amounts import Amount, AmountFinder, match_backward, by_last_word
 from .quantity_roles import ActorIndex, ClauseReader
 
-try:  # the time component offers the shared rule; fall back to attach when it is not there
-    from .time import timex_of as _timex_of
-except ImportError:  # pragma: no cover - depends on the colleague's module
-    _timex_of = None
-
 OTHER = "other"
+# a headline or standfirst line is short
+HEADLINE_MAX_WORDS = 30
+HEADER_MAX_CHARS = 2000
+# how far back an elided count finds the group it is taken from, and members find their body
+ELIDED_REACH_SENTENCES = 1
+MEMBER_REACH_SENTENCES = 2
+# "most of them", "nearly all of them", "the majority of them"
+MOSTLY_WORDS = {"most", "mostly", "many", "all", "nearly", "almost", "virtually", "the", "majority", "bulk"}
+# how far back the actor who did a measured act (raided, deployed) may be
+ACT_REACH_SENTENCES = 2
 # how many sentences back a part may point to its whole, and a repeated figure to its first mention
 PART_REACH_SENTENCES = 3
 UNMARKED_PART_REACH = 2
 PAYMENT_REACH_SENTENCES = 5
+PAYMENT_REACH_PARAGRAPHS = 2
 COMMITTED = {"pledged", "agreed"}
 # parts that name their whole in the same sentence only ("a $5 billion deal, including $2 billion ...")
 SAME_SENTENCE_PARTS = {("including",), ("include",)}
@@ -44,6 +52,10 @@ SAME_SENTENCE_PARTS = {("including",), ("include",)}
 CHANGE_RATIO = 100.0
 PART_KINDS = {"currency", "persons"}
 SMALL_WORDED_COUNT = 10
+# nouns whose value is the size of a group ("troop level of 28,500") and prepositions setting it
+# ("keep troop numbers at 28,500")
+LEVEL_NOUNS = {"level", "number", "total", "strength", "size", "ceiling", "cap", "count", "figure", "headcount"}
+LEVEL_PREPS = {"at", "to", "around", "near", "below", "above"}
 CONVERSION_WORDS = {"about", "around", "roughly", "or", "approximately", "some", "nearly", "almost"}
 
 
@@ -60,6 +72,17 @@ class QuantityComponent:
         self.reader = ClauseReader(lex)
         self.part_last = by_last_word(lex.part_phrases)
         self.people_verbs = lex.person_verbs
+        # one-word cues naming the act a measure counts ("raid", "detain", "deploy"): measure names by lemma
+        self.act_verbs: dict[str, set[str]] = {}
+        self.act_nouns: dict[str, set[str]] = {}
+        for m in lex.measures:
+            if m.name == OTHER:
+                continue
+            for v in m.verbs:
+                self.act_verbs.setdefault(v, set()).add(m.name)
+            for n in m.nouns:
+                if len(n) == 1:
+                    self.act_nouns.setdefault(n[0], set()).add(m.name)
 
     def __call__(self, doc: Doc) -> Doc:
         amounts, bare = self.finder.find(doc)
@@ -71,12 +94,14 @@ class QuantityComponent:
         if not amounts:
             return doc
         actors = ActorIndex(doc, doc.spans.get(ACTORS, []))
-        records = [self._read(doc, actors, a) for a in amounts]
+        timexes = self._timex_index(doc)
+        records = [self._read(doc, actors, a, timexes) for a in amounts]
         # "two people familiar with the matter", "three officials": a few people named in words,
         # measuring nothing, are part of the story, not a figure in it
+        restated = _restated_headline_figures(doc, amounts)
         keep = [k for k, (a, r) in enumerate(zip(amounts, records))
                 if not (a.kind == "persons" and a.value < SMALL_WORDED_COUNT and r["measure"] == OTHER
-                        and not doc[a.start].text[:1].isdigit())]
+                        and not doc[a.start].text[:1].isdigit()) and k not in restated]
         if len(keep) < len(amounts):
             kept = {id(amounts[k]) for k in keep}
             changes = [(b, c) for b, c in changes if id(b) in kept and id(c) in kept]
@@ -89,6 +114,9 @@ class QuantityComponent:
         self._conversions(doc, amounts, records)
         self._parts(doc, amounts, records)
         self._repeats(amounts, records)
+        self._people_holders(doc, actors, amounts, records)
+        self._acting_holders(doc, actors, amounts, records)
+        self._mostly_of(doc, actors, amounts, records)
         self._discourse(doc, actors, amounts, records)
         spans = []
         for a, r in zip(amounts, records):
@@ -96,6 +124,9 @@ class QuantityComponent:
             r.pop("_explicit", None)
             r.pop("_verb", None)
             r.pop("_sent", None)
+            r.pop("_cued", None)
+            r.pop("_sent_char", None)
+            r.pop("_base", None)
             span._.quantity = r
             spans.append(span)
         doc.spans[QUANTITIES] = spans
@@ -131,7 +162,7 @@ class QuantityComponent:
                 self._share(records[w], records[k])
 
     # ------------------------------------------------------------ one amount
-    def _read(self, doc: Doc, actors: ActorIndex, a: Amount) -> dict:
+    def _read(self, doc: Doc, actors: ActorIndex, a: Amount, timexes: dict[int, list[Span]]) -> dict:
         r = self.reader
         measure, cue = r.measure(doc, a)
         noun = r.noun_of(doc, a)
@@ -142,24 +173,41 @@ class QuantityComponent:
         quote = r.quote(doc, a)
         return {
             "measure": measure.name if measure else OTHER, "value": _number(a.value), "unit": a.unit,
-            "holder": holder, "target": target, "time": self._time(doc, a), "status": status,
+            "holder": holder, "target": target, "time": self._time(doc, a, timexes), "status": status,
             "qualifier": a.qualifier, "quote_start": quote[0], "quote_end": quote[1],
             "high": _number(a.high) if a.high is not None else None, "points": a.points,
             "part_of": None, "part_of_start": None, "components": [], "change": None, "same_as": None,
             "inherited": [], "_explicit": explicit, "_verb": verb.lemma_.lower() if verb is not None else None,
-            "_sent": doc[a.start].sent.start,
+            "_sent": doc[a.start].sent.start, "_cued": measure is not None,
+            "_sent_char": doc[a.start].sent.start_char, "_base": _base_of(doc, a),
         }
 
     @staticmethod
-    def _time(doc: Doc, a: Amount) -> str | None:
-        span = doc[a.start:a.end]
-        if _timex_of is not None:
-            found = _timex_of(doc, span)
-            return found["value"] if found else None
-        tx = attached(doc, TIMEX, span)
-        if tx is None or not tx._.timex or tx._.timex.get("type") not in ("DATE", "TIME"):
+    def _time(doc: Doc, a: Amount, timexes: dict[int, list[Span]]) -> str | None:
+        """The date or time attached to the amount: attach.py's rule (a temporal expression in the same
+        clause, else the nearest in the sentence; durations and sets are no dates), applied to the
+        sentence's own expressions from an index built once per Doc, so a long document costs no
+        scan of every expression per amount."""
+        token = doc[a.start:a.end].root
+        candidates = timexes.get(token.sent.start)
+        if not candidates:
             return None
-        return tx._.timex.get("value")
+        head = clause_head(token).i
+        pool = [s for s in candidates if clause_head(s.root).i == head] or candidates
+        tx = min(pool, key=lambda s: min(abs(s.start - token.i), abs(s.end - 1 - token.i)))._.timex
+        if not tx or tx.get("type") not in ("DATE", "TIME"):
+            return None
+        return tx.get("value")
+
+    @staticmethod
+    def _timex_index(doc: Doc) -> dict[int, list[Span]]:
+        """Temporal expressions by the start of the sentence that holds them whole."""
+        index: dict[int, list[Span]] = {}
+        for s in doc.spans.get(TIMEX, []):
+            sent = doc[s.start].sent
+            if s.end <= sent.end:
+                index.setdefault(sent.start, []).append(s)
+        return index
 
     # ------------------------------------------------------------ changes: "from 25% to 15%"
     def _changes(self, doc: Doc, amounts: list[Amount], bare: list[Amount]) -> list[tuple[Amount, Amount]]:
@@ -168,38 +216,50 @@ class QuantityComponent:
         self._shares_of(doc, amounts, bare)
         self._coordinated(doc, amounts, bare)
         self._people_by_verb(doc, bare)
+        self._people_by_level(doc, bare)
         everything = sorted(amounts + bare, key=lambda a: a.start)
-        for k, a in enumerate(everything):
-            role = _change_role(doc, a, self.lex.change_verbs, self.lex.change_nouns)
-            if role is None:
-                continue
-            sent = doc[a.start].sent
-            # the partner: the nearest amount in the sentence on the other side of the change
-            partner = None
-            for b in sorted(everything, key=lambda b: abs(b.start - a.start)):
-                if b is a or doc[b.start].sent != sent or (b.unit is None and a.unit is None):
+        # amounts grouped by sentence: a change never crosses one, so each amount looks only at its own
+        by_sent: dict[int, list[Amount]] = {}
+        for a in everything:
+            by_sent.setdefault(doc[a.start].sent.start, []).append(a)
+        seen_pairs: set[tuple[int, int]] = set()
+        for same in by_sent.values():
+            roles = [_change_role(doc, a, self.lex.change_verbs, self.lex.change_nouns) for a in same]
+            for k, a in enumerate(same):
+                role = roles[k]
+                if role is None:
                     continue
-                other = _change_role(doc, b, self.lex.change_verbs, self.lex.change_nouns)
-                if other is not None and other != role and _same_change(doc, a, b):
-                    partner = b
-                    break
-            if partner is None:
-                if a.unit is None:
-                    # "a reduction to 24,000" after "28,500 troops": the unit of the earlier amount
-                    earlier = [b for b in everything if b.unit is not None and b.end <= a.start
-                               and doc[b.start].sent == sent]
-                    if earlier and role == "after" and _comparable(earlier[-1].value, a.value):
-                        _take_unit(a, earlier[-1])
-                        a.extra["unit_from"] = earlier[-1]
-                continue
-            if a.unit is None and partner.unit is not None and _comparable(a.value, partner.value):
-                _take_unit(a, partner)
-            if a.unit is None:
-                continue
-            pair = (a, partner) if role == "before" else (partner, a)
-            if pair[0].unit == pair[1].unit and pair not in pairs:
-                pairs.append(pair)
+                # the partner: the nearest amount in the sentence on the other side of the change
+                partner = None
+                for j in sorted(range(len(same)), key=lambda j: abs(same[j].start - a.start)):
+                    b = same[j]
+                    if b is a or (b.unit is None and a.unit is None):
+                        continue
+                    if roles[j] is not None and roles[j] != role and _same_change(doc, a, b):
+                        partner = b
+                        break
+                if partner is None:
+                    if a.unit is None:
+                        # "a reduction to 24,000" after "28,500 troops": the unit of the earlier amount
+                        earlier = [b for b in same[:k] if b.unit is not None and b.end <= a.start]
+                        if earlier and role == "after" and _comparable(earlier[-1].value, a.value):
+                            _take_unit(a, earlier[-1])
+                            a.extra["unit_from"] = earlier[-1]
+                    continue
+                self._pair(a, partner, role, pairs, seen_pairs)
         return pairs
+
+    @staticmethod
+    def _pair(a: Amount, partner: Amount, role: str, pairs: list, seen: set) -> None:
+        if a.unit is None and partner.unit is not None and _comparable(a.value, partner.value):
+            _take_unit(a, partner)
+        if a.unit is None:
+            return
+        pair = (a, partner) if role == "before" else (partner, a)
+        key = (id(pair[0]), id(pair[1]))
+        if pair[0].unit == pair[1].unit and key not in seen:
+            seen.add(key)
+            pairs.append(pair)
 
     def _agentive(self, doc: Doc, a: Amount) -> bool:
         """Someone changed the figure (a change verb with an object before the amount: "cut its tariff
@@ -223,8 +283,8 @@ class QuantityComponent:
             k = after + 1
             if doc[k].lower_ in ("them", "those", "these", "whom", "which"):
                 sent = doc[b.start].sent
-                earlier = [a for a in amounts if a.end <= b.start and a.start >= sent.start and a.kind == "persons"]
-                whole = earlier[-1] if earlier else None
+                whole = next((a for a in _latest_before(amounts, b.start) if a.start >= sent.start and a.kind == "persons"
+                              ), None)
             else:
                 while k < len(doc) and doc[k].tag_ in ("DT", "PRP$", "JJ") and k - b.end <= 3:
                     k += 1
@@ -246,10 +306,11 @@ class QuantityComponent:
             if number.head.i > b.number and number.head.pos_ in ("NOUN", "PROPN") and number.dep_ == "nummod":
                 continue   # "and 20 cars": it counts its own noun
             sent = number.sent
-            earlier = [a for a in amounts if a.end <= b.start and a.start >= sent.start and b.start - a.end <= 10]
-            if earlier and _comparable(earlier[-1].value, b.value):
-                _take_unit(b, earlier[-1])
-                b.extra["unit_from"] = earlier[-1]
+            last = next(iter(_latest_before(amounts, b.start)), None)
+            if last is not None and last.start >= sent.start and b.start - last.end <= 10 \
+                    and _comparable(last.value, b.value):
+                _take_unit(b, last)
+                b.extra["unit_from"] = last
 
     def _people_by_verb(self, doc: Doc, bare: list[Amount]) -> None:
         """"more than 4,000 were killed", "arresting 12": a bare number that a verb only said of
@@ -260,6 +321,46 @@ class QuantityComponent:
             number = doc[b.number]
             if number.dep_ in ("nsubjpass", "dobj", "nsubj") and number.head.lemma_.lower() in self.people_verbs:
                 b.unit, b.kind = "persons", "persons"
+                # the people it counts are named elsewhere ("11,000 soldiers ... more than 4,000
+                # had been killed"): see _elided
+                b.extra["elided"] = True
+
+    def _people_by_level(self, doc: Doc, bare: list[Amount]) -> None:
+        """"keep troop numbers at their current level of about 28,500", "a troop level of 28,500",
+        "the number of soldiers stands at 4,000": a bare number giving the level, size or total of a
+        group of people counts people. It hangs from the level noun, so what the clause says about the
+        level (its measure, its status) is read from there."""
+        for b in bare:
+            if b.unit is not None:
+                continue
+            number = doc[b.number]
+            level = None
+            tok = number
+            # "level of 28,500": the number is the level noun's value
+            if number.dep_ == "pobj" and number.head.lower_ == "of" and number.head.head.lemma_.lower() in LEVEL_NOUNS:
+                level = tok = number.head.head
+            candidates = [level] if level is not None else []
+            # "... at 28,500", "... at their current level of 28,500": what stands at that level
+            if tok.dep_ == "pobj" and tok.head.lower_ in LEVEL_PREPS:
+                verb = tok.head.head
+                candidates += [c for c in verb.children if c.dep_ in ("dobj", "nsubj", "nsubjpass") and c.pos_ in ("NOUN", "PROPN")]
+            counted = next((c for c in candidates if self._counts_people(doc, c)), None)
+            if counted is None:
+                continue
+            b.unit, b.kind = "persons", "persons"
+            b.head = (level or counted).i
+            b.extra["counted"] = counted.i
+
+    def _counts_people(self, doc: Doc, noun: Token) -> bool:
+        """A noun naming people, or the level, number or size of a group of them ("troop numbers",
+        "the number of soldiers")."""
+        if self.finder.person_word(doc, noun):
+            return True
+        if noun.lemma_.lower() not in LEVEL_NOUNS:
+            return False
+        return any(self.finder.person_word(doc, c) for c in noun.children if c.dep_ in ("compound", "amod", "nmod")) or \
+            any(self.finder.person_word(doc, o) for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                for o in p.children if o.dep_ == "pobj")
 
     @staticmethod
     def _share(first: dict, second: dict) -> None:
@@ -290,7 +391,7 @@ class QuantityComponent:
             cue = self._part_cue(doc, a)
             # a sum that names no measure of its own, right after a larger commitment in the same
             # currency, spells out how that commitment is delivered
-            unmarked = cue is None and records[k]["measure"] == OTHER and a.kind == "currency"
+            unmarked = cue is None and records[k]["measure"] == OTHER and not records[k]["_cued"] and a.kind == "currency"
             if cue is None and not unmarked:
                 continue
             reach = 0 if cue in SAME_SENTENCE_PARTS else UNMARKED_PART_REACH if unmarked else PART_REACH_SENTENCES
@@ -379,11 +480,12 @@ class QuantityComponent:
     def _repeats(amounts: list[Amount], records: list[dict]) -> None:
         """A figure stated again ("the $350 billion package") is the same fact: it takes the roles and
         status of its first mention when its own clause gives none."""
+        earlier: dict[tuple, list[int]] = {}
         for k, rec in enumerate(records):
-            for j in range(k - 1, -1, -1):
+            figure = (rec["unit"], rec["value"])
+            for j in reversed(earlier.get(figure, ())):
                 first = records[j]
-                if (first["unit"], first["value"]) != (rec["unit"], rec["value"]) \
-                        or rec["measure"] not in (first["measure"], OTHER) \
+                if rec["measure"] not in (first["measure"], OTHER) \
                         or rec["change"] is not None and first["change"] is not None:
                     continue
                 # the same figure between other parties is another fact ("Japan also got 15%")
@@ -394,13 +496,135 @@ class QuantityComponent:
                 if rec["measure"] == OTHER and first["measure"] != OTHER:
                     rec["measure"] = first["measure"]
                     rec["inherited"].append("measure")
-                for key in ("holder", "target", "time"):
-                    if rec[key] is None and first[key] is not None:
-                        rec[key] = first[key]
-                        rec["inherited"].append(key)
+                for role in ("holder", "target", "time"):
+                    if rec[role] is None and first[role] is not None:
+                        rec[role] = first[role]
+                        rec["inherited"].append(role)
                 if not rec["_explicit"] and first["_explicit"] and rec["change"] is None:
                     rec["status"], rec["_explicit"] = first["status"], True
                     rec["inherited"].append("status")
+                break
+            earlier.setdefault(figure, []).append(k)
+
+    # ------------------------------------------------------------ whose people
+    def _people_holders(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict]) -> None:
+        """Counts of people whose clause names no holder: an elided count ("11,000 soldiers ... more
+        than 4,000 had been killed") belongs with the group it is taken from; members of a body
+        ("204 lawmakers voted") with the body, when the passage names it."""
+        sents = list(doc.sents)
+        sentence_no = {s.start: n for n, s in enumerate(sents)}
+        for k, (a, rec) in enumerate(zip(amounts, records)):
+            if a.kind != "persons" or rec["holder"] is not None:
+                continue
+            here = sentence_no[doc[a.start].sent.start]
+            if a.extra.get("elided"):
+                for j in range(k - 1, -1, -1):
+                    if here - sentence_no[doc[amounts[j].start].sent.start] > ELIDED_REACH_SENTENCES:
+                        break
+                    if amounts[j].kind == "persons" and records[j]["holder"] is not None:
+                        rec["holder"] = records[j]["holder"]
+                        rec["inherited"].append("holder")
+                        break
+                continue
+            bodies = self.lex.member_bodies.get(doc[a.head].lemma_.lower())
+            if not bodies or rec["measure"] != OTHER:
+                continue
+            lo = sents[max(0, here - MEMBER_REACH_SENTENCES)].start
+            hi = sents[here].end
+            best = None
+            for i in range(lo, hi):
+                span = actors.at.get(i)
+                if span is None or span.start != i:
+                    continue
+                actor = span._.actor or {}
+                name = actor.get("name") or ""
+                # the body's head word: "National Assembly", "House of Representatives"
+                heads = {name.lower().split()[-1] if name else "", span[-1].lower_}
+                if actor.get("type") == "ORG" and bodies & heads:
+                    distance = abs(i - a.start)
+                    if best is None or distance < best[0]:
+                        best = (distance, name)
+            if best is not None:
+                rec["holder"] = best[1]
+                rec["inherited"].append("holder")
+
+    def _acting_holders(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict]) -> None:
+        """"ICE raided a battery plant on Thursday. About 475 people were detained.": a figure whose
+        clause names no holder is held by the actor who did the act it measures (raided, detained,
+        deployed, invested; "ICE's raid", "the raid by police") in its sentence or just before."""
+        needy = [k for k, r in enumerate(records) if r["holder"] is None and r["measure"] != OTHER]
+        if not needy:
+            return
+        sents = list(doc.sents)
+        sentence_no = {s.start: n for n, s in enumerate(sents)}
+        acts: dict[int, list[tuple[int, set[str], str]]] = {}
+
+        def acts_in(n: int) -> list[tuple[int, set[str], str]]:
+            if n not in acts:
+                acts[n] = []
+                for t in sents[n]:
+                    lemma = t.lemma_.lower()
+                    who = None
+                    if t.pos_ == "VERB" and lemma in self.act_verbs:
+                        names = self.act_verbs[lemma]
+                        subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
+                        if subj is None:
+                            agent = next((c for c in t.children if c.dep_ == "agent"), None)
+                            subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                        who = actors.resolve(subj) if subj is not None else None
+                    elif t.pos_ == "NOUN" and lemma in self.act_nouns:
+                        names = self.act_nouns[lemma]
+                        for c in t.children:
+                            if c.dep_ in ("poss", "compound") and who is None:
+                                who = actors.resolve(c)
+                            elif c.dep_ == "prep" and c.lower_ == "by" and who is None:
+                                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                                who = actors.resolve(obj) if obj is not None else None
+                    if who is not None:
+                        acts[n].append((t.i, names, who))
+            return acts[n]
+
+        for k in needy:
+            a, rec = amounts[k], records[k]
+            here = sentence_no[doc[a.start].sent.start]
+            found = None
+            for n in range(here, max(-1, here - ACT_REACH_SENTENCES - 1), -1):
+                # in the amount's own sentence, the act nearest to it; before it, the latest
+                for i, names, who in sorted(acts_in(n), key=lambda x: abs(x[0] - a.start) if n == here else -x[0]):
+                    if rec["measure"] in names and who != rec["target"]:
+                        found = who
+                        break
+                if found is not None:
+                    break
+            if found is not None:
+                rec["holder"] = found
+                rec["inherited"].append("holder")
+
+    def _mostly_of(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict]) -> None:
+        """"About 475 people were detained, most of them South Korean": a count followed by the
+        nationality of most of the people in it names its target, as "475 South Korean workers" would."""
+        for a, rec in zip(amounts, records):
+            measure = self.lex.measure(rec["measure"])
+            if a.kind != "persons" or rec["target"] is not None or measure is None or measure.modifier != "target":
+                continue
+            # a comma later in the sentence ("475 people were detained, most of them ..."), with no
+            # other number in between
+            sent_end = doc[a.start].sent.end
+            for comma in range(a.end, sent_end):
+                if doc[comma].like_num:
+                    break
+                if doc[comma].text != ",":
+                    continue
+                k = comma + 1
+                while k < sent_end and k - comma <= 3 and doc[k].lower_ in MOSTLY_WORDS:
+                    k += 1
+                if k == comma + 1 or k + 2 >= sent_end or doc[k].lower_ != "of" or doc[k + 1].lower_ not in ("them", "whom"):
+                    continue
+                # "many of them South Korean", "most of them Korean nationals"
+                span = actors.at.get(k + 2)
+                who = actors.country(span) if span is not None else None
+                if who is not None and who != rec["holder"]:
+                    rec["target"] = who
                 break
 
     # ------------------------------------------------------------ the document's two parties
@@ -410,17 +634,34 @@ class QuantityComponent:
         parties = _parties(doc)
         last_by_measure: dict[str, dict] = {}
         sentence_no = {s.start: n for n, s in enumerate(doc.sents)}
+        paragraph = _paragraph_of(doc)
+
+        def near(rec: dict, prev: dict | None) -> bool:
+            # the passage: a few sentences, or the paragraphs right before (wire copy runs one
+            # sentence to a paragraph, features many)
+            return prev is not None and rec["unit"] == prev["unit"] and (
+                sentence_no[rec["_sent"]] - sentence_no[prev["_sent"]] <= PAYMENT_REACH_SENTENCES
+                or paragraph(rec["_sent_char"]) - paragraph(prev["_sent_char"]) <= PAYMENT_REACH_PARAGRAPHS)
+
         last_money: dict | None = None
+        last_share_of: dict[str, dict] = {}
         for rec in records:
-            # "Seoul would be paying $10 billion a year": a payment naming no measure, in a passage
-            # about one, is a payment of that measure
-            if rec["measure"] == OTHER and rec["_verb"] in self.lex.payment_verbs and last_money is not None \
-                    and rec["unit"] == last_money["unit"] \
-                    and sentence_no[rec["_sent"]] - sentence_no[last_money["_sent"]] <= PAYMENT_REACH_SENTENCES:
+            # "Seoul would be paying $10 billion a year", "demanded $5 billion annually": a sum paid,
+            # asked for or offered that names no measure, in a passage about one, is a sum of that measure
+            if rec["measure"] == OTHER and not rec["_cued"] and rec["_verb"] in self.lex.payment_verbs \
+                    and near(rec, last_money):
                 rec["measure"] = last_money["measure"]
+                rec["inherited"].append("measure")
+            # "a target of 3.5 percent of GDP" after "spending 2 percent of gross domestic product on
+            # defense": a share of the same whole, naming no measure, measures the same thing
+            base = rec["_base"]
+            if rec["measure"] == OTHER and not rec["_cued"] and base is not None and near(rec, last_share_of.get(base)):
+                rec["measure"] = last_share_of[base]["measure"]
                 rec["inherited"].append("measure")
             if rec["measure"] != OTHER and rec["unit"] not in ("percent", "persons"):
                 last_money = rec
+            if rec["measure"] != OTHER and base is not None:
+                last_share_of[base] = rec
             if rec["holder"] is None and rec["target"] is None and rec["measure"] in last_by_measure:
                 prev = last_by_measure[rec["measure"]]
                 rec["holder"], rec["target"] = prev["holder"], prev["target"]
@@ -431,6 +672,14 @@ class QuantityComponent:
                     rec["inherited"].append("target")
                 elif rec["target"] in parties and rec["holder"] is None:
                     rec["holder"] = parties[1 - parties.index(rec["target"])]
+                    rec["inherited"].append("holder")
+            # "About 150 Mexicans were detained" after "agents of the United States detained 200
+            # workers": a figure whose clause names only the target is held by whoever held the last
+            # figure of its measure, unless that is the target itself
+            if rec["holder"] is None and rec["measure"] != OTHER and rec["measure"] in last_by_measure:
+                prev = last_by_measure[rec["measure"]]["holder"]
+                if prev is not None and prev != rec["target"]:
+                    rec["holder"] = prev
                     rec["inherited"].append("holder")
             if rec["measure"] != OTHER:
                 last_by_measure[rec["measure"]] = rec
@@ -457,6 +706,54 @@ def _parties(doc: Doc) -> list[str]:
             counts[state] += 1
     top = [name for name, n in counts.most_common(2) if n >= 2]
     return top if len(top) == 2 else []
+
+
+def _paragraph_of(doc: Doc):
+    """A function from a char offset to the number of the paragraph (blank-line block) holding it."""
+    breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", doc.text)]
+    return lambda char: bisect.bisect_right(breaks, char)
+
+
+def _restated_headline_figures(doc: Doc, amounts: list[Amount]) -> set[int]:
+    """Indices of amounts in the headline block that the story states again. A headline or standfirst
+    sums the story up in a line of its own with no closing stop ("$550bn plan moves ahead"); the
+    record of a figure it repeats is the story's sentence, not the summary."""
+    text = doc.text[:HEADER_MAX_CHARS]
+    header_end = 0
+    pos = 0
+    # the header: the opening blocks (blank-line separated) of one line without a closing stop
+    for m in re.finditer(r"\n[ \t]*\n|\Z", text):
+        block = text[pos:m.start()].strip()
+        if m.start() == len(text) and len(text) < len(doc.text):
+            break   # a block cut off by the header's reach is no headline
+        if block:
+            if "\n" in block or block[-1] in ".?!:;\"'”’)" or len(block.split()) > HEADLINE_MAX_WORDS:
+                break
+            header_end = m.start()
+        pos = m.end()
+        if m.start() == len(text):
+            break
+    if header_end == 0:
+        return set()
+    body = Counter((a.unit, a.value) for a in amounts if doc[a.start].idx >= header_end)
+    return {k for k, a in enumerate(amounts) if doc[a.start].idx < header_end and body[(a.unit, a.value)]}
+
+
+def _base_of(doc: Doc, a: Amount) -> str | None:
+    """The whole a percentage is a share of ("3.5 percent of GDP" -> "gdp"), as a key: a phrase of
+    several words by its initials, so "gross domestic product" and "GDP" are the same whole."""
+    if a.kind != "percent" or a.end + 1 >= len(doc) or doc[a.end].lower_ != "of":
+        return None
+    words = []
+    for t in doc[a.end + 1:min(a.end + 6, len(doc))]:
+        if t.tag_ in ("DT", "PRP$") and not words:
+            continue
+        if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            break
+        words.append(t.lower_)
+    if not words:
+        return None
+    return words[0] if len(words) == 1 else "".join(w[0] for w in words)
 
 
 def _prep_of(doc: Doc, a: Amount) -> str | None:
@@ -500,6 +797,25 @@ def _same_change(doc: Doc, a: Amount, b: Amount) -> bool:
     return len(gap) <= 12 and not any(t.text in (";",) or t.dep_ == "cc" and t.head.dep_ == "ROOT" for t in gap)
 
 
+def _latest_before(amounts: list[Amount], pos: int):
+    """Amounts (in text order) ending at or before token `pos`, the latest first."""
+    for j in range(_bisect_starts(amounts, pos) - 1, -1, -1):
+        if amounts[j].end <= pos:
+            yield amounts[j]
+
+
+def _bisect_starts(amounts: list[Amount], pos: int) -> int:
+    """How many amounts (in text order) start at or before token `pos`."""
+    lo, hi = 0, len(amounts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if amounts[mid].start <= pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
+
+
 def _coordinated_with(doc: Doc, amounts: list[Amount], k: int) -> int | None:
     """The amount that amount k is coordinated with ("$200 billion in cash and $150 billion ..."):
     its top token is a conjunct of a token of that amount."""
@@ -508,9 +824,9 @@ def _coordinated_with(doc: Doc, amounts: list[Amount], k: int) -> int | None:
     while a.start <= top.head.i < a.end and top.head.i != top.i:
         top = top.head
     if top.dep_ == "conj":
-        for j, b in enumerate(amounts):
-            if j != k and b.start <= top.head.i < b.end:
-                return j
+        j = _bisect_starts(amounts, top.head.i) - 1
+        if j >= 0 and j != k and amounts[j].start <= top.head.i < amounts[j].end:
+            return j
     # the words, when the parse attaches the second amount elsewhere: "$7 billion in grants and $5 billion"
     if k > 0 and a.start > 0 and doc[a.start - 1].lower_ in ("and", "or") and a.start - amounts[k - 1].end <= 4 \
             and not any(t.pos_ in ("VERB", "AUX") or t.text in (";", ".") for t in doc[amounts[k - 1].end:a.start]):

@@ -221,7 +221,8 @@ class AmountFinder:
             # a bare number: kept only if it could be the other end of a change
             if _year_like(first, value) or not first.text[:1].isdigit():
                 return None
-            return Amount(start=start, end=end, value=value, unit=None, kind=None, number=end - 1, head=end - 1), True
+            return Amount(start=start, end=end, value=value, unit=None, kind=None, number=end - 1, head=end - 1,
+                          qualifier=self._qualifier_before(doc, start)), True
         amount = Amount(start=start, end=after, value=value, unit=unit, kind=kind, number=end - 1, head=head,
                         high=high, points=points)
         amount.qualifier = self._qualifier_before(doc, start)
@@ -279,6 +280,10 @@ class AmountFinder:
             if self._is_person_noun(doc, t):
                 return t.i, t.i + 1
         return None
+
+    def person_word(self, doc: Doc, t: Token) -> bool:
+        """The noun is one of the lexicon's words for people, in any number ("troop" in "troop numbers")."""
+        return t.pos_ in ("NOUN", "PROPN") and match_backward(doc, t.i, self.person_last) is not None
 
     def _is_person_noun(self, doc: Doc, t: Token) -> bool:
         if t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS"):

@@ -79,6 +79,32 @@ def _in_passing(noun: Token, verb: Token) -> bool:
     return False
 
 
+def _conditional(verb: Token) -> bool:
+    """The clause carries a condition: "if he were in charge", "unless talks fail"."""
+    return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in c.children)
+               for c in verb.children)
+
+
+def _speaker_names_another(clause: Token) -> bool:
+    """The reported clause's subject is a name other than the reporter ("Trump said Seoul would ..."),
+    not a pronoun that may stand for the reporter ("Seoul said it would ...")."""
+    subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    reporting = clause.head
+    speaker = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
+    # "he called ... and said that ...": a coordinated verb shares its subject
+    while speaker is None and reporting.dep_ == "conj" and reporting.head.i != reporting.i:
+        reporting = reporting.head
+        speaker = next((c for c in reporting.children if c.dep_ == "nsubj"), None)
+    return subj is not None and speaker is not None and subj.pos_ == "PROPN" and subj.lower_ != speaker.lower_
+
+
+def _asks_someone(verb: Token, amount: Amount) -> bool:
+    """The request names whom it asks or what they should do: "asked Seoul for", "requested $5
+    billion from Tokyo", "requested that Seoul pay"."""
+    return any((c.dep_ in ("dative", "ccomp", "xcomp") and not amount.start <= c.i < amount.end)
+               or (c.dep_ == "prep" and c.lower_ in ("from", "of")) for c in verb.children)
+
+
 class ActorIndex:
     """Which actor covers which token, built once per Doc from doc.spans["pw_actors"]."""
 
@@ -290,6 +316,9 @@ class ClauseReader:
         # a number that borrowed its unit takes its measure from that amount later: read it as a state's
         actors.by_name = (measure is None or measure.name == OTHER_MEASURE) and not amount.extra.get("borrowed")
         nouns = [noun]
+        # "keep its troop numbers at their present level of 3,000": whose numbers they are
+        if amount.extra.get("counted") is not None and amount.extra["counted"] != noun.i:
+            nouns.insert(0, doc[amount.extra["counted"]])
         if cue is not None and cue != noun.i and doc[cue].pos_ == "NOUN":
             nouns.append(doc[cue])
         # "the American troop presence of about 28,500 service members": the noun counted into
@@ -336,6 +365,14 @@ class ClauseReader:
                     subject = (who, measure is not None and owner.lemma_.lower() in measure.subject_is_target, subj)
                     if not subject[1] and holder is None:
                         holder = who
+        # "tariffs would cut its operating profit by 180 billion yen": a change by an amount belongs to
+        # whoever owns what changed
+        if holder is None and noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.head.head.pos_ == "VERB" \
+                and noun.head.head.lemma_.lower() in self.lex.change_verbs:
+            changed = next((c for c in noun.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            owner = next((c for c in changed.children if c.dep_ == "poss"), None) if changed is not None else None
+            if owner is not None:
+                holder = actors.resolve(owner)
         # prepositions naming the target: "tariff on Seoul", "pledge in the United States"
         if measure is not None and measure.target_preps and target is None:
             places = nouns + ([verb] if verb is not None else [])
@@ -473,14 +510,30 @@ class ClauseReader:
                 changed = changed or st.change_status
             t = parent
             if t.pos_ in ("VERB", "AUX"):
-                s = self._verb_status(t)
+                # "200 lawmakers signed the letter", "400 workers demanded higher pay": what the
+                # counted people do is not how firm their number is
+                acting = amount.kind == "persons" and dep == "nsubj" and tok.i == noun.i
+                s = None if acting else self._verb_status(t)
                 if s:
+                    # "the ministry has requested 8.8 trillion yen for next year": asking for a sum
+                    # from nobody in particular is a budget request, a proposal
+                    # (a currency word the tagger read as a verb, "requested 3.1 trillion won", is the object)
+                    if (dep == "dobj" or amount.start <= tok.i < amount.end) and t.lemma_.lower() in st.self_requests \
+                            and not _asks_someone(t, amount):
+                        return st.self_request_status, True
                     return s, True
                 for c in t.children:
                     if c.dep_ == "aux" and c.lower_ in st.modals:
                         # "confirmed that the tariff would be lowered": reported speech shifts "will"
                         # to "would"; it is not a guess
-                        if c.lower_ in st.backshifted and t.dep_ == "ccomp" and t.head.lemma_.lower() in st.reporting_verbs:
+                        # (the same under a verb of agreeing, pledging or demanding: "agreed that 2,000
+                        # troops would stay" is what was agreed, read from "agreed" further up)
+                        if c.lower_ in st.backshifted and t.dep_ == "ccomp" and (
+                                t.head.lemma_.lower() in st.reporting_verbs or self._verb_status(t.head)):
+                            # "Trump said that if he were in charge, Seoul would be paying $10 billion":
+                            # one party's hypothetical about what another would pay is that party's demand
+                            if _conditional(t):
+                                return ("demanded" if _speaker_names_another(t) else "speculative"), True
                             future, verb_lemma = True, t.lemma_.lower()
                             continue
                         return st.modals[c.lower_], True

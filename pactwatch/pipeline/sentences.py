@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.attrs import IS_SPACE, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -34,10 +35,14 @@ def make_sentence_index(nlp: Language, name: str):
 def mark_paragraphs(doc: Doc) -> Doc:
     """A blank line ends a sentence: a headline, byline or caption above it is never the start of
     the prose below. Set before the parser, which keeps preset boundaries and decides the rest."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if before.is_space and before.text.count("\n") >= 2 and not token.is_space:
-            token.is_sent_start = True
+    # only white-space tokens can hold a blank line, so look at those alone; and write all starts
+    # in one array, because spaCy's per-token setter checks the whole Doc each time
+    starts = [i + 1 for i in doc.to_array([IS_SPACE]).nonzero()[0].tolist()
+              if i + 1 < len(doc) and doc[i].text.count("\n") >= 2 and not doc[i + 1].is_space]
+    if starts:
+        column = doc.to_array([SENT_START])
+        column[starts] = 1
+        doc.from_array([SENT_START], column)
     return doc
 
 

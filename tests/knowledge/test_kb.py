@@ -165,3 +165,106 @@ def test_kb_not_names_must_be_words(tmp_path):
     with pytest.raises(KnowledgeError, match="not_names must be a list of words") as err:
         knowledge.kb.build([tmp_path])
     assert str(path) in str(err.value)
+
+
+def _build_module():
+    spec = importlib.util.spec_from_file_location("build_countries", ROOT / "tools" / "build_countries.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.parametrize("kb_id, canonical, news_name", [
+    # the canonical name is ISO 3166's as event datasets code it; the name a story uses is an alias
+    ("gpe:RUS", "Russian Federation", "Russia"),
+    ("gpe:BRN", "Brunei Darussalam", "Brunei"),
+    ("gpe:PSE", "Palestine, State of", "Palestine"),
+    ("gpe:COD", "Congo, The Democratic Republic of the", "Democratic Republic of the Congo"),
+    ("gpe:VGB", "Virgin Islands, British", "British Virgin Islands"),
+    ("gpe:TUR", "Türkiye", "Turkey"),
+    # ISO's common name, where it has one, is already the everyday name
+    ("gpe:KOR", "South Korea", "Republic of Korea"),
+    ("gpe:PRK", "North Korea", "Democratic People's Republic of Korea"),
+    ("gpe:IRN", "Iran", "Islamic Republic of Iran"),
+    ("gpe:VNM", "Vietnam", "Viet Nam"),
+    ("gpe:LAO", "Laos", None),
+    ("gpe:BOL", "Bolivia", "Plurinational State of Bolivia"),
+    ("gpe:TZA", "Tanzania", "United Republic of Tanzania"),
+    ("gpe:MDA", "Moldova", "Republic of Moldova"),
+])
+def test_kb_country_names_are_iso_with_news_names_as_aliases(kb, kb_id, canonical, news_name):
+    entry = kb.get(kb_id)
+    assert entry["name"] == canonical
+    if news_name:
+        assert news_name in entry["aliases"]
+        assert kb.find(news_name)["id"] == kb_id
+    # an inverted "Name, Qualifier" form is never an alias: nobody writes it in running text
+    assert not any(", " in n for n in entry["aliases"])
+
+
+@pytest.mark.parametrize("iso_name, expected", [
+    ("Korea, Republic of", "Republic of Korea"),
+    ("Congo, The Democratic Republic of the", "Democratic Republic of the Congo"),
+    ("Virgin Islands, U.S.", "U.S. Virgin Islands"),
+    ("Bonaire, Sint Eustatius and Saba", None),      # a list of islands, not an inversion
+    ("Taiwan, Province of China", None),             # a qualifier, not an inversion
+    ("Japan", None),
+])
+def test_kb_build_reads_inverted_iso_names_the_right_way_round(iso_name, expected):
+    assert _build_module().reordered(iso_name) == expected
+
+
+def test_kb_build_adds_plural_demonyms_only_where_english_has_them():
+    plural = _build_module().with_plurals
+    assert plural(["Zambian"]) == ["Zambian", "Zambians"]
+    assert plural(["Pakistani"]) == ["Pakistani", "Pakistanis"]
+    assert plural(["Chinese"]) == ["Chinese"]
+    assert plural(["Swiss", "British", "Malagasy"]) == ["Swiss", "British", "Malagasy"]
+
+
+def test_kb_every_sovereign_state_in_the_news_has_demonyms_and_most_a_capital(kb):
+    countries = [e for e in kb if e.get("kind") == "country"]
+    assert sum(bool(e["demonyms"]) for e in countries) >= 190
+    assert sum(bool(e.get("capital")) for e in countries) >= 180
+    assert kb.find("Zambians")["id"] == "gpe:ZMB"
+    assert kb.get(kb.get("gpe:MLI")["capital"])["name"] == "Bamako"
+
+
+@pytest.mark.parametrize("state, at_least", [
+    ("gpe:USA", 30), ("gpe:KOR", 15), ("gpe:PRK", 5), ("gpe:CHN", 5), ("gpe:JPN", 8), ("gpe:RUS", 5),
+])
+def test_kb_people_with_dated_offices_per_state(kb, state, at_least):
+    people = [e for e in kb if e["type"] == "PERSON"
+              and any(kb.state_of(r["of"]) == state and r["start"] for r in e["roles"])]
+    assert len(people) >= at_least
+    assert len([e for e in kb if e["type"] == "PERSON"]) >= 60
+
+
+def test_kb_holds_the_offices_the_alliance_news_names(kb):
+    # heads of state and government, foreign and defence ministers, commanders, party leaders
+    roles = {r["role"] for e in kb if e["type"] == "PERSON" for r in e["roles"]}
+    assert {"president", "prime minister", "premier", "supreme leader", "foreign minister", "defense minister",
+            "secretary of state", "secretary of defense", "usfk commander", "indopacom commander",
+            "party leader", "trade representative", "ambassador to South Korea"} <= roles
+    assert [p["name"] for p in kb.holders(["premier"], "gpe:PRK", "2025-06-01")] == ["Pak Thae Song"]
+    assert [p["name"] for p in kb.holders(["foreign minister"], "gpe:PRK", "2019-06-01")] == ["Ri Yong Ho"]
+    assert [p["name"] for p in kb.holders(["foreign minister"], "gpe:PRK", "2021-06-01")] == ["Ri Son Gwon"]
+
+
+def test_kb_organisations_and_named_events(kb):
+    orgs = {e["name"] for e in kb if e["type"] == "ORG"}
+    assert len(orgs) >= 80
+    assert {"Hyundai Motor", "LG Energy Solution", "Samsung", "SK Group", "Hanwha", "HD Hyundai",
+            "United Nations", "Japan Bank for International Cooperation"} <= orgs
+    events = [e for e in kb if e["type"] == "EVENT"]
+    assert len(events) >= 20
+    assert kb.find("SCM")["id"] == "evt:security_consultative_meeting"
+
+
+def test_kb_countries_carry_alpha3_and_wikidata_where_known(kb):
+    countries = [e for e in kb if e.get("kind") == "country"]
+    assert all(e["alpha3"] == e["id"].split(":")[1] for e in countries)
+    assert kb.get("gpe:KOR")["wikidata"] == "Q884" and kb.get("gpe:PRK")["wikidata"] == "Q423"
+    assert sum("wikidata" in e for e in countries) >= 60
+    ids = [e["wikidata"] for e in countries if "wikidata" in e]
+    assert len(ids) == len(set(ids))

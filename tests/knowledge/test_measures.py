@@ -90,3 +90,28 @@ def test_measures_kb_folder_extends_the_lexicon(tmp_path):
     assert lex.currency_words["peso"] == "MXN" and lex.currency_words["won"] == "KRW"
     assert lex.measure("aid_package") is not None
     assert ("surcharge",) in lex.measure("tariff_rate").nouns and ("tariff",) in lex.measure("tariff_rate").nouns
+
+
+def test_measures_member_bodies_and_budget_requests_load(lexicon):
+    assert "assembly" in lexicon.member_bodies["lawmaker"]
+    assert "request" in lexicon.status.self_requests
+    assert lexicon.status.self_request_status == "proposed"
+
+
+def test_measures_kb_folder_adds_a_member_noun(tmp_path):
+    _write(tmp_path, measures.MEASURES_FILE, '[members]\nalderman = ["council"]\n')
+    lex = measures.load([tmp_path])
+    assert lex.member_bodies["alderman"] == frozenset({"council"})
+    assert "lawmaker" in lex.member_bodies
+
+
+@pytest.mark.parametrize("file, text, named", [
+    (measures.MEASURES_FILE, '[members]\nalderman = "council"\n', "members"),
+    (measures.STATUS_FILE, '[budget_request]\nverbs = ["request"]\nstatus = "hoped"\n', "budget_request"),
+    (measures.STATUS_FILE, '[budget_request]\nverbs = "request"\n', "budget_request"),
+])
+def test_measures_bad_member_or_request_entry_is_named(tmp_path, file, text, named):
+    _write(tmp_path, file, text)
+    with pytest.raises(KnowledgeError) as err:
+        measures.load([tmp_path])
+    assert named in str(err.value) and file in str(err.value)

@@ -297,3 +297,226 @@ def test_actors_company_short_name_joins_its_full_name(annotate):
     doc = annotate("Dravik Marine Corp. said it would cut jobs. Dravik also said sales fell.", "2024-01-01")
     assert actor_for(doc, "Dravik")["name"] == "Dravik Marine Corp."
     assert {s._.actor["name"] for s in doc.spans["pw_actors"]} == {"Dravik Marine Corp."}
+
+
+def _found(doc) -> set[tuple[str, str]]:
+    return {(s._.actor["name"], s._.actor["type"]) for s in doc.spans["pw_actors"]}
+
+
+@pytest.mark.parametrize("text, outlet", [
+    # a copyright line, even one whose words look like a heading and hold a place name
+    ("Tariff talks resumed on Monday.\n\n© 2025 The Busan Courier", "Busan Courier"),
+    ("Tariff talks resumed on Monday.\nCopyright 2024 Harbor Light Media. All rights reserved.", "Harbor Light Media"),
+    # a photo credit naming the outlet the photographer works for
+    ("The envoy waves. Credit: Mina Castellano for The Lakeshore Gazette\n\nTalks resumed.", "Lakeshore Gazette"),
+    # names and an outlet after a bar, with or without "By"
+    ("Talks Resume\nOliver Brandt and Seo-ah Lim | Harbor Light Weekly\n\nTalks resumed.", "Harbor Light Weekly"),
+    # the byline block at a story's foot: byline, date, outlet
+    ("Talks resumed on Monday.\n\nBy Oliver Brandt, Tokyo bureau\nMarch 3, 2025\nPacific Rim Tribune",
+     "Pacific Rim Tribune"),
+])
+def test_actors_outlets_in_credits_copyright_and_byline_blocks(annotate, text, outlet):
+    found = _found(annotate(text, "2025-03-03"))
+    assert (outlet, "ORG") in found
+    # a place inside the outlet's name is not an actor of its own there
+    assert ("Pacific", "LOC") not in found and ("Busan", "GPE") not in found
+
+
+def test_actors_bar_byline_names_people_in_full(annotate):
+    doc = annotate("Talks Resume\nOliver Brandt and Seo-ah Lim | Harbor Light Weekly\n\nTalks resumed.", "2025-03-03")
+    people = {n for n, t in _found(doc) if t == "PERSON"}
+    assert people == {"Oliver Brandt", "Seo-ah Lim"}
+
+
+def test_actors_a_line_of_names_without_by_or_outlet_is_not_a_byline(annotate):
+    doc = annotate("Rising Tides and Falling Prices\n\nMarkets slipped on Monday.", "2025-03-03")
+    assert not any(t == "PERSON" for _, t in _found(doc))
+
+
+@pytest.mark.parametrize("text", [
+    "The ministers will meet at noon.\n\n(END)",
+    "Updated March 4, 2025, 6:15 p.m. ET\n\nThe ministers will meet at noon.",
+    "The briefing starts at 10 a.m. KST on Friday.",
+])
+def test_actors_wire_markers_and_time_zones_are_not_actors(annotate, text):
+    assert actors(annotate(text, "2025-03-03")) == []
+
+
+def test_actors_a_lone_capitalised_word_opening_a_sentence_is_not_a_person(annotate):
+    doc = annotate("Kang Min-ji won the vote easily. Turnout was well above the last election.", "2025-03-03")
+    assert {n for n, t in _found(doc) if t == "PERSON"} == {"Kang Min-ji"}
+
+
+def test_actors_a_name_before_kingdom_or_dynasty_is_a_historical_state(annotate):
+    doc = annotate("The museum shows a bronze bell from the Goryeo dynasty.", "2025-03-03")
+    assert ("Goryeo", "GPE") in _found(doc)
+    assert not any(t == "PERSON" for _, t in _found(doc))
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The leaders toured the Andong Folk Museum after lunch.", "Andong Folk Museum"),
+    # a place the knowledge base knows, inside a building's name
+    ("Delegates gathered at the Busan Maritime Museum on Friday.", "Busan Maritime Museum"),
+])
+def test_actors_buildings_named_as_venues_are_places(annotate, text, name):
+    actor = actor_for(annotate(text, "2025-03-03"), name)
+    assert actor["type"] == "LOC" and actor["kb_id"] is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Drones struck fuel depots in the Zaporizhzhia region overnight.", "Zaporizhzhia"),
+    ("Floods hit parts of Fukuoka prefecture this week.", "Fukuoka"),
+    ("Villagers fled the Tillabéri region after the raid.", "Tillabéri"),
+])
+def test_actors_a_proper_name_before_a_region_word_is_a_region(annotate, text, name):
+    doc = annotate(text, "2025-03-03")
+    token = next(t for t in doc if t.text == name)
+    actor = actor_of(doc, token)
+    assert actor is not None and (actor["name"], actor["type"]) == (name, "GPE")
+
+
+def test_actors_leader_named_in_full_before_government_is_also_the_person(annotate):
+    doc = annotate("Relations cooled after the Moon Jae-in government ended the pact.", "2020-01-01")
+    found = _found(doc)
+    assert ("Moon Jae-in", "PERSON") in found
+    assert ("Moon government", "ORG") in found
+    # by family name alone it stays the government only
+    assert ("Biden administration", "ORG") in _found(annotate("The Biden administration objected.", "2023-01-01"))
+    assert not any(t == "PERSON" for _, t in _found(annotate("The Biden administration objected.", "2023-01-01")))
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Rebels shelled a town in Northern Cambodia at dawn.", "Cambodia", "Cambodia"),
+    ("Officials in Eastern Ukraine ordered evacuations.", "Ukraine", "Ukraine"),
+])
+def test_actors_compass_word_before_a_state_is_still_the_state(annotate, text, surface, name):
+    assert actor_for(annotate(text, "2025-03-03"), surface)["name"] == name
+
+
+def test_actors_northern_ireland_is_not_ireland(annotate):
+    doc = annotate("Voters in Northern Ireland went to the polls.", "2025-03-03")
+    assert [a[1] for a in actors(doc)] == ["Northern Ireland"]
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    ("Zambian officials rejected the plan on Monday.", "Zambian", "Zambia"),
+    ("Thousands of Malians crossed the border.", "Malians", "Mali"),
+    ("Moscow said the talks had failed.", "Moscow", "Russian Federation"),
+    ("Envoys from Russia arrived.", "Russia", "Russian Federation"),
+    ("Turkey closed the strait to warships.", "Turkey", "Türkiye"),
+])
+def test_actors_states_carry_their_iso_name(annotate, text, surface, name):
+    assert actor_for(annotate(text, "2025-03-03"), surface)["name"] == name
+
+
+def test_actors_alliance_meeting_is_a_named_event(annotate):
+    doc = annotate("The defense chiefs met at the 56th Security Consultative Meeting in Washington.", "2024-10-30")
+    assert ("Security Consultative Meeting", "EVENT") in _found(doc)
+
+
+def test_actors_a_family_before_dynasty_stays_a_family(annotate):
+    doc = annotate("Kim Jong Un is the third ruler of the Kim dynasty.", "2025-03-03")
+    assert ("Kim", "GPE") not in _found(doc)
+
+
+def test_actors_a_person_known_by_one_name_opening_a_sentence_is_kept(annotate):
+    doc = annotate("Lula's government, which took office in 2023, faces protests.", "2024-03-03")
+    assert ("Lula", "PERSON") in _found(doc)
+
+
+def test_actors_byline_names_before_their_jobs_are_people(annotate):
+    doc = annotate("Tariffs Bite\nBy Nadia Ferreira and Joon-ho Baek, Staff Reporters\n\nSeoul is worried.", "2025-01-01")
+    assert {n for n, t in _found(doc) if t == "PERSON"} == {"Nadia Ferreira", "Joon-ho Baek"}
+
+
+def test_actors_a_sentence_opening_with_by_is_not_a_byline(annotate):
+    doc = annotate("Markets Calm\nBy Late April, Seoul and Tokyo had settled.\n\nTalks went on.", "2025-01-01")
+    assert not any(t == "PERSON" for _, t in _found(doc))
+
+
+def test_actors_links_to_other_stories_name_no_actors(annotate):
+    doc = annotate("Seoul raised its offer on Monday.\nRelated: Ishiba Heads to Canberra for Talks\n"
+                   "Read more: Why Manila matters", "2025-01-01")
+    assert [a[1] for a in actors(doc)] == ["South Korea"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The leftist Teklu (Unity) movement vowed to fight on.", "Teklu"),
+    ("The banned Farmers' Alliance of Ruritania called a strike.", "Farmers' Alliance of Ruritania"),
+])
+def test_actors_brackets_cut_a_name_and_a_plural_apostrophe_stays_in_it(annotate, text, name):
+    names = {s._.actor["name"] for s in annotate(text, "2025-01-01").spans["pw_actors"]}
+    assert name in names
+
+
+def test_actors_wire_reporting_credits_name_people(annotate):
+    doc = annotate("Talks resumed on Monday.\n\n(Reporting by Wu Lan in Beijing and Saki Mori in Tokyo; "
+                   "Editing by Peter Quill)", "2025-01-01")
+    people = {n for n, t in _found(doc) if t == "PERSON"}
+    assert people == {"Wu Lan", "Saki Mori", "Peter Quill"}
+
+
+@pytest.mark.parametrize("text, surface, kb_id", [
+    # the second of two subjects
+    ("Seoul and Canberra signed the accord on Monday.", "Canberra", "gpe:AUS"),
+    # a capital addressed or pressed
+    ("The minister urged Canberra to reconsider.", "Canberra", "gpe:AUS"),
+    # a capital that is only a destination stays the city
+    ("The minister flew to Canberra on Monday.", "Canberra", "gpe:AUS:capital"),
+])
+def test_actors_capital_acting_as_a_government(annotate, text, surface, kb_id):
+    assert actor_for(annotate(text, "2025-01-01"), surface)["kb_id"] == kb_id
+
+
+def test_actors_a_kicker_with_a_bar_is_not_a_byline(annotate):
+    doc = annotate("Trade War | Markets\n\nShares fell in Seoul on Monday.", "2025-01-01")
+    assert not any(t in ("PERSON", "ORG") for _, t in _found(doc))
+
+
+def test_actors_byline_with_an_email_address_names_the_reporter(annotate):
+    doc = annotate("Seoul is worried.\n\nBy Yang Su-bin (sbyang@example.com)", "2025-12-01")
+    assert ("Yang Su-bin", "PERSON") in _found(doc)
+
+
+@pytest.mark.parametrize("text, dct, expected", [
+    # a family name shared with a minister long out of office is not that minister
+    ("Choi said the market would recover by spring.", "2026-06-01", None),
+    # after the title of an office he held it is: the one person the knowledge base has by that name
+    ("Former Finance Minister Choi said the market would recover.", "2026-06-01", "Choi Sang-mok"),
+    # not after the title of an office he never held
+    ("Former Prime Minister Choi said the market would recover.", "2026-06-01", None),
+    # in office on the date: the one holder
+    ("Choi said the budget would pass.", "2025-02-01", "Choi Sang-mok"),
+])
+def test_actors_family_name_alone_is_linked_only_to_someone_in_office(annotate, text, dct, expected):
+    doc = annotate(text, dct)
+    found = [s._.actor for s in doc.spans["pw_actors"] if s.text == "Choi"]
+    assert [a["name"] for a in found if a["kb_id"]] == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text, name, etype", [
+    # small words and hyphens inside a longer name around a place
+    ("She teaches at the University of Busan Foreign Studies.", "University of Busan Foreign Studies", "ORG"),
+    ("The Japan Coast Self-Defense Squadron sailed at dawn.", "Japan Coast Self-Defense Squadron", "ORG"),
+    # a name many states' bodies share, inside a longer party name
+    ("Leaders of the Progressive Democratic Party of Chile met on Monday.", "Progressive Democratic Party of Chile",
+     "ORG"),
+    # the model may hear a place; the last word makes it an organisation
+    ("The Republic of Chile Navy sent a frigate.", "Republic of Chile Navy", "ORG"),
+])
+def test_actors_longer_names_around_places_and_shared_names(annotate, text, name, etype):
+    found = _found(annotate(text, "2025-01-01"))
+    assert (name, etype) in found
+    assert not any(n in ("Democratic Party of Korea", "Japan", "Chile") for n, _ in found)
+
+
+def test_actors_acronym_may_leave_out_the_place_of_its_name(annotate):
+    doc = annotate("The Liberal Reform Party of Chile (LRP) walked out. LRP leaders said they would return.",
+                   "2025-01-01")
+    assert {s._.actor["name"] for s in doc.spans["pw_actors"] if s.text == "LRP"} == {"Liberal Reform Party of Chile"}
+
+
+def test_actors_a_question_heading_is_no_organisation(annotate):
+    doc = annotate("Will Trade Talks Change the Course of the Japan-Korea Relationship?\n\nTalks resumed on Monday.",
+                   "2025-01-01")
+    assert not any(t == "ORG" for _, t in _found(doc))

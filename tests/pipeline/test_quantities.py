@@ -449,3 +449,237 @@ def test_quantities_factory_reads_kb_folders(tmp_path):
 def test_quantities_amount_heading_its_own_sentence(annotate, text, value):
     # the amount is the root of its parse: every walk up the tree must stop there
     assert only(annotate, text)["value"] == value
+
+
+# ---------------------------------------------------------------- more units and ranges
+
+@pytest.mark.parametrize("text, value, unit", [
+    ("Lisbon agreed to pay 3.2 trillion won for the frigates.", 3_200_000_000_000, "KRW"),
+    ("Oslo will contribute USD 20 billion to the fund.", 20_000_000_000, "USD"),
+    ("The cabinet approved 640 billion yen for coastal defense.", 640_000_000_000, "JPY"),
+])
+def test_quantities_won_yen_and_iso_codes(annotate, text, value, unit):
+    q = only(annotate, text)
+    assert (q["value"], q["unit"]) == (value, unit)
+
+
+@pytest.mark.parametrize("text, low, high", [
+    ("Economists put the cost of the bridge at $10 billion to $20 billion.", 10_000_000_000, 20_000_000_000),
+    ("The utility will spend between $4 billion and $6 billion on new lines.", 4_000_000_000, 6_000_000_000),
+])
+def test_quantities_range_with_the_unit_written_twice(annotate, text, low, high):
+    q = only(annotate, text)
+    assert (q["value"], q["high"], q["unit"]) == (low, high, "USD")
+
+
+def test_quantities_percentage_points_are_flagged(annotate):
+    q = only(annotate, "The bank lowered its rate by 0.75 percentage points.")
+    assert (q["value"], q["unit"], q["points"]) == (0.75, "percent", True)
+    q = only(annotate, "The bank lowered its rate by 0.75 percent.")
+    assert q["points"] is False
+
+
+def test_quantities_strength_of_a_force_counts_people(annotate):
+    q = only(annotate, "A 40,000-strong contingent of Indian peacekeepers is based in the region.")
+    assert (q["value"], q["unit"], q["measure"]) == (40000, "persons", "troop_level")
+
+
+@pytest.mark.parametrize("text", [
+    "She turned 45 and moved to 12 Baker Street.",
+    "Call the embassy on +82 2 397 4114 for help.",
+    "See pages 12-14 for the 3rd chapter.",
+    "The 2nd battalion has been on alert since 2019.",
+    "The 19-year-old conscript was born in 2006.",
+])
+def test_quantities_more_numbers_that_are_not_amounts(annotate, text):
+    _, found = quantities(annotate, text)
+    assert found == []
+
+
+# ---------------------------------------------------------------- the passage around a figure
+
+def test_quantities_demanded_sum_in_a_passage_takes_its_measure(annotate):
+    text = ("Ottawa agreed to pay $1 billion a year for the upkeep of the American bases.\n\n"
+            "The talks dragged on for months.\n\nAnalysts were unsurprised.\n\n"
+            "Ministers met again in the spring.\n\nThe press lost interest.\n\n"
+            "The White House later demanded $2 billion a year.")
+    _, found = quantities(annotate, text)
+    assert [q["measure"] for q in found] == ["cost_sharing", "cost_sharing"]
+    assert found[1]["status"] == "demanded"
+
+
+def test_quantities_sum_named_as_aid_is_no_part_of_an_earlier_pledge(annotate):
+    text = ("Canada pledged $900 million for the upkeep of American forces. "
+            "Canada will also give $50 million in humanitarian aid.")
+    _, found = quantities(annotate, text)
+    assert (found[1]["measure"], found[1]["part_of"]) == ("other", None)
+
+
+def test_quantities_share_of_the_same_whole_takes_its_measure(annotate):
+    text = ("France will spend 2.5 percent of gross domestic product on defense this year. "
+            "Some German officials have floated a target of 4 percent of GDP.")
+    _, found = quantities(annotate, text)
+    assert [(q["value"], q["measure"]) for q in found] == [(2.5, "defense_spending"), (4, "defense_spending")]
+    assert found[1]["status"] == "proposed"
+
+
+def test_quantities_share_of_another_whole_keeps_no_measure(annotate):
+    text = ("France will spend 2.5 percent of gross domestic product on defense this year. "
+            "Unemployment stood at 7 percent of the labor force.")
+    _, found = quantities(annotate, text)
+    assert found[1]["measure"] == "other"
+
+
+def test_quantities_level_of_a_group_counts_people(annotate):
+    q = only(annotate, "The treaty commits Britain to keep its troop numbers in Cyprus at their present level of about 3,000.")
+    assert (q["value"], q["unit"], q["measure"], q["qualifier"]) == (3000, "persons", "troop_level", "about")
+    assert (q["holder"], q["target"]) == ("United Kingdom", "Cyprus")
+    _, found = quantities(annotate, "Exports were kept at their present level of 400.")
+    assert found == []
+
+
+def test_quantities_elided_count_belongs_with_its_group(annotate):
+    _, found = quantities(annotate, "Russia sent roughly 8,000 soldiers to Syria, and Western officials "
+                                    "later said more than 900 had been killed.")
+    assert [(q["value"], q["holder"]) for q in found] == [(8000, "Russia"), (900, "Russia")]
+    q = only(annotate, "Police in Oslo said more than 900 had been killed.")
+    assert q["holder"] is None
+
+
+@pytest.mark.parametrize("text, holder", [
+    ("The Bundestag met in the afternoon. 412 lawmakers voted for the bill.", "Bundestag"),
+    ("The Bundestag passed the bill, with 412 lawmakers voting in favor.", "Bundestag"),
+    ("Nobody voted early. 412 lawmakers voted for the bill.", None),
+])
+def test_quantities_members_belong_to_their_body(annotate, text, holder):
+    q = only(annotate, text)
+    assert q["value"] == 412 and q["holder"] == holder
+
+
+def test_quantities_budget_request_is_a_proposal(annotate):
+    q = only(annotate, "The Finance Ministry has requested 3.1 trillion won for next year.")
+    assert q["status"] == "proposed"
+    q = only(annotate, "The Finance Ministry requested $3 billion from Tokyo for the bases.")
+    assert q["status"] == "demanded"
+
+
+@pytest.mark.parametrize("text", [
+    "Higher tariffs will cut Samsung's annual profit by about 2 trillion won.",
+    "Samsung said tariffs would cut its profit by about 2 trillion won.",
+])
+def test_quantities_change_by_an_amount_belongs_to_the_owner_of_what_changed(annotate, text):
+    q = only(annotate, text)
+    assert (q["value"], q["holder"]) == (2_000_000_000_000, "Samsung")
+
+
+@pytest.mark.parametrize("text, holder, target", [
+    ("U.S. immigration agents raided a car plant in Ohio on Monday. Around 210 Mexicans were detained.",
+     "United States", "Mexico"),
+    ("Thai police raided a casino near the border. About 60 Cambodians were arrested.", "Thailand", "Cambodia"),
+    ("The raid by Japanese police ended with 30 Chinese nationals in custody.", "Japan", "China"),
+])
+def test_quantities_detained_people_are_held_by_who_raided(annotate, text, holder, target):
+    q = only(annotate, text)
+    assert (q["measure"], q["holder"], q["target"]) == ("detained_persons", holder, target)
+
+
+def test_quantities_detention_with_nobody_named_has_no_holder(annotate):
+    q = only(annotate, "Around 210 workers were detained at the plant on Monday.")
+    assert (q["measure"], q["holder"]) == ("detained_persons", None)
+
+
+def test_quantities_detention_holder_follows_the_last_count(annotate):
+    text = ("Thai police detained 40 Cambodians at a casino on Friday. "
+            "The next day, 25 Laotians were also held.")
+    _, found = quantities(annotate, text)
+    assert [(q["value"], q["holder"]) for q in found] == [(40, "Thailand"), (25, "Thailand")]
+
+
+# ---------------------------------------------------------------- headlines
+
+def test_quantities_headline_figure_restated_in_the_story_is_not_counted_twice(annotate):
+    text = ("Oslo pledges $40bn for Arctic ports\n\n"
+            "OSLO -- Norway pledged $40 billion on Monday to expand its Arctic ports.")
+    doc, found = quantities(annotate, text)
+    assert [q["value"] for q in found] == [40_000_000_000]
+    assert doc.text[found[0]["quote_start"]:found[0]["quote_end"]].startswith("Norway pledged")
+
+
+def test_quantities_headline_figure_the_story_does_not_repeat_is_kept(annotate):
+    text = ("Oslo pledges $40bn for Arctic ports\n\n"
+            "OSLO -- Norway unveiled a plan on Monday to expand its Arctic ports.")
+    _, found = quantities(annotate, text)
+    assert [q["value"] for q in found] == [40_000_000_000]
+
+
+# ---------------------------------------------------------------- long documents
+
+def test_quantities_long_document_reads_each_sentence_as_alone(annotate):
+    sentence = "Japan pledged $5 billion in investment in the United States in March 2024. "
+    filler = "The weather was mild and the talks were calm. "
+    doc, found = quantities(annotate, (sentence + filler * 3) * 60)
+    assert len(found) == 60
+    assert all((q["holder"], q["time"]) == ("Japan", "2024-03") for q in found)
+    assert all(q["same_as"] == k - 1 for k, q in enumerate(found) if k)
+
+
+def test_quantities_nationality_of_most_of_the_people_is_the_target(annotate):
+    q = only(annotate, "Around 210 people were arrested, most of them Mexican.")
+    assert (q["measure"], q["target"]) == ("detained_persons", "Mexico")
+    q = only(annotate, "Around 210 people were arrested, most of them at night.")
+    assert q["target"] is None
+
+
+def test_quantities_as_high_as_is_a_qualifier(annotate):
+    q = only(annotate, "Officials said the duty could climb as high as 40 percent.")
+    assert (q["value"], q["qualifier"], q["status"]) == (40, "as high as", "speculative")
+
+
+def test_quantities_sum_dedicated_to_a_purpose_is_part_of_the_pledge(annotate):
+    text = "Mexico pledged to invest $80 billion in Canada. Of the total, $30 billion will be dedicated to railways."
+    _, found = quantities(annotate, text)
+    whole, part = found
+    assert part["part_of"] == 0 and whole["components"] == [1]
+    assert (part["measure"], part["status"], part["holder"], part["target"]) == (
+        "investment_pledge", "pledged", "Mexico", "Canada")
+
+
+def test_quantities_from_one_rate_to_another_is_one_change(annotate):
+    _, found = quantities(annotate, "Washington lowered its tariff on Thai rice from 36% to 19% in August.")
+    before, after = found
+    assert (before["value"], before["change"]["role"], before["change"]["other"]) == (36, "before", 1)
+    assert (after["value"], after["change"]["role"], after["status"]) == (19, "after", "agreed")
+    assert before["holder"] == after["holder"] == "United States"
+    assert after["target"] == "Thailand" and after["time"] == "2025-08"
+
+
+@pytest.mark.parametrize("text, status", [
+    ("At a rally, Trump said that if he were in charge, Ottawa would be paying $3 billion a year.", "demanded"),
+    ("The senator spoke for an hour and said that if she won, Ottawa would pay $3 billion a year.", "demanded"),
+    ("Ottawa said that if talks went well, it would pay $3 billion a year.", "speculative"),
+])
+def test_quantities_hypothetical_payment_reported_by_another_party_is_a_demand(annotate, text, status):
+    q = only(annotate, text)
+    assert (q["value"], q["status"]) == (3_000_000_000, status)
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The White House said 200 lawmakers signed the letter.", "actual"),
+    ("About 400 workers demanded higher pay.", "actual"),
+    ("Roughly 500 soldiers could be sent home.", "speculative"),
+])
+def test_quantities_what_counted_people_do_is_not_their_numbers_status(annotate, text, status):
+    assert only(annotate, text)["status"] == status
+
+
+def test_quantities_members_are_not_given_to_a_house_that_is_no_legislature(annotate):
+    q = only(annotate, "The White House said 200 lawmakers signed the letter.")
+    assert q["holder"] is None
+
+
+@pytest.mark.parametrize("text, status", [
+    ("The allies agreed that 2,000 troops would stay.", "agreed"),
+    ("Tokyo pledged that it would spend $5 billion on the bases.", "pledged"),
+])
+def test_quantities_would_under_a_verb_of_agreeing_reads_that_verb(annotate, text, status):
+    assert only(annotate, text)["status"] == status
