@@ -9,6 +9,7 @@ components that attach a time to a fact.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -25,12 +26,21 @@ RESOLVERS = ("rules", "dateparser")
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll", "would", "'d", "’d"}
 # a deadline is ahead of the act that set it: "gave them until mid-November"
 BOUND_PREPS = {"until", "till", "by", "through", "before"}
+# the earliest a thing can happen is still ahead: "as early as Tuesday"
+EARLIEST_SIGNALS = ("as early as", "as soon as", "no sooner than", "no earlier than")
+# verbs whose object or complement is a plan: its time lies ahead even when told in the past
+PLAN_VERBS = {"plan", "schedule", "reschedule", "slate", "intend", "expect", "aim", "due", "prepare"}
+# verbs whose past form is their present: "hurt" may be either, so it tells no tense
+SAME_PAST = {"hurt", "cut", "put", "set", "hit", "let", "cost", "shut", "spread", "bid", "cast", "burst",
+             "read", "split", "quit", "beat", "upset", "broadcast", "forecast"}
+SAY_VERBS = {"say", "tell", "report", "announce", "state", "confirm", "add", "note"}
 # a date the text gives as its own, on a line of its own: a byline ("By A. Writer | Published on
 # August 21, 2025"), a dateline ("SEOUL, Aug. 21, 2025 (Wire) —") or the date alone
 _BYLINE_LEAD = re.compile(r"(?:[^\n.]{0,60}?[\s|])?(?:published|posted|updated|last\s+updated)(?:\s+on)?\s*:?\s*", re.I)
 _DATELINE_LEAD = re.compile(r"\s*(?:[A-Z][A-Za-z.' -]{1,40},\s*)?")
 _LINE_REST = re.compile(r"\s*(?:[|·•(—–-]|at\s+\d|\d{1,2}:\d\d|$)")
 _HEAD_CHARS = 2000  # a dateline or byline sits near the top
+_CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?![\dX])")
 
 
 @Language.factory(
@@ -58,8 +68,14 @@ class TimeTagger:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span) or _is_not_time(m, span):
                 continue
+            if _is_rate(m, span):
+                m = dataclasses.replace(m, type="SET")  # "700 seats a week": so many per week
+            elif len(span) > 1 and span[0].lower_ in ("the", "a", "an") and _modifies_next_noun(span):
+                # "the eight-year war", "the third-quarter loss": the article belongs to the noun
+                span = span[1:]
+                m = dataclasses.replace(m, start=span.start_char)
             found.append((m, span))
-        directions = [_direction(span, weekday=m.rel is not None and m.rel[0] == "weekday") for m, span in found]
+        directions = [_direction(span, weekday=_is_weekday(m)) for m, span in found]
 
         anchor, source = _parse_date(doc._.dct), "published" if doc._.dct else None
         if anchor is None:
@@ -78,9 +94,16 @@ class TimeTagger:
             directions = [None if d == "past" else d for d in directions]
         spans = []
         quarter = None  # the last quarter the text named: "the quarter", "a year earlier" refer to it
+        ref = None  # the last calendar date the text named: "that day", "the following year" count from it
         for (m, span), direction in zip(found, directions):
-            value = self._value(m, text[m.start:m.end], anchor, direction)
+            if m.rel is not None and m.rel[0] == "anaphor":
+                value = timex_rules.resolve_anaphor(m, ref, anchor)
+            else:
+                value = self._value(m, text[m.start:m.end], anchor, direction)
             value, quarter = _in_quarter_context(m, span, value, quarter)
+            named = _CALENDAR.match(value or "") if m.type in ("DATE", "TIME") else None
+            if named:
+                ref = named.group()
             s = Span(doc, span.start, span.end, label=m.type)
             s._.timex = {"type": m.type, "value": value}
             spans.append(s)
@@ -108,14 +131,22 @@ def _in_quarter_context(m: timex_rules.Mention, span: Span, value: str, quarter:
                                                    or "quarter" in span.sent.text.lower())
     if quarter and kind == "quarter_ref":
         value = f"{quarter[0]}-Q{quarter[1]}"
+    elif kind == "year_period" and quarter and m.start - quarter[2] <= QUARTER_REACH:
+        value = f"{m.rel[1]}-Q{quarter[1]}"  # "the 1988 quarter" beside "the third quarter": 1988-Q3
     elif near and year_back:
         value = f"{quarter[0] - 1}-Q{quarter[1]}"
     elif kind == "quarter_ago":
         value = value[:4]
     q = re.fullmatch(r"(\d{4})-Q([1-4])", value or "")
-    if q and not year_back:
+    if q and not year_back and kind != "year_period":
         quarter = (int(q.group(1)), int(q.group(2)), m.start)
     return value, quarter
+
+
+def _is_weekday(m: timex_rules.Mention) -> bool:
+    if m.rel is not None and m.rel[0] == "dated_clock":
+        m = m.rel[1]
+    return m.rel is not None and m.rel[0] == "weekday"
 
 
 def timex_of(doc: Doc, span_or_token: Span | Token) -> dict | None:
@@ -138,9 +169,41 @@ def _is_not_time(m: timex_rules.Mention, span: Span) -> bool:
             return True
     if m.kind == "duration" and span.text.lower().endswith("old") and _is_person_age(span):
         return True
+    if m.kind == "duration" and span.end < len(span.doc) and span.doc[span.end].lower_ == "old" \
+            and _is_persons_age_predicate(span):
+        return True  # "Mr. Reupke, 52 years old, will succeed": a person's age
+    if m.kind == "vague" and span.text.lower() == "soon":
+        doc = span.doc
+        if span.end < len(doc) and doc[span.end].lower_ in ("after", "before", "afterwards", "thereafter"):
+            return True  # "soon after the vote": how close two events are, not a time
+        if _verb_tense(span.root.head) == "past" and span.root.head.pos_ in ("VERB", "AUX"):
+            return True  # "was soon released": near a past event, not ahead of today
     if m.kind in ("month", "month_may") and len(span) == 1 and span[0].ent_type_ in ("PERSON", "ORG"):
         return True  # June Carter, March of Dimes
     return False
+
+
+def _is_rate(m: timex_rules.Mention, span: Span) -> bool:
+    """'a week' right after a plural noun it counts: "700 seats a week", "interviews a day"."""
+    if m.kind != "duration" or len(span) != 2 or span[0].lower_ not in ("a", "per") or span.start == 0:
+        return False
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.lower_ in ("ago", "earlier", "later", "before", "after", "old", "or"):
+        return False
+    return doc[span.start - 1].tag_ == "NNS" and span[1].lower_ in ("day", "week", "month", "year")
+
+
+def _modifies_next_noun(span: Span) -> bool:
+    """The time expression is a modifier inside a noun phrase whose noun follows it."""
+    doc = span.doc
+    last = span[-1]
+    after = span.end + 1 if span.end < len(doc) and doc[span.end].text == "," else span.end
+    if after >= len(doc) or doc[after].pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    head = last.head
+    return last.dep_ in ("amod", "compound", "nmod", "nummod", "npadvmod") and head.i >= span.end \
+        and head.pos_ in ("NOUN", "PROPN") or (last.tag_ == "JJ" and "-" in span.text)
 
 
 def _is_person_age(span: Span) -> bool:
@@ -155,6 +218,18 @@ def _is_person_age(span: Span) -> bool:
     return noun is not None and noun.lemma_.lower() in _person_nouns()
 
 
+def _is_persons_age_predicate(span: Span) -> bool:
+    """'N years old' said of a person: in apposition to a name, or of a person noun."""
+    doc = span.doc
+    old = doc[span.end]
+    if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].pos_ == "PROPN":
+        return True
+    heads = [old.head] + [c for c in old.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return any(h.i != old.i and (h.ent_type_ == "PERSON" or h.lemma_.lower() in _person_nouns()
+                                 or h.lower_ in ("he", "she", "i", "we", "they"))
+               for h in heads)
+
+
 @functools.lru_cache(maxsize=1)
 def _person_nouns() -> frozenset:
     return frozenset(timex_rules.words().get("person_nouns", {}).get("words", []))
@@ -165,6 +240,10 @@ def _direction(span: Span, weekday: bool = False) -> str | None:
     that is an adverbial of the verb (on Friday, in June, Tuesday, by the end of October) takes
     its tense; one inside a noun phrase ("payable Dec. 7", "a July deal") doesn't."""
     t = span.root
+    doc = span.doc
+    before = " ".join(w.lower_ for w in doc[max(0, span.start - 3):span.start])
+    if before.endswith(EARLIEST_SIGNALS):
+        return "future"  # "as early as Tuesday": a time not yet reached
     bound = t.dep_ == "pobj" and t.head.lower_ in BOUND_PREPS
     if t.dep_ == "pobj" and t.head.dep_ == "prep":
         t = t.head
@@ -174,11 +253,27 @@ def _direction(span: Span, weekday: bool = False) -> str | None:
             and t.head.pos_ in ("VERB", "AUX"):
         verb = t.head
         tense = _verb_tense(verb)
+        if tense == "future" and not weekday and _reported_future(verb):
+            tense = None  # "said in May it would cut output in April": ahead of the saying, not of today
+        if verb.lemma_.lower() in PLAN_VERBS and not _pluperfect(verb) and verb.dep_ != "acl":
+            return "future"  # "scheduled a vote Thursday", "planned a rally on Saturday"
         if tense is None and verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
             # "is to resume Tuesday", "plans to visit in May": ahead, unless told from the past
             governor = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None
+            if governor is not None and governor.lemma_.lower() in PLAN_VERBS and not _pluperfect(governor):
+                return "future"  # "planned to leave on Thursday" (but not "had been due to expire Friday")
+            if verb.dep_ in ("acl", "relcl"):
+                return None  # "the first to join on Friday": a noun's modifier, not a plan
+            if governor is not None and governor.pos_ == "ADJ" and governor.dep_ in ("acomp", "attr"):
+                governor = governor.head  # "was due to expire Friday": the tense is the copula's
             if governor is None or _verb_tense(governor) != "past":
                 return "future"
+        if weekday and tense is None and verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in SAY_VERBS \
+                and verb.lower_ not in SAME_PAST \
+                and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return "future"  # news tells a scheduled event in the present: "the team leaves Monday"
+        if bound and weekday and t.i > verb.i:
+            return "future"  # "postponed until Tuesday": a deadline of this week or the next
         return None if bound and tense == "past" else tense
     if weekday:
         # a day of this week or the last is near enough for the sentence's main verb to decide
@@ -195,6 +290,22 @@ def _direction(span: Span, weekday: bool = False) -> str | None:
             if w.tag_ == "MD":
                 return "future" if w.lower_ in FUTURE_AUX else None
     return None
+
+
+def _pluperfect(word: Token) -> bool:
+    """'had planned', 'had been due to': a plan told as overtaken, in the past of the past."""
+    for w in (word, word.head) if word.dep_ in ("acomp", "xcomp", "attr") else (word,):
+        if any(c.lower_ in ("had", "'d", "’d") and c.dep_ in ("aux", "auxpass") for c in w.children):
+            return True
+    return False
+
+
+def _reported_future(verb: Token) -> bool:
+    """'would' under a past verb of saying or thinking: future from then, not from the anchor."""
+    if not any(c.lower_ in ("would", "'d", "’d") and c.dep_ == "aux" for c in verb.children):
+        return False
+    governor = verb.head
+    return verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and _verb_tense(governor) == "past"
 
 
 def _verb_tense(verb: Token) -> str | None:
@@ -276,4 +387,6 @@ def _dateparser_value(m: timex_rules.Mention, text: str, anchor: dt.date, direct
         return f"{d.year:04d}-{d.month:02d}"
     if kind == "shift" and m.rel[1] == "year":
         return f"{d.year:04d}"
+    if kind == "weekday" and m.rel[2]:
+        return f"{d.isoformat()}T{m.rel[2]}"  # the part of the day the rules keep ("Friday night")
     return d.isoformat()

@@ -541,7 +541,7 @@ def test_quantities_level_of_a_group_counts_people(annotate):
 def test_quantities_elided_count_belongs_with_its_group(annotate):
     _, found = quantities(annotate, "Russia sent roughly 8,000 soldiers to Syria, and Western officials "
                                     "later said more than 900 had been killed.")
-    assert [(q["value"], q["holder"]) for q in found] == [(8000, "Russia"), (900, "Russia")]
+    assert [(q["value"], q["holder"]) for q in found] == [(8000, "Russian Federation"), (900, "Russian Federation")]
     q = only(annotate, "Police in Oslo said more than 900 had been killed.")
     assert q["holder"] is None
 
