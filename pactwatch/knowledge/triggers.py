@@ -62,6 +62,13 @@ class Triggers:
     office_titles: frozenset[str] = frozenset()     # head nouns of office titles: "president"
     office_ending: frozenset[str] = frozenset()     # TRANSITION triggers that end a tenure
     prepositional_verbs: Mapping[tuple[str, str, str], str] = field(default_factory=dict)   # (lemma, prep, noun) -> type
+    pending_markers: frozenset[str] = frozenset()   # "until", "once": in the present, a condition
+    future_time_markers: frozenset[str] = frozenset()   # "before", "after": in the present, the future
+    mandative_verbs: frozenset[str] = frozenset()   # "insist that X pay": a demand of X
+    preparations: frozenset[str] = frozenset()      # "prepared to attack": readying the act
+    preparation_types: Mapping[str, str] = field(default_factory=dict)   # type readied -> type
+    joint_nouns: frozenset[str] = frozenset()       # "drill", "exercise": held together, cooperation
+    joint_types: Mapping[str, str] = field(default_factory=dict)   # type held alone -> held together
 
 
 def _read(folder: Path, name: str) -> dict:
@@ -195,4 +202,11 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
         office_titles=_words(t, "office_terms", "titles", tf),
         office_ending=_words(t, "office_terms", "ending", tf),
         prepositional_verbs=_typed(_table(t, "prepositional_verbs", tf), tf, "prepositional_verbs", 3),
+        pending_markers=_words(m, "hypothetical", "pending", mf),
+        future_time_markers=_words(m, "planned", "time_clauses", mf),
+        mandative_verbs=_words(m, "obligation", "mandative", mf),
+        preparations=_words(t, "preparations", "lemmas", tf),
+        preparation_types=_type_map(_table(_table(t, "preparations", tf), "types", tf), tf, "preparations.types"),
+        joint_nouns=_words(t, "joint", "lemmas", tf),
+        joint_types=_type_map(_table(_table(t, "joint", tf), "types", tf), tf, "joint.types"),
     )

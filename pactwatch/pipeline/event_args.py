@@ -14,7 +14,12 @@ ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}     # who can act; places and nam
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
 TARGET_PREPS = {"with", "to", "against", "on", "from", "toward", "towards", "into", "between",
                 "for", "over", "upon", "at"}
-NOUN_TARGET_PREPS = TARGET_PREPS | {"of"}
+NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "into"}   # "an investigation into Samsung"
+# "imposed a curfew after protests by students": the occasion of an act, not the act it carries
+OCCASION_PREPS = {"after", "before", "amid", "amidst", "despite", "following", "since", "until",
+                  "because", "over"}
+# prepositions of a verb's object noun that name whom the act is aimed at
+OBJECT_TARGET_PREPS = {"against", "on", "upon", "with", "to", "toward", "towards", "between"}
 PLACE_PREPS = {"in", "at"}
 # "the president of France", "forces in Guinea", "a camp for Congolese refugees"
 ARGUMENT_PREPS = {"of", "in", "from", "for", "throughout", "across"}
@@ -25,6 +30,12 @@ NOT_PART_OF_ARGUMENT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", 
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them", "him", "our",
             "itself", "themselves"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+# "the two leaders", "both countries": nouns that stand for the last two actors of a kind named
+PAIR_NOUNS = {"leader": {"PERSON"}, "president": {"PERSON"}, "minister": {"PERSON"},
+              "counterpart": {"PERSON"}, "country": {"GPE"}, "nation": {"GPE"}, "government": {"GPE"},
+              "ally": {"GPE"}, "side": {"GPE"}, "capital": {"GPE"}, "neighbor": {"GPE"},
+              "neighbour": {"GPE"}}
+STATE_NOUNS = {"country", "nation"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 SUBJECT_DEPS = ("nsubj", "csubj")
 QUOTE_EDGE_DEPS = {"advcl", "parataxis", "conj", "cc", "punct", "mark", "dep", "meta"}
@@ -116,10 +127,48 @@ class Arguments:
                     return self.actors_in(subject)
             return []
         found = self.actors_in(token)
+        if not found:
+            found = self.pair_before(token)
         for c in token.children:
             if c.dep_ == "conj":
                 found += [s for s in self.resolve(c) if s not in found]
         return found
+
+    def pair_before(self, token: Token) -> list[Span]:
+        """"the two leaders", "both countries", "the two sides": the last two distinct actors of
+        that kind named before, in this sentence or the three before."""
+        lemma = token.lemma_.lower()
+        kinds = PAIR_NOUNS.get(lemma)
+        if kinds is None or token.pos_ != "NOUN" or not any(
+                (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
+                for c in token.children):
+            return []
+        floor = token.sent.start
+        for _ in range(3):
+            if floor > 0:
+                floor = self.doc[floor - 1].sent.start
+        found: list[Span] = []
+        names: set[str] = set()
+        i = token.i - 1
+        while i >= floor and len(found) < 2:
+            span = self.actor_at.get(i)
+            if span is not None:
+                actor = span._.actor or {}
+                name = actor.get("name") or span.text
+                if span.label_ == "GPE":   # a state, told apart by the state it stands for
+                    name = actor.get("acts_for")
+                    if lemma in STATE_NOUNS and actor.get("name") != name:
+                        name = None          # "both countries": states, not their cities
+                    root = span.root
+                    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS | {"to", "from", "near"}:
+                        name = None          # "met in Seoul": where, not who
+                if span.label_ in kinds and name and name not in names:
+                    found.append(span)
+                    names.add(name)
+                i = span.start - 1
+            else:
+                i -= 1
+        return found if len(found) == 2 else []
 
     def names_event(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and (token.lemma_.lower() in self.event_nouns)
@@ -154,13 +203,32 @@ class Arguments:
             agent = next((c for c in v.children if c.dep_ == "agent"), None)
             if agent is not None:
                 return [s for p in agent.children if p.dep_ == "pobj" for s in self.resolve(p)]
+            leaders = self.leaders_under(v)
+            if leaders:
+                return leaders
             if v.dep_ == "relcl":
                 return self.actors_in(v.head)
-            if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and v.head.i != v.i:
+            # "Chile is likely / ready / willing to sign": the adjective's subject signs
+            if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "acomp") and v.head.i != v.i:
                 v = v.head if v.dep_ != "pcomp" else v.head.head
                 continue
             break
         return []
+
+    @staticmethod
+    def is_town(span: Span) -> bool:
+        """A place that is not a state and stands for none (a city, a region)."""
+        actor = span._.actor or {}
+        return span.label_ in PLACE_TYPES and not actor.get("acts_for")
+
+    def leaders_under(self, verb: Token) -> list[Span]:
+        """A passive with no agent, done "under" a leader: "a deal was struck in 2021 under
+        President Biden" was struck by those in charge."""
+        if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+            return []
+        return [s for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"
+                for p in c.children if p.dep_ == "pobj" for s in self.actors_in(p)
+                if s.label_ in ("PERSON", "ORG")]
 
     def roles(self, token: Token) -> Roles:
         if token.pos_ == "VERB":
@@ -175,7 +243,7 @@ class Arguments:
             and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children))
         if verb.dep_ in ("amod", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
             roles.target += self.actors_in(verb.head)   # "the newly elected president"
-        roles.source += self.subject_actors(verb) if not passive else []
+        roles.source += self.subject_actors(verb) if not passive else self.leaders_under(verb)
         if passive and not any(c.dep_ == "nsubjpass" for c in verb.children):
             # "won the vote and was sworn in", "only to be impeached", "the first president to be
             # arrested": the one it was done to is the subject of the verb it hangs from
@@ -185,11 +253,22 @@ class Arguments:
                 host = host.head
             if (verb.dep_ in ("conj", "xcomp", "advcl") or (verb.dep_ in ("acl", "relcl") and infinitive)) \
                     and host.i != verb.i and host.pos_ in ("VERB", "AUX"):
-                roles.target += self.subject_actors(host)
+                done_to = next((c for c in host.children if c.dep_ == "nsubjpass"), None)
+                # "4,000 had been killed or wounded": the host is passive too, its subject the one
+                # it was done to (never the subject of a verb reporting it)
+                roles.target += self.resolve(done_to) if done_to is not None else self.subject_actors(host)
         for c in verb.children:
             dep = c.dep_
             if dep in ("dobj", "dative", "nsubjpass", "oprd"):
-                roles.target += self.resolve(c)
+                found = self.resolve(c)
+                if not found and dep == "dobj" and c.pos_ == "NOUN":
+                    # "threatened further action against Russia", "signed a pact with Japan": the
+                    # object names no one; the one it is aimed at is the target
+                    found = [s for p in c.children if p.dep_ == "prep" and p.lower_ in OBJECT_TARGET_PREPS
+                             for o in p.children if o.dep_ == "pobj" for s in self.resolve(o)]
+                if self.names_event(c):   # "attended the summit in Gyeongju": where it was held
+                    found = [s for s in found if not self.is_town(s)]
+                roles.target += found
             elif dep == "agent":
                 roles.source += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
             elif dep == "prep" and c.lower_ in TARGET_PREPS:
@@ -208,7 +287,10 @@ class Arguments:
         for c in noun.children:
             dep = c.dep_
             if dep in ("poss", "compound", "amod", "nmod", "nummod"):
-                roles.source += self.resolve(c) if dep == "poss" else self.actors_in(c)
+                found = self.resolve(c) if dep == "poss" else self.actors_in(c)
+                if dep == "compound":   # "the Gyeongju summit": a town names where, not who
+                    found = [s for s in found if not self.is_town(s)]
+                roles.source += found
             elif dep == "prep" and c.lower_ in NOUN_TARGET_PREPS:
                 roles.target += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
             elif dep == "prep" and c.lower_ == "by":
@@ -237,13 +319,18 @@ class Arguments:
         # talks", "cancelled the visit"); "ran in the election" does not make the runner elect
         if not roles.source and head.i != place.i \
                 and (head.lemma_.lower() in self.carriers or head.lower_ in self.carriers) \
-                and place.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "oprd"):
+                and place.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "oprd") \
+                and not (place.dep_ == "pobj" and place.head.lower_ in OCCASION_PREPS):
             roles.source += self.subject_actors(head)
             if place.dep_ == "dobj":
                 for c in head.children:
                     if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in TARGET_PREPS and c.i != place.head.i):
                         pobjs = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [c]
                         roles.target += [s for p in pobjs for s in self.resolve(p)]
+        if place.dep_ == "pobj" and place.head.lower_ == "under" and head.pos_ == "VERB" and head.i != place.i:
+            # "was put under investigation", "placed the editor under arrest": the one it is done to
+            roles.target += [s for c in head.children if c.dep_ in ("nsubjpass", "dobj")
+                             for s in self.resolve(c) if s not in roles.target]
         roles.target = [s for s in roles.target if s not in roles.source]
         return roles
 
@@ -294,6 +381,11 @@ class Arguments:
             anchors.append(place)
         if token.pos_ != "VERB" and place.head.pos_ in ("VERB", "AUX") and place.dep_ in ("dobj", "nsubjpass"):
             anchors.append(place.head)
+        for c in token.children:   # "the Gyeongju summit"
+            if c.dep_ == "compound" and token.pos_ == "NOUN":
+                span = self.actor_at.get(c.i)
+                if span is not None and self.is_town(span):
+                    return (span._.actor or {}).get("name") or span.text
         for anchor in anchors:
             for c in anchor.children:
                 if c.dep_ == "prep" and c.lower_ in preps:
@@ -320,6 +412,11 @@ class Arguments:
             not crosses_clause(s.root, token) or describes_date(s.root, token))]
         if own:
             return nearest(own, token)._.timex["value"]
+        # "raided a plant run by Hyundai in Georgia on Sept. 4": a day at the end of a participle
+        # describing the object dates the act, the parse notwithstanding
+        tail = [s for s in local if governs(token, s.root) and token.pos_ == "VERB" and day_after_object(s.root, token)]
+        if tail:
+            return nearest(tail, token)._.timex["value"]
         head = clause_head(token)
         same_clause = [s for s in local if clause_head(s.root).i == head.i]
         if same_clause:
@@ -396,6 +493,13 @@ class Arguments:
                 if c.dep_ == "prep" and c.lower_ in QUOTE_TRAILING_PREPS and c.i > token.i \
                         and c.right_edge.i == end - 1 and not governs(c, token):
                     end, changed = c.left_edge.i, True
+            # a trailing clause set off by a comma, deeper down ("... in Tokyo on Wednesday, where
+            # the U.S. side is expected to ask ..."): it says something else
+            for t in self.doc[max(start, token.i + 1):end]:
+                if t.dep_ in ("relcl", "advcl", "acl") and t.right_edge.i == end - 1 and t.left_edge.i > token.i \
+                        and self.doc[t.left_edge.i - 1].text == "," and not governs(t, token):
+                    end, changed = t.left_edge.i, True
+                    break
         while start < end - 1 and (self.doc[start].pos_ in QUOTE_TRIM or self.doc[start].is_space) \
                 and self.doc[start].i != token.i:
             start += 1
@@ -471,6 +575,19 @@ def describes_date(token: Token, noun: Token) -> bool:
             return False
         t = t.head
     return t.head.i == noun.i and t.dep_ == "acl" and t.tag_ == "VBN" and noun.pos_ == "NOUN"
+
+
+def day_after_object(date: Token, verb: Token) -> bool:
+    """`date` is the object of "on" in a past participle that describes `verb`'s direct object
+    ("... a site run by X on Sept. 4")."""
+    t = date
+    while t.dep_ in ("compound", "nummod", "appos") and t.head.i != t.i:
+        t = t.head
+    if t.dep_ != "pobj" or t.head.lower_ != "on":
+        return False
+    participle = t.head.head
+    return participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.head.dep_ == "dobj" \
+        and participle.head.head.i == verb.i
 
 
 def temporal_clause_over(clause: Token, token: Token) -> bool:

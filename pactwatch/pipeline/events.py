@@ -5,7 +5,12 @@ A trigger is a verb or noun from the lexicon (knowledge/data/triggers.toml). Its
 from the dependency parse: the subject is the source, objects and a few prepositions give targets.
 Modality is read from the trigger and the words governing it, up to the clause that reports it.
 A trigger inside the complement of another trigger ("agreed to cooperate", "threatened to
-withdraw") is that trigger's content, not an event of its own. Mentions of one event merge.
+withdraw") is that trigger's content, not an event of its own, and so is a verb coordinated with
+that content ("threatened to raise tariffs and withdraw troops"). Mentions of one event merge: the
+same type, a shared actor and compatible dates, or a definite noun referring back ("the summit").
+An event its sentence does not date takes the date of what it refers back to, of the occasion it
+took place at ("during the summit"), or of the story so far; a plan or expectation stated now takes
+the day of publication instead.
 """
 from __future__ import annotations
 
@@ -31,6 +36,16 @@ CIRCUMSTANTIAL_PREPS = {"during", "at", "after", "before", "since", "amid", "ami
 CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "advcl", "attr", "oprd",
                 "dative", "nsubjpass", "compound"}
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
+# modifiers that pick one event out of several of its kind
+SETTING_APART = {"first", "second", "third", "last", "previous", "next", "new", "earlier", "latest",
+                 "later", "former", "final", "upcoming", "other"}
+# what a warning is of: "warned of consequences", "warned against a fixed date"
+WARNED_OF = {"of", "against", "about", "over", "on"}
+# "pledged during the summit", "spoke at the talks": the occasion an act took place at
+OCCASION_PREPS = {"during", "at"}
+# "killed in an air strike", "arrested during a raid": a noun of the verb's own type after these
+# names the same occurrence
+SAME_OCCASION_PREPS = {"in", "during", "as"}
 # commitments: a participle of one of these beside another act ("welcomed him, promising to ...",
 # "..., threatening to ...") is a second event; a demand or charge made in an act ("rallied,
 # calling for independence") states that act's content
@@ -53,6 +68,8 @@ class Mention:
     quote: tuple[int, int] = (0, 0)
     mentions: int = 1
     dated_here: bool = False    # the date is stated in the mention's sentence, not carried over
+    dated_now: bool = False     # dated by publication only: a plan or expectation stated now
+    refers_to: "Mention | None" = None   # the dated mention a definite noun refers back to
 
 
 class EventFinder:
@@ -65,7 +82,7 @@ class EventFinder:
         # verbs whose subject acts the event their object noun names ("held talks"); with regular
         # inflections too, as the lemmatizer sometimes misses ("staged" -> "stag")
         carriers = (lexicon.light_verbs | lexicon.negators | lexicon.reversals | lexicon.reporting_verbs
-                    | lexicon.acceptances)
+                    | lexicon.acceptances | {verb for verb, _ in lexicon.phrasal_negators})   # "called off a trip"
         self.carriers = frozenset(carriers | {form for lemma in carriers for form in inflections(lemma)})
 
     # ------------------------------------------------------------ triggers
@@ -105,8 +122,13 @@ class EventFinder:
                             kind = lex.phrasal_verbs.get((lemma, mark.lower_))
                             if kind:
                                 return kind
-            if lemma in lex.clausal_reporting and any(c.dep_ == "ccomp" for c in token.children):
-                return None   # "warned that prices may rise" reports; "warned of consequences" threatens
+            if lemma in lex.clausal_reporting and (any(c.dep_ == "ccomp" for c in token.children) or (
+                    token.dep_ in ("parataxis", "advcl") and reporting_aside(token) and not any(
+                        c.dep_ in ("dobj", "xcomp", "dative") or (c.dep_ == "prep" and c.lower_ in WARNED_OF)
+                        for c in token.children))):
+                # "warned that prices may rise" and "prices may rise, the bank warned" report;
+                # "warned of consequences" threatens
+                return None
             return lex.verbs.get(lemma)
         if token.pos_ == "NOUN":  # not PROPN: "Diplomacy" in a title-case headline names nothing
             for child in token.children:
@@ -196,12 +218,16 @@ class EventFinder:
     def obligation_subject(self, token: Token) -> Token | None:
         """For a reporting verb whose complement says someone must act ("X said Y must ..."),
         that complement's verb."""
-        if token.lemma_.lower() not in self.lex.reporting_verbs:
+        lemma = token.lemma_.lower()
+        if lemma not in self.lex.reporting_verbs and lemma not in self.lex.mandative_verbs:
             return None
         for c in token.children:
-            if c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in self.lex.obligation_auxiliaries
-                                         for a in c.children):
+            if c.dep_ != "ccomp":
+                continue
+            if any(a.dep_ == "aux" and a.lower_ in self.lex.obligation_auxiliaries for a in c.children):
                 return c
+            if lemma in self.lex.mandative_verbs and subjunctive(c):
+                return c     # "insists that the conditions be met first"
         return None
 
     # ------------------------------------------------------------ modality and governors
@@ -260,7 +286,21 @@ class EventFinder:
                 break   # "welcomed him, promising to ...": a commitment made alongside is its own event
             if node.dep_ in CLAUSE_BOUNDARY_DEPS and not self.elaborates(node) \
                     and not (node.dep_ == "conj" and node.pos_ == "NOUN" and head.pos_ == "NOUN"):
+                if self.shares_clause(node):
+                    # "threatened to impose tariffs and withdraw troops", "said it would ban aid and
+                    # would deny entry": a verb sharing the subject of the verb it is coordinated
+                    # with is governed as that verb is
+                    above, governor, reporter = self.govern(head, triggers)
+                    cues |= above - {"hypothetical"}
+                    return self.finish(trigger, cues, governor, reporter)
                 break   # coordinated nouns share their clause: "the meetings, and their talks, will ..."
+            if node.i == trigger.i and node.dep_ == "pobj" and head.lower_ in SAME_OCCASION_PREPS \
+                    and head.head.i in triggers and triggers[head.head.i] == triggers.get(trigger.i) \
+                    and head.head.pos_ in ("VERB", "NOUN") and trigger.pos_ == "NOUN":
+                # "were killed in a bombing": the bombing is the killing; "a hunger strike in
+                # protest of the ruling": the protest is the strike
+                governor = head.head
+                break
             if node.dep_ == "pobj" and head.lower_ in CIRCUMSTANTIAL_PREPS:
                 absorbable = False
             if node.dep_ not in CONTENT_DEPS and not (node.dep_ == "conj" and self.elaborates(node)):
@@ -284,14 +324,43 @@ class EventFinder:
                 reporter = head
                 break
             self.cues_of(head, cues, False)
+            if head.lemma_.lower() in self.lex.preparations:
+                cues.add("prepared")
             node = head
         if reporter is None:
             reporter = self.reporter_below(node)
+        return self.finish(trigger, cues, governor, reporter)
+
+    def finish(self, trigger: Token, cues: set[str], governor, reporter):
         if reporter is not None and "would" in cues:
             cues.add("future")        # "said they would ...": the future seen from the past
         if self.hypothetical(trigger):
             cues.add("hypothetical")
+        elif self.future_time_clause(trigger):
+            cues.add("planned")   # told of as a time to come, not promised: no announced intent
         return cues, governor, reporter
+
+    def future_time_clause(self, token: Token) -> bool:
+        """Inside a time clause in the present tense, which English uses for the future: "before
+        they demobilize", "after the two leaders meet"."""
+        for t in [token, *token.ancestors]:
+            if t.dep_ == "advcl" and present_tense(t) and any(
+                    c.dep_ == "mark" and c.lower_ in self.lex.future_time_markers for c in t.children):
+                return True
+            if t.dep_ in ("ccomp", "relcl", "parataxis"):
+                return False
+        return False
+
+    @staticmethod
+    def shares_clause(node: Token) -> bool:
+        """A verb coordinated with another verb, with no subject of its own and not set against
+        it ("did not attend but sent an envoy"): it stands where that verb stands."""
+        head = node.head
+        return node.dep_ == "conj" and node.pos_ == "VERB" and head.pos_ in ("VERB", "AUX") \
+            and head.i != node.i \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in node.children) \
+            and not any(c.dep_ in ("cc", "preconj") and c.lower_ in ("but", "yet", "while", "whereas")
+                        for c in [*head.children, *node.children])
 
     def ultimatum(self, token: Token) -> bool:
         clause = token if token.pos_ == "VERB" else token.head
@@ -299,10 +368,16 @@ class EventFinder:
                                              for m in c.children) for c in clause.children)
 
     def hypothetical(self, token: Token) -> bool:
-        """Inside a condition ("unless Baghdad accepts", "if he is elected")."""
+        """Inside a condition ("unless Baghdad accepts", "if he is elected"), or a time clause in
+        the present tense that waits on something not yet done ("until their demands are met",
+        "once the treaty is ratified")."""
         for t in [token, *token.ancestors]:
-            if t.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in self.lex.hypothetical_markers
-                                         for c in t.children):
+            if t.dep_ != "advcl":
+                continue
+            marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            if marks & self.lex.hypothetical_markers:
+                return True
+            if marks & self.lex.pending_markers and present_tense(t):
                 return True
         return False
 
@@ -394,7 +469,10 @@ class EventFinder:
             if mention.dated_here:
                 dated.append(mention)
             else:   # "the summit" refers back to a dated summit; else the story's time so far
-                mention.date = self.referred_date(mention, dated) or args.narrative_date(token)
+                mention.refers_to = self.referred(token, mention.type, dated)
+                mention.date = (mention.refers_to.date if mention.refers_to else None) \
+                    or self.occasion_date(token, triggers, dated) or self.undated(doc, args, mention)
+                mention.dated_now = bool(mention.date) and mention.date == (doc._.dct or "")[:10]
             if not mention.source and not mention.target:
                 continue  # no actor: an anaphoric or generic mention ("the summit", "tariffs")
             mentions.append(mention)
@@ -402,17 +480,51 @@ class EventFinder:
         return doc
 
     @staticmethod
-    def referred_date(mention: Mention, dated: list[Mention]) -> str | None:
-        """The date of the event a definite noun refers back to: "the talks", "the summit" after
-        a dated mention of talks or a summit earlier in the text (same type, same word)."""
-        token = mention.token
+    def undated(doc: Doc, args: Arguments, mention: Mention) -> str | None:
+        """The date of an event its sentence does not date: the time the story has reached; but
+        an expectation or plan stated now ("Lee is expected to ask", "Trump will not meet Kim")
+        is news of the day it is published, never of a past the story told before."""
+        dct = doc._.dct
+        if mention.modality != "asserted" and dct and not past_clause(mention.token):
+            story = args.narrative_date(mention.token)
+            if story and not story[:10] < dct[:len(story[:10])]:
+                return story
+            return dct[:10]
+        return args.narrative_date(mention.token)
+
+    @staticmethod
+    def occasion_date(token: Token, triggers: dict[int, str], dated: list[Mention]) -> str | None:
+        """The date of the occasion an act took place at, when that occasion refers back to a
+        dated event: "Lee pledged during the summit" after "the summit on August 25"."""
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in OCCASION_PREPS:
+                for p in c.children:
+                    if p.dep_ == "pobj" and p.i in triggers and not any(
+                            a.dep_ == "amod" and (a.ent_type_ == "ORDINAL" or a.lower_ in SETTING_APART)
+                            for a in p.children):   # "during the first summit": one of several
+                        date = EventFinder.referred_date(p, triggers[p.i], dated)
+                        if date:
+                            return date
+        return None
+
+    @staticmethod
+    def referred_date(token: Token, kind: str, dated: list[Mention]) -> str | None:
+        earlier = EventFinder.referred(token, kind, dated)
+        return earlier.date if earlier else None
+
+    @staticmethod
+    def referred(token: Token, kind: str, dated: list[Mention]) -> Mention | None:
+        """The event a definite noun refers back to: "the talks", "the summit" after a dated
+        mention of talks or a summit earlier in the text (same type, same word)."""
         if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS
                                           for c in token.children):
             return None
+        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+            return None   # "the Washington meeting": named apart from the ones before
         stem = token.lemma_.lower()[:4]     # "the meeting" after "met", "the visit" after "visited"
-        earlier = [m for m in dated if m.type == mention.type and m.token.i < token.sent.start
+        earlier = [m for m in dated if m.type == kind and m.token.i < token.sent.start
                    and m.token.lemma_.lower()[:4] == stem]
-        return earlier[-1].date if earlier else None
+        return earlier[-1] if earlier else None
 
     def absorbed_all(self, i: int, absorbed: dict[int, list[int]]) -> list[int]:
         out, todo = [], list(absorbed.get(i, []))
@@ -442,6 +554,11 @@ class EventFinder:
                 m.type = "THREATEN"   # "will withdraw ... unless they agree": an ultimatum
             elif kind in self.lex.announced_intent:
                 m.type = self.lex.announced_intent[kind]  # a stated future act is a promise or a threat
+        if "prepared" in cues and m.type in self.lex.preparation_types:
+            m.type = self.lex.preparation_types[m.type]   # "prepared to resume shelling": readying force
+        if m.type in self.lex.joint_types and token.lemma_.lower() in self.lex.joint_nouns \
+                and self.held_jointly(args, token, m):
+            m.type = self.lex.joint_types[m.type]   # "the two navies began drills": held together
         if reporter is not None:
             m.attributed_to = args.speaker(reporter)
         else:
@@ -451,6 +568,17 @@ class EventFinder:
         else:
             m.quote = args.quote(token, self.phrasal_clauses(token))
         return m
+
+    @staticmethod
+    def held_jointly(args: Arguments, noun: Token, m: Mention) -> bool:
+        """An exercise held by two parties: two of them its source ("French and Egyptian warships
+        launched war games"), or a partner after "with" ("drills with South Korea")."""
+        if len(set(m.source) & m.primary) >= 2:
+            return True
+        place = stand_in(noun)
+        hosts = [noun, place] + ([place.head] if place.dep_ == "dobj" else [])
+        return any(c.dep_ == "prep" and c.lower_ == "with" and any(
+            args.resolve(p) for p in c.children if p.dep_ == "pobj") for h in hosts for c in h.children)
 
     def phrasal_clauses(self, verb: Token) -> set[int]:
         """Clauses that complete a phrasal trigger ("called [for Seoul to pay]"): the quote keeps them."""
@@ -462,19 +590,27 @@ class EventFinder:
         """One event per occurrence: same type, shared actor, compatible date."""
         events: list[Mention] = []
         ending = self.lex.office_ending
+        landed: dict[int, Mention] = {}    # id of a mention -> the event it was merged into
         for m in mentions:
             same = next((e for e in events if same_event(e, m) and not (
                 e.type == "TRANSITION" and (e.token.lemma_.lower() in ending) != (m.token.lemma_.lower() in ending))), None)
+            if same is None and m.refers_to is not None:
+                same = landed.get(id(m.refers_to))   # "the summit" again, whoever it names
             if same is None:
                 events.append(m)
+                landed[id(m)] = m
                 continue
+            landed[id(m)] = same
             same.mentions += 1
             for role in ("source", "target"):
                 for name in getattr(m, role):
                     if name not in same.source and name not in same.target:
                         getattr(same, role).append(name)
             same.primary |= m.primary
-            same.date = longer(same.date, m.date)
+            if same.dated_now and not m.dated_now and m.date:
+                same.date, same.dated_now = m.date, False   # a stated date over the day of writing
+            elif not (m.dated_now and same.date):
+                same.date = longer(same.date, m.date)
             same.location = same.location or m.location
         spans = []
         for e in events:
@@ -506,14 +642,66 @@ def same_event(a: Mention, b: Mention) -> bool:
     """Two mentions of one occurrence: same type, a shared actor, compatible dates, and named
     alike ("the summit" again), or both dated in their sentences, or in one sentence, or one
     person's leadership change ("his election", "newly elected")."""
-    if a.type != b.type or not (a.primary & b.primary) or not dates_compatible(a.date, b.date):
+    if a.type != b.type or not (a.primary & b.primary) or not (
+            dates_compatible(a.date, b.date) or not_before_now(a, b) or not_before_now(b, a)):
         return False
+    if a.source and b.source and a.target and b.target and set(a.source) & set(b.source) \
+            and not (set(a.target) & set(b.target)) and a.type != "TRANSITION":
+        return False   # one party meeting two others: "may meet Xi", "open to meeting Kim"
     return (a.token.lemma_.lower()[:4] == b.token.lemma_.lower()[:4]
             # named differently, they are one event only if stated alike: "will attend the summit
             # on Monday, where he may meet Xi" is a plan and a possibility, two events
             or (a.modality == b.modality and (a.dated_here and b.dated_here
                                               or a.token.sent.start == b.token.sent.start))
             or a.type == "TRANSITION")
+
+
+def past_clause(token: Token) -> bool:
+    """The clause stating `token` is told in the past ("was expected to", "had planned", "said
+    he would"): the verbs from it up to its clause's top, any in the past tense."""
+    t = token
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX") and (t.tag_ in ("VBD",) or any(
+                c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in t.children)):
+            return True
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return False
+
+
+def reporting_aside(verb: Token) -> bool:
+    """A finite clause set into another with no conjunction of its own ("..., the bank has
+    warned, ..."): it says who said the clause around it."""
+    return any(c.dep_ == "nsubj" for c in verb.children) and not any(c.dep_ == "mark" for c in verb.children)
+
+
+def subjunctive(verb: Token) -> bool:
+    """A clause in the bare form after a verb of demanding: "that Seoul pay more", "that the
+    conditions be met" (no modal, no tense)."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    if any(a.tag_ in ("MD", "VBZ", "VBP", "VBD", "TO") for a in auxes):
+        return False
+    if verb.tag_ == "VB":
+        return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if verb.tag_ == "VBP":   # "that China release": a bare verb after a singular subject
+        return any(c.dep_ == "nsubj" and c.tag_ in ("NNP", "NN") for c in verb.children)
+    return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ == "VB" for a in auxes)
+
+
+def present_tense(verb: Token) -> bool:
+    """A finite verb in the present: "they disarm", "demands are met", "it has ended"."""
+    if verb.tag_ in ("VBP", "VBZ"):
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ")
+                                      for c in verb.children)
+
+
+def not_before_now(now: Mention, other: Mention) -> bool:
+    """`now` is dated only by publication (a plan or expectation stated now) and `other` is no
+    earlier than that: "may make demands at the summit" and "the summit on August 25"."""
+    return now.dated_now and bool(now.date) and bool(other.date) and other.date[:4].isdigit() and (
+        other.date[:len(now.date)] >= now.date[:len(other.date)])
 
 
 def inflections(lemma: str) -> set[str]:

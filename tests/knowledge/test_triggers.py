@@ -79,3 +79,18 @@ def test_triggers_prepositional_verb_needs_three_words(tmp_path):
     (tmp_path / "triggers.toml").write_text('[prepositional_verbs]\n"return office" = "TRANSITION"\n', encoding="utf-8")
     with pytest.raises(KnowledgeError, match="triggers.toml.*return office"):
         triggers.load([tmp_path])
+
+
+def test_triggers_preparation_joint_and_pending_sections_load():
+    lex = triggers.load()
+    assert "prepare" in lex.preparations and lex.preparation_types["ASSAULT"] == "MOBILIZE"
+    assert "drill" in lex.joint_nouns and lex.joint_types["MOBILIZE"] == "COOPERATE"
+    assert {"until", "once"} <= lex.pending_markers and "before" in lex.future_time_markers
+    assert lex.phrasal_verbs[("block", "road")] == "PROTEST"
+
+
+def test_triggers_bad_preparation_type_names_file_and_entry(tmp_path):
+    (tmp_path / "triggers.toml").write_text('[preparations.types]\nASSAULT = "READY"\n', encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        triggers.load([tmp_path])
+    assert "triggers.toml" in str(err.value) and "ASSAULT" in str(err.value)

@@ -33,7 +33,7 @@ def one_of_type(evs, kind):
     ("Brazil apologized to Argentina for the border incident.", "CONCEDE", "Brazil"),
     ("Germany and France cooperated closely on the satellite program.", "COOPERATE", "Germany"),
     ("Norway donated medical supplies to Kenya after the floods.", "AID", "Norway"),
-    ("Russia withdrew its troops from the disputed border region.", "RETREAT", "Russia"),
+    ("Russia withdrew its troops from the disputed border region.", "RETREAT", "Russian Federation"),
     ("Canada urged Japan to reopen its markets to beef.", "REQUEST", "Canada"),
     ("India accused Pakistan of sheltering militants.", "ACCUSE", "India"),
     ("Egypt rejected the Ethiopian proposal on the dam.", "REJECT", "Egypt"),
@@ -423,3 +423,255 @@ def test_events_a_limit_does_not_set_the_story_time(annotate):
     story = "Chile met Peru in Lima on May 2. Their fisheries accord runs through 2031. "
     _, evs = events(annotate, story + "Chile accused Peru of spying.")
     assert one_of_type(evs, "ACCUSE")["date"] == "2025-05-02"
+
+
+# ---------------------------------------------------------------- 2026-12-04 rules
+
+def test_events_coordinated_verb_is_content_of_the_same_threat(annotate):
+    _, evs = events(annotate, "Peru threatened to raise tariffs and withdraw its troops from Bolivia.")
+    assert [e["type"] for e in evs] == ["THREATEN"]      # the recall is what was threatened
+    assert "Bolivia" in one_of_type(evs, "THREATEN")["target"]
+
+
+def test_events_coordinated_verb_shares_the_reported_future(annotate):
+    text = "Norway announced on Friday it would halt all loans to the junta and would deny visas to its generals."
+    _, evs = events(annotate, text)
+    assert evs and all(e["modality"] == "planned" for e in evs)
+    assert all(e["attributed_to"] == "Norway" for e in evs)
+
+
+def test_events_coordinated_verb_set_against_the_first_keeps_its_own_modality(annotate):
+    _, evs = events(annotate, "Chile did not attend the summit with Peru but pledged aid to Peru.")
+    assert one_of_type(evs, "CONSULT")["modality"] == "negated"
+    assert one_of_type(evs, "AGREE")["modality"] == "asserted"     # "but": not under the "not"
+
+
+@pytest.mark.parametrize("text", [
+    "The Kurdish militia vowed to keep its positions until Baghdad withdraws its troops from Kirkuk.",
+    "Ghana will keep its troops in Togo until the rebels withdraw from Lome.",
+])
+def test_events_waiting_time_clause_in_the_present_is_a_condition(annotate, text):
+    _, evs = events(annotate, text)
+    assert not any(e["type"] == "RETREAT" for e in evs)
+
+
+def test_events_time_clause_in_the_present_tells_of_the_future(annotate):
+    _, evs = events(annotate, "Ghana insists that Togo must sign the accord before Ghanaian troops withdraw.")
+    assert one_of_type(evs, "RETREAT")["modality"] == "planned"
+
+
+def test_events_waiting_time_clause_in_the_past_reports(annotate):
+    _, evs = events(annotate, "The Kurdish militia kept its positions until Baghdad withdrew its troops from Kirkuk.")
+    assert "Iraq" in one_of_type(evs, "RETREAT")["source"]
+
+
+def test_events_waiting_time_clause_in_the_past_reports_a_capture(annotate):
+    _, evs = events(annotate, "Serbian forces shelled the town until Croatian troops captured it in May.")
+    assert any(e["type"] == "COERCE" for e in evs)          # "captured": it happened
+
+
+def test_events_killing_in_a_bombing_is_one_attack(annotate):
+    _, evs = events(annotate, "Five Afghan soldiers were killed in a Taliban bombing in Kandahar on Monday.")
+    assert len([e for e in evs if e["type"] == "ASSAULT"]) == 1
+
+
+def test_events_preparing_to_attack_is_a_show_of_force(annotate):
+    _, evs = events(annotate, "The Ethiopian army prepared to resume shelling Eritrean positions.")
+    e = one_of_type(evs, "MOBILIZE")
+    assert "Ethiopia" in e["source"]
+    assert not any(x["type"] == "ASSAULT" for x in evs)
+
+
+@pytest.mark.parametrize("text", [
+    "Chilean and Peruvian frigates began naval exercises in the Pacific.",
+    "The Thai navy held drills with Indonesia in the Andaman Sea on Tuesday.",
+])
+def test_events_exercise_held_together_is_cooperation(annotate, text):
+    _, evs = events(annotate, text)
+    assert one_of_type(evs, "COOPERATE")
+    assert not any(e["type"] == "MOBILIZE" for e in evs)
+
+
+def test_events_exercise_held_alone_is_a_show_of_force(annotate):
+    _, evs = events(annotate, "The Iranian navy held drills near the Strait of Hormuz.")
+    assert one_of_type(evs, "MOBILIZE")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Angry Bolivian farmers blocked roads into La Paz for two days.", "PROTEST"),
+    ("Nigerian oil workers went on strike over unpaid wages.", "PROTEST"),
+    ("Bhutan established diplomatic ties with Bahrain.", "SUPPORT"),
+])
+def test_events_acts_named_by_a_verb_and_its_object(annotate, text, kind):
+    _, evs = events(annotate, text)
+    assert one_of_type(evs, kind)
+
+
+def test_events_object_aimed_at_someone_gives_the_target(annotate):
+    _, evs = events(annotate, "The Polish president threatened tough measures against Belarus.")
+    assert "Belarus" in one_of_type(evs, "THREATEN")["target"]
+
+
+def test_events_investigation_into_someone_targets_them(annotate):
+    _, evs = events(annotate, "Kenyan prosecutors opened an investigation into Uganda.")
+    assert "Uganda" in one_of_type(evs, "ACCUSE")["target"]
+
+
+def test_events_calling_off_a_trip_is_the_callers_trip(annotate):
+    _, evs = events(annotate, "The Danish foreign minister called off a trip to Ghana.")
+    e = one_of_type(evs, "CONSULT")
+    assert e["modality"] == "negated"
+    assert "Denmark" in e["source"] and "Ghana" in e["target"]
+
+
+def test_events_going_somewhere_for_talks_makes_the_traveller_a_party(annotate):
+    _, evs = events(annotate, "Chilean and Bolivian negotiators returned to Lima for talks on water rights.")
+    e = one_of_type(evs, "CONSULT")
+    assert {"Chile", "Bolivia"} <= set(e["source"])
+
+
+def test_events_done_under_a_leader_is_done_by_that_leader(annotate):
+    _, evs = events(annotate, "A fisheries accord was signed in 2019 under President Sebastian Pinera.")
+    assert "Sebastian Pinera" in " ".join(one_of_type(evs, "AGREE")["source"])
+
+
+def test_events_placed_under_arrest_targets_the_one_arrested(annotate):
+    _, evs = events(annotate, "A Turkish journalist was placed under arrest in Greece.")
+    assert "Türkiye" in one_of_type(evs, "COERCE")["target"] or "Turkey" in one_of_type(evs, "COERCE")["target"]
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Emmanuel Macron welcomed William Ruto to Paris on Tuesday. The two leaders signed a river treaty.",
+     {"Emmanuel Macron", "William Ruto"}),
+    ("Chile and Peru met in Lima on Monday. Both countries agreed to share fishing data.", {"Chile", "Peru"}),
+])
+def test_events_the_two_leaders_are_the_two_named_before(annotate, text, names):
+    _, evs = events(annotate, text)
+    assert names <= set(one_of_type(evs, "AGREE")["source"])
+
+
+def test_events_both_countries_skips_the_place_of_the_meeting(annotate):
+    _, evs = events(annotate, "Chile and Peru met in Bolivia on Monday. Both countries agreed to share fishing data.")
+    assert "Bolivia" not in one_of_type(evs, "AGREE")["source"]
+
+
+def test_events_undated_plan_stated_now_is_news_of_the_day(annotate):
+    story = "Mexico raided a cartel lab in March. "
+    _, evs = events(annotate, story + "Mexico is expected to ask Guatemala for help.", dct="2025-08-21")
+    assert one_of_type(evs, "REQUEST")["date"] == "2025-08-21"
+
+
+def test_events_undated_plan_told_in_the_past_keeps_the_story_time(annotate):
+    story = "Mexico raided a cartel lab on March 3. "
+    _, evs = events(annotate, story + "Mexico was expected to ask Guatemala for help.", dct="2025-08-21")
+    assert one_of_type(evs, "REQUEST")["date"] == "2025-03-03"
+
+
+def test_events_act_during_a_dated_occasion_takes_its_date(annotate):
+    text = ("Peru and Chile held a summit in Lima on May 2. Chile raised tariffs on Peruvian fish on June 9. "
+            "Peru pledged during the summit that it would share fishing data with Chile.")
+    _, evs = events(annotate, text)
+    assert one_of_type(evs, "AGREE")["date"] == "2025-05-02"
+    assert len([e for e in evs if e["type"] == "CONSULT"]) == 1      # "the summit" is that summit
+
+
+def test_events_named_meeting_does_not_refer_back_to_another(annotate):
+    text = ("Chile and Peru met in Lima in 2019. "
+            "Water rights will top the agenda of the Santiago meeting between Chile and Bolivia.")
+    _, evs = events(annotate, text)
+    dates = sorted(str(e["date"]) for e in evs if e["type"] == "CONSULT")
+    assert "2019" in dates and len(dates) == 2 and dates.count("2019") == 1
+
+
+def test_events_quote_leaves_out_a_trailing_where_clause(annotate):
+    text = "The Kenyan president will visit Tokyo on Monday, where officials may discuss loans."
+    doc, evs = events(annotate, text)
+    e = one_of_type(evs, "CONSULT")
+    quote = text[e["quote_start"]:e["quote_end"]]
+    assert "visit Tokyo on Monday" in quote and "where" not in quote
+
+
+def test_events_town_naming_a_summit_is_where_not_who(annotate):
+    _, evs = events(annotate, "Emmanuel Macron attended the Geneva summit with William Ruto.")
+    e = one_of_type(evs, "CONSULT")
+    assert "Geneva" not in e["source"] + e["target"]
+    assert e["location"] == "Geneva"
+
+
+def test_events_passive_pair_takes_no_target_from_the_reporter(annotate):
+    text = "Ugandan officials later estimated that more than 300 had been killed or wounded in the Kivu region."
+    _, evs = events(annotate, text)
+    assert all("Uganda" not in e["target"] for e in evs)
+
+
+def test_events_strike_in_protest_is_one_protest(annotate):
+    text = "Nigerian nurses began a hunger strike in protest of the Ghanaian government's new visa rules."
+    _, evs = events(annotate, text)
+    protests = [e for e in evs if e["type"] == "PROTEST"]
+    assert len(protests) == 1 and "Ghana" in protests[0]["target"]
+
+
+def test_events_act_after_an_event_does_not_lend_it_its_actor(annotate):
+    _, evs = events(annotate, "Peruvian police imposed a curfew in Cusco after demonstrations by farmers.")
+    assert one_of_type(evs, "COERCE")["source"] == ["Peru"]
+    assert not any(e["type"] == "PROTEST" and "Peru" in e["source"] for e in evs)
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Colombian police raided a ranch owned by a cattle baron in Meta on May 6.", "2025-05-06"),
+    ("Colombian police raided a ranch built by a cattle baron in 1998.", None),   # when it was built
+])
+def test_events_day_at_the_end_of_a_describing_participle_dates_the_act(annotate, text, date):
+    _, evs = events(annotate, text)
+    assert one_of_type(evs, "COERCE")["date"] == date
+
+
+def test_events_expressing_interest_is_cooperation(annotate):
+    _, evs = events(annotate, "Several Chilean mining firms expressed interest in Bolivian lithium projects.")
+    assert "Chile" in one_of_type(evs, "COOPERATE")["source"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("Japan insists that China release the detained fishermen.", "China"),
+    ("The Chilean navy still insists that the old fishing limits be respected.", None),
+])
+def test_events_demand_in_the_bare_form_is_a_request(annotate, text, target):
+    _, evs = events(annotate, text)
+    e = one_of_type(evs, "REQUEST")
+    assert target is None or target in e["target"]
+    assert not any(x["type"] == "CONCEDE" for x in evs)      # the release is what is asked for
+
+
+def test_events_insisting_on_a_past_fact_is_no_request(annotate):
+    _, evs = events(annotate, "Japan insists that China released the fishermen.")
+    assert not any(e["type"] == "REQUEST" for e in evs)
+
+
+@pytest.mark.parametrize("text, threats", [
+    ("Without new orders, the Chilean central bank has warned, copper exports could slump.", 0),
+    ("The budget relies on a grant; without it, the Bank of Japan has warned, the yen could weaken.", 0),
+    ("The Chilean navy has warned, in a letter to Peru, against any new fishing zone.", 1),
+])
+def test_events_warning_set_in_a_report_reports(annotate, text, threats):
+    _, evs = events(annotate, text)
+    assert len([e for e in evs if e["type"] in ("THREATEN", "REJECT")]) == threats
+
+
+@pytest.mark.parametrize("text, kind, modality, source", [
+    ("Chile is likely to sign the fisheries pact with Peru.", "AGREE", "speculative", "Chile"),
+    ("Peru might expel the Chilean consul.", "SANCTION", "speculative", "Peru"),
+    ("Ecuador scrapped its planned visit to Peru.", "CONSULT", "negated", "Ecuador"),
+])
+def test_events_hedges_and_cancellations(annotate, text, kind, modality, source):
+    _, evs = events(annotate, text)
+    e = one_of_type(evs, kind)
+    assert e["modality"] == modality and source in e["source"]
+
+
+def test_events_one_party_meeting_two_others_is_two_meetings(annotate):
+    text = ("Emmanuel Macron will visit Nairobi on Monday, where he may meet William Ruto. "
+            "Macron has said he would be open to meeting Paul Kagame too.")
+    _, evs = events(annotate, text)
+    met = [set(e["target"]) for e in evs if e["type"] == "CONSULT" and "Emmanuel Macron" in e["source"]]
+    assert any("William Ruto" in t for t in met) and any("Paul Kagame" in t for t in met)
+    assert not any("William Ruto" in t and "Paul Kagame" in t for t in met)
