@@ -3,6 +3,7 @@
 and who said it."""
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -90,6 +91,21 @@ class Arguments:
         # a caption's date is the photo's: it does not set the time the story goes on in
         self.timexes = [s for s in doc.spans.get(TIMEX, []) if usable_date(s)
                         and not any(start <= s.start_char < end for start, end in captions)]
+        # positions for lookups by sentence: every event asks, and a scan of all the document's
+        # dates per event made long documents quadratic
+        self.timexes.sort(key=lambda s: s.start)
+        self.timex_starts = [s.start for s in self.timexes]
+        # the dates a story can move on to: a date in a relative clause describes a participant
+        # ("the yard, which X bought last year"); one after "for", "through", "by" is a period
+        # served or a limit; neither is a time the story has reached
+        self.story_dates = sorted((s for s in self.timexes if not for_period(s.root, LIMIT_PREPS)
+                                   and not any(a.dep_ == "relcl" for a in [s.root, *s.root.ancestors])),
+                                  key=lambda s: (s.end, s.start))
+        self.story_ends = [s.end for s in self.story_dates]
+        self.story_latest_year: list[int] = []   # the latest year among story_dates[:k + 1]
+        for s in self.story_dates:
+            year = int(s._.timex["value"][:4])
+            self.story_latest_year.append(max(year, self.story_latest_year[-1]) if self.story_latest_year else year)
 
     # ------------------------------------------------------------ actors
     def actors_in(self, token: Token, kinds=ACTOR_TYPES) -> list[Span]:
@@ -402,7 +418,9 @@ class Arguments:
         if not self.timexes:
             return None
         sent = token.sent
-        local = [s for s in self.timexes if s.start >= sent.start and s.end <= sent.end]
+        first = bisect_left(self.timex_starts, sent.start)
+        last = bisect_left(self.timex_starts, sent.end, lo=first)
+        local = [s for s in self.timexes[first:last] if s.end <= sent.end]
         if not local:
             return None
         local = [s for s in local if not for_period(s.root)]
@@ -453,24 +471,25 @@ class Arguments:
         if verb.tag_ in ("VBZ", "VBP") or any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBZ", "VBP")
                                               for a in verb.children):
             return None
-        # a date inside a relative clause describes a participant ("the yard, which X bought
-        # last year"); one after "for", "through", "by" is a period served or a limit: neither is
-        # a time the story has reached
-        before = [s for s in self.timexes if s.end <= sent.start and not for_period(s.root, LIMIT_PREPS)
-                  and not any(a.dep_ == "relcl" for a in [s.root, *s.root.ancestors])]
-        if not before:
+        k = bisect_right(self.story_ends, sent.start)     # story dates that end before this sentence
+        if not k:
             return None
         floor = sent.start
         for _ in range(2):
             if floor > 0:
                 floor = self.doc[floor - 1].sent.start
-        recent = [s for s in before if s.start >= floor]
-        if not recent:
+        recent = None
+        for j in range(k - 1, -1, -1):
+            s = self.story_dates[j]
+            if s.end <= floor:
+                break
+            if s.start >= floor and (recent is None or s.start > recent.start):
+                recent = s
+        if recent is None:
             return None
-        value = recent[-1]._.timex["value"]
+        value = recent._.timex["value"]
         # a historical aside ("returned in 1994") does not set the time the story goes on in
-        latest = max(int(s._.timex["value"][:4]) for s in before)
-        return value if int(value[:4]) >= latest - 1 else None
+        return value if int(value[:4]) >= self.story_latest_year[k - 1] - 1 else None
 
     # ------------------------------------------------------------ quote
     def quote(self, token: Token, keep: set[int] = frozenset()) -> tuple[int, int]:
