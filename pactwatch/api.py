@@ -29,9 +29,12 @@ class IngestReport:
     seconds: float = 0.0
     errors: list[InputError] = field(default_factory=list)
     doc_ids: list[str] = field(default_factory=list)
+    # documents stored with one kind of annotation missing because its component failed on them
+    warnings: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (f"{self.new} new, {self.unchanged} unchanged, {self.failed} failed; "
+        partial = f" ({len(self.warnings)} partly extracted)" if self.warnings else ""
+        return (f"{self.new} new{partial}, {self.unchanged} unchanged, {self.failed} failed; "
                 f"{self.facts} facts in {self.seconds:.1f}s")
 
 
@@ -72,7 +75,16 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
         docs = ((pipeline.make_doc(nlp, d.text, d.published, d.captions), (d, stored))
                 for d, stored in itertools.chain([first], stream))
         for doc, (document, stored) in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
-            records = facts.fact_records(doc, document.doc_id)
+            try:
+                records = facts.fact_records(doc, document.doc_id)
+            except Exception as e:  # noqa: BLE001  (our bug on an unforeseen text: that document alone fails)
+                report.failed += 1
+                report.errors.append(InputError(document.source, f"extraction failed ({type(e).__name__}: {e}); "
+                                                                 "please report it with the document"))
+                notify("failed", document.source)
+                continue
+            for problem in doc._.pipeline_errors or []:
+                report.warnings.append(f"{document.source}: {problem}; its other facts are stored")
             report.facts += store.add(facts.document_record(document, doc), records, replace=stored)
             report.new += 1
             report.doc_ids.append(document.doc_id)

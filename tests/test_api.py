@@ -39,3 +39,47 @@ def test_api_progress_callback_sees_every_input(tmp_path):
     pactwatch.ingest([str(tmp_path / "a.txt"), str(tmp_path / "nope.txt")], db=str(tmp_path / "a.db"),
                      on_progress=lambda status, source: seen.append(status))
     assert sorted(seen) == ["failed", "new"]
+
+
+FAILING = ("Lisbon and Rabat opened a ferry line on Tuesday, the ministers said.\n\n"
+           "The zeppelin service will cost $40 million a year.\n")
+
+
+def test_api_a_component_failing_on_one_document_keeps_the_rest(tmp_path, monkeypatch):
+    from pactwatch.pipeline.events import EventFinder
+    real = EventFinder.__call__
+
+    def fails_on_zeppelins(self, doc):
+        if "zeppelin" in doc.text:
+            raise RuntimeError("a parse nobody foresaw")
+        return real(self, doc)
+    monkeypatch.setattr(EventFinder, "__call__", fails_on_zeppelins)
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(FAILING, encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    report = pactwatch.ingest([str(tmp_path)], db=db)
+    assert (report.new, report.failed) == (2, 0)
+    assert len(report.warnings) == 1 and "b.txt" in report.warnings[0]
+    assert "pactwatch_events failed (RuntimeError: a parse nobody foresaw)" in report.warnings[0]
+    assert "1 partly extracted" in report.summary()
+    failing_id = Document("x", FAILING).doc_id
+    records = list(pactwatch.api.records(pactwatch.Store(db), kinds=("timex", "quantity", "event")))
+    mine = [r["kind"] for r in records if r["doc_id"] == failing_id]
+    assert "timex" in mine and "quantity" in mine and "event" not in mine
+    assert any(r["kind"] == "event" for r in records if r["doc_id"] != failing_id)
+
+
+def test_api_a_document_whose_facts_cannot_be_built_fails_alone(tmp_path, monkeypatch):
+    from pactwatch import facts
+    real = facts.fact_records
+
+    def fails_on_zeppelins(doc, doc_id):
+        if "zeppelin" in doc.text:
+            raise KeyError("measure")
+        return real(doc, doc_id)
+    monkeypatch.setattr(facts, "fact_records", fails_on_zeppelins)
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(FAILING, encoding="utf-8")
+    report = pactwatch.ingest([str(tmp_path)], db=str(tmp_path / "a.db"))
+    assert (report.new, report.failed) == (1, 1)
+    assert report.errors[0].source.endswith("b.txt") and "extraction failed (KeyError" in report.errors[0].reason

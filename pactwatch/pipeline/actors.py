@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from .. import knowledge
 from ..knowledge import norm
 from .extensions import ACTORS
+from .guard import Guarded
 
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
 PLACE_KINDS = {"country", "capital"}
@@ -1019,4 +1020,4 @@ def actor_of(doc: Doc, token_or_span: Token | Span) -> dict | None:
 
 @Language.factory("pactwatch_actors", assigns=["doc.spans"], default_config={"kb_dirs": []})
 def make_component(nlp: Language, name: str, kb_dirs: list):
-    return ActorLinker(nlp, knowledge.load(kb_dirs))
+    return Guarded(name, ActorLinker(nlp, knowledge.load(kb_dirs)), [ACTORS])

@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge import triggers as trigger_lexicon
 from .event_args import Arguments, stand_in
 from .extensions import EVENTS
+from .guard import Guarded
 
 # dependencies that end the walk from a trigger up to the words governing it: a new clause
 CLAUSE_BOUNDARY_DEPS = {"relcl", "advcl", "parataxis", "conj", "cc", "punct", "appos", "mark",
@@ -738,5 +739,5 @@ def longer(a: str | None, b: str | None) -> str | None:
 @Language.factory("pactwatch_events", assigns=["doc.spans"], requires=["token.dep", "token.lemma"],
                   default_config={"kb_dirs": []})
 def make_component(nlp: Language, name: str, kb_dirs: list):
-    return EventFinder(trigger_lexicon.load(kb_dirs))
+    return Guarded(name, EventFinder(trigger_lexicon.load(kb_dirs)), [EVENTS])
 

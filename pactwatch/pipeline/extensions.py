@@ -10,6 +10,8 @@ Written by components (each only its own):
                                                                       Doc._.inferred_after
     pactwatch_quantities  doc.spans["pw_quantities"]; Span._.quantity -> dict
     pactwatch_events      doc.spans["pw_events"];  Span._.event    -> dict
+Any component that fails on a document (pipeline/guard.py):
+    Doc._.pipeline_errors  ["<component> failed (<error>)"] or None
 """
 from __future__ import annotations
 
@@ -20,7 +22,8 @@ TIMEX = "pw_timex"
 QUANTITIES = "pw_quantities"
 EVENTS = "pw_events"
 
-_DOC = {"dct": None, "captions": None, "anchor": None, "anchor_source": None, "inferred_after": None}
+_DOC = {"dct": None, "captions": None, "anchor": None, "anchor_source": None, "inferred_after": None,
+        "pipeline_errors": None}
 _SPAN = {"actor": None, "timex": None, "quantity": None, "event": None}
 
 for _name, _default in _DOC.items():

@@ -26,6 +26,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge import measures as measures_kb
 from .attach import clause_head
 from .extensions import ACTORS, QUANTITIES, TIMEX
+from .guard import Guarded
 from .quantity_amounts import Amount, AmountFinder, match_backward, by_last_word
 from .quantity_roles import ActorIndex, ClauseReader
 
@@ -62,7 +63,7 @@ CONVERSION_WORDS = {"about", "around", "roughly", "or", "approximately", "some",
 @Language.factory("pactwatch_quantities", assigns=["doc.spans"], requires=["doc.spans"],
                   default_config={"kb_dirs": []})
 def make_component(nlp: Language, name: str, kb_dirs: list):
-    return QuantityComponent(measures_kb.load(kb_dirs))
+    return Guarded(name, QuantityComponent(measures_kb.load(kb_dirs)), [QUANTITIES])
 
 
 class QuantityComponent:

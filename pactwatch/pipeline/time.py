@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from . import timex_rules
 from .attach import attached
 from .extensions import TIMEX
+from .guard import Guarded
 
 RESOLVERS = ("rules", "dateparser")
 # "would" in news is mostly reported future ("said it would vote on Tuesday")
@@ -53,7 +54,7 @@ def make_component(nlp: Language, name: str, resolver: str):
     if resolver not in RESOLVERS:
         from ..errors import UsageError
         raise UsageError(f"pactwatch_time: resolver must be one of {', '.join(RESOLVERS)}, not {resolver!r}")
-    return TimeTagger(resolver)
+    return Guarded(name, TimeTagger(resolver), [TIMEX])
 
 
 class TimeTagger:

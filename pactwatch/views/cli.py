@@ -104,6 +104,8 @@ def ingest(inputs: List[str] = typer.Argument(..., help="files, folders, - for s
             progress.stop()
     for e in report.errors:
         err.print(f"Error: {e}", markup=False)
+    for w in report.warnings:
+        err.print(f"Warning: {w}", markup=False)
     out.print(f"ingested: {report.summary()}", markup=False)
     if report.failed:
         raise typer.Exit(1)
