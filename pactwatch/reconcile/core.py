@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator
 from . import events as event_rules
 from . import quantities as quantity_rules
 from . import tenure
-from .datebasis import date_basis
+from .datebasis import date_basis, states_year, timexes_in_quote
 from .model import (UNDATED_VALIDITY_DAYS, ActorResolver, Document, EventMention, QuantityMention, as_document,
                     event_mention, quantity_mention)
 from .normalize import norm_name, parse_day, shift_period
@@ -120,8 +120,10 @@ class Blocks:
         for m in self.unsettled:
             doc = self.documents.get(m.doc_id)
             timexes = None if self.timexes is None else self.timexes.get(m.doc_id, [])
-            m.settle(date_basis({"date": m.date, "quote": m.quote, "start": m.start, "end": m.end}, timexes,
-                                doc.anchors if doc else ()))
+            record = {"date": m.date, "quote": m.quote, "start": m.start, "end": m.end}
+            m.settle(date_basis(record, timexes, doc.anchors if doc else ()))
+            m.year_stated = states_year(record, timexes)
+            m.quote_timexes = timexes_in_quote(record, timexes)
         self.unsettled = []
 
 

@@ -119,3 +119,44 @@ def date_window(value: str | None, basis: str | None) -> tuple[date, date] | Non
     low = span[0] - step if span[0] > date.min + step else date.min
     high = span[1] + step if span[1] < date.max - step else date.max
     return low, high
+
+
+# a year written out ("2024", "'24"), so the date does not depend on which year the reader assumes
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|['\u2019]\d\d\b")
+
+
+def states_year(record: dict, timexes: Iterable[dict] | None) -> bool | None:
+    """True when the text writes out the year of an event record's date, False when it does not ("on
+    April 4", "the following day": the year was the extractor's guess), None when it cannot be told.
+
+    With the document's timex records at hand, the expression giving the date decides: one inside the
+    statement first, else any of the document's expressions with that value. Without them, only a year
+    in the statement itself can show it."""
+    value = record.get("date")
+    if not value or not isinstance(value, str) or not re.match(r"\d{4}", value):
+        return None
+    quote = record.get("quote") or ""
+    if timexes is None:
+        return True if value[:4] in quote else None
+    same = [t for t in timexes if t.get("value") == value and t.get("text")]
+    if not same:
+        return value[:4] in quote
+    start, end = record.get("start"), record.get("end")
+    if isinstance(start, int) and isinstance(end, int):
+        inside = [t for t in same if isinstance(t.get("start"), int) and start <= t["start"]
+                  and t.get("end", t["start"]) <= end]
+        if inside:
+            same = inside
+    return any(_YEAR.search(t["text"]) for t in same)
+
+
+def timexes_in_quote(record: dict, timexes: Iterable[dict] | None) -> list[list] | None:
+    """The temporal expressions inside an event record's statement, as [start, end, value] with offsets
+    into the quote (so a check can tell which phrase of the statement a date belongs to); None when the
+    document's timex records are not at hand or the record has no offsets."""
+    start, end = record.get("start"), record.get("end")
+    if timexes is None or not isinstance(start, int) or not isinstance(end, int):
+        return None
+    inside = [[t["start"] - start, t.get("end", t["start"]) - start, t.get("value")] for t in timexes
+              if isinstance(t.get("start"), int) and start <= t["start"] and t.get("end", t["start"]) <= end]
+    return sorted(inside, key=lambda t: t[0])

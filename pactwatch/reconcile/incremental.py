@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any, Iterable
 
 from .core import Blocks, blocks_to_read, blocks_to_recompute, gather, reconcile_blocks
-from .datebasis import date_basis
+from .datebasis import date_basis, states_year, timexes_in_quote
 from .model import ActorResolver, default_kb
 
 FACT_KINDS = ("quantity", "event")
@@ -49,8 +49,9 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
             doc = documents.get(record.get("doc_id"), {})
             if kind == "event":
                 # settled now, while the document's timexes are at hand; later updates read only facts
-                record = {**record, "date_basis": date_basis(record, timexes.get(record.get("doc_id"), []),
-                                                             (doc.get("published"), doc.get("anchor")))}
+                own = timexes.get(record.get("doc_id"), [])
+                record = {**record, "date_basis": date_basis(record, own, (doc.get("published"), doc.get("anchor"))),
+                          "year_stated": states_year(record, own), "quote_timexes": timexes_in_quote(record, own)}
             key = filing.add(record)
             if key is None:
                 continue

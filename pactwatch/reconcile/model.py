@@ -84,6 +84,8 @@ class EventMention:
     source: str | None = None
     basis: str | None = None            # how the date was arrived at (datebasis.py); None when undated
     window: tuple[date, date] | None = None  # the days the date can stand for under its basis
+    year_stated: bool | None = None     # the text writes the date's year out (None: cannot be told)
+    quote_timexes: list | None = None   # [start, end, value] of the temporal expressions in the quote
 
     def settle(self, basis: str | None) -> None:
         """Fix the date's basis and the window of days it stands for."""
@@ -218,6 +220,8 @@ def event_mention(record: dict, doc: Document | None) -> EventMention:
         source=doc.source if doc else None)
     if "date_basis" in record:
         m.settle(record["date_basis"])
+        m.year_stated = record.get("year_stated")
+        m.quote_timexes = record.get("quote_timexes")
     return m
 
 

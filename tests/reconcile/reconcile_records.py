@@ -49,6 +49,9 @@ class FakeKB:
     def get(self, kb_id):
         return self.entries.get(kb_id)
 
+    def __iter__(self):
+        return iter(self.entries.values())
+
 
 def timex(doc_id: str, text: str, value: str, start: int, type_: str = "DATE") -> dict:
     return {"kind": "timex", "doc_id": doc_id, "text": text, "start": start, "end": start + len(text),

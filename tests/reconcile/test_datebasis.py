@@ -76,3 +76,22 @@ def test_datebasis_windows():
     assert date_window("2024-03", RELATIVE) == (date(2024, 1, 30), date(2024, 5, 1))
     assert date_window("2024-03-03", RELATIVE + ":before") == (date.min, date(2024, 3, 3))
     assert date_window(None, EXPLICIT) is None
+
+
+def test_states_year_reads_the_expression_that_gives_the_date():
+    from pactwatch.reconcile.datebasis import states_year, timexes_in_quote
+    record = {"date": "2024-04-04", "quote": "removing him from office", "start": 50, "end": 74}
+    # the date comes from the clause before the statement, where the year is written out
+    written = [{"start": 20, "end": 33, "text": "April 4, 2024", "value": "2024-04-04"}]
+    assert states_year(record, written) is True
+    # only "April 4": the year was the extractor's
+    assert states_year(record, [{"start": 20, "end": 27, "text": "April 4", "value": "2024-04-04"}]) is False
+    # an expression inside the statement outranks one elsewhere in the text
+    inside = {"date": "2024-04-04", "quote": "he left on April 4", "start": 100, "end": 118}
+    both = written + [{"start": 111, "end": 118, "text": "April 4", "value": "2024-04-04"}]
+    assert states_year(inside, both) is False
+    # without timex records, only the statement can show it
+    assert states_year({"date": "2024-04-04", "quote": "he left on April 4, 2024"}, None) is True
+    assert states_year({"date": "2024-04-04", "quote": "he left on April 4"}, None) is None
+    assert timexes_in_quote(inside, both) == [[11, 18, "2024-04-04"]]
+    assert timexes_in_quote(inside, None) is None

@@ -180,3 +180,35 @@ def test_events_relative_dates_conflict_only_when_they_cannot_meet(quote, when, 
                             "2025-10-29", **PAIR),
                *dated_event("b", "AGREE", quote, when, value, **PAIR)]
     assert bool(find_conflicts(records)) is clash
+
+
+@pytest.fixture
+def places_kb():
+    from reconcile_records import FakeKB
+    return FakeKB([
+        {"id": "S1", "name": "Freedonia", "type": "GPE", "kind": "country", "aliases": [], "acts_for": "S1",
+         "roles": []},
+        {"id": "S2", "name": "Sylvania", "type": "GPE", "kind": "country", "aliases": [], "acts_for": "S2",
+         "roles": []},
+        {"id": "S1c", "name": "Fredton", "type": "GPE", "kind": "capital", "aliases": [], "acts_for": "S1",
+         "roles": []},
+        {"id": "C1", "name": "Port Alba", "type": "GPE", "kind": None, "aliases": [], "acts_for": None,
+         "roles": []},
+    ])
+
+
+@pytest.mark.parametrize("place, clash", [
+    ("Port Alba", True),    # a host city named as an actor places both reports there
+    ("Fredton", False),     # a capital stands for its government: no place, and too little else in common
+])
+def test_events_a_host_city_among_the_actors_ties_two_reports_like_a_location(places_kb, place, clash):
+    # a headline and a body sentence: few words in common, but the same city and one word of what happened
+    records = [doc("a", "2025-11-03"), doc("b", "2025-11-05"),
+               event("a", "AGREE", f"Allies sign shipbuilding pact in {place}", date="2025-10-29",
+                     source=("Freedonia", "Sylvania"), target=(place,)),
+               event("b", "AGREE", f"Freedonia and Sylvania signed a shipbuilding memorandum in {place} on "
+                                   "November 2", date="2025-11-02", source=("Freedonia", "Sylvania"), target=(place,))]
+    conflicts = find_conflicts(records, kb=places_kb)
+    assert bool(conflicts) is clash
+    if clash:
+        assert "both place it in Port Alba" in conflicts[0]["reason"]

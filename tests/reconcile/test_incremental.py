@@ -105,3 +105,31 @@ def test_incremental_settles_event_dates_from_the_stored_timexes(fresh_store):
     assert len(incremental) == 1
     reconcile.update(fresh_store, None, kb=None)
     assert _ids(fresh_store.conflicts()) == incremental
+
+
+def test_incremental_end_claims_read_the_stored_timexes_for_a_written_year(fresh_store):
+    from reconcile_records import FakeKB
+    kb = FakeKB([
+        {"id": "S1", "name": "Freedonia", "type": "GPE", "aliases": [], "acts_for": None, "roles": []},
+        {"id": "P1", "name": "Bo Kim", "type": "PERSON", "aliases": [], "short": ["Kim"], "acts_for": "S1",
+         "roles": [{"role": "president", "of": "S1", "start": "2020-05-10", "end": "2024-04-04"}]},
+        # the KB knows of events until late 2025: a return to office before then would be in it
+        {"id": "P2", "name": "Ana Ruiz", "type": "PERSON", "aliases": [], "acts_for": "S1",
+         "roles": [{"role": "president", "of": "S1", "start": "2024-04-04", "end": "2025-11-30"}]},
+    ])
+    kim = dict(source=("Freedonia",), target=("Bo Kim",))
+    # "on April 4" with no year: the year is the extractor's guess (a year late here), never a conflict
+    _add(fresh_store, doc("a", "2025-05-01"),
+         list(dated_event("a", "TRANSITION", "Kim was removed from office on April 4", "April 4", "2025-04-04",
+                          **kim)))
+    reconcile.update(fresh_store, ["a"], kb=kb)
+    assert fresh_store.conflicts() == []
+    # the year written out makes it a claim, and a wrong one
+    _add(fresh_store, doc("b", "2025-05-02"),
+         list(dated_event("b", "TRANSITION", "Kim was removed from office on April 4, 2025", "April 4, 2025",
+                          "2025-04-04", **kim)))
+    reconcile.update(fresh_store, ["b"], kb=kb)
+    incremental = _ids(fresh_store.conflicts())
+    assert [c["type"] for c in fresh_store.conflicts()] == ["knowledge"]
+    reconcile.update(fresh_store, None, kb=kb)
+    assert _ids(fresh_store.conflicts()) == incremental
