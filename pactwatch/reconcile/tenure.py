@@ -300,15 +300,29 @@ def _acts_in_office(claim: EventMention, person: str, events: Iterable[EventMent
     return acts
 
 
+# names that read with "the" in running text: "president of the United States", "of the Philippines"
+_THE_FIRST = re.compile(r"^(United|Russian|Czech|Dominican|Central African|Democratic|Islamic) |"
+                        r"(States|Kingdom|Republic|Federation|Emirates|Islands|Netherlands|Philippines|Bahamas|"
+                        r"Gambia|Party|Assembly|Nations|Agency|Command|Council|Ministry|Department|Court)$")
+
+
+def office_phrase(tenure: dict) -> str:
+    """ "president of the United States": the role, and what it is of, as a sentence says it."""
+    role, of = tenure.get("role"), tenure.get("of")
+    if of and _THE_FIRST.search(of) and not of.lower().startswith("the "):
+        of = "the " + of
+    return " of ".join(x for x in (role, of) if x)
+
+
 def _kb_item(person: str, tenure: dict) -> dict:
-    office = " of ".join(x for x in (tenure.get("role"), tenure.get("of")) if x)
+    office = office_phrase(tenure)
     return {"doc_id": None, "source": "knowledge base", "value": tenure["start"],
             "quote": f"{person}: {office}, from {tenure['start']}"
                      + (f" to {tenure['end']}" if tenure.get("end") else "")}
 
 
 def _knowledge_conflict(claim: EventMention, person: str, tenure: dict, acts: list[EventMention]) -> dict:
-    office = " of ".join(x for x in (tenure.get("role"), tenure.get("of")) if x) or "office"
+    office = office_phrase(tenure) or "office"
     reason = (f"The text says {person}'s term began on {claim.date}{_loosely(claim)}, but {person}'s term as "
               f"{office} began on {tenure['start']}, more than {START_SLACK_DAYS} days away")
     if acts:
@@ -568,7 +582,7 @@ def _end_kb_item(person: str, tenure: dict) -> dict:
 
 def _knowledge_end_conflict(claim: EventMention, person: str, tenure: dict, acts: list[EventMention],
                             successors: list[EventMention]) -> dict:
-    office = " of ".join(x for x in (tenure.get("role"), tenure.get("of")) if x) or "office"
+    office = office_phrase(tenure) or "office"
     if tenure.get("end") and parse_day(tenure["end"]) < claim.window[0]:
         fact = f"{person}'s term as {office} ended on {tenure['end']}"
     elif tenure.get("end"):

@@ -238,3 +238,16 @@ def test_tenure_claim_of_a_later_start_against_the_packaged_interface_seed_shape
           *dated_event("s", "TRANSITION", f"President Donald Trump's second term began on {right}", right,
                        second.isoformat(), source=("Donald Trump", "United States"), target=())]
     assert find_conflicts(ok, kb=kb) == []
+
+
+@pytest.mark.parametrize("tenure, phrase", [
+    ({"role": "president", "of": "United States"}, "president of the United States"),
+    ({"role": "prime minister", "of": "United Kingdom"}, "prime minister of the United Kingdom"),
+    ({"role": "president", "of": "Russian Federation"}, "president of the Russian Federation"),
+    ({"role": "president", "of": "South Korea"}, "president of South Korea"),
+    ({"role": "speaker", "of": "National Assembly"}, "speaker of the National Assembly"),
+    ({"role": "chancellor", "of": None}, "chancellor"),
+])
+def test_tenure_office_reads_as_a_sentence_says_it(tenure, phrase):
+    from pactwatch.reconcile.tenure import office_phrase
+    assert office_phrase(tenure) == phrase
