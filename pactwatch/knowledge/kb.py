@@ -26,6 +26,8 @@ TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "NORP", "PRODUCT"
 _LIST_FIELDS = ("aliases", "short", "demonyms", "generic", "anaphors", "contains")
 _REF_FIELDS = ("acts_for", "part_of", "capital", "capital_of")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# the word lists of the `organs` table (roles.toml)
+ORGAN_FIELDS = ("heads", "modified_heads", "modifiers", "federal", "anaphors", "federations")
 
 
 def norm(name: str) -> str:
@@ -42,11 +44,17 @@ class KnowledgeBase:
     """Entries by id, names to entries, and the titles of offices."""
 
     def __init__(self, entries: dict[str, dict], titles: list[dict], heads: Iterable[str] = (),
-                 not_names: Iterable[str] = ()):
+                 not_names: Iterable[str] = (), organs: dict | None = None):
         self.entries = entries
         self.titles = titles
         self.heads = set(heads)     # roles whose holder heads a government
         self.not_names = {norm(n) for n in not_names}   # common nouns that alone name no one
+        # generic references to a state's organs ("federal agents", "the authorities"): word lists
+        # by field (see roles.toml), lowercased; `federations` holds kb ids
+        organs = organs or {}
+        self.organs: dict[str, set[str]] = {f: {w.lower() for w in organs.get(f, ())} for f in ORGAN_FIELDS
+                                            if f != "federations"}
+        self.federations: set[str] = set(organs.get("federations", ()))
         self._by_name: dict[str, list[str]] = {}
         self._by_other: dict[str, list[str]] = {}   # demonyms, shared names, family names
         for kb_id, entry in entries.items():
@@ -214,7 +222,7 @@ def _title(raw, index: int, path: Path) -> dict:
 
 
 def _load_file(path: Path, entries: dict, sources: dict, titles: list, heads: set, not_names: set,
-               override: bool) -> None:
+               override: bool, organs: dict | None = None) -> None:
     data = _read(path)
     if not isinstance(data, dict):
         raise KnowledgeError(f"{path}: must hold tables of entries")
@@ -249,6 +257,17 @@ def _load_file(path: Path, entries: dict, sources: dict, titles: list, heads: se
         if not isinstance(raw_not_names, list) or not all(isinstance(n, str) and n for n in raw_not_names):
             raise KnowledgeError(f"{path}: not_names must be a list of words")
         not_names.update(raw_not_names)
+    raw_organs = data.get("organs")
+    if raw_organs is not None:
+        if not isinstance(raw_organs, dict):
+            raise KnowledgeError(f"{path}: organs must be a table of word lists")
+        for field, words in raw_organs.items():
+            if field not in ORGAN_FIELDS:
+                raise KnowledgeError(f"{path}: organs: unknown field {field!r} (known: {', '.join(ORGAN_FIELDS)})")
+            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                raise KnowledgeError(f"{path}: organs: {field} must be a list of words")
+            if organs is not None:
+                organs.setdefault(field, set()).update(words)
 
 
 def _check_references(entries: dict, sources: dict, titles: list) -> None:
@@ -288,18 +307,22 @@ def build(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
     titles: list[dict] = []
     heads: set[str] = set()
     not_names: set[str] = set()
+    organs: dict[str, set[str]] = {}
     for name in BUILTIN_FILES:
-        _load_file(DATA / name, entries, sources, titles, heads, not_names, override=False)
+        _load_file(DATA / name, entries, sources, titles, heads, not_names, override=False, organs=organs)
     for folder in extra_dirs:
         folder = Path(folder)
         if not folder.is_dir():
             raise KnowledgeError(f"{folder}: not a folder of knowledge files")
         for path in sorted(folder.iterdir()):
             if path.suffix in (".toml", ".json") and path.is_file():
-                _load_file(path, entries, sources, titles, heads, not_names, override=True)
+                _load_file(path, entries, sources, titles, heads, not_names, override=True, organs=organs)
     _check_references(entries, sources, titles)
+    for state in organs.get("federations", ()):
+        if state not in entries:
+            raise KnowledgeError(f"organs: federation {state!r} is not in the knowledge base")
     _people_act_for(entries)
-    return KnowledgeBase(entries, titles, heads, not_names)
+    return KnowledgeBase(entries, titles, heads, not_names, organs)
 
 
 @functools.lru_cache(maxsize=8)

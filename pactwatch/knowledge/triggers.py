@@ -69,6 +69,14 @@ class Triggers:
     preparation_types: Mapping[str, str] = field(default_factory=dict)   # type readied -> type
     joint_nouns: frozenset[str] = frozenset()       # "drill", "exercise": held together, cooperation
     joint_types: Mapping[str, str] = field(default_factory=dict)   # type held alone -> held together
+    conditional_offer: Mapping[str, str] = field(default_factory=dict)   # "would meet if ...": an offer
+    publishing: frozenset[str] = frozenset()        # "released a joint statement": the noun is the event
+    office_leaving: frozenset[str] = frozenset()    # "quit": leaving office with no object
+    office_leaving_objects: frozenset[str] = frozenset()   # "quit his post"
+    office_winning: frozenset[str] = frozenset()    # "win": with a person as subject, an election
+    office_winning_objects: frozenset[str] = frozenset()   # "won the vote", "won the runoff"
+    office_removing: frozenset[str] = frozenset()   # "fired", "dismissed": with a person as object
+    office_officials: frozenset[str] = frozenset()  # "secretary", "chief": who can hold an office
 
 
 def _read(folder: Path, name: str) -> dict:
@@ -209,4 +217,12 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
         preparation_types=_type_map(_table(_table(t, "preparations", tf), "types", tf), tf, "preparations.types"),
         joint_nouns=_words(t, "joint", "lemmas", tf),
         joint_types=_type_map(_table(_table(t, "joint", tf), "types", tf), tf, "joint.types"),
+        publishing=_words(t, "publishing", "lemmas", tf),
+        conditional_offer=_type_map(_table(t, "conditional_offer", tf), tf, "conditional_offer"),
+        office_leaving=_words(t, "office_terms", "leaving", tf),
+        office_leaving_objects=_words(t, "office_terms", "leaving_objects", tf),
+        office_removing=_words(t, "office_terms", "removing", tf),
+        office_winning=_words(t, "office_terms", "winning", tf),
+        office_winning_objects=_words(t, "office_terms", "winning_objects", tf),
+        office_officials=_words(t, "office_terms", "officials", tf),
     )

@@ -11,6 +11,9 @@ model's entity spans. Each is then resolved, in this order:
     document, else the only one the knowledge base has in office on the document's date;
   - titles without a name ("the U.S. president", "Japan's foreign minister"): whoever held the
     office on the document's date;
+  - generic references to a state's organs ("federal agents", "police", "the administration"): a
+    mention of the state the document makes clear (the place the act is set in, the one federation
+    it names, the "X administration" named before), only of a state it names, else nothing;
   - entities the knowledge base lacks: kept, typed by the model, merged within the document.
 Around the model's entities: bylines, wire credits ("Reporting by ..."), photo credits, copyright
 lines and the outlet at a story's foot give people and outlets the model misses or takes for a
@@ -35,6 +38,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
 from ..knowledge import norm
+from .attach import clause_head
 from .extensions import ACTORS
 from .guard import Guarded
 
@@ -75,6 +79,17 @@ _ORG_HEADS = {"Navy", "Army", "Force", "Forces", "Corps", "Command", "Guard", "P
               "Foundation", "Center", "Centre", "Times", "Post", "News", "Daily", "Herald"}
 _ORDINAL_WORDS = {"first", "second", "third", "former", "current", "new", "previous", "next", "incoming",
                   "outgoing", "then"}
+# prepositions whose object is where something happens ("detained at a plant in Georgia"); "to" and
+# "from" say where someone goes or comes from, not where the act is
+_LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "within"}
+# links from a place name up to the phrase it places: "a Georgia plant", "near Ellabell, Georgia",
+# "Seoul's outskirts", "the state of Georgia" (through "of", separately)
+_PLACE_STEPS = {"compound", "appos", "conj", "npadvmod", "nmod", "poss"}
+# what a state keeps on others' soil: "outside the U.S. embassy" is not in the United States
+_ABROAD_WORDS = {"embassy", "embassies", "consulate", "consulates", "mission", "legation", "base", "bases",
+                 "garrison", "office", "offices", "pavilion"}
+# clauses that go on with the same actor: a place in one sets where the others happen too
+_SAME_ACT_DEPS = {"conj", "xcomp", "advcl"}
 
 
 @dataclass
@@ -164,6 +179,7 @@ class ActorLinker:
         self._short_names(doc, words, mentions, date)
         mentions += self._titles(doc, mentions, date, title_matches)
         self._capitals(doc, mentions)
+        mentions += self._organs(doc, mentions, date)
         self._merge_unknown(doc, mentions)
         links = [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
         if links:
@@ -635,6 +651,189 @@ class ActorLinker:
                 for m in caps:
                     m.kb_id = state
 
+    # ------------------------------------------------------------ generic organs
+    def _organs(self, doc: Doc, mentions: list[Mention], date: str) -> list[Mention]:
+        """Generic references to a state's organs, which name no entity: "federal agents", "the
+        authorities", "police", "the administration". Each stands for the state the document makes
+        clear, as a mention of that state, and only of a state the document names: a wrong state is
+        worse than none, so an unclear one stays unlinked. In order:
+          - a place the phrase itself carries ("police in Busan");
+          - the places its act is set in ("... at a plant in Georgia"), if they are all of one state;
+          - for "federal ...", the one federation among the states the document is about.
+        "the administration" and "the government" stand for the "X administration" or "X government"
+        named before them, if all of those are of one state; failing that, "the administration" is
+        the government of the one head of government the document names."""
+        organs = self.kb.organs
+        if not organs or not (organs.get("heads") or organs.get("modified_heads") or organs.get("anaphors")):
+            return []
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        at = {i: m for m in mentions for i in range(m.start, m.end)}
+        named = {m.kb_id for m in mentions if m.kb_id and (self.kb.get(m.kb_id) or {}).get("kind") == "country"}
+        counts = self._state_counts(mentions)
+        out: list[Mention] = []
+        for tok in doc:
+            lower = tok.lower_
+            if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if lower in organs.get("anaphors", ()):
+                m = self._government_anaphor(doc, tok, mentions, named, date)
+                if m is not None:
+                    out.append(m)
+                    covered.add(tok.i)
+                continue
+            # "police sources", "a police raid": the organ only describes another noun
+            if tok.dep_ == "compound" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+                continue
+            mods = self._organ_modifiers(tok)
+            if lower not in organs.get("heads", ()) and not (lower in organs.get("modified_heads", ()) and mods):
+                continue
+            # "South Korean police", "Seoul police", "ICE agents": whose they are is already named
+            if any(c.dep_ in ("compound", "amod", "poss", "nmod") and c.i in covered for c in tok.children):
+                continue
+            start = tok.i
+            while start - 1 in mods:
+                start -= 1
+            if any(i in covered for i in range(start, tok.i + 1)):
+                continue
+            federal = any(doc[i].lower_ in organs.get("federal", ()) for i in mods)
+            state = self._organ_state(doc, tok, federal, at, counts)
+            if state is not None and state in named:
+                out.append(Mention(start, tok.i + 1, kb_id=state, kind="organ"))
+                covered.update(range(start, tok.i + 1))
+        return out
+
+    def _organ_modifiers(self, tok: Token) -> set[int]:
+        """Positions of the words before an organ's noun that say which organ it is ("federal
+        immigration agents", "law enforcement officials"), themselves modified or not."""
+        words = self.kb.organs.get("modifiers", ())
+        found: set[int] = set()
+        todo = [c for c in tok.children if c.i < tok.i]
+        while todo:
+            c = todo.pop()
+            if c.dep_ in ("amod", "compound") and c.lower_ in words:
+                found.add(c.i)
+                todo.extend(g for g in c.children if g.i < c.i)
+        return found
+
+    def _place_state(self, m: Mention | None) -> str | None:
+        """The state a place mention lies in (a state is in itself); None for anything but a place."""
+        if m is None or not m.kb_id:
+            return None
+        entry = self.kb.get(m.kb_id) or {}
+        if entry.get("kind") == "country":
+            return entry["id"]
+        if entry.get("kind") == "capital":
+            return entry.get("capital_of")
+        if entry.get("type") not in ("GPE", "LOC", "FAC"):
+            return None
+        seen = set()
+        while entry and entry.get("part_of") and entry["id"] not in seen:
+            seen.add(entry["id"])
+            whole = self.kb.get(entry["part_of"]) or {}
+            if whole.get("kind") == "country":
+                return whole["id"]
+            entry = whole
+        return None
+
+    @staticmethod
+    def _locates(tok: Token) -> bool:
+        """The place at `tok` sets where something happens: the object of "in", "at", "near" ...,
+        directly or through the phrase it names ("at a Georgia plant", "near Ellabell, Georgia",
+        "in the state of Georgia")."""
+        t = tok
+        for _ in range(6):
+            if t.dep_ == "pobj" and t.head.lower_ in _LOCATION_PREPS:
+                return True
+            if t.dep_ in _PLACE_STEPS and t.head.i != t.i:
+                if t.dep_ in ("compound", "poss", "nmod") and t.head.lower_ in _ABROAD_WORDS:
+                    return False
+                t = t.head
+            elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i != t.head.i \
+                    and t.head.head.pos_ in ("NOUN", "PROPN"):
+                t = t.head.head
+            else:
+                return False
+        return False
+
+    def _organ_state(self, doc: Doc, tok: Token, federal: bool, at: dict, counts: Counter) -> str | None:
+        federations = self.kb.federations
+
+        def fitting(states: set[str]) -> set[str]:
+            return {s for s in states if s in federations} if federal else states
+
+        # the phrase's own place: "police in Busan", "the authorities of Georgia"
+        for prep in tok.children:
+            if prep.dep_ == "prep" and (prep.lower_ in _LOCATION_PREPS or prep.lower_ == "of"):
+                for obj in prep.children:
+                    if obj.dep_ == "pobj" and obj.i in at:
+                        state = self._place_state(at[obj.i])
+                        if state is not None:
+                            return state if fitting({state}) else None
+        # the places its act is set in: those of its own clause (with the clauses sharing its
+        # subject: "raided a plant and detained 300 workers in Georgia"), not those of a clause about
+        # something else ("workers who were held by agents landed at Incheon")
+        clause = _main_clause(tok)
+        states = set()
+        for i in range(tok.sent.start, tok.sent.end):
+            m = at.get(i)
+            if m is None or m.start != i:
+                continue
+            state = self._place_state(m)
+            root = doc[m.start:m.end].root
+            # "at Korean protesters": a nationality says who, not where
+            kinds = [kind for kb_id, kind in m.candidates if kb_id == m.kb_id]
+            demonym = bool(kinds) and all(k == "demonym" for k in kinds)
+            if state is not None and not demonym and self._locates(root) and _main_clause(root).i == clause.i:
+                states.add(state)
+        if states:
+            states = fitting(states)
+            if len(states) == 1:
+                return next(iter(states))
+            if len(states) > 1 or not federal:
+                return None
+        # "federal agents" in a story about one federation and other states. Nothing else about a
+        # story says whose "the authorities" are: a story set in one state and naming no other may
+        # still be about its nationals held by another's ("workers held by immigration agents
+        # landed in Seoul")
+        if federal:
+            feds = [s for s in counts if s in federations]
+            return feds[0] if len(feds) == 1 else None
+        return None
+
+    def _government_anaphor(self, doc: Doc, tok: Token, mentions: list[Mention], named: set[str],
+                            date: str) -> Mention | None:
+        """"the administration", "the government": the government named so before ("the Trump
+        administration ... the administration"), if every such name before it is of one state; else,
+        for "the administration", the state of the one head of government the document names."""
+        if tok.i == 0 or doc[tok.i - 1].lower_ != "the":
+            return None
+        # "the administration of justice": a process, not a government
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "of":
+            return None
+        word = tok.lower_
+        before = [m for m in mentions if m.kind == "admin" and m.end <= tok.i and m.name
+                  and m.name.lower().endswith(" " + word) and m.acts_for]
+        if before:
+            if len({m.acts_for for m in before}) != 1:
+                return None
+            last = max(before, key=lambda m: m.start)
+            return Mention(tok.i, tok.i + 1, kind="admin", label="ORG", name=last.name, acts_for=last.acts_for)
+        if word != "administration":
+            return None
+        # the heads the document names: linked, or only written by family name where the model saw
+        # no person ("Trump and Lee met"), which still makes "the administration" unclear
+        heads = {m.kb_id for m in mentions if m.kb_id and (self.kb.get(m.kb_id) or {}).get("type") == "PERSON"}
+        heads |= {p for t in doc if t.text in self.short for p in self.short[t.text]}
+        states = set()
+        for person in heads:
+            if any(r["role"] in self.kb.heads for r in self.kb.roles_at(person, date)):
+                state = self.kb.state_for_person(person, date)
+                if state:
+                    states.add(state)
+        if len(states) == 1 and next(iter(states)) in named:
+            return Mention(tok.i, tok.i + 1, kb_id=next(iter(states)), kind="organ")
+        return None
+
     def _merge_unknown(self, doc: Doc, mentions: list[Mention]) -> None:
         """Entities the KB lacks: one canonical name per entity within the document. A later
         one-word mention takes the full name it shortens; an acronym defined in brackets after a
@@ -988,6 +1187,17 @@ def _is_heading(span: Span, text: str) -> bool:
             before.append(text[start:end])
         end = start - 1
     return not any(_BYLINE.match(x) for x in before)
+
+
+def _main_clause(tok: Token) -> Token:
+    """The head of the clause a token sits in, through clauses that go on with the same actor
+    ("raided the plant and detained 300 workers", "moved in to arrest them")."""
+    t = clause_head(tok)
+    for _ in range(8):
+        if t.dep_ not in _SAME_ACT_DEPS or t.head.i == t.i:
+            break
+        t = clause_head(t.head)
+    return t
 
 
 def _acts(doc: Doc, m: Mention) -> bool:

@@ -24,7 +24,9 @@ OBJECT_TARGET_PREPS = {"against", "on", "upon", "with", "to", "toward", "towards
 PLACE_PREPS = {"in", "at"}
 # "the president of France", "forces in Guinea", "a camp for Congolese refugees"
 ARGUMENT_PREPS = {"of", "in", "from", "for", "throughout", "across"}
-VISIT_PLACE_PREPS = {"to"}                        # "travelled to Seoul", "a visit to Hanoi"
+VISIT_PLACE_PREPS = {"to"}
+# "militants loyal to X", "forces allied with X", "unions affiliated with X": the side they act for
+ALLEGIANCE = {"loyal": {"to"}, "allied": {"to", "with"}, "affiliated": {"with", "to"}}                        # "travelled to Seoul", "a visit to Hanoi"
 # the parts of an argument's subtree that are another clause, not the argument
 NOT_PART_OF_ARGUMENT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc",
                         "prep"}
@@ -119,7 +121,8 @@ class Arguments:
             if span is not None and span.label_ in kinds and span not in found:
                 found.append(span)
             for c in t.children:
-                if c.dep_ in NOT_PART_OF_ARGUMENT and not (c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS):
+                if c.dep_ in NOT_PART_OF_ARGUMENT and not (c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS) \
+                        and not (c.dep_ == "prep" and c.lower_ in ALLEGIANCE.get(t.lemma_.lower(), ())):
                     continue
                 todo.append(c)
         return found
@@ -317,6 +320,19 @@ class Arguments:
             while first.dep_ in ("conj", "appos") and first.head.i != first.i:
                 first = first.head
             roles.source += [a for c in first.children if c.dep_ == "poss" for a in self.resolve(c)]
+        elif not roles.source and noun.dep_ == "conj" and noun.head.pos_ in ("VERB", "AUX") and noun.head.i < noun.i:
+            # "...'s failed bid, impeachment in December, and ouster in April": the parser hung the
+            # list's last item on a verb; the item before it shares the list's possessor
+            i = noun.left_edge.i - 1
+            while i > noun.sent.start and self.doc[i].pos_ in ("PUNCT", "CCONJ"):
+                i -= 1
+            before = self.doc[i]
+            item = next((a for a in [before, *before.ancestors] if self.names_event(a)), None)
+            if item is not None:
+                first = item
+                while first.dep_ in ("conj", "appos") and first.head.i != first.i:
+                    first = first.head
+                roles.source += [a for c in first.children if c.dep_ == "poss" for a in self.resolve(c)]
         if not roles.source and not roles.target:
             for c in noun.children:
                 if c.dep_ == "relcl" and not any(                     # "a deal in which Washington
@@ -427,7 +443,8 @@ class Arguments:
         if not local:
             return None
         own = [s for s in local if governs(token, s.root) and (
-            not crosses_clause(s.root, token) or describes_date(s.root, token))]
+            not crosses_clause(s.root, token) or describes_date(s.root, token)
+            or self.carried_date(s.root, token))]
         if own:
             return nearest(own, token)._.timex["value"]
         # "raided a plant run by Hyundai in Georgia on Sept. 4": a day at the end of a participle
@@ -442,6 +459,12 @@ class Arguments:
         main = [s for s in local if clause_head(s.root).dep_ == "ROOT" and governs(clause_head(s.root), token)]
         if main:
             return nearest(main, token)._.timex["value"]
+        # "In a fact sheet released on November 13, Washington backed ...", "at a briefing held on
+        # Monday, he said ...": the occasion the act took place at, dated by the participle
+        # describing it
+        occasion = [s for s in local if dated_occasion(clause_head(s.root), head)]
+        if occasion:
+            return nearest(occasion, token)._.timex["value"]
         # "when Lee took office in June, Trump was already moving on tariffs"
         when = [s for s in local if temporal_clause_over(clause_head(s.root), token)]
         if when:
@@ -460,6 +483,23 @@ class Arguments:
             if host.i != place.i and host.pos_ in ("VERB", "AUX"):
                 return self.date(host)
         return None
+
+    def dated_within(self, token: Token) -> bool:
+        """A usable date lies inside `token`'s subtree (a lookup in the sorted starts)."""
+        k = bisect_left(self.timex_starts, token.left_edge.i)
+        return k < len(self.timex_starts) and self.timex_starts[k] <= token.right_edge.i
+
+    def carried_date(self, date: Token, noun: Token) -> bool:
+        """`date` sits in a relative clause whose verb only carries the event noun it describes:
+        "the joint statement, which they issued on May 4", "the talks, which they held on Monday"."""
+        if noun.pos_ not in ("NOUN", "PROPN"):
+            return False
+        clause = clause_head(date)
+        if clause.dep_ != "relcl" or clause.head.i != noun.i:
+            return False
+        lemma = clause.lemma_.lower()
+        return (lemma in self.carriers or clause.lower_ in self.carriers) and any(
+            c.dep_ in ("dobj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in clause.children)
 
     def narrative_date(self, token: Token) -> str | None:
         """A sentence that states no date is read in the time the two before it set, unless it
@@ -502,7 +542,7 @@ class Arguments:
         while changed:
             changed = False
             for c in root.children:
-                if c.dep_ not in QUOTE_EDGE_DEPS or c.i == token.i or c.i in keep:
+                if (c.dep_ not in QUOTE_EDGE_DEPS and not before_semicolon(c)) or c.i == token.i or c.i in keep:
                     continue
                 if c.left_edge.i <= start <= c.right_edge.i < end - 1 and not governs(c, token):
                     start, changed = c.right_edge.i + 1, True
@@ -560,6 +600,14 @@ TEMPORAL_MARKS = {"when", "while", "as", "once"}
 CLAUSAL_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp"}
 
 
+def before_semicolon(node: Token) -> bool:
+    """A complement the parser hung across a semicolon ("X became president; Y took over"): the
+    semicolon joins two statements, neither the other's content."""
+    head = node.head
+    return node.dep_ in ("ccomp", "xcomp") and head.i > node.right_edge.i + 1 \
+        and node.doc[node.right_edge.i + 1].text == ";"
+
+
 def crosses_clause(token: Token, top: Token) -> bool:
     """The path from `token` up to `top` enters another clause ("agreed to a handover by 2030":
     the year is the handover's)."""
@@ -594,6 +642,19 @@ def describes_date(token: Token, noun: Token) -> bool:
             return False
         t = t.head
     return t.head.i == noun.i and t.dep_ == "acl" and t.tag_ == "VBN" and noun.pos_ == "NOUN"
+
+
+# prepositions that set an act in an occasion: "in a statement", "at a briefing", "during talks"
+OCCASION_AT = {"in", "at", "during", "under", "through"}
+
+
+def dated_occasion(clause: Token, head: Token) -> bool:
+    """`clause` is a participle describing a noun set, by OCCASION_AT, in the clause `head` heads:
+    "[In a statement released on May 2], X said"."""
+    noun = clause.head
+    prep = noun.head
+    return clause.dep_ == "acl" and clause.tag_ == "VBN" and noun.dep_ == "pobj" and prep.dep_ == "prep" \
+        and prep.lower_ in OCCASION_AT and prep.head.i == head.i
 
 
 def day_after_object(date: Token, verb: Token) -> bool:

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import triggers as trigger_lexicon
-from .event_args import Arguments, stand_in
+from .event_args import Arguments, before_semicolon, stand_in
 from .extensions import EVENTS
 from .guard import Guarded
 
@@ -83,7 +83,8 @@ class EventFinder:
         # verbs whose subject acts the event their object noun names ("held talks"); with regular
         # inflections too, as the lemmatizer sometimes misses ("staged" -> "stag")
         carriers = (lexicon.light_verbs | lexicon.negators | lexicon.reversals | lexicon.reporting_verbs
-                    | lexicon.acceptances | {verb for verb, _ in lexicon.phrasal_negators})   # "called off a trip"
+                    | lexicon.acceptances | lexicon.publishing   # "released a joint statement"
+                    | {verb for verb, _ in lexicon.phrasal_negators})   # "called off a trip"
         self.carriers = frozenset(carriers | {form for lemma in carriers for form in inflections(lemma)})
 
     # ------------------------------------------------------------ triggers
@@ -93,6 +94,20 @@ class EventFinder:
         if token.pos_ == "VERB":
             if self.office_term(token) is not None:
                 return lex.office_type   # "her term began in May": a change of leadership
+            if self.leaves_office(token):
+                return lex.office_type   # "the minister quit", "fired his defense secretary"
+            if lemma in lex.publishing:
+                # "released a joint fact sheet", "issued the Joint Statement": putting out the
+                # document is the act it records
+                objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+                carried = token.dep_ == "relcl" and any(c.lower_ in ("which", "that") for c in objects)
+                if carried:   # "the joint statement, which they issued on May 4": the noun is the event
+                    objects = [token.head]
+                kind = next((lex.noun_phrases[(m.lower_, c.lower_)] for c in objects
+                             if c.pos_ in ("NOUN", "PROPN") for m in c.children
+                             if m.dep_ in ("compound", "amod") and (m.lower_, c.lower_) in lex.noun_phrases), None)
+                if kind:
+                    return None if carried else kind
             if token.dep_ in ("amod", "acl") and token.tag_ == "VBN" and not self.names_someone(token.head) \
                     and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
                 return None   # "a bill signed by ...", "the long-threatened invasion": description
@@ -106,7 +121,8 @@ class EventFinder:
                             kind = lex.prepositional_verbs.get((lemma, child.lower_, p.lemma_.lower()))
                             if kind:
                                 return kind
-                if child.dep_ in ("prt", "prep", "dobj"):
+                if child.dep_ in ("prt", "prep", "dobj") or (child.dep_ == "advmod" and child.i > token.i):
+                    # the parser often reads a particle as an adverb: "stepped down on Friday"
                     kind = lex.phrasal_verbs.get((lemma, child.lemma_.lower()))
                     if kind:
                         return kind
@@ -145,7 +161,68 @@ class EventFinder:
                 return kind
             if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.light_verbs:
                 return lex.light_nouns.get(lemma)
+            if token.dep_ == "ROOT" and lemma in lex.office_leaving and any(
+                    c.dep_ == "compound" and self.names_person(c) for c in token.children):
+                # "Finance Minister Kim Jong-su quit on Monday": a verb the tagger took for the
+                # noun its hyphenated subject compounds
+                return lex.office_type
         return None
+
+    def holds_office(self, token: Token) -> bool:
+        """`token` names someone who can hold an office: a person, an official ("his defense
+        secretary"), a pronoun for one, or "who" in a clause describing one."""
+        lex = self.lex
+        lower = token.lower_
+        if lower in ("he", "she", "him", "her"):
+            return True
+        if lower in ("who", "whom") and token.head.dep_ == "relcl":
+            return self.holds_office(token.head.head)
+        if self.names_person(token) or any(c.dep_ in ("compound", "appos") and self.names_person(c)
+                                           for c in token.children):
+            return True
+        return token.pos_ == "NOUN" and token.lemma_.lower() in lex.office_titles | lex.office_officials
+
+    def leaves_office(self, verb: Token) -> bool:
+        """A verb that says someone took, left or was removed from an office only in some uses:
+        "quit" with no object but an office, said of an office holder ("the minister quit");
+        "fired", "dismissed", "sacked", "removed" done to one ("fired his chief of staff", "was
+        dismissed"); "won" said of a person with a vote, race or runoff, or nothing, as object."""
+        lex = self.lex
+        lemma = verb.lemma_.lower()
+        if lemma in lex.office_removing:
+            done_to = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not done_to and any(c.dep_ == "auxpass" for c in verb.children) and verb.dep_ in ("acl", "relcl"):
+                done_to = [verb.head]   # "the minister fired last week"
+            titles = lex.office_titles | lex.office_officials
+            judged = any(c.dep_ == "prep" and c.lower_ == "as" and not any(
+                p.lemma_.lower() in titles for p in c.children) for c in verb.children)
+            # "dismissed him as a puppet" judges him; "dismissed him as minister" removes him
+            return bool(done_to) and all(self.holds_office(c) for c in done_to) and not judged
+        if lemma in lex.office_winning:
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is None or not self.names_person(subject):
+                return False
+            won = False
+            for c in verb.children:
+                if c.dep_ in ("dobj", "xcomp", "ccomp", "dative", "attr"):
+                    if c.dep_ != "dobj" or c.lemma_.lower() not in lex.office_winning_objects:
+                        return False   # "won a concession", "won praise"
+                    won = True
+            # with no object: "now that Trump has won", not "won in court", "won on appeal"
+            return won or not any(c.dep_ == "prep" and c.lower_ in ("in", "at", "on") and not any(
+                p.ent_type_ in ("DATE", "TIME") for p in c.children) for c in verb.children)
+        if lemma in lex.office_leaving:
+            if any(c.dep_ == "dobj" and c.lemma_.lower() not in lex.office_leaving_objects for c in verb.children):
+                return False   # "quit the talks", "quit the accord"
+            v = verb
+            for _ in range(3):
+                subject = next((c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subject is not None:
+                    return self.holds_office(subject)
+                if v.dep_ not in ("xcomp", "conj", "advcl") or v.head.i == v.i:
+                    break
+                v = v.head
+        return False
 
     def office_term(self, verb: Token) -> Token | None:
         """The term of office whose start or end `verb` states: its subject ("his tenure ended",
@@ -161,7 +238,8 @@ class EventFinder:
             return noun is not None and noun.pos_ == "NOUN" and noun.tag_ != "NNS" \
                 and noun.lemma_.lower() in lex.office_nouns
 
-        objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "oprd")]
+        objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "ccomp", "attr", "oprd")
+                   and not before_semicolon(c)]
         if lemma in lex.office_becoming:
             # "became prime minister", not "became the first president to be arrested"
             title = objects[0] if len(objects) == 1 and objects[0].dep_ in ("attr", "oprd") else None
@@ -282,6 +360,8 @@ class EventFinder:
             head = node.head
             if head.i == node.i:
                 break
+            if before_semicolon(node):
+                break   # "X became president; Y then took over": a semicolon joins two statements
             if node.i == trigger.i and head.i in triggers and node.dep_ == "advcl" and node.tag_ == "VBG" \
                     and triggers.get(node.i) in STATEMENT_TYPES and triggers.get(node.i) != triggers[head.i]:
                 break   # "welcomed him, promising to ...": a commitment made alongside is its own event
@@ -368,6 +448,13 @@ class EventFinder:
         return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in self.lex.ultimatum_markers
                                              for m in c.children) for c in clause.children)
 
+    def conditional(self, token: Token) -> bool:
+        """The clause stating `token` carries a condition of its own ("would meet him if he ...")."""
+        clause = token if token.pos_ == "VERB" else token.head
+        markers = self.lex.hypothetical_markers - self.lex.ultimatum_markers
+        return any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in markers for m in c.children)
+                   for c in clause.children)
+
     def hypothetical(self, token: Token) -> bool:
         """Inside a condition ("unless Baghdad accepts", "if he is elected"), or a time clause in
         the present tense that waits on something not yet done ("until their demands are met",
@@ -389,8 +476,9 @@ class EventFinder:
         verb coordinated inside it ("..., killing one and arresting 12")."""
         def bare_advcl(t: Token) -> bool:   # not "..., only to be impeached": a passive is done to it
             return t.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "nsubjpass", "mark", "auxpass") for c in t.children)
-        if node.dep_ == "conj":
-            return bare_advcl(node.head) and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
+        if node.dep_ == "conj":   # a noun the parser hung on the verb belongs to a list of its own
+            return node.pos_ in ("VERB", "AUX") and bare_advcl(node.head) \
+                and not any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children)
         return bare_advcl(node)
 
     def reporter_below(self, top: Token) -> Token | None:
@@ -553,6 +641,8 @@ class EventFinder:
         if "future" in cues and m.modality == "planned":
             if self.ultimatum(token):
                 m.type = "THREATEN"   # "will withdraw ... unless they agree": an ultimatum
+            elif kind in self.lex.conditional_offer and self.conditional(token):
+                m.type = self.lex.conditional_offer[kind]   # "would meet him if ...": an offer
             elif kind in self.lex.announced_intent:
                 m.type = self.lex.announced_intent[kind]  # a stated future act is a promise or a threat
         if "prepared" in cues and m.type in self.lex.preparation_types:
@@ -568,6 +658,13 @@ class EventFinder:
             m.quote = office_quote(doc, office, token)   # "X's term, which began in May"
         else:
             m.quote = args.quote(token, self.phrasal_clauses(token))
+            head = token.head
+            if m.date and token.pos_ == "VERB" and self.elaborates(token) and head.pos_ in ("VERB", "AUX") \
+                    and head.i < token.i and not args.dated_within(token):
+                # "the court upheld the ruling on March 10, removing him from office": the clause
+                # the participle spells out carries its date, and the quote keeps it
+                begin, _ = args.quote(head, {token.i})
+                m.quote = (min(begin, m.quote[0]), m.quote[1])
         return m
 
     @staticmethod

@@ -73,6 +73,8 @@ class QuantityComponent:
         self.reader = ClauseReader(lex)
         self.part_last = by_last_word(lex.part_phrases)
         self.people_verbs = lex.person_verbs
+        # the head word of each person noun ("workers", "crew members")
+        self.person_words = {p[-1] for p in lex.person_nouns}
         # one-word cues naming the act a measure counts ("raid", "detain", "deploy"): measure names by lemma
         self.act_verbs: dict[str, set[str]] = {}
         self.act_nouns: dict[str, set[str]] = {}
@@ -115,6 +117,7 @@ class QuantityComponent:
         self._conversions(doc, amounts, records)
         self._parts(doc, amounts, records)
         self._repeats(amounts, records)
+        _as_states(records, _state_names(doc))
         self._people_holders(doc, actors, amounts, records)
         self._acting_holders(doc, actors, amounts, records)
         self._mostly_of(doc, actors, amounts, records)
@@ -568,6 +571,15 @@ class QuantityComponent:
                     who = None
                     if t.pos_ == "VERB" and lemma in self.act_verbs:
                         names = self.act_verbs[lemma]
+                        # "held talks", "seized the chance": a verb that counts people when done to
+                        # people ("held 300 workers") is some other act when done to anything else;
+                        # one that names its act as a noun too ("raided a plant") may take a place
+                        obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+                        if obj is not None and lemma not in self.act_nouns and not self._people(obj, actors):
+                            names = {n for n in names if "persons" not in (self.lex.measure(n).units
+                                                                           if self.lex.measure(n) else ())}
+                            if not names:
+                                continue
                         subj = next((c for c in t.children if c.dep_ == "nsubj"), None)
                         if subj is None:
                             agent = next((c for c in t.children if c.dep_ == "agent"), None)
@@ -600,6 +612,16 @@ class QuantityComponent:
             if found is not None:
                 rec["holder"] = found
                 rec["inherited"].append("holder")
+
+    def _people(self, tok: Token, actors: ActorIndex) -> bool:
+        """A noun phrase naming people: a person noun ("workers"), a number or pronoun standing for
+        them ("detained 300", "held them"), a name or a nationality ("held Koreans")."""
+        if tok.pos_ in ("PRON", "NUM") or tok.like_num or tok.lemma_.lower() in self.person_words:
+            return True
+        if any(c.dep_ == "nummod" for c in tok.children):
+            return True
+        span = actors.at.get(tok.i)
+        return tok.ent_type_ in ("PERSON", "NORP") or (span is not None and span.label_ in ("PERSON", "NORP"))
 
     def _mostly_of(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict]) -> None:
         """"About 475 people were detained, most of them South Korean": a count followed by the
@@ -644,21 +666,35 @@ class QuantityComponent:
                 sentence_no[rec["_sent"]] - sentence_no[prev["_sent"]] <= PAYMENT_REACH_SENTENCES
                 or paragraph(rec["_sent_char"]) - paragraph(prev["_sent_char"]) <= PAYMENT_REACH_PARAGRAPHS)
 
+        state_of = _state_names(doc)
+
+        def measured(rec: dict, measure: str) -> None:
+            rec["measure"] = measure
+            rec["inherited"].append("measure")
+            _as_states([rec], state_of)
+
         last_money: dict | None = None
         last_share_of: dict[str, dict] = {}
-        for rec in records:
+        for k, rec in enumerate(records):
             # "Seoul would be paying $10 billion a year", "demanded $5 billion annually": a sum paid,
             # asked for or offered that names no measure, in a passage about one, is a sum of that measure
             if rec["measure"] == OTHER and not rec["_cued"] and rec["_verb"] in self.lex.payment_verbs \
                     and near(rec, last_money):
-                rec["measure"] = last_money["measure"]
-                rec["inherited"].append("measure")
+                measured(rec, last_money["measure"])
             # "a target of 3.5 percent of GDP" after "spending 2 percent of gross domestic product on
             # defense": a share of the same whole, naming no measure, measures the same thing
             base = rec["_base"]
             if rec["measure"] == OTHER and not rec["_cued"] and base is not None and near(rec, last_share_of.get(base)):
-                rec["measure"] = last_share_of[base]["measure"]
-                rec["inherited"].append("measure")
+                measured(rec, last_share_of[base]["measure"])
+            # "a 15 percent tariff on Korean goods in exchange for a $350 billion investment": what is
+            # given in return runs the other way between the same two parties
+            if rec["holder"] is None and rec["target"] is None and _in_return(doc, amounts[k]):
+                other = next((r for r in records if r is not rec and r["_sent"] == rec["_sent"]
+                              and r["holder"] is not None and r["target"] is not None
+                              and r["quote_start"] <= rec["quote_start"]), None)
+                if other is not None:
+                    rec["holder"], rec["target"] = other["target"], other["holder"]
+                    rec["inherited"] += ["holder", "target"]
             if rec["measure"] != OTHER and rec["unit"] not in ("percent", "persons"):
                 last_money = rec
             if rec["measure"] != OTHER and base is not None:
@@ -707,6 +743,44 @@ def _parties(doc: Doc) -> list[str]:
             counts[state] += 1
     top = [name for name, n in counts.most_common(2) if n >= 2]
     return top if len(top) == 2 else []
+
+
+def _state_names(doc: Doc) -> dict[str, str]:
+    """Actor name -> the state it acts for, for the actors that act for one."""
+    state_of: dict[str, str] = {}
+    for span in doc.spans.get(ACTORS, []):
+        actor = span._.actor or {}
+        if actor.get("name") and actor.get("acts_for"):
+            state_of.setdefault(actor["name"], actor["acts_for"])
+    return state_of
+
+
+def _as_states(records: list[dict], state_of: dict[str, str]) -> None:
+    """A figure read as no measure's went to the actor itself ("Lee won 49 percent"); one that took a
+    measure of what states do from another figure (a part of a pledge, a repeat) is the state's that
+    actor acts for, as its own clause would have made it."""
+    for rec in records:
+        if rec["measure"] == OTHER:
+            continue
+        for role in ("holder", "target"):
+            if rec[role] in state_of:
+                rec[role] = state_of[rec[role]]
+        if rec["holder"] is not None and rec["holder"] == rec["target"]:
+            rec["target"] = None
+
+
+def _in_return(doc: Doc, a: Amount) -> bool:
+    """The amount is what is given back: "in exchange for $5 billion", "in return for a 10 percent
+    cut"."""
+    t = doc[a.head]
+    for _ in range(6):
+        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lower_ in ("exchange", "return") \
+                and t.head.head.head.lower_ == "in":
+            return True
+        if t.head.i == t.i:
+            return False
+        t = t.head
+    return False
 
 
 def _paragraph_of(doc: Doc):

@@ -27,6 +27,7 @@ FRAME_PREPS = {"under", "in", "through", "via"}
 CONDITIONAL_MARKS = {"if", "unless", "whether"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
 PRONOUNS = {"it", "its", "they", "their", "them", "itself", "themselves"}
+NEUTER_PRONOUNS = {"it", "its", "itself"}
 # steps that keep an amount inside the phrase it belongs to
 PHRASE_DEPS = {"nummod", "quantmod", "compound", "amod", "appos", "npadvmod", "nmod", "punct"}
 
@@ -144,21 +145,25 @@ class ActorIndex:
         return actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
 
     def resolve(self, tok: Token, states_only: bool = False) -> str | None:
-        """The state (or actor) a token names, following a pronoun back to the subject it stands for."""
+        """The state (or actor) a token names, following a pronoun back to the subject it stands for;
+        a phrase owned by a pronoun ("its products") names its owner."""
         if tok.lower_ in PRONOUNS:
             return self.antecedent(tok)
         span = self.actor_in(tok)
         if span is None:
-            return None
+            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
+            return self.antecedent(owner) if owner is not None and tok.pos_ in ("NOUN", "PROPN") else None
         return self.country(span) if states_only else self.state(span)
 
     def antecedent(self, pronoun: Token) -> str | None:
-        # nearest earlier subject in the sentence naming an actor, else the nearest earlier actor
+        # nearest earlier subject in the sentence naming an actor, else the nearest earlier actor;
+        # "it" and "its" stand for no person ("Trump told Seoul that its products ...")
         sent = pronoun.sent
         fallback = None
+        neuter = pronoun.lower_ in NEUTER_PRONOUNS
         for t in reversed(self.doc[sent.start:pronoun.i]):
             span = self.at.get(t.i)
-            if span is None:
+            if span is None or (neuter and (span._.actor or {}).get("type") == "PERSON"):
                 continue
             head_tok = span.root
             if head_tok.dep_ in SUBJECT_DEPS:

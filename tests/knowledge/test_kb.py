@@ -268,3 +268,33 @@ def test_kb_countries_carry_alpha3_and_wikidata_where_known(kb):
     assert sum("wikidata" in e for e in countries) >= 60
     ids = [e["wikidata"] for e in countries if "wikidata" in e]
     assert len(ids) == len(set(ids))
+
+
+def test_kb_organs_word_lists_and_federations(kb):
+    # generic references to a state's organs: heads that stand alone, heads that need a modifier
+    assert {"police", "authorities", "prosecutors"} <= kb.organs["heads"]
+    assert {"agents", "officials"} <= kb.organs["modified_heads"]
+    assert "agents" not in kb.organs["heads"] and "officials" not in kb.organs["heads"]
+    assert {"federal", "immigration", "border"} <= kb.organs["modifiers"]
+    assert kb.organs["federal"] == {"federal"}
+    assert {"administration", "government"} <= kb.organs["anaphors"]
+    # "federal" fits federations only
+    assert {"gpe:USA", "gpe:DEU", "gpe:RUS", "gpe:BRA"} <= kb.federations
+    assert not {"gpe:KOR", "gpe:JPN", "gpe:FRA", "gpe:CHN"} & kb.federations
+    assert all(kb.get(s)["kind"] == "country" for s in kb.federations)
+
+
+def test_kb_organs_extend_from_a_user_folder_and_are_checked(tmp_path):
+    _write(tmp_path, "organs.toml", '[organs]\nheads = ["carabinieri"]\nfederations = ["gpe:ITA"]\n')
+    built = knowledge.kb.build([tmp_path])
+    assert "carabinieri" in built.organs["heads"] and "police" in built.organs["heads"]
+    assert "gpe:ITA" in built.federations and "gpe:USA" in built.federations
+    _write(tmp_path, "organs.toml", '[organs]\nsheriffs = ["x"]\n')
+    with pytest.raises(KnowledgeError, match="unknown field 'sheriffs'"):
+        knowledge.kb.build([tmp_path])
+    _write(tmp_path, "organs.toml", '[organs]\nheads = "police"\n')
+    with pytest.raises(KnowledgeError, match="heads must be a list of words"):
+        knowledge.kb.build([tmp_path])
+    _write(tmp_path, "organs.toml", '[organs]\nfederations = ["gpe:ATLANTIS"]\n')
+    with pytest.raises(KnowledgeError, match="federation 'gpe:ATLANTIS'"):
+        knowledge.kb.build([tmp_path])

@@ -94,3 +94,19 @@ def test_triggers_bad_preparation_type_names_file_and_entry(tmp_path):
     with pytest.raises(KnowledgeError) as err:
         triggers.load([tmp_path])
     assert "triggers.toml" in str(err.value) and "ASSAULT" in str(err.value)
+
+
+def test_triggers_leaving_office_words_are_transitions_that_end_a_tenure():
+    lex = triggers.load()
+    assert lex.verbs["resign"] == "TRANSITION"
+    assert lex.phrasal_verbs[("step", "down")] == "TRANSITION"
+    assert lex.phrasal_verbs[("leave", "office")] == "TRANSITION"
+    assert {"resign", "quit", "step", "leave", "fire", "dismiss"} <= lex.office_ending
+    assert "quit" in lex.office_leaving and "fire" in lex.office_removing
+
+
+def test_triggers_joint_documents_are_agreements_put_out_by_publishing_verbs():
+    lex = triggers.load()
+    assert lex.noun_phrases[("joint", "statement")] == "AGREE"
+    assert lex.noun_phrases[("joint", "sheet")] == "AGREE"
+    assert {"release", "issue", "publish"} <= lex.publishing

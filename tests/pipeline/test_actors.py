@@ -520,3 +520,115 @@ def test_actors_a_question_heading_is_no_organisation(annotate):
     doc = annotate("Will Trade Talks Change the Course of the Japan-Korea Relationship?\n\nTalks resumed on Monday.",
                    "2025-01-01")
     assert not any(t == "ORG" for _, t in _found(doc))
+
+
+# ---------------------------------------------------------------- generic references to a state's organs
+
+def organ_states(doc) -> dict[str, str | None]:
+    """surface -> the state each actor span stands for, for the spans over organ words."""
+    return {s.text: s._.actor["acts_for"] for s in doc.spans["pw_actors"]
+            if s.root.lower_ in {"agents", "prosecutors", "police", "authorities", "officers", "administration",
+                                 "government", "officials"}}
+
+
+@pytest.mark.parametrize("text, surface, state", [
+    # the place the act happened settles whose organ it is: a US state, a capital
+    ("The United States and South Korea traded complaints over visas. Federal agents arrested 200 "
+     "workers at a solar panel factory in Ohio on Monday.", "Federal agents", "United States"),
+    ("Seoul and Washington argued for weeks. Immigration officers questioned 50 workers at a Texas "
+     "warehouse.", "Immigration officers", "United States"),
+    ("Japan and South Korea held talks on Friday. Police in Tokyo detained a man near the venue.",
+     "Police", "Japan"),
+    # a place in a clause going on with the same act
+    ("Japan and China exchanged notes. Police broke up the rally and detained two men in Tokyo.",
+     "Police", "Japan"),
+    # "federal": the one federation among the states the story is about
+    ("Officials from South Korea and the United States met to discuss the case. Federal prosecutors "
+     "later charged the two executives.", "Federal prosecutors", "United States"),
+    # a place of a clause that goes on with the same act ("moved in to arrest")
+    ("South Korea's parliament met on Monday. The authorities moved in to arrest three men at a rally in "
+     "Seoul.", "authorities", "South Korea"),
+])
+def test_actors_generic_organ_acts_for_the_state_the_story_makes_clear(annotate, text, surface, state):
+    doc = annotate(text, "2025-09-10")
+    actor = actor_for(doc, surface)
+    assert (actor["name"], actor["type"], actor["acts_for"]) == (state, "GPE", state)
+    # it is a mention of that state, not an entity of its own
+    assert actor["kb_id"] == next(s._.actor["kb_id"] for s in doc.spans["pw_actors"] if s._.actor["name"] == state
+                                  and s.text != surface)
+
+
+@pytest.mark.parametrize("text", [
+    # two federations: "federal" does not say which
+    "Germany and the United States disagreed over the deal. Federal prosecutors charged the men.",
+    # two states and no place: unclear
+    "Japan and South Korea held talks. Police detained 30 protesters on the way.",
+    # places of two states in the sentence
+    "The United States and South Korea named envoys. Police questioned workers in Seoul and in Ohio.",
+    # the state is never named: linking would add an actor the story does not name
+    "Police in Busan detained 30 protesters outside the consulate on Friday.",
+    # a "federal" reference in a story about no federation
+    "Japan and South Korea signed the pact in Tokyo. Federal agents were not involved.",
+    # a place of another clause is not where the agents acted
+    "Workers who were held by immigration agents landed at an airport in Seoul, South Korea said.",
+    # where the act was done is unsaid: a place in the sentence before may be somewhere else
+    "The workers landed in Seoul on Friday, South Korea said. Immigration agents had held them for a week.",
+    # a nationality says who is acted on, not where
+    "Japan and South Korea traded notes. Police fired tear gas at Korean protesters on Sunday.",
+    # a state's embassy stands on another's soil
+    "Japan and South Korea traded notes. Police detained 30 protesters outside Japan's embassy on Friday.",
+    # a story set in one state and naming no other: the agents may still be another's
+    "Only South Korea was named. Workers held by immigration agents for a week landed in Seoul on Friday.",
+    # a story about one state's nationals, set nowhere: the police may be anyone's
+    "A South Korean tourist was arrested on Monday after a fight. Police said the man had been drinking, "
+    "and South Korea's foreign ministry said it was in contact.",
+])
+def test_actors_generic_organ_left_unlinked_when_unclear(annotate, text):
+    doc = annotate(text, "2025-09-10")
+    assert organ_states(doc) == {}, actors(doc)
+
+
+@pytest.mark.parametrize("text", [
+    # the organ only describes another noun, or "officers" alone says nothing about whose
+    "South Korea said police sources had confirmed the arrests.",
+    "South Korea said officers had guarded the building overnight.",
+    # "the administration of" a thing is a process, not a government
+    "President Trump said the United States was ready. The administration of the tests was slow.",
+])
+def test_actors_words_that_are_no_organ_reference(annotate, text):
+    assert organ_states(annotate(text, "2025-09-10")) == {}
+
+
+def test_actors_organ_named_by_its_own_modifier_is_left_to_the_modifier(annotate):
+    doc = annotate("South Korean police detained 20 people in Seoul, and Japan protested.", "2025-09-10")
+    assert "South Korean police" not in [s.text for s in doc.spans["pw_actors"]]
+    assert actor_for(doc, "South Korean")["name"] == "South Korea"
+    assert not any(s.text == "police" for s in doc.spans["pw_actors"])
+
+
+def test_actors_the_administration_refers_back_to_the_one_named(annotate):
+    doc = annotate("The Lee administration said it wanted more talks with Tokyo. Later, the administration "
+                   "named a new envoy.", "2025-09-10")
+    later = [s for s in doc.spans["pw_actors"] if s.text == "administration"]
+    assert len(later) == 1
+    assert later[0]._.actor["name"] == "Lee administration"
+    assert later[0]._.actor["acts_for"] == "South Korea"
+
+
+def test_actors_the_administration_of_the_one_head_of_government_named(annotate):
+    doc = annotate("President Trump said the United States would raise tariffs. The administration also "
+                   "pressed Japan for more investment.", "2025-09-10")
+    actor = actor_for(doc, "administration")
+    assert (actor["name"], actor["acts_for"]) == ("United States", "United States")
+
+
+@pytest.mark.parametrize("text", [
+    # two heads of government: whose administration is unclear, even where the model misses one name
+    "Trump and Lee met in Gyeongju on Wednesday. The administration wants more money, the United States said.",
+    "President Trump met President Lee Jae Myung. Afterwards the administration released a statement.",
+    # administrations of two states named before
+    "The Trump administration and the Lee administration disagreed. Then the administration softened its tone.",
+])
+def test_actors_the_administration_left_unlinked_when_two_governments_fit(annotate, text):
+    doc = annotate(text, "2025-09-10")
+    assert not any(s.text == "administration" for s in doc.spans["pw_actors"]), actors(doc)

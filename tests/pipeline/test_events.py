@@ -675,3 +675,165 @@ def test_events_one_party_meeting_two_others_is_two_meetings(annotate):
     met = [set(e["target"]) for e in evs if e["type"] == "CONSULT" and "Emmanuel Macron" in e["source"]]
     assert any("William Ruto" in t for t in met) and any("Paul Kagame" in t for t in met)
     assert not any("William Ruto" in t and "Paul Kagame" in t for t in met)
+
+
+# ---------------------------------------------------------------- leaving office, removal, documents
+
+@pytest.mark.parametrize("text, person, date", [
+    ("Jacinda Ardern left office on January 25, 2023.", "Jacinda Ardern", "2023-01-25"),
+    ("Foreign Secretary Dominic Raab also stepped down on April 21, 2023.", "Dominic Raab", "2023-04-21"),
+    ("Mark Rutte stepped down as prime minister in July 2023.", "Mark Rutte", "2023-07"),
+    ("Health Minister Olivier Veran quit on May 16, 2022.", "Olivier Veran", "2022-05-16"),
+    ("Liz Truss resigned on October 20, 2022.", "Liz Truss", "2022-10-20"),
+])
+def test_events_leaving_office_is_a_transition_of_the_one_who_leaves(annotate, text, person, date):
+    _, evs = events(annotate, text, "2024-01-10")
+    e = one_of_type(evs, "TRANSITION")
+    assert person in e["source"] and e["modality"] == "asserted" and e["date"] == date
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Prime Minister Rishi Sunak fired Home Secretary Suella Braverman on November 13, 2023.", "Suella Braverman"),
+    ("Suella Braverman was dismissed on November 13, 2023.", "Suella Braverman"),
+    ("Boris Johnson sacked Michael Gove on July 6, 2022.", "Michael Gove"),
+])
+def test_events_being_fired_is_a_transition_done_to_the_person(annotate, text, person):
+    _, evs = events(annotate, text, "2024-01-10")
+    e = one_of_type(evs, "TRANSITION")
+    assert person in e["target"] and person not in e["source"]
+    assert not [x for x in evs if x["type"] in ("ASSAULT", "REJECT")]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("North Korea fired two missiles into the sea on Monday.", "ASSAULT"),
+    ("Peru dismissed the Chilean claims on Monday.", "REJECT"),
+])
+def test_events_firing_weapons_and_dismissing_claims_are_no_transition(annotate, text, kind):
+    _, evs = events(annotate, text)
+    assert one_of_type(evs, kind)
+    assert not [e for e in evs if e["type"] == "TRANSITION"]
+
+
+def test_events_quitting_talks_is_no_change_of_leadership(annotate):
+    _, evs = events(annotate, "Venezuela quit the talks with Guyana on Monday.")
+    assert not [e for e in evs if e["type"] == "TRANSITION"]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Olaf Scholz is expected to step down next month.", "speculative"),
+    ("Olaf Scholz did not resign on Monday.", "negated"),
+    ("Olaf Scholz will resign next week.", "planned"),
+])
+def test_events_leaving_office_takes_the_modality_of_its_clause(annotate, text, modality):
+    _, evs = events(annotate, text)
+    assert one_of_type(evs, "TRANSITION")["modality"] == modality
+
+
+def test_events_leaving_and_taking_office_stay_two_events(annotate):
+    text = "Liz Truss resigned on October 20, 2022, and Rishi Sunak took office on October 25, 2022."
+    _, evs = events(annotate, text, "2024-01-10")
+    dates = sorted(e["date"] for e in evs if e["type"] == "TRANSITION")
+    assert dates == ["2022-10-20", "2022-10-25"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru released a joint fact sheet on May 4 on fishing rights.",
+    "Chile and Peru issued a joint statement on May 4 on fishing rights.",
+    "Chile and Peru published the Joint Declaration on May 4.",
+])
+def test_events_putting_out_a_joint_document_is_agreement(annotate, text):
+    _, evs = events(annotate, text, "2025-06-01")
+    e = one_of_type(evs, "AGREE")
+    assert {"Chile", "Peru"} <= set(e["source"] + e["target"]) and e["date"] == "2025-05-04"
+    assert not [x for x in evs if x["type"] == "CONCEDE"]
+
+
+def test_events_releasing_prisoners_still_concedes(annotate):
+    _, evs = events(annotate, "Peru released twelve Chilean fishermen on Monday.")
+    assert one_of_type(evs, "CONCEDE")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Chile and Peru met in Lima on March 3. In a joint statement released on May 4, Chile backed "
+     "Peru's bid to join the trade bloc.", "2025-05-04"),
+    ("Chile and Peru met in Lima on March 3. At a news conference held on May 4, the Chilean "
+     "president praised Peru.", "2025-05-04"),
+])
+def test_events_date_of_the_occasion_in_its_own_sentence_beats_an_earlier_one(annotate, text, date):
+    _, evs = events(annotate, text, "2025-06-01")
+    e = one_of_type(evs, "SUPPORT")
+    assert e["date"] == date
+
+
+def test_events_removal_quote_keeps_the_clause_with_its_date(annotate):
+    text = "The high court upheld the verdict on May 2, 2023, removing Imran Khan from office."
+    doc, evs = events(annotate, text, "2024-01-10")
+    e = one_of_type(evs, "TRANSITION")
+    quote = doc.text[e["quote_start"]:e["quote_end"]]
+    assert "May 2, 2023" in quote and "removing Imran Khan from office" in quote
+    assert e["date"] == "2023-05-02" and "Imran Khan" in e["target"]
+
+
+def test_events_semicolon_keeps_two_statements_apart(annotate):
+    text = "Prime Minister Mark Rutte resigned in July 2024; Dick Schoof then took over."
+    doc, evs = events(annotate, text, "2025-01-10")
+    took = [e for e in evs if e["type"] == "TRANSITION" and "Dick Schoof" in e["source"]]
+    assert took and "Mark Rutte" not in took[0]["source"] + took[0]["target"]
+    assert doc.text[took[0]["quote_start"]:took[0]["quote_end"]] == "Dick Schoof then took over"
+    assert any("Mark Rutte" in e["source"] for e in evs if e["type"] == "TRANSITION")
+
+
+@pytest.mark.parametrize("text, won", [
+    ("Javier Milei won the runoff on November 19, 2023.", True),
+    ("Now that Javier Milei has won, investors expect a new currency.", True),
+    ("Javier Milei won praise from investors on Monday.", False),
+    ("The Argentine government won the vote on the budget.", False),
+])
+def test_events_a_person_winning_a_vote_is_a_transition(annotate, text, won):
+    _, evs = events(annotate, text, "2024-01-10")
+    assert bool([e for e in evs if e["type"] == "TRANSITION"]) is won
+
+
+def test_events_a_meeting_offered_on_a_condition_is_an_offer(annotate):
+    text = "The rebels said they would meet the Colombian envoy if the army halted its offensive."
+    _, evs = events(annotate, text)
+    e = one_of_type(evs, "AGREE")
+    assert "Colombia" in e["target"] and not [x for x in evs if x["type"] == "CONSULT"]
+
+
+def test_events_forces_loyal_to_someone_act_for_them(annotate):
+    text = "Fighters loyal to Sudan's army chief attacked a convoy near Khartoum."
+    _, evs = events(annotate, text)
+    assert "Sudan" in one_of_type(evs, "ASSAULT")["source"]
+
+
+def test_events_last_item_of_a_list_hung_on_a_verb_keeps_the_lists_possessor(annotate):
+    text = ("Martin Vizcarra's first term began on March 23, 2018, bringing in a period of calm after "
+            "Peru's turmoil following former President Pedro Pablo Kuczynski's failed reform bid, "
+            "impeachment in December 2017, and resignation in March 2018.")
+    _, evs = events(annotate, text, "2019-01-10")
+    ends = {e["date"]: e for e in evs if e["type"] == "TRANSITION" and "Pedro Pablo Kuczynski" in e["source"]}
+    assert {"2017-12", "2018-03"} <= set(ends)
+    began = [e for e in evs if e["type"] == "TRANSITION" and "Martin Vizcarra" in e["source"]]
+    assert began and "Pedro Pablo Kuczynski" not in began[0]["target"]
+
+
+def test_events_removing_a_person_is_a_transition_removing_tariffs_is_not(annotate):
+    _, evs = events(annotate, "Peru's Congress removed Pedro Castillo on December 7, 2022.", "2024-01-10")
+    e = one_of_type(evs, "TRANSITION")
+    assert "Pedro Castillo" in e["target"] and e["date"] == "2022-12-07"
+    _, evs = events(annotate, "Canada removed the tariffs on steel on Monday.")
+    assert one_of_type(evs, "CONCEDE") and not [x for x in evs if x["type"] == "TRANSITION"]
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru met in Lima on March 3. A joint statement was issued by Chile and Peru on May 4.",
+    "Chile and Peru met in Lima on March 3. The joint declaration, which Chile and Peru published on "
+    "May 4, settled the fishing dispute.",
+])
+def test_events_joint_document_in_a_passive_or_relative_clause_takes_its_own_date(annotate, text):
+    _, evs = events(annotate, text, "2025-06-01")
+    agreed = [e for e in evs if e["type"] == "AGREE"]
+    assert len(agreed) == 1 and agreed[0]["date"] == "2025-05-04"
+    assert {"Chile", "Peru"} <= set(agreed[0]["source"] + agreed[0]["target"])
+    assert not [e for e in evs if e["type"] == "CONCEDE"]

@@ -683,3 +683,76 @@ def test_quantities_members_are_not_given_to_a_house_that_is_no_legislature(anno
 ])
 def test_quantities_would_under_a_verb_of_agreeing_reads_that_verb(annotate, text, status):
     assert only(annotate, text)["status"] == status
+
+
+# ---------------------------------------------------------------- holders named by a state's organs
+
+@pytest.mark.parametrize("text, holder", [
+    # "federal agents" at a plant in a US state are the United States' agents
+    ("The United States and South Korea traded complaints over visas. Federal agents arrested 200 workers at "
+     "a solar panel factory in Ohio on Monday.", "United States"),
+    # "police" in a capital act for its state
+    ("Japan and China exchanged protests. Police in Tokyo detained 45 activists outside the embassy.", "Japan"),
+])
+def test_quantities_holder_is_the_state_a_generic_organ_acts_for(annotate, text, holder):
+    doc, found = quantities(annotate, text)
+    detained = [q for q in found if q["measure"] == "detained_persons"]
+    assert len(detained) == 1, found
+    assert detained[0]["holder"] == holder
+
+
+def test_quantities_organ_of_an_unclear_state_holds_nothing(annotate):
+    doc, found = quantities(annotate, "Germany and the United States disagreed. Federal agents detained 60 "
+                                      "people on Tuesday.")
+    detained = [q for q in found if q["measure"] == "detained_persons"]
+    assert len(detained) == 1 and detained[0]["holder"] is None
+
+
+@pytest.mark.parametrize("text, holder", [
+    # "held talks" is no detention: the count that follows is not Japan's
+    ("Japan and South Korea held talks on Monday. Later, 30 protesters were detained outside.", None),
+    # "held" done to people is one
+    ("Japan held 40 South Korean fishermen on Monday, and 12 more were detained on Tuesday.", "Japan"),
+])
+def test_quantities_an_act_verb_counts_people_only_when_done_to_people(annotate, text, holder):
+    doc, found = quantities(annotate, text)
+    last = [q for q in found if q["measure"] == "detained_persons"][-1]
+    assert last["holder"] == holder, found
+
+
+def test_quantities_its_goods_belong_to_the_state_not_the_person_speaking(annotate):
+    # "its" stands for no person: Tokyo's goods, not the president's
+    doc, found = quantities(annotate, "President Donald Trump warned Japan on Friday that its cars would face a "
+                                      "30 percent tariff from next month.")
+    tariff = [q for q in found if q["measure"] == "tariff_rate"]
+    assert len(tariff) == 1 and tariff[0]["target"] == "Japan"
+
+
+@pytest.mark.parametrize("text, holder, target", [
+    ("Washington set a 20 percent tariff on Vietnamese goods in exchange for a $40 billion investment "
+     "commitment.", "Vietnam", "United States"),
+    ("Washington cut its tariff on Thai rice to 10 percent in return for a $12 billion investment pledge.",
+     "Thailand", "United States"),
+])
+def test_quantities_what_is_given_in_return_runs_the_other_way(annotate, text, holder, target):
+    doc, found = quantities(annotate, text)
+    pledge = [q for q in found if q["measure"] == "investment_pledge"]
+    assert len(pledge) == 1
+    assert (pledge[0]["holder"], pledge[0]["target"]) == (holder, target)
+
+
+def test_quantities_in_return_needs_the_other_figure_to_name_both_sides(annotate):
+    doc, found = quantities(annotate, "The deal included a $40 billion investment commitment in exchange for "
+                                      "lower duties.")
+    pledge = [q for q in found if q["measure"] == "investment_pledge"]
+    assert len(pledge) == 1 and pledge[0]["holder"] is None and pledge[0]["target"] is None
+
+
+def test_quantities_a_leaders_figure_that_takes_a_measure_is_the_states(annotate):
+    # the second sum names no measure and goes to the speaker at first; as a part of the pledge it is
+    # the state's the speaker acts for
+    doc, found = quantities(annotate, "South Korea agreed to invest $350 billion in the United States. President "
+                                      "Lee Jae Myung highlighted the $150 billion earmarked for shipbuilding.")
+    part = [q for q in found if q["value"] == 150_000_000_000]
+    assert len(part) == 1
+    assert part[0]["measure"] == "investment_pledge" and part[0]["holder"] == "South Korea"
