@@ -20,6 +20,11 @@ DEFAULT_MAX_BYTES = 20_000_000
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "timeml")
 
 
+# reconcile as ingest goes, this many documents at a time: an update holds its documents' facts in
+# memory, so one update for a whole corpus would grow with the corpus
+RECONCILE_EVERY = 200
+
+
 @dataclass
 class IngestReport:
     new: int = 0
@@ -69,6 +74,7 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
             yield item, stored
 
     stream = pending()
+    unreconciled: list[str] = []
     first = next(stream, None)
     if first is not None:
         nlp = pipeline.load(kb_dirs=kb_dirs)
@@ -88,9 +94,13 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
             report.facts += store.add(facts.document_record(document, doc), records, replace=stored)
             report.new += 1
             report.doc_ids.append(document.doc_id)
+            unreconciled.append(document.doc_id)
             notify("new", document.source)
-    if report.doc_ids:
-        _reconcile(store, report.doc_ids, kb_dirs)
+            if len(unreconciled) >= RECONCILE_EVERY:
+                _reconcile(store, unreconciled, kb_dirs)
+                unreconciled.clear()
+    if unreconciled:
+        _reconcile(store, unreconciled, kb_dirs)
     report.seconds = time.perf_counter() - started
     return report
 

@@ -83,3 +83,28 @@ def test_api_a_document_whose_facts_cannot_be_built_fails_alone(tmp_path, monkey
     report = pactwatch.ingest([str(tmp_path)], db=str(tmp_path / "a.db"))
     assert (report.new, report.failed) == (1, 1)
     assert report.errors[0].source.endswith("b.txt") and "extraction failed (KeyError" in report.errors[0].reason
+
+
+def _report(title: str, published: str, count: int, dated: str) -> str:
+    return (f"{title}\n\nPublished on {published}\n\nJapanese immigration officers detained {count} Chinese "
+            f"workers at a shipyard in Nagasaki on {dated}, officials said.\n")
+
+
+def test_api_reconciling_in_chunks_finds_what_one_pass_finds(tmp_path, monkeypatch):
+    # ingest reconciles every RECONCILE_EVERY documents so memory stays bounded; the conflicts found
+    # must not depend on where the chunks fall
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, (count, published) in enumerate([(40, "March 3, 2025"), (40, "March 4, 2025"), (95, "March 5, 2025")]):
+        (folder / f"r{n}.txt").write_text(_report(f"Workers held at Nagasaki yard ({n})", published, count,
+                                                  "March 2, 2025"), encoding="utf-8")
+
+    def conflicts(db: str) -> list:
+        return sorted(json.dumps(sorted(i["quote"] for i in c["items"])) for c in
+                      pactwatch.api.records(pactwatch.Store(db), kinds=("conflict",)))
+    once = str(tmp_path / "once.db")
+    pactwatch.ingest([str(folder)], db=once)
+    monkeypatch.setattr(pactwatch.api, "RECONCILE_EVERY", 1)
+    chunked = str(tmp_path / "chunked.db")
+    pactwatch.ingest([str(folder)], db=chunked)
+    assert conflicts(once) and conflicts(chunked) == conflicts(once)
