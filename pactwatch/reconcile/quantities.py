@@ -151,7 +151,8 @@ def _conflict_record(key: str, status_class: str, pairs: list[tuple[QuantityMent
                 items.append(m.item())
     head = pairs[0][0]
     measure = head.measure.replace("_", " ")
-    about = f"{measure} of {head.holder or 'unknown holder'}" + (f" for {head.target}" if head.target else "")
+    # "detained persons, United States → South Korea": what is counted, and between whom
+    about = f"{measure}, {head.holder or 'unknown holder'}" + (f" → {head.target}" if head.target else "")
     a, b = pairs[0]
     reason = (f"{a.item()['value']} and {b.item()['value']} are given as the {status_class} {measure} "
               f"for the same period, and no single figure fits both.")
