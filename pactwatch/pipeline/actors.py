@@ -34,6 +34,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.attrs import ORTH
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
@@ -66,6 +67,8 @@ _COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eas
                   "southeastern", "southwestern"}
 # the noun after a name that makes it a historical state ("the Silla kingdom")
 _POLITY_WORDS = {"kingdom", "dynasty", "empire", "shogunate", "caliphate", "sultanate"}
+# the ORTH ids of those words, to find them in a Doc's array without building its tokens
+_REGION_OR_POLITY_IDS = frozenset(get_string_id(w) for w in _REGION_WORDS | _POLITY_WORDS)
 # the last word of a building's name: a venue rather than an organisation
 _VENUE_WORDS = {"Museum", "Palace", "Hotel", "Airport", "Stadium", "Arena", "Bridge", "Tower", "Square",
                 "Guesthouse", "Cathedral", "Temple", "Shrine", "Mausoleum", "Castle", "Villa", "Residence"}
@@ -164,7 +167,7 @@ class ActorLinker:
     # ------------------------------------------------------------ per document
     def __call__(self, doc: Doc) -> Doc:
         # token texts read once from the array: cheaper than iterating Token objects in each pass
-        words = [self.vocab.strings[o] for o in doc.to_array(ORTH)]
+        words = [self.vocab.strings[o] for o in doc.to_array(ORTH).tolist()]
         date = doc._.dct or _latest_date(words)
         title_matches = _longest_first_raw(self.title_matcher(doc))
         title_tokens = {i for _, s, e in title_matches for i in range(s, e)}
@@ -355,9 +358,12 @@ class ActorLinker:
         ("the Kim dynasty", "the Bush dynasty") stays a family's."""
         kept = list(mentions)
         people = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e}
-        for i, tok in enumerate(doc):
+        for i, orth in enumerate(doc.to_array(ORTH).tolist()):
+            if i == 0 or orth not in _REGION_OR_POLITY_IDS:
+                continue
+            tok = doc[i]
             polity = tok.text in _POLITY_WORDS
-            if i == 0 or not (polity or tok.text in _REGION_WORDS):
+            if not (polity or tok.text in _REGION_WORDS):
                 continue
             start = i
             while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
@@ -671,16 +677,21 @@ class ActorLinker:
         named = {m.kb_id for m in mentions if m.kb_id and (self.kb.get(m.kb_id) or {}).get("kind") == "country"}
         counts = self._state_counts(mentions)
         out: list[Mention] = []
+        anaphors = organs.get("anaphors", ())
+        heads = organs.get("heads", ())
+        modified_heads = organs.get("modified_heads", ())
         for tok in doc:
             lower = tok.lower_
             if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
-            if lower in organs.get("anaphors", ()):
+            if lower in anaphors:
                 m = self._government_anaphor(doc, tok, mentions, named, date)
                 if m is not None:
                     out.append(m)
                     covered.add(tok.i)
                 continue
+            if lower not in heads and lower not in modified_heads:
+                continue   # the test below fails whatever the modifiers
             # "police sources", "a police raid": the organ only describes another noun
             if tok.dep_ == "compound" and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
                 continue

@@ -538,20 +538,33 @@ class Arguments:
         root = token if token.pos_ == "VERB" else clause_head(token)
         sent = token.sent
         start, end = max(root.left_edge.i, sent.start), min(root.right_edge.i + 1, sent.end)
+        # the root's children and what the loop below reads of them, read once: (left edge, right
+        # edge, governs the trigger) of the edge children and of the trailing prepositions
+        ti = token.i
+        ancestors = {a.i for a in token.ancestors}
+        edge_kids = []
+        trailing_kids = []
+        for c in root.children:
+            ci = c.i
+            left, right = c.left_edge.i, c.right_edge.i
+            # governs(c, token), from the trigger's ancestors read once
+            gov = left <= ti <= right and (ti == ci or ci in ancestors)
+            dep = c.dep_
+            if not ((dep not in QUOTE_EDGE_DEPS and not before_semicolon(c)) or ci == ti or ci in keep):
+                edge_kids.append((left, right, gov))
+            if dep == "prep" and ci > ti and c.lower_ in QUOTE_TRAILING_PREPS:
+                trailing_kids.append((left, right, gov))
         changed = True
         while changed:
             changed = False
-            for c in root.children:
-                if (c.dep_ not in QUOTE_EDGE_DEPS and not before_semicolon(c)) or c.i == token.i or c.i in keep:
-                    continue
-                if c.left_edge.i <= start <= c.right_edge.i < end - 1 and not governs(c, token):
-                    start, changed = c.right_edge.i + 1, True
-                elif start < c.left_edge.i <= end - 1 <= c.right_edge.i and not governs(c, token):
-                    end, changed = c.left_edge.i, True
-            for c in root.children:   # a trailing "after a dispute ...": the occasion, not the event
-                if c.dep_ == "prep" and c.lower_ in QUOTE_TRAILING_PREPS and c.i > token.i \
-                        and c.right_edge.i == end - 1 and not governs(c, token):
-                    end, changed = c.left_edge.i, True
+            for left, right, gov in edge_kids:
+                if left <= start <= right < end - 1 and not gov:
+                    start, changed = right + 1, True
+                elif start < left <= end - 1 <= right and not gov:
+                    end, changed = left, True
+            for left, right, gov in trailing_kids:   # a trailing "after a dispute ...": the occasion, not the event
+                if right == end - 1 and not gov:
+                    end, changed = left, True
             # a trailing clause set off by a comma, deeper down ("... in Tokyo on Wednesday, where
             # the U.S. side is expected to ask ..."): it says something else
             for t in self.doc[max(start, token.i + 1):end]:

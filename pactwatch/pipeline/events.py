@@ -86,12 +86,24 @@ class EventFinder:
                     | lexicon.acceptances | lexicon.publishing   # "released a joint statement"
                     | {verb for verb, _ in lexicon.phrasal_negators})   # "called off a trip"
         self.carriers = frozenset(carriers | {form for lemma in carriers for form in inflections(lemma)})
+        # every verb lemma the VERB branch of trigger_type can return a type for; any other verb
+        # lemma falls through every check there to `lex.verbs.get(lemma)`, None
+        self._verb_lemmas = frozenset(
+            set(lexicon.verbs) | lexicon.office_verbs | lexicon.office_becoming
+            | {lemma for lemma, _ in lexicon.office_phrasal} | lexicon.office_removing
+            | lexicon.office_winning | lexicon.office_leaving | lexicon.publishing
+            | {key[0] for key in lexicon.prepositional_verbs} | {key[0] for key in lexicon.phrasal_verbs})
 
     # ------------------------------------------------------------ triggers
     def trigger_type(self, token: Token) -> str | None:
+        pos = token.pos_
+        if pos != "VERB" and pos != "NOUN":
+            return None
         lex = self.lex
         lemma = token.lemma_.lower()
-        if token.pos_ == "VERB":
+        if pos == "VERB":
+            if lemma not in self._verb_lemmas:
+                return None   # no rule below can type this verb
             if self.office_term(token) is not None:
                 return lex.office_type   # "her term began in May": a change of leadership
             if self.leaves_office(token):
@@ -506,12 +518,13 @@ class EventFinder:
         self._actor_tokens = args.actor_at
         triggers: dict[int, str] = {}
         captions = doc._.captions or []
+        reversible_nouns = self.lex.reversible_nouns
         for token in doc:
-            if any(start <= token.idx < end for start, end in captions):
+            if captions and any(start <= token.idx < end for start, end in captions):
                 continue   # a photo caption describes a picture, not an event the article reports
             kind = self.trigger_type(token)
-            if token.pos_ == "NOUN" and (kind or token.lemma_.lower() in self.lex.reversible_nouns):
-                kind = self.transformed_type(token, kind or self.lex.reversible_nouns[token.lemma_.lower()]) or kind
+            if token.pos_ == "NOUN" and (kind or token.lemma_.lower() in reversible_nouns):
+                kind = self.transformed_type(token, kind or reversible_nouns[token.lemma_.lower()]) or kind
             if kind:
                 triggers[token.i] = kind
             elif self.obligation_subject(token) is not None:

@@ -567,9 +567,12 @@ class QuantityComponent:
             if n not in acts:
                 acts[n] = []
                 for t in sents[n]:
+                    pos = t.pos_
+                    if pos != "VERB" and pos != "NOUN":
+                        continue   # neither branch below applies
                     lemma = t.lemma_.lower()
                     who = None
-                    if t.pos_ == "VERB" and lemma in self.act_verbs:
+                    if pos == "VERB" and lemma in self.act_verbs:
                         names = self.act_verbs[lemma]
                         # "held talks", "seized the chance": a verb that counts people when done to
                         # people ("held 300 workers") is some other act when done to anything else;
@@ -585,7 +588,7 @@ class QuantityComponent:
                             agent = next((c for c in t.children if c.dep_ == "agent"), None)
                             subj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                         who = actors.resolve(subj) if subj is not None else None
-                    elif t.pos_ == "NOUN" and lemma in self.act_nouns:
+                    elif pos == "NOUN" and lemma in self.act_nouns:
                         names = self.act_nouns[lemma]
                         for c in t.children:
                             if c.dep_ in ("poss", "compound") and who is None:

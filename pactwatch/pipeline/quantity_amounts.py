@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
 from ..knowledge.measures import MeasureLexicon, Phrase
@@ -49,6 +50,9 @@ class AmountFinder:
 
     def __init__(self, lex: MeasureLexicon):
         self.lex = lex
+        # ORTH id -> whether a token of that text can start an amount (the test in `find` reads
+        # only lexical attributes of the token's text)
+        self._may_start: dict[int, bool] = {}
         symbols = sorted(lex.currency_symbols, key=len, reverse=True)
         abbreviations = sorted(lex.multiplier_abbreviations, key=len, reverse=True)
         # one token holding symbol + digits + scale: "$350", "350bn", "US$2.5bn", "W3.5"
@@ -122,9 +126,16 @@ class AmountFinder:
         bare: list[Amount] = []
         i = 0
         n = len(doc)
+        orths = doc.to_array(ORTH).tolist()
+        may_start = self._may_start
         while i < n:
-            tok = doc[i]
-            if not (tok.like_num or tok.lower_ in ARTICLE_ONE or tok.text[:1].isdigit() or tok.text[:1] in "$€£¥₩WUACHNS"):
+            orth = orths[i]
+            ok = may_start.get(orth)
+            if ok is None:
+                tok = doc[i]
+                ok = may_start[orth] = bool(tok.like_num or tok.lower_ in ARTICLE_ONE or tok.text[:1].isdigit()
+                                            or tok.text[:1] in "$€£¥₩WUACHNS")
+            if not ok:
                 i += 1
                 continue
             found = self._amount_at(doc, i)
@@ -361,6 +372,8 @@ def match_backward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> tuple[in
     if j < 0:
         return None
     pool = _pool(doc[j], index)
+    if not pool:
+        return None
     for p in sorted(pool, key=len, reverse=True):
         k = j
         ok = True
@@ -379,9 +392,11 @@ def match_backward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> tuple[in
 def _pool(tok: Token, index: dict[str, list[Phrase]]) -> list[Phrase]:
     seen: list[Phrase] = []
     for w in token_words(tok):
-        for p in index.get(w, ()):
-            if p not in seen:
-                seen.append(p)
+        phrases = index.get(w)
+        if phrases:
+            for p in phrases:
+                if p not in seen:
+                    seen.append(p)
     return seen
 
 

@@ -213,24 +213,33 @@ class ClauseReader:
             best[start.head.i] = UP_COST
             heap.append((UP_COST, start.head.i))
         heapq.heapify(heap)
+        heappop, heappush = heapq.heappop, heapq.heappush
+        s_start, s_end = sent.start, sent.end
+        kind = amount.kind
+        cue_at = self._cue_at
         while heap:
-            cost, i = heapq.heappop(heap)
+            cost, i = heappop(heap)
             if cost > best.get(i, 99):
                 continue
             tok = doc[i]
-            found = self._cue_at(doc, tok, amount.kind)
+            found = cue_at(doc, tok, kind)
             if found is not None:
                 return found, i
-            steps = [(c, CONJ_COST if c.dep_ == "conj" else DOWN_COST) for c in tok.children]
-            if tok.head.i != tok.i:
-                steps.append((tok.head, CONJ_COST if tok.dep_ == "conj" else UP_COST))
-            for nxt, step in steps:
-                if nxt.i < sent.start or nxt.i >= sent.end:
+            for nxt in tok.children:
+                j = nxt.i
+                if j < s_start or j >= s_end:
                     continue
-                c = cost + step
-                if c <= CUE_REACH and c < best.get(nxt.i, 99):
-                    best[nxt.i] = c
-                    heapq.heappush(heap, (c, nxt.i))
+                c = cost + (CONJ_COST if nxt.dep_ == "conj" else DOWN_COST)
+                if c <= CUE_REACH and c < best.get(j, 99):
+                    best[j] = c
+                    heappush(heap, (c, j))
+            head = tok.head
+            j = head.i
+            if j != i and s_start <= j < s_end:
+                c = cost + (CONJ_COST if tok.dep_ == "conj" else UP_COST)
+                if c <= CUE_REACH and c < best.get(j, 99):
+                    best[j] = c
+                    heappush(heap, (c, j))
         return None, None
 
     def _cue_at(self, doc: Doc, tok: Token, kind: str | None) -> Measure | None:

@@ -5,6 +5,7 @@ anchor date and the tense of the clause. Vocabulary comes from knowledge/data/ti
 from __future__ import annotations
 
 import calendar
+from bisect import bisect_left
 import dataclasses
 import datetime as dt
 import functools
@@ -593,16 +594,26 @@ def find(text: str) -> list[Mention]:
     g = grammar()
     hits = _triggers(g, text)
     windows = {name: _windows(spans, _WINDOW) for name, spans in hits.items()}
+    # a class's trigger words are word matches in text order, never overlapping: starts and ends
+    # both ascend, so the last trigger starting in [ws, min(we, match end)) is the one that
+    # reaches furthest right
+    starts = {name: [s for s, _ in spans] for name, spans in hits.items()}
+    ends = {name: [e for _, e in spans] for name, spans in hits.items()}
+    text_len = len(text)
     found = {}
     for order, (kind, rx) in enumerate(g.patterns):
         name = g.trigger_of[kind]
-        trigger = hits[name]
+        t_starts = starts[name]
+        t_ends = ends[name]
         for ws, we in windows[name]:
-            for m in rx.finditer(text, ws, min(we, len(text))):
-                if m.end() <= m.start() or m.span() in found and found[m.span()][0] <= order:
+            lo = bisect_left(t_starts, ws)
+            for m in rx.finditer(text, ws, min(we, text_len)):
+                ms, me = m.span()
+                if me <= ms or (ms, me) in found and found[(ms, me)][0] <= order:
                     continue
                 # a match cut short by the window's end is found whole from another window
-                if not any(s < m.end() and m.start() < e for s, e in trigger if ws <= s < we):
+                hi = bisect_left(t_starts, min(we, me), lo)
+                if hi <= lo or t_ends[hi - 1] <= ms:
                     continue
                 mention = _mention(g, kind, m, text)
                 if mention is not None:
