@@ -27,6 +27,7 @@ from ..knowledge import measures as measures_kb
 from .attach import clause_head
 from .extensions import ACTORS, QUANTITIES, TIMEX
 from .guard import Guarded
+from .time import timex_of
 from .quantity_amounts import Amount, AmountFinder, match_backward, by_last_word
 from .quantity_roles import ActorIndex, ClauseReader
 
@@ -97,8 +98,7 @@ class QuantityComponent:
         if not amounts:
             return doc
         actors = ActorIndex(doc, doc.spans.get(ACTORS, []))
-        timexes = self._timex_index(doc)
-        records = [self._read(doc, actors, a, timexes) for a in amounts]
+        records = [self._read(doc, actors, a) for a in amounts]
         # "two people familiar with the matter", "three officials": a few people named in words,
         # measuring nothing, are part of the story, not a figure in it
         restated = _restated_headline_figures(doc, amounts)
@@ -166,7 +166,7 @@ class QuantityComponent:
                 self._share(records[w], records[k])
 
     # ------------------------------------------------------------ one amount
-    def _read(self, doc: Doc, actors: ActorIndex, a: Amount, timexes: dict[int, list[Span]]) -> dict:
+    def _read(self, doc: Doc, actors: ActorIndex, a: Amount) -> dict:
         r = self.reader
         measure, cue = r.measure(doc, a)
         noun = r.noun_of(doc, a)
@@ -177,7 +177,8 @@ class QuantityComponent:
         quote = r.quote(doc, a)
         return {
             "measure": measure.name if measure else OTHER, "value": _number(a.value), "unit": a.unit,
-            "holder": holder, "target": target, "time": self._time(doc, a, timexes), "status": status,
+            "holder": holder, "target": target, "time": (timex_of(doc, doc[a.start:a.end]) or {}).get("value"),
+            "status": status,
             "qualifier": a.qualifier, "quote_start": quote[0], "quote_end": quote[1],
             "high": _number(a.high) if a.high is not None else None, "points": a.points,
             "part_of": None, "part_of_start": None, "components": [], "change": None, "same_as": None,
@@ -185,33 +186,6 @@ class QuantityComponent:
             "_sent": doc[a.start].sent.start, "_cued": measure is not None,
             "_sent_char": doc[a.start].sent.start_char, "_base": _base_of(doc, a),
         }
-
-    @staticmethod
-    def _time(doc: Doc, a: Amount, timexes: dict[int, list[Span]]) -> str | None:
-        """The date or time attached to the amount: attach.py's rule (a temporal expression in the same
-        clause, else the nearest in the sentence; durations and sets are no dates), applied to the
-        sentence's own expressions from an index built once per Doc, so a long document costs no
-        scan of every expression per amount."""
-        token = doc[a.start:a.end].root
-        candidates = timexes.get(token.sent.start)
-        if not candidates:
-            return None
-        head = clause_head(token).i
-        pool = [s for s in candidates if clause_head(s.root).i == head] or candidates
-        tx = min(pool, key=lambda s: min(abs(s.start - token.i), abs(s.end - 1 - token.i)))._.timex
-        if not tx or tx.get("type") not in ("DATE", "TIME"):
-            return None
-        return tx.get("value")
-
-    @staticmethod
-    def _timex_index(doc: Doc) -> dict[int, list[Span]]:
-        """Temporal expressions by the start of the sentence that holds them whole."""
-        index: dict[int, list[Span]] = {}
-        for s in doc.spans.get(TIMEX, []):
-            sent = doc[s.start].sent
-            if s.end <= sent.end:
-                index.setdefault(sent.start, []).append(s)
-        return index
 
     # ------------------------------------------------------------ changes: "from 25% to 15%"
     def _changes(self, doc: Doc, amounts: list[Amount], bare: list[Amount]) -> list[tuple[Amount, Amount]]:
