@@ -1,20 +1,28 @@
-"""The brief an analyst hands a colleague: documents, actors, timeline, commitments ledger and conflicts,
-every line followed by the quotes and sources behind it. One data model, rendered as Markdown or HTML."""
+"""The brief an analyst hands a colleague. The first screen is the state of things: each commitment's
+state now with its history, what changed last, where sources disagree; the detail follows (commitments
+with every quote, figures, timeline, conflicts, actors, documents). One data model, rendered as
+Markdown or HTML."""
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 from ..errors import UsageError
 from ..reconcile.entities import merge_entities
 from ..reconcile.normalize import format_amount, timex_interval
 from ..reconcile.query import clusters_of, conflicts_of, merge_across_years, series_of
-from .commitments import commitments
+from .commitments import commitments, history_text, show_date, since_text, state_text
 from .timeline import timeline
 
 FORMATS = ("md", "html")
 MAX_ACTORS = 40
+# the first screen: how many commitments of each kind, and how many recent changes, before the detail
+MAX_STANDING_FIGURES = 8
+MAX_STANDING_AGREEMENTS = 6
+MAX_CHANGES = 8
+SUMMARY = ("Where things stand", "What changed", "Where sources disagree")
 
 
 @dataclass
@@ -38,7 +46,7 @@ def _plural(n: int, word: str) -> str:
 
 
 def brief_data(store: Any) -> dict[str, list[Line]]:
-    """The brief's sections in order, each a list of lines with their sources."""
+    """The brief's sections in order, the summary (SUMMARY) first, each a list of lines with their sources."""
     documents = {d["doc_id"]: d for d in store.records("document")}
 
     def source(doc_id: str | None, quote: str, fallback: str | None = None, note: str | None = None) -> Source:
@@ -50,35 +58,114 @@ def brief_data(store: Any) -> dict[str, list[Line]]:
     def sourced(items: list[dict]) -> list[Source]:
         return [source(s.get("doc_id"), s["quote"], s.get("source")) for s in items]
 
+    ledger = commitments(store)
+    conflict_records = conflicts(store)
     sections: dict[str, list[Line]] = {}
+    sections["Where things stand"] = _standing_lines(ledger)
+    sections["What changed"] = _change_lines(ledger)
+    sections["Where sources disagree"] = [_disagreement_line(c, documents) for c in conflict_records]
+    sections["Commitments"] = [_ledger_line(e, sourced) for e in ledger]
+    sections["Figures"] = _figure_lines(store, sourced)
+    sections["Timeline"] = [Line(e["date"], f"{e['what']} — {_plural(e['source_count'], 'source')}",
+                                 sourced(e["sources"])) for e in timeline(store)]
+    sections["Conflicts"] = [
+        Line(c["about"], f"({c.get('type', 'value')}) {c.get('reason', '')}".strip(),
+             [source(i.get("doc_id"), i.get("quote") or "", i.get("source"), str(i.get("value")))
+              for i in c["items"]])
+        for c in conflict_records]
+    actors = merge_entities(store.records("entity"))[:MAX_ACTORS]
+    sections["Actors"] = [Line(a["name"], f"{a['type'] or '?'} — {_plural(a['source_count'], 'document')}"
+                               + (f"; also {', '.join(a['aliases'][:5])}" if a["aliases"] else ""))
+                          for a in actors]
     sections["Documents"] = [
         Line(d.get("title") or d.get("source") or d["doc_id"],
              " — ".join(x for x in (d.get("published") or "undated", d.get("publisher")) if x),
              [Source("", d.get("source") or d["doc_id"], d.get("source") if str(d.get("source", "")).startswith(
                  ("http://", "https://")) else None)])
         for d in sorted(documents.values(), key=lambda d: (d.get("published") or "", d.get("title") or ""))]
-    actors = merge_entities(store.records("entity"))[:MAX_ACTORS]
-    sections["Actors"] = [Line(a["name"], f"{a['type'] or '?'} — {_plural(a['source_count'], 'document')}"
-                               + (f"; also {', '.join(a['aliases'][:5])}" if a["aliases"] else ""))
-                          for a in actors]
-    sections["Timeline"] = [Line(e["date"], f"{e['what']} — {_plural(e['source_count'], 'source')}",
-                                 sourced(e["sources"])) for e in timeline(store)]
-
-    def ledger_line(e: dict) -> Line:
-        parties = (e["holder"] or "?") + (f" → {e['target']}" if e["target"] else "")
-        when = f", {e['date']}" if e["date"] else ""
-        return Line(e["amount"], f"{e['measure'].replace('_', ' ')}, {parties}, {'/'.join(e['status'])}{when} — "
-                                 f"{_plural(e['source_count'], 'source')}",
-                    sourced(e["sources"]), [ledger_line(part) for part in e["components"]])
-
-    sections["Commitments"] = [ledger_line(e) for e in commitments(store)]
-    sections["Figures"] = _figure_lines(store, sourced)
-    sections["Conflicts"] = [
-        Line(c["about"], f"({c.get('type', 'value')}) {c.get('reason', '')}".strip(),
-             [source(i.get("doc_id"), i.get("quote") or "", i.get("source"), str(i.get("value")))
-              for i in c["items"]])
-        for c in conflicts(store)]
     return sections
+
+
+# ---------------------------------------------------------------- the first screen
+
+def _standing_line(e: dict) -> Line:
+    """One commitment on one line: its state and since when, then how it got there."""
+    steps = history_text(e) if len(e["history"]) > 1 else ""
+    count = _plural(e["source_count"], "source")
+    lead = f"{e['subject']}: {e['state']}" if e["kind"] == "figure" else f"{e['subject']} — {e['state']}"
+    return Line(lead, since_text(e) + (f" — {steps}" if steps else "") + f" ({count})")
+
+
+def _standing_lines(ledger: list[dict]) -> list[Line]:
+    """The commitments most reported, figures first; those without a number grouped under one line."""
+    figures = [e for e in ledger if e["kind"] == "figure"]
+    others = [e for e in ledger if e["kind"] != "figure"]
+    lines = [_standing_line(e) for e in figures[:MAX_STANDING_FIGURES]]
+    if others:
+        lines.append(Line("Without a number", "", [], [_standing_line(e) for e in others[:MAX_STANDING_AGREEMENTS]]))
+    left = max(0, len(figures) - MAX_STANDING_FIGURES) + max(0, len(others) - MAX_STANDING_AGREEMENTS)
+    if left:
+        lines.append(Line(f"{left} more", "under Commitments below"))
+    return lines
+
+
+def _day(value: str | None) -> date:
+    span = timex_interval(value)
+    return span[1] if span else date.min
+
+
+def _last_change(e: dict) -> tuple[dict | None, dict]:
+    """The step before the current state began (None for a commitment in its first state) and the step that began it."""
+    steps = e["history"]
+    i = len(steps) - 1
+    while i > 0 and steps[i]["change"] == "reaffirmed":
+        i -= 1
+    return (steps[i - 1] if i > 0 else None), steps[i]
+
+
+def _change_lines(ledger: list[dict]) -> list[Line]:
+    """Each commitment's last change of state (from what to what, or newly made), by date, newest first;
+    on one day changes come before new commitments, figures before the rest."""
+    changes = []
+    for e in ledger:
+        before, began = _last_change(e)
+        if timex_interval(began["date"]):
+            changes.append((before, began, e))
+    changes.sort(key=lambda c: (-_day(c[1]["date"]).toordinal(), c[0] is None, c[2]["kind"] != "figure",
+                                -c[2]["source_count"]))
+    # a change from one state to another is news before a commitment first stated
+    shown = [c for c in changes if c[0] is not None][:MAX_CHANGES]
+    shown += [c for c in changes if c[0] is None][:MAX_CHANGES - len(shown)]
+    days: dict[str, Line] = {}
+    for before, began, e in sorted(shown, key=changes.index):
+        note = f" ({began['note']})" if began.get("note") else ""
+        what = f"{before['state']} → {began['state']}{note}" if before else f"{began['state']}{note}, first stated"
+        day = days.setdefault(show_date(began["date"]), Line(show_date(began["date"])))
+        day.children.append(Line(e["subject"], what))
+    return list(days.values())
+
+
+def _disagreement_line(c: dict, documents: dict[str, dict]) -> Line:
+    """A conflict on one line: what it is about, then each side's value, outlet and date."""
+    sides = []
+    for item in c["items"]:
+        doc = documents.get(item.get("doc_id")) or {}
+        where = ", ".join(x for x in (doc.get("publisher") or doc.get("title") or item.get("source"),
+                                      show_date(doc["published"]) if doc.get("published") else None) if x)
+        sides.append(f"{item.get('value')} ({where})" if where else str(item.get("value")))
+    severity = f" [{c['severity']}]" if c.get("severity") else ""
+    return Line(c["about"], " vs ".join(sides) + severity)
+
+
+# ---------------------------------------------------------------- the detail
+
+def _ledger_line(e: dict, sourced, part: bool = False) -> Line:
+    """A commitment with each step of its history and the quotes behind it, then its components."""
+    steps = [Line(show_date(st["date"]), st["label"] + (f" ({st['note']})" if st.get("note") else ""),
+                  sourced(st["sources"])) for st in e["history"]]
+    parts = [_ledger_line(c, sourced, part=True) for c in e["components"]]
+    lead = f"of which {e['amount']}" if part else e["subject"]
+    return Line(lead, f"{state_text(e)} — {_plural(e['source_count'], 'source')}", [], steps + parts)
 
 
 def _step_day(cluster: dict, steps: list[dict]) -> str:
@@ -137,7 +224,29 @@ def brief(store: Any, format: str = "md") -> str:
     if format not in FORMATS:
         raise UsageError(f"unknown brief format {format!r}; use one of {', '.join(FORMATS)}")
     sections = brief_data(store)
-    return render_markdown(sections) if format == "md" else render_html(sections)
+    intro = _intro(store.records("document"))
+    return render_markdown(sections, intro) if format == "md" else render_html(sections, intro)
+
+
+def _intro(documents) -> str:
+    """What the brief is built from: how many documents, and the dates they were published between."""
+    documents = list(documents)
+    days = sorted(d["published"] for d in documents if timex_interval(d.get("published")))
+    span = f", published {show_date(days[0])} to {show_date(days[-1])}" if len(days) > 1 else \
+        f", published {show_date(days[0])}" if days else ""
+    return f"Built by pactwatch from {_plural(len(documents), 'document')}{span}."
+
+
+def _sections_in_order(sections: dict[str, list[Line]]):
+    """(title, lines, depth): the summary sections first at depth 2, then the detail under one heading at depth 3."""
+    for title in SUMMARY:
+        if title in sections:
+            yield title, sections[title], 2
+    detail = [t for t in sections if t not in SUMMARY]
+    if detail:
+        yield "Detail", None, 2
+    for title in detail:
+        yield title, sections[title], 3
 
 
 # ---------------------------------------------------------------- Markdown
@@ -166,11 +275,14 @@ def _md_line(line: Line, depth: int, out: list[str]) -> None:
         _md_line(child, depth + 1, out)
 
 
-def render_markdown(sections: dict[str, list[Line]]) -> str:
+def render_markdown(sections: dict[str, list[Line]], intro: str | None = None) -> str:
     n_docs = len(sections.get("Documents", []))
-    out = ["# Alliance brief", "", f"Built by pactwatch from {_plural(n_docs, 'document')}.", ""]
-    for title, lines in sections.items():
-        out += [f"## {title}", ""]
+    intro = intro or f"Built by pactwatch from {_plural(n_docs, 'document')}."
+    out = ["# Alliance brief", "", _md_escape(intro), ""]
+    for title, lines, depth in _sections_in_order(sections):
+        out += [f"{'#' * depth} {title}", ""]
+        if lines is None:
+            continue
         if not lines:
             out.append("_None._")
         for line in lines:
@@ -201,11 +313,16 @@ def _html_line(line: Line) -> str:
     return "".join(parts)
 
 
-def render_html(sections: dict[str, list[Line]]) -> str:
+def render_html(sections: dict[str, list[Line]], intro: str | None = None) -> str:
     n_docs = len(sections.get("Documents", []))
-    body = [f"<h1>Alliance brief</h1>", f"<p>Built by pactwatch from {_plural(n_docs, 'document')}.</p>"]
-    for title, lines in sections.items():
-        body.append(f'<section id="{title.lower()}"><h2>{html.escape(title)}</h2>')
+    intro = intro or f"Built by pactwatch from {_plural(n_docs, 'document')}."
+    body = ["<h1>Alliance brief</h1>", f"<p>{html.escape(intro)}</p>"]
+    for title, lines, depth in _sections_in_order(sections):
+        anchor = title.lower().replace(" ", "-")
+        if lines is None:
+            body.append(f'<h{depth} id="{anchor}">{html.escape(title)}</h{depth}>')
+            continue
+        body.append(f'<section id="{anchor}"><h{depth}>{html.escape(title)}</h{depth}>')
         body.append("<ul>" + "".join(_html_line(l) for l in lines) + "</ul>" if lines else "<p><em>None.</em></p>")
         body.append("</section>")
     style = ("body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;line-height:1.4}"

@@ -232,13 +232,16 @@ def timeline(db: Optional[str] = DbOption,
 
 @app.command()
 @handles_errors
-def commitments(db: Optional[str] = DbOption, as_json: bool = JsonOption):
-    """The commitments ledger: pledges, agreements, demands and threats, with every source."""
-    from .commitments import commitments as build, render_commitments
+def commitments(db: Optional[str] = DbOption, as_json: bool = JsonOption,
+                quotes: bool = typer.Option(False, "--quotes", help="each step of each history with its quotes and sources")):
+    """Where things stand: each commitment's state now, since when, and its history, with its sources."""
+    from .commitments import commitments as build, ledger_rows, render_commitments
     entries = build(_store(db))
     if as_json:
         return _emit_json(entries)
-    out.print(render_commitments(entries), markup=False)
+    if quotes:
+        return out.print(render_commitments(entries), markup=False)
+    _table(f"commitments ({len(entries)})", ["commitment", "now", "since", "history", "sources"], ledger_rows(entries))
 
 
 @app.command()

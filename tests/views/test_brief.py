@@ -131,4 +131,40 @@ def test_brief_conflicts_view_names_each_statement_with_its_source(store):
 @pytest.mark.parametrize("fmt, empty", [("md", "_None._"), ("html", "<em>None.</em>")])
 def test_brief_of_an_empty_store_says_so_in_every_section(tmp_path, fmt, empty):
     text = brief(Store(tmp_path / "empty.db"), format=fmt)
-    assert text.count(empty) == 6
+    assert text.count(empty) == 9
+
+
+def test_brief_first_screen_is_the_state_then_changes_then_disagreements(store):
+    text = brief(store, format="md")
+    order = [text.index(h) for h in ("## Where things stand", "## What changed", "## Where sources disagree",
+                                     "## Detail", "### Commitments", "### Documents")]
+    assert order == sorted(order)
+    first_screen = text.split("## Detail", 1)[0]
+    assert "“" not in first_screen  # quotes wait for the detail
+    assert ("- **investment pledge, Sylvania → Freedonia: $200 billion pledged** since 1 Nov 2025 (2 sources)"
+            in first_screen)
+    assert "- **tariff rate, Freedonia → Sylvania: 12% agreed** since Jul 2025 (1 source)" in first_screen
+    assert text.startswith("# Alliance brief\n\nBuilt by pactwatch from 3 documents, published 1 Nov 2025 to "
+                           "3 Nov 2025.\n\n## Where things stand")
+
+
+def test_brief_what_changed_lists_each_commitment_by_the_date_its_state_began(store):
+    changed = brief(store, format="md").split("## What changed", 1)[1].split("##", 1)[0]
+    assert changed.strip().splitlines() == [
+        "- **1 Nov 2025**",
+        "  - **investment pledge, Sylvania → Freedonia** $200 billion pledged, first stated",
+        "- **Jul 2025**",
+        "  - **tariff rate, Freedonia → Sylvania** 12% agreed, first stated"]
+
+
+def test_brief_where_sources_disagree_names_each_side_with_outlet_and_date(store):
+    disagree = brief(store, format="md").split("## Where sources disagree", 1)[1].split("##", 1)[0]
+    assert disagree.strip() == ("- **detained persons, Freedonia → Sylvania** about 40 persons (Example News, "
+                                "2 Nov 2025) vs 90 persons (Example News, 3 Nov 2025)")
+
+
+def test_brief_detail_gives_each_step_of_a_history_its_quotes(store):
+    detail = brief(store, format="md").split("### Commitments", 1)[1].split("###", 1)[0]
+    assert "  - **1 Nov 2025** $200 billion pledged" in detail
+    assert "“The $200 billion package was confirmed” — [Package confirmed](https://news.example/b)" in detail
+    assert "  - **of which $80 billion** $80 billion pledged since 1 Nov 2025 — 1 source" in detail

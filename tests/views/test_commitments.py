@@ -1,0 +1,221 @@
+"""The commitments ledger: each commitment's state now, the date of its last change and its dated history,
+built from hand-made records of invented articles about Freedonia and Sylvania."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from pactwatch import reconcile
+from pactwatch.store import Store
+from pactwatch.views.cli import app
+from pactwatch.views.commitments import commitments, history_text, render_commitments, show_date, since_text
+
+LEVY = dict(kind="quantity", measure="tariff_rate", unit="percent", holder="Freedonia", target="Sylvania",
+            qualifier=None, change=None, part_of=None)
+EVENT = dict(kind="event", location=None, attributed_to=None)
+
+
+def _fact(text: str, quote: str, **fields) -> dict:
+    start = text.index(quote)
+    return {"quote": quote, "start": start, "end": start + len(quote), **fields}
+
+
+def _event(text: str, quote: str, trigger: str, **fields) -> dict:
+    """An event record whose trigger is the first occurrence of `trigger` inside its quote."""
+    record = _fact(text, quote, **EVENT, **fields)
+    at = record["start"] + quote.index(trigger)
+    return {**record, "span_start": at, "span_end": at + len(trigger), "span_text": trigger, "trigger": trigger}
+
+
+def _article(store: Store, doc_id: str, published: str | None, text: str, facts: list[dict],
+             publisher: str = "The Freedonia Courier") -> None:
+    store.add({"doc_id": doc_id, "source": f"https://news.example/{doc_id}", "title": doc_id, "authors": [],
+               "published": published, "publisher": publisher, "text": text, "text_sha256": "0" * 64,
+               "captions": []}, [{**f, "doc_id": doc_id} for f in facts])
+
+
+def _ledger(store: Store, doc_ids: list[str]) -> list[dict]:
+    reconcile.update(store, doc_ids, kb=None)
+    return commitments(store)
+
+
+def _levy_story(store: Store) -> list[str]:
+    """A levy threatened in March, agreed on 2 May, reaffirmed at talks in September, recalled in October."""
+    a = "Freedonia warned it would impose a 30% levy on Sylvanian steel from April 1."
+    b = "Freedonia and Sylvania struck a trade deal on May 2. Under it the levy on steel will be 12%."
+    c = "At talks on September 19 the two sides reaffirmed the 12% levy on steel."
+    d = "Mills still complain about the 12% levy agreed in the spring."
+    _article(store, "a", "2025-03-10", a, [
+        _fact(a, "impose a 30% levy on Sylvanian steel from April 1", value=30, status="threatened",
+              time="2025-04-01", **LEVY)])
+    _article(store, "b", "2025-05-03", b, [
+        _event(b, "Freedonia and Sylvania struck a trade deal on May 2", "deal", type="AGREE",
+               source=["Freedonia", "Sylvania"], target=[], date="2025-05-02", modality="asserted"),
+        _fact(b, "Under it the levy on steel will be 12%", value=12, status="agreed", time=None, **LEVY)],
+        publisher="Sylvania Today")
+    _article(store, "c", "2025-09-20", c, [
+        _fact(c, "the two sides reaffirmed the 12% levy on steel", value=12, status="agreed", time="2025-09-19",
+              **LEVY)])
+    _article(store, "d", "2025-10-01", d, [
+        _fact(d, "the 12% levy agreed in the spring", value=12, status="agreed", time=None, **LEVY)])
+    return ["a", "b", "c", "d"]
+
+
+def test_commitments_state_is_the_latest_step_and_dates_its_last_change(tmp_path):
+    store = Store(tmp_path / "c.db")
+    levy = _ledger(store, _levy_story(store))[0]
+    assert (levy["subject"], levy["state"], levy["status"]) == (
+        "tariff rate, Freedonia → Sylvania", "12% agreed", "agreed")
+    assert levy["changed"] == "2025-05-02" and levy["last_stated"] == "2025-09-19"
+    assert [(st["date"], st["change"], st["label"]) for st in levy["history"]] == [
+        ("2025-03-10", "first", "30% threatened"), ("2025-05-02", "changed", "12% agreed"),
+        ("2025-09-19", "reaffirmed", "reaffirmed")]
+    assert since_text(levy) == "since 2 May 2025, reaffirmed 19 Sep 2025"
+    assert history_text(levy) == ("30% threatened (from 1 Apr 2025) 10 Mar 2025 → 12% agreed 2 May 2025 → "
+                                  "reaffirmed 19 Sep 2025")
+
+
+def test_commitments_date_an_undated_term_by_the_deal_reported_before_it(tmp_path):
+    store = Store(tmp_path / "c.db")
+    levy = _ledger(store, _levy_story(store))[0]
+    agreed = levy["history"][1]
+    assert agreed["dated_by"] == "event" and [s["doc_id"] for s in agreed["sources"]] == ["b"]
+    assert agreed["sources"][0]["publisher"] == "Sylvania Today"
+    # the October report restates the levy without dating it: one more source of the state, not a step
+    assert [s["doc_id"] for s in levy["history"][-1]["sources"]] == ["c", "d"]
+
+
+def test_commitments_a_later_announcement_changes_the_state(tmp_path):
+    store = Store(tmp_path / "c.db")
+    ids = _levy_story(store)
+    e = "On January 26 Freedonia's leader announced the steel levy would rise to 25%."
+    _article(store, "e", "2026-01-27", e, [
+        _fact(e, "announced the steel levy would rise to 25%", value=25, status="threatened", time="2026-01-26",
+              **LEVY)])
+    levy = _ledger(store, ids + ["e"])[0]
+    assert (levy["state"], levy["changed"]) == ("25% threatened", "2026-01-26")
+    assert levy["history"][-1]["change"] == "changed"
+
+
+def test_commitments_a_weaker_retelling_does_not_take_an_agreement_back(tmp_path):
+    store = Store(tmp_path / "c.db")
+    ids = _levy_story(store)
+    f = "The 12% levy, first floated by negotiators, has held."
+    _article(store, "f", "2025-11-02", f, [
+        _fact(f, "The 12% levy, first floated by negotiators", value=12, status="proposed", time="2025-10", **LEVY)])
+    levy = _ledger(store, ids + ["f"])[0]
+    assert levy["state"] == "12% agreed" and len(levy["history"]) == 3
+
+
+def test_commitments_two_sums_for_one_pair_are_two_commitments_and_parts_nest(tmp_path):
+    store = Store(tmp_path / "c.db")
+    text = ("Sylvania pledged to buy $40 billion of Freedonian grain. It separately pledged $9 billion of jets. "
+            "Sylvania will invest $300 billion in Freedonia, $120 billion of it in shipyards.")
+    buy = dict(kind="quantity", measure="purchase_commitment", unit="USD", holder="Sylvania", target="Freedonia",
+               status="pledged", time=None, qualifier=None, change=None, part_of=None)
+    invest = {**buy, "measure": "investment_pledge"}
+    _article(store, "g", "2025-06-01", text, [
+        _fact(text, "Sylvania pledged to buy $40 billion of Freedonian grain", value=40e9, **buy),
+        _fact(text, "It separately pledged $9 billion of jets", value=9e9, **buy),
+        _fact(text, "Sylvania will invest $300 billion in Freedonia", value=300e9, **invest),
+        _fact(text, "$120 billion of it in shipyards", value=120e9,
+              **{**invest, "part_of": 2, "part_of_start": text.index("$300")})])
+    ledger = _ledger(store, ["g"])
+    purchases = sorted(e["amount"] for e in ledger if e["measure"] == "purchase_commitment")
+    assert purchases == ["$40 billion", "$9 billion"]
+    invest_entry = next(e for e in ledger if e["measure"] == "investment_pledge")
+    assert [p["amount"] for p in invest_entry["components"]] == ["$120 billion"]
+    assert not any(e.get("amount") == "$120 billion" for e in ledger)
+    assert "of which $120 billion pledged since 1 Jun 2025" in render_commitments(ledger)
+
+
+def test_commitments_a_figure_without_its_holder_joins_the_one_series_it_fits(tmp_path):
+    store = Store(tmp_path / "c.db")
+    ids = _levy_story(store)
+    h = "Sylvanian exporters now pay a 12% levy, officials confirmed on October 3."
+    _article(store, "h", "2025-10-04", h, [
+        _fact(h, "Sylvanian exporters now pay a 12% levy", value=12, status="actual", time="2025-10-03",
+              **{**LEVY, "holder": None})])
+    ledger = _ledger(store, ids + ["h"])
+    levies = [e for e in ledger if e["measure"] == "tariff_rate"]
+    assert len(levies) == 1 and levies[0]["source_count"] == 5
+    assert levies[0]["state"] == "12% in force" and levies[0]["changed"] == "2025-05-02"
+
+
+def test_commitments_count_nobody_committed_to_is_not_a_commitment(tmp_path):
+    store = Store(tmp_path / "c.db")
+    text = "Police detained 40 protesters outside the embassy."
+    _article(store, "i", "2025-06-01", text, [
+        _fact(text, "Police detained 40 protesters", kind="quantity", measure="detained_persons", unit="persons",
+              holder="Freedonia", target=None, status="actual", value=40, time=None, qualifier=None, change=None,
+              part_of=None)])
+    assert _ledger(store, ["i"]) == []
+
+
+def _agreements_story(store: Store) -> list[str]:
+    a = ("Freedonia said it had approved Sylvania building nuclear-powered attack submarines. "
+         "Freedonia congratulated Sylvania on its election. "
+         "Both sides did not agree to a timetable for handing wartime command to Sylvanian generals.")
+    b = ("Sylvania asked Freedonia to let it build nuclear-powered attack submarines at home. "
+         "The Freedonian president said he had approved the request. "
+         "Sylvania also agreed to buy $5 billion of Freedonian gas.")
+    _article(store, "a", "2025-10-30", a, [
+        _event(a, "it had approved Sylvania building nuclear-powered attack submarines", "approved",
+               type="SUPPORT", source=["Freedonia"], target=["Sylvania"], date=None, modality="asserted"),
+        _event(a, "Freedonia congratulated Sylvania on its election", "congratulated", type="SUPPORT",
+               source=["Freedonia"], target=["Sylvania"], date=None, modality="asserted"),
+        _event(a, "Both sides did not agree to a timetable for handing wartime command to Sylvanian generals",
+               "agree", type="AGREE", source=["Freedonia", "Sylvania"], target=[], date=None, modality="negated")])
+    _article(store, "b", "2025-11-05", b, [
+        _event(b, "Sylvania asked Freedonia to let it build nuclear-powered attack submarines at home", "asked",
+               type="REQUEST", source=["Sylvania"], target=["Freedonia"], date=None, modality="asserted"),
+        _event(b, "he had approved the request", "approved", type="SUPPORT", source=["Freedonia"], target=[],
+               date="2025-11-04", modality="asserted"),
+        _event(b, "Sylvania also agreed to buy $5 billion of Freedonian gas", "agreed", type="AGREE",
+               source=["Sylvania"], target=["Freedonia"], date=None, modality="asserted"),
+        _fact(b, "Sylvania also agreed to buy $5 billion of Freedonian gas", kind="quantity",
+              measure="purchase_commitment", unit="USD", holder="Sylvania", target="Freedonia", status="agreed",
+              value=5e9, time=None, qualifier=None, change=None, part_of=None)])
+    return ["a", "b"]
+
+
+def test_commitments_without_a_number_come_from_agreement_and_support_events(tmp_path):
+    store = Store(tmp_path / "c.db")
+    ledger = _ledger(store, _agreements_story(store))
+    others = [e for e in ledger if e["kind"] == "agreement"]
+    subjects = [e["subject"] for e in others]
+    assert subjects == ["Freedonia: approved Sylvania building nuclear-powered attack submarines",
+                        "Freedonia, Sylvania: agree to a timetable for handing wartime command to Sylvanian generals"]
+    submarines, command = others
+    # "approved the request" points back to the request before it: the same commitment, a second source
+    assert submarines["source_count"] == 2 and submarines["state"] == "in place"
+    assert [(st["date"], st["change"]) for st in submarines["history"]] == [("2025-10-30", "first"),
+                                                                           ("2025-11-04", "reaffirmed")]
+    assert (command["state"], command["status"]) == ("not agreed", "negated")
+    # figures come first, and the agreement stated in the figure's own words is not listed again
+    assert ledger[0]["kind"] == "figure" and ledger[0]["amount"] == "$5 billion"
+
+
+@pytest.mark.parametrize("value, shown", [
+    ("2025-07-30", "30 Jul 2025"), ("2025-07", "Jul 2025"), ("2025", "2025"), ("2025-W31", "week of 28 Jul 2025"),
+    ("2025-FA", "autumn 2025"), ("2025-Q3", "Q3 2025"), (None, "undated"), ("FUTURE_REF", "FUTURE_REF")])
+def test_commitments_show_dates_as_a_reader_writes_them(value, shown):
+    assert show_date(value) == shown
+
+
+def test_commitments_cli_shows_the_state_table_quotes_and_json(tmp_path):
+    db = str(tmp_path / "c.db")
+    store = Store(db)
+    reconcile.update(store, _levy_story(store), kb=None)
+    runner = CliRunner()
+    table = runner.invoke(app, ["commitments", "--db", db])
+    assert table.exit_code == 0, table.output
+    assert "commitments (1)" in table.stdout and "12% agreed" in table.stdout
+    quotes = runner.invoke(app, ["commitments", "--db", db, "--quotes"])
+    assert quotes.stdout.splitlines()[0] == ("tariff rate, Freedonia → Sylvania: 12% agreed since 2 May 2025, "
+                                             "reaffirmed 19 Sep 2025  [4 sources]")
+    assert "    2 May 2025 12% agreed: “Under it the levy on steel will be 12%” — Sylvania Today" in quotes.stdout
+    data = json.loads(runner.invoke(app, ["commitments", "--db", db, "--json"]).stdout)
+    assert [(e["state"], e["changed"], len(e["history"])) for e in data] == [("12% agreed", "2025-05-02", 3)]
