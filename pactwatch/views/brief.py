@@ -114,33 +114,38 @@ def _day(value: str | None) -> date:
     return span[1] if span else date.min
 
 
-def _last_change(e: dict) -> tuple[dict | None, dict]:
-    """The step before the current state began (None for a commitment in its first state) and the step that began it."""
-    steps = e["history"]
-    i = len(steps) - 1
-    while i > 0 and steps[i]["change"] == "reaffirmed":
-        i -= 1
-    return (steps[i - 1] if i > 0 else None), steps[i]
+def _last_change(e: dict) -> tuple[str | None, str, str]:
+    """(date, what changed) of a commitment's newest change: a step after its state that has not changed it
+    (a ruling, a pending threat), else the state's beginning — from the state before, or first stated."""
+    if e["then"]:
+        st = e["then"][-1]
+        note = f" ({st['note']})" if st.get("note") else ""
+        return st["date"], f"{st['label']}{note}; {e['state']} stands", "then"
+    began = next(st for st in e["history"] if st["date"] == e["changed"])
+    note = f" ({began['note']})" if began.get("note") else ""
+    if e["before"]:
+        return e["changed"], f"{e['before']} → {e['state']}{note}", "changed"
+    return e["changed"], f"{e['state']}{note}, first stated", "first"
+
+
+CHANGE_ORDER = {"changed": 0, "then": 0, "first": 1}
 
 
 def _change_lines(ledger: list[dict]) -> list[Line]:
-    """Each commitment's last change of state (from what to what, or newly made), by date, newest first;
-    on one day changes come before new commitments, figures before the rest."""
+    """Each commitment's newest change, by date, newest first; a change of state (or a step after it) is news
+    before a commitment first stated, and figures come before the rest on one day."""
     changes = []
     for e in ledger:
-        before, began = _last_change(e)
-        if timex_interval(began["date"]):
-            changes.append((before, began, e))
-    changes.sort(key=lambda c: (-_day(c[1]["date"]).toordinal(), c[0] is None, c[2]["kind"] != "figure",
-                                -c[2]["source_count"]))
-    # a change from one state to another is news before a commitment first stated
-    shown = [c for c in changes if c[0] is not None][:MAX_CHANGES]
-    shown += [c for c in changes if c[0] is None][:MAX_CHANGES - len(shown)]
+        when, what, kind = _last_change(e)
+        if timex_interval(when):
+            changes.append((when, what, kind, e))
+    changes.sort(key=lambda c: (-_day(c[0]).toordinal(), CHANGE_ORDER[c[2]], c[3]["kind"] != "figure",
+                                -c[3]["source_count"]))
+    shown = [c for c in changes if c[2] != "first"][:MAX_CHANGES]
+    shown += [c for c in changes if c[2] == "first"][:MAX_CHANGES - len(shown)]
     days: dict[str, Line] = {}
-    for before, began, e in sorted(shown, key=changes.index):
-        note = f" ({began['note']})" if began.get("note") else ""
-        what = f"{before['state']} → {began['state']}{note}" if before else f"{began['state']}{note}, first stated"
-        day = days.setdefault(show_date(began["date"]), Line(show_date(began["date"])))
+    for when, what, _, e in sorted(shown, key=changes.index):
+        day = days.setdefault(show_date(when), Line(show_date(when)))
         day.children.append(Line(e["subject"], what))
     return list(days.values())
 

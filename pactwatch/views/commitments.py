@@ -8,26 +8,19 @@ is the last step, and the date of the last change is when that state began.
 """
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
-from ..reconcile.normalize import format_amount, parse_day, timex_interval
+from ..knowledge import measures as measure_lexicon
+from ..reconcile.normalize import format_amount, timex_interval
 from ..reconcile.query import clusters_of, conflicts_of
+from .history import (STATUS_ORDER, STATUS_WORDS, Statement, history, past, public, show_date, sort_day,
+                      standing)
 from .objects import content_words, is_pointer, is_sentiment, object_text, same_object
 
 COMMITTING = {"agreed", "pledged", "proposed", "demanded", "threatened"}
-PROPOSALS = {"proposed", "demanded", "threatened"}
-STATUS_WORDS = {"actual": "in force", "speculative": "expected"}
-# statuses that say the same thing of a figure: restating an agreed figure as pledged or in force is no change
-STATUS_GROUPS = {"agreed": "firm", "pledged": "firm", "actual": "firm", "proposed": "asked", "demanded": "asked",
-                 "threatened": "asked", "speculative": "expected"}
-# how far a figure has come: once it is agreed or in force, a later report calling it threatened or expected
-# retells the road to it rather than taking it back
-GROUP_RANK = {"asked": 0, "expected": 1, "firm": 2}
-# statements of one day in the order negotiations run: offer or threat, then deal, then the rate in force
-STATUS_ORDER = {"threatened": 0, "demanded": 0, "proposed": 0, "speculative": 1, "agreed": 2, "pledged": 2,
-                "actual": 3}
 # an undated figure takes the date of the agreement (threat, demand) its document reported just before it:
 # news states the deal and its date first, then its terms
 DATING_EVENTS = {"agreed": {"AGREE"}, "pledged": {"AGREE"}, "threatened": {"THREATEN"},
@@ -36,70 +29,10 @@ DATING_EVENTS = {"agreed": {"AGREE"}, "pledged": {"AGREE"}, "threatened": {"THRE
 PLEDGE_EVENTS = {"AGREE": "not agreed", "SUPPORT": "not backed", "COOPERATE": "not under way"}
 # the state of a commitment without a number, by the modality of its latest statement
 MODALITY_WORDS = {"asserted": "in place", "planned": "planned", "speculative": "possible"}
-MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-
-
-# ---------------------------------------------------------------- dates
-
-PERIODS = {"SP": "spring", "SU": "summer", "FA": "autumn", "AU": "autumn", "WI": "winter", "H1": "first half of",
-           "H2": "second half of", "Q1": "Q1", "Q2": "Q2", "Q3": "Q3", "Q4": "Q4"}
-
-
-def show_date(value: str | None) -> str:
-    """A TIMEX3 date as a reader writes it: 30 Jul 2025, Jul 2025, week of 21 Jul 2025, autumn 2025, 2025."""
-    if not value:
-        return "undated"
-    span = timex_interval(value)
-    if span is None:
-        return value
-    first = span[0]
-    if span[0] == span[1]:
-        return f"{first.day} {MONTHS[first.month - 1]} {first.year}"
-    year, _, rest = value.upper().partition("-")
-    if rest.isdigit():
-        return f"{MONTHS[first.month - 1]} {first.year}"
-    if rest.startswith("W"):
-        return f"week of {first.day} {MONTHS[first.month - 1]} {first.year}"
-    if rest in PERIODS:
-        return f"{PERIODS[rest]} {year}"
-    return value
-
-
-def _sort_day(value: str | None, published: str | None) -> date:
-    """Where a date falls in a history: a day is itself; a month or year stated in a report falls at its end,
-    or at the report's publication when that comes first (so "in July" follows 30 July)."""
-    span = timex_interval(value)
-    if span is None:
-        return date.max
-    if span[0] == span[1]:
-        return span[0]
-    pub = parse_day(published)
-    return min(span[1], pub) if pub and pub >= span[0] else span[1]
-
-
-def _past(value: str | None, published: str | None) -> bool:
-    """True when the date has begun by the time the document was published (or the document is undated)."""
-    span, pub = timex_interval(value), parse_day(published)
-    return span is not None and (pub is None or span[0] <= pub)
-
-
-# ---------------------------------------------------------------- statements and steps
-
-@dataclass
-class Statement:
-    """One source's statement about a commitment, dated (stated in the text, by the event it belongs to, or
-    only by its report) and keyed by what it says (amount and status, or modality)."""
-    key: tuple
-    label: str
-    date: str | None
-    basis: str               # "stated", "event" or "reported"
-    order: int               # the STATUS_ORDER of the statement, for statements of one day
-    source: dict
-    note: str | None = None  # the date a figure takes effect or is due, when later than the report
-    prior: bool = False      # the "from" side of a change
-    status: str | None = None
-    amount: str | None = None
-    reported: str | None = None  # when its document reports it
+# dated events that move a level's history without a number of their own ("lifted the tariff",
+# "rejected the spending target"), when they name the measure and one of its parties
+FIGURE_EVENTS = {"AGREE", "REJECT", "RETREAT", "CONCEDE", "SANCTION", "THREATEN", "REQUEST", "COERCE"}
+MAX_EVENT_WORDS = 10
 
 
 def _source(doc: dict, doc_id: str, quote: str, fallback: str | None = None) -> dict:
@@ -118,7 +51,7 @@ def _dating_event(status: str, start: int | None, events: list[dict], published:
     best = None
     for e in events:
         if (e.get("type") in types and e.get("modality") != "negated" and start is not None
-                and e.get("start") is not None and e["start"] <= start and _past(e.get("date"), published)):
+                and e.get("start") is not None and e["start"] <= start and past(e.get("date"), published)):
             if best is None or e["start"] >= best["start"]:
                 best = e
     return best["date"] if best else None
@@ -128,70 +61,95 @@ def _figure_statement(m: dict, unit: str, doc: dict, events: list[dict]) -> Stat
     status, published = m.get("status") or "actual", _report_date(doc)
     amount = format_amount(m["value"], unit, m.get("qualifier"))
     when, basis, note = m.get("time"), "stated", None
-    if not _past(when, published):
+    if not past(when, published):
         if timex_interval(when):  # a date ahead of the report: when it takes effect or falls due
             note = f"{'by' if status == 'pledged' else 'from'} {show_date(when)}"
         when, basis = _dating_event(status, m.get("start"), events, published), "event"
         if when is None:
             when, basis = published, "reported"
-    label = f"{amount} {STATUS_WORDS.get(status, status)}"
-    return Statement((m["value"], m.get("qualifier"), STATUS_GROUPS.get(status, status)), label, when, basis, STATUS_ORDER.get(status, 1),
-                     _source(doc, m["doc_id"], m["quote"], m.get("source")), note, bool(m.get("prior")),
-                     status, amount, published)
+    statement = Statement((), f"{amount} {STATUS_WORDS.get(status, status)}", when, basis,
+                          STATUS_ORDER.get(status, 1), _source(doc, m["doc_id"], m["quote"], m.get("source")),
+                          note=note, prior=bool(m.get("prior")), status=status, amount=amount, reported=published)
+    statement.key = (m["value"], m.get("qualifier"), statement.group)
+    return statement
 
 
-def _overlap(a: str | None, b: str | None) -> bool:
-    sa, sb = timex_interval(a), timex_interval(b)
-    return bool(sa and sb and sa[0] <= sb[1] and sb[0] <= sa[1])
+def _date_by_occasion(statements: list[Statement]) -> None:
+    """A figure its document leaves undated belongs to the occasion the document dates for the same commitment
+    ("the 25% rate Washington had threatened" in a report of the 30 July deal): it takes the earliest date the
+    document gives the commitment, and is still a retelling of any earlier step it repeats."""
+    occasion: dict[str, tuple] = {}
+    for s in statements:
+        if s.basis != "reported" and s.date:
+            day = sort_day(s.date, s.reported)
+            doc_id = s.source["doc_id"]
+            if doc_id not in occasion or day < occasion[doc_id][0]:
+                occasion[doc_id] = (day, s.date)
+    for s in statements:
+        if s.basis == "reported" and s.source["doc_id"] in occasion:
+            s.date = occasion[s.source["doc_id"]][1]
 
 
-def _retells(s: Statement, last: dict | None) -> bool:
-    """True when a statement gives the current figure a weaker status than it has reached (see GROUP_RANK)."""
-    if last is None or s.amount is None or len(s.key) < 3 or s.key[:2] != last["key"][:2]:
-        return False
-    return GROUP_RANK.get(s.key[2], 1) < GROUP_RANK.get(last["key"][2], 1)
+# ---------------------------------------------------------------- events about a figure
+
+def _noun_pattern(phrase: tuple[str, ...]) -> str:
+    """A lexicon phrase as a pattern for it and its plural ("levy" and "levies", "tariff" and "tariffs")."""
+    *head, last = phrase
+    plural = re.escape(last[:-1]) + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou" else re.escape(last) + "(?:s|es)?"
+    return r"[\s-]+".join([*map(re.escape, head), f"(?:{re.escape(last)}|{plural})"])
 
 
-def history(statements: list[Statement]) -> list[dict]:
-    """Statements as steps in the order they happened. A statement that repeats an earlier step and is dated
-    only by its report, or by a date that covers that step's ("in July" for 30 July), is that step told
-    again (a source more); one the text dates apart repeats it as a reaffirmation; anything else is a change."""
-    ordered = sorted(statements, key=lambda s: (_sort_day(s.date, s.reported), s.order, not s.prior,
-                                                s.reported or ""))
-    steps: list[dict] = []
-    for s in ordered:
-        earlier = next((st for st in reversed(steps) if st["key"] == s.key), None)
-        last = steps[-1] if steps else None
-        if earlier is not None and (s.basis == "reported" or earlier["date"] == s.date
-                                    or _overlap(earlier["date"], s.date)):
-            earlier["sources"].append(s.source)
-            continue
-        if _retells(s, last):
-            (earlier or last)["sources"].append(s.source)
-            continue
-        change = "first" if last is None else "reaffirmed" if last["key"] == s.key else "changed"
-        label = s.label
-        if change == "reaffirmed":
-            label = "reaffirmed" if s.status == last["status"] else STATUS_WORDS.get(s.status, s.status)
-        steps.append({"key": s.key, "date": s.date, "change": change, "label": label, "status": s.status,
-                      "amount": s.amount, "state": s.label, "note": s.note, "prior": s.prior, "dated_by": s.basis,
-                      "sources": [s.source]})
-    return steps
+@functools.lru_cache(maxsize=1)
+def _measure_cues() -> dict[str, re.Pattern]:
+    """Each measure's nouns from the quantity lexicon, as one pattern that finds them (or their plural) in a quote."""
+    cues = {}
+    for m in measure_lexicon.load().measures:
+        words = sorted((_noun_pattern(p) for p in m.nouns if p), key=len, reverse=True)
+        if words:
+            # case kept: a capitalised noun is part of a name or title ("Defense Secretary"), not the measure
+            cues[m.name] = re.compile(r"\b(?:" + "|".join(words) + r")\b")
+    return cues
 
 
-def _state(steps: list[dict]) -> tuple[dict, str | None]:
-    """The last step and the date its state began (the first step of the last run of equal statements)."""
-    last = steps[-1]
-    since = last["date"]
-    for st in reversed(steps):
-        if st["key"] != last["key"]:
-            break
-        since = st["date"]
-    return last, since
+def _names_measure(e: dict, measure: str) -> bool:
+    cue = _measure_cues().get(measure)
+    return bool(cue and cue.search(e.get("quote") or ""))
 
 
-def _public(steps: list[dict]) -> list[dict]:
-    return [{k: v for k, v in st.items() if k != "key"} for st in steps]
+def _event_label(e: dict) -> str:
+    """A ruling or move in a few words: its trigger and what it acts on ("lifted the steel tariff"), or the
+    start of its quote when the trigger has nothing after it ("new tariffs take effect")."""
+    what = object_text(e)
+    words = (f"{e.get('span_text') or e.get('trigger') or ''} {what}" if what else e.get("quote") or "").split()
+    text = " ".join(words[:MAX_EVENT_WORDS]).rstrip(" ,.…") + ("…" if len(words) > MAX_EVENT_WORDS else "")
+    modality = e.get("modality") or "asserted"
+    return ("not: " + text) if modality == "negated" else text + ("" if modality == "asserted" else f" ({modality})")
+
+
+def _about_series(e: dict, parties: set[str], in_series_doc: bool) -> bool:
+    """An event is about a series when it names all its parties, or one of them in a document that states
+    one of the series' figures (a ruling on "the tariffs" in a report on the tariff on Sylvania)."""
+    actors = set((e.get("source") or []) + (e.get("target") or []))
+    return parties <= actors if not in_series_doc else bool(parties & actors)
+
+
+def _figure_events(key: tuple, doc_ids: set[str], ctx: "_Context") -> list[Statement]:
+    """Dated events that name the level's measure and its parties, not already a figure's own words."""
+    measure, holder, target = key[0], key[1], key[2]
+    parties = {p for p in (holder, target) if p}
+    out = []
+    for doc_id, events in ctx.events.items():
+        doc = ctx.documents.get(doc_id, {})
+        published = _report_date(doc)
+        for e in events:
+            if (e.get("type") not in FIGURE_EVENTS or not past(e.get("date"), published) or ctx.covered(e)
+                    or not parties or not _about_series(e, parties, doc_id in doc_ids)
+                    or not _names_measure(e, measure)):
+                continue
+            out.append(Statement(("event", e["type"], e.get("modality")), _event_label(e), e["date"], "stated", 1,
+                                 _source(doc, doc_id, e["quote"]), kind="event", status=e.get("modality"),
+                                 reported=published))
+    return out
 
 
 # ---------------------------------------------------------------- figures
@@ -243,15 +201,16 @@ def subject_of(measure: str, holder: str | None, target: str | None) -> str:
     return f"{measure.replace('_', ' ')}, {parties}"
 
 
-def _figure(key: tuple, clusters: list[dict], ctx: "_Context") -> dict:
-    measure, holder, target, unit, _ = key
+def _figure(key: tuple, clusters: list[dict], ctx: "_Context", with_events: bool = True) -> dict:
+    measure, holder, target, unit, amount = key
     statements = [_figure_statement(m, unit, ctx.documents.get(m["doc_id"], {}), ctx.events.get(m["doc_id"], []))
                   for c in clusters for m in c["mentions"]]
-    steps = history(statements)
-    last, since = _state(steps)
-    return ctx.entry("figure", subject_of(measure, holder or None, target or None), steps, last, since,
-                     measure=measure, holder=holder or None, target=target or None, unit=unit,
-                     value=last["key"][0], amount=last["amount"], status=last["status"])
+    _date_by_occasion(statements)
+    if with_events and amount is None:  # a sum shares its measure and parties with others: events cannot tell which
+        statements += _figure_events(key, {m["doc_id"] for c in clusters for m in c["mentions"]}, ctx)
+    entry = ctx.entry("figure", subject_of(measure, holder or None, target or None), history(statements),
+                      measure=measure, holder=holder or None, target=target or None, unit=unit)
+    return entry
 
 
 def _figures(ctx: "_Context", clusters: list[dict]) -> list[dict]:
@@ -275,7 +234,7 @@ def _figures(ctx: "_Context", clusters: list[dict]) -> list[dict]:
         if not any(set(c["status"]) & COMMITTING for c in members):
             continue  # a count or level nobody committed to is a figure, not a commitment
         entry = _figure(key, members, ctx)
-        entry["components"] = [_figure(key, cs, ctx) for cs in parts.get(key, {}).values()]
+        entry["components"] = [_figure(key, cs, ctx, with_events=False) for cs in parts.get(key, {}).values()]
         entry["components"].sort(key=lambda e: -e["value"])
         out.append(entry)
     return out
@@ -304,30 +263,24 @@ def _resolve_object(e: dict, earlier: list[dict]) -> str:
     return ""
 
 
-def _event_statement(e: dict, doc: dict, what: str) -> Statement:
+def _pledge_statement(e: dict, doc: dict) -> Statement:
     modality, published = e.get("modality") or "asserted", _report_date(doc)
     state = MODALITY_WORDS.get(modality) or PLEDGE_EVENTS[e["type"]]
     when, basis, note = e.get("date"), "stated", None
-    if not _past(when, published):
+    if not past(when, published):
         note = f"for {show_date(when)}" if timex_interval(when) else None
         when, basis = published, "reported"
-    return Statement((modality,), state, when, basis, 1, _source(doc, e["doc_id"], e["quote"]), note,
-                     status=modality, reported=published)
+    return Statement((modality,), state, when, basis, 1, _source(doc, e["doc_id"], e["quote"]), kind="statement",
+                     note=note, status=modality, reported=published)
 
 
-def _covered(e: dict, figure_spans: dict[str, list[tuple[int, int]]]) -> bool:
-    """True when the event is stated in the same words as a figure's statement: the figure speaks for it."""
-    s, t = e.get("start"), e.get("end")
-    return s is not None and any(a < t and s < b for a, b in figure_spans.get(e["doc_id"], ()))
-
-
-def _pledge_groups(ctx: "_Context", figure_spans: dict) -> list[dict]:
+def _pledge_groups(ctx: "_Context") -> list[dict]:
     """Agreement and support events grouped by what they are about (shared content words of their objects)."""
     groups: list[dict] = []
     index: dict[str, list[int]] = {}
     for doc_id, events in ctx.events.items():
         for i, e in enumerate(events):
-            if e.get("type") not in PLEDGE_EVENTS or is_sentiment(e.get("trigger")) or _covered(e, figure_spans):
+            if e.get("type") not in PLEDGE_EVENTS or is_sentiment(e.get("trigger")) or ctx.covered(e):
                 continue
             what = _resolve_object(e, events[:i])
             words = content_words(what, (e.get("source") or []) + (e.get("target") or []))
@@ -354,21 +307,21 @@ def _pledge(group: dict, ctx: "_Context") -> dict:
     title = group["titles"][0] if group["titles"] else f"{first.get('span_text') or ''} {what}".strip()
     actors = ctx.leading_actors(a for e in events for a in (e.get("source") or []))
     subject = (f"{', '.join(actors[:2])}: " if actors else "") + title
-    steps = history([_event_statement(e, ctx.documents.get(e["doc_id"], {}), what) for e in events])
-    last, since = _state(steps)
-    return ctx.entry("agreement", subject, steps, last, since, type=first["type"], actors=actors,
-                     object=what, status=last["status"], amount=None, value=None)
+    steps = history([_pledge_statement(e, ctx.documents.get(e["doc_id"], {})) for e in events])
+    return ctx.entry("agreement", subject, steps, type=first["type"], actors=actors, object=what)
 
 
 # ---------------------------------------------------------------- the ledger
 
 @dataclass
 class _Context:
-    """What building entries needs: documents, each document's events in text order, disputed statements."""
+    """What building entries needs: documents, each document's events in text order, the spans of figures'
+    statements, the statements a conflict names, and the names typed as countries."""
     documents: dict[str, dict]
     events: dict[str, list[dict]] = field(default_factory=dict)
+    figure_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     disputed: set = field(default_factory=set)
-    states: set = field(default_factory=set)   # names the documents type as countries (GPE)
+    states: set = field(default_factory=set)
 
     def leading_actors(self, names) -> list[str]:
         """The actors to name a commitment by: its states when it has any (not every official who spoke)."""
@@ -376,75 +329,90 @@ class _Context:
         states = [n for n in names if n in self.states]
         return states or names
 
-    def entry(self, kind: str, subject: str, steps: list[dict], last: dict, since: str | None, **fields) -> dict:
+    def covered(self, e: dict) -> bool:
+        """True when the event is stated in the words of a figure's statement: the figure speaks for it."""
+        s, t = e.get("start"), e.get("end")
+        return s is not None and any(a < t and s < b for a, b in self.figure_spans.get(e["doc_id"], ()))
+
+    def entry(self, kind: str, subject: str, steps: list[dict], **fields) -> dict:
+        now = standing(steps)
+        state = now["step"]
         sources = [s for st in steps for s in st["sources"]]
-        return {"kind": kind, "subject": subject, "state": _state_label(last), "changed": since,
-                "last_stated": max((st["date"] for st in steps if st["date"]), default=None,
-                                   key=lambda d: _sort_day(d, None)),
-                "history": _public(steps), "components": [],
+        return {"kind": kind, "subject": subject, "state": _state_label(state), "status": state["status"],
+                "amount": state["amount"], "value": state["key"][0] if kind == "figure" else None,
+                "changed": now["since"], "restated": now["restated"], "before": now["before"],
+                "then": [{"date": st["date"], "label": st["label"], "note": st["note"]} for st in now["then"]],
+                "latest": steps[-1]["date"], "history": public(steps), "components": [],
                 "source_count": len({s["doc_id"] for s in sources}),
                 "disputed": any((s["doc_id"], s["quote"]) in self.disputed for s in sources),
                 "sources": sources, **fields}
 
 
-def _state_label(last: dict) -> str:
-    """The state in words: the amount and its latest status ("15% agreed"), or the modality's word."""
-    if last.get("amount"):
-        return f"{last['amount']} {STATUS_WORDS.get(last['status'], last['status'])}"
-    return last["state"]
+def _state_label(step: dict) -> str:
+    """The state in words: the amount and its status ("15% agreed"), or the modality's word ("in place")."""
+    return step["state"]
 
 
-def _context(store: Any) -> _Context:
+def _context(store: Any, clusters: list[dict]) -> _Context:
     ctx = _Context({d["doc_id"]: d for d in store.records("document")})
     for e in store.records("event"):
         ctx.events.setdefault(e["doc_id"], []).append(e)
     for events in ctx.events.values():
         events.sort(key=lambda e: (e.get("start") is None, e.get("start") or 0))
+    for c in clusters:
+        for m in c["mentions"]:
+            if m.get("start") is not None:
+                ctx.figure_spans.setdefault(m["doc_id"], []).append((m["start"], m["end"]))
     ctx.states = {r["name"] for r in store.records("entity") if r.get("type") == "GPE"}
     ctx.disputed = {(i.get("doc_id"), i.get("quote")) for c in conflicts_of(store) for i in c.get("items", [])}
     return ctx
 
 
+def _rank(e: dict) -> tuple:
+    latest = sort_day(e["latest"], None)
+    return (-e["source_count"], -len(e["history"]), -latest.toordinal() if e["latest"] else 0, e["subject"])
+
+
 def commitments(store: Any) -> list[dict]:
-    """Each commitment once — figures first, then those without a number — each with its state now
-    (`state`, `status`), the date that state began (`changed`), its dated and sourced `history`, its
-    `components` (figures stated as part of it) and whether a conflict touches it (`disputed`);
-    within each kind the most widely reported first."""
-    ctx = _context(store)
+    """Each commitment once — figures first, then those without a number — most widely reported first.
+
+    Each entry: `subject`; `state` ("15% agreed", "in place"), `status`, `amount`, `value`; `changed`, the
+    date that state began; `restated`, when it was last restated; `then`, later steps that have not
+    changed it (a pending threat, a ruling); `latest`, the date of the last step; `history`, every step
+    (date, change, label, note, sources); `components` (figures stated as part of it); `disputed`, when a
+    conflict names one of its statements; `source_count` and `sources`.
+    """
     clusters = clusters_of(store, "quantity")
+    ctx = _context(store, clusters)
     figures = _figures(ctx, clusters)
-    spans: dict[str, list[tuple[int, int]]] = {}
-    for c in clusters:
-        for m in c["mentions"]:
-            if m.get("start") is not None:
-                spans.setdefault(m["doc_id"], []).append((m["start"], m["end"]))
-    pledges = [_pledge(g, ctx) for g in _pledge_groups(ctx, spans)]
-    rank = lambda e: (-e["source_count"], -len(e["history"]), -_sort_day(e["last_stated"], None).toordinal()
-                      if e["last_stated"] else 0, e["subject"])
-    return sorted(figures, key=rank) + sorted(pledges, key=rank)
+    pledges = [_pledge(g, ctx) for g in _pledge_groups(ctx)]
+    return sorted(figures, key=_rank) + sorted(pledges, key=_rank)
 
 
 # ---------------------------------------------------------------- text
 
 def history_text(entry: dict) -> str:
     """The steps on one line: 25% threatened 8 Jul 2025 → 15% agreed 30 Jul 2025 → reaffirmed 29 Oct 2025."""
-    parts = []
-    for st in entry["history"]:
-        note = f" ({st['note']})" if st.get("note") else ""
-        parts.append(f"{st['label']}{note} {show_date(st['date'])}")
-    return " → ".join(parts)
+    return " → ".join(_step_text(st) for st in entry["history"])
 
 
 def since_text(entry: dict) -> str:
-    """Since when the state stands and when it was last restated: "since 30 Jul 2025, reaffirmed 29 Oct 2025"."""
+    """Since when the state stands, when it was last restated and what came after it without changing it:
+    "since 30 Jul 2025, reaffirmed 29 Oct 2025; then 25% threatened 26 Jan 2026"."""
     flag = "  [disputed]" if entry["disputed"] else ""
     if not entry["changed"]:
         return "(undated)" + flag
     text = f"since {show_date(entry['changed'])}"
-    last = entry["history"][-1]
-    if last["date"] and last["date"] != entry["changed"]:
-        text += f", {'reaffirmed' if last['change'] == 'reaffirmed' else 'last stated'} {show_date(last['date'])}"
+    if entry["restated"]:
+        text += f", reaffirmed {show_date(entry['restated'])}"
+    if entry["then"]:
+        text += "; then " + "; ".join(_step_text(st) for st in entry["then"])
     return text + flag
+
+
+def _step_text(st: dict) -> str:
+    note = f" ({st['note']})" if st.get("note") else ""
+    return f"{st['label']}{note} {show_date(st['date'])}"
 
 
 def state_text(entry: dict) -> str:

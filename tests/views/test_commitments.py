@@ -68,11 +68,12 @@ def test_commitments_state_is_the_latest_step_and_dates_its_last_change(tmp_path
     levy = _ledger(store, _levy_story(store))[0]
     assert (levy["subject"], levy["state"], levy["status"]) == (
         "tariff rate, Freedonia → Sylvania", "12% agreed", "agreed")
-    assert levy["changed"] == "2025-05-02" and levy["last_stated"] == "2025-09-19"
+    assert levy["changed"] == "2025-05-02" and levy["restated"] == "2025-09-19"
     assert [(st["date"], st["change"], st["label"]) for st in levy["history"]] == [
         ("2025-03-10", "first", "30% threatened"), ("2025-05-02", "changed", "12% agreed"),
         ("2025-09-19", "reaffirmed", "reaffirmed")]
     assert since_text(levy) == "since 2 May 2025, reaffirmed 19 Sep 2025"
+    assert levy["before"] == "30% threatened"
     assert history_text(levy) == ("30% threatened (from 1 Apr 2025) 10 Mar 2025 → 12% agreed 2 May 2025 → "
                                   "reaffirmed 19 Sep 2025")
 
@@ -87,7 +88,7 @@ def test_commitments_date_an_undated_term_by_the_deal_reported_before_it(tmp_pat
     assert [s["doc_id"] for s in levy["history"][-1]["sources"]] == ["c", "d"]
 
 
-def test_commitments_a_later_announcement_changes_the_state(tmp_path):
+def test_commitments_an_announced_rise_is_pending_until_it_takes_effect(tmp_path):
     store = Store(tmp_path / "c.db")
     ids = _levy_story(store)
     e = "On January 26 Freedonia's leader announced the steel levy would rise to 25%."
@@ -95,8 +96,42 @@ def test_commitments_a_later_announcement_changes_the_state(tmp_path):
         _fact(e, "announced the steel levy would rise to 25%", value=25, status="threatened", time="2026-01-26",
               **LEVY)])
     levy = _ledger(store, ids + ["e"])[0]
-    assert (levy["state"], levy["changed"]) == ("25% threatened", "2026-01-26")
-    assert levy["history"][-1]["change"] == "changed"
+    assert (levy["state"], levy["changed"], levy["latest"]) == ("12% agreed", "2025-05-02", "2026-01-26")
+    assert levy["then"] == [{"date": "2026-01-26", "label": "25% threatened", "note": None}]
+    assert since_text(levy) == "since 2 May 2025, reaffirmed 19 Sep 2025; then 25% threatened 26 Jan 2026"
+    f = "The 25% steel levy took effect on March 1, customs officials said."
+    _article(store, "f", "2026-03-02", f, [
+        _fact(f, "The 25% steel levy took effect on March 1", value=25, status="actual", time="2026-03-01", **LEVY)])
+    levy = _ledger(store, ids + ["e", "f"])[0]
+    assert (levy["state"], levy["changed"], levy["then"]) == ("25% in force", "2026-03-01", [])
+    assert [st["label"] for st in levy["history"]][-2:] == ["25% threatened", "25% in force"]
+
+
+def test_commitments_a_ruling_on_the_figure_follows_the_state_without_changing_it(tmp_path):
+    store = Store(tmp_path / "c.db")
+    ids = _levy_story(store)
+    g = ("On February 20 Freedonia's top court struck down the emergency law behind the steel levies. "
+         "Sylvanian mills had paid a 12% levy since May.")
+    h = "Freedonia raised tariffs on Ruritania on March 3. The Defense Secretary agreed to a Sylvanian visit."
+    _article(store, "g", "2026-02-21", g, [
+        _event(g, "Freedonia's top court struck down the emergency law behind the steel levies", "struck",
+               type="REJECT", source=["Freedonia"], target=[], date="2026-02-20", modality="asserted"),
+        _fact(g, "Sylvanian mills had paid a 12% levy since May", value=12, status="actual", time="2025-05",
+              **LEVY)])
+    _article(store, "h", "2026-03-04", h, [
+        _event(h, "Freedonia raised tariffs on Ruritania on March 3", "raised", type="SANCTION",
+               source=["Freedonia"], target=["Ruritania"], date="2026-03-03", modality="asserted"),
+        _event(h, "The Defense Secretary agreed to a Sylvanian visit", "agreed", type="AGREE",
+               source=["Freedonia"], target=["Sylvania"], date="2026-03-04", modality="asserted")])
+    levy = _ledger(store, ids + ["g", "h"])[0]
+    ruling = levy["history"][-1]
+    assert (ruling["date"], ruling["change"], ruling["label"]) == (
+        "2026-02-20", "event", "struck down the emergency law behind the steel levies")
+    assert (levy["state"], levy["changed"], levy["latest"]) == ("12% agreed", "2025-05-02", "2026-02-20")
+    assert levy["then"] == [{"date": "2026-02-20", "label": ruling["label"], "note": None}]
+    # the May figure in the ruling's report is the agreed levy told again; the raise on another country and
+    # the "Defense Secretary" (a title, not the measure) are no part of this history
+    assert len(levy["history"]) == 4 and "h" not in {s["doc_id"] for s in levy["sources"]}
 
 
 def test_commitments_a_weaker_retelling_does_not_take_an_agreement_back(tmp_path):
@@ -104,7 +139,7 @@ def test_commitments_a_weaker_retelling_does_not_take_an_agreement_back(tmp_path
     ids = _levy_story(store)
     f = "The 12% levy, first floated by negotiators, has held."
     _article(store, "f", "2025-11-02", f, [
-        _fact(f, "The 12% levy, first floated by negotiators", value=12, status="proposed", time="2025-10", **LEVY)])
+        _fact(f, "The 12% levy, first floated by negotiators", value=12, status="proposed", time=None, **LEVY)])
     levy = _ledger(store, ids + ["f"])[0]
     assert levy["state"] == "12% agreed" and len(levy["history"]) == 3
 
