@@ -22,6 +22,7 @@ MAX_ACTORS = 40
 MAX_STANDING_FIGURES = 8
 MAX_STANDING_AGREEMENTS = 6
 MAX_CHANGES = 8
+MAX_STANDING_STEPS = 4
 SUMMARY = ("Where things stand", "What changed", "Where sources disagree")
 
 
@@ -53,7 +54,7 @@ def brief_data(store: Any) -> dict[str, list[Line]]:
         doc = documents.get(doc_id) or {}
         where = doc.get("source") or fallback or (doc_id or "")
         href = where if str(where).startswith(("http://", "https://")) else None
-        return Source(quote, doc.get("title") or where, href, note)
+        return Source(quote, doc.get("title") or doc.get("publisher") or where, href, note)
 
     def sourced(items: list[dict]) -> list[Source]:
         return [source(s.get("doc_id"), s["quote"], s.get("source")) for s in items]
@@ -89,8 +90,8 @@ def brief_data(store: Any) -> dict[str, list[Line]]:
 # ---------------------------------------------------------------- the first screen
 
 def _standing_line(e: dict) -> Line:
-    """One commitment on one line: its state and since when, then how it got there."""
-    steps = history_text(e) if len(e["history"]) > 1 else ""
+    """One commitment on one line: its state and since when, then how it got there (its last few steps)."""
+    steps = history_text(e, MAX_STANDING_STEPS) if len(e["history"]) > 1 else ""
     count = _plural(e["source_count"], "source")
     lead = f"{e['subject']}: {e['state']}" if e["kind"] == "figure" else f"{e['subject']} — {e['state']}"
     return Line(lead, since_text(e) + (f" — {steps}" if steps else "") + f" ({count})")
@@ -110,8 +111,9 @@ def _standing_lines(ledger: list[dict]) -> list[Line]:
 
 
 def _day(value: str | None) -> date:
+    # a change known only by its month or year counts from the period's start: it is not news of its last day
     span = timex_interval(value)
-    return span[1] if span else date.min
+    return span[0] if span else date.min
 
 
 def _last_change(e: dict) -> tuple[str | None, str, str]:
@@ -146,7 +148,7 @@ def _change_lines(ledger: list[dict]) -> list[Line]:
     days: dict[str, Line] = {}
     for when, what, _, e in sorted(shown, key=changes.index):
         day = days.setdefault(show_date(when), Line(show_date(when)))
-        day.children.append(Line(e["subject"], what))
+        day.children.append(Line(f"{e['subject']}:", what))
     return list(days.values())
 
 
@@ -159,7 +161,7 @@ def _disagreement_line(c: dict, documents: dict[str, dict]) -> Line:
                                       show_date(doc["published"]) if doc.get("published") else None) if x)
         sides.append(f"{item.get('value')} ({where})" if where else str(item.get("value")))
     severity = f" [{c['severity']}]" if c.get("severity") else ""
-    return Line(c["about"], " vs ".join(sides) + severity)
+    return Line(f"{c['about']}:", " vs ".join(sides) + severity)
 
 
 # ---------------------------------------------------------------- the detail

@@ -260,12 +260,15 @@ def conflicts(db: Optional[str] = DbOption, as_json: bool = JsonOption):
 def brief(db: Optional[str] = DbOption,
           output: Optional[str] = typer.Option(None, "-o", "--output", help="write to this file instead of stdout"),
           format: str = typer.Option("md", "--format", "-f", help="md or html")):
-    """The brief an analyst hands a colleague: documents, actors, timeline, commitments, conflicts."""
+    """The brief an analyst hands a colleague: where things stand, what changed, where sources disagree, then the detail."""
     from .brief import brief as build
     text = build(_store(db), format=format)
     if output and output != "-":
         Path(output).write_text(text, encoding="utf-8")
         err.print(f"wrote {output}", markup=False)
+    elif format == "md" and sys.stdout.isatty():  # a reader at a terminal: Markdown rendered; a pipe gets the source
+        from rich.markdown import Markdown
+        out.print(Markdown(text))
     else:
         sys.stdout.write(text)
 

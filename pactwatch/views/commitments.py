@@ -45,6 +45,12 @@ def _report_date(doc: dict) -> str | None:
     return doc.get("published") or doc.get("anchor")
 
 
+def _now_of(doc: dict) -> str | None:
+    """The date a document's dates are ahead of or behind: its report date, else (undated) the newest
+    publication in the store, so "in 2032" in an undated report still reads as ahead."""
+    return _report_date(doc) or doc.get("newest_in_store")
+
+
 def _dating_event(status: str, start: int | None, events: list[dict], published: str | None) -> str | None:
     """The date of the nearest event before the figure in its document that makes a statement of its status."""
     types = DATING_EVENTS.get(status, ())
@@ -61,7 +67,7 @@ def _figure_statement(m: dict, unit: str, doc: dict, events: list[dict]) -> Stat
     status, published = m.get("status") or "actual", _report_date(doc)
     amount = format_amount(m["value"], unit, m.get("qualifier"))
     when, basis, note = m.get("time"), "stated", None
-    if not past(when, published):
+    if not past(when, _now_of(doc)):
         if timex_interval(when):  # a date ahead of the report: when it takes effect or falls due
             note = f"{'by' if status == 'pledged' else 'from'} {show_date(when)}"
         when, basis = _dating_event(status, m.get("start"), events, published), "event"
@@ -95,7 +101,8 @@ def _date_by_occasion(statements: list[Statement]) -> None:
 def _noun_pattern(phrase: tuple[str, ...]) -> str:
     """A lexicon phrase as a pattern for it and its plural ("levy" and "levies", "tariff" and "tariffs")."""
     *head, last = phrase
-    plural = re.escape(last[:-1]) + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou" else re.escape(last) + "(?:s|es)?"
+    consonant_y = last.endswith("y") and last[-2:-1] not in "aeiou"
+    plural = re.escape(last[:-1]) + "ies" if consonant_y else re.escape(last) + "(?:s|es)?"
     return r"[\s-]+".join([*map(re.escape, head), f"(?:{re.escape(last)}|{plural})"])
 
 
@@ -137,18 +144,16 @@ def _figure_events(key: tuple, doc_ids: set[str], ctx: "_Context") -> list[State
     """Dated events that name the level's measure and its parties, not already a figure's own words."""
     measure, holder, target = key[0], key[1], key[2]
     parties = {p for p in (holder, target) if p}
+    if not parties:
+        return []
     out = []
-    for doc_id, events in ctx.events.items():
-        doc = ctx.documents.get(doc_id, {})
-        published = _report_date(doc)
-        for e in events:
-            if (e.get("type") not in FIGURE_EVENTS or not past(e.get("date"), published) or ctx.covered(e)
-                    or not parties or not _about_series(e, parties, doc_id in doc_ids)
-                    or not _names_measure(e, measure)):
-                continue
-            out.append(Statement(("event", e["type"], e.get("modality")), _event_label(e), e["date"], "stated", 1,
-                                 _source(doc, doc_id, e["quote"]), kind="event", status=e.get("modality"),
-                                 reported=published))
+    for e in ctx.events_naming(measure):
+        doc = ctx.documents.get(e["doc_id"], {})
+        if not _about_series(e, parties, e["doc_id"] in doc_ids):
+            continue
+        out.append(Statement(("event", e["type"], e.get("modality")), _event_label(e), e["date"], "stated", 1,
+                             _source(doc, e["doc_id"], e["quote"]), kind="event", status=e.get("modality"),
+                             reported=_report_date(doc)))
     return out
 
 
@@ -267,7 +272,7 @@ def _pledge_statement(e: dict, doc: dict) -> Statement:
     modality, published = e.get("modality") or "asserted", _report_date(doc)
     state = MODALITY_WORDS.get(modality) or PLEDGE_EVENTS[e["type"]]
     when, basis, note = e.get("date"), "stated", None
-    if not past(when, published):
+    if not past(when, _now_of(doc)):
         note = f"for {show_date(when)}" if timex_interval(when) else None
         when, basis = published, "reported"
     return Statement((modality,), state, when, basis, 1, _source(doc, e["doc_id"], e["quote"]), kind="statement",
@@ -322,12 +327,23 @@ class _Context:
     figure_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     disputed: set = field(default_factory=set)
     states: set = field(default_factory=set)
+    _naming: dict = field(default_factory=dict)
 
     def leading_actors(self, names) -> list[str]:
         """The actors to name a commitment by: its states when it has any (not every official who spoke)."""
         names = list(dict.fromkeys(names))
         states = [n for n in names if n in self.states]
         return states or names
+
+    def events_naming(self, measure: str) -> list[dict]:
+        """The dated events of FIGURE_EVENTS types that name the measure and are not a figure's own words;
+        found once per measure, so linking events to each series costs what the events naming it cost."""
+        if measure not in self._naming:
+            self._naming[measure] = [
+                e for doc_id, events in self.events.items() for e in events
+                if e.get("type") in FIGURE_EVENTS and past(e.get("date"), _now_of(self.documents.get(doc_id, {})))
+                and not self.covered(e) and _names_measure(e, measure)]
+        return self._naming[measure]
 
     def covered(self, e: dict) -> bool:
         """True when the event is stated in the words of a figure's statement: the figure speaks for it."""
@@ -344,7 +360,9 @@ class _Context:
                 "then": [{"date": st["date"], "label": st["label"], "note": st["note"]} for st in now["then"]],
                 "latest": steps[-1]["date"], "history": public(steps), "components": [],
                 "source_count": len({s["doc_id"] for s in sources}),
-                "disputed": any((s["doc_id"], s["quote"]) in self.disputed for s in sources),
+                # a conflict over one of its own statements (an event linked for context does not count)
+                "disputed": any((s["doc_id"], s["quote"]) in self.disputed
+                                for st in steps if st["kind"] != "event" for s in st["sources"]),
                 "sources": sources, **fields}
 
 
@@ -354,7 +372,9 @@ def _state_label(step: dict) -> str:
 
 
 def _context(store: Any, clusters: list[dict]) -> _Context:
-    ctx = _Context({d["doc_id"]: d for d in store.records("document")})
+    documents = list(store.records("document"))
+    newest = max((d["published"] for d in documents if timex_interval(d.get("published"))), default=None)
+    ctx = _Context({d["doc_id"]: {**d, "newest_in_store": newest} for d in documents})
     for e in store.records("event"):
         ctx.events.setdefault(e["doc_id"], []).append(e)
     for events in ctx.events.values():
@@ -391,9 +411,11 @@ def commitments(store: Any) -> list[dict]:
 
 # ---------------------------------------------------------------- text
 
-def history_text(entry: dict) -> str:
-    """The steps on one line: 25% threatened 8 Jul 2025 → 15% agreed 30 Jul 2025 → reaffirmed 29 Oct 2025."""
-    return " → ".join(_step_text(st) for st in entry["history"])
+def history_text(entry: dict, last: int | None = None) -> str:
+    """The steps on one line: 25% threatened 8 Jul 2025 → 15% agreed 30 Jul 2025 → reaffirmed 29 Oct 2025
+    (only the `last` few, after "…", when given)."""
+    steps = entry["history"][-last:] if last else entry["history"]
+    return ("… → " if len(steps) < len(entry["history"]) else "") + " → ".join(map(_step_text, steps))
 
 
 def since_text(entry: dict) -> str:
@@ -430,8 +452,8 @@ def ledger_rows(entries: list[dict]) -> list[list]:
     rows = []
 
     def row(e: dict, name: str) -> None:
-        rows.append([name, e["state"], since_text(e).removeprefix("since "), history_text(e) if len(e["history"]) > 1 else "",
-                     e["source_count"]])
+        steps = history_text(e) if len(e["history"]) > 1 else ""
+        rows.append([name, e["state"], since_text(e).removeprefix("since "), steps, e["source_count"]])
 
     for e in entries:
         row(e, e["subject"])

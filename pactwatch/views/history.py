@@ -110,7 +110,8 @@ def history(statements: list[Statement]) -> list[dict]:
     """Statements as steps in the order they happened. A statement that repeats an earlier step and is dated
     only by its report, or by a date that covers that step's ("in July" for 30 July), is that step told
     again (a source more); one the text dates apart repeats it as a reaffirmation; anything else is a step."""
-    ordered = sorted(statements, key=lambda s: (sort_day(s.date, s.reported), s.order, not s.prior,
+    # on one day: the "from" side of a change first, then offer, deal, figure in force
+    ordered = sorted(statements, key=lambda s: (sort_day(s.date, s.reported), not s.prior, s.order,
                                                 s.reported or ""))
     steps: list[dict] = []
     for s in ordered:
@@ -123,6 +124,11 @@ def history(statements: list[Statement]) -> list[dict]:
         if _retells(s, last):
             (earlier or last)["sources"].append(s.source)
             continue
+        if s.prior:  # "cut from 25% to 15%": the 25% the history already holds, told again
+            held = next((st for st in reversed(steps) if st["kind"] == "figure" and st["key"][:2] == s.key[:2]), None)
+            if held is not None:
+                held["sources"].append(s.source)
+                continue
         steps.append(_step(s, last))
     return steps
 

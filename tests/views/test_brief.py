@@ -152,14 +152,14 @@ def test_brief_what_changed_lists_each_commitment_by_the_date_its_state_began(st
     changed = brief(store, format="md").split("## What changed", 1)[1].split("##", 1)[0]
     assert changed.strip().splitlines() == [
         "- **1 Nov 2025**",
-        "  - **investment pledge, Sylvania → Freedonia** $200 billion pledged, first stated",
+        "  - **investment pledge, Sylvania → Freedonia:** $200 billion pledged, first stated",
         "- **Jul 2025**",
-        "  - **tariff rate, Freedonia → Sylvania** 12% agreed, first stated"]
+        "  - **tariff rate, Freedonia → Sylvania:** 12% agreed, first stated"]
 
 
 def test_brief_where_sources_disagree_names_each_side_with_outlet_and_date(store):
     disagree = brief(store, format="md").split("## Where sources disagree", 1)[1].split("##", 1)[0]
-    assert disagree.strip() == ("- **detained persons, Freedonia → Sylvania** about 40 persons (Example News, "
+    assert disagree.strip() == ("- **detained persons, Freedonia → Sylvania:** about 40 persons (Example News, "
                                 "2 Nov 2025) vs 90 persons (Example News, 3 Nov 2025)")
 
 

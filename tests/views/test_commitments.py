@@ -144,6 +144,20 @@ def test_commitments_a_weaker_retelling_does_not_take_an_agreement_back(tmp_path
     assert levy["state"] == "12% agreed" and len(levy["history"]) == 3
 
 
+def test_commitments_the_from_side_of_a_change_retells_the_step_it_names(tmp_path):
+    store = Store(tmp_path / "c.db")
+    ids = _levy_story(store)
+    k = "In November the allies confirmed the cut of the steel levy from 30% to 12%."
+    _article(store, "k", "2025-11-20", k, [
+        _fact(k, "the cut of the steel levy from 30%", value=30, status="actual", time="2025-11",
+              **{**LEVY, "change": {"role": "from"}}),
+        _fact(k, "to 12%", value=12, status="agreed", time="2025-11", **LEVY)])
+    levy = _ledger(store, ids + ["k"])[0]
+    assert [st["label"] for st in levy["history"]] == ["30% threatened", "12% agreed", "reaffirmed", "reaffirmed"]
+    assert "k" in {s["doc_id"] for s in levy["history"][0]["sources"]}
+    assert (levy["state"], levy["restated"]) == ("12% agreed", "2025-11")
+
+
 def test_commitments_two_sums_for_one_pair_are_two_commitments_and_parts_nest(tmp_path):
     store = Store(tmp_path / "c.db")
     text = ("Sylvania pledged to buy $40 billion of Freedonian grain. It separately pledged $9 billion of jets. "
