@@ -268,3 +268,48 @@ def test_commitments_cli_shows_the_state_table_quotes_and_json(tmp_path):
     assert "    2 May 2025 12% agreed: “Under it the levy on steel will be 12%” — Sylvania Today" in quotes.stdout
     data = json.loads(runner.invoke(app, ["commitments", "--db", db, "--json"]).stdout)
     assert [(e["state"], e["changed"], len(e["history"])) for e in data] == [("12% agreed", "2025-05-02", 3)]
+
+
+DEAL = """Freedonia and Sylvania Seal Trade Deal
+
+By Ana Ruiz
+Published on July 31, 2025
+
+Freedonia and Sylvania reached a trade agreement on July 30, 2025. Under the deal, Freedonia will set its tariff
+on Sylvanian goods at 15 percent, down from the 25 percent it had threatened. Sylvania pledged to invest
+$200 billion in Freedonia.
+"""
+TALKS = """Leaders Meet in Port Vale
+
+By Ana Ruiz
+Published on October 30, 2025
+
+Freedonia approved Sylvania's plan to build nuclear-powered submarines, officials said after the talks.
+"""
+RISE = """Freedonia Announces Higher Tariff on Sylvania
+
+By Ana Ruiz
+Published on January 27, 2026
+
+Freedonia's president announced on January 26 that the tariff on Sylvanian goods would rise to 25 percent.
+"""
+
+
+def test_commitments_cli_on_articles_states_the_deal_and_the_announced_rise(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in (("deal.txt", DEAL), ("talks.txt", TALKS), ("rise.txt", RISE)):
+        (folder / name).write_text(text, encoding="utf-8")
+    db = str(tmp_path / "c.db")
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(folder), "--db", db]).exit_code == 0
+    ledger = json.loads(runner.invoke(app, ["commitments", "--db", db, "--json"]).stdout)
+    tariff = next(e for e in ledger if e["kind"] == "figure" and e["measure"] == "tariff_rate")
+    assert (tariff["state"], tariff["changed"]) == ("15% agreed", "2025-07-30")
+    assert [st["label"] for st in tariff["history"]][:2] == ["25% threatened", "15% agreed"]
+    assert [(st["date"], st["label"]) for st in tariff["then"]] == [("2026-01-26", "25% threatened")]
+    assert any(e["kind"] == "agreement" and "nuclear-powered submarines" in e["subject"] for e in ledger)
+    brief = runner.invoke(app, ["brief", "--db", db]).stdout
+    standing = brief.split("## Where things stand", 1)[1].split("##", 1)[0]
+    assert "**tariff rate, Freedonia → Sylvania: 15% agreed** since 30 Jul 2025; then 25% threatened 26 Jan 2026" \
+        in standing
