@@ -33,6 +33,7 @@ MODALITY_WORDS = {"asserted": "in place", "planned": "planned", "speculative": "
 # "rejected the spending target"), when they name the measure and one of its parties
 FIGURE_EVENTS = {"AGREE", "REJECT", "RETREAT", "CONCEDE", "SANCTION", "THREATEN", "REQUEST", "COERCE"}
 MAX_EVENT_WORDS = 10
+MAX_THEN = 3  # steps after the state named in its one-line summary (the history has them all)
 
 
 def _source(doc: dict, doc_id: str, quote: str, fallback: str | None = None) -> dict:
@@ -428,7 +429,8 @@ def since_text(entry: dict) -> str:
     if entry["restated"]:
         text += f", reaffirmed {show_date(entry['restated'])}"
     if entry["then"]:
-        text += "; then " + "; ".join(_step_text(st) for st in entry["then"])
+        later = entry["then"][-MAX_THEN:]
+        text += "; then " + ("…; " if len(later) < len(entry["then"]) else "") + "; ".join(map(_step_text, later))
     return text + flag
 
 
