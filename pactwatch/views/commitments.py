@@ -390,8 +390,11 @@ def _context(store: Any, clusters: list[dict]) -> _Context:
 
 
 def _rank(e: dict) -> tuple:
-    latest = sort_day(e["latest"], None)
-    return (-e["source_count"], -len(e["history"]), -latest.toordinal() if e["latest"] else 0, e["subject"])
+    """Named before vague (a known measure and holder), then the most widely reported, the longest history,
+    the most recent."""
+    vague = e.get("measure") == "other" or (e["kind"] == "figure" and not e.get("holder"))
+    latest = sort_day(e["latest"], None) if e["latest"] else None
+    return (vague, -e["source_count"], -len(e["history"]), -latest.toordinal() if latest else 0, e["subject"])
 
 
 def commitments(store: Any) -> list[dict]:

@@ -150,8 +150,11 @@ def _step(s: Statement, last: dict | None) -> dict:
 def standing(steps: list[dict]) -> dict:
     """What stands: the step holding the state now (`step`), the date that state began (`since`), the date it
     was last restated (`restated`), the state held before it began (`before`, None when it is the first) and
-    the steps after it that have not changed it (`then`: a pending threat, a ruling)."""
+    the dated steps after it that have not changed it (`then`: a pending threat, a ruling). Undated steps
+    stay in the history but decide nothing while any step is dated."""
     held = [i for i, st in enumerate(steps) if st["kind"] != "event"] or [len(steps) - 1]
+    # a statement nothing dates (an undated report, no date in its text) cannot say what holds now
+    held = [i for i in held if steps[i]["date"]] or held
     firm = [i for i in held if steps[i]["group"] == "firm"]
     at = firm[-1] if firm else held[-1]
     state = steps[at]
@@ -165,7 +168,7 @@ def standing(steps: list[dict]) -> dict:
     before = next((st["state"] for st in reversed(steps[:began]) if st["kind"] != "event"), None)
     since = steps[began]["date"]
     return {"step": state, "since": since, "restated": state["date"] if state["date"] != since else None,
-            "before": before, "then": [st for st in steps[at + 1:] if st["key"] != state["key"]]}
+            "before": before, "then": [st for st in steps[at + 1:] if st["key"] != state["key"] and st["date"]]}
 
 
 def public(steps: list[dict]) -> list[dict]:

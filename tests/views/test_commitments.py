@@ -158,6 +158,16 @@ def test_commitments_the_from_side_of_a_change_retells_the_step_it_names(tmp_pat
     assert (levy["state"], levy["restated"]) == ("12% agreed", "2025-11")
 
 
+def test_commitments_an_undated_report_stays_in_the_history_but_decides_nothing(tmp_path):
+    store = Store(tmp_path / "c.db")
+    ids = _levy_story(store)
+    u = "Some say the levy is really 14%."
+    _article(store, "u", None, u, [_fact(u, "the levy is really 14%", value=14, status="actual", time=None, **LEVY)])
+    levy = _ledger(store, ids + ["u"])[0]
+    assert levy["history"][-1]["date"] is None and levy["history"][-1]["label"] == "14% in force"
+    assert (levy["state"], levy["changed"], levy["then"]) == ("12% agreed", "2025-05-02", [])
+
+
 def test_commitments_two_sums_for_one_pair_are_two_commitments_and_parts_nest(tmp_path):
     store = Store(tmp_path / "c.db")
     text = ("Sylvania pledged to buy $40 billion of Freedonian grain. It separately pledged $9 billion of jets. "
