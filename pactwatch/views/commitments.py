@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -250,6 +251,7 @@ def _figures(ctx: "_Context", clusters: list[dict]) -> list[dict]:
 
 # what "the request", "the plan" or "it" can point back to: a request or another commitment
 MIN_OBJECT_WORDS = 2
+MAX_POSTINGS = 200  # groups looked at per word: a word in every article ("tariff") must not make grouping quadratic
 ANTECEDENT_EVENTS = {"REQUEST", *PLEDGE_EVENTS}
 ANTECEDENT_CHARS = 600  # the pointer and what it points to sit in neighbouring sentences
 
@@ -292,8 +294,9 @@ def _pledge_groups(ctx: "_Context") -> list[dict]:
             words = content_words(what, (e.get("source") or []) + (e.get("target") or []))
             if len(words) < MIN_OBJECT_WORDS:
                 continue  # a date, a name or a pronoun: nothing a colleague could check
-            seen = {g for w in words for g in index.get(w, ())}
-            home = next((g for g in sorted(seen) if same_object(words, groups[g]["words"])), None)
+            shared = Counter(g for w in words for g in index.get(w, ())[-MAX_POSTINGS:])
+            home = next((g for g, n in sorted(shared.items()) if n >= 2 and same_object(words, groups[g]["words"])),
+                        None)
             if home is None:
                 home = len(groups)
                 groups.append({"events": [], "words": frozenset(), "titles": []})

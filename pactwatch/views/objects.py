@@ -14,8 +14,9 @@ from pathlib import Path
 from ..knowledge.measures import DATA
 
 MAX_OBJECT_WORDS = 14
-# where the clause holding the object ends: a relative or adverbial clause, a dash, a semicolon
-_CLAUSE_END = re.compile(r"\s*(?:[;:(]|\s[—–-]\s|,\s*(?:which|who|where|while|but|as|after|before|since|"
+# where the clause holding the object ends: a relative or adverbial clause, an apposition (", a step …"),
+# a dash, a semicolon
+_CLAUSE_END = re.compile(r"\s*(?:[;:(]|\s[—–-]\s|,\s*(?:which|who|where|while|but|as|after|before|since|a|an|"
                          r"though|although|because|according|saying|said|adding)\b|,\s*\w+\s+(?:said|says|added)\b)")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 

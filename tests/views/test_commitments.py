@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from typer.testing import CliRunner
 
 from pactwatch import reconcile
 from pactwatch.store import Store
 from pactwatch.views.cli import app
-from pactwatch.views.commitments import commitments, history_text, render_commitments, show_date, since_text
+from pactwatch.views.commitments import commitments, history_text, render_commitments, since_text
 
 LEVY = dict(kind="quantity", measure="tariff_rate", unit="percent", holder="Freedonia", target="Sylvania",
             qualifier=None, change=None, part_of=None)
@@ -255,13 +254,6 @@ def test_commitments_without_a_number_come_from_agreement_and_support_events(tmp
     assert (command["state"], command["status"]) == ("not agreed", "negated")
     # figures come first, and the agreement stated in the figure's own words is not listed again
     assert ledger[0]["kind"] == "figure" and ledger[0]["amount"] == "$5 billion"
-
-
-@pytest.mark.parametrize("value, shown", [
-    ("2025-07-30", "30 Jul 2025"), ("2025-07", "Jul 2025"), ("2025", "2025"), ("2025-W31", "week of 28 Jul 2025"),
-    ("2025-FA", "autumn 2025"), ("2025-Q3", "Q3 2025"), (None, "undated"), ("FUTURE_REF", "FUTURE_REF")])
-def test_commitments_show_dates_as_a_reader_writes_them(value, shown):
-    assert show_date(value) == shown
 
 
 def test_commitments_cli_shows_the_state_table_quotes_and_json(tmp_path):
