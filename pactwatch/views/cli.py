@@ -241,7 +241,12 @@ def commitments(db: Optional[str] = DbOption, as_json: bool = JsonOption,
         return _emit_json(entries)
     if quotes:
         return out.print(render_commitments(entries), markup=False)
-    _table(f"commitments ({len(entries)})", ["commitment", "now", "since", "history", "sources"], ledger_rows(entries))
+    columns = ["commitment", "now", "since", "history", "sources"]
+    figures = [e for e in entries if e["kind"] == "figure"]
+    others = [e for e in entries if e["kind"] != "figure"]
+    _table(f"commitments ({len(figures)})", columns, ledger_rows(figures))
+    if others:
+        _table(f"without a number ({len(others)})", columns, ledger_rows(others))
 
 
 @app.command()
