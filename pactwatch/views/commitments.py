@@ -53,26 +53,30 @@ def _now_of(doc: dict) -> str | None:
     return _report_date(doc) or doc.get("newest_in_store")
 
 
-def _dating_event(status: str, start: int | None, events: list[dict], published: str | None) -> str | None:
-    """The date of the nearest event before the figure in its document that makes a statement of its status."""
+def _dating_event(status: str, start: int | None, events: list[dict], published: str | None,
+                  parties: set[str]) -> str | None:
+    """The date of the nearest event before the figure in its document that makes a statement of its status
+    between the figure's parties (or names no one)."""
     types = DATING_EVENTS.get(status, ())
     best = None
     for e in events:
+        actors = set((e.get("source") or []) + (e.get("target") or []))
         if (e.get("type") in types and e.get("modality") != "negated" and start is not None
-                and e.get("start") is not None and e["start"] <= start and past(e.get("date"), published)):
+                and e.get("start") is not None and e["start"] <= start and past(e.get("date"), published)
+                and (not actors or not parties or actors & parties)):
             if best is None or e["start"] >= best["start"]:
                 best = e
     return best["date"] if best else None
 
 
-def _figure_statement(m: dict, unit: str, doc: dict, events: list[dict]) -> Statement:
+def _figure_statement(m: dict, unit: str, doc: dict, events: list[dict], parties: set[str]) -> Statement:
     status, published = m.get("status") or "actual", _report_date(doc)
     amount = format_amount(m["value"], unit, m.get("qualifier"))
     when, basis, note = m.get("time"), "stated", None
     if not past(when, _now_of(doc)):
         if timex_interval(when):  # a date ahead of the report: when it takes effect or falls due
             note = f"{'by' if status == 'pledged' else 'from'} {show_date(when)}"
-        when, basis = _dating_event(status, m.get("start"), events, published), "event"
+        when, basis = _dating_event(status, m.get("start"), events, published, parties), "event"
         if when is None:
             when, basis = published, "reported"
     statement = Statement((), f"{amount} {STATUS_WORDS.get(status, status)}", when, basis,
@@ -210,8 +214,9 @@ def subject_of(measure: str, holder: str | None, target: str | None) -> str:
 
 def _figure(key: tuple, clusters: list[dict], ctx: "_Context", with_events: bool = True) -> dict:
     measure, holder, target, unit, amount = key
-    statements = [_figure_statement(m, unit, ctx.documents.get(m["doc_id"], {}), ctx.events.get(m["doc_id"], []))
-                  for c in clusters for m in c["mentions"]]
+    parties = {p for p in (holder, target) if p}
+    statements = [_figure_statement(m, unit, ctx.documents.get(m["doc_id"], {}), ctx.events.get(m["doc_id"], []),
+                                    parties) for c in clusters for m in c["mentions"]]
     _date_by_occasion(statements)
     if with_events and amount is None:  # a sum shares its measure and parties with others: events cannot tell which
         statements += _figure_events(key, {m["doc_id"] for c in clusters for m in c["mentions"]}, ctx)

@@ -87,6 +87,17 @@ def test_commitments_date_an_undated_term_by_the_deal_reported_before_it(tmp_pat
     assert [s["doc_id"] for s in levy["history"][-1]["sources"]] == ["c", "d"]
 
 
+def test_commitments_a_deal_between_other_parties_does_not_date_a_figure(tmp_path):
+    store = Store(tmp_path / "c.db")
+    t = "Ruritania and Osterlich signed a grain pact on June 2. Freedonia will cut its steel levy to 8%."
+    _article(store, "t", "2025-06-10", t, [
+        _event(t, "Ruritania and Osterlich signed a grain pact on June 2", "signed", type="AGREE",
+               source=["Ruritania", "Osterlich"], target=[], date="2025-06-02", modality="asserted"),
+        _fact(t, "Freedonia will cut its steel levy to 8%", value=8, status="agreed", time=None, **LEVY)])
+    levy = _ledger(store, ["t"])[0]
+    assert (levy["changed"], levy["history"][0]["dated_by"]) == ("2025-06-10", "reported")
+
+
 def test_commitments_an_announced_rise_is_pending_until_it_takes_effect(tmp_path):
     store = Store(tmp_path / "c.db")
     ids = _levy_story(store)
