@@ -267,6 +267,20 @@ def brief(db: Optional[str] = DbOption,
         sys.stdout.write(text)
 
 
+@app.command()
+@handles_errors
+def serve(db: Optional[str] = DbOption,
+          host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (127.0.0.1: this machine only)"),
+          port: int = typer.Option(8000, "--port", help="port to listen on"),
+          token: Optional[str] = typer.Option(None, "--token", envvar="PACTWATCH_TOKEN",
+                                              help="token required to ingest (default $PACTWATCH_TOKEN); "
+                                                   "without one, only this machine may ingest"),
+          kb: Optional[List[str]] = typer.Option(None, "--kb", help="extra knowledge folder for ingests (repeatable)")):
+    """The web UI and REST API: every page also as .json, API docs at /docs."""
+    from .web.serve import run
+    run(db, host, port, token, tuple(kb or ()), err)
+
+
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--version":
         print(f"pactwatch {__version__}")
