@@ -6,6 +6,7 @@ the ingest form and its jobs, and the API description at /docs.
 """
 from __future__ import annotations
 
+import contextlib
 import os
 from pathlib import Path
 from typing import Any, Optional
@@ -64,13 +65,21 @@ def create_app(db: str | None = None, token: str | None = None, store: Store | N
 
     store = store or Store(db)
     ctx = Context.of(store)
+    jobs = IngestJobs(store.url, kb_dirs)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_app):
+        yield
+        jobs.close()  # the ingest worker process ends with the server
+
     app = FastAPI(title="pactwatch", version=__version__, docs_url=None, redoc_url=None, openapi_url="/openapi.json",
+                  lifespan=lifespan,
                   description="The record of alliance commitments, events and conflicts: every page as HTML and as "
                               "JSON (add `.json` to the path, or send `Accept: application/json`).")
     templates = Jinja2Templates(env=environment())
     app.state.ctx = ctx
     app.state.token = token if token is not None else (os.environ.get("PACTWATCH_TOKEN") or None)
-    app.state.jobs = IngestJobs(store.url, kb_dirs)
+    app.state.jobs = jobs
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
 
     def respond(request: Request, template: str, payload: dict, **html: Any) -> Response:

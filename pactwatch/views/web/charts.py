@@ -56,8 +56,12 @@ def _ticks(first: date, last: date) -> list[tuple[date, str]]:
     return ticks
 
 
+def actor_href(name: str) -> str:
+    return "/actors/" + urlquote(name, safe="")
+
+
 def timeline_svg(entries: list[dict], lanes: str = "actor", window: list | None = None, width: int = 1000,
-                 max_lanes: int = 14, max_marks: int = 3000) -> Markup:
+                 max_lanes: int = 14, max_marks: int = 3000, link=source_href) -> Markup:
     """Entries (from data.timeline) on a time axis, one lane per actor (`lanes="actor"`) or per event
     type and measure (`lanes="type"`)."""
     entries = [e for e in entries if e.get("from")][:max_marks]
@@ -112,7 +116,7 @@ def timeline_svg(entries: list[dict], lanes: str = "actor", window: list | None 
         opacity = min((MODALITY_OPACITY.get(m, 1.0) for m in e.get("modality") or ["asserted"]), default=1.0)
         n = e["source_count"]
         title = f"{e['date']} — {e['what']} [{n} source{'s' if n != 1 else ''}]"
-        href = source_href(e["sources"][0]) if e["sources"] else "#"
+        href = link(e["sources"][0]) if e["sources"] else "#"
         for row in rows:
             cy = top + row * lane_h + lane_h / 2
             if x1 - x0 < 8:
@@ -175,7 +179,7 @@ def _layout(names: list[str], links: list[tuple[str, str, float]], size: float, 
     return pos
 
 
-def network_svg(graph: dict, size: int = 640) -> Markup:
+def network_svg(graph: dict, size: int = 640, href=actor_href) -> Markup:
     """Actors as circles (sized by how often they act or are acted on), an arrow from source to
     target for each kind of event between them; each actor links to its page."""
     nodes, links = graph["nodes"], graph["links"]
@@ -207,7 +211,7 @@ def network_svg(graph: dict, size: int = 640) -> Markup:
     for n in nodes:
         px, py = pos[n["name"]]
         colour = colour_of(n["type"] or "?", actor_types)
-        out.append(f'<a href="/actors/{escape(urlquote(n["name"], safe=""))}"><circle cx="{px:.1f}" cy="{py:.1f}" '
+        out.append(f'<a href="{escape(href(n["name"]))}"><circle cx="{px:.1f}" cy="{py:.1f}" '
                    f'r="{radius[n["name"]]:.1f}" fill="{colour}" fill-opacity="0.85" stroke="#fff">'
                    f'<title>{escape(n["name"])} ({escape(n["type"] or "?")})</title></circle>'
                    f'<text x="{px:.1f}" y="{py + radius[n["name"]] + 12:.1f}" font-size="11" text-anchor="middle">'

@@ -261,8 +261,4 @@ def mount_ingest(app: FastAPI, respond, twin) -> None:
         job = jobs.get(job_id)
         if job is None:
             raise HTTPException(404, f"no ingest job {job_id!r} (jobs are kept while the server runs)")
-        return respond(request, "ingest_job.html", {"job": job})
-
-    @app.on_event("shutdown")
-    def stop_worker() -> None:
-        jobs.close()
+        return respond(request, "ingest_job.html", job, job=job)
