@@ -149,7 +149,7 @@ def create_app(db: str | None = None, token: str | None = None, store: Store | N
         picture = ctx.cache.get(key, lambda: charts.network_svg(result["network"]))
         return respond(request, "actors.html", result, picture=picture, query=_query(request))
 
-    @twin("/actors/{name}", summary="One actor: knowledge, roles, events, figures, documents")
+    @twin("/actors/{name:path}", summary="One actor: knowledge, roles, events, figures, documents")
     def actor(request: Request, name: str, offset: int = Query(0, ge=0), limit: int = Query(20, ge=1, le=500)):
         result = data.actor(ctx, name, offset, limit)
         if result is None:
