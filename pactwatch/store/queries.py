@@ -65,6 +65,15 @@ def fts_query(q: str) -> str | None:
     return " ".join(f'"{w}"' for w in words) or None
 
 
+def _newest_first(store: Any) -> tuple:
+    """Newest published first, undated last (SQLite sorts NULL lowest already, and its index serves
+    the plain DESC; PostgreSQL sorts NULL highest, so it is told)."""
+    published = documents.c.published.desc()
+    if store.engine.dialect.name == "postgresql":
+        published = published.nulls_last()
+    return published, documents.c.doc_id.desc()
+
+
 def document_list(store: Any, q: str | None = None, offset: int = 0, limit: int = 50) -> dict:
     """A page of documents, newest published first; with `q`, those matching every word of it
     (SQLite FTS5, best match first, with a snippet; PostgreSQL full-text search)."""
@@ -73,7 +82,7 @@ def document_list(store: Any, q: str | None = None, offset: int = 0, limit: int 
     with store.engine.connect() as conn:
         if not q or not q.strip():
             total = conn.scalar(select(func.count()).select_from(documents))
-            query = (select(*cols).order_by(documents.c.published.desc(), documents.c.doc_id.desc())
+            query = (select(*cols).order_by(*_newest_first(store))
                      .offset(offset).limit(limit))
             return {"total": total, "items": [_listing(r) for r in conn.execute(query)]}
         if dialect == "sqlite":
@@ -90,7 +99,7 @@ def document_list(store: Any, q: str | None = None, offset: int = 0, limit: int 
         # PostgreSQL: the same expression the GIN index of migration 0005 is built on
         where = text(f"{PG_DOCUMENT_VECTOR} @@ websearch_to_tsquery('english'::regconfig, :q)").bindparams(q=q)
         total = conn.scalar(select(func.count()).select_from(documents).where(where))
-        query = (select(*cols).where(where).order_by(documents.c.published.desc(), documents.c.doc_id.desc())
+        query = (select(*cols).where(where).order_by(*_newest_first(store))
                  .offset(offset).limit(limit))
         return {"total": total, "items": [_listing(r) for r in conn.execute(query)]}
 
@@ -123,7 +132,7 @@ def actor_documents(store: Any, name: str, offset: int = 0, limit: int = 20) -> 
     with store.engine.connect() as conn:
         total = conn.scalar(select(func.count()).select_from(entities).where(where))
         query = (select(*cols).select_from(entities.join(documents, documents.c.doc_id == entities.c.doc_id))
-                 .where(where).order_by(documents.c.published.desc(), documents.c.doc_id.desc())
+                 .where(where).order_by(*_newest_first(store))
                  .offset(offset).limit(limit))
         items = []
         for r in conn.execute(query):

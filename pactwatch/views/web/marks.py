@@ -40,9 +40,15 @@ def marks_of(facts: dict[str, list[dict]], quote_at: list[int] | None = None) ->
         marks.append(Mark(start, end, kind, label, len(panel) - 1))
 
     for e in facts.get("entity", []):
+        mentions = [m for m in e.get("mentions") or [] if m.get("start") is not None and m.get("end")]
+        if not mentions:
+            continue
         label = f"{e['name']} ({e.get('type') or '?'})"
-        for m in e.get("mentions") or []:
-            add(m.get("start"), m.get("end"), "entity", label, e)
+        # one panel row per entity (at its first mention); every mention is marked
+        add(mentions[0]["start"], mentions[0]["end"], "entity",
+            label + (f" ×{len(mentions)}" if len(mentions) > 1 else ""), e)
+        for m in mentions[1:]:
+            marks.append(Mark(m["start"], m["end"], "entity", label, len(panel) - 1))
     for t in facts.get("timex", []):
         add(t.get("start"), t.get("end"), "date", f"{t['text']} = {t.get('value')}", t)
     for q in facts.get("quantity", []):
