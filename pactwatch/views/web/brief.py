@@ -37,6 +37,7 @@ def brief_html(store: Any) -> str:
                                               link=lambda s: "#" + _doc_anchor(s.get("doc_id"))),
         "timeline": timeline,
         "commitments": data.all_commitments(ctx),
+        "figures": data.other_figures(ctx),
         "conflicts": data.all_conflicts(ctx),
         "network": charts.network_svg(actors["network"], href=_actor_anchor),
         "actors": actors,

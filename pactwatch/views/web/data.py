@@ -91,6 +91,13 @@ def quantity_clusters(ctx: Context) -> list[dict]:
     return ctx.cache.get("quantity_clusters", compute)
 
 
+def other_figures(ctx: Context) -> list[dict]:
+    """Figures that are no commitment (rates in force, counts, totals), most widely reported first."""
+    from ..commitments import COMMITTING
+    figures = [c for c in quantity_clusters(ctx) if not set(c["status"]) & COMMITTING]
+    return sorted(figures, key=lambda c: (-c["source_count"], c.get("time") or "9999", c["measure"]))
+
+
 def actor_summaries(ctx: Context) -> list[dict]:
     return ctx.cache.get("actors", lambda: queries.actor_summaries(ctx.store))
 
