@@ -19,6 +19,8 @@ documents_fts = table("documents_fts", column("doc_id"), column("title"), column
 # page escapes the snippet first and only then turns these into <mark>
 SNIPPET_OPEN, SNIPPET_CLOSE = "\x02", "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
+# a search matching more documents than this lists the newest first rather than ranking them all
+RANK_AT_MOST = 2000
 
 
 def data_version(store: Any) -> int:
@@ -84,7 +86,7 @@ def document_list(store: Any, q: str | None = None, offset: int = 0, limit: int 
             total = conn.scalar(select(func.count()).select_from(documents))
             query = (select(*cols).order_by(*_newest_first(store))
                      .offset(offset).limit(limit))
-            return {"total": total, "items": [_listing(r) for r in conn.execute(query)]}
+            return {"total": total, "order": "newest published", "items": [_listing(r) for r in conn.execute(query)]}
         if dialect == "sqlite":
             match = fts_query(q)
             if match is None:
@@ -92,16 +94,20 @@ def document_list(store: Any, q: str | None = None, offset: int = 0, limit: int 
             where = text("documents_fts MATCH :match").bindparams(match=match)
             total = conn.scalar(select(func.count()).select_from(documents_fts).where(where))
             snippet = literal_column(f"snippet(documents_fts, 2, '{SNIPPET_OPEN}', '{SNIPPET_CLOSE}', '…', 20)")
+            # ranking scores every match; past RANK_AT_MOST matches the newest indexed come first instead
+            ranked = total <= RANK_AT_MOST
+            order = literal_column("documents_fts.rank") if ranked else literal_column("documents_fts.rowid").desc()
             query = (select(*cols, snippet.label("snippet"))
                      .select_from(documents_fts.join(documents, documents.c.doc_id == documents_fts.c.doc_id))
-                     .where(where).order_by(literal_column("documents_fts.rank")).offset(offset).limit(limit))
-            return {"total": total, "items": [_listing(r) for r in conn.execute(query)]}
+                     .where(where).order_by(order).offset(offset).limit(limit))
+            return {"total": total, "order": "best match" if ranked else "newest ingested",
+                    "items": [_listing(r) for r in conn.execute(query)]}
         # PostgreSQL: the same expression the GIN index of migration 0005 is built on
         where = text(f"{PG_DOCUMENT_VECTOR} @@ websearch_to_tsquery('english'::regconfig, :q)").bindparams(q=q)
         total = conn.scalar(select(func.count()).select_from(documents).where(where))
         query = (select(*cols).where(where).order_by(*_newest_first(store))
                  .offset(offset).limit(limit))
-        return {"total": total, "items": [_listing(r) for r in conn.execute(query)]}
+        return {"total": total, "order": "newest published", "items": [_listing(r) for r in conn.execute(query)]}
 
 
 def document_facts(store: Any, doc_id: str) -> dict[str, list[dict]]:
@@ -126,14 +132,14 @@ def actor_summaries(store: Any) -> list[dict]:
 
 
 def actor_documents(store: Any, name: str, offset: int = 0, limit: int = 20) -> dict:
-    """The documents naming an actor (by canonical name), newest first, with its aliases there."""
+    """The documents naming an actor (by canonical name), the last ingested first (served by the
+    index on entities (name, id): no sort however many documents name it)."""
     where = entities.c.name == name
     cols = [documents.c[k] for k in LIST_FIELDS] + [entities.c.aliases, entities.c.mentions]
     with store.engine.connect() as conn:
         total = conn.scalar(select(func.count()).select_from(entities).where(where))
         query = (select(*cols).select_from(entities.join(documents, documents.c.doc_id == entities.c.doc_id))
-                 .where(where).order_by(*_newest_first(store))
-                 .offset(offset).limit(limit))
+                 .where(where).order_by(entities.c.id.desc()).offset(offset).limit(limit))
         items = []
         for r in conn.execute(query):
             item = _listing(r)

@@ -21,7 +21,7 @@ _WATCHED = ("documents", "reconcile_clusters", "reconcile_conflicts")
 INDEXES = [
     Index("ix_documents_published", documents.c.published, documents.c.doc_id),
     Index("ix_documents_ingested_at", documents.c.ingested_at),
-    Index("ix_entities_name", entities.c.name),
+    Index("ix_entities_name_id", entities.c.name, entities.c.id),
 ]
 
 

@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ...reconcile.normalize import format_amount, norm_name, overlaps, timex_interval
+from ...reconcile.normalize import format_amount, norm_name, timex_interval
 from ...reconcile.query import clusters_of, conflicts_of
 from ...store import queries
 from ..commitments import commitments as build_commitments
@@ -225,15 +225,37 @@ def actors(ctx: Context, type: str | None = None, event_type: str | None = None,
             "network": network(ctx, event_type, type), **_page(rows, offset, limit)}
 
 
+def actor_facts(ctx: Context) -> dict[str, dict[str, list[dict]]]:
+    """Each actor's events (as source, as target) and figures (held, aimed at it), by normalised name,
+    in one pass over the clusters."""
+    def compute():
+        index: dict[str, dict[str, list[dict]]] = {}
+
+        def put(name, role, cluster):
+            bucket = index.setdefault(norm_name(name), {}).setdefault(role, [])
+            if not bucket or bucket[-1] is not cluster:
+                bucket.append(cluster)
+        for c in event_clusters(ctx):
+            for a in c["source"]:
+                put(a, "as_source", c)
+            for a in c["target"]:
+                put(a, "as_target", c)
+        for c in quantity_clusters(ctx):
+            if c.get("holder"):
+                put(c["holder"], "holds", c)
+            if c.get("target"):
+                put(c["target"], "targeted", c)
+        return index
+    return ctx.cache.get("actor_facts", compute)
+
+
 def actor(ctx: Context, name: str, offset: int = 0, limit: int = 20) -> dict | None:
-    summary = next((a for a in actor_summaries(ctx) if a["name"] == name), None)
+    summary = ctx.cache.get("actor_by_name", lambda: {a["name"]: a for a in actor_summaries(ctx)}).get(name)
     if summary is None:
         return None
-    wanted = norm_name(name)
-    as_source = [c for c in event_clusters(ctx) if any(norm_name(a) == wanted for a in c["source"])]
-    as_target = [c for c in event_clusters(ctx) if any(norm_name(a) == wanted for a in c["target"])]
-    holds = [c for c in quantity_clusters(ctx) if norm_name(c.get("holder")) == wanted]
-    targeted = [c for c in quantity_clusters(ctx) if norm_name(c.get("target")) == wanted]
+    facts = actor_facts(ctx).get(norm_name(name), {})
+    as_source, as_target = facts.get("as_source", []), facts.get("as_target", [])
+    holds, targeted = facts.get("holds", []), facts.get("targeted", [])
     return {"actor": summary, "knowledge": _knowledge(name), "aliases": queries.actor_aliases(ctx.store, name),
             "events_as_source": as_source[:50], "events_as_source_total": len(as_source),
             "events_as_target": as_target[:50], "events_as_target_total": len(as_target),
