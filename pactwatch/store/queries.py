@@ -148,7 +148,7 @@ def actor_documents(store: Any, name: str, offset: int = 0, limit: int = 20) -> 
     return {"total": total, "items": items}
 
 
-def actor_aliases(store: Any, name: str, limit: int = 200) -> list[str]:
+def actor_aliases(store: Any, name: str, limit: int = 50) -> list[str]:
     """The ways documents wrote an actor's name (from a sample of its entity records)."""
     query = select(entities.c.aliases).where(entities.c.name == name).limit(limit)
     seen: dict[str, None] = {}
