@@ -259,8 +259,12 @@ def brief(db: Optional[str] = DbOption,
           format: str = typer.Option("md", "--format", "-f", help="md or html")):
     """The brief an analyst hands a colleague: documents, actors, timeline, commitments, conflicts."""
     from .brief import brief as build
-    text = build(_store(db), format=format)
+    store = _store(db)
+    text = build(store, format=format)
     if output and output != "-":
+        if format == "md":  # the timeline and network pictures as SVG files beside it, linked at its end
+            from .web.brief import write_pictures
+            text += write_pictures(store, Path(output))
         Path(output).write_text(text, encoding="utf-8")
         err.print(f"wrote {output}", markup=False)
     else:

@@ -3,6 +3,7 @@ and network pictures inline. No server is needed to read it: links go to the bri
 (each source to its document's entry in the list at the end)."""
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from markupsafe import Markup
@@ -45,3 +46,24 @@ def brief_html(store: Any) -> str:
         "style": Markup((HERE / "static" / "style.css").read_text(encoding="utf-8")),
     }
     return env.get_template("brief.html").render(**page)
+
+
+def write_pictures(store: Any, brief_path: Path) -> str:
+    """The timeline and the network as SVG files beside a markdown brief (BRIEF-timeline.svg,
+    BRIEF-network.svg); returns the markdown that links them."""
+    ctx = data.Context.of(store)
+    pictures = {
+        "timeline": charts.timeline_svg(data.timeline(ctx)["matching"], "actor", None, link=lambda s: "#"),
+        "network": charts.network_svg(data.actors(ctx)["network"], href=lambda name: "#"),
+    }
+    lines = ["", "## Pictures", ""]
+    for name, picture in pictures.items():
+        svg = str(picture)
+        if not svg.startswith("<svg"):  # nothing to draw: the picture is a sentence saying so
+            lines.append(f"No {name} picture: nothing to draw.")
+            continue
+        svg = svg[:svg.index("</svg>") + len("</svg>")]  # the legend below it is HTML, not SVG
+        path = brief_path.with_name(f"{brief_path.stem}-{name}.svg")
+        path.write_text('<?xml version="1.0" encoding="utf-8"?>\n' + svg + "\n", encoding="utf-8")
+        lines.append(f"![{name.capitalize()}]({path.name})")
+    return "\n".join(lines) + "\n"
