@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ...reconcile.normalize import format_amount
+
 KINDS = ("entity", "date", "amount", "event", "quote")
 
 
@@ -55,7 +57,8 @@ def marks_of(facts: dict[str, list[dict]], quote_at: list[int] | None = None) ->
         start = q.get("span_start", q.get("start"))
         end = q.get("span_end") or (q.get("end") if start == q.get("start") else None)
         parties = (q.get("holder") or "?") + (f" → {q['target']}" if q.get("target") else "")
-        label = f"{(q.get('measure') or '').replace('_', ' ')}: {q.get('value')} {q.get('unit') or ''}, {parties}, {q.get('status')}"
+        amount = format_amount(q["value"], q.get("unit"), q.get("qualifier")) if q.get("value") is not None else "?"
+        label = f"{(q.get('measure') or '').replace('_', ' ')}: {amount}, {parties}, {q.get('status')}"
         add(start, end if end is not None else _word_end(start, q), "amount", label, q)
     for ev in facts.get("event", []):
         who = ", ".join(ev.get("source") or []) or "?"
