@@ -10,10 +10,14 @@ from ...errors import UsageError
 
 
 def run(db: str | None, host: str, port: int, token: str | None, kb_dirs: tuple[str, ...], console: Any) -> None:
-    import uvicorn
+    try:
+        import uvicorn
 
+        from .app import create_app
+    except ImportError as e:
+        raise UsageError(f"pactwatch serve needs the web extra ({e.name} is missing): "
+                         "pip install 'pactwatch[web]'") from None
     from ...store import Store, default_db
-    from .app import create_app
 
     with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
         try:
