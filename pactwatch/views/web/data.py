@@ -245,6 +245,9 @@ def actor_facts(ctx: Context) -> dict[str, dict[str, list[dict]]]:
                 put(c["holder"], "holds", c)
             if c.get("target"):
                 put(c["target"], "targeted", c)
+        for roles in index.values():  # dated first, in date order; undated after them
+            for role, bucket in roles.items():
+                bucket.sort(key=lambda c: (c.get("date") or c.get("time") or "~", -c["source_count"]))
         return index
     return ctx.cache.get("actor_facts", compute)
 
