@@ -22,6 +22,9 @@ demo: install
 	$(PW) conflicts --db demo.db
 	$(PW) brief --db demo.db -o brief.md
 	@echo "wrote brief.md"
+	$(PW) brief --db demo.db --format html -o brief.html
+	@echo "wrote brief.html"
+	@echo "web UI: run '$(PW) serve --db demo.db' and open http://127.0.0.1:8000/"
 
 # pytest exits 5 when it collected nothing: that is a failure here, not a pass
 test: install
@@ -38,4 +41,4 @@ bench: install
 	$(PY) bench/run.py
 
 clean:
-	rm -rf $(VENV) demo.db brief.md bench/out
+	rm -rf $(VENV) demo.db brief.md brief.html bench/out

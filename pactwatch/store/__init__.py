@@ -78,6 +78,10 @@ except ImportError:  # pragma: no cover - only while reconcile_tables is being w
         pass
     MIGRATIONS = MIGRATIONS[:1]
 
+# web: full-text search, the indexes pages filter on, and a change counter (pactwatch/store/search_schema.py)
+from . import search_schema  # noqa: E402
+MIGRATIONS.append(("0005_search_and_indexes", search_schema.create))
+
 
 class Store(ReconcileStore):
     """Documents and facts in one database; schema created and migrated on open."""

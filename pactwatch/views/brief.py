@@ -230,6 +230,9 @@ def brief(store: Any, format: str = "md") -> str:
     """The brief as Markdown ("md") or a standalone HTML page ("html")."""
     if format not in FORMATS:
         raise UsageError(f"unknown brief format {format!r}; use one of {', '.join(FORMATS)}")
+    if format == "html":  # the web pages' views and pictures as one standalone page (pactwatch/views/web)
+        from .web.brief import brief_html
+        return brief_html(store)
     sections = brief_data(store)
     intro = _intro(store.records("document"))
     return render_markdown(sections, intro) if format == "md" else render_html(sections, intro)

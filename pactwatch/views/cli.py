@@ -267,8 +267,12 @@ def brief(db: Optional[str] = DbOption,
           format: str = typer.Option("md", "--format", "-f", help="md or html")):
     """The brief an analyst hands a colleague: where things stand, what changed, where sources disagree, then the detail."""
     from .brief import brief as build
-    text = build(_store(db), format=format)
+    store = _store(db)
+    text = build(store, format=format)
     if output and output != "-":
+        if format == "md":  # the timeline and network pictures as SVG files beside it, linked at its end
+            from .web.brief import write_pictures
+            text += write_pictures(store, Path(output))
         Path(output).write_text(text, encoding="utf-8")
         err.print(f"wrote {output}", markup=False)
     elif format == "md" and sys.stdout.isatty():  # a reader at a terminal: Markdown rendered; a pipe gets the source
@@ -276,6 +280,20 @@ def brief(db: Optional[str] = DbOption,
         out.print(Markdown(text))
     else:
         sys.stdout.write(text)
+
+
+@app.command()
+@handles_errors
+def serve(db: Optional[str] = DbOption,
+          host: str = typer.Option("127.0.0.1", "--host", help="address to listen on (127.0.0.1: this machine only)"),
+          port: int = typer.Option(8000, "--port", help="port to listen on"),
+          token: Optional[str] = typer.Option(None, "--token", envvar="PACTWATCH_TOKEN",
+                                              help="token required to ingest (default $PACTWATCH_TOKEN); "
+                                                   "without one, only this machine may ingest"),
+          kb: Optional[List[str]] = typer.Option(None, "--kb", help="extra knowledge folder for ingests (repeatable)")):
+    """The web UI and REST API: every page also as .json, API docs at /docs."""
+    from .web.serve import run
+    run(db, host, port, token, tuple(kb or ()), err)
 
 
 def main() -> None:
