@@ -41,6 +41,9 @@ class Measure:
     modifier_first: bool     # whether that modifier outranks the verb's subject for the holder
     target_preps: frozenset[str]
     subject_is_target: frozenset[str]
+    # where the target's goods go names the holder: "Korean cars entering the US", "exports to Japan"
+    destination_verbs: frozenset[str] = frozenset()
+    destination_preps: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -58,6 +61,19 @@ class StatusTriggers:
     backshifted: frozenset[str]
     self_requests: frozenset[str] = frozenset()   # asking for a sum from nobody named: a budget request
     self_request_status: str = "proposed"
+    # "the pact includes 2%": a verb stating what something contains takes its subject's status
+    content_verbs: frozenset[str] = frozenset()
+    # "will impose 15% as part of a trade agreement": a future figure set inside a deal is agreed
+    deal_markers: tuple[Phrase, ...] = ()
+    deal_status: str = "agreed"
+    # "wants to stay at 2%": wanting something for oneself proposes it, it asks nobody
+    self_directed: frozenset[str] = frozenset()
+    self_directed_status: str = "proposed"
+    # "is expected to demand", "could demand": a trigger under a guess is a guess
+    hedging_verbs: frozenset[str] = frozenset()
+    hedging_adjectives: frozenset[str] = frozenset()
+    # "was facing a 25% levy if it had not reached a deal": what did not happen
+    counterfactual_status: str = "threatened"
 
 
 @dataclass(frozen=True)
@@ -196,7 +212,9 @@ def _measure(check: _Checker, name: str, raw) -> Measure:
                    verbs=frozenset(v.lower() for v in verbs),
                    units=frozenset(units), modifier=modifier,
                    target_preps=frozenset(w.lower() for w in check.words(raw, "target_preps", entry, required=False)),
-                   subject_is_target=frozenset(w.lower() for w in check.words(raw, "subject_is_target", entry, required=False)))
+                   subject_is_target=frozenset(w.lower() for w in check.words(raw, "subject_is_target", entry, required=False)),
+                   destination_verbs=frozenset(w.lower() for w in check.words(raw, "destination_verbs", entry, required=False)),
+                   destination_preps=frozenset(w.lower() for w in check.words(raw, "destination_preps", entry, required=False)))
 
 
 def _status(check: _Checker, data: dict, measure_names: set[str]) -> StatusTriggers:
@@ -238,7 +256,34 @@ def _status(check: _Checker, data: dict, measure_names: set[str]) -> StatusTrigg
                               check.table(data, "reported", "reported"), "verbs", "reported")),
                           backshifted=frozenset(w.lower() for w in check.words(
                               check.table(data, "reported", "reported"), "modals", "reported")),
-                          **_self_request(check, data))
+                          **_self_request(check, data), **_frames(check, data))
+
+
+def _frames(check: _Checker, data: dict) -> dict:
+    """The optional tables that set a figure's status from the frame around its clause."""
+    out: dict = {}
+    for table_name, key, status_key in (("contents", "verbs", None), ("deal", "markers", "deal_status"),
+                                        ("self_directed", "verbs", "self_directed_status"),
+                                        ("hedged", "verbs", None), ("counterfactual", None, "counterfactual_status")):
+        table = data.get(table_name)
+        if table is None:
+            continue
+        if not isinstance(table, dict):
+            check.fail(table_name, "must be a table")
+        if status_key is not None and "status" in table:
+            if table["status"] not in STATUSES:
+                check.fail(table_name, f"status '{table['status']}' is not one of {', '.join(STATUSES)}")
+            out[status_key] = table["status"]
+        if table_name == "contents":
+            out["content_verbs"] = frozenset(w.lower() for w in check.words(table, "verbs", table_name))
+        elif table_name == "deal":
+            out["deal_markers"] = _phrases(check.words(table, "markers", table_name))
+        elif table_name == "self_directed":
+            out["self_directed"] = frozenset(w.lower() for w in check.words(table, "verbs", table_name))
+        elif table_name == "hedged":
+            out["hedging_verbs"] = frozenset(w.lower() for w in check.words(table, "verbs", table_name))
+            out["hedging_adjectives"] = frozenset(w.lower() for w in check.words(table, "adjectives", table_name, required=False))
+    return out
 
 
 def _self_request(check: _Checker, data: dict) -> dict:

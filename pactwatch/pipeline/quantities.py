@@ -11,6 +11,8 @@ Writes doc.spans["pw_quantities"] (span = the amount) with Span._.quantity =
      "components"  indices of the parts of this amount,
      "change"      {"role": "before"|"after", "other": index, "other_start": char offset} or None,
      "same_as"     index of an earlier mention of the same figure, or None,
+     "condition"   "counterfactual" (would have held had things gone otherwise: "was facing 25% if it
+                   had not reached a deal"), "conditional" (under an open if/unless) or None,
      "inherited"   roles taken from the discourse rather than this clause}
 Indices are positions in doc.spans["pw_quantities"], which is in text order.
 """
@@ -178,7 +180,7 @@ class QuantityComponent:
         return {
             "measure": measure.name if measure else OTHER, "value": _number(a.value), "unit": a.unit,
             "holder": holder, "target": target, "time": (timex_of(doc, doc[a.start:a.end]) or {}).get("value"),
-            "status": status,
+            "status": status, "condition": r.condition(doc, a, noun),
             "qualifier": a.qualifier, "quote_start": quote[0], "quote_end": quote[1],
             "high": _number(a.high) if a.high is not None else None, "points": a.points,
             "part_of": None, "part_of_start": None, "components": [], "change": None, "same_as": None,
@@ -448,7 +450,7 @@ class QuantityComponent:
                 continue
             original, copy = records[k - 1], records[k]
             copy["same_as"] = k - 1
-            for key in ("measure", "holder", "target", "time", "status", "change"):
+            for key in ("measure", "holder", "target", "time", "status", "condition", "change"):
                 copy[key] = original[key]
             copy["_explicit"] = original["_explicit"]
             copy["quote_start"], copy["quote_end"] = original["quote_start"], original["quote_end"]

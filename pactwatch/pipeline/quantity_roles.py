@@ -99,6 +99,17 @@ def _speaker_names_another(clause: Token) -> bool:
     return subj is not None and speaker is not None and subj.pos_ == "PROPN" and subj.lower_ != speaker.lower_
 
 
+def _past_perfect(verb: Token) -> bool:
+    """"had reached", "had not been signed": a condition about what did not happen."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _would_have(verb: Token) -> bool:
+    """"would have paid", "could have faced"."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return "have" in auxes and any(a in ("would", "could", "might", "'d") for a in auxes)
+
+
 def _asks_someone(verb: Token, amount: Amount) -> bool:
     """The request names whom it asks or what they should do: "asked Seoul for", "requested $5
     billion from Tokyo", "requested that Seoul pay"."""
@@ -309,6 +320,15 @@ class ClauseReader:
                 subj = v.head if actors is not None and actors.actor_in(v.head) is not None else None
             if subj is not None:
                 return subj, v
+            # "responded to Trump raising tariffs": a gerund's subject is the name right before it
+            if actors is not None and v.tag_ == "VBG" and v.dep_ in ("advcl", "acl", "pcomp") and v.left_edge.i == v.i \
+                    and v.i > 0 and v.doc[v.i - 1].dep_ in ("pobj", "dobj") and actors.actor_in(v.doc[v.i - 1]) is not None:
+                return v.doc[v.i - 1], v
+            # "confirmed the announcement that the rate for Vietnam has been cut": a content clause with
+            # a passive subject of its own says who is affected, not who acts; its reporter holds nothing
+            if v.dep_ in ("acl", "advcl") and any(c.dep_ == "nsubjpass" and c.tag_ not in ("WDT", "WP")
+                                                  for c in v.children):
+                return None, verb
             # a finite complement ("estimated that 4,000 were killed") has its own subject or none:
             # the one reporting it holds nothing
             if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "relcl") and v.head.i != v.i:
@@ -379,6 +399,13 @@ class ClauseReader:
                     subject = (who, measure is not None and owner.lemma_.lower() in measure.subject_is_target, subj)
                     if not subject[1] and holder is None:
                         holder = who
+        # "Korean cars will be faced with a 15% tariff": the passive subject of a verb of undergoing
+        if subject is None and verb is not None and measure is not None and verb.lemma_.lower() in measure.subject_is_target \
+                and not _in_passing(noun, verb):
+            undergoer = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            who = actors.resolve(undergoer, states_only=True) if undergoer is not None else None
+            if who is not None:
+                subject = (who, True, undergoer)
         # "tariffs would cut its operating profit by 180 billion yen": a change by an amount belongs to
         # whoever owns what changed
         if holder is None and noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.head.head.pos_ == "VERB" \
@@ -388,6 +415,7 @@ class ClauseReader:
             if owner is not None:
                 holder = actors.resolve(owner)
         # prepositions naming the target: "tariff on Seoul", "pledge in the United States"
+        target_tok = None
         if measure is not None and measure.target_preps and target is None:
             places = nouns + ([verb] if verb is not None else [])
             for place in places:
@@ -401,7 +429,7 @@ class ClauseReader:
                         if obj is not None:
                             who = _named_by(actors, obj)
                             if who is not None and who != holder:
-                                target = who
+                                target, target_tok = who, obj
                                 break
                     # "stationed on its soil": a participle on the noun carries the place
                     if prep.dep_ == "acl" and target is None:
@@ -417,6 +445,11 @@ class ClauseReader:
         # "Japan settled on a 15% tariff": the subject undergoes it, unless a target is named
         if subject is not None and subject[1] and target is None and subject[0] != holder:
             target = actors.resolve(subject[2], states_only=True)
+            target_tok = target_tok if target is None else subject[2]
+        # "Korean cars entering the United States", "exports to Japan": where the goods go taxes them
+        if holder is None and target_tok is not None and measure is not None and \
+                (measure.destination_verbs or measure.destination_preps):
+            holder = self._destination(actors, measure, target_tok, exclude=target)
         if first_role == "holder" and holder is None:
             holder = self._modifier_actor(actors, nouns, exclude=(target,))
         # states modifying the noun: "US investment pledge" after "Seoul's", "Korean workers";
@@ -431,6 +464,25 @@ class ClauseReader:
         if holder is not None and holder == target:
             target = None
         return holder, target
+
+    @staticmethod
+    def _destination(actors: ActorIndex, measure: Measure, goods: Token, exclude) -> str | None:
+        """The state the goods go to: a participle of arriving with it as object ("entering the US"), or
+        a preposition of direction ("exports into Japan", "shipments to the US")."""
+        for c in goods.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in measure.destination_verbs:
+                for o in c.children:
+                    place = o if o.dep_ == "dobj" else next((g for g in o.children if g.dep_ == "pobj"), None) \
+                        if o.dep_ == "prep" else None
+                    who = actors.resolve(place, states_only=True) if place is not None else None
+                    if who is not None and who != exclude:
+                        return who
+            if c.dep_ == "prep" and c.lower_ in measure.destination_preps:
+                place = next((g for g in c.children if g.dep_ == "pobj"), None)
+                who = actors.resolve(place, states_only=True) if place is not None else None
+                if who is not None and who != exclude:
+                    return who
+        return None
 
     @staticmethod
     def _modifier_actor(actors: ActorIndex, nouns: list[Token], exclude, states_only: bool = False) -> str | None:
@@ -475,11 +527,96 @@ class ClauseReader:
         return None
 
     def _verb_status(self, tok: Token) -> str | None:
+        found = self._verb_trigger(tok)
+        return self.verb_status[found] if found is not None else None
+
+    def _verb_trigger(self, tok: Token) -> Phrase | None:
+        """The status phrase a verb starts ("impose", "take effect"), longest first."""
         lemma = tok.lemma_.lower()
-        for p in self.verb_first.get(lemma, ()):
-            if len(p) == 1 or any(c.lower_ == p[1] for c in tok.children) or \
-                    (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == p[1]):
-                return self.verb_status[p]
+        doc = tok.doc
+        for p in sorted(self.verb_first.get(lemma, ()), key=len, reverse=True):
+            if len(p) == 1:
+                return p
+            # "take effect", "come into effect", "call for": the next words, or a child for the second
+            following = tuple(t.lower_ for t in doc[tok.i + 1:tok.i + len(p)])
+            if following == p[1:] or (len(p) == 2 and any(c.lower_ == p[1] for c in tok.children)):
+                return p
+        return None
+
+    def _unreal(self, verb: Token) -> bool:
+        """The clause is not a report of fact: future, modal, obligation, an infinitive ("threatened to
+        impose") or a condition on it."""
+        st = self.lex.status
+        return any((c.dep_ == "aux" and (c.lower_ in st.modals or c.lower_ in st.future_modals
+                                         or c.lower_ in st.obligation_modals or c.tag_ == "TO"))
+                   or (c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS) for c in verb.children)
+
+    def _hedged(self, verb: Token) -> bool:
+        """A trigger under a guess: "could demand", "is expected to demand", "is likely to impose"
+        ("would" is left alone: reported speech shifts "will" to it)."""
+        st = self.lex.status
+        if any(c.dep_ == "aux" and st.modals.get(c.lower_) == "speculative" and c.lower_ not in st.backshifted
+               for c in verb.children):
+            return True
+        head = verb.head
+        return verb.dep_ == "xcomp" and head.i != verb.i and (
+            head.lemma_.lower() in st.hedging_verbs or head.lemma_.lower() in st.hedging_adjectives)
+
+    def _frame_status(self, doc: Doc, verb: Token) -> str | None:
+        """"Under the deal, Seoul would pay ...", "an agreement under which Seoul would pay ...": the
+        status noun of the frame the clause is set in."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in FRAME_PREPS:
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                    obj = verb.head
+                m = match_backward(doc, obj.i, self.noun_last) if obj is not None else None
+                if m is not None:
+                    return self.lex.status.nouns[m[1]]
+        return None
+
+    def _in_deal(self, doc: Doc, verb: Token) -> bool:
+        """A phrase on the verb sets the clause inside a deal: "as part of a trade agreement", "in
+        exchange", "under the pact"."""
+        st = self.lex.status
+        for c in verb.children:
+            if c.dep_ != "prep":
+                continue
+            if any(tuple(t.lower_ for t in doc[c.i:c.i + len(m)]) == m for m in st.deal_markers):
+                return True
+            # the nouns of the phrase, not of a clause inside it
+            stack, steps = [c], 0
+            while stack and steps < 12:
+                t = stack.pop()
+                steps += 1
+                if t.pos_ in ("NOUN", "PROPN"):
+                    m = match_backward(doc, t.i, self.noun_last)
+                    if m is not None and st.nouns[m[1]] == st.deal_status:
+                        return True
+                stack.extend(g for g in t.children if g.pos_ not in ("VERB", "AUX"))
+        return False
+
+    def condition(self, doc: Doc, amount: Amount, noun: Token) -> str | None:
+        """"counterfactual" when the figure would have held had things gone otherwise ("was facing 25%
+        if it had not reached a deal", "would have paid"), "conditional" under an open condition ("will
+        face 25% if talks fail", "if Washington imposes 25%"), else None."""
+        tok = noun
+        for _ in range(14):
+            parent = tok.head
+            if parent.i == tok.i:
+                return None
+            if tok.dep_ == "relcl":
+                return None
+            t = parent
+            if t.pos_ in ("VERB", "AUX"):
+                # the amount is inside the condition: "if Washington imposes a 25% tariff"
+                if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in t.children) and t.dep_ == "advcl":
+                    return "counterfactual" if _past_perfect(t) else "conditional"
+                for c in t.children:
+                    if c.dep_ == "advcl" and c.i != tok.i and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                                  for m in c.children):
+                        return "counterfactual" if _past_perfect(c) or _would_have(t) else "conditional"
+            tok = t
         return None
 
     def status(self, doc: Doc, amount: Amount, noun: Token, measure: Measure | None,
@@ -489,6 +626,8 @@ class ClauseReader:
         own = self.local_status(doc, amount, noun)
         if own is not None:
             return own, True
+        if not before and self.condition(doc, amount, noun) == "counterfactual":
+            return self.lex.status.counterfactual_status, True
         # "the future role of the 28,500 troops": a definite description presupposes the figure;
         # what the clause around it might do is not about the figure
         if before or _definite_in_passing(doc, amount, noun):
@@ -496,6 +635,7 @@ class ClauseReader:
         st = self.lex.status
         changed = None
         future = False
+        deal = False
         verb_lemma = ""
         tok = noun
         for _ in range(14):
@@ -527,7 +667,23 @@ class ClauseReader:
                 # "200 lawmakers signed the letter", "400 workers demanded higher pay": what the
                 # counted people do is not how firm their number is
                 acting = amount.kind == "persons" and dep == "nsubj" and tok.i == noun.i
-                s = None if acting else self._verb_status(t)
+                # "the pact includes 2%", "the pledge is $5 billion": what the subject is
+                if not acting and t.lemma_.lower() in st.content_verbs and dep in ("dobj", "attr", "oprd"):
+                    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    m = match_backward(doc, subj.i, self.noun_last) if subj is not None and subj.pos_ == "NOUN" else None
+                    if m is not None:
+                        return st.nouns[m[1]], True
+                trigger = None if acting else self._verb_trigger(t)
+                s = self.verb_status[trigger] if trigger is not None else None
+                # "will impose a 25% tariff" announces no figure in force: the future reading decides
+                if s == "actual" and len(trigger) == 1 and self._unreal(t):
+                    s = None
+                if s and s not in ("actual", "speculative") and self._hedged(t):
+                    return "speculative", True
+                # "wants to stay at 2%": a wish for oneself, nobody asked
+                if s and t.lemma_.lower() in st.self_directed and dep == "xcomp" \
+                        and not any(c.dep_ in ("dobj", "dative") for c in t.children):
+                    return st.self_directed_status, True
                 if s:
                     # "the ministry has requested 8.8 trillion yen for next year": asking for a sum
                     # from nobody in particular is a budget request, a proposal
@@ -536,6 +692,9 @@ class ClauseReader:
                             and not _asks_someone(t, amount):
                         return st.self_request_status, True
                     return s, True
+                framed = self._frame_status(doc, t)
+                if framed is not None:
+                    return framed, True
                 for c in t.children:
                     if c.dep_ == "aux" and c.lower_ in st.modals:
                         # "confirmed that the tariff would be lowered": reported speech shifts "will"
@@ -549,6 +708,7 @@ class ClauseReader:
                             if _conditional(t):
                                 return ("demanded" if _speaker_names_another(t) else "speculative"), True
                             future, verb_lemma = True, t.lemma_.lower()
+                            deal = deal or self._in_deal(doc, t)
                             continue
                         return st.modals[c.lower_], True
                     if c.dep_ == "aux" and c.lower_ in st.obligation_modals:
@@ -559,18 +719,13 @@ class ClauseReader:
                     if c.dep_ == "aux" and c.lower_ in st.future_modals:
                         future = True
                         verb_lemma = t.lemma_.lower()
+                        deal = deal or self._in_deal(doc, t)
                     if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                         return "speculative", True
                     if c.dep_ in ("advcl", "acl") and c.tag_ == "VBN" and c.i > tok.i:
                         s = self._verb_status(c)
                         if s:
                             return s, True
-                    # "under the deal, the levy falls to 15%": the frame the clause is set in
-                    if c.dep_ == "prep" and c.lower_ in FRAME_PREPS:
-                        obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                        m = match_backward(doc, obj.i, self.noun_last) if obj is not None else None
-                        if m is not None:
-                            return st.nouns[m[1]], True
             elif t.pos_ in ("NOUN", "PROPN"):
                 m = match_backward(doc, t.i, self.noun_last)
                 if m is not None:
@@ -586,7 +741,9 @@ class ClauseReader:
         if changed:
             return changed, True
         if future and measure is not None and measure.name in st.future and verb_lemma not in st.future_exclude:
-            return st.future[measure.name], True
+            status = st.future[measure.name]
+            # "will impose 15% as part of the trade deal" is what was agreed, not a threat
+            return (st.deal_status if deal and status == "threatened" else status), True
         return "actual", False
 
     # ------------------------------------------------------------ quote

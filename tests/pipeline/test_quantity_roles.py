@@ -1,0 +1,120 @@
+"""Holder, target, status and condition of a figure, read from its clause (pipeline/quantity_roles.py),
+through the whole pipeline. Each case is a family of news phrasing, in sentences of our own."""
+from __future__ import annotations
+
+import pytest
+
+from pactwatch.pipeline.extensions import QUANTITIES
+
+
+def figures(annotate, text: str) -> list[dict]:
+    doc = annotate(text, "2025-08-01")
+    return [dict(s._.quantity, text=s.text) for s in doc.spans[QUANTITIES]]
+
+
+def by_value(annotate, text: str) -> dict:
+    return {q["value"]: q for q in figures(annotate, text)}
+
+
+# ---------------------------------------------------------------- direction from noun phrases
+
+@pytest.mark.parametrize("text, value, holder, target", [
+    # the goods' destination taxes them; the goods' origin is taxed
+    ("Korean cars entering the United States will face a 15 percent tariff.", 15, "United States", "South Korea"),
+    ("Indian exports to the United States now face a 50 percent tariff.", 50, "United States", "India"),
+    ("Brazilian shipments into Canada face a tariff of 12 percent.", 12, "Canada", "Brazil"),
+    # the passive of a verb of undergoing: the goods are faced with the tariff
+    ("Mexican steel arriving in Canada is now faced with a 30 percent levy.", 30, "Canada", "Mexico"),
+])
+def test_goods_name_target_and_their_destination_the_holder(annotate, text, value, holder, target):
+    q = by_value(annotate, text)[value]
+    assert q["holder"] == holder
+    if target is not None:
+        assert q["target"] == target
+
+
+def test_tariff_rate_for_goods_from_a_country_targets_that_country(annotate):
+    q = by_value(annotate, "Ministers said the duty for products coming from Thailand is 36 percent.")[36]
+    assert q["target"] == "Thailand"
+
+
+def test_reporter_of_a_content_clause_does_not_hold_the_figure(annotate):
+    # the passive clause names no agent: the official confirming it imposes nothing
+    found = by_value(annotate, "Senator Alvarez welcomed the news that the levy on goods from Vietnam had "
+                               "been lowered from 46 percent to 20 percent.")
+    assert found[46]["holder"] is None and found[20]["holder"] is None
+    assert found[20]["target"] == "Vietnam"
+
+
+def test_gerund_takes_the_name_right_before_it_as_subject(annotate):
+    found = by_value(annotate, "Ottawa protested against Washington raising tariffs on Canada from 10% to 35%.")
+    assert found[35]["holder"] == "United States"
+    assert found[35]["target"] == "Canada"
+
+
+def test_reducing_tariffs_on_goods_keeps_the_imposer_as_holder(annotate):
+    q = by_value(annotate, "Washington agreed to cut tariffs on Japanese goods to 15 percent.")[15]
+    assert (q["holder"], q["target"]) == ("United States", "Japan")
+
+
+def test_possessive_owns_the_pledge_not_another_country_in_the_sentence(annotate):
+    found = by_value(annotate, "Tokyo's $490 billion in investment commitments dwarfs what Seoul offered.")
+    assert found[490_000_000_000]["holder"] == "Japan"
+
+
+# ---------------------------------------------------------------- status
+
+@pytest.mark.parametrize("text, value, status", [
+    # a future figure set inside a deal is what was agreed
+    ("Washington will impose a 20% tariff on Indonesian goods as part of a new trade accord.", 20, "agreed"),
+    ("In return, Thai exports will face a tariff of 19 percent.", 19, "agreed"),
+    # without a deal, a future tariff is a threat
+    ("Washington will impose a 40% tariff on Laos next month.", 40, "threatened"),
+    # a guess about a demand is a guess
+    ("Trump is expected to demand $10 billion a year from Seoul.", 10_000_000_000, "speculative"),
+    ("The envoy could demand a 10 percent increase in host-nation payments.", 10, "speculative"),
+    # what a deal contains is agreed; what an initiative envisages is proposed
+    ("The accord includes 1.5% for infrastructure.", 1.5, "agreed"),
+    ("The blueprint envisages 3% for cyber defence.", 3, "proposed"),
+    # "would" in a clause framed by a deal reports the deal, it is no guess
+    ("They signed a pact under which Manila would pay $300 million a year.", 300_000_000, "agreed"),
+    # in force: imposed, taking effect
+    ("The existing 10% duty imposed in April stays.", 10, "actual"),
+    ("The new 30% tariff will take effect on Friday.", 30, "actual"),
+    # but "to impose" under a threat is the threat
+    ("The White House threatened to impose a 45 percent tariff on Chile.", 45, "threatened"),
+    # wanting something for oneself proposes it; asking someone demands it
+    ("Madrid wants to stay at 2% of GDP.", 2, "proposed"),
+])
+def test_status_from_the_frame_of_the_clause(annotate, text, value, status):
+    assert by_value(annotate, text)[value]["status"] == status
+
+
+def test_share_of_gdp_restating_a_pledge_is_actual(annotate):
+    found = by_value(annotate, "Seoul pledged $20 billion, which amounts to 2.8% of its GDP.")
+    assert found[2.8]["status"] == "actual"
+
+
+# ---------------------------------------------------------------- conditions
+
+def test_counterfactual_figure_did_not_hold(annotate):
+    q = by_value(annotate, "Canada was facing a 25% levy if it had not reached an agreement.")[25]
+    assert q["status"] == "threatened"
+    assert q["condition"] == "counterfactual"
+
+
+def test_would_have_is_counterfactual(annotate):
+    q = by_value(annotate, "Without the accord, Tokyo would have paid a 24% tariff if talks had failed.")[24]
+    assert q["condition"] == "counterfactual"
+    assert q["status"] != "actual"
+
+
+def test_open_condition_is_conditional(annotate):
+    q = by_value(annotate, "Mexico will face a 30% tariff if the talks fail.")[30]
+    assert q["condition"] == "conditional"
+    assert q["status"] == "threatened"
+
+
+def test_figure_with_no_condition_has_none(annotate):
+    q = by_value(annotate, "Japan pledged $550 billion in investment.")[550_000_000_000]
+    assert q["condition"] is None
