@@ -102,6 +102,10 @@ class MeasureLexicon:
     member_bodies: dict[str, frozenset[str]]   # counted noun -> words naming the body they sit in
     status: StatusTriggers
     sources: tuple[str, ...] = field(default=())
+    # state name -> its own dollar: "$US10 billion ($15 billion)" in an Australian story is A$15 billion
+    local_dollars: dict[str, str] = field(default_factory=dict)
+    # "$20 billion, which amounts to 2.8% of its GDP": words by which a share restates the amount before it
+    restating_words: frozenset[str] = frozenset()
 
     def measure(self, name: str) -> Measure | None:
         return next((m for m in self.measures if m.name == name), None)
@@ -357,4 +361,10 @@ def load(kb_dirs: Iterable[str | Path] = ()) -> MeasureLexicon:
         member_bodies=_members(check, mdata),
         status=status,
         sources=tuple(mfiles + sfiles),
+        local_dollars={k: check.currency(v, f"units.local_dollars.{k}")
+                       for k, v in check.word_map(units, "local_dollars", "units", str).items()}
+        if "local_dollars" in units else {},
+        restating_words=frozenset(w.lower() for w in check.words(
+            check.table(mdata, "restatements", "restatements"), "words", "restatements"))
+        if "restatements" in mdata else frozenset(),
     )

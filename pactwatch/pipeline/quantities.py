@@ -118,7 +118,9 @@ class QuantityComponent:
         self._link_borrowed(doc, amounts, records, index_of)
         self._conversions(doc, amounts, records)
         self._parts(doc, amounts, records)
+        self._restatements(doc, amounts, records)
         self._repeats(amounts, records)
+        _same_figures(records)
         _as_states(records, _state_names(doc))
         self._people_holders(doc, actors, amounts, records)
         self._acting_holders(doc, actors, amounts, records)
@@ -435,13 +437,19 @@ class QuantityComponent:
         return None
 
     # ------------------------------------------------------------ "1.5 trillion won ($1.1 billion)"
-    @staticmethod
-    def _conversions(doc: Doc, amounts: list[Amount], records: list[dict]) -> None:
+    def _conversions(self, doc: Doc, amounts: list[Amount], records: list[dict]) -> None:
         """An amount restated in another currency in brackets right after it is the same fact: it
         takes the original's reading and points to it (same_as)."""
+        local = None
         for k in range(1, len(amounts)):
             a, b = amounts[k - 1], amounts[k]
             gap = doc[a.end:b.start]
+            # "$US10 billion ($15 billion)": a bare dollar sign after a marked US dollar is the local dollar
+            if a.unit == b.unit == "USD" and _marks_us_dollar(doc, a) and doc[b.start].text == "$" \
+                    and len(gap) == 1 and gap[0].text == "(":
+                local = local if local is not None else (self._local_dollar(doc) or "")
+                if local:
+                    b.unit = records[k]["unit"] = local
             if b.kind != "currency" or a.kind != "currency" or a.unit == b.unit:
                 continue
             # "210 billion yen ($1.4 billion)", "1.5 trillion won, or about $1.1 billion"
@@ -454,6 +462,58 @@ class QuantityComponent:
                 copy[key] = original[key]
             copy["_explicit"] = original["_explicit"]
             copy["quote_start"], copy["quote_end"] = original["quote_start"], original["quote_end"]
+
+    # ------------------------------------------------------------ "$20 billion, which amounts to 2.8% of GDP"
+    def _restatements(self, doc: Doc, amounts: list[Amount], records: list[dict]) -> None:
+        """A percentage right after an amount, joined to it by a restating clause or apposition, is that
+        amount as a share: it takes its parties; a share of nothing named (no "of GDP") is a share of
+        the amount itself, so it also takes its measure and status."""
+        words = self.lex.restating_words
+        for k in range(1, len(amounts)):
+            a, rec = amounts[k], records[k]
+            if a.kind != "percent" or rec["change"] is not None or rec["part_of"] is not None:
+                continue
+            j = k - 1
+            prev = amounts[j]
+            gap = doc[prev.end:a.start]
+            if prev.kind == "percent" or not gap or len(gap) > 12 or doc[prev.start].sent.start != doc[a.start].sent.start:
+                continue
+            # the restating words follow a comma, bracket or dash; before it only the amount's own
+            # phrase ("10,000 soldiers based in Poland, which is ...")
+            breaks = [i for i, t in enumerate(gap) if t.text in (",", "(", "—", "–")]
+            if not breaks:
+                continue
+            head, tail = gap[:breaks[-1]], gap[breaks[-1] + 1:]
+            if len(tail) > 5 or any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod") for t in head):
+                continue
+            verbs = [t for t in tail if t.pos_ in ("VERB", "AUX")]
+            if not ({t.lemma_.lower() for t in tail} & words) \
+                    or any(v.lemma_.lower() not in words and v.lemma_.lower() != "be" for v in verbs):
+                continue
+            # "4,500 of the 28,500 troops, which is about 16%": the share restates the part, not the whole
+            parts = [c for c in records[j]["components"] if c < k]
+            if parts:
+                j = max(parts)
+            source = records[j]
+            own_base = rec["_base"] is not None
+            for role in ("holder", "target"):
+                if (rec[role] is None or not own_base) and source[role] is not None:
+                    rec[role] = source[role]
+                    rec["inherited"].append(role)
+            if not own_base:
+                rec["measure"], rec["status"], rec["_explicit"] = source["measure"], source["status"], source["_explicit"]
+                rec["inherited"] += ["measure", "status"]
+            rec["same_as"] = j
+
+    def _local_dollar(self, doc: Doc) -> str | None:
+        """The dollar of the dollar-using state the document's actors name most, if any."""
+        counts: Counter[str] = Counter()
+        for span in doc.spans.get(ACTORS, []):
+            actor = span._.actor or {}
+            state = actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
+            if state in self.lex.local_dollars:
+                counts[state] += 1
+        return self.lex.local_dollars[counts.most_common(1)[0][0]] if counts else None
 
     # ------------------------------------------------------------ the same figure again
     @staticmethod
@@ -748,6 +808,31 @@ def _as_states(records: list[dict], state_of: dict[str, str]) -> None:
             rec["target"] = None
 
 
+def _same_figures(records: list[dict]) -> None:
+    """A figure whose clause names no measure ("the 5% threshold", "stay at 2%") measures what the
+    same figure measures elsewhere in the document (the nearest such mention, before or after)."""
+    cued: dict[tuple, list[int]] = {}
+    for k, rec in enumerate(records):
+        if rec["measure"] != OTHER and rec["_cued"]:
+            cued.setdefault((rec["unit"], rec["value"]), []).append(k)
+    for k, rec in enumerate(records):
+        if rec["measure"] != OTHER or rec["_cued"]:
+            continue
+        others = cued.get((rec["unit"], rec["value"]))
+        if not others:
+            continue
+        nearest = min(others, key=lambda j: abs(j - k))
+        rec["measure"] = records[nearest]["measure"]
+        rec["inherited"].append("measure")
+
+
+def _marks_us_dollar(doc: Doc, a: Amount) -> bool:
+    """The amount says its dollar is the US one: "$US10 billion", "US$3 billion", "USD 5 million"."""
+    first = doc[a.start].text
+    nxt = doc[a.start + 1].text if a.start + 1 < len(doc) else ""
+    return first.upper().startswith(("US$", "USD")) or (first == "$" and nxt.upper().startswith("US"))
+
+
 def _in_return(doc: Doc, a: Amount) -> bool:
     """The amount is what is given back: "in exchange for $5 billion", "in return for a 10 percent
     cut"."""
@@ -804,6 +889,9 @@ def _base_of(doc: Doc, a: Amount) -> str | None:
             continue
         if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
             break
+        # "5% of GDP target": an acronym is the whole by itself
+        if t.text.isupper() and len(t.text) > 1:
+            return t.lower_ if not words else "".join(w[0] for w in words) + t.lower_
         words.append(t.lower_)
     if not words:
         return None

@@ -277,10 +277,11 @@ class ClauseReader:
         # leave the amount's own tokens, then follow modifier links up to the noun they modify
         while amount.start <= tok.head.i < amount.end and tok.head.i != tok.i:
             tok = tok.head
-        while tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        while tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
             tok = tok.head
-        # "a tariff of 25%", "a pledge of $5 billion": the amount is the noun's value
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
+        # "a tariff of 25%", "a pledge of $5 billion": the amount is the noun's value (not "on top of
+        # the 25% duty", where the amount already has its noun)
+        if amount.start <= tok.i < amount.end and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
                 and tok.head.head.i < tok.i and not tok.head.head.like_num:
             tok = tok.head.head
         return tok

@@ -118,3 +118,37 @@ def test_open_condition_is_conditional(annotate):
 def test_figure_with_no_condition_has_none(annotate):
     q = by_value(annotate, "Japan pledged $550 billion in investment.")[550_000_000_000]
     assert q["condition"] is None
+
+
+# ---------------------------------------------------------------- shares restating an amount
+
+def test_share_of_a_count_restates_the_part_not_the_whole(annotate):
+    found = by_value(annotate, "Washington plans to pull 2,000 of the 10,000 American soldiers based in Poland, "
+                               "which is roughly 20%, and send them to Lithuania.")
+    share, part = found[20], found[2000]
+    assert (share["measure"], share["holder"], share["target"]) == (part["measure"], part["holder"], part["target"])
+    assert share["status"] == part["status"] == "proposed"
+
+
+def test_share_of_gdp_restating_an_amount_takes_its_parties_and_keeps_its_status(annotate):
+    found = by_value(annotate, "Tokyo will invest $300 billion in the United States, an amount equal to "
+                               "about 7 percent of Japan's output.")
+    assert (found[7]["holder"], found[7]["target"]) == ("Japan", "United States")
+    assert found[7]["status"] == "actual"
+
+
+def test_unrelated_percentage_after_an_amount_is_no_restatement(annotate):
+    found = by_value(annotate, "Exports rose to $5 billion, and tariffs fell to 10%.")
+    assert found[10]["measure"] == "tariff_rate" and found[10]["same_as"] is None
+
+
+# ---------------------------------------------------------------- the same figure elsewhere
+
+def test_uncued_figure_takes_the_measure_of_the_same_figure_elsewhere(annotate):
+    found = figures(annotate, "Allies must meet the 3% threshold soon. Latvia already spends 3% of GDP on defence.")
+    assert [q["measure"] for q in found] == ["defense_spending", "defense_spending"]
+
+
+def test_uncued_figure_with_no_twin_stays_other(annotate):
+    found = figures(annotate, "Allies must meet the 3% threshold soon. Latvia already spends 4% of GDP on defence.")
+    assert [q["measure"] for q in found] == ["other", "defense_spending"]
