@@ -44,6 +44,8 @@ class Measure:
     # where the target's goods go names the holder: "Korean cars entering the US", "exports to Japan"
     destination_verbs: frozenset[str] = frozenset()
     destination_preps: frozenset[str] = frozenset()
+    # wholes the measure is often stated as a share of ("2% of GDP"), as keys: one word, or initials
+    share_of: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -218,7 +220,15 @@ def _measure(check: _Checker, name: str, raw) -> Measure:
                    target_preps=frozenset(w.lower() for w in check.words(raw, "target_preps", entry, required=False)),
                    subject_is_target=frozenset(w.lower() for w in check.words(raw, "subject_is_target", entry, required=False)),
                    destination_verbs=frozenset(w.lower() for w in check.words(raw, "destination_verbs", entry, required=False)),
-                   destination_preps=frozenset(w.lower() for w in check.words(raw, "destination_preps", entry, required=False)))
+                   destination_preps=frozenset(w.lower() for w in check.words(raw, "destination_preps", entry, required=False)),
+                   share_of=frozenset(whole_key(w) for w in check.words(raw, "share_of", entry, required=False)))
+
+
+def whole_key(text: str) -> str:
+    """The key of a whole a share is of: one word as itself, several by their initials, so "gross
+    domestic product" and "GDP" are the same whole."""
+    words = phrase(text)
+    return words[0] if len(words) == 1 else "".join(w[0] for w in words)
 
 
 def _status(check: _Checker, data: dict, measure_names: set[str]) -> StatusTriggers:

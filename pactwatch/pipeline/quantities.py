@@ -120,7 +120,7 @@ class QuantityComponent:
         self._parts(doc, amounts, records)
         self._restatements(doc, amounts, records)
         self._repeats(amounts, records)
-        _same_figures(records)
+        _same_figures(records, self.lex)
         _as_states(records, _state_names(doc))
         self._people_holders(doc, actors, amounts, records)
         self._acting_holders(doc, actors, amounts, records)
@@ -545,6 +545,22 @@ class QuantityComponent:
                     rec["inherited"].append("status")
                 break
             earlier.setdefault(figure, []).append(k)
+        # "officials gave no details on the $550 billion fund ... Japan has committed $550 billion": a
+        # first mention that names no parties is the fact a later one states in full
+        for figure, ks in earlier.items():
+            for k in ks:
+                rec = records[k]
+                if rec["holder"] is not None or rec["target"] is not None or rec["change"] is not None:
+                    continue
+                later = next((records[j] for j in ks if j > k and records[j]["holder"] is not None
+                              and records[j]["measure"] in (rec["measure"], OTHER) and not records[j]["inherited"]), None)
+                if later is None or rec["measure"] == OTHER and later["measure"] == OTHER:
+                    continue
+                rec["holder"], rec["target"] = later["holder"], later["target"]
+                rec["inherited"] += ["holder", "target"]
+                if not rec["_explicit"] and later["_explicit"]:
+                    rec["status"], rec["_explicit"] = later["status"], True
+                    rec["inherited"].append("status")
 
     # ------------------------------------------------------------ whose people
     def _people_holders(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict]) -> None:
@@ -808,18 +824,28 @@ def _as_states(records: list[dict], state_of: dict[str, str]) -> None:
             rec["target"] = None
 
 
-def _same_figures(records: list[dict]) -> None:
+def _same_figures(records: list[dict], lex: measures_kb.MeasureLexicon) -> None:
     """A figure whose clause names no measure ("the 5% threshold", "stay at 2%") measures what the
-    same figure measures elsewhere in the document (the nearest such mention, before or after)."""
+    same figure measures elsewhere in the document (the nearest such mention, before or after); a
+    share of a whole ("2.1% of GDP") what the other shares of that whole measure."""
     cued: dict[tuple, list[int]] = {}
     for k, rec in enumerate(records):
         if rec["measure"] != OTHER and rec["_cued"]:
             cued.setdefault((rec["unit"], rec["value"]), []).append(k)
+            if rec["_base"] is not None:
+                cued.setdefault(("of", rec["_base"]), []).append(k)
     for k, rec in enumerate(records):
         if rec["measure"] != OTHER or rec["_cued"]:
             continue
-        others = cued.get((rec["unit"], rec["value"]))
+        others = cued.get((rec["unit"], rec["value"])) or (cued.get(("of", rec["_base"])) if rec["_base"] else None)
         if not others:
+            # "spending of 2.1% of GDP" in a story that names defence spending elsewhere
+            named = {r["measure"] for r in records if r["_cued"]}
+            by_whole = [m.name for m in lex.measures if rec["_base"] in m.share_of and m.name in named] \
+                if rec["_base"] else []
+            if len(by_whole) == 1:
+                rec["measure"] = by_whole[0]
+                rec["inherited"].append("measure")
             continue
         nearest = min(others, key=lambda j: abs(j - k))
         rec["measure"] = records[nearest]["measure"]
@@ -895,7 +921,7 @@ def _base_of(doc: Doc, a: Amount) -> str | None:
         words.append(t.lower_)
     if not words:
         return None
-    return words[0] if len(words) == 1 else "".join(w[0] for w in words)
+    return measures_kb.whole_key(" ".join(words))
 
 
 def _prep_of(doc: Doc, a: Amount) -> str | None:

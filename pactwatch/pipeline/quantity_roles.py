@@ -61,6 +61,15 @@ def _definite_in_passing(doc: Doc, amount: Amount, noun: Token) -> bool:
     return definite and noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "conj")
 
 
+def _definite(doc: Doc, amount: Amount, noun: Token) -> bool:
+    """"the $550 billion", "this 25% tariff": the figure is one the reader already knows."""
+    k = amount.start - 1
+    while k >= 0 and doc[k].tag_ in ("JJ", "RB", "VBN") and amount.start - k <= 3:
+        k -= 1
+    return (k >= 0 and doc[k].lower_ in ("the", "this", "that", "these", "those")) or \
+        any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+
+
 def _complement_prep(prep: Token) -> bool:
     """A preposition completing a verb that has no object: "settled on", "called for", "insisted on"."""
     verb = prep.head
@@ -391,7 +400,11 @@ class ClauseReader:
         # subject of the governing verb, or the agent of a passive one; not when the amount only
         # comes up in passing ("pay more for the 28,500 troops")
         subject = None
-        if verb is not None and not _in_passing(noun, verb):
+        # "Trump has cast the $550 billion as money ...": a figure already known (definite), under a verb
+        # that neither does what it measures nor sets how firm it is, is talked about, not held by the
+        # talker; its first mention says whose it is
+        talked_about = verb is not None and _definite(doc, amount, noun) and not self._acts_on(verb, measure)
+        if verb is not None and not talked_about and not _in_passing(noun, verb):
             subj, owner = self.subject_of(verb, actors)
             # the counted people as subject ("300 Koreans were detained") hold nothing
             if subj is not None and not (amount.start <= subj.i < amount.end):
@@ -465,6 +478,12 @@ class ClauseReader:
         if holder is not None and holder == target:
             target = None
         return holder, target
+
+    def _acts_on(self, verb: Token, measure: Measure | None) -> bool:
+        """The verb does what the measure counts, changes it, pays it or sets its status."""
+        lemma = verb.lemma_.lower()
+        return (measure is not None and lemma in measure.verbs) or lemma in self.lex.change_verbs \
+            or lemma in self.lex.payment_verbs or self._verb_trigger(verb) is not None
 
     @staticmethod
     def _destination(actors: ActorIndex, measure: Measure, goods: Token, exclude) -> str | None:

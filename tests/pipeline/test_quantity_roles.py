@@ -152,3 +152,29 @@ def test_uncued_figure_takes_the_measure_of_the_same_figure_elsewhere(annotate):
 def test_uncued_figure_with_no_twin_stays_other(annotate):
     found = figures(annotate, "Allies must meet the 3% threshold soon. Latvia already spends 4% of GDP on defence.")
     assert [q["measure"] for q in found] == ["other", "defense_spending"]
+
+
+def test_share_of_gdp_takes_the_measure_stated_as_such_a_share_in_the_story(annotate):
+    found = figures(annotate, "Oslo will raise defence spending to 3% next year. Critics say outlays of 1.9% "
+                              "of GDP are enough.")
+    assert [q["measure"] for q in found] == ["defense_spending", "defense_spending"]
+
+
+def test_share_of_gdp_stays_other_when_the_story_names_no_such_measure(annotate):
+    found = figures(annotate, "Washington set a 20% tariff on Hanoi. Its debt stands at 30% of GDP.")
+    assert found[1]["measure"] == "other"
+
+
+# ---------------------------------------------------------------- a known figure talked about
+
+def test_known_figure_talked_about_keeps_the_parties_of_its_first_mention(annotate):
+    found = figures(annotate, "Tokyo pledged $400 billion in investment in the United States. "
+                              "Trump later described the $400 billion as a signing bonus.")
+    assert [(q["holder"], q["target"]) for q in found] == [("Japan", "United States")] * 2
+
+
+def test_first_mention_naming_no_parties_takes_them_from_a_later_full_statement(annotate):
+    found = figures(annotate, "Few details emerged on the $400 billion investment fund. "
+                              "Tokyo has pledged $400 billion in investment in the United States.")
+    assert (found[0]["holder"], found[0]["target"]) == ("Japan", "United States")
+    assert found[0]["status"] == "pledged"
