@@ -108,6 +108,12 @@ class MeasureLexicon:
     local_dollars: dict[str, str] = field(default_factory=dict)
     # "$20 billion, which amounts to 2.8% of its GDP": words by which a share restates the amount before it
     restating_words: frozenset[str] = frozenset()
+    # [roles]: verbs whose object pays ("could cost Canberra $235 billion"), nouns standing for the body
+    # they belong to ("the countries in the alliance"), nouns of a split between two parties ("90% of
+    # the profits")
+    payer_object_verbs: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    split_nouns: frozenset[str] = frozenset()
 
     def measure(self, name: str) -> Measure | None:
         return next((m for m in self.measures if m.name == name), None)
@@ -377,4 +383,13 @@ def load(kb_dirs: Iterable[str | Path] = ()) -> MeasureLexicon:
         restating_words=frozenset(w.lower() for w in check.words(
             check.table(mdata, "restatements", "restatements"), "words", "restatements"))
         if "restatements" in mdata else frozenset(),
+        **_roles(check, mdata),
     )
+
+
+def _roles(check: _Checker, data: dict) -> dict:
+    if "roles" not in data:
+        return {}
+    table = check.table(data, "roles", "roles")
+    return {key: frozenset(w.lower() for w in check.words(table, key, "roles", required=False))
+            for key in ("payer_object_verbs", "group_nouns", "split_nouns")}

@@ -99,7 +99,7 @@ class QuantityComponent:
         amounts = sorted(amounts + [b for b in bare if b.unit is not None], key=lambda a: a.start)
         if not amounts:
             return doc
-        actors = ActorIndex(doc, doc.spans.get(ACTORS, []))
+        actors = ActorIndex(doc, doc.spans.get(ACTORS, []), self.lex.group_nouns)
         records = [self._read(doc, actors, a) for a in amounts]
         # "two people familiar with the matter", "three officials": a few people named in words,
         # measuring nothing, are part of the story, not a figure in it
@@ -775,6 +775,25 @@ class QuantityComponent:
                     rec["inherited"].append("holder")
             if rec["measure"] != OTHER:
                 last_by_measure[rec["measure"]] = rec
+            # "we get 90 percent", "90% of the profits go to the US": a share of what a deal yields is
+            # split between the story's two parties
+            if len(parties) == 2 and rec["measure"] == OTHER and rec["unit"] == "percent" \
+                    and self._about_a_split(doc, amounts[k]):
+                if rec["holder"] not in parties and rec["target"] in parties:
+                    rec["holder"] = parties[1 - parties.index(rec["target"])]
+                    rec["inherited"].append("holder")
+                elif rec["holder"] in parties and rec["target"] is None:
+                    rec["target"] = parties[1 - parties.index(rec["holder"])]
+                    rec["inherited"].append("target")
+                elif rec["holder"] is None and rec["target"] is None:
+                    rec["holder"], rec["target"] = parties
+                    rec["inherited"] += ["holder", "target"]
+
+    def _about_a_split(self, doc: Doc, a: Amount) -> bool:
+        """The share's sentence, or the one before, names what a deal yields ("profits", "returns")."""
+        sent = doc[a.start].sent
+        lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        return any(t.lemma_.lower() in self.lex.split_nouns for t in doc[lo:sent.end])
 
     def _bilateral(self, measure: str) -> bool:
         # a measure whose records have a target at all: one with a way to name it

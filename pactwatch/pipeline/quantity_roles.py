@@ -129,8 +129,9 @@ def _asks_someone(verb: Token, amount: Amount) -> bool:
 class ActorIndex:
     """Which actor covers which token, built once per Doc from doc.spans["pw_actors"]."""
 
-    def __init__(self, doc: Doc, spans):
+    def __init__(self, doc: Doc, spans, group_nouns: frozenset[str] = frozenset()):
         self.doc = doc
+        self.group_nouns = group_nouns
         self.at: dict[int, Span] = {}
         for s in spans:
             if s._.actor is None:
@@ -170,6 +171,10 @@ class ActorIndex:
         if tok.lower_ in PRONOUNS:
             return self.antecedent(tok)
         span = self.actor_in(tok)
+        if span is None and tok.lemma_.lower() in self.group_nouns:
+            # "the 32 countries in the alliance", "members of the bloc": the body they make up
+            span = next((self.actor_in(o) for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                         for o in p.children if o.dep_ == "pobj" and self.actor_in(o) is not None), None)
         if span is None:
             owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
             return self.antecedent(owner) if owner is not None and tok.pos_ in ("NOUN", "PROPN") else None
@@ -392,6 +397,10 @@ class ClauseReader:
                     obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
                     if obj is not None:
                         holder = actors.resolve(obj)
+        # "could cost Canberra $235 billion": the object of a verb of costing pays
+        if holder is None and verb is not None and verb.lemma_.lower() in self.lex.payer_object_verbs:
+            payer = next((c for c in verb.children if c.dep_ in ("dative", "dobj") and not amount.start <= c.i < amount.end), None)
+            holder = actors.resolve(payer) if payer is not None else None
         first_role = measure.modifier if measure is not None else "holder"
         # "28,500 U.S. troops", "U.S. tariffs": the modifier says whose; for an ambiguous one
         # ("U.S. investment": by or in the U.S.?) the subject decides first
@@ -456,6 +465,18 @@ class ClauseReader:
                                         target = who
                 if target is not None:
                     break
+        # "contributing $3 billion to the US shipbuilding sector": money paid or given goes to its target
+        if target is None and verb is not None and verb.lemma_.lower() in self.lex.payment_verbs and amount.kind == "currency":
+            # on the verb, the amount's noun, or what the money is in ("$2 billion in grants to ...")
+            kinds = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                     for o in p.children if o.dep_ == "pobj"]
+            for prep in [c for place in [verb, *nouns, *kinds] for c in place.children]:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    who = _named_by(actors, obj) if obj is not None else None
+                    if who is not None and who != holder:
+                        target, target_tok = who, obj
+                        break
         # "Japan settled on a 15% tariff": the subject undergoes it, unless a target is named
         if subject is not None and subject[1] and target is None and subject[0] != holder:
             target = actors.resolve(subject[2], states_only=True)

@@ -178,3 +178,35 @@ def test_first_mention_naming_no_parties_takes_them_from_a_later_full_statement(
                               "Tokyo has pledged $400 billion in investment in the United States.")
     assert (found[0]["holder"], found[0]["target"]) == ("Japan", "United States")
     assert found[0]["status"] == "pledged"
+
+
+# ---------------------------------------------------------------- payers, receivers, groups, splits
+
+def test_object_of_a_verb_of_costing_pays(annotate):
+    q = by_value(annotate, "The new frigates could cost Japan up to $60 billion over twenty years.")[60_000_000_000]
+    assert q["holder"] == "Japan"
+
+
+def test_money_given_to_a_state_targets_it(annotate):
+    q = by_value(annotate, "Norway is also contributing $2 billion in grants to the Ukrainian defence industry.")[2_000_000_000]
+    assert (q["holder"], q["target"]) == ("Norway", "Ukraine")
+
+
+def test_members_of_a_body_stand_for_the_body(annotate):
+    q = by_value(annotate, "The 32 countries in the NATO alliance signed the pledge, committing to spend "
+                           "5% of their GDP on defence.")[5]
+    assert q["holder"] == "NATO"
+
+
+def test_share_of_a_deal_yield_is_between_the_two_parties(annotate):
+    text = ("Seoul and Washington signed the fund deal on Monday. Seoul says the United States will take "
+            "half of the profits. Officials in Seoul said Washington gets 70 percent of the returns.")
+    q = by_value(annotate, text)[70]
+    assert {q["holder"], q["target"]} == {"United States", "South Korea"}
+
+
+def test_share_of_something_else_gets_no_parties(annotate):
+    text = ("Seoul and Washington signed the fund deal on Monday. Seoul says the United States will take "
+            "most of the work. A poll found 70 percent of voters approve.")
+    q = by_value(annotate, text)[70]
+    assert q["holder"] is None and q["target"] is None
