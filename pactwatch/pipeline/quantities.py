@@ -48,6 +48,8 @@ ACT_REACH_SENTENCES = 2
 PART_REACH_SENTENCES = 3
 UNMARKED_PART_REACH = 2
 PAYMENT_REACH_SENTENCES = 5
+# how many sentences back a share finds what is being split ("the profits ... We get 90 percent")
+SPLIT_REACH_SENTENCES = 2
 PAYMENT_REACH_PARAGRAPHS = 2
 COMMITTED = {"pledged", "agreed"}
 # parts that name their whole in the same sentence only ("a $5 billion deal, including $2 billion ...")
@@ -135,6 +137,7 @@ class QuantityComponent:
             r.pop("_cued", None)
             r.pop("_sent_char", None)
             r.pop("_base", None)
+            r.pop("_obliged", None)
             span._.quantity = r
             spans.append(span)
         doc.spans[QUANTITIES] = spans
@@ -189,6 +192,8 @@ class QuantityComponent:
             "inherited": [], "_explicit": explicit, "_verb": verb.lemma_.lower() if verb is not None else None,
             "_sent": doc[a.start].sent.start, "_cued": measure is not None,
             "_sent_char": doc[a.start].sent.start_char, "_base": _base_of(doc, a),
+            "_obliged": verb is not None and any(c.dep_ == "aux" and c.lower_ in self.lex.status.obligation_modals
+                                                 for c in verb.children),
         }
 
     # ------------------------------------------------------------ changes: "from 25% to 15%"
@@ -759,7 +764,10 @@ class QuantityComponent:
                 rec["holder"], rec["target"] = prev["holder"], prev["target"]
                 rec["inherited"] += ["holder", "target"]
             if len(parties) == 2 and rec["measure"] != OTHER:
-                if rec["holder"] in parties and rec["target"] is None and self._bilateral(rec["measure"]):
+                # a demand is made of someone: of a bilateral measure, or of any measure when demanded
+                # (not "Spain should allocate 3.5%": the one obliged is not the one demanding)
+                if rec["holder"] in parties and rec["target"] is None and (
+                        self._bilateral(rec["measure"]) or rec["status"] == "demanded" and not rec["_obliged"]):
                     rec["target"] = parties[1 - parties.index(rec["holder"])]
                     rec["inherited"].append("target")
                 elif rec["target"] in parties and rec["holder"] is None:
@@ -790,9 +798,11 @@ class QuantityComponent:
                     rec["inherited"] += ["holder", "target"]
 
     def _about_a_split(self, doc: Doc, a: Amount) -> bool:
-        """The share's sentence, or the one before, names what a deal yields ("profits", "returns")."""
+        """The share's sentence, or one of the two before, names what a deal yields ("profits", "returns")."""
         sent = doc[a.start].sent
-        lo = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        lo = sent.start
+        for _ in range(SPLIT_REACH_SENTENCES):
+            lo = doc[lo - 1].sent.start if lo > 0 else lo
         return any(t.lemma_.lower() in self.lex.split_nouns for t in doc[lo:sent.end])
 
     def _bilateral(self, measure: str) -> bool:

@@ -39,6 +39,10 @@ def _named_by(actors: "ActorIndex", obj: Token) -> str | None:
     if who is None:
         who = next((actors.resolve(c, states_only=True) for c in obj.children if c.dep_ == "poss"), None)
     if who is None:
+        # "the US submarine industrial sector": a state modifying a modifier
+        who = next((w for c in obj.children if c.dep_ == "compound"
+                    for w in [actors.resolve(c, states_only=True)] if w is not None), None)
+    if who is None:
         for c in obj.children:
             if c.dep_ in ("prep", "acl"):
                 for g in c.subtree if c.dep_ == "acl" else c.children:
@@ -158,6 +162,18 @@ class ActorIndex:
                 return self.at[child.i]
         return None
 
+    def _state_in_title(self, span: Span) -> bool:
+        """A state named in the title of a person who is a subject: "US President Trump announced ...
+        after it warned" (not "a U.S. ally said", where the ally is another state)."""
+        if (span._.actor or {}).get("type") not in ("GPE", "ORG"):
+            return False
+        t = span.root
+        while t.dep_ == "compound" and t.head.i != t.i:
+            t = t.head
+        person = self.at.get(t.i)
+        return t.i != span.root.i and t.dep_ in SUBJECT_DEPS and person is not None \
+            and (person._.actor or {}).get("type") == "PERSON"
+
     @staticmethod
     def country(span: Span) -> str | None:
         """The state an actor stands for, or None for a company, a body or a person acting for no state:
@@ -191,7 +207,9 @@ class ActorIndex:
             if span is None or (neuter and (span._.actor or {}).get("type") == "PERSON"):
                 continue
             head_tok = span.root
-            if head_tok.dep_ in SUBJECT_DEPS:
+            # an "it" that acts may stand for the state in the title of a person acting ("US President
+            # Trump announced ... after it warned"); "its" in "a tariff on its imports" is another's
+            if head_tok.dep_ in SUBJECT_DEPS or (neuter and pronoun.dep_ in SUBJECT_DEPS and self._state_in_title(span)):
                 return self.state(span)
             if fallback is None and (span._.actor or {}).get("type") in ("GPE", "ORG"):
                 fallback = self.state(span)

@@ -210,3 +210,27 @@ def test_share_of_something_else_gets_no_parties(annotate):
             "most of the work. A poll found 70 percent of voters approve.")
     q = by_value(annotate, text)[70]
     assert q["holder"] is None and q["target"] is None
+
+
+def test_state_modifying_a_modifier_of_the_receiver_is_the_target(annotate):
+    q = by_value(annotate, "Japan is paying $4 billion to the US naval shipbuilding industry.")[4_000_000_000]
+    assert q["target"] == "United States"
+
+
+def test_acting_it_stands_for_the_state_in_its_subjects_title(annotate):
+    q = by_value(annotate, "US President Donald Trump announced a 20 per cent tariff on Brazil after it "
+                           "warned the country, taking the total levy to 60 per cent.")[60]
+    assert q["holder"] == "United States"
+
+
+def test_possessive_its_in_the_target_phrase_is_not_the_titled_state(annotate):
+    q = by_value(annotate, "Canada should pay more, US President Donald Trump said, adding he planned to "
+                           "impose a 35 percent tariff on its imports.")[35]
+    assert q["target"] == "Canada"
+
+
+def test_demand_by_one_party_is_made_of_the_other(annotate):
+    text = ("Spain and the United States met in Madrid. Spain rejected the 5% of GDP goal "
+            "demanded by the United States, and Spain said it spends 2% of GDP on defence.")
+    q = by_value(annotate, text)[5]
+    assert (q["holder"], q["target"]) == ("United States", "Spain")
