@@ -796,6 +796,10 @@ class QuantityComponent:
                 elif rec["holder"] is None and rec["target"] is None:
                     rec["holder"], rec["target"] = parties
                     rec["inherited"] += ["holder", "target"]
+                # how the yield is split is a term of the deal, unless the clause says otherwise
+                if not rec["_explicit"]:
+                    rec["status"], rec["_explicit"] = self.lex.status.deal_status, True
+                    rec["inherited"].append("status")
 
     def _about_a_split(self, doc: Doc, a: Amount) -> bool:
         """The share's sentence, or one of the two before, names what a deal yields ("profits", "returns")."""

@@ -203,6 +203,7 @@ def test_share_of_a_deal_yield_is_between_the_two_parties(annotate):
             "half of the profits. Officials in Seoul said Washington gets 70 percent of the returns.")
     q = by_value(annotate, text)[70]
     assert {q["holder"], q["target"]} == {"United States", "South Korea"}
+    assert q["status"] == "agreed"
 
 
 def test_share_of_something_else_gets_no_parties(annotate):
