@@ -407,6 +407,12 @@ class ClauseReader:
             for c in n.children:
                 if holder is None and c.dep_ == "poss":
                     holder = actors.resolve(c)
+        # "investments by Japanese firms", "a pledge by Seoul"
+        for n in nouns:
+            for c in n.children:
+                if holder is None and c.dep_ == "prep" and c.lower_ == "by":
+                    obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                    holder = actors.resolve(obj) if obj is not None else None
         # "a tariff imposed by the United States"
         for n in nouns:
             for c in n.children:
@@ -467,7 +473,9 @@ class ClauseReader:
                             # "out of South Korea": the object sits under the second preposition
                             inner = next((c for c in prep.children if c.dep_ == "prep"), None)
                             obj = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
-                        if obj is not None:
+                        # "$350 billion in South Korean investments": the measure's own noun is no place;
+                        # a state modifying it says whose the figure is (read below)
+                        if obj is not None and obj.i != cue:
                             who = _named_by(actors, obj)
                             if who is not None and who != holder:
                                 target, target_tok = who, obj
@@ -574,6 +582,13 @@ class ClauseReader:
         m = match_backward(doc, noun.i, self.noun_last)
         if m is not None and not (amount.start <= noun.i < amount.end):
             return self.lex.status.nouns[m[1]]
+        # "$490 billion in investment commitments", "$5 billion of pledges": what the sum is made of
+        for p in [c for t in tokens for c in t.children]:
+            if p.dep_ == "prep" and p.lower_ in ("in", "of"):
+                for o in p.children:
+                    m = match_backward(doc, o.i, self.noun_last) if o.dep_ == "pobj" else None
+                    if m is not None:
+                        return self.lex.status.nouns[m[1]]
         return None
 
     def _modifier_status(self, doc: Doc, tok: Token) -> str | None:
@@ -620,6 +635,12 @@ class ClauseReader:
         head = verb.head
         return verb.dep_ == "xcomp" and head.i != verb.i and (
             head.lemma_.lower() in st.hedging_verbs or head.lemma_.lower() in st.hedging_adjectives)
+
+    def _document_status(self, doc: Doc, verb: Token) -> str | None:
+        """The status of a verb's subject when it is a deal, plan or demand ("the deal calls for")."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        m = match_backward(doc, subj.i, self.noun_last) if subj is not None and subj.pos_ == "NOUN" else None
+        return self.lex.status.nouns[m[1]] if m is not None else None
 
     def _frame_status(self, doc: Doc, verb: Token) -> str | None:
         """"Under the deal, Seoul would pay ...", "an agreement under which Seoul would pay ...": the
@@ -710,7 +731,7 @@ class ClauseReader:
                 if _complement_prep(parent):
                     s = self._verb_status(parent.head)
                     if s:
-                        return s, True
+                        return self._document_status(doc, parent.head) or s, True
                 break
             # the content of a noun ("an admission that forces killed 300") is not what the noun's
             # clause asks for
@@ -739,6 +760,10 @@ class ClauseReader:
                     s = None
                 if s and s not in ("actual", "speculative") and self._hedged(t):
                     return "speculative", True
+                # "the deal calls for $350 billion", "the plan requires 3%": a document asks nothing,
+                # it states its terms
+                if s and self._document_status(doc, t):
+                    return self._document_status(doc, t), True
                 # "wants to stay at 2%": a wish for oneself, nobody asked
                 if s and t.lemma_.lower() in st.self_directed and dep == "xcomp" \
                         and not any(c.dep_ in ("dobj", "dative") for c in t.children):

@@ -235,3 +235,29 @@ def test_demand_by_one_party_is_made_of_the_other(annotate):
             "demanded by the United States, and Spain said it spends 2% of GDP on defence.")
     q = by_value(annotate, text)[5]
     assert (q["holder"], q["target"]) == ("United States", "Spain")
+
+
+# ---------------------------------------------------------------- whose investment
+
+def test_state_modifying_the_investments_a_sum_is_in_holds_it(annotate):
+    q = by_value(annotate, "The accord calls for $120 billion in Taiwanese investments.")[120_000_000_000]
+    assert q["holder"] == "Taiwan"
+    assert q["target"] is None or q["target"] != "Taiwan"
+
+
+def test_investments_by_a_state_are_its_own(annotate):
+    q = by_value(annotate, "The accord envisages $80 billion in investments by Japan in American chip plants.")[80_000_000_000]
+    assert (q["holder"], q["target"]) == ("Japan", "United States")
+
+
+@pytest.mark.parametrize("text, value, status", [
+    # a document states its terms: the deal's "calls for" is no demand
+    ("The accord calls for $120 billion in Taiwanese investments.", 120_000_000_000, "agreed"),
+    ("The plan calls for 3,000 troops in Lithuania.", 3000, "proposed"),
+    # a person calling for it demands it
+    ("Trump called for $10 billion a year from Seoul.", 10_000_000_000, "demanded"),
+    # what a sum is made of: "in investment commitments"
+    ("Tokyo's $490 billion in investment commitments is larger than Seoul's offer.", 490_000_000_000, "pledged"),
+])
+def test_status_from_what_states_or_makes_up_the_sum(annotate, text, value, status):
+    assert by_value(annotate, text)[value]["status"] == status
