@@ -76,6 +76,9 @@ class StatusTriggers:
     hedging_adjectives: frozenset[str] = frozenset()
     # "was facing a 25% levy if it had not reached a deal": what did not happen
     counterfactual_status: str = "threatened"
+    counterfactual_by_measure: dict[str, str] = field(default_factory=dict)
+    part_nouns: frozenset[str] = frozenset()
+    not_in_force: tuple[Phrase, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -284,7 +287,8 @@ def _frames(check: _Checker, data: dict) -> dict:
     out: dict = {}
     for table_name, key, status_key in (("contents", "verbs", None), ("deal", "markers", "deal_status"),
                                         ("self_directed", "verbs", "self_directed_status"),
-                                        ("hedged", "verbs", None), ("counterfactual", None, "counterfactual_status")):
+                                        ("hedged", "verbs", None), ("counterfactual", None, "counterfactual_status"),
+                                        ("not_in_force", "phrases", None)):
         table = data.get(table_name)
         if table is None:
             continue
@@ -296,10 +300,18 @@ def _frames(check: _Checker, data: dict) -> dict:
             out[status_key] = table["status"]
         if table_name == "contents":
             out["content_verbs"] = frozenset(w.lower() for w in check.words(table, "verbs", table_name))
+            out["part_nouns"] = frozenset(w.lower() for w in check.words(table, "part_nouns", table_name, required=False))
         elif table_name == "deal":
             out["deal_markers"] = _phrases(check.words(table, "markers", table_name))
         elif table_name == "self_directed":
             out["self_directed"] = frozenset(w.lower() for w in check.words(table, "verbs", table_name))
+        elif table_name == "counterfactual":
+            by_measure = table.get("statuses", {})
+            if not isinstance(by_measure, dict) or any(v not in STATUSES for v in by_measure.values()):
+                check.fail("counterfactual.statuses", f"each value must be one of {', '.join(STATUSES)}")
+            out["counterfactual_by_measure"] = dict(by_measure)
+        elif table_name == "not_in_force":
+            out["not_in_force"] = _phrases(check.words(table, "phrases", table_name))
         elif table_name == "hedged":
             out["hedging_verbs"] = frozenset(w.lower() for w in check.words(table, "verbs", table_name))
             out["hedging_adjectives"] = frozenset(w.lower() for w in check.words(table, "adjectives", table_name, required=False))

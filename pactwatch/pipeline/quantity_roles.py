@@ -696,6 +696,12 @@ class ClauseReader:
                     if c.dep_ == "advcl" and c.i != tok.i and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
                                                                   for m in c.children):
                         return "counterfactual" if _past_perfect(c) or _would_have(t) else "conditional"
+                    # "had it not agreed": the inverted condition is always about what did not happen
+                    if c.dep_ == "advcl" and c.i != tok.i and doc[c.left_edge.i].lower_ == "had" and _past_perfect(c):
+                        return "counterfactual"
+                # "would have faced a 25% tariff"
+                if _would_have(t):
+                    return "counterfactual"
             tok = t
         return None
 
@@ -703,11 +709,30 @@ class ClauseReader:
                before: bool) -> tuple[str, bool]:
         """(status, explicit): the trigger nearest the amount, walking up its parse; "actual" when none.
         The earlier value of a change ("from 25 percent") only reads its own phrase."""
+        status, explicit = self._status(doc, amount, noun, measure, before)
+        if status == "actual" and not before and self._not_in_force(doc, amount):
+            st = self.lex.status
+            return (st.future.get(measure.name, "proposed") if measure is not None else "proposed"), True
+        return status, explicit
+
+    def _not_in_force(self, doc: Doc, amount: Amount) -> bool:
+        """The sentence says the figure is not in force yet ("no executive order has been issued")."""
+        phrases = self.lex.status.not_in_force
+        if not phrases:
+            return False
+        sent = doc[amount.start].sent
+        words = [t.lower_ for t in sent]
+        return any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1)
+                   if words[i] == p[0])
+
+    def _status(self, doc: Doc, amount: Amount, noun: Token, measure: Measure | None,
+                before: bool) -> tuple[str, bool]:
         own = self.local_status(doc, amount, noun)
         if own is not None:
             return own, True
         if not before and self.condition(doc, amount, noun) == "counterfactual":
-            return self.lex.status.counterfactual_status, True
+            st = self.lex.status
+            return st.counterfactual_by_measure.get(measure.name if measure is not None else "", st.counterfactual_status), True
         # "the future role of the 28,500 troops": a definite description presupposes the figure;
         # what the clause around it might do is not about the figure
         if before or _definite_in_passing(doc, amount, noun):
@@ -748,6 +773,14 @@ class ClauseReader:
                 # counted people do is not how firm their number is
                 acting = amount.kind == "persons" and dep == "nsubj" and tok.i == noun.i
                 # "the pact includes 2%", "the pledge is $5 billion": what the subject is
+                # "the fund is part of the deal", "a pillar of the agreement"
+                if not acting and t.lemma_.lower() in st.content_verbs and dep in SUBJECT_DEPS:
+                    part = next((c for c in t.children if c.dep_ in ("attr", "dobj") and c.lemma_.lower() in st.part_nouns), None)
+                    whole = next((o for p in part.children if p.dep_ == "prep" and p.lower_ == "of"
+                                  for o in p.children if o.dep_ == "pobj"), None) if part is not None else None
+                    m = match_backward(doc, whole.i, self.noun_last) if whole is not None else None
+                    if m is not None:
+                        return st.nouns[m[1]], True
                 if not acting and t.lemma_.lower() in st.content_verbs and dep in ("dobj", "attr", "oprd"):
                     subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
                     m = match_backward(doc, subj.i, self.noun_last) if subj is not None and subj.pos_ == "NOUN" else None

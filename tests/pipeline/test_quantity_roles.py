@@ -261,3 +261,23 @@ def test_investments_by_a_state_are_its_own(annotate):
 ])
 def test_status_from_what_states_or_makes_up_the_sum(annotate, text, value, status):
     assert by_value(annotate, text)[value]["status"] == status
+
+
+def test_inverted_condition_and_would_have_are_counterfactual(annotate):
+    q = by_value(annotate, "Hanoi would have faced a 46% tariff had it not signed the accord.")[46]
+    assert (q["status"], q["condition"]) == ("threatened", "counterfactual")
+    q = by_value(annotate, "Without the accord, Manila would have paid $3 billion more.")[3_000_000_000]
+    assert (q["status"], q["condition"]) == ("speculative", "counterfactual")
+
+
+def test_figure_that_is_part_of_a_deal_is_agreed(annotate):
+    q = by_value(annotate, "Taiwan's $100 billion chip fund is a key part of the accord.")[100_000_000_000]
+    assert q["status"] == "agreed"
+
+
+def test_announced_figure_not_yet_in_force_is_not_actual(annotate):
+    q = by_value(annotate, "Washington announced a 32% tariff on Indonesian goods, but no executive order "
+                           "has been issued yet.")[32]
+    assert q["status"] == "threatened"
+    q = by_value(annotate, "Washington announced a 32% tariff on Indonesian goods, and it took effect on Friday.")[32]
+    assert q["status"] == "actual"
