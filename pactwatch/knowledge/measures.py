@@ -44,6 +44,8 @@ class Measure:
     # where the target's goods go names the holder: "Korean cars entering the US", "exports to Japan"
     destination_verbs: frozenset[str] = frozenset()
     destination_preps: frozenset[str] = frozenset()
+    # prepositions naming where the figure comes from, its holder ("investment from Japan")
+    source_preps: frozenset[str] = frozenset()
     # wholes the measure is often stated as a share of ("2% of GDP"), as keys: one word, or initials
     share_of: frozenset[str] = frozenset()
 
@@ -230,6 +232,7 @@ def _measure(check: _Checker, name: str, raw) -> Measure:
                    subject_is_target=frozenset(w.lower() for w in check.words(raw, "subject_is_target", entry, required=False)),
                    destination_verbs=frozenset(w.lower() for w in check.words(raw, "destination_verbs", entry, required=False)),
                    destination_preps=frozenset(w.lower() for w in check.words(raw, "destination_preps", entry, required=False)),
+                   source_preps=frozenset(w.lower() for w in check.words(raw, "source_preps", entry, required=False)),
                    share_of=frozenset(whole_key(w) for w in check.words(raw, "share_of", entry, required=False)))
 
 

@@ -342,6 +342,10 @@ class ClauseReader:
                 if obj is not None and actors.actor_in(obj) is not None:
                     return obj, came_from
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+            # "Trump is expected to impose ...", "Seoul was asked to pay ...": the passive subject of a
+            # verb with an open complement does the complement
+            if subj is None and came_from is not None and came_from.dep_ == "xcomp":
+                subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
             if subj is None:
                 agent = next((c for c in v.children if c.dep_ == "agent"), None)
                 if agent is not None:
@@ -362,6 +366,11 @@ class ClauseReader:
             if v.dep_ in ("acl", "advcl") and any(c.dep_ == "nsubjpass" and c.tag_ not in ("WDT", "WP")
                                                   for c in v.children):
                 return None, verb
+            # "Seoul's pledge to invest ...", "Japan's decision to buy ...": the noun's owner does it
+            if v.dep_ == "acl" and v.head.pos_ == "NOUN" and actors is not None:
+                owner = next((c for c in v.head.children if c.dep_ == "poss"), None)
+                if owner is not None and actors.resolve(owner) is not None:
+                    return owner, v
             # a finite complement ("estimated that 4,000 were killed") has its own subject or none:
             # the one reporting it holds nothing
             if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "relcl") and v.head.i != v.i:
@@ -391,6 +400,9 @@ class ClauseReader:
         # "the American troop presence of about 28,500 service members": the noun counted into
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             nouns.append(noun.head.head)
+        # "tariffs on EU goods will be 15%": the subject of a copula is what the amount measures
+        if noun.dep_ in ("attr", "acomp") and noun.head.lemma_.lower() == "be":
+            nouns += [c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         # the amount's noun naming an organisation itself ("28,500-strong US Forces Korea")
         if noun.i in actors.at and (actors.at[noun.i]._.actor or {}).get("type") == "ORG":
             holder = actors.state(actors.at[noun.i])
@@ -407,12 +419,17 @@ class ClauseReader:
             for c in n.children:
                 if holder is None and c.dep_ == "poss":
                     holder = actors.resolve(c)
-        # "investments by Japanese firms", "a pledge by Seoul"
-        for n in nouns:
-            for c in n.children:
-                if holder is None and c.dep_ == "prep" and c.lower_ == "by":
+        # "investments by Japanese firms", "a pledge by Seoul", "investment from Japan", "troops from
+        # Australia": where the figure comes from holds it (a source preposition on the verb too, unless
+        # it names the target there: "withdraw troops from Korea")
+        sources = {"by"} | (measure.source_preps if measure is not None else frozenset())
+        for place in nouns + ([verb] if verb is not None else []):
+            for c in place.children:
+                if holder is None and c.dep_ == "prep" and c.lower_ in sources and not (
+                        place is verb and measure is not None and c.lower_ in measure.target_preps):
                     obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                    holder = actors.resolve(obj) if obj is not None else None
+                    holder = _named_by(actors, obj) if obj is not None and c.lower_ != "by" else \
+                        actors.resolve(obj) if obj is not None else None
         # "a tariff imposed by the United States"
         for n in nouns:
             for c in n.children:
@@ -467,6 +484,9 @@ class ClauseReader:
             places = nouns + ([verb] if verb is not None else [])
             for place in places:
                 for prep in place.children:
+                    # "troops from Australia": on the noun, a source preposition names the holder
+                    if place is not verb and prep.lower_ in measure.source_preps:
+                        continue
                     if prep.dep_ == "prep" and prep.lower_ in measure.target_preps:
                         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                         if obj is None:

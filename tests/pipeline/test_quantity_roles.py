@@ -281,3 +281,25 @@ def test_announced_figure_not_yet_in_force_is_not_actual(annotate):
     assert q["status"] == "threatened"
     q = by_value(annotate, "Washington announced a 32% tariff on Indonesian goods, and it took effect on Friday.")[32]
     assert q["status"] == "actual"
+
+
+# ---------------------------------------------------------------- where a figure comes from
+
+@pytest.mark.parametrize("text, value, holder, target", [
+    ("Washington secured $200 billion in investment from Taiwan.", 200_000_000_000, "Taiwan", "United States"),
+    ("Investment from Germany will total $90 billion.", 90_000_000_000, "Germany", None),
+    ("About 1,500 troops from Canada joined the drills.", 1500, "Canada", None),
+    # on the verb, "from" is where troops leave
+    ("The US will withdraw 3,000 troops from Germany.", 3000, "United States", "Germany"),
+    # the owner of the pledge invests
+    ("Taipei's pledge to invest $100 billion in America was welcomed by Trump.", 100_000_000_000, "Taiwan", "United States"),
+    # the passive subject of "is expected to" imposes
+    ("Trump is expected to impose a 30% tariff on Brazil.", 30, "United States", "Brazil"),
+    # the subject of a copula is what the figure measures
+    ("Under the new deal, tariffs on Thai goods will be 19%.", 19, None, "Thailand"),
+])
+def test_source_owner_and_raised_subjects(annotate, text, value, holder, target):
+    q = by_value(annotate, text)[value]
+    if holder is not None:
+        assert q["holder"] == holder
+    assert q["target"] == target
