@@ -460,7 +460,9 @@ class ClauseReader:
             if subj is not None and not (amount.start <= subj.i < amount.end):
                 who = actors.resolve(subj)
                 if who is not None:
-                    subject = (who, measure is not None and owner.lemma_.lower() in measure.subject_is_target, subj)
+                    # "offered billions to avert the tariff": the amount's own verb may make its subject undergo it
+                    subject = (who, measure is not None and (owner.lemma_.lower() in measure.subject_is_target
+                                                             or verb.lemma_.lower() in measure.subject_is_target), subj)
                     if not subject[1] and holder is None:
                         holder = who
         # "Korean cars will be faced with a 15% tariff": the passive subject of a verb of undergoing
@@ -499,6 +501,12 @@ class ClauseReader:
                             who = _named_by(actors, obj)
                             if who is not None and who != holder:
                                 target, target_tok = who, obj
+                                break
+                            # "Seoul and Washington agreed to cut the tariff on Korean autos": of two
+                            # subjects, the one not named as the target holds it
+                            partner = self._co_subject(actors, subject, who)
+                            if who is not None and partner is not None:
+                                holder, target, target_tok = partner, who, obj
                                 break
                     # "stationed on its soil": a participle on the noun carries the place
                     if prep.dep_ == "acl" and target is None:
@@ -545,6 +553,18 @@ class ClauseReader:
         if holder is not None and holder == target:
             target = None
         return holder, target
+
+    @staticmethod
+    def _co_subject(actors: ActorIndex, subject, named: str | None) -> str | None:
+        """The other state of a coordinated subject ("Seoul and Washington") when one is `named`."""
+        if subject is None or named is None or subject[0] != named:
+            return None
+        for c in subject[2].children:
+            if c.dep_ == "conj":
+                who = actors.resolve(c, states_only=True)
+                if who is not None and who != named:
+                    return who
+        return None
 
     def _acts_on(self, verb: Token, measure: Measure | None) -> bool:
         """The verb does what the measure counts, changes it, pays it or sets its status."""

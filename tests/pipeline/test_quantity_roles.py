@@ -303,3 +303,15 @@ def test_source_owner_and_raised_subjects(annotate, text, value, holder, target)
     if holder is not None:
         assert q["holder"] == holder
     assert q["target"] == target
+
+
+def test_of_two_subjects_the_one_not_taxed_imposes(annotate):
+    q = by_value(annotate, "Tokyo and Washington agreed to cut the tariff on Japanese cars to 15 percent.")[15]
+    assert (q["holder"], q["target"]) == ("United States", "Japan")
+
+
+def test_tariff_one_acts_to_avert_was_a_threat_to_oneself(annotate):
+    found = by_value(annotate, "Taipei offered $100 billion in investments to avert the 32% tariff.")
+    assert found[32]["status"] == "threatened"
+    assert found[32]["target"] == "Taiwan" and found[32]["holder"] != "Taiwan"
+    assert found[100_000_000_000]["status"] == "proposed"
