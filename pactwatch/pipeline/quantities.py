@@ -121,7 +121,7 @@ class QuantityComponent:
         self._conversions(doc, amounts, records)
         self._parts(doc, amounts, records)
         self._restatements(doc, amounts, records)
-        self._repeats(amounts, records)
+        self._repeats(amounts, records, self.lex)
         _same_figures(records, self.lex)
         _as_states(records, _state_names(doc))
         self._people_holders(doc, actors, amounts, records)
@@ -522,7 +522,7 @@ class QuantityComponent:
 
     # ------------------------------------------------------------ the same figure again
     @staticmethod
-    def _repeats(amounts: list[Amount], records: list[dict]) -> None:
+    def _repeats(amounts: list[Amount], records: list[dict], lex: measures_kb.MeasureLexicon) -> None:
         """A figure stated again ("the $350 billion package") is the same fact: it takes the roles and
         status of its first mention when its own clause gives none."""
         earlier: dict[tuple, list[int]] = {}
@@ -532,6 +532,9 @@ class QuantityComponent:
                 first = records[j]
                 if rec["measure"] not in (first["measure"], OTHER) \
                         or rec["change"] is not None and first["change"] is not None:
+                    continue
+                # a share of another whole is another figure ("a 25% tariff ... 25% of voters")
+                if not _same_whole(rec, first, lex):
                     continue
                 # the same figure between other parties is another fact ("Japan also got 15%")
                 if any(rec[key] is not None and first[key] is not None and rec[key] != first[key]
@@ -857,6 +860,15 @@ def _as_states(records: list[dict], state_of: dict[str, str]) -> None:
             rec["target"] = None
 
 
+def _same_whole(rec: dict, other: dict, lex: measures_kb.MeasureLexicon) -> bool:
+    """Two mentions of one value can be one figure: the same whole, no whole named, or a whole the
+    other's measure is a share of ("the 5% target" and "5% of GDP" in a defence story)."""
+    if rec["_base"] is None or rec["_base"] == other["_base"]:
+        return True
+    measure = lex.measure(other["measure"])
+    return measure is not None and rec["_base"] in measure.share_of
+
+
 def _same_figures(records: list[dict], lex: measures_kb.MeasureLexicon) -> None:
     """A figure whose clause names no measure ("the 5% threshold", "stay at 2%") measures what the
     same figure measures elsewhere in the document (the nearest such mention, before or after); a
@@ -870,7 +882,9 @@ def _same_figures(records: list[dict], lex: measures_kb.MeasureLexicon) -> None:
     for k, rec in enumerate(records):
         if rec["measure"] != OTHER or rec["_cued"]:
             continue
-        others = cued.get((rec["unit"], rec["value"])) or (cued.get(("of", rec["_base"])) if rec["_base"] else None)
+        # a twin of the same value counts, unless this figure is a share of some other whole ("70% of voters")
+        twins = [j for j in cued.get((rec["unit"], rec["value"]), ()) if _same_whole(rec, records[j], lex)]
+        others = twins or (cued.get(("of", rec["_base"])) if rec["_base"] else None)
         if not others:
             # "spending of 2.1% of GDP" in a story that names defence spending elsewhere
             named = {r["measure"] for r in records if r["_cued"]}

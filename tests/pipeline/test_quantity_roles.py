@@ -315,3 +315,8 @@ def test_tariff_one_acts_to_avert_was_a_threat_to_oneself(annotate):
     assert found[32]["status"] == "threatened"
     assert found[32]["target"] == "Taiwan" and found[32]["holder"] != "Taiwan"
     assert found[100_000_000_000]["status"] == "proposed"
+
+
+def test_share_of_another_whole_does_not_take_a_twin_measure(annotate):
+    found = figures(annotate, "Washington set a 25% tariff on Brazil. A poll found 25% of voters approve.")
+    assert [q["measure"] for q in found] == ["tariff_rate", "other"]
