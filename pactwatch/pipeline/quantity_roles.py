@@ -549,10 +549,28 @@ class ClauseReader:
             target = self._modifier_actor(actors, nouns + goods, exclude=(holder,), states_only=True)
         if holder is None:
             holder = self._modifier_actor(actors, nouns, exclude=(target,))
+        # "2.5% of Japan's GDP", "1.3% of its output": the owner of the whole
+        if holder is None and amount.kind == "percent":
+            holder = self._whole_owner(doc, actors, amount, exclude=target)
         actors.by_name = False
         if holder is not None and holder == target:
             target = None
         return holder, target
+
+    @staticmethod
+    def _whole_owner(doc: Doc, actors: ActorIndex, amount: Amount, exclude) -> str | None:
+        """The named possessor of the whole a percentage is "of" (a pronoun's is too unsure a guess
+        to override what the passage says about the figure)."""
+        for t in doc[amount.start:amount.end]:
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    whole = next((o for o in p.children if o.dep_ == "pobj"), None)
+                    owner = next((c for c in whole.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) \
+                        if whole is not None else None
+                    who = actors.resolve(owner) if owner is not None else None
+                    if who is not None and who != exclude:
+                        return who
+        return None
 
     @staticmethod
     def _co_subject(actors: ActorIndex, subject, named: str | None) -> str | None:

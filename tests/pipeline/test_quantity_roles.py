@@ -320,3 +320,8 @@ def test_tariff_one_acts_to_avert_was_a_threat_to_oneself(annotate):
 def test_share_of_another_whole_does_not_take_a_twin_measure(annotate):
     found = figures(annotate, "Washington set a 25% tariff on Brazil. A poll found 25% of voters approve.")
     assert [q["measure"] for q in found] == ["tariff_rate", "other"]
+
+
+def test_owner_of_the_whole_holds_a_share_of_it(annotate):
+    q = by_value(annotate, "Defence spending reached 2.4% of Poland's GDP last year.")[2.4]
+    assert q["holder"] == "Poland"
