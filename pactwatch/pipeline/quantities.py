@@ -804,6 +804,20 @@ class QuantityComponent:
                     rec["status"], rec["_explicit"] = self.lex.status.deal_status, True
                     rec["inherited"].append("status")
 
+        # "they should pay $10 billion a year" before the passage shows what such sums are for: a figure
+        # still naming no measure takes the one its twin later took from its passage
+        for k, rec in enumerate(records):
+            if rec["measure"] != OTHER or rec["_cued"]:
+                continue
+            twins = [j for j, r in enumerate(records) if j != k and r["measure"] != OTHER and r["unit"] == rec["unit"]
+                     and r["value"] == rec["value"] and _same_whole(rec, r, self.lex)]
+            if not twins:
+                continue
+            measured(rec, records[min(twins, key=lambda j: abs(j - k))]["measure"])
+            if len(parties) == 2 and rec["holder"] in parties and rec["target"] is None and self._bilateral(rec["measure"]):
+                rec["target"] = parties[1 - parties.index(rec["holder"])]
+                rec["inherited"].append("target")
+
     def _about_a_split(self, doc: Doc, a: Amount) -> bool:
         """The share's sentence, or one of the two before, names what a deal yields ("profits", "returns")."""
         sent = doc[a.start].sent

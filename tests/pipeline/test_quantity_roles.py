@@ -325,3 +325,12 @@ def test_share_of_another_whole_does_not_take_a_twin_measure(annotate):
 def test_owner_of_the_whole_holds_a_share_of_it(annotate):
     q = by_value(annotate, "Defence spending reached 2.4% of Poland's GDP last year.")[2.4]
     assert q["holder"] == "Poland"
+
+
+def test_early_sum_takes_the_measure_its_twin_gets_from_a_later_passage(annotate):
+    text = ("Trump said Tokyo should pay $8 billion a year. "
+            "Japan and the United States signed a cost-sharing deal in 2021. "
+            "Japan pays about $1.9 billion a year for the upkeep of US troops. "
+            "Trump has said Japan should pay $8 billion a year.")
+    found = [q for q in figures(annotate, text) if q["value"] == 8_000_000_000]
+    assert [q["measure"] for q in found] == ["cost_sharing", "cost_sharing"]
