@@ -806,11 +806,15 @@ class QuantityComponent:
 
         # "they should pay $10 billion a year" before the passage shows what such sums are for: a figure
         # still naming no measure takes the one its twin later took from its passage
+        measured_by_figure: dict[tuple, list[int]] = {}
+        for j, r in enumerate(records):
+            if r["measure"] != OTHER:
+                measured_by_figure.setdefault((r["unit"], r["value"]), []).append(j)
         for k, rec in enumerate(records):
             if rec["measure"] != OTHER or rec["_cued"]:
                 continue
-            twins = [j for j, r in enumerate(records) if j != k and r["measure"] != OTHER and r["unit"] == rec["unit"]
-                     and r["value"] == rec["value"] and _same_whole(rec, r, self.lex)]
+            twins = [j for j in measured_by_figure.get((rec["unit"], rec["value"]), ())
+                     if _same_whole(rec, records[j], self.lex)]
             if not twins:
                 continue
             measured(rec, records[min(twins, key=lambda j: abs(j - k))]["measure"])
