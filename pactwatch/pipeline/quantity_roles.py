@@ -40,7 +40,7 @@ def _named_by(actors: "ActorIndex", obj: Token) -> str | None:
         who = next((actors.resolve(c, states_only=True) for c in obj.children if c.dep_ == "poss"), None)
     if who is None:
         # "the US submarine industrial sector": a state modifying a modifier
-        who = next((w for c in obj.children if c.dep_ == "compound"
+        who = next((w for c in obj.children if c.dep_ in ("compound", "nmod")
                     for w in [actors.resolve(c, states_only=True)] if w is not None), None)
     if who is None:
         for c in obj.children:
