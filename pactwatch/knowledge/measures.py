@@ -41,6 +41,13 @@ class Measure:
     modifier_first: bool     # whether that modifier outranks the verb's subject for the holder
     target_preps: frozenset[str]
     subject_is_target: frozenset[str]
+    # where the target's goods go names the holder: "Korean cars entering the US", "exports to Japan"
+    destination_verbs: frozenset[str] = frozenset()
+    destination_preps: frozenset[str] = frozenset()
+    # prepositions naming where the figure comes from, its holder ("investment from Japan")
+    source_preps: frozenset[str] = frozenset()
+    # wholes the measure is often stated as a share of ("2% of GDP"), as keys: one word, or initials
+    share_of: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,22 @@ class StatusTriggers:
     backshifted: frozenset[str]
     self_requests: frozenset[str] = frozenset()   # asking for a sum from nobody named: a budget request
     self_request_status: str = "proposed"
+    # "the pact includes 2%": a verb stating what something contains takes its subject's status
+    content_verbs: frozenset[str] = frozenset()
+    # "will impose 15% as part of a trade agreement": a future figure set inside a deal is agreed
+    deal_markers: tuple[Phrase, ...] = ()
+    deal_status: str = "agreed"
+    # "wants to stay at 2%": wanting something for oneself proposes it, it asks nobody
+    self_directed: frozenset[str] = frozenset()
+    self_directed_status: str = "proposed"
+    # "is expected to demand", "could demand": a trigger under a guess is a guess
+    hedging_verbs: frozenset[str] = frozenset()
+    hedging_adjectives: frozenset[str] = frozenset()
+    # "was facing a 25% levy if it had not reached a deal": what did not happen
+    counterfactual_status: str = "threatened"
+    counterfactual_by_measure: dict[str, str] = field(default_factory=dict)
+    part_nouns: frozenset[str] = frozenset()
+    not_in_force: tuple[Phrase, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -86,6 +109,16 @@ class MeasureLexicon:
     member_bodies: dict[str, frozenset[str]]   # counted noun -> words naming the body they sit in
     status: StatusTriggers
     sources: tuple[str, ...] = field(default=())
+    # state name -> its own dollar: "$US10 billion ($15 billion)" in an Australian story is A$15 billion
+    local_dollars: dict[str, str] = field(default_factory=dict)
+    # "$20 billion, which amounts to 2.8% of its GDP": words by which a share restates the amount before it
+    restating_words: frozenset[str] = frozenset()
+    # [roles]: verbs whose object pays ("could cost Canberra $235 billion"), nouns standing for the body
+    # they belong to ("the countries in the alliance"), nouns of a split between two parties ("90% of
+    # the profits")
+    payer_object_verbs: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
+    split_nouns: frozenset[str] = frozenset()
 
     def measure(self, name: str) -> Measure | None:
         return next((m for m in self.measures if m.name == name), None)
@@ -196,7 +229,18 @@ def _measure(check: _Checker, name: str, raw) -> Measure:
                    verbs=frozenset(v.lower() for v in verbs),
                    units=frozenset(units), modifier=modifier,
                    target_preps=frozenset(w.lower() for w in check.words(raw, "target_preps", entry, required=False)),
-                   subject_is_target=frozenset(w.lower() for w in check.words(raw, "subject_is_target", entry, required=False)))
+                   subject_is_target=frozenset(w.lower() for w in check.words(raw, "subject_is_target", entry, required=False)),
+                   destination_verbs=frozenset(w.lower() for w in check.words(raw, "destination_verbs", entry, required=False)),
+                   destination_preps=frozenset(w.lower() for w in check.words(raw, "destination_preps", entry, required=False)),
+                   source_preps=frozenset(w.lower() for w in check.words(raw, "source_preps", entry, required=False)),
+                   share_of=frozenset(whole_key(w) for w in check.words(raw, "share_of", entry, required=False)))
+
+
+def whole_key(text: str) -> str:
+    """The key of a whole a share is of: one word as itself, several by their initials, so "gross
+    domestic product" and "GDP" are the same whole."""
+    words = phrase(text)
+    return words[0] if len(words) == 1 else "".join(w[0] for w in words)
 
 
 def _status(check: _Checker, data: dict, measure_names: set[str]) -> StatusTriggers:
@@ -238,7 +282,43 @@ def _status(check: _Checker, data: dict, measure_names: set[str]) -> StatusTrigg
                               check.table(data, "reported", "reported"), "verbs", "reported")),
                           backshifted=frozenset(w.lower() for w in check.words(
                               check.table(data, "reported", "reported"), "modals", "reported")),
-                          **_self_request(check, data))
+                          **_self_request(check, data), **_frames(check, data))
+
+
+def _frames(check: _Checker, data: dict) -> dict:
+    """The optional tables that set a figure's status from the frame around its clause."""
+    out: dict = {}
+    for table_name, key, status_key in (("contents", "verbs", None), ("deal", "markers", "deal_status"),
+                                        ("self_directed", "verbs", "self_directed_status"),
+                                        ("hedged", "verbs", None), ("counterfactual", None, "counterfactual_status"),
+                                        ("not_in_force", "phrases", None)):
+        table = data.get(table_name)
+        if table is None:
+            continue
+        if not isinstance(table, dict):
+            check.fail(table_name, "must be a table")
+        if status_key is not None and "status" in table:
+            if table["status"] not in STATUSES:
+                check.fail(table_name, f"status '{table['status']}' is not one of {', '.join(STATUSES)}")
+            out[status_key] = table["status"]
+        if table_name == "contents":
+            out["content_verbs"] = frozenset(w.lower() for w in check.words(table, "verbs", table_name))
+            out["part_nouns"] = frozenset(w.lower() for w in check.words(table, "part_nouns", table_name, required=False))
+        elif table_name == "deal":
+            out["deal_markers"] = _phrases(check.words(table, "markers", table_name))
+        elif table_name == "self_directed":
+            out["self_directed"] = frozenset(w.lower() for w in check.words(table, "verbs", table_name))
+        elif table_name == "counterfactual":
+            by_measure = table.get("statuses", {})
+            if not isinstance(by_measure, dict) or any(v not in STATUSES for v in by_measure.values()):
+                check.fail("counterfactual.statuses", f"each value must be one of {', '.join(STATUSES)}")
+            out["counterfactual_by_measure"] = dict(by_measure)
+        elif table_name == "not_in_force":
+            out["not_in_force"] = _phrases(check.words(table, "phrases", table_name))
+        elif table_name == "hedged":
+            out["hedging_verbs"] = frozenset(w.lower() for w in check.words(table, "verbs", table_name))
+            out["hedging_adjectives"] = frozenset(w.lower() for w in check.words(table, "adjectives", table_name, required=False))
+    return out
 
 
 def _self_request(check: _Checker, data: dict) -> dict:
@@ -312,4 +392,19 @@ def load(kb_dirs: Iterable[str | Path] = ()) -> MeasureLexicon:
         member_bodies=_members(check, mdata),
         status=status,
         sources=tuple(mfiles + sfiles),
+        local_dollars={k: check.currency(v, f"units.local_dollars.{k}")
+                       for k, v in check.word_map(units, "local_dollars", "units", str).items()}
+        if "local_dollars" in units else {},
+        restating_words=frozenset(w.lower() for w in check.words(
+            check.table(mdata, "restatements", "restatements"), "words", "restatements"))
+        if "restatements" in mdata else frozenset(),
+        **_roles(check, mdata),
     )
+
+
+def _roles(check: _Checker, data: dict) -> dict:
+    if "roles" not in data:
+        return {}
+    table = check.table(data, "roles", "roles")
+    return {key: frozenset(w.lower() for w in check.words(table, key, "roles", required=False))
+            for key in ("payer_object_verbs", "group_nouns", "split_nouns")}

@@ -11,6 +11,8 @@ Writes doc.spans["pw_quantities"] (span = the amount) with Span._.quantity =
      "components"  indices of the parts of this amount,
      "change"      {"role": "before"|"after", "other": index, "other_start": char offset} or None,
      "same_as"     index of an earlier mention of the same figure, or None,
+     "condition"   "counterfactual" (would have held had things gone otherwise: "was facing 25% if it
+                   had not reached a deal"), "conditional" (under an open if/unless) or None,
      "inherited"   roles taken from the discourse rather than this clause}
 Indices are positions in doc.spans["pw_quantities"], which is in text order.
 """
@@ -46,6 +48,8 @@ ACT_REACH_SENTENCES = 2
 PART_REACH_SENTENCES = 3
 UNMARKED_PART_REACH = 2
 PAYMENT_REACH_SENTENCES = 5
+# how many sentences back a share finds what is being split ("the profits ... We get 90 percent")
+SPLIT_REACH_SENTENCES = 2
 PAYMENT_REACH_PARAGRAPHS = 2
 COMMITTED = {"pledged", "agreed"}
 # parts that name their whole in the same sentence only ("a $5 billion deal, including $2 billion ...")
@@ -97,7 +101,7 @@ class QuantityComponent:
         amounts = sorted(amounts + [b for b in bare if b.unit is not None], key=lambda a: a.start)
         if not amounts:
             return doc
-        actors = ActorIndex(doc, doc.spans.get(ACTORS, []))
+        actors = ActorIndex(doc, doc.spans.get(ACTORS, []), self.lex.group_nouns)
         records = [self._read(doc, actors, a) for a in amounts]
         # "two people familiar with the matter", "three officials": a few people named in words,
         # measuring nothing, are part of the story, not a figure in it
@@ -116,7 +120,9 @@ class QuantityComponent:
         self._link_borrowed(doc, amounts, records, index_of)
         self._conversions(doc, amounts, records)
         self._parts(doc, amounts, records)
-        self._repeats(amounts, records)
+        self._restatements(doc, amounts, records)
+        self._repeats(amounts, records, self.lex)
+        _same_figures(records, self.lex)
         _as_states(records, _state_names(doc))
         self._people_holders(doc, actors, amounts, records)
         self._acting_holders(doc, actors, amounts, records)
@@ -131,6 +137,7 @@ class QuantityComponent:
             r.pop("_cued", None)
             r.pop("_sent_char", None)
             r.pop("_base", None)
+            r.pop("_obliged", None)
             span._.quantity = r
             spans.append(span)
         doc.spans[QUANTITIES] = spans
@@ -178,13 +185,15 @@ class QuantityComponent:
         return {
             "measure": measure.name if measure else OTHER, "value": _number(a.value), "unit": a.unit,
             "holder": holder, "target": target, "time": (timex_of(doc, doc[a.start:a.end]) or {}).get("value"),
-            "status": status,
+            "status": status, "condition": r.condition(doc, a, noun),
             "qualifier": a.qualifier, "quote_start": quote[0], "quote_end": quote[1],
             "high": _number(a.high) if a.high is not None else None, "points": a.points,
             "part_of": None, "part_of_start": None, "components": [], "change": None, "same_as": None,
             "inherited": [], "_explicit": explicit, "_verb": verb.lemma_.lower() if verb is not None else None,
             "_sent": doc[a.start].sent.start, "_cued": measure is not None,
             "_sent_char": doc[a.start].sent.start_char, "_base": _base_of(doc, a),
+            "_obliged": verb is not None and any(c.dep_ == "aux" and c.lower_ in self.lex.status.obligation_modals
+                                                 for c in verb.children),
         }
 
     # ------------------------------------------------------------ changes: "from 25% to 15%"
@@ -433,13 +442,19 @@ class QuantityComponent:
         return None
 
     # ------------------------------------------------------------ "1.5 trillion won ($1.1 billion)"
-    @staticmethod
-    def _conversions(doc: Doc, amounts: list[Amount], records: list[dict]) -> None:
+    def _conversions(self, doc: Doc, amounts: list[Amount], records: list[dict]) -> None:
         """An amount restated in another currency in brackets right after it is the same fact: it
         takes the original's reading and points to it (same_as)."""
+        local = None
         for k in range(1, len(amounts)):
             a, b = amounts[k - 1], amounts[k]
             gap = doc[a.end:b.start]
+            # "$US10 billion ($15 billion)": a bare dollar sign after a marked US dollar is the local dollar
+            if a.unit == b.unit == "USD" and _marks_us_dollar(doc, a) and doc[b.start].text == "$" \
+                    and len(gap) == 1 and gap[0].text == "(":
+                local = local if local is not None else (self._local_dollar(doc) or "")
+                if local:
+                    b.unit = records[k]["unit"] = local
             if b.kind != "currency" or a.kind != "currency" or a.unit == b.unit:
                 continue
             # "210 billion yen ($1.4 billion)", "1.5 trillion won, or about $1.1 billion"
@@ -448,14 +463,66 @@ class QuantityComponent:
                 continue
             original, copy = records[k - 1], records[k]
             copy["same_as"] = k - 1
-            for key in ("measure", "holder", "target", "time", "status", "change"):
+            for key in ("measure", "holder", "target", "time", "status", "condition", "change"):
                 copy[key] = original[key]
             copy["_explicit"] = original["_explicit"]
             copy["quote_start"], copy["quote_end"] = original["quote_start"], original["quote_end"]
 
+    # ------------------------------------------------------------ "$20 billion, which amounts to 2.8% of GDP"
+    def _restatements(self, doc: Doc, amounts: list[Amount], records: list[dict]) -> None:
+        """A percentage right after an amount, joined to it by a restating clause or apposition, is that
+        amount as a share: it takes its parties; a share of nothing named (no "of GDP") is a share of
+        the amount itself, so it also takes its measure and status."""
+        words = self.lex.restating_words
+        for k in range(1, len(amounts)):
+            a, rec = amounts[k], records[k]
+            if a.kind != "percent" or rec["change"] is not None or rec["part_of"] is not None:
+                continue
+            j = k - 1
+            prev = amounts[j]
+            gap = doc[prev.end:a.start]
+            if prev.kind == "percent" or not gap or len(gap) > 12 or doc[prev.start].sent.start != doc[a.start].sent.start:
+                continue
+            # the restating words follow a comma, bracket or dash; before it only the amount's own
+            # phrase ("10,000 soldiers based in Poland, which is ...")
+            breaks = [i for i, t in enumerate(gap) if t.text in (",", "(", "—", "–")]
+            if not breaks:
+                continue
+            head, tail = gap[:breaks[-1]], gap[breaks[-1] + 1:]
+            if len(tail) > 5 or any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "amod") for t in head):
+                continue
+            verbs = [t for t in tail if t.pos_ in ("VERB", "AUX")]
+            if not ({t.lemma_.lower() for t in tail} & words) \
+                    or any(v.lemma_.lower() not in words and v.lemma_.lower() != "be" for v in verbs):
+                continue
+            # "4,500 of the 28,500 troops, which is about 16%": the share restates the part, not the whole
+            parts = [c for c in records[j]["components"] if c < k]
+            if parts:
+                j = max(parts)
+            source = records[j]
+            own_base = rec["_base"] is not None
+            for role in ("holder", "target"):
+                if (rec[role] is None or not own_base) and source[role] is not None:
+                    rec[role] = source[role]
+                    rec["inherited"].append(role)
+            if not own_base:
+                rec["measure"], rec["status"], rec["_explicit"] = source["measure"], source["status"], source["_explicit"]
+                rec["inherited"] += ["measure", "status"]
+            rec["same_as"] = j
+
+    def _local_dollar(self, doc: Doc) -> str | None:
+        """The dollar of the dollar-using state the document's actors name most, if any."""
+        counts: Counter[str] = Counter()
+        for span in doc.spans.get(ACTORS, []):
+            actor = span._.actor or {}
+            state = actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
+            if state in self.lex.local_dollars:
+                counts[state] += 1
+        return self.lex.local_dollars[counts.most_common(1)[0][0]] if counts else None
+
     # ------------------------------------------------------------ the same figure again
     @staticmethod
-    def _repeats(amounts: list[Amount], records: list[dict]) -> None:
+    def _repeats(amounts: list[Amount], records: list[dict], lex: measures_kb.MeasureLexicon) -> None:
         """A figure stated again ("the $350 billion package") is the same fact: it takes the roles and
         status of its first mention when its own clause gives none."""
         earlier: dict[tuple, list[int]] = {}
@@ -465,6 +532,9 @@ class QuantityComponent:
                 first = records[j]
                 if rec["measure"] not in (first["measure"], OTHER) \
                         or rec["change"] is not None and first["change"] is not None:
+                    continue
+                # a share of another whole is another figure ("a 25% tariff ... 25% of voters")
+                if not _same_whole(rec, first, lex):
                     continue
                 # the same figure between other parties is another fact ("Japan also got 15%")
                 if any(rec[key] is not None and first[key] is not None and rec[key] != first[key]
@@ -483,6 +553,22 @@ class QuantityComponent:
                     rec["inherited"].append("status")
                 break
             earlier.setdefault(figure, []).append(k)
+        # "officials gave no details on the $550 billion fund ... Japan has committed $550 billion": a
+        # first mention that names no parties is the fact a later one states in full
+        for figure, ks in earlier.items():
+            for k in ks:
+                rec = records[k]
+                if rec["holder"] is not None or rec["target"] is not None or rec["change"] is not None:
+                    continue
+                later = next((records[j] for j in ks if j > k and records[j]["holder"] is not None
+                              and records[j]["measure"] in (rec["measure"], OTHER) and not records[j]["inherited"]), None)
+                if later is None or rec["measure"] == OTHER and later["measure"] == OTHER:
+                    continue
+                rec["holder"], rec["target"] = later["holder"], later["target"]
+                rec["inherited"] += ["holder", "target"]
+                if not rec["_explicit"] and later["_explicit"]:
+                    rec["status"], rec["_explicit"] = later["status"], True
+                    rec["inherited"].append("status")
 
     # ------------------------------------------------------------ whose people
     def _people_holders(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict]) -> None:
@@ -681,7 +767,10 @@ class QuantityComponent:
                 rec["holder"], rec["target"] = prev["holder"], prev["target"]
                 rec["inherited"] += ["holder", "target"]
             if len(parties) == 2 and rec["measure"] != OTHER:
-                if rec["holder"] in parties and rec["target"] is None and self._bilateral(rec["measure"]):
+                # a demand is made of someone: of a bilateral measure, or of any measure when demanded
+                # (not "Spain should allocate 3.5%": the one obliged is not the one demanding)
+                if rec["holder"] in parties and rec["target"] is None and (
+                        self._bilateral(rec["measure"]) or rec["status"] == "demanded" and not rec["_obliged"]):
                     rec["target"] = parties[1 - parties.index(rec["holder"])]
                     rec["inherited"].append("target")
                 elif rec["target"] in parties and rec["holder"] is None:
@@ -697,6 +786,49 @@ class QuantityComponent:
                     rec["inherited"].append("holder")
             if rec["measure"] != OTHER:
                 last_by_measure[rec["measure"]] = rec
+            # "we get 90 percent", "90% of the profits go to the US": a share of what a deal yields is
+            # split between the story's two parties
+            if len(parties) == 2 and rec["measure"] == OTHER and rec["unit"] == "percent" \
+                    and self._about_a_split(doc, amounts[k]):
+                if rec["holder"] not in parties and rec["target"] in parties:
+                    rec["holder"] = parties[1 - parties.index(rec["target"])]
+                    rec["inherited"].append("holder")
+                elif rec["holder"] in parties and rec["target"] is None:
+                    rec["target"] = parties[1 - parties.index(rec["holder"])]
+                    rec["inherited"].append("target")
+                elif rec["holder"] is None and rec["target"] is None:
+                    rec["holder"], rec["target"] = parties
+                    rec["inherited"] += ["holder", "target"]
+                # how the yield is split is a term of the deal, unless the clause says otherwise
+                if not rec["_explicit"]:
+                    rec["status"], rec["_explicit"] = self.lex.status.deal_status, True
+                    rec["inherited"].append("status")
+
+        # "they should pay $10 billion a year" before the passage shows what such sums are for: a figure
+        # still naming no measure takes the one its twin later took from its passage
+        measured_by_figure: dict[tuple, list[int]] = {}
+        for j, r in enumerate(records):
+            if r["measure"] != OTHER:
+                measured_by_figure.setdefault((r["unit"], r["value"]), []).append(j)
+        for k, rec in enumerate(records):
+            if rec["measure"] != OTHER or rec["_cued"]:
+                continue
+            twins = [j for j in measured_by_figure.get((rec["unit"], rec["value"]), ())
+                     if _same_whole(rec, records[j], self.lex)]
+            if not twins:
+                continue
+            measured(rec, records[min(twins, key=lambda j: abs(j - k))]["measure"])
+            if len(parties) == 2 and rec["holder"] in parties and rec["target"] is None and self._bilateral(rec["measure"]):
+                rec["target"] = parties[1 - parties.index(rec["holder"])]
+                rec["inherited"].append("target")
+
+    def _about_a_split(self, doc: Doc, a: Amount) -> bool:
+        """The share's sentence, or one of the two before, names what a deal yields ("profits", "returns")."""
+        sent = doc[a.start].sent
+        lo = sent.start
+        for _ in range(SPLIT_REACH_SENTENCES):
+            lo = doc[lo - 1].sent.start if lo > 0 else lo
+        return any(t.lemma_.lower() in self.lex.split_nouns for t in doc[lo:sent.end])
 
     def _bilateral(self, measure: str) -> bool:
         # a measure whose records have a target at all: one with a way to name it
@@ -744,6 +876,52 @@ def _as_states(records: list[dict], state_of: dict[str, str]) -> None:
                 rec[role] = state_of[rec[role]]
         if rec["holder"] is not None and rec["holder"] == rec["target"]:
             rec["target"] = None
+
+
+def _same_whole(rec: dict, other: dict, lex: measures_kb.MeasureLexicon) -> bool:
+    """Two mentions of one value can be one figure: the same whole, no whole named, or a whole the
+    other's measure is a share of ("the 5% target" and "5% of GDP" in a defence story)."""
+    if rec["_base"] is None or rec["_base"] == other["_base"]:
+        return True
+    measure = lex.measure(other["measure"])
+    return measure is not None and rec["_base"] in measure.share_of
+
+
+def _same_figures(records: list[dict], lex: measures_kb.MeasureLexicon) -> None:
+    """A figure whose clause names no measure ("the 5% threshold", "stay at 2%") measures what the
+    same figure measures elsewhere in the document (the nearest such mention, before or after); a
+    share of a whole ("2.1% of GDP") what the other shares of that whole measure."""
+    cued: dict[tuple, list[int]] = {}
+    for k, rec in enumerate(records):
+        if rec["measure"] != OTHER and rec["_cued"]:
+            cued.setdefault((rec["unit"], rec["value"]), []).append(k)
+            if rec["_base"] is not None:
+                cued.setdefault(("of", rec["_base"]), []).append(k)
+    for k, rec in enumerate(records):
+        if rec["measure"] != OTHER or rec["_cued"]:
+            continue
+        # a twin of the same value counts, unless this figure is a share of some other whole ("70% of voters")
+        twins = [j for j in cued.get((rec["unit"], rec["value"]), ()) if _same_whole(rec, records[j], lex)]
+        others = twins or (cued.get(("of", rec["_base"])) if rec["_base"] else None)
+        if not others:
+            # "spending of 2.1% of GDP" in a story that names defence spending elsewhere
+            named = {r["measure"] for r in records if r["_cued"]}
+            by_whole = [m.name for m in lex.measures if rec["_base"] in m.share_of and m.name in named] \
+                if rec["_base"] else []
+            if len(by_whole) == 1:
+                rec["measure"] = by_whole[0]
+                rec["inherited"].append("measure")
+            continue
+        nearest = min(others, key=lambda j: abs(j - k))
+        rec["measure"] = records[nearest]["measure"]
+        rec["inherited"].append("measure")
+
+
+def _marks_us_dollar(doc: Doc, a: Amount) -> bool:
+    """The amount says its dollar is the US one: "$US10 billion", "US$3 billion", "USD 5 million"."""
+    first = doc[a.start].text
+    nxt = doc[a.start + 1].text if a.start + 1 < len(doc) else ""
+    return first.upper().startswith(("US$", "USD")) or (first == "$" and nxt.upper().startswith("US"))
 
 
 def _in_return(doc: Doc, a: Amount) -> bool:
@@ -802,10 +980,13 @@ def _base_of(doc: Doc, a: Amount) -> str | None:
             continue
         if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
             break
+        # "5% of GDP target": an acronym is the whole by itself
+        if t.text.isupper() and len(t.text) > 1:
+            return t.lower_ if not words else "".join(w[0] for w in words) + t.lower_
         words.append(t.lower_)
     if not words:
         return None
-    return words[0] if len(words) == 1 else "".join(w[0] for w in words)
+    return measures_kb.whole_key(" ".join(words))
 
 
 def _prep_of(doc: Doc, a: Amount) -> str | None:

@@ -64,6 +64,7 @@ class AmountFinder:
             r"^(?P<num>\d[\d,]*(?:\.\d+)?)(?:" + "|".join(re.escape(p) for p in lex.percent_suffixes) + r")$", re.IGNORECASE)
         self.symbols = {s: c for s, c in lex.currency_symbols.items()}
         self.symbols_lower = {s.lower(): c for s, c in lex.currency_symbols.items()}
+        self.symbols_upper = {s.upper(): c for s, c in lex.currency_symbols.items()}
         self.person_last = by_last_word(lex.person_nouns)
         self.percent_first = by_first_word(lex.percent_words)
         self.points_first = by_first_word(lex.point_words)
@@ -78,9 +79,15 @@ class AmountFinder:
         text = tok.text
         currency = None
         scaled = False
+        # "$US10 billion", "$A2 billion": the tokenizer splits the dollar sign from the letters that say
+        # whose dollar it is
+        split = _SPLIT_DOLLAR.match(text) if i > 0 and doc[i - 1].text == "$" else None
+        if split and ("$" + split.group(1)) in self.symbols_upper:
+            currency = self.symbols_upper["$" + split.group(1)]
+            text = split.group(2)
         m = self.attached.match(text)
         if m:
-            if m.group("sym"):
+            if m.group("sym") and currency is None:
                 currency = self.symbols.get(m.group("sym")) or self.symbols_lower.get(m.group("sym").lower())
             # a scale glued to a bare number ("5m", "3k") is too ambiguous without a currency
             if m.group("abbr") and not currency and not _currency_before(self, doc, i):
@@ -162,6 +169,8 @@ class AmountFinder:
         if _is_reference(self, doc, i, end):
             return None
         start = i
+        if currency is not None and first.text[:1].isalpha() and i > 0 and doc[i - 1].text == "$":
+            start = i - 1   # "$US10": the sign is part of the amount
         # currency before the number: "$ 350", "USD 5 million", "US$ 2"
         if currency is None and i > 0:
             prev = doc[i - 1]
@@ -365,6 +374,9 @@ def match_forward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> int | Non
         if ok:
             return k
     return None
+
+
+_SPLIT_DOLLAR = re.compile(r"^([A-Za-z]{1,3})(\d[\d,]*(?:\.\d+)?[A-Za-z]{0,3})$")
 
 
 def match_backward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> tuple[int, Phrase] | None:

@@ -39,6 +39,10 @@ def _named_by(actors: "ActorIndex", obj: Token) -> str | None:
     if who is None:
         who = next((actors.resolve(c, states_only=True) for c in obj.children if c.dep_ == "poss"), None)
     if who is None:
+        # "the US submarine industrial sector": a state modifying a modifier
+        who = next((w for c in obj.children if c.dep_ in ("compound", "nmod")
+                    for w in [actors.resolve(c, states_only=True)] if w is not None), None)
+    if who is None:
         for c in obj.children:
             if c.dep_ in ("prep", "acl"):
                 for g in c.subtree if c.dep_ == "acl" else c.children:
@@ -59,6 +63,15 @@ def _definite_in_passing(doc: Doc, amount: Amount, noun: Token) -> bool:
         k -= 1
     definite = definite or (k >= 0 and doc[k].lower_ in ("the", "these", "those"))
     return definite and noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "conj")
+
+
+def _definite(doc: Doc, amount: Amount, noun: Token) -> bool:
+    """"the $550 billion", "this 25% tariff": the figure is one the reader already knows."""
+    k = amount.start - 1
+    while k >= 0 and doc[k].tag_ in ("JJ", "RB", "VBN") and amount.start - k <= 3:
+        k -= 1
+    return (k >= 0 and doc[k].lower_ in ("the", "this", "that", "these", "those")) or \
+        any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
 
 
 def _complement_prep(prep: Token) -> bool:
@@ -99,6 +112,17 @@ def _speaker_names_another(clause: Token) -> bool:
     return subj is not None and speaker is not None and subj.pos_ == "PROPN" and subj.lower_ != speaker.lower_
 
 
+def _past_perfect(verb: Token) -> bool:
+    """"had reached", "had not been signed": a condition about what did not happen."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+
+
+def _would_have(verb: Token) -> bool:
+    """"would have paid", "could have faced"."""
+    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return "have" in auxes and any(a in ("would", "could", "might", "'d") for a in auxes)
+
+
 def _asks_someone(verb: Token, amount: Amount) -> bool:
     """The request names whom it asks or what they should do: "asked Seoul for", "requested $5
     billion from Tokyo", "requested that Seoul pay"."""
@@ -109,8 +133,9 @@ def _asks_someone(verb: Token, amount: Amount) -> bool:
 class ActorIndex:
     """Which actor covers which token, built once per Doc from doc.spans["pw_actors"]."""
 
-    def __init__(self, doc: Doc, spans):
+    def __init__(self, doc: Doc, spans, group_nouns: frozenset[str] = frozenset()):
         self.doc = doc
+        self.group_nouns = group_nouns
         self.at: dict[int, Span] = {}
         for s in spans:
             if s._.actor is None:
@@ -137,6 +162,18 @@ class ActorIndex:
                 return self.at[child.i]
         return None
 
+    def _state_in_title(self, span: Span) -> bool:
+        """A state named in the title of a person who is a subject: "US President Trump announced ...
+        after it warned" (not "a U.S. ally said", where the ally is another state)."""
+        if (span._.actor or {}).get("type") not in ("GPE", "ORG"):
+            return False
+        t = span.root
+        while t.dep_ == "compound" and t.head.i != t.i:
+            t = t.head
+        person = self.at.get(t.i)
+        return t.i != span.root.i and t.dep_ in SUBJECT_DEPS and person is not None \
+            and (person._.actor or {}).get("type") == "PERSON"
+
     @staticmethod
     def country(span: Span) -> str | None:
         """The state an actor stands for, or None for a company, a body or a person acting for no state:
@@ -150,6 +187,10 @@ class ActorIndex:
         if tok.lower_ in PRONOUNS:
             return self.antecedent(tok)
         span = self.actor_in(tok)
+        if span is None and tok.lemma_.lower() in self.group_nouns:
+            # "the 32 countries in the alliance", "members of the bloc": the body they make up
+            span = next((self.actor_in(o) for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                         for o in p.children if o.dep_ == "pobj" and self.actor_in(o) is not None), None)
         if span is None:
             owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
             return self.antecedent(owner) if owner is not None and tok.pos_ in ("NOUN", "PROPN") else None
@@ -166,7 +207,9 @@ class ActorIndex:
             if span is None or (neuter and (span._.actor or {}).get("type") == "PERSON"):
                 continue
             head_tok = span.root
-            if head_tok.dep_ in SUBJECT_DEPS:
+            # an "it" that acts may stand for the state in the title of a person acting ("US President
+            # Trump announced ... after it warned"); "its" in "a tariff on its imports" is another's
+            if head_tok.dep_ in SUBJECT_DEPS or (neuter and pronoun.dep_ in SUBJECT_DEPS and self._state_in_title(span)):
                 return self.state(span)
             if fallback is None and (span._.actor or {}).get("type") in ("GPE", "ORG"):
                 fallback = self.state(span)
@@ -266,10 +309,11 @@ class ClauseReader:
         # leave the amount's own tokens, then follow modifier links up to the noun they modify
         while amount.start <= tok.head.i < amount.end and tok.head.i != tok.i:
             tok = tok.head
-        while tok.dep_ in ("nummod", "quantmod", "compound", "amod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        while tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
             tok = tok.head
-        # "a tariff of 25%", "a pledge of $5 billion": the amount is the noun's value
-        if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
+        # "a tariff of 25%", "a pledge of $5 billion": the amount is the noun's value (not "on top of
+        # the 25% duty", where the amount already has its noun)
+        if amount.start <= tok.i < amount.end and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
                 and tok.head.head.i < tok.i and not tok.head.head.like_num:
             tok = tok.head.head
         return tok
@@ -298,6 +342,10 @@ class ClauseReader:
                 if obj is not None and actors.actor_in(obj) is not None:
                     return obj, came_from
             subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+            # "Trump is expected to impose ...", "Seoul was asked to pay ...": the passive subject of a
+            # verb with an open complement does the complement
+            if subj is None and came_from is not None and came_from.dep_ == "xcomp":
+                subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
             if subj is None:
                 agent = next((c for c in v.children if c.dep_ == "agent"), None)
                 if agent is not None:
@@ -309,6 +357,20 @@ class ClauseReader:
                 subj = v.head if actors is not None and actors.actor_in(v.head) is not None else None
             if subj is not None:
                 return subj, v
+            # "responded to Trump raising tariffs": a gerund's subject is the name right before it
+            if actors is not None and v.tag_ == "VBG" and v.dep_ in ("advcl", "acl", "pcomp") and v.left_edge.i == v.i \
+                    and v.i > 0 and v.doc[v.i - 1].dep_ in ("pobj", "dobj") and actors.actor_in(v.doc[v.i - 1]) is not None:
+                return v.doc[v.i - 1], v
+            # "confirmed the announcement that the rate for Vietnam has been cut": a content clause with
+            # a passive subject of its own says who is affected, not who acts; its reporter holds nothing
+            if v.dep_ in ("acl", "advcl") and any(c.dep_ == "nsubjpass" and c.tag_ not in ("WDT", "WP")
+                                                  for c in v.children):
+                return None, verb
+            # "Seoul's pledge to invest ...", "Japan's decision to buy ...": the noun's owner does it
+            if v.dep_ == "acl" and v.head.pos_ == "NOUN" and actors is not None:
+                owner = next((c for c in v.head.children if c.dep_ == "poss"), None)
+                if owner is not None and actors.resolve(owner) is not None:
+                    return owner, v
             # a finite complement ("estimated that 4,000 were killed") has its own subject or none:
             # the one reporting it holds nothing
             if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "relcl") and v.head.i != v.i:
@@ -338,6 +400,9 @@ class ClauseReader:
         # "the American troop presence of about 28,500 service members": the noun counted into
         if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
             nouns.append(noun.head.head)
+        # "tariffs on EU goods will be 15%": the subject of a copula is what the amount measures
+        if noun.dep_ in ("attr", "acomp") and noun.head.lemma_.lower() == "be":
+            nouns += [c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
         # the amount's noun naming an organisation itself ("28,500-strong US Forces Korea")
         if noun.i in actors.at and (actors.at[noun.i]._.actor or {}).get("type") == "ORG":
             holder = actors.state(actors.at[noun.i])
@@ -354,6 +419,17 @@ class ClauseReader:
             for c in n.children:
                 if holder is None and c.dep_ == "poss":
                     holder = actors.resolve(c)
+        # "investments by Japanese firms", "a pledge by Seoul", "investment from Japan", "troops from
+        # Australia": where the figure comes from holds it (a source preposition on the verb too, unless
+        # it names the target there: "withdraw troops from Korea")
+        sources = {"by"} | (measure.source_preps if measure is not None else frozenset())
+        for place in nouns + ([verb] if verb is not None else []):
+            for c in place.children:
+                if holder is None and c.dep_ == "prep" and c.lower_ in sources and not (
+                        place is verb and measure is not None and c.lower_ in measure.target_preps):
+                    obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                    holder = _named_by(actors, obj) if obj is not None and c.lower_ != "by" else \
+                        actors.resolve(obj) if obj is not None else None
         # "a tariff imposed by the United States"
         for n in nouns:
             for c in n.children:
@@ -362,6 +438,10 @@ class ClauseReader:
                     obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
                     if obj is not None:
                         holder = actors.resolve(obj)
+        # "could cost Canberra $235 billion": the object of a verb of costing pays
+        if holder is None and verb is not None and verb.lemma_.lower() in self.lex.payer_object_verbs:
+            payer = next((c for c in verb.children if c.dep_ in ("dative", "dobj") and not amount.start <= c.i < amount.end), None)
+            holder = actors.resolve(payer) if payer is not None else None
         first_role = measure.modifier if measure is not None else "holder"
         # "28,500 U.S. troops", "U.S. tariffs": the modifier says whose; for an ambiguous one
         # ("U.S. investment": by or in the U.S.?) the subject decides first
@@ -370,15 +450,28 @@ class ClauseReader:
         # subject of the governing verb, or the agent of a passive one; not when the amount only
         # comes up in passing ("pay more for the 28,500 troops")
         subject = None
-        if verb is not None and not _in_passing(noun, verb):
+        # "Trump has cast the $550 billion as money ...": a figure already known (definite), under a verb
+        # that neither does what it measures nor sets how firm it is, is talked about, not held by the
+        # talker; its first mention says whose it is
+        talked_about = verb is not None and _definite(doc, amount, noun) and not self._acts_on(verb, measure)
+        if verb is not None and not talked_about and not _in_passing(noun, verb):
             subj, owner = self.subject_of(verb, actors)
             # the counted people as subject ("300 Koreans were detained") hold nothing
             if subj is not None and not (amount.start <= subj.i < amount.end):
                 who = actors.resolve(subj)
                 if who is not None:
-                    subject = (who, measure is not None and owner.lemma_.lower() in measure.subject_is_target, subj)
+                    # "offered billions to avert the tariff": the amount's own verb may make its subject undergo it
+                    subject = (who, measure is not None and (owner.lemma_.lower() in measure.subject_is_target
+                                                             or verb.lemma_.lower() in measure.subject_is_target), subj)
                     if not subject[1] and holder is None:
                         holder = who
+        # "Korean cars will be faced with a 15% tariff": the passive subject of a verb of undergoing
+        if subject is None and verb is not None and measure is not None and verb.lemma_.lower() in measure.subject_is_target \
+                and not _in_passing(noun, verb):
+            undergoer = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            who = actors.resolve(undergoer, states_only=True) if undergoer is not None else None
+            if who is not None:
+                subject = (who, True, undergoer)
         # "tariffs would cut its operating profit by 180 billion yen": a change by an amount belongs to
         # whoever owns what changed
         if holder is None and noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.head.head.pos_ == "VERB" \
@@ -388,20 +481,32 @@ class ClauseReader:
             if owner is not None:
                 holder = actors.resolve(owner)
         # prepositions naming the target: "tariff on Seoul", "pledge in the United States"
+        target_tok = None
         if measure is not None and measure.target_preps and target is None:
             places = nouns + ([verb] if verb is not None else [])
             for place in places:
                 for prep in place.children:
+                    # "troops from Australia": on the noun, a source preposition names the holder
+                    if place is not verb and prep.lower_ in measure.source_preps:
+                        continue
                     if prep.dep_ == "prep" and prep.lower_ in measure.target_preps:
                         obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
                         if obj is None:
                             # "out of South Korea": the object sits under the second preposition
                             inner = next((c for c in prep.children if c.dep_ == "prep"), None)
                             obj = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
-                        if obj is not None:
+                        # "$350 billion in South Korean investments": the measure's own noun is no place;
+                        # a state modifying it says whose the figure is (read below)
+                        if obj is not None and obj.i != cue:
                             who = _named_by(actors, obj)
                             if who is not None and who != holder:
-                                target = who
+                                target, target_tok = who, obj
+                                break
+                            # "Seoul and Washington agreed to cut the tariff on Korean autos": of two
+                            # subjects, the one not named as the target holds it
+                            partner = self._co_subject(actors, subject, who)
+                            if who is not None and partner is not None:
+                                holder, target, target_tok = partner, who, obj
                                 break
                     # "stationed on its soil": a participle on the noun carries the place
                     if prep.dep_ == "acl" and target is None:
@@ -414,9 +519,26 @@ class ClauseReader:
                                         target = who
                 if target is not None:
                     break
+        # "contributing $3 billion to the US shipbuilding sector": money paid or given goes to its target
+        if target is None and verb is not None and verb.lemma_.lower() in self.lex.payment_verbs and amount.kind == "currency":
+            # on the verb, the amount's noun, or what the money is in ("$2 billion in grants to ...")
+            kinds = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                     for o in p.children if o.dep_ == "pobj"]
+            for prep in [c for place in [verb, *nouns, *kinds] for c in place.children]:
+                if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    who = _named_by(actors, obj) if obj is not None else None
+                    if who is not None and who != holder:
+                        target, target_tok = who, obj
+                        break
         # "Japan settled on a 15% tariff": the subject undergoes it, unless a target is named
         if subject is not None and subject[1] and target is None and subject[0] != holder:
             target = actors.resolve(subject[2], states_only=True)
+            target_tok = target_tok if target is None else subject[2]
+        # "Korean cars entering the United States", "exports to Japan": where the goods go taxes them
+        if holder is None and target_tok is not None and measure is not None and \
+                (measure.destination_verbs or measure.destination_preps):
+            holder = self._destination(actors, measure, target_tok, exclude=target)
         if first_role == "holder" and holder is None:
             holder = self._modifier_actor(actors, nouns, exclude=(target,))
         # states modifying the noun: "US investment pledge" after "Seoul's", "Korean workers";
@@ -427,10 +549,65 @@ class ClauseReader:
             target = self._modifier_actor(actors, nouns + goods, exclude=(holder,), states_only=True)
         if holder is None:
             holder = self._modifier_actor(actors, nouns, exclude=(target,))
+        # "2.5% of Japan's GDP", "1.3% of its output": the owner of the whole
+        if holder is None and amount.kind == "percent":
+            holder = self._whole_owner(doc, actors, amount, exclude=target)
         actors.by_name = False
         if holder is not None and holder == target:
             target = None
         return holder, target
+
+    @staticmethod
+    def _whole_owner(doc: Doc, actors: ActorIndex, amount: Amount, exclude) -> str | None:
+        """The named possessor of the whole a percentage is "of" (a pronoun's is too unsure a guess
+        to override what the passage says about the figure)."""
+        for t in doc[amount.start:amount.end]:
+            for p in t.children:
+                if p.dep_ == "prep" and p.lower_ == "of":
+                    whole = next((o for o in p.children if o.dep_ == "pobj"), None)
+                    owner = next((c for c in whole.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None) \
+                        if whole is not None else None
+                    who = actors.resolve(owner) if owner is not None else None
+                    if who is not None and who != exclude:
+                        return who
+        return None
+
+    @staticmethod
+    def _co_subject(actors: ActorIndex, subject, named: str | None) -> str | None:
+        """The other state of a coordinated subject ("Seoul and Washington") when one is `named`."""
+        if subject is None or named is None or subject[0] != named:
+            return None
+        for c in subject[2].children:
+            if c.dep_ == "conj":
+                who = actors.resolve(c, states_only=True)
+                if who is not None and who != named:
+                    return who
+        return None
+
+    def _acts_on(self, verb: Token, measure: Measure | None) -> bool:
+        """The verb does what the measure counts, changes it, pays it or sets its status."""
+        lemma = verb.lemma_.lower()
+        return (measure is not None and lemma in measure.verbs) or lemma in self.lex.change_verbs \
+            or lemma in self.lex.payment_verbs or self._verb_trigger(verb) is not None
+
+    @staticmethod
+    def _destination(actors: ActorIndex, measure: Measure, goods: Token, exclude) -> str | None:
+        """The state the goods go to: a participle of arriving with it as object ("entering the US"), or
+        a preposition of direction ("exports into Japan", "shipments to the US")."""
+        for c in goods.children:
+            if c.dep_ == "acl" and c.lemma_.lower() in measure.destination_verbs:
+                for o in c.children:
+                    place = o if o.dep_ == "dobj" else next((g for g in o.children if g.dep_ == "pobj"), None) \
+                        if o.dep_ == "prep" else None
+                    who = actors.resolve(place, states_only=True) if place is not None else None
+                    if who is not None and who != exclude:
+                        return who
+            if c.dep_ == "prep" and c.lower_ in measure.destination_preps:
+                place = next((g for g in c.children if g.dep_ == "pobj"), None)
+                who = actors.resolve(place, states_only=True) if place is not None else None
+                if who is not None and who != exclude:
+                    return who
+        return None
 
     @staticmethod
     def _modifier_actor(actors: ActorIndex, nouns: list[Token], exclude, states_only: bool = False) -> str | None:
@@ -463,6 +640,13 @@ class ClauseReader:
         m = match_backward(doc, noun.i, self.noun_last)
         if m is not None and not (amount.start <= noun.i < amount.end):
             return self.lex.status.nouns[m[1]]
+        # "$490 billion in investment commitments", "$5 billion of pledges": what the sum is made of
+        for p in [c for t in tokens for c in t.children]:
+            if p.dep_ == "prep" and p.lower_ in ("in", "of"):
+                for o in p.children:
+                    m = match_backward(doc, o.i, self.noun_last) if o.dep_ == "pobj" else None
+                    if m is not None:
+                        return self.lex.status.nouns[m[1]]
         return None
 
     def _modifier_status(self, doc: Doc, tok: Token) -> str | None:
@@ -475,20 +659,138 @@ class ClauseReader:
         return None
 
     def _verb_status(self, tok: Token) -> str | None:
+        found = self._verb_trigger(tok)
+        return self.verb_status[found] if found is not None else None
+
+    def _verb_trigger(self, tok: Token) -> Phrase | None:
+        """The status phrase a verb starts ("impose", "take effect"), longest first."""
         lemma = tok.lemma_.lower()
-        for p in self.verb_first.get(lemma, ()):
-            if len(p) == 1 or any(c.lower_ == p[1] for c in tok.children) or \
-                    (tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == p[1]):
-                return self.verb_status[p]
+        doc = tok.doc
+        for p in sorted(self.verb_first.get(lemma, ()), key=len, reverse=True):
+            if len(p) == 1:
+                return p
+            # "take effect", "come into effect", "call for": the next words, or a child for the second
+            following = tuple(t.lower_ for t in doc[tok.i + 1:tok.i + len(p)])
+            if following == p[1:] or (len(p) == 2 and any(c.lower_ == p[1] for c in tok.children)):
+                return p
+        return None
+
+    def _unreal(self, verb: Token) -> bool:
+        """The clause is not a report of fact: future, modal, obligation, an infinitive ("threatened to
+        impose") or a condition on it."""
+        st = self.lex.status
+        return any((c.dep_ == "aux" and (c.lower_ in st.modals or c.lower_ in st.future_modals
+                                         or c.lower_ in st.obligation_modals or c.tag_ == "TO"))
+                   or (c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS) for c in verb.children)
+
+    def _hedged(self, verb: Token) -> bool:
+        """A trigger under a guess: "could demand", "is expected to demand", "is likely to impose"
+        ("would" is left alone: reported speech shifts "will" to it)."""
+        st = self.lex.status
+        if any(c.dep_ == "aux" and st.modals.get(c.lower_) == "speculative" and c.lower_ not in st.backshifted
+               for c in verb.children):
+            return True
+        head = verb.head
+        return verb.dep_ == "xcomp" and head.i != verb.i and (
+            head.lemma_.lower() in st.hedging_verbs or head.lemma_.lower() in st.hedging_adjectives)
+
+    def _document_status(self, doc: Doc, verb: Token) -> str | None:
+        """The status of a verb's subject when it is a deal, plan or demand ("the deal calls for")."""
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        m = match_backward(doc, subj.i, self.noun_last) if subj is not None and subj.pos_ == "NOUN" else None
+        return self.lex.status.nouns[m[1]] if m is not None else None
+
+    def _frame_status(self, doc: Doc, verb: Token) -> str | None:
+        """"Under the deal, Seoul would pay ...", "an agreement under which Seoul would pay ...": the
+        status noun of the frame the clause is set in."""
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ in FRAME_PREPS:
+                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
+                    obj = verb.head
+                m = match_backward(doc, obj.i, self.noun_last) if obj is not None else None
+                if m is not None:
+                    return self.lex.status.nouns[m[1]]
+        return None
+
+    def _in_deal(self, doc: Doc, verb: Token) -> bool:
+        """A phrase on the verb sets the clause inside a deal: "as part of a trade agreement", "in
+        exchange", "under the pact"."""
+        st = self.lex.status
+        for c in verb.children:
+            if c.dep_ != "prep":
+                continue
+            if any(tuple(t.lower_ for t in doc[c.i:c.i + len(m)]) == m for m in st.deal_markers):
+                return True
+            # the nouns of the phrase, not of a clause inside it
+            stack, steps = [c], 0
+            while stack and steps < 12:
+                t = stack.pop()
+                steps += 1
+                if t.pos_ in ("NOUN", "PROPN"):
+                    m = match_backward(doc, t.i, self.noun_last)
+                    if m is not None and st.nouns[m[1]] == st.deal_status:
+                        return True
+                stack.extend(g for g in t.children if g.pos_ not in ("VERB", "AUX"))
+        return False
+
+    def condition(self, doc: Doc, amount: Amount, noun: Token) -> str | None:
+        """"counterfactual" when the figure would have held had things gone otherwise ("was facing 25%
+        if it had not reached a deal", "would have paid"), "conditional" under an open condition ("will
+        face 25% if talks fail", "if Washington imposes 25%"), else None."""
+        tok = noun
+        for _ in range(14):
+            parent = tok.head
+            if parent.i == tok.i:
+                return None
+            if tok.dep_ == "relcl":
+                return None
+            t = parent
+            if t.pos_ in ("VERB", "AUX"):
+                # the amount is inside the condition: "if Washington imposes a 25% tariff"
+                if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in t.children) and t.dep_ == "advcl":
+                    return "counterfactual" if _past_perfect(t) else "conditional"
+                for c in t.children:
+                    if c.dep_ == "advcl" and c.i != tok.i and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                                                  for m in c.children):
+                        return "counterfactual" if _past_perfect(c) or _would_have(t) else "conditional"
+                    # "had it not agreed": the inverted condition is always about what did not happen
+                    if c.dep_ == "advcl" and c.i != tok.i and doc[c.left_edge.i].lower_ == "had" and _past_perfect(c):
+                        return "counterfactual"
+                # "would have faced a 25% tariff"
+                if _would_have(t):
+                    return "counterfactual"
+            tok = t
         return None
 
     def status(self, doc: Doc, amount: Amount, noun: Token, measure: Measure | None,
                before: bool) -> tuple[str, bool]:
         """(status, explicit): the trigger nearest the amount, walking up its parse; "actual" when none.
         The earlier value of a change ("from 25 percent") only reads its own phrase."""
+        status, explicit = self._status(doc, amount, noun, measure, before)
+        if status == "actual" and not before and self._not_in_force(doc, amount):
+            st = self.lex.status
+            return (st.future.get(measure.name, "proposed") if measure is not None else "proposed"), True
+        return status, explicit
+
+    def _not_in_force(self, doc: Doc, amount: Amount) -> bool:
+        """The sentence says the figure is not in force yet ("no executive order has been issued")."""
+        phrases = self.lex.status.not_in_force
+        if not phrases:
+            return False
+        sent = doc[amount.start].sent
+        words = [t.lower_ for t in sent]
+        return any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1)
+                   if words[i] == p[0])
+
+    def _status(self, doc: Doc, amount: Amount, noun: Token, measure: Measure | None,
+                before: bool) -> tuple[str, bool]:
         own = self.local_status(doc, amount, noun)
         if own is not None:
             return own, True
+        if not before and self.condition(doc, amount, noun) == "counterfactual":
+            st = self.lex.status
+            return st.counterfactual_by_measure.get(measure.name if measure is not None else "", st.counterfactual_status), True
         # "the future role of the 28,500 troops": a definite description presupposes the figure;
         # what the clause around it might do is not about the figure
         if before or _definite_in_passing(doc, amount, noun):
@@ -496,6 +798,7 @@ class ClauseReader:
         st = self.lex.status
         changed = None
         future = False
+        deal = False
         verb_lemma = ""
         tok = noun
         for _ in range(14):
@@ -511,7 +814,7 @@ class ClauseReader:
                 if _complement_prep(parent):
                     s = self._verb_status(parent.head)
                     if s:
-                        return s, True
+                        return self._document_status(doc, parent.head) or s, True
                 break
             # the content of a noun ("an admission that forces killed 300") is not what the noun's
             # clause asks for
@@ -527,7 +830,35 @@ class ClauseReader:
                 # "200 lawmakers signed the letter", "400 workers demanded higher pay": what the
                 # counted people do is not how firm their number is
                 acting = amount.kind == "persons" and dep == "nsubj" and tok.i == noun.i
-                s = None if acting else self._verb_status(t)
+                # "the pact includes 2%", "the pledge is $5 billion": what the subject is
+                # "the fund is part of the deal", "a pillar of the agreement"
+                if not acting and t.lemma_.lower() in st.content_verbs and dep in SUBJECT_DEPS:
+                    part = next((c for c in t.children if c.dep_ in ("attr", "dobj") and c.lemma_.lower() in st.part_nouns), None)
+                    whole = next((o for p in part.children if p.dep_ == "prep" and p.lower_ == "of"
+                                  for o in p.children if o.dep_ == "pobj"), None) if part is not None else None
+                    m = match_backward(doc, whole.i, self.noun_last) if whole is not None else None
+                    if m is not None:
+                        return st.nouns[m[1]], True
+                if not acting and t.lemma_.lower() in st.content_verbs and dep in ("dobj", "attr", "oprd"):
+                    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    m = match_backward(doc, subj.i, self.noun_last) if subj is not None and subj.pos_ == "NOUN" else None
+                    if m is not None:
+                        return st.nouns[m[1]], True
+                trigger = None if acting else self._verb_trigger(t)
+                s = self.verb_status[trigger] if trigger is not None else None
+                # "will impose a 25% tariff" announces no figure in force: the future reading decides
+                if s == "actual" and len(trigger) == 1 and self._unreal(t):
+                    s = None
+                if s and s not in ("actual", "speculative") and self._hedged(t):
+                    return "speculative", True
+                # "the deal calls for $350 billion", "the plan requires 3%": a document asks nothing,
+                # it states its terms
+                if s and self._document_status(doc, t):
+                    return self._document_status(doc, t), True
+                # "wants to stay at 2%": a wish for oneself, nobody asked
+                if s and t.lemma_.lower() in st.self_directed and dep == "xcomp" \
+                        and not any(c.dep_ in ("dobj", "dative") for c in t.children):
+                    return st.self_directed_status, True
                 if s:
                     # "the ministry has requested 8.8 trillion yen for next year": asking for a sum
                     # from nobody in particular is a budget request, a proposal
@@ -536,6 +867,9 @@ class ClauseReader:
                             and not _asks_someone(t, amount):
                         return st.self_request_status, True
                     return s, True
+                framed = self._frame_status(doc, t)
+                if framed is not None:
+                    return framed, True
                 for c in t.children:
                     if c.dep_ == "aux" and c.lower_ in st.modals:
                         # "confirmed that the tariff would be lowered": reported speech shifts "will"
@@ -549,6 +883,7 @@ class ClauseReader:
                             if _conditional(t):
                                 return ("demanded" if _speaker_names_another(t) else "speculative"), True
                             future, verb_lemma = True, t.lemma_.lower()
+                            deal = deal or self._in_deal(doc, t)
                             continue
                         return st.modals[c.lower_], True
                     if c.dep_ == "aux" and c.lower_ in st.obligation_modals:
@@ -559,18 +894,13 @@ class ClauseReader:
                     if c.dep_ == "aux" and c.lower_ in st.future_modals:
                         future = True
                         verb_lemma = t.lemma_.lower()
+                        deal = deal or self._in_deal(doc, t)
                     if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
                         return "speculative", True
                     if c.dep_ in ("advcl", "acl") and c.tag_ == "VBN" and c.i > tok.i:
                         s = self._verb_status(c)
                         if s:
                             return s, True
-                    # "under the deal, the levy falls to 15%": the frame the clause is set in
-                    if c.dep_ == "prep" and c.lower_ in FRAME_PREPS:
-                        obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                        m = match_backward(doc, obj.i, self.noun_last) if obj is not None else None
-                        if m is not None:
-                            return st.nouns[m[1]], True
             elif t.pos_ in ("NOUN", "PROPN"):
                 m = match_backward(doc, t.i, self.noun_last)
                 if m is not None:
@@ -586,7 +916,9 @@ class ClauseReader:
         if changed:
             return changed, True
         if future and measure is not None and measure.name in st.future and verb_lemma not in st.future_exclude:
-            return st.future[measure.name], True
+            status = st.future[measure.name]
+            # "will impose 15% as part of the trade deal" is what was agreed, not a threat
+            return (st.deal_status if deal and status == "threatened" else status), True
         return "actual", False
 
     # ------------------------------------------------------------ quote

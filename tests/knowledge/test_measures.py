@@ -115,3 +115,32 @@ def test_measures_bad_member_or_request_entry_is_named(tmp_path, file, text, nam
     with pytest.raises(KnowledgeError) as err:
         measures.load([tmp_path])
     assert named in str(err.value) and file in str(err.value)
+
+
+def test_status_frames_load_from_the_data_file():
+    from pactwatch.knowledge import measures
+    st = measures.load().status
+    assert "include" in st.content_verbs and "part" in st.part_nouns
+    assert ("in", "exchange") in st.deal_markers and st.deal_status == "agreed"
+    assert "want" in st.self_directed and st.self_directed_status == "proposed"
+    assert "expect" in st.hedging_verbs and "likely" in st.hedging_adjectives
+    assert st.counterfactual_by_measure["tariff_rate"] == "threatened"
+    assert ("no", "executive", "order") in st.not_in_force
+
+
+def test_roles_and_currency_tables_load_from_the_data_file():
+    from pactwatch.knowledge import measures
+    lex = measures.load()
+    assert lex.local_dollars["Australia"] == "AUD" and lex.currency_symbols["$US"] == "USD"
+    assert "cost" in lex.payer_object_verbs and "country" in lex.group_nouns and "profit" in lex.split_nouns
+    assert "amount" in lex.restating_words
+    assert "gdp" in lex.measure("defense_spending").share_of
+    assert "enter" in lex.measure("tariff_rate").destination_verbs
+
+
+def test_bad_counterfactual_status_is_named(tmp_path):
+    from pactwatch.errors import KnowledgeError
+    from pactwatch.knowledge import measures
+    (tmp_path / "quantity_status.toml").write_text('[counterfactual]\nstatuses = { tariff_rate = "maybe" }\n')
+    with pytest.raises(KnowledgeError, match="counterfactual"):
+        measures.load([tmp_path])

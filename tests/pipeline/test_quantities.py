@@ -280,7 +280,8 @@ def test_quantities_bare_number_in_a_change_takes_the_unit(annotate):
     assert [(q["value"], q["unit"], q["measure"]) for q in found] == [
         (9000, "persons", "troop_level"), (6000, "persons", "troop_level")]
     assert found[1]["change"]["role"] == "after"
-    assert found[1]["status"] == "demanded"
+    # the planners want to do it themselves, nobody is asked: a proposal
+    assert found[1]["status"] == "proposed"
 
 
 def test_quantities_bare_year_after_to_is_not_a_change(annotate):
