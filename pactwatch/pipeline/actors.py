@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -38,6 +39,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
+from ..documents import layout
+from ..documents.metadata import recognise
 from ..knowledge import norm
 from .attach import clause_head
 from .extensions import ACTORS
@@ -56,10 +59,6 @@ _ADDRESS_VERBS = {"urge", "remind", "tell", "warn", "ask", "press", "pressure", 
                   "criticize", "criticise", "thank", "invite", "notify", "inform", "assure", "reassure", "lobby",
                   "blame", "push", "punish", "sanction", "threaten", "condemn", "summon", "rebuke", "praise",
                   "court", "woo"}
-# a line that links to another story or asks the reader to act: its names belong to no actor here
-_LINK_LINE = re.compile(r"^[^\S\n]*(?:Related(?:[^\S\n]+(?:stories|articles|coverage))?|Read(?:[^\S\n]+(?:more|also|next))?"
-                        r"|Also[^\S\n]+read|See[^\S\n]+also|More[^\S\n]+(?:from|on)[^\n:]*|Recommended|Watch|Listen"
-                        r"|Sign[^\S\n]+up|Subscribe|Share[^\S\n]+(?:on|this)[^\n]*?)[^\S\n]*[:|>»][^\n]*$", re.M | re.I)
 # "the Kursk region", "Donetsk province": a proper name before one of these is a region
 _REGION_WORDS = {"region", "province", "oblast", "prefecture", "county", "district", "governorate"}
 _COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -174,8 +173,10 @@ class ActorLinker:
         mentions = self._kb_mentions(doc)
         mentions += self._joined_tokens(doc, words, mentions)
         text = doc.text      # built on each access: read once
-        mentions += _bylines(doc, text, mentions, self.kb.not_names, self.common_words)
-        mentions = self._add_model_mentions(doc, text, mentions, title_tokens)
+        page = doc._.layout if doc._.layout is not None else recognise(text)["layout"]
+        mentions += _credited(doc, text, page, mentions, self.common_words)
+        headings = PageRanges(layout.of_kind(page, "heading"))
+        mentions = self._add_model_mentions(doc, mentions, title_tokens, headings)
         mentions = self._regions(doc, mentions)
         self._resolve_ambiguous(doc, mentions)
         mentions = self._administrations(doc, words, mentions, date)
@@ -184,7 +185,7 @@ class ActorLinker:
         self._capitals(doc, mentions)
         mentions += self._organs(doc, mentions, date)
         self._merge_unknown(doc, mentions)
-        links = [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
+        links = layout.of_kind(page, "link")
         if links:
             # a link to another story ("Related: Lee Heads to Tokyo") names no actor of this one
             mentions = [m for m in mentions if not any(a <= doc[m.start].idx < b for a, b in links)]
@@ -277,7 +278,8 @@ class ActorLinker:
                     out.append(m)
         return out
 
-    def _add_model_mentions(self, doc: Doc, text: str, mentions: list[Mention], title_tokens: set[int]) -> list[Mention]:
+    def _add_model_mentions(self, doc: Doc, mentions: list[Mention], title_tokens: set[int],
+                            headings: "PageRanges") -> list[Mention]:
         """The model's entities, cleaned, where they add to the knowledge base's matches."""
         kb_tokens = {}
         for m in mentions:
@@ -310,9 +312,9 @@ class ActorLinker:
                     label = ent.label_
                 # in a heading, "Lee Agree" is a family name and a capitalised verb
                 if label == "PERSON" and end - start >= 2 and doc[start].text in self.short \
-                        and not self.names.get(norm(doc[start:end].text)) and _is_heading(doc[start:end], text):
+                        and not self.names.get(norm(doc[start:end].text)) and headings.holds(doc[start:end]):
                     end = start + 1
-                if not _plausible_name(doc[start:end], label, text) or norm(doc[start:end].text) in self.kb.not_names:
+                if not _plausible_name(doc[start:end], label, headings) or norm(doc[start:end].text) in self.kb.not_names:
                     continue
                 if label == "PERSON" and end - start == 1 and self._stray_capital(doc, start, full_name_words):
                     continue
@@ -1014,35 +1016,35 @@ def _all_named(cands) -> bool:
     return all(k in ("name", "alias", "demonym") for _, k in cands)
 
 
-# horizontal space includes the no-break space web pages put in bylines
-_BYLINE = re.compile(r"^[^\S\n]*(?:By|by|BY)[^\S\n]+(.+?)[^\S\n]*$", re.M)
-# a byline line: "By Jane Roe and John Doe", or names and an outlet after a bar without "By"
-_BYLINE_LINE = re.compile(r"^[^\S\n]*(?:(?:By|by|BY)[^\S\n]+(.+?)|([A-ZÀ-Þ][^\n|]*?[^\S\n]\|[^\S\n][^\n]+?))[^\S\n]*$", re.M)
-_BYLINE_NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.-]*)(?:[^\S\n]+(?:[A-ZÀ-Þ][\w’'.-]*|de|van|von|der|la|le)){1,3}$")
+# the order credited names are taken in: where two overlap, the earlier kind wins
+_CREDIT_ORDER = {"photographer": 0, "credited_outlet": 1, "wire_author": 2, "copyright_outlet": 3,
+                 "byline_author": 4, "byline_outlet": 4}
 
 
-_NAME = r"[A-ZÀ-Þ][\w’'.-]*(?:[^\S\n]+[A-ZÀ-Þ][\w’'.-]*){1,3}"
-# photo credits: "(AP Photo/Ahn Young-joon)", "(Pool photo by Jane Roe/Getty Images)"
-_PHOTO_CREDIT = re.compile(r"\b[Pp]hoto(?:[^\S\n]+by)?[^\S\n]*[/:]?[^\S\n]*(" + _NAME + r")(?=[^\S\n]*[/)]|[^\S\n]+(?:via|for)\b)")
+class PageRanges:
+    """Ranges of one layout kind (whole lines), asked whether a span lies in one: a bisect, not a scan."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.ranges = sorted(ranges)
+        self.starts = [s for s, _ in self.ranges]
+
+    def holds(self, span: Span) -> bool:
+        i = bisect_right(self.starts, span.start_char) - 1
+        return i >= 0 and span.start_char < self.ranges[i][1]
 
 
-# the outlet a credit or a copyright line names: "Jane Roe for The Daily Star", "© 2024 The Daily Star"
-_OUTLET = r"(?:The[^\S\n]+)?([A-Z][\w&’'.-]*(?:[^\S\n]+(?:[A-Z][\w&’'.-]*|of|and|&)){0,5})"
-_CREDIT_FOR = re.compile(r"(?:[Cc]redit|[Pp]hoto|[Pp]hotograph)\b[^\n]*?[^\S\n]for[^\S\n]+" + _OUTLET + r"[^\S\n]*(?:[)\]]|$)", re.M)
-_COPYRIGHT = re.compile(r"^[^\S\n]*(?:©|\([Cc]\)|[Cc]opyright(?:[^\S\n]*©)?)[^\S\n]*(?:\d{4}(?:[-–]\d{4})?[^\S\n]*,?[^\S\n]*)?"
-                        + _OUTLET + r"\.?(?:[^\S\n]+[Aa]ll[^\S\n]+[Rr]ights[^\S\n]+[Rr]eserved\.?)?[^\S\n]*$", re.M)
-
-
-_WIRE_CREDITS = re.compile(r"\(((?:[A-Z][a-z]+\s+)?(?:Reporting|Writing|Editing|Reported|Written|Edited|Compiled)\s+by\s[^)]*)\)")
-
-
-def _bylines(doc: Doc, text: str, mentions: list[Mention], not_names: set[str],
-             common_words: set[str] = frozenset()) -> list[Mention]:
-    """The authors on a byline line ("By Jane Roe and John Doe", "Jane Roe | The Daily Star") and
-    photographers in credits, which the model often misses; and the outlet a byline, a credit or a
-    copyright line names, which it often takes for a heading."""
+def _credited(doc: Doc, text: str, page: list, mentions: list[Mention],
+              common_words: set[str] = frozenset()) -> list[Mention]:
+    """The people and outlets the page credits (bylines, photo and wire credits, copyright lines;
+    documents/layout/credits.py finds them), which the model often misses or takes for a heading.
+    A line of names and an outlet after a bar, without "By", counts only if the model sees a
+    person there or a name has a word that is no English word ("Trade War | Markets" is a kicker)."""
     out = []
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    bars = [(s, e) for s, e, kind in page if kind == "bar_byline"]
+    credited = sorted(((s, e, kind) for s, e, kind in page if kind in _CREDIT_ORDER),
+                      key=lambda x: (_CREDIT_ORDER[x[2]], x[0]))
+    refused = {bar for bar in bars if not _bar_is_byline(doc, text, bar, page, common_words)}
 
     def add(start: int, end: int, label: str, name: str | None = None) -> None:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -1060,69 +1062,25 @@ def _bylines(doc: Doc, text: str, mentions: list[Mention], not_names: set[str],
             out.append(Mention(span.start, span.end, label=label, kind="model", name=name))
             covered.update(range(span.start, span.end))
 
-    def outlet(match: re.Match, group: int = 1) -> None:
-        name = match.group(group).rstrip(".")
-        if name and norm(name) not in not_names and not re.fullmatch(r"[A-Z]\.?", name):
-            add(match.start(group), match.start(group) + len(name), "ORG", name)
-
-    for credit in _PHOTO_CREDIT.finditer(text):
-        if any(norm(w) in not_names for w in credit.group(1).split()):
+    for start, end, kind in credited:
+        if any(s <= start < e for s, e in refused):
             continue
-        add(credit.start(1), credit.end(1), "PERSON", credit.group(1))
-    for credit in _CREDIT_FOR.finditer(text):
-        outlet(credit)
-    # a wire story's foot: "(Reporting by Jane Roe in Seoul and John Doe; Editing by Ann Lee)"
-    for block in _WIRE_CREDITS.finditer(text):
-        for part in re.finditer(r"(?:^|;)\s*(?:[A-Z][a-z]+\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|"
-                                r"[Rr]eported|[Ww]ritten|[Ee]dited)\s+by\s+([^;]+)", block.group(1)):
-            base = block.start(1) + part.start(1)
-            for piece in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", part.group(1)):
-                name = re.sub(r"\s+in\s+.*$", "", piece.group(0)).strip()
-                name = re.sub(r"^and\s+", "", name)
-                if _BYLINE_NAME.match(name) and not any(norm(w) in not_names for w in name.split()):
-                    at = text.index(name, base + piece.start())
-                    add(at, at + len(name), "PERSON")
-    for line in _COPYRIGHT.finditer(text):
-        outlet(line)
-    for line in _BYLINE_LINE.finditer(text):
-        body, offset = line.group(1) or line.group(2), line.start(1 if line.group(1) else 2)
-        # "By Jane Roe (jroe@example.com)": the address after the name is no part of it
-        body = re.sub(r"[^\S\n]*[(\[<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)\]>]?", "", body).rstrip()
-        # "By Jane Roe | The Daily Star": the outlet after a bar
-        names_part, bar, outlet_part = body.partition(" | ")
-        names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names_part)
-        names = [n.strip() for n in names]
-
-        def job(part: str) -> bool:       # "Staff Reporters", "Tokyo correspondent"
-            return any(norm(w) in not_names or norm(w)[:-1] in not_names for w in part.split())
-        # the names, then perhaps their jobs: "By Jane Roe and John Doe, Staff Reporters"
-        n_names = 0
-        while n_names < len(names) and _BYLINE_NAME.match(names[n_names]) and not job(names[n_names]):
-            n_names += 1
-        if n_names == 0 or not all(job(rest) for rest in names[n_names:]):
-            continue
-        names = names[:n_names]
-        if line.group(2):
-            # without "By", a line of names is a byline only with its outlet, and only if the model
-            # sees a person there or a name has a word that is no English word ("Trade War |
-            # Markets" is a kicker, not a byline)
-            seen = any(e.label_ == "PERSON" and offset <= e.start_char < offset + len(names_part) for e in doc.ents)
-            plain = all(all(w.lower() in common_words for w in re.split(r"[\s-]+", n)) for n in names)
-            if not bar or (plain and not seen) or outlet_part.strip().lower() in common_words:
-                continue
-        pos = offset
-        for name in names:
-            at = text.index(name, pos)
-            pos = at + len(name)
-            add(at, at + len(name), "PERSON")
-        if bar:
-            m = re.match(r"\s*" + _OUTLET + r"\s*$", outlet_part)
-            if m:
-                name = m.group(1)
-                at = text.find(name, offset + len(names_part))
-                if at != -1:
-                    add(at, at + len(name), "ORG", name)
+        if kind == "byline_author" or kind == "wire_author":
+            add(start, end, "PERSON")
+        elif kind == "photographer":
+            add(start, end, "PERSON", text[start:end])
+        else:
+            add(start, end, "ORG", text[start:end])
     return out
+
+
+def _bar_is_byline(doc: Doc, text: str, bar: tuple[int, int], page: list, common_words: set[str]) -> bool:
+    start, end = bar
+    names_part, _, outlet_part = text[start:end].partition(" | ")
+    names = [text[s:e] for s, e, kind in page if kind == "byline_author" and start <= s < end]
+    seen = any(e.label_ == "PERSON" and start <= e.start_char < start + len(names_part) for e in doc.ents)
+    plain = all(all(w.lower() in common_words for w in re.split(r"[\s-]+", n)) for n in names)
+    return not ((plain and not seen) or outlet_part.strip().lower() in common_words)
 
 
 def _strip_possessive(text: str) -> str:
@@ -1159,7 +1117,7 @@ def _clean_pieces(ent: Span) -> list[tuple[int, int]]:
     return out
 
 
-def _plausible_name(span: Span, label: str, text: str) -> bool:
+def _plausible_name(span: Span, label: str, headings: PageRanges) -> bool:
     """Not a number, date or lowercase phrase the model mistook for a name, nor a heading."""
     words = [t for t in span if not t.is_punct]
     if not words or not any(t.text[:1].isupper() for t in words):
@@ -1171,33 +1129,9 @@ def _plausible_name(span: Span, label: str, text: str) -> bool:
            and not (t.i > 0 and t.nbor(-1).text == "-") for t in words):
         return False
     # in a heading ("Tricky Diplomacy Ahead") the model takes capitalised words for organisations
-    if label in ("ORG", "EVENT", "LOC", "FAC") and _is_heading(span, text):
+    if label in ("ORG", "EVENT", "LOC", "FAC") and headings.holds(span):
         return False
     return True
-
-
-def _is_heading(span: Span, text: str) -> bool:
-    """The span's line is a heading: short, without closing punctuation, its words capitalised; not
-    a line of the block a byline opens ("By Jane Roe" / date / outlet), which names the outlet."""
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    line_end = text.find("\n", span.end_char)
-    line = text[line_start: line_end if line_end != -1 else len(text)].strip()
-    words = [w for w in line.split() if w[:1].isalpha()]
-    # a question in title case is a heading too ("Will the Deal Hold?")
-    if not words or len(words) > 14 or line[-1:] in ".!\"”’:":
-        return False
-    small = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "at", "by", "with", "over", "as"}
-    content = [w for w in words if w.lower() not in small]
-    if not content or sum(w[0].isupper() for w in content) < 0.8 * len(content):
-        return False
-    # the two lines with text above this one
-    before, end = [], line_start - 1
-    while end > 0 and len(before) < 2:
-        start = text.rfind("\n", 0, end) + 1
-        if text[start:end].strip():
-            before.append(text[start:end])
-        end = start - 1
-    return not any(_BYLINE.match(x) for x in before)
 
 
 def _main_clause(tok: Token) -> Token:

@@ -35,12 +35,9 @@ PLAN_VERBS = {"plan", "schedule", "reschedule", "slate", "intend", "expect", "ai
 SAME_PAST = {"hurt", "cut", "put", "set", "hit", "let", "cost", "shut", "spread", "bid", "cast", "burst",
              "read", "split", "quit", "beat", "upset", "broadcast", "forecast"}
 SAY_VERBS = {"say", "tell", "report", "announce", "state", "confirm", "add", "note"}
-# a date the text gives as its own, on a line of its own: a byline ("By A. Writer | Published on
-# August 21, 2025"), a dateline ("SEOUL, Aug. 21, 2025 (Wire) —") or the date alone
-_BYLINE_LEAD = re.compile(r"(?:[^\n.]{0,60}?[\s|])?(?:published|posted|updated|last\s+updated)(?:\s+on)?\s*:?\s*", re.I)
-_DATELINE_LEAD = re.compile(r"\s*(?:[A-Z][A-Za-z.' -]{1,40},\s*)?")
-_LINE_REST = re.compile(r"\s*(?:[|·•(—–-]|at\s+\d|\d{1,2}:\d\d|$)")
-_HEAD_CHARS = 2000  # a dateline or byline sits near the top
+# the layout elements a date the text gives as its own sits on (documents/layout): a byline ("By A.
+# Writer | Published on August 21, 2025"), a date line, a wire dateline ("SEOUL, Aug. 21, 2025 (Wire) —")
+OWN_DATE_KINDS = ("byline", "date_line", "dateline")
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?![\dX])")
 
 
@@ -80,7 +77,7 @@ class TimeTagger:
 
         anchor, source = _parse_date(doc._.dct), "published" if doc._.dct else None
         if anchor is None:
-            anchor = _own_date(text, found)
+            anchor = _own_date(doc, found)
             source = "text" if anchor else None
         if anchor is None:
             inferred = _inferred_after(found, directions)
@@ -335,19 +332,15 @@ def _parse_date(value: str | None) -> dt.date | None:
         return None
 
 
-def _own_date(text: str, found: list) -> dt.date | None:
-    """A date the text gives as its own near the top: after "Published on", or opening a line as a
-    dateline ("SEOUL, Aug. 21, 2025 —") or standing alone on it."""
+def _own_date(doc: Doc, found: list) -> dt.date | None:
+    """The first full date on a line the page layout marks as the document's own date (a byline's
+    date, a date line, a wire dateline)."""
+    lines = [(s, e) for s, e, kind in doc._.layout or () if kind in OWN_DATE_KINDS]
+    if not lines:
+        return None
     for m, _ in found:
-        if m.start > _HEAD_CHARS:
-            break
-        if m.rel is not None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", m.value or ""):
-            continue
-        line_start = text.rfind("\n", 0, m.start) + 1
-        line_end = text.find("\n", m.end)
-        line_end = len(text) if line_end < 0 else line_end
-        lead, rest = text[line_start:m.start], text[m.end:line_end]
-        if (_BYLINE_LEAD.fullmatch(lead) or _DATELINE_LEAD.fullmatch(lead)) and _LINE_REST.match(rest):
+        if m.rel is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", m.value or "") \
+                and any(s <= m.start and m.end <= e for s, e in lines):
             return _parse_date(m.value)
     return None
 

@@ -191,7 +191,8 @@ roles = [{ role = "foreign minister", of = "gpe:CHL", start = "2030-03-11" }]
 """, encoding="utf-8")
     nlp = spacy.load(pipeline.MODEL, exclude=["lemmatizer"])
     nlp.add_pipe("pactwatch_actors", config={"kb_dirs": [str(tmp_path)]})
-    doc = pipeline.make_doc(nlp, "Chile's foreign minister arrived in Seoul. Valdivia met reporters.", "2031-01-05")
+    doc = pipeline.make_doc(nlp, pipeline.as_document("Chile's foreign minister arrived in Seoul. Valdivia met reporters.",
+                                                      "2031-01-05"))
     doc = nlp(doc)
     names = [s._.actor["name"] for s in doc.spans["pw_actors"] if s._.actor["type"] == "PERSON"]
     assert names == ["Ines Valdivia", "Ines Valdivia"]

@@ -1,0 +1,66 @@
+"""Dates as pages print them: full dates, labelled date lines ("Published …"), clock times, weekdays."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import dateparser
+
+from .lines import SMALL_WORDS, Line
+
+MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+          r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+YEAR = r"(?:19|20)\d{2}"
+_DATE = (rf"(?:{MONTH}\s+{_DAY},?\s+{YEAR}|{_DAY}\s+(?:of\s+)?{MONTH},?\s+{YEAR}"
+         rf"|{YEAR}-\d{{1,2}}-\d{{1,2}}|{YEAR}\.\s?\d{{1,2}}\.\s?\d{{1,2}}\.?|\d{{1,2}}/\d{{1,2}}/{YEAR})(?!\d)")
+DATE_RE = re.compile(rf"\b{_DATE}", re.IGNORECASE)
+DATE_LABEL = re.compile(
+    r"^\W*(?:originally\s+|this\s+article\s+was\s+)?"
+    r"(?P<label>first\s+published|published|posted|last\s+updated|updated|last\s+modified|modified|date)"
+    r"(?:\s+on)?\s*:?\s*(?:[A-Za-z]+day,?\s+)?"
+    r"(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,5}\b)?,?\s+)?"   # "Updated 3:41 AM EDT, August 26, 2025"
+    r"(?P<date>" + _DATE + r")",
+    re.IGNORECASE)
+_DATEPARSER_SETTINGS = {"PARSERS": ["absolute-time"], "PREFER_DAY_OF_MONTH": "first", "DATE_ORDER": "MDY",
+                        "REQUIRE_PARTS": ["day", "month", "year"]}
+
+
+def parse_date(s: str) -> str | None:
+    """An absolute date string -> "YYYY-MM-DD"; None for relative or partial dates (never today's date)."""
+    s = s.strip().rstrip(".")
+    m = re.fullmatch(rf"({YEAR})[-.]\s?(\d{{1,2}})[-.]\s?(\d{{1,2}})", s)
+    if m:
+        try:
+            return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    parsed = dateparser.parse(s, languages=["en"], settings=_DATEPARSER_SETTINGS)
+    return parsed.date().isoformat() if parsed else None
+
+
+WEEKDAY = (r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+            r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\b\.?")
+# "10:38", "9.15 a.m.", "8:12 AM GMT+9", "3:41 PM EDT"
+_CLOCK = (r"\b(?:at\s+)?\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
+          r"(?:\s*(?:GMT|UTC)(?:\s*[+-]\s*\d{1,2}(?::?\d{2})?)?|\s*\b[A-Z]{2,5}\b)?")
+# what may stand beside the date on a date line: a clock time, a weekday, "2 hours ago", "4 min read", a label
+_DATE_LINE_NOISE = re.compile(
+    rf"{_CLOCK}|{WEEKDAY}|\b\d+\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?)\s+ago\b"
+    r"|\b\d+\s*-?\s*min(?:ute)?s?\s+read\b|\b(?:updated|published|posted)\b",
+    re.IGNORECASE)
+
+
+def is_date_line(line: Line) -> str | None:
+    """A header line that is a date, with at most a weekday, a time and two other words
+    ("Thu 6 Mar 2025 09.15 GMT", "All News 10:38 March 6, 2025") -> the ISO date."""
+    m = DATE_RE.search(line.clean)
+    if not m or line.words > 12:
+        return None
+    rest = _DATE_LINE_NOISE.sub(" ", line.clean[:m.start()] + " " + line.clean[m.end():])
+    words = re.findall(r"[^\W_]+", rest)
+    if len(words) <= 2 and not (words and words[-1].lower() in SMALL_WORDS):
+        return parse_date(m.group())
+    return None
+
+

@@ -1,0 +1,67 @@
+"""Page furniture: lines around a story that are the site's, not the story's — links to other
+stories ("Related: …", "Also read: …"), calls to act ("Sign up | …"), and headings (short lines of
+capitalised words without closing punctuation). Word lists in knowledge/data/page_layout.toml."""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from pathlib import Path
+
+from .lines import Line
+
+DATA_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "page_layout.toml"
+HEADING_MAX_WORDS = 14
+_HEADING_SMALL = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "at", "by", "with", "over", "as"}
+# "By Jane Roe": a line a byline block opens with
+_BY_LINE = re.compile(r"^[^\S\n]*(?:By|by|BY)[^\S\n]+(.+?)[^\S\n]*$")
+
+
+@functools.lru_cache(maxsize=1)
+def words() -> dict:
+    from pactwatch.errors import KnowledgeError
+    try:
+        data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise KnowledgeError(f"{DATA_FILE}: {e}") from None
+    for key in ("link_openers", "link_openers_open", "controls"):
+        if not isinstance(data.get(key), list) or not all(isinstance(w, str) and w.strip() for w in data[key]):
+            raise KnowledgeError(f"{DATA_FILE}: {key} must be a list of words")
+    return data
+
+
+def _phrase(words_: str) -> str:
+    return r"[^\S\n]+".join(re.escape(w) for w in words_.split())
+
+
+@functools.lru_cache(maxsize=1)
+def _link_line() -> re.Pattern:
+    data = words()
+    fixed = sorted(data["link_openers"], key=len, reverse=True)
+    opened = sorted(data["link_openers_open"], key=len, reverse=True)
+    alternatives = [_phrase(w) for w in fixed] + [_phrase(w) + r"[^\n:]*?" for w in opened]
+    return re.compile(r"^[^\S\n]*(?:" + "|".join(alternatives) + r")[^\S\n]*[:|>»][^\n]*$", re.M | re.I)
+
+
+def link_lines(text: str) -> list[tuple[int, int, str]]:
+    """Lines linking to another story or asking the reader to act: (start, end, "link")."""
+    return [(m.start(), m.end(), "link") for m in _link_line().finditer(text)]
+
+
+def headings(lines: list[Line]) -> list[tuple[int, int, str]]:
+    """Lines that are headings: short, without closing punctuation, their words capitalised; not
+    the two lines under a byline ("By Jane Roe" / date / outlet), which name the outlet."""
+    out = []
+    for n, line in enumerate(lines):
+        text = line.raw.strip()
+        words_ = [w for w in text.split() if w[:1].isalpha()]
+        # a question in title case is a heading too ("Will the Deal Hold?")
+        if not words_ or len(words_) > HEADING_MAX_WORDS or text[-1:] in ".!\"”’:":
+            continue
+        content = [w for w in words_ if w.lower() not in _HEADING_SMALL]
+        if not content or sum(w[0].isupper() for w in content) < 0.8 * len(content):
+            continue
+        if any(_BY_LINE.match(lines[k].raw) for k in range(max(0, n - 2), n)):
+            continue
+        out.append((line.start, line.end, "heading"))
+    return out

@@ -1,0 +1,53 @@
+"""Lines of a plain-text page, and the small helpers every layout reader shares."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BODY_MIN_WORDS = 40     # the first line this long is body text, not header
+HEADER_MAX_LINES = 25   # a header (menus included) is never longer than this many non-empty lines
+TITLE_MAX_WORDS = 30
+
+_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+
+
+@dataclass
+class Line:
+    start: int          # char offset of the line's first non-space char in the text
+    end: int            # char offset just after its last non-space char
+    raw: str            # text[start:end]
+    clean: str          # unicode spaces folded, Markdown emphasis and heading marks removed
+
+    @property
+    def words(self) -> int:
+        return len(self.clean.split())
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    for m in re.finditer(r"[^\n]+", text):
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        if not body.strip("\ufeff \t"):
+            continue
+        clean = _SPACES.sub(" ", body)
+        if not END_MARKER.match(clean):   # "###" ends a story; it is not a Markdown heading mark
+            clean = re.sub(r"\s+", " ", clean.lstrip("#>*_ \t").rstrip("*_ \t"))  # Markdown heading and emphasis marks
+        if clean:
+            lines.append(Line(m.start() + lead, m.start() + lead + len(body), body, clean))
+    return lines
+
+# The mark a wire or newspaper story ends with: "(END)", "-30-", "###", "— END —", "ENDS". Layout, not content.
+END_MARKER = re.compile(r"^(?:\(\s*(?:END|ENDS|ENDIT)\s*\)|[-–—*=\s]*\b(?:END|ENDS)\b[-–—*=\s]*"
+                         r"|[-–—]\s*30\s*[-–—]|#\s*#\s*#)$")
+END_MARKER_TAIL = re.compile(r"\s\(\s*(?:END|ENDS)\s*\)$")   # "… he said. (END)"
+
+SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by",
+                "from", "as", "vs", "via", "into", "over", "amid", "after", "per", "than", "up", "off", "out", "is",
+                "be", "its", "it"}
+
+
+def outside(ranges, pos: int) -> bool:
+    """pos lies in none of the (start, end) ranges."""
+    return not any(s <= pos < e for s, e in ranges)

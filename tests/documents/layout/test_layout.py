@@ -1,0 +1,64 @@
+"""The page layout's one owner: headings, links, credited names, and the layout kept in the store."""
+from __future__ import annotations
+
+import sqlite3
+
+from pactwatch.documents.layout import credits, furniture, of_kind
+from pactwatch.documents.layout.lines import split_lines
+from pactwatch.documents.metadata import recognise
+
+
+def kinds(text: str, *wanted: str) -> list[tuple[str, str]]:
+    return [(text[s:e], k) for s, e, k in recognise(text)["layout"] if k in wanted]
+
+
+def test_layout_credits_name_authors_photographers_and_outlets():
+    text = ("Ferry Lines Merge Their Timetables\n"
+            "By Petra Lund and Omar Haddad | The Harbour Ledger\n\n"
+            "The two ferry companies said their boats would share one timetable from the spring. "
+            "(Photo by Ines Ruiz/Coastal Press)\n\n(Reporting by Karl Berg; Editing by Lina Moss)\n"
+            "© 2031 Harbour Ledger Group\n")
+    found = [(text[s:e], k) for s, e, k in credits.find(text)]
+    assert ("Ines Ruiz", "photographer") in found
+    assert ("Karl Berg", "wire_author") in found and ("Lina Moss", "wire_author") in found
+    assert ("Harbour Ledger Group", "copyright_outlet") in found
+    assert [n for n, k in found if k == "byline_author"] == ["Petra Lund", "Omar Haddad"]
+    assert ("The Harbour Ledger", "byline_outlet") in found or ("Harbour Ledger", "byline_outlet") in found
+
+
+def test_layout_byline_jobs_are_no_names_and_a_bar_line_without_by_waits_for_the_model():
+    assert [k for _, _, k in credits.find("By Staff Reporters\n")] == []
+    text = "Petra Lund | Harbour Ledger\n"
+    assert [k for _, _, k in credits.find(text)] == ["bar_byline", "byline_author", "byline_outlet"]
+
+
+def test_layout_headings_are_short_capitalised_lines_not_under_a_byline():
+    text = "Ports Agree On Shared Rules\n\nThe ports agreed on rules.\nBy Petra Lund\nHarbour Ledger Weekly\n"
+    heads = [text[s:e] for s, e in of_kind(furniture.headings(split_lines(text)), "heading")]
+    assert heads == ["Ports Agree On Shared Rules", "By Petra Lund"]
+
+
+def test_layout_link_lines_come_from_the_word_list():
+    text = "Also Read: Ferry fares rise again\nThe fares rose.\nMore from Europe | Ports\nReadiness matters: yes\n"
+    assert [text[s:e] for s, e, _ in furniture.link_lines(text)] == [
+        "Also Read: Ferry fares rise again", "More from Europe | Ports"]
+
+
+def test_layout_of_a_document_holds_every_reader_kind():
+    text = "Ports Agree On Shared Rules\nBy Petra Lund\nPublished on May 6, 2031\n\nThe ports agreed on rules.\n"
+    found = kinds(text, "heading", "byline", "byline_author")
+    assert ("Ports Agree On Shared Rules", "heading") in found
+    assert ("By Petra Lund", "byline") in found and ("Petra Lund", "byline_author") in found
+
+
+def test_layout_is_stored_through_its_migration(tmp_path):
+    from pactwatch.documents.model import Document
+    from pactwatch.facts import document_record
+    from pactwatch.store import Store
+    path = tmp_path / "s.db"
+    store = Store(path)
+    assert "0003_document_layout" in store.migrations()
+    doc = Document(source="x.txt", text="By Petra Lund\n\nThe ports agreed.", layout=[(0, 13, "byline")])
+    store.add(document_record(doc), [])
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("SELECT layout FROM documents").fetchone()[0] == "[[0, 13, \"byline\"]]"
