@@ -16,12 +16,12 @@ from datetime import date
 
 from .layout import page_elements
 from .layout.captions import find_layout
-from .layout.dates import DATE_LABEL, parse_date
+from .layout.dates import DATE_LABEL, DATE_RE, parse_date, unfuse
 from .layout.footer import REPORTING_BY, copyright_publisher, disclaimer_publisher, read_footer
-from .layout.header import (Header, dateline_date, header_layout, header_masthead,
+from .layout.header import (Header, is_layout_line, title_strength, dateline_date, header_layout, header_masthead,
                             markdown_title, pick_title, strip_site_suffix)
 from .layout.lines import BODY_MIN_WORDS, HEADER_MAX_LINES, split_lines
-from .layout.names import bare_names, parse_names
+from .layout.names import bare_names, clean_org, parse_names
 
 __all__ = ["recognise", "parse_date", "parse_names", "strip_site_suffix"]
 
@@ -34,7 +34,7 @@ def recognise(text: str, seen: date | None = None) -> dict:
     text does not state stay empty. `seen` is when the article was saved or read: a wire dateline
     without a year ("SEOUL, Oct. 29 --") may take the one recent year on which its weekday falls.
     """
-    lines = split_lines(text)
+    lines = unfuse(split_lines(text))
     layout = find_layout(lines)
     captions = [(s, e) for s, e, _ in layout]
     caption_starts = {s for s, _ in captions}
@@ -69,7 +69,8 @@ def recognise(text: str, seen: date | None = None) -> dict:
         published = dateline_date(header.dateline[0], text, header.dateline[1], captions, seen)
     published = published or header.updated or footer.updated
 
-    title = markdown_title(text, lines) or pick_title(lines, in_caption, header.anchor, header_end)
+    title = (markdown_title(text, lines) or pick_title(lines, in_caption, header.anchor, header_end)
+             or _fused_headline(lines[:header_end]))
     authors = header.authors
     if not authors and (header.anchor is not None or title):
         # a bare name just above or under the date line ("Jane Doe" / "August 4, 2025" / "Senior Fellow"),
@@ -87,7 +88,10 @@ def recognise(text: str, seen: date | None = None) -> dict:
         for m in REPORTING_BY.finditer(text):
             authors += [n for n in parse_names(m.group("names")) if n not in authors]
 
-    masthead = footer.masthead or header_masthead(lines, in_caption, title, header_end)
+    outlet = _fused_outlet(lines[:header_end], title)
+    if outlet:
+        layout.append(outlet[1])
+    masthead = footer.masthead or header_masthead(lines, in_caption, title, header_end) or (outlet and outlet[0])
     publisher = (disclaimer_publisher(text, captions) or header.byline_publisher or footer.byline_publisher
                  or copyright_publisher(text, captions) or masthead or header.affiliation
                  or footer.affiliation or header.agency)
@@ -98,3 +102,22 @@ def recognise(text: str, seen: date | None = None) -> dict:
             "layout": sorted(set(layout + footer.layout + page_elements(text, lines)))}
 
 
+
+
+def _fused_headline(lines) -> str | None:
+    """A headline a scraped page ran into its date line ("date 2025-08-07 Ports Sign a Pact")."""
+    return next((line.clean for line in lines if line.fused and not DATE_RE.search(line.clean)
+                 and title_strength(line) >= 1), None)
+
+
+def _fused_outlet(lines, title: str | None) -> tuple[str, tuple[int, int, str]] | None:
+    """The outlet's name a scraped page ran into its date line ("Harbour LedgerJul 25, 2025"): a
+    capitalised name that is no person's, no headline and no layout line -> (name, its range)."""
+    for line in lines:
+        if not line.fused or line.clean == title or DATE_RE.search(line.clean) or is_layout_line(line.clean):
+            continue
+        org = clean_org(line.clean)
+        if org and org == line.clean.removeprefix("The ") and len(org.split()) <= 6 and not bare_names(line.clean):
+            start = line.start + line.clean.index(org)
+            return org, (start, start + len(org), "outlet")
+    return None

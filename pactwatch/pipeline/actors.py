@@ -153,6 +153,10 @@ class ActorLinker:
                 self.titles[key] = t
                 self.title_matcher.add(key, [nlp.make_doc(w)])
         self.vocab = nlp.vocab
+        self.suffixes = kb.name_words["suffixes"]
+        self.generic_determiners = {w.lower() for w in kb.name_words["generic_determiners"]}
+        self.type_suffixes = {w.lower() for w in kb.name_words["type_suffixes"]}
+        self.modifier_suffixes = {w.lower() for w in kb.name_words["modifier_suffixes"]}
         # the English words the model's lemmatizer knows (nouns, verbs, adjectives, adverbs): a
         # capitalised one of these alone is more likely a word opening a sentence than a name
         self.common_words: set[str] = set()
@@ -170,8 +174,9 @@ class ActorLinker:
         date = doc._.dct or _latest_date(words)
         title_matches = _longest_first_raw(self.title_matcher(doc))
         title_tokens = {i for _, s, e in title_matches for i in range(s, e)}
-        mentions = self._kb_mentions(doc)
+        mentions = [m for m in self._kb_mentions(doc) if not self._names_a_kind(doc, m.end)]
         mentions += self._joined_tokens(doc, words, mentions)
+        mentions += self._broken_words(doc, words, mentions)
         text = doc.text      # built on each access: read once
         page = doc._.layout if doc._.layout is not None else recognise(text)["layout"]
         mentions += _credited(doc, text, page, mentions, self.common_words)
@@ -181,6 +186,7 @@ class ActorLinker:
         self._resolve_ambiguous(doc, mentions)
         mentions = self._administrations(doc, words, mentions, date)
         self._short_names(doc, words, mentions, date)
+        self._given_names(doc, mentions)
         mentions += self._titles(doc, mentions, date, title_matches)
         self._capitals(doc, mentions)
         mentions += self._organs(doc, mentions, date)
@@ -278,6 +284,23 @@ class ActorLinker:
                     out.append(m)
         return out
 
+    def _broken_words(self, doc: Doc, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A name a line break cut in two, without a hyphen ("Chin" / "a" in text copied from a PDF
+        or a narrow column): the two pieces joined name it when the first is capitalised, the
+        second a lowercase fragment, and the joined word is a name the knowledge base knows."""
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for i in range(len(words) - 2):
+            if "\n" not in words[i + 1] or words[i + 1].strip() or i in covered or i + 2 in covered:
+                continue
+            head, tail = words[i], words[i + 2]
+            if not (head[:1].isupper() and head.isalpha() and tail.isalpha() and tail.islower()):
+                continue
+            hit = self.names.get(norm(head + tail))
+            if hit and _all_named(hit) and not self.names.get(norm(head)):
+                out.append(Mention(i, i + 3, candidates=list(hit)))
+        return out
+
     def _add_model_mentions(self, doc: Doc, mentions: list[Mention], title_tokens: set[int],
                             headings: "PageRanges") -> list[Mention]:
         """The model's entities, cleaned, where they add to the knowledge base's matches."""
@@ -314,6 +337,12 @@ class ActorLinker:
                 if label == "PERSON" and end - start >= 2 and doc[start].text in self.short \
                         and not self.names.get(norm(doc[start:end].text)) and headings.holds(doc[start:end]):
                     end = start + 1
+                # "Trump-era", "US-led": the name is the actor, the hyphened word only makes it a modifier
+                while (end - start >= 3 and doc[end - 2].text == "-" and not doc[end - 3].whitespace_
+                       and not doc[end - 2].whitespace_ and doc[end - 1].lower_ in self.modifier_suffixes):
+                    end -= 2
+                if self._names_a_kind(doc, end) or self._headline_words(doc[start:end], label, headings):
+                    continue
                 if not _plausible_name(doc[start:end], label, headings) or norm(doc[start:end].text) in self.kb.not_names:
                     continue
                 if label == "PERSON" and end - start == 1 and self._stray_capital(doc, start, full_name_words):
@@ -329,6 +358,11 @@ class ActorLinker:
                 inside = {id(kb_tokens[i]): kb_tokens[i] for i in range(start, end) if i in kb_tokens}
                 if inside:
                     inner = list(inside.values())
+                    # "the Government of India": the state itself, named by its government
+                    if all(self._is_place(m) for m in inner) and all(
+                            t.lower_ in self.kb.organs["anaphors"] or t.lower_ in ("of", "the")
+                            for t in doc[start:end] if not any(m.start <= t.i < m.end for m in inner)):
+                        continue
                     # a longer proper name around place names or names many bodies share ("Seoul
                     # National University", "University of Tokyo", "Constitutional Democratic Party
                     # of Japan") is the name
@@ -425,6 +459,16 @@ class ActorLinker:
                     counts[state] += 1
         return counts
 
+    def _family_name_states(self, span) -> Counter:
+        """States of the people a text names by family name alone, where the knowledge base has one
+        person of that name ("President Trump"): not resolved yet when shared names are."""
+        counts: Counter = Counter()
+        for t in span:
+            ids = self.short.get(t.text, ())
+            if len(ids) == 1 and (state := self.kb.state_of(ids[0])):
+                counts[state] += 1
+        return counts
+
     def _modifier_state(self, doc: Doc, start: int, by_end: dict, bodies: bool = False) -> str | None:
         """The state named just before position `start` ("South Korea's", "the Japanese"); with
         `bodies`, also the state of a body named there ("Chinese Foreign Ministry spokesperson")."""
@@ -442,6 +486,7 @@ class ActorLinker:
     def _resolve_ambiguous(self, doc: Doc, mentions: list[Mention]) -> None:
         named = {c[0] for m in mentions if len(m.candidates) == 1 for c in m.candidates}
         counts = self._state_counts(mentions)
+        people_states = None     # the states of people named by family name alone, counted when needed
         by_end = {m.end: m for m in mentions if m.candidates}
         for m in mentions:
             if not m.candidates:
@@ -460,8 +505,18 @@ class ActorLinker:
             if all(k == "generic" for _, k in cands):
                 # a name many states' bodies share: the one of the state named beside it, else of
                 # a state the document names; a body of some other state is left unlinked
+                if people_states is None:
+                    people_states = self._family_name_states(doc)
                 fitting = [c for c in cands if state(c) == modifier] if modifier else \
-                          [c for c in cands if counts.get(state(c), 0) > 0]
+                          [c for c in cands if counts.get(state(c), 0) + people_states.get(state(c), 0) > 0]
+                if len(fitting) > 1 and not modifier:
+                    # several states named: the one the sentence itself is about ("the Supreme Court
+                    # struck down the president's tariffs" in a story that also names the allies taxed)
+                    sent = doc[m.start].sent
+                    here = self._state_counts([x for x in mentions if x is not m and sent.start <= x.start < sent.end])
+                    here.update(self._family_name_states(doc[sent.start:sent.end]))
+                    fitting = [c for c in fitting if here.get(state(c), 0) == max(here.get(state(f), 0)
+                                                                                 for f in fitting)]
                 if not fitting:
                     m.candidates = []
                     if doc[m.start].text[:1].isupper():
@@ -529,7 +584,11 @@ class ActorLinker:
         unknown_short: dict[str, str] = {}
         for u in unknown_people:
             name = _strip_possessive(doc[u.start:u.end].text)
-            for part in (doc[u.start].text, doc[u.end - 1].text):
+            last = u.end - 1
+            # "Ferdinand Marcos Jr.": the family name comes before the suffix
+            while last > u.start and (doc[last].text in self.suffixes or doc[last].is_punct):
+                last -= 1
+            for part in (doc[u.start].text, doc[last].text):
                 unknown_short.setdefault(part, name)
         for _ in range(2):
             self._short_names_round(doc, words, mentions, date, unknown_short)
@@ -580,6 +639,53 @@ class ActorLinker:
             elif len(ids) == 1 and title and any(r["role"] in title["roles"] for r in self.kb.get(ids[0])["roles"]):
                 m.kb_id = ids[0]
 
+    def _given_names(self, doc: Doc, mentions: list[Mention]) -> None:
+        """A given name alone ("Donald", "Jae Myung") is the one person of this document whose full
+        name it completes; left alone when two people share it."""
+        owners: dict[str, set] = {}
+        for m in mentions:
+            person = self._person_id(m)
+            if person:
+                entry = self.kb.get(person)
+                full, family = entry["name"], set(entry["short"])
+            elif m.kind == "model" and m.label == "PERSON" and m.name is None and m.end - m.start >= 2:
+                full, family = _strip_possessive(doc[m.start:m.end].text), set()
+            else:
+                continue
+            words = [w for w in full.split() if w not in self.suffixes]
+            family = family or {words[-1]} if len(words) >= 2 else family
+            given = [w for w in words if w not in family]
+            if given and len(given) < len(words):
+                owners.setdefault(norm(" ".join(given)), set()).add(person or ("name", full))
+        if not owners:
+            return
+        for m in mentions:
+            if m.kb_id or m.name or m.kind != "model" or m.label != "PERSON" or m.end - m.start > 2:
+                continue
+            found = owners.get(norm(_strip_possessive(doc[m.start:m.end].text)), ())
+            if len(found) == 1:
+                owner = next(iter(found))
+                if isinstance(owner, tuple):
+                    m.name = owner[1]
+                else:
+                    m.kb_id = owner
+
+    def _names_a_kind(self, doc: Doc, end: int) -> bool:
+        """The name ending at `end` names a kind of thing after it: "Virginia-class submarines"."""
+        return (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_ and doc[end + 1].lower_ in self.type_suffixes)
+
+    def _headline_words(self, span: Span, label: str, headings: "PageRanges") -> bool:
+        """Capitalised common words the model took for a person: in a heading ("Offer Contradictory"),
+        or three or more in a row anywhere ("Joint Fact Sheet"). A name the knowledge base knows is
+        a name whatever its words."""
+        if label != "PERSON" or len(span) < 2 or self.names.get(norm(span.text)):
+            return False
+        words = [t for t in span if not t.is_punct]
+        if not words or not all(t.lower_ in self.common_words for t in words):
+            return False
+        return len(words) >= 3 or headings.holds(span)
+
     def _title_before(self, doc: Doc, i: int) -> dict | None:
         """The title of an office written just before token i ("Finance Minister Choi")."""
         for n in (4, 3, 2, 1):
@@ -619,6 +725,8 @@ class ActorLinker:
             first = start
             if state is not None:
                 first = by_end[start - 1 if doc[start - 1].text in _POSSESSIVE else start].start
+            if first > 0 and doc[first - 1].lower_ in self.generic_determiners:
+                continue          # "no American president", "a prime minister": no one in particular
             elif end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in starts:
                 place = starts[end + 1]           # "the president of Armenia"
                 if place.kb_id and self._is_place(place):
@@ -1018,7 +1126,7 @@ def _all_named(cands) -> bool:
 
 # the order credited names are taken in: where two overlap, the earlier kind wins
 _CREDIT_ORDER = {"photographer": 0, "credited_outlet": 1, "wire_author": 2, "copyright_outlet": 3,
-                 "byline_author": 4, "byline_outlet": 4}
+                 "byline_author": 4, "byline_outlet": 4, "outlet": 5}
 
 
 class PageRanges:

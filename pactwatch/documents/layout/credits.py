@@ -48,6 +48,19 @@ def _norm(word: str) -> str:
     return norm(word)
 
 
+# two to four capitalised words, initials only ending in a period: "Jane Roe", "J. R. Roe" (not "Tuesday. Jane Roe")
+# (words bounded in length, and never begun inside another word: matching stays linear)
+_CREDITED_NAME = r"(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w’'-]{1,30})(?:[^\S\n]+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w’'-]{1,30})){1,3}"
+
+
+@functools.lru_cache(maxsize=1)
+def _agency_credit() -> re.Pattern:
+    """A name, a slash and a picture agency closing a caption or a line: "Jane Roe/AP"."""
+    from .furniture import words
+    agencies = "|".join(re.escape(a) for a in sorted(words()["photo_agencies"], key=len, reverse=True))
+    return re.compile(r"(?<![\w/.’'-])(" + _CREDITED_NAME + r")[^\S\n]*/[^\S\n]*(?:" + agencies + r")[^\S\n]*(?:[)\]]|$)", re.M)
+
+
 def find(text: str) -> list[tuple[int, int, str]]:
     """Every credited name in the text as (start, end, kind), in reading order (see the module's doc)."""
     not_names = _not_names()
@@ -59,6 +72,9 @@ def find(text: str) -> list[tuple[int, int, str]]:
             out.append((match.start(group), match.start(group) + len(name), kind))
 
     for credit in _PHOTO_CREDIT.finditer(text):
+        if not any(_norm(w) in not_names for w in credit.group(1).split()):
+            out.append((credit.start(1), credit.end(1), "photographer"))
+    for credit in _agency_credit().finditer(text):
         if not any(_norm(w) in not_names for w in credit.group(1).split()):
             out.append((credit.start(1), credit.end(1), "photographer"))
     for credit in _CREDIT_FOR.finditer(text):

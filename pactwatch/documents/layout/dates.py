@@ -64,3 +64,38 @@ def is_date_line(line: Line) -> str | None:
     return None
 
 
+
+
+# Scraped pages run neighbouring header elements together when their markup goes: a date label and
+# the headline ("date 2025-08-07 Ports Sign a Pact"), an outlet's name and its date line
+# ("Harbour LedgerJul 25, 2025 8:47 PM", "July 09, 2025Harbour Ledger").
+_GLUED_BEFORE_DATE = re.compile(rf"(?<=[a-z])(?=(?-i:{MONTH})\s+{_DAY},?\s+{YEAR})")
+FUSED_MAX_WORDS = 16
+
+
+def unfuse(lines: list[Line]) -> list[Line]:
+    """The lines, each short line that runs a date into another element split in two (both parts
+    marked `fused`): the date's part and the other's."""
+    out: list[Line] = []
+    for line in lines:
+        cut = _fused_at(line) if line.raw == line.clean and line.words <= FUSED_MAX_WORDS else None
+        if cut is None:
+            out.append(line)
+            continue
+        left, right = line.raw[:cut].rstrip(), line.raw[cut:].lstrip()
+        at = line.start + len(line.raw) - len(right)
+        out += [Line(line.start, line.start + len(left), left, left, fused=True),
+                Line(at, at + len(right), right, right, fused=True)]
+    return out
+
+
+def _fused_at(line: Line) -> int | None:
+    text = line.raw
+    if (m := DATE_LABEL.match(text)) and len(text[m.end():].split()) >= 3 and text[m.end():m.end() + 1].isspace():
+        return m.end()
+    if m := _GLUED_BEFORE_DATE.search(text):
+        return m.start()
+    for m in DATE_RE.finditer(text):
+        if m.end() < len(text) and text[m.end()].isupper() and text[m.end() - 1].isdigit():
+            return m.end()
+    return None

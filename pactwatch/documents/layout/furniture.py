@@ -24,7 +24,7 @@ def words() -> dict:
         data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as e:
         raise KnowledgeError(f"{DATA_FILE}: {e}") from None
-    for key in ("link_openers", "link_openers_open", "controls"):
+    for key in ("link_openers", "link_openers_open", "controls", "photo_agencies"):
         if not isinstance(data.get(key), list) or not all(isinstance(w, str) and w.strip() for w in data[key]):
             raise KnowledgeError(f"{DATA_FILE}: {key} must be a list of words")
     return data
@@ -49,14 +49,19 @@ def link_lines(text: str) -> list[tuple[int, int, str]]:
 
 
 def headings(lines: list[Line]) -> list[tuple[int, int, str]]:
-    """Lines that are headings: short, without closing punctuation, their words capitalised; not
+    """Lines that are headings: short, without closing punctuation (or all in capitals), their words
+    capitalised; not
     the two lines under a byline ("By Jane Roe" / date / outlet), which name the outlet."""
     out = []
     for n, line in enumerate(lines):
         text = line.raw.strip()
         words_ = [w for w in text.split() if w[:1].isalpha()]
-        # a question in title case is a heading too ("Will the Deal Hold?")
-        if not words_ or len(words_) > HEADING_MAX_WORDS or text[-1:] in ".!\"”’:":
+        if not words_ or len(words_) > HEADING_MAX_WORDS:
+            continue
+        # a subhead in capitals is a heading, whatever it ends with ('TRUMP CALLED IT A "BAD DEAL"');
+        # a question in title case is one too ("Will the Deal Hold?")
+        shouted = len(words_) >= 3 and text.upper() == text
+        if not shouted and text[-1:] in ".!\"”’:":
             continue
         content = [w for w in words_ if w.lower() not in _HEADING_SMALL]
         if not content or sum(w[0].isupper() for w in content) < 0.8 * len(content):

@@ -17,6 +17,7 @@ class Line:
     end: int            # char offset just after its last non-space char
     raw: str            # text[start:end]
     clean: str          # unicode spaces folded, Markdown emphasis and heading marks removed
+    fused: bool = False  # split off a line where a scraped page ran two elements together (dates.unfuse)
 
     @property
     def words(self) -> int:

@@ -20,7 +20,7 @@ _NOT_PERSON = {"korea", "korean", "states", "united", "america", "american", "so
                # words that name a publication ("Harbour Ledger", "Coast Gazette"), not a person
                "ledger", "tribune", "gazette", "chronicle", "observer", "monitor", "review", "weekly", "magazine",
                "media", "wire", "dispatch", "courier", "telegraph", "bulletin", "digest", "quarterly", "policy",
-               "privacy", "terms"}
+               "privacy", "terms", "report", "reports", "today", "online", "network", "channel", "radio", "tv"}
 
 
 def _person_name(s: str, max_tokens: int = 5) -> str | None:

@@ -62,3 +62,34 @@ def test_layout_is_stored_through_its_migration(tmp_path):
     store.add(document_record(doc), [])
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT layout FROM documents").fetchone()[0] == "[[0, 13, \"byline\"]]"
+
+
+def test_layout_a_subhead_in_capitals_is_a_heading_whatever_it_ends_with():
+    text = 'The ferry deal was signed.\nMINISTER CALLED IT A "FAIR BARGAIN"\nNO, SAID THE MAYOR.\n'
+    heads = [text[s:e] for s, e, _ in furniture.headings(split_lines(text))]
+    assert heads == ['MINISTER CALLED IT A "FAIR BARGAIN"', "NO, SAID THE MAYOR."]
+
+
+def test_layout_a_name_before_a_picture_agency_is_a_photographer():
+    text = ("Ines Ruiz/AP\nCrews unload the ferry in port on Tuesday. Karl Berg/Getty Images\n"
+            "Trade between Norway/AP members grew.\n")
+    assert [text[s:e] for s, e, k in credits.find(text) if k == "photographer"] == ["Ines Ruiz", "Karl Berg"]
+
+
+def test_layout_elements_a_scraped_page_ran_together_are_split():
+    from pactwatch.documents.layout.dates import unfuse
+    text = "Harbour LedgerJul 25, 2031 8:47 PM\nJuly 09, 2031Coast Gazette\ndate 2031-07-25 Ferry Crews Win New Deal\n"
+    parts = [(line.clean, line.fused) for line in unfuse(split_lines(text))]
+    assert parts == [("Harbour Ledger", True), ("Jul 25, 2031 8:47 PM", True), ("July 09, 2031", True),
+                     ("Coast Gazette", True), ("date 2031-07-25", True), ("Ferry Crews Win New Deal", True)]
+
+
+def test_layout_outlet_run_into_the_date_line_is_the_publisher_never_a_person():
+    body = ("Ferry crews in the northern ports agreed a new contract with the operators on Tuesday after "
+            "months of talks that had stalled twice over pay and hours, the union said in a statement.")
+    found = recognise("Coast GazetteJul 25, 2031 8:47 PM\n\n" + body + "\n")
+    assert (found["publisher"], found["published"], found["authors"]) == ("Coast Gazette", "2031-07-25", [])
+    found = recognise("July 09, 2031Harbour Report\n\n" + body + "\n")
+    assert (found["publisher"], found["authors"]) == ("Harbour Report", [])
+    found = recognise("date 2031-07-25 Ferry crews win a new deal after long talks\n\n" + body + "\n")
+    assert found["title"] == "Ferry crews win a new deal after long talks"
