@@ -38,6 +38,7 @@ SAY_VERBS = {"say", "tell", "report", "announce", "state", "confirm", "add", "no
 # the layout elements a date the text gives as its own sits on (documents/layout): a byline ("By A.
 # Writer | Published on August 21, 2025"), a date line, a wire dateline ("SEOUL, Aug. 21, 2025 (Wire) —")
 OWN_DATE_KINDS = ("byline", "date_line", "dateline")
+_COORDINATED = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?![\dX])")
 
 
@@ -93,9 +94,18 @@ class TimeTagger:
         spans = []
         quarter = None  # the last quarter the text named: "the quarter", "a year earlier" refer to it
         ref = None  # the last calendar date the text named: "that day", "the following year" count from it
+        last_day = None  # the last weekday named: "this Tuesday and Wednesday" share its week
         for (m, span), direction in zip(found, directions):
+            if m.rel is not None and m.rel[0] == "weekday":
+                if m.explicit is None and last_day is not None and _COORDINATED.fullmatch(text[last_day.end:m.start]):
+                    m = dataclasses.replace(m, explicit=last_day.explicit)
+                last_day = m
             if m.rel is not None and m.rel[0] == "anaphor":
                 value = timex_rules.resolve_anaphor(m, ref, anchor)
+            elif source == "inferred" and m.rel is not None and m.rel[0] == "weekday":
+                # an undated text: its latest date is no publication date, and a weekday counted
+                # from it would be a guess ("ruled Friday" is some Friday)
+                value = f"XXXX-WXX-{m.rel[1]}" + (f"T{m.rel[2]}" if m.rel[2] else "")
             else:
                 value = self._value(m, text[m.start:m.end], anchor, direction)
             value, quarter = _in_quarter_context(m, span, value, quarter)
