@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import timex_rules
-from .attach import attached
+from .attach import attached_time
 from .extensions import TIMEX
 from .guard import Guarded
 
@@ -158,9 +158,11 @@ def _is_weekday(m: timex_rules.Mention) -> bool:
 
 
 def timex_of(doc: Doc, span_or_token: Span | Token) -> dict | None:
-    """The date or time attached to a fact (same clause first, then nearest in the sentence):
-    {"type", "value", "text", "start", "end"}, or None. Durations and recurrences are not dates."""
-    span = attached(doc, TIMEX, span_or_token)
+    """The date or time of a fact: {"type", "value", "text", "start", "end"}, or None. From its own
+    clause, else a clause the sentence makes it part of (attach.attached_time), never from an
+    unrelated clause nearby; None otherwise (the record's time is a stated one, never the
+    publication date). Durations and recurrences are not dates."""
+    span = attached_time(doc, TIMEX, span_or_token)
     if span is None or span._.timex is None or span._.timex["type"] not in ("DATE", "TIME"):
         return None
     return {**span._.timex, "text": span.text, "start": span.start_char, "end": span.end_char}
