@@ -58,8 +58,8 @@ _MODIFIER_STEPS = {"pobj", "prep", "npadvmod", "nmod", "compound", "amod", "numm
                    "quantmod", "pcomp"}
 
 
-# prepositions that open a phrase about another event, the bound of the fact: "since", "after", "before"
-BOUNDARY_PREPS = {"since", "until", "till", "before", "after", "following", "prior", "ahead"}
+# prepositions that open a phrase bounding the fact by another event: "since the launch ... in June"
+BOUNDARY_PREPS = {"since", "until", "till"}
 # participial clauses that tell the same act ("Signing the order on Wednesday, he imposed ...")
 _PARTICIPLES = {"VBG", "VBN"}
 
@@ -106,8 +106,8 @@ def attached_time(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
         if word.pos_ in ("VERB", "AUX"):
             return True
         # a noun: the fact's own (the time sits in the fact's phrase, or the fact in the noun's), or
-        # one the fact's clause names, unless a boundary opens its phrase: "since the launch of
-        # the government in June" dates the launch, not what happened since
+        # one the fact's clause names, unless a bound opens its phrase: "since the launch of the
+        # government in June" dates the launch, not what happened since
         if _within(word, token) or first >= word.left_edge.i and last <= word.right_edge.i:
             return True
         t = word
