@@ -191,9 +191,10 @@ class ActorLinker:
         self._capitals(doc, mentions)
         mentions += self._organs(doc, mentions, date)
         self._merge_unknown(doc, mentions)
-        links = layout.of_kind(page, "link")
+        links = layout.of_kind(page, "link", "control")
         if links:
-            # a link to another story ("Related: Lee Heads to Tokyo") names no actor of this one
+            # a link to another story ("Related: Lee Heads to Tokyo") or a site's control ("Download on
+            # the App Store") names no actor of this one
             mentions = [m for m in mentions if not any(a <= doc[m.start].idx < b for a, b in links)]
         doc.spans[ACTORS] = self._spans(doc, mentions, date)
         return doc

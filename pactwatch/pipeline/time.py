@@ -13,6 +13,7 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -38,6 +39,7 @@ SAY_VERBS = {"say", "tell", "report", "announce", "state", "confirm", "add", "no
 # the layout elements a date the text gives as its own sits on (documents/layout): a byline ("By A.
 # Writer | Published on August 21, 2025"), a date line, a wire dateline ("SEOUL, Aug. 21, 2025 (Wire) —")
 OWN_DATE_KINDS = ("byline", "date_line", "dateline")
+FURNITURE_KINDS = ("link", "menu", "control")
 _COORDINATED = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?![\dX])")
 
@@ -75,13 +77,19 @@ class TimeTagger:
                 m = dataclasses.replace(m, start=span.start_char)
             found.append((m, span))
         directions = [_direction(span, weekday=_is_weekday(m)) for m, span in found]
+        # dates of the page's furniture (menus, links to other stories) are not the story's
+        furniture = sorted((s, e) for s, e, kind in doc._.layout or () if kind in FURNITURE_KINDS)
+        starts = [s for s, _ in furniture]
+        in_furniture = [(i := bisect_right(starts, m.start) - 1) >= 0 and m.start < furniture[i][1]
+                        for m, _ in found]
 
         anchor, source = _parse_date(doc._.dct), "published" if doc._.dct else None
         if anchor is None:
             anchor = _own_date(doc, found)
             source = "text" if anchor else None
         if anchor is None:
-            inferred = _inferred_after(found, directions)
+            inferred = _inferred_after([f for f, skip in zip(found, in_furniture) if not skip],
+                                       [d for d, skip in zip(directions, in_furniture) if not skip])
             doc._.inferred_after = inferred.isoformat() if inferred else None
             anchor, source = inferred, "inferred" if inferred else None
         doc._.anchor = anchor.isoformat() if anchor else None
@@ -95,7 +103,7 @@ class TimeTagger:
         quarter = None  # the last quarter the text named: "the quarter", "a year earlier" refer to it
         ref = None  # the last calendar date the text named: "that day", "the following year" count from it
         last_day = None  # the last weekday named: "this Tuesday and Wednesday" share its week
-        for (m, span), direction in zip(found, directions):
+        for (m, span), direction, skip in zip(found, directions, in_furniture):
             if m.rel is not None and m.rel[0] == "weekday":
                 if m.explicit is None and last_day is not None and _COORDINATED.fullmatch(text[last_day.end:m.start]):
                     m = dataclasses.replace(m, explicit=last_day.explicit)
@@ -109,7 +117,7 @@ class TimeTagger:
             else:
                 value = self._value(m, text[m.start:m.end], anchor, direction)
             value, quarter = _in_quarter_context(m, span, value, quarter)
-            named = _CALENDAR.match(value or "") if m.type in ("DATE", "TIME") else None
+            named = _CALENDAR.match(value or "") if m.type in ("DATE", "TIME") and not skip else None
             if named:
                 ref = named.group()
             s = Span(doc, span.start, span.end, label=m.type)

@@ -16,7 +16,7 @@ layout of a document (and its title, authors, date and publisher from it). The p
 `Doc._.layout` (set by `pipeline.make_doc`), never re-parsing the page itself.
 
 Kinds: "caption", "credit", "end_marker" (captions.py); "byline", "date_line", "dateline",
-"masthead" (header and footer); "heading", "link" (furniture.py); and the name kinds of credits.py.
+"masthead", "outlet" (header and footer); "heading", "link", "menu", "control" (furniture.py); and the name kinds of credits.py.
 """
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ CAPTION_KINDS = ("caption", "credit", "end_marker")
 
 def page_elements(text: str, lines: list[Line]) -> list[tuple[int, int, str]]:
     """The elements every reader of the text needs: headings, link lines and credited names."""
-    return furniture.headings(lines) + furniture.link_lines(text) + credits.find(text)
+    return furniture.headings(lines) + furniture.link_lines(text) + furniture.menus(lines) + credits.find(text)
 
 
 def of_kind(layout, *kinds: str) -> list[tuple[int, int]]:

@@ -70,3 +70,31 @@ def headings(lines: list[Line]) -> list[tuple[int, int, str]]:
             continue
         out.append((line.start, line.end, "heading"))
     return out
+
+
+MENU_MIN_LINES = 4       # a run of this many short lines is a menu, not a list of subheads
+MENU_MAX_WORDS = 4
+
+
+def menus(lines: list[Line]) -> list[tuple[int, int, str]]:
+    """Navigation: a run of at least MENU_MIN_LINES lines of a few words each, none closing a
+    sentence ("World / Asia / July 2025 / Opinion"), or a line that is a site control ("Download on
+    the App Store", "Go to contents"): (start, end, "menu") for each line of a run, (start, end,
+    "control") for a control."""
+    controls = {w.lower() for w in words()["controls"]}
+    out, run = [], []
+
+    def flush():
+        if len(run) >= MENU_MIN_LINES:
+            out.extend((line.start, line.end, "menu") for line in run)
+        run.clear()
+    for line in lines:
+        if line.clean.lower().strip(" :|>»") in controls:
+            flush()
+            out.append((line.start, line.end, "control"))
+        elif line.words <= MENU_MAX_WORDS and line.clean[-1:] not in ".!?:;,\"”’'":
+            run.append(line)
+        else:
+            flush()
+    flush()
+    return sorted(out)

@@ -1,6 +1,7 @@
 """The header over a story: section labels, headline, byline, date line, wire dateline."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -29,9 +30,16 @@ DATELINE = re.compile(
     rf"\s*(?:\((?P<agency>[A-Z][\w .&'-]{{0,40}})\))?\s*(?:--|—|–|-)\s+\S")
 
 
+@functools.lru_cache(maxsize=1)
+def _controls() -> frozenset:
+    """A site's controls and app banners ("Download on the App Store"): never a headline."""
+    from .furniture import words
+    return frozenset(w.lower() for w in words()["controls"])
+
+
 def section_label(clean: str) -> bool:
     low = clean.lower().strip(" :|")
-    if low in _SECTION_LABELS or low in _NAV_WORDS:
+    if low in _SECTION_LABELS or low in _NAV_WORDS or low in _controls():
         return True
     words = clean.split()
     # a short kicker in all lower or all upper case ("world news", "ANALYSIS")

@@ -93,3 +93,17 @@ def test_layout_outlet_run_into_the_date_line_is_the_publisher_never_a_person():
     assert (found["publisher"], found["authors"]) == ("Harbour Report", [])
     found = recognise("date 2031-07-25 Ferry crews win a new deal after long talks\n\n" + body + "\n")
     assert found["title"] == "Ferry crews win a new deal after long talks"
+
+
+def test_layout_menus_and_site_controls():
+    text = ("Download on the App Store\nGo to contents\nFerry Crews Win A New Contract\nBy Petra Lund\n\n"
+            "The crews signed on Tuesday.\nWorld\nJuly 2031\nPorts\nAugust 2031\n")
+    found = [(text[s:e], k) for s, e, k in furniture.menus(split_lines(text))]
+    assert found == [("Download on the App Store", "control"), ("Go to contents", "control"), ("World", "menu"),
+                     ("July 2031", "menu"), ("Ports", "menu"), ("August 2031", "menu")]
+    assert recognise(text)["title"] == "Ferry Crews Win A New Contract"
+
+
+def test_layout_an_app_banner_is_never_the_title():
+    assert recognise("Download on the App Store\n\nFerry crews win a new contract\n")["title"] != \
+        "Download on the App Store"
