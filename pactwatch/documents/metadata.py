@@ -20,7 +20,7 @@ from .layout.dates import DATE_LABEL, DATE_RE, parse_date, unfuse
 from .layout.footer import REPORTING_BY, copyright_publisher, disclaimer_publisher, read_footer
 from .layout.header import (Header, is_layout_line, title_strength, dateline_date, header_layout, header_masthead,
                             markdown_title, pick_title, strip_site_suffix)
-from .layout.lines import BODY_MIN_WORDS, HEADER_MAX_LINES, split_lines
+from .layout.lines import BODY_MIN_WORDS, HEADER_MAX_LINES, split_lines, unmark
 from .layout.names import bare_names, clean_org, parse_names
 
 __all__ = ["recognise", "parse_date", "parse_names", "strip_site_suffix"]
@@ -34,7 +34,7 @@ def recognise(text: str, seen: date | None = None) -> dict:
     text does not state stay empty. `seen` is when the article was saved or read: a wire dateline
     without a year ("SEOUL, Oct. 29 --") may take the one recent year on which its weekday falls.
     """
-    lines = unfuse(split_lines(text))
+    lines = unfuse(unmark(split_lines(text)))
     layout = find_layout(lines)
     captions = [(s, e) for s, e, _ in layout]
     caption_starts = {s for s, _ in captions}
@@ -82,6 +82,13 @@ def recognise(text: str, seen: date | None = None) -> dict:
                     (names := bare_names(lines[i].clean)):
                 authors = names
                 break
+    if not authors and header.anchor is None and not title and header_end == 1 and not in_caption[0] \
+            and lines[0].words <= 6 and len(lines[0].clean) <= 80 and (names := bare_names(lines[0].clean)):
+        authors = names   # a page opening with a name alone, then the story: its byline
+        layout.append((lines[0].start, lines[0].end, "byline"))
+        for name in names:
+            if (at := lines[0].raw.find(name)) >= 0:
+                layout.append((lines[0].start + at, lines[0].start + at + len(name), "byline_author"))
     if not authors:  # a byline or sign-off at the foot of the story
         authors = list(footer.authors)
     if not authors:  # wire copy credits its reporters in a footer: "Reporting by A and B; Editing by C"

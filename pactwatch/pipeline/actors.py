@@ -1175,7 +1175,9 @@ def _credited(doc: Doc, text: str, page: list, mentions: list[Mention],
         if any(s <= start < e for s, e in refused):
             continue
         if kind == "byline_author" or kind == "wire_author":
-            add(start, end, "PERSON")
+            # a name glued to markup by the tokenizer ("Roe</h6") keeps its own text as its name
+            span = doc.char_span(start, end, alignment_mode="expand")
+            add(start, end, "PERSON", text[start:end] if span is not None and span.text != text[start:end] else None)
         elif kind == "photographer":
             add(start, end, "PERSON", text[start:end])
         else:

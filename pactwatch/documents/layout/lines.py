@@ -52,3 +52,29 @@ SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "a
 def outside(ranges, pos: int) -> bool:
     """pos lies in none of the (start, end) ranges."""
     return not any(s <= pos < e for s, e in ranges)
+
+
+# HTML a scraper left in the text: a block element's end (or a line break tag) ends a line
+_BLOCK_END = re.compile(r"</(?:h[1-6]|p|div|li|blockquote|figcaption|header)\s*>|<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>")
+
+
+def unmark(lines: list[Line]) -> list[Line]:
+    """The lines, each one that holds HTML block elements split at their ends, with the tags taken
+    out of `clean` ("<h6><strong>Jane Doe</strong></h6> <h4>…" -> "Jane Doe", "…")."""
+    out: list[Line] = []
+    for line in lines:
+        if "<" not in line.raw or not _TAG.search(line.raw):
+            out.append(line)
+            continue
+        pos = 0
+        for m in list(_BLOCK_END.finditer(line.raw)) + [None]:
+            end = m.end() if m else len(line.raw)
+            piece = line.raw[pos:end]
+            clean = re.sub(r"\s+", " ", _TAG.sub(" ", piece)).strip()
+            if clean:
+                lead = len(piece) - len(piece.lstrip())
+                body = piece.strip()
+                out.append(Line(line.start + pos + lead, line.start + pos + lead + len(body), body, clean))
+            pos = end
+    return out

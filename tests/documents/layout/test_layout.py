@@ -107,3 +107,15 @@ def test_layout_menus_and_site_controls():
 def test_layout_an_app_banner_is_never_the_title():
     assert recognise("Download on the App Store\n\nFerry crews win a new contract\n")["title"] != \
         "Download on the App Store"
+
+
+def test_layout_html_a_scraper_left_splits_lines_and_a_lone_opening_name_is_the_byline():
+    body = ("Ferry crews in the northern ports agreed a new contract with the operators on Tuesday after "
+            "months of talks that had stalled twice over pay and hours, the union said in a statement that "
+            "was read out at the quay to the crews and their families.")
+    text = f"<h6><strong>Petra Lund</strong></h6> <h4>{body}</h4> More text follows here."
+    found = recognise(text)
+    assert found["authors"] == ["Petra Lund"]
+    assert ("Petra Lund", "byline_author") in [(text[s:e], k) for s, e, k in found["layout"]]
+    # a name opening a page that has a headline is not taken for a byline by this rule
+    assert recognise("Petra Lund\nFerry Crews Win A New Contract\n\n" + body)["authors"] != ["Ferry Crews"]
