@@ -17,7 +17,7 @@ from datetime import date
 from .layout import page_elements
 from .layout.captions import find_layout
 from .layout.dates import DATE_LABEL, DATE_RE, parse_date, unfuse
-from .layout.footer import REPORTING_BY, copyright_publisher, disclaimer_publisher, read_footer
+from .layout.footer import REPORTING_BY, agency_of_record, copyright_publisher, disclaimer_publisher, read_footer
 from .layout.header import (Header, is_layout_line, title_strength, dateline_date, header_layout, header_masthead,
                             markdown_title, pick_title, strip_site_suffix)
 from .layout.lines import BODY_MIN_WORDS, HEADER_MAX_LINES, split_lines, unmark
@@ -101,7 +101,7 @@ def recognise(text: str, seen: date | None = None) -> dict:
     masthead = footer.masthead or header_masthead(lines, in_caption, title, header_end) or (outlet and outlet[0])
     publisher = (disclaimer_publisher(text, captions) or header.byline_publisher or footer.byline_publisher
                  or copyright_publisher(text, captions) or masthead or header.affiliation
-                 or footer.affiliation or header.agency)
+                 or footer.affiliation or header.agency or agency_of_record(text))
     if title and publisher:
         title = strip_site_suffix(title, publisher)
     return {"title": title, "authors": authors, "published": published, "publisher": publisher,

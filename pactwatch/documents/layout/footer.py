@@ -1,6 +1,7 @@
 """The foot of a story: sign-off, masthead, reporting credits, copyright and disclaimer lines."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -123,3 +124,19 @@ def copyright_publisher(text: str, captions: list[tuple[int, int]]) -> str | Non
             return org
     return None
 
+
+
+@functools.lru_cache(maxsize=1)
+def _own_check() -> re.Pattern:
+    """Wire copy naming itself in its verification formula: "… claims Reuters has not verified",
+    "AFP could not independently confirm"."""
+    from .furniture import words
+    agencies = "|".join(re.escape(a) for a in sorted(words()["news_agencies"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<name>{agencies})\s+(?:has|had|have|could|was|were|did)\s+(?:not|n[o’']t|unable\s+to)"
+                      rf"\s+(?:been\s+able\s+to\s+)?(?:independently\s+)?(?:verif|confirm|corroborat)")
+
+
+def agency_of_record(text: str) -> str | None:
+    """The news agency a story's verification formula names as its own reporter."""
+    m = _own_check().search(text)
+    return m.group("name") if m else None

@@ -24,7 +24,7 @@ def words() -> dict:
         data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as e:
         raise KnowledgeError(f"{DATA_FILE}: {e}") from None
-    for key in ("link_openers", "link_openers_open", "controls", "photo_agencies"):
+    for key in ("link_openers", "link_openers_open", "controls", "photo_agencies", "news_agencies"):
         if not isinstance(data.get(key), list) or not all(isinstance(w, str) and w.strip() for w in data[key]):
             raise KnowledgeError(f"{DATA_FILE}: {key} must be a list of words")
     return data

@@ -119,3 +119,11 @@ def test_layout_html_a_scraper_left_splits_lines_and_a_lone_opening_name_is_the_
     assert ("Petra Lund", "byline_author") in [(text[s:e], k) for s, e, k in found["layout"]]
     # a name opening a page that has a headline is not taken for a byline by this rule
     assert recognise("Petra Lund\nFerry Crews Win A New Contract\n\n" + body)["authors"] != ["Ferry Crews"]
+
+
+def test_layout_wire_copy_names_itself_in_its_verification_formula():
+    body = ("The minister said the ferries carried 9,000 people a day, a figure Reuters could not independently "
+            "verify. Officials at the port declined to comment on the contract or on the figure.")
+    assert recognise(body)["publisher"] == "Reuters"
+    assert recognise(body.replace("Reuters", "the union"))["publisher"] is None
+    assert recognise(body.replace("Reuters", "Mayor Lund"))["publisher"] is None
