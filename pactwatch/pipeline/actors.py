@@ -15,9 +15,10 @@ model's entity spans. Each is then resolved, in this order:
     mention of the state the document makes clear (the place the act is set in, the one federation
     it names, the "X administration" named before), only of a state it names, else nothing;
   - entities the knowledge base lacks: kept, typed by the model, merged within the document.
-Around the model's entities: bylines, wire credits ("Reporting by ..."), photo credits, copyright
-lines and the outlet at a story's foot give people and outlets the model misses or takes for a
-heading; a proper name before "region"/"province" is a region and before "kingdom"/"dynasty" a
+Around the model's entities: the people and outlets the page credits (bylines, wire and photo
+credits, copyright lines, an outlet run into the date line), read from Doc._.layout
+(documents/layout/credits.py), give names the model misses or takes for a heading; headings, links
+to other stories and site controls come from the layout too; a proper name before "region"/"province" is a region and before "kingdom"/"dynasty" a
 historical state; a building's name ("... Museum", "... Palace") is a place; a lone English word
 opening a sentence, wire markers, time zones and links to other stories are not actors.
 
