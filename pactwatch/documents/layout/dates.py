@@ -26,6 +26,13 @@ _DATEPARSER_SETTINGS = {"PARSERS": ["absolute-time"], "PREFER_DAY_OF_MONTH": "fi
                         "REQUIRE_PARTS": ["day", "month", "year"]}
 
 
+_MONTH_NUMBERS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+                                               "nov", "dec"), start=1)}
+_WRITTEN_MDY = re.compile(rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{YEAR})", re.IGNORECASE)
+_WRITTEN_DMY = re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})",
+                          re.IGNORECASE)
+
+
 def parse_date(s: str) -> str | None:
     """An absolute date string -> "YYYY-MM-DD"; None for relative or partial dates (never today's date)."""
     s = s.strip().rstrip(".")
@@ -33,6 +40,14 @@ def parse_date(s: str) -> str | None:
     if m:
         try:
             return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
+        except ValueError:
+            return None
+    # "July 9, 2025", "9 July 2025", "Sept. 9th, 2025": read here; dateparser is slow to warm up
+    m = _WRITTEN_MDY.fullmatch(s) or _WRITTEN_DMY.fullmatch(s)
+    if m:
+        month = _MONTH_NUMBERS.get(m["month"].lower().rstrip(".")[:3])
+        try:
+            return date(int(m["year"]), month, int(m["day"])).isoformat() if month else None
         except ValueError:
             return None
     parsed = dateparser.parse(s, languages=["en"], settings=_DATEPARSER_SETTINGS)
