@@ -76,7 +76,7 @@ class TimeTagger:
                 span = span[1:]
                 m = dataclasses.replace(m, start=span.start_char)
             found.append((m, span))
-        directions = [_direction(span, weekday=_is_weekday(m)) for m, span in found]
+        directions = [_direction(span, weekday=_is_weekday(m), month=m.kind in _MONTH_KINDS) for m, span in found]
         # dates of the page's furniture (menus, links to other stories) are not the story's
         furniture = sorted((s, e) for s, e, kind in doc._.layout or () if kind in FURNITURE_KINDS)
         starts = [s for s, _ in furniture]
@@ -253,7 +253,10 @@ def _person_nouns() -> frozenset:
     return frozenset(timex_rules.words().get("person_nouns", {}).get("words", []))
 
 
-def _direction(span: Span, weekday: bool = False) -> str | None:
+_MONTH_KINDS = ("month", "month_may")
+
+
+def _direction(span: Span, weekday: bool = False, month: bool = False) -> str | None:
     """The tense of the clause a time expression modifies: "past", "future" or None. Only a time
     that is an adverbial of the verb (on Friday, in June, Tuesday, by the end of October) takes
     its tense; one inside a noun phrase ("payable Dec. 7", "a July deal") doesn't."""
@@ -300,6 +303,18 @@ def _direction(span: Span, weekday: bool = False) -> str | None:
             root = root.head
         if root.pos_ in ("VERB", "AUX"):
             return _verb_tense(root)
+    if month and t.dep_ == "prep" and t.head.pos_ in ("NOUN", "PROPN"):
+        # a month dating a noun ("a statement made during the race in October"): the tense of the
+        # clause the noun phrase sits in; a participle describing it ("made", "held") is past
+        for _ in range(6):
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                if t.tag_ == "VBN" and t.dep_ == "acl":
+                    return "past"
+                return _verb_tense(t)
+            if t.head.i == t.i:
+                break
+        return None
     if t.head.i == t.i or t.dep_ == "ROOT":
         # a headline or a misparse with no verb above: the first finite verb of the sentence
         for w in t.subtree:

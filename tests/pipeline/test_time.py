@@ -326,3 +326,13 @@ def test_time_a_date_run_into_a_name_is_the_date(annotate):
     found = timexes(annotate("July 09, 2031Harbour Ledger\n\nThe ferry crews met on Tuesday.", None))
     assert [value for _, _, value in found][:1] == ["2031-07-09"]
 
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a month dating a noun takes the tense of the clause around the noun phrase
+    ("The mayor repeated a promise made during the campaign in October.", ("October", "DATE", "2030-10")),
+    ("The council debate in October was long.", ("October", "DATE", "2030-10")),
+    ("Delegates will attend the fair in October.", ("October", "DATE", "2031-10")),
+])
+def test_time_a_month_inside_a_noun_phrase_takes_the_tense_around_it(annotate, text, expected):
+    assert expected in timexes(annotate(text, THURSDAY))
