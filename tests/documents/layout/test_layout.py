@@ -127,3 +127,19 @@ def test_layout_wire_copy_names_itself_in_its_verification_formula():
     assert recognise(body)["publisher"] == "Reuters"
     assert recognise(body.replace("Reuters", "the union"))["publisher"] is None
     assert recognise(body.replace("Reuters", "Mayor Lund"))["publisher"] is None
+
+
+def test_layout_reaches_the_doc_through_make_doc_alone():
+    import spacy
+
+    from pactwatch import pipeline
+    from pactwatch.documents.model import Document
+    nlp = spacy.blank("en")
+    document = Document(source="x.txt", text="By Petra Lund\n\nThe ports agreed.", published="2031-05-06",
+                        captions=[(0, 2)], layout=[(0, 13, "byline"), (3, 13, "byline_author")])
+    doc = pipeline.make_doc(nlp, document)
+    assert (doc._.dct, doc._.captions, doc._.layout) == ("2031-05-06", [(0, 2)],
+                                                         [(0, 13, "byline"), (3, 13, "byline_author")])
+    # a bare text gets the layout the metadata stage reads in it
+    bare = pipeline.as_document("By Petra Lund\n\nThe ports agreed.")
+    assert (3, 13, "byline_author") in bare.layout
