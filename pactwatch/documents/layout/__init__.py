@@ -21,7 +21,7 @@ Kinds: "caption", "credit", "end_marker" (captions.py); "byline", "date_line", "
 from __future__ import annotations
 
 from . import credits, furniture
-from .lines import Line, split_lines
+from .lines import Line
 
 # the kinds that are text a reader skips: the article's prose is everything else
 CAPTION_KINDS = ("caption", "credit", "end_marker")

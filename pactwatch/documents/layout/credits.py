@@ -19,6 +19,8 @@ from __future__ import annotations
 import functools
 import re
 
+from .words import words
+
 # horizontal space includes the no-break space web pages put in bylines
 _BYLINE_LINE = re.compile(r"^[^\S\n]*(?:(?:By|by|BY)[^\S\n]+(.+?)|([A-ZÀ-Þ][^\n|]*?[^\S\n]\|[^\S\n][^\n]+?))[^\S\n]*$", re.M)
 _BYLINE_NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.-]*)(?:[^\S\n]+(?:[A-ZÀ-Þ][\w’'.-]*|de|van|von|der|la|le)){1,3}$")
@@ -56,7 +58,6 @@ _CREDITED_NAME = r"(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w’'-]{1,30})(?:[^\S\n]+(?:[A-Z�
 @functools.lru_cache(maxsize=1)
 def _agency_credit() -> re.Pattern:
     """A name, a slash and a picture agency closing a caption or a line: "Jane Roe/AP"."""
-    from .furniture import words
     agencies = "|".join(re.escape(a) for a in sorted(words()["photo_agencies"], key=len, reverse=True))
     return re.compile(r"(?<![\w/.’'-])(" + _CREDITED_NAME + r")[^\S\n]*/[^\S\n]*(?:" + agencies + r")[^\S\n]*(?:[)\]]|$)", re.M)
 

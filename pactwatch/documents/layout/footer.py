@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from .header import BYLINE, Header, section_label
 from .lines import Line, outside
 from .names import COPYRIGHT, ORG, bare_names, clean_org, parse_byline
+from .words import words
 
 REPORTING_BY = re.compile(r"\b(?:additional\s+)?reporting\s+by\s+(?P<names>[^;.\n]+)", re.IGNORECASE)
 _DISCLAIMERS = [
@@ -19,10 +20,7 @@ _DISCLAIMERS = [
 ]
 
 
-NAV_OPENERS = {"related", "read", "more", "share", "recommended", "topics", "tags", "comments", "advertisement",
-                "follow", "subscribe", "sign", "most", "latest", "top", "trending", "back", "next", "previous",
-                "see", "also", "popular", "editor's", "editors'", "privacy", "terms", "cookie", "cookies",
-                "contact", "about", "home", "menu", "search", "print", "email", "copy"}
+NAV_OPENERS = frozenset(w.lower() for w in words()["nav_openers"])
 
 
 FOOTER_MAX_LINES = 8        # a sign-off block (byline, date, outlet, copyright) is short
@@ -130,7 +128,6 @@ def copyright_publisher(text: str, captions: list[tuple[int, int]]) -> str | Non
 def _own_check() -> re.Pattern:
     """Wire copy naming itself in its verification formula: "… claims Reuters has not verified",
     "AFP could not independently confirm"."""
-    from .furniture import words
     agencies = "|".join(re.escape(a) for a in sorted(words()["news_agencies"], key=len, reverse=True))
     return re.compile(rf"(?<![\w-])(?P<name>{agencies})\s+(?:has|had|have|could|was|were|did)\s+(?:not|n[o’']t|unable\s+to)"
                       rf"\s+(?:been\s+able\s+to\s+)?(?:independently\s+)?(?:verif|confirm|corroborat)")

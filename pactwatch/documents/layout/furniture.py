@@ -5,29 +5,14 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
-from pathlib import Path
 
 from .lines import Line
+from .words import words
 
-DATA_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "page_layout.toml"
 HEADING_MAX_WORDS = 14
 _HEADING_SMALL = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "at", "by", "with", "over", "as"}
 # "By Jane Roe": a line a byline block opens with
 _BY_LINE = re.compile(r"^[^\S\n]*(?:By|by|BY)[^\S\n]+(.+?)[^\S\n]*$")
-
-
-@functools.lru_cache(maxsize=1)
-def words() -> dict:
-    from pactwatch.errors import KnowledgeError
-    try:
-        data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise KnowledgeError(f"{DATA_FILE}: {e}") from None
-    for key in ("link_openers", "link_openers_open", "controls", "photo_agencies", "news_agencies"):
-        if not isinstance(data.get(key), list) or not all(isinstance(w, str) and w.strip() for w in data[key]):
-            raise KnowledgeError(f"{DATA_FILE}: {key} must be a list of words")
-    return data
 
 
 def _phrase(words_: str) -> str:

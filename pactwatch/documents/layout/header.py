@@ -10,14 +10,10 @@ from .captions import is_end_marker
 from .dates import DATE_LABEL, DATE_RE, MONTH, YEAR, is_date_line, parse_date
 from .lines import HEADER_MAX_LINES, SMALL_WORDS, TITLE_MAX_WORDS, Line, outside
 from .names import COPYRIGHT, bare_names, clean_org, parse_byline, parse_names
+from .words import words
 
-_SECTION_LABELS = {"commentary", "analysis", "opinion", "op-ed", "oped", "editorial", "news", "feature", "features",
-                   "interview", "explainer", "perspective", "column", "essay", "review", "report", "world", "asia",
-                   "politics", "business", "economy", "breaking", "exclusive", "live", "update", "brief",
-                   "briefing", "q&a", "podcast", "video", "in depth", "insight", "insights", "article", "blog"}
-_NAV_WORDS = {"home", "menu", "search", "subscribe", "sign in", "log in", "share", "print", "newsletter",
-              "skip to content", "skip to main content", "advertisement", "listen to this article",
-              "share this article", "read more", "sign up", "most read", "related", "trending", "save"}
+_SECTION_LABELS = frozenset(w.lower() for w in words()["section_labels"])
+_NAV_WORDS = frozenset(w.lower() for w in words()["nav_words"])
 # "By A", and "Commentary by A", "Posted by A" (not "Photo by", which is a credit)
 BYLINE = re.compile(r"^(?:(?:written|reporting|words|text|story|posted|commentary|analysis|opinion|interview|"
                      r"essay|column|report)\s+)?by\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
@@ -33,7 +29,6 @@ DATELINE = re.compile(
 @functools.lru_cache(maxsize=1)
 def _controls() -> frozenset:
     """A site's controls and app banners ("Download on the App Store"): never a headline."""
-    from .furniture import words
     return frozenset(w.lower() for w in words()["controls"])
 
 
@@ -154,9 +149,7 @@ class Header:
         return found
 
 
-_PUBLICATION_WORDS = {"news", "times", "post", "press", "daily", "herald", "journal", "ledger", "tribune", "gazette",
-                      "chronicle", "observer", "monitor", "review", "weekly", "magazine", "wire", "dispatch",
-                      "courier", "telegraph", "bulletin", "digest", "quarterly", "report", "agency"}
+_PUBLICATION_WORDS = frozenset(w.lower() for w in words()["publication_words"])
 
 
 def header_masthead(lines: list[Line], in_caption: list[bool], title: str | None, header_end: int) -> str | None:

@@ -4,23 +4,16 @@ from __future__ import annotations
 import re
 
 from .dates import DATE_RE, WEEKDAY, YEAR, parse_date
+from .words import words
 
-_NAME_PARTICLES = {"de", "van", "von", "der", "den", "da", "di", "du", "la", "le", "bin", "al", "ibn", "del"}
+_NAME_PARTICLES = frozenset(w.lower() for w in words()["name_particles"])
 _ROLE = re.compile(
     r"(?:,\s*(?:(?-i:[A-Z])[\w.'’-]+\s+){1,2}|[,\s]+)(?:(?:senior|chief|special|staff|contributing|associate|political|diplomatic|foreign|defense|"
     r"economics?|national|deputy|managing|executive|guest)\s+)*"
     r"(?:staff|writer|reporter|correspondent|editor|contributor|columnist|analyst|fellow|"
     r"bureau chief|special to\b.*|for\s+[A-Z].*)(?:\s+writer|\s+reporter)?\s*$", re.IGNORECASE)
 # Words that make a two-word capitalised phrase a place or an organisation rather than a person.
-_NOT_PERSON = {"korea", "korean", "states", "united", "america", "american", "south", "north", "news", "times",
-               "post", "press", "ministry", "department", "house", "world", "asia", "politics", "business",
-               "opinion", "analysis", "commentary", "international", "national", "center", "centre",
-               "institute", "university", "agency", "government", "daily", "herald", "journal", "reuters",
-               "staff", "editorial", "board", "desk", "team", "global", "economy", "security", "defense",
-               # words that name a publication ("Harbour Ledger", "Coast Gazette"), not a person
-               "ledger", "tribune", "gazette", "chronicle", "observer", "monitor", "review", "weekly", "magazine",
-               "media", "wire", "dispatch", "courier", "telegraph", "bulletin", "digest", "quarterly", "policy",
-               "privacy", "terms", "report", "reports", "today", "online", "network", "channel", "radio", "tv"}
+_NOT_PERSON = frozenset(w.lower() for w in words()["not_person_words"])
 
 
 def _person_name(s: str, max_tokens: int = 5) -> str | None:

@@ -143,3 +143,21 @@ def test_layout_reaches_the_doc_through_make_doc_alone():
     # a bare text gets the layout the metadata stage reads in it
     bare = pipeline.as_document("By Petra Lund\n\nThe ports agreed.")
     assert (3, 13, "byline_author") in bare.layout
+
+
+def test_layout_word_lists_are_checked_where_they_are_read(tmp_path, monkeypatch):
+    import pytest as _pytest
+
+    from pactwatch.documents.layout import words as words_module
+    from pactwatch.errors import KnowledgeError
+    bad = tmp_path / "page_layout.toml"
+    bad.write_text('link_openers = "Related"\n', encoding="utf-8")
+    monkeypatch.setattr(words_module, "DATA_FILE", bad)
+    words_module.words.cache_clear()
+    try:
+        with _pytest.raises(KnowledgeError, match="link_openers must be a list of words"):
+            words_module.words()
+    finally:
+        monkeypatch.undo()
+        words_module.words.cache_clear()
+    assert "Related" in words_module.words()["link_openers"]
