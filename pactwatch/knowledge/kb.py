@@ -29,7 +29,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # the word lists of the `organs` table (roles.toml)
 ORGAN_FIELDS = ("heads", "modified_heads", "modifiers", "federal", "anaphors", "federations")
 # the word lists of the `name_words` table (not_names.toml): words around a name that change what it names
-NAME_WORD_FIELDS = ("suffixes", "generic_determiners", "type_suffixes", "modifier_suffixes")
+NAME_WORD_FIELDS = ("suffixes", "generic_determiners", "type_suffixes", "modifier_suffixes", "event_heads")
 
 
 def norm(name: str) -> str:

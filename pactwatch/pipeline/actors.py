@@ -158,6 +158,7 @@ class ActorLinker:
         self.generic_determiners = {w.lower() for w in kb.name_words["generic_determiners"]}
         self.type_suffixes = {w.lower() for w in kb.name_words["type_suffixes"]}
         self.modifier_suffixes = {w.lower() for w in kb.name_words["modifier_suffixes"]}
+        self.event_heads = kb.name_words["event_heads"]
         # the English words the model's lemmatizer knows (nouns, verbs, adjectives, adverbs): a
         # capitalised one of these alone is more likely a word opening a sentence than a name
         self.common_words: set[str] = set()
@@ -357,6 +358,10 @@ class ActorLinker:
                 if end - start >= 2 and (label in ("ORG", "GPE") and doc[end - 1].text in _VENUE_WORDS
                                          or label == "PERSON" and doc[end - 1].text in _BUILDING_WORDS):
                     label = "FAC"
+                # "the Hague Summit", "the Munich Security Conference": a gathering, whatever the model heard
+                if end - start >= 2 and label in ("ORG", "GPE", "LOC", "FAC", "PERSON") \
+                        and doc[end - 1].text in self.event_heads:
+                    label = "EVENT"
                 inside = {id(kb_tokens[i]): kb_tokens[i] for i in range(start, end) if i in kb_tokens}
                 if inside:
                     inner = list(inside.values())

@@ -706,3 +706,10 @@ def test_actors_outlet_and_photographer_the_page_credits(annotate):
     found = {(s._.actor["name"], s._.actor["type"]) for s in doc.spans["pw_actors"]}
     assert ("Ines Ruiz", "PERSON") in found
     assert ("Harbour Ledger", "ORG") in found
+
+
+def test_actors_a_gathering_named_after_a_place_is_an_event(annotate):
+    doc = annotate("Leaders flew home after the Lisbon Summit, and ministers prepared for the Halden Ports "
+                   "Conference in June.", "2031-05-01")
+    types = {s._.actor["name"]: s._.actor["type"] for s in doc.spans["pw_actors"]}
+    assert types.get("Lisbon Summit") == "EVENT", types
