@@ -6,13 +6,12 @@ from __future__ import annotations
 import functools
 import re
 
+from .header import BYLINE
 from .lines import Line
 from .words import words
 
 HEADING_MAX_WORDS = 14
 _HEADING_SMALL = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "at", "by", "with", "over", "as"}
-# "By Jane Roe": a line a byline block opens with
-_BY_LINE = re.compile(r"^[^\S\n]*(?:By|by|BY)[^\S\n]+(.+?)[^\S\n]*$")
 
 
 def _phrase(words_: str) -> str:
@@ -51,7 +50,7 @@ def headings(lines: list[Line]) -> list[tuple[int, int, str]]:
         content = [w for w in words_ if w.lower() not in _HEADING_SMALL]
         if not content or sum(w[0].isupper() for w in content) < 0.8 * len(content):
             continue
-        if any(_BY_LINE.match(lines[k].raw) for k in range(max(0, n - 2), n)):
+        if any(BYLINE.match(lines[k].clean) for k in range(max(0, n - 2), n)):
             continue
         out.append((line.start, line.end, "heading"))
     return out
