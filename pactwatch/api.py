@@ -78,7 +78,7 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
     first = next(stream, None)
     if first is not None:
         nlp = pipeline.load(kb_dirs=kb_dirs)
-        docs = ((pipeline.make_doc(nlp, d.text, d.published, d.captions), (d, stored))
+        docs = ((pipeline.make_doc(nlp, d), (d, stored))
                 for d, stored in itertools.chain([first], stream))
         for doc, (document, stored) in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
             try:

@@ -24,7 +24,8 @@ def document_record(document: Document, doc: Doc | None = None) -> dict:
         "anchor": doc._.anchor if doc is not None else document.published,
         "anchor_source": doc._.anchor_source if doc is not None else ("published" if document.published else None),
         "inferred_after": doc._.inferred_after if doc is not None else None,
-        "captions": [list(c) for c in document.captions], "text": document.text,
+        "captions": [list(c) for c in document.captions], "layout": [list(x) for x in document.layout],
+        "text": document.text,
     }
 
 

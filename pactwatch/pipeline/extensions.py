@@ -1,8 +1,9 @@
 """The Doc and Span extensions pactwatch's components read and write, registered once.
 
-Input context (set by `pipeline.annotate` before the components run):
+Input context (set by `pipeline.make_doc` before the components run):
     Doc._.dct       "YYYY-MM-DD" or None: the document's creation time from its metadata
     Doc._.captions  [(start_char, end_char)]: photo captions and credits, kept in the text
+    Doc._.layout    [(start_char, end_char, kind)]: the page's layout (documents/layout), sorted
 
 Written by components (each only its own):
     pactwatch_actors      doc.spans["pw_actors"];  Span._.actor    -> dict (see actors.py)
@@ -22,7 +23,7 @@ TIMEX = "pw_timex"
 QUANTITIES = "pw_quantities"
 EVENTS = "pw_events"
 
-_DOC = {"dct": None, "captions": None, "anchor": None, "anchor_source": None, "inferred_after": None,
+_DOC = {"dct": None, "captions": None, "layout": None, "anchor": None, "anchor_source": None, "inferred_after": None,
         "pipeline_errors": None}
 _SPAN = {"actor": None, "timex": None, "quantity": None, "event": None}
 

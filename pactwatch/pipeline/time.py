@@ -13,12 +13,13 @@ import dataclasses
 import datetime as dt
 import functools
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import timex_rules
-from .attach import attached
+from .attach import attached_time
 from .extensions import TIMEX
 from .guard import Guarded
 
@@ -35,12 +36,11 @@ PLAN_VERBS = {"plan", "schedule", "reschedule", "slate", "intend", "expect", "ai
 SAME_PAST = {"hurt", "cut", "put", "set", "hit", "let", "cost", "shut", "spread", "bid", "cast", "burst",
              "read", "split", "quit", "beat", "upset", "broadcast", "forecast"}
 SAY_VERBS = {"say", "tell", "report", "announce", "state", "confirm", "add", "note"}
-# a date the text gives as its own, on a line of its own: a byline ("By A. Writer | Published on
-# August 21, 2025"), a dateline ("SEOUL, Aug. 21, 2025 (Wire) —") or the date alone
-_BYLINE_LEAD = re.compile(r"(?:[^\n.]{0,60}?[\s|])?(?:published|posted|updated|last\s+updated)(?:\s+on)?\s*:?\s*", re.I)
-_DATELINE_LEAD = re.compile(r"\s*(?:[A-Z][A-Za-z.' -]{1,40},\s*)?")
-_LINE_REST = re.compile(r"\s*(?:[|·•(—–-]|at\s+\d|\d{1,2}:\d\d|$)")
-_HEAD_CHARS = 2000  # a dateline or byline sits near the top
+# the layout elements a date the text gives as its own sits on (documents/layout): a byline ("By A.
+# Writer | Published on August 21, 2025"), a date line, a wire dateline ("SEOUL, Aug. 21, 2025 (Wire) —")
+OWN_DATE_KINDS = ("byline", "date_line", "dateline")
+FURNITURE_KINDS = ("link", "menu", "control")
+_COORDINATED = re.compile(r"\s*(?:,|and|or|,\s*and|,\s*or)\s*")
 _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?![\dX])")
 
 
@@ -76,14 +76,20 @@ class TimeTagger:
                 span = span[1:]
                 m = dataclasses.replace(m, start=span.start_char)
             found.append((m, span))
-        directions = [_direction(span, weekday=_is_weekday(m)) for m, span in found]
+        directions = [_direction(span, weekday=_is_weekday(m), month=m.kind in _MONTH_KINDS) for m, span in found]
+        # dates of the page's furniture (menus, links to other stories) are not the story's
+        furniture = sorted((s, e) for s, e, kind in doc._.layout or () if kind in FURNITURE_KINDS)
+        starts = [s for s, _ in furniture]
+        in_furniture = [(i := bisect_right(starts, m.start) - 1) >= 0 and m.start < furniture[i][1]
+                        for m, _ in found]
 
         anchor, source = _parse_date(doc._.dct), "published" if doc._.dct else None
         if anchor is None:
-            anchor = _own_date(text, found)
+            anchor = _own_date(doc, found)
             source = "text" if anchor else None
         if anchor is None:
-            inferred = _inferred_after(found, directions)
+            inferred = _inferred_after([f for f, skip in zip(found, in_furniture) if not skip],
+                                       [d for d, skip in zip(directions, in_furniture) if not skip])
             doc._.inferred_after = inferred.isoformat() if inferred else None
             anchor, source = inferred, "inferred" if inferred else None
         doc._.anchor = anchor.isoformat() if anchor else None
@@ -96,13 +102,22 @@ class TimeTagger:
         spans = []
         quarter = None  # the last quarter the text named: "the quarter", "a year earlier" refer to it
         ref = None  # the last calendar date the text named: "that day", "the following year" count from it
-        for (m, span), direction in zip(found, directions):
+        last_day = None  # the last weekday named: "this Tuesday and Wednesday" share its week
+        for (m, span), direction, skip in zip(found, directions, in_furniture):
+            if m.rel is not None and m.rel[0] == "weekday":
+                if m.explicit is None and last_day is not None and _COORDINATED.fullmatch(text[last_day.end:m.start]):
+                    m = dataclasses.replace(m, explicit=last_day.explicit)
+                last_day = m
             if m.rel is not None and m.rel[0] == "anaphor":
                 value = timex_rules.resolve_anaphor(m, ref, anchor)
+            elif source == "inferred" and m.rel is not None and m.rel[0] == "weekday":
+                # an undated text: its latest date is no publication date, and a weekday counted
+                # from it would be a guess ("ruled Friday" is some Friday)
+                value = f"XXXX-WXX-{m.rel[1]}" + (f"T{m.rel[2]}" if m.rel[2] else "")
             else:
                 value = self._value(m, text[m.start:m.end], anchor, direction)
             value, quarter = _in_quarter_context(m, span, value, quarter)
-            named = _CALENDAR.match(value or "") if m.type in ("DATE", "TIME") else None
+            named = _CALENDAR.match(value or "") if m.type in ("DATE", "TIME") and not skip else None
             if named:
                 ref = named.group()
             s = Span(doc, span.start, span.end, label=m.type)
@@ -151,9 +166,11 @@ def _is_weekday(m: timex_rules.Mention) -> bool:
 
 
 def timex_of(doc: Doc, span_or_token: Span | Token) -> dict | None:
-    """The date or time attached to a fact (same clause first, then nearest in the sentence):
-    {"type", "value", "text", "start", "end"}, or None. Durations and recurrences are not dates."""
-    span = attached(doc, TIMEX, span_or_token)
+    """The date or time of a fact: {"type", "value", "text", "start", "end"}, or None. From its own
+    clause, else a clause the sentence makes it part of (attach.attached_time), never from an
+    unrelated clause nearby; None otherwise (the record's time is a stated one, never the
+    publication date). Durations and recurrences are not dates."""
+    span = attached_time(doc, TIMEX, span_or_token)
     if span is None or span._.timex is None or span._.timex["type"] not in ("DATE", "TIME"):
         return None
     return {**span._.timex, "text": span.text, "start": span.start_char, "end": span.end_char}
@@ -236,7 +253,10 @@ def _person_nouns() -> frozenset:
     return frozenset(timex_rules.words().get("person_nouns", {}).get("words", []))
 
 
-def _direction(span: Span, weekday: bool = False) -> str | None:
+_MONTH_KINDS = ("month", "month_may")
+
+
+def _direction(span: Span, weekday: bool = False, month: bool = False) -> str | None:
     """The tense of the clause a time expression modifies: "past", "future" or None. Only a time
     that is an adverbial of the verb (on Friday, in June, Tuesday, by the end of October) takes
     its tense; one inside a noun phrase ("payable Dec. 7", "a July deal") doesn't."""
@@ -283,6 +303,18 @@ def _direction(span: Span, weekday: bool = False) -> str | None:
             root = root.head
         if root.pos_ in ("VERB", "AUX"):
             return _verb_tense(root)
+    if month and t.dep_ == "prep" and t.head.pos_ in ("NOUN", "PROPN"):
+        # a month dating a noun ("a statement made during the race in October"): the tense of the
+        # clause the noun phrase sits in; a participle describing it ("made", "held") is past
+        for _ in range(6):
+            t = t.head
+            if t.pos_ in ("VERB", "AUX"):
+                if t.tag_ == "VBN" and t.dep_ == "acl":
+                    return "past"
+                return _verb_tense(t)
+            if t.head.i == t.i:
+                break
+        return None
     if t.head.i == t.i or t.dep_ == "ROOT":
         # a headline or a misparse with no verb above: the first finite verb of the sentence
         for w in t.subtree:
@@ -335,19 +367,15 @@ def _parse_date(value: str | None) -> dt.date | None:
         return None
 
 
-def _own_date(text: str, found: list) -> dt.date | None:
-    """A date the text gives as its own near the top: after "Published on", or opening a line as a
-    dateline ("SEOUL, Aug. 21, 2025 —") or standing alone on it."""
+def _own_date(doc: Doc, found: list) -> dt.date | None:
+    """The first full date on a line the page layout marks as the document's own date (a byline's
+    date, a date line, a wire dateline)."""
+    lines = [(s, e) for s, e, kind in doc._.layout or () if kind in OWN_DATE_KINDS]
+    if not lines:
+        return None
     for m, _ in found:
-        if m.start > _HEAD_CHARS:
-            break
-        if m.rel is not None or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", m.value or ""):
-            continue
-        line_start = text.rfind("\n", 0, m.start) + 1
-        line_end = text.find("\n", m.end)
-        line_end = len(text) if line_end < 0 else line_end
-        lead, rest = text[line_start:m.start], text[m.end:line_end]
-        if (_BYLINE_LEAD.fullmatch(lead) or _DATELINE_LEAD.fullmatch(lead)) and _LINE_REST.match(rest):
+        if m.rel is None and re.fullmatch(r"\d{4}-\d{2}-\d{2}", m.value or "") \
+                and any(s <= m.start and m.end <= e for s, e in lines):
             return _parse_date(m.value)
     return None
 

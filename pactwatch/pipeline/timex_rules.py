@@ -87,7 +87,8 @@ class _Grammar:
             ("iso", re.compile(rf"\b({YEAR})-(0[1-9]|1[0-2])-([0-3]\d)\b")),
             ("us_numeric", re.compile(r"\b(1[0-2]|0?[1-9])/([0-3]?\d)/((?:19|20)\d\d)\b")),
             # (Wednesday,) August 21(st), 2025 ; 21 August 2025
-            ("full", re.compile(rf"\b(?:{WD},?\s+)?(?:the\s+)?({MON})\s+({DAY}),?\s+({YEAR})\b{NOT_NUM}", I)),
+            # a scraped page may run the date into a name around it ("LedgerJul 25, 2025", "2025Ledger")
+            ("full", re.compile(rf"(?:\b|(?-i:(?<=[a-z])(?=[A-Z])))(?:{WD},?\s+)?(?:the\s+)?({MON})\s+({DAY}),?\s+({YEAR})(?:\b|(?-i:(?=[A-Z][a-z]))){NOT_NUM}", I)),
             ("full_dmy", re.compile(rf"\b(?:{WD},?\s+)?(?:the\s+)?({DAY})\s+(?:of\s+)?({MON}),?\s+({YEAR})\b{NOT_NUM}", I)),
             # (early) December 2024
             ("month_year", re.compile(rf"\b({EDGE})?({MON}),?\s+(?:of\s+)?({YEAR})\b{NOT_NUM}", I)),
@@ -792,6 +793,8 @@ def resolve(m: Mention, anchor: dt.date | None, direction: str | None = None) ->
         delta = day - anchor.isoweekday()
         if m.explicit == "last":
             delta = delta - 7 if delta >= 0 else delta
+        elif m.explicit == "this":
+            pass  # "this Tuesday": the Tuesday of the anchor's own week, before or after it
         elif m.explicit == "next":
             delta = delta + 7 if delta <= 0 else delta
         elif direction == "past":
@@ -824,6 +827,9 @@ def resolve(m: Mention, anchor: dt.date | None, direction: str | None = None) ->
         return "PAST_REF" if n < 0 else "FUTURE_REF" if n > 0 else "PRESENT_REF"
     if kind == "clock":
         _, h, mi = m.rel
+        if h == 24 and direction == "past":
+            # midnight told in the past ("as the clock struck midnight") is the one the day began with
+            return f"{anchor.isoformat()}T00:00"
         return f"{anchor.isoformat()}T{h:02d}:{mi:02d}"
     raise ValueError(kind)
 

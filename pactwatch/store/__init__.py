@@ -52,8 +52,16 @@ def _create_reconcile(conn) -> None:
     metadata.create_all(conn, tables=reconcile_tables.TABLES)
 
 
+def _document_layout(conn) -> None:
+    """The documents table keeps each document's page layout (a store made before it gets the column)."""
+    from sqlalchemy import inspect, text
+    if "layout" not in {c["name"] for c in inspect(conn).get_columns("documents")}:
+        conn.execute(text("ALTER TABLE documents ADD COLUMN layout JSON"))
+
+
 # named migrations, applied in order, each in the same transaction as its record in schema_migrations
-MIGRATIONS = [("0001_documents_and_facts", _create_base), ("0002_reconcile", _create_reconcile)]
+MIGRATIONS = [("0001_documents_and_facts", _create_base), ("0002_reconcile", _create_reconcile),
+              ("0003_document_layout", _document_layout)]
 
 
 def _split(table, record: dict) -> dict:
@@ -128,6 +136,7 @@ class Store(ReconcileStore):
         row = {k: document.get(k) for k in DOCUMENT_FIELDS}
         row["authors"] = list(row.get("authors") or [])
         row["captions"] = [list(c) for c in (row.get("captions") or [])]
+        row["layout"] = [list(x) for x in (document.get("layout") or [])]
         row.update(text=document["text"], ingested_at=_now())
         try:
             with self.engine.begin() as conn:

@@ -29,6 +29,7 @@ documents = Table(
     Column("anchor_source", String(16)),
     Column("inferred_after", String(32)),
     Column("captions", JSON, nullable=False),
+    Column("layout", JSON),         # [[start, end, kind]]: the page layout (documents/layout); migration 0003
     Column("ingested_at", String(40), nullable=False),
     Column("text", Text, nullable=False),
 )

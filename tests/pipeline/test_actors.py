@@ -191,7 +191,8 @@ roles = [{ role = "foreign minister", of = "gpe:CHL", start = "2030-03-11" }]
 """, encoding="utf-8")
     nlp = spacy.load(pipeline.MODEL, exclude=["lemmatizer"])
     nlp.add_pipe("pactwatch_actors", config={"kb_dirs": [str(tmp_path)]})
-    doc = pipeline.make_doc(nlp, "Chile's foreign minister arrived in Seoul. Valdivia met reporters.", "2031-01-05")
+    doc = pipeline.make_doc(nlp, pipeline.as_document("Chile's foreign minister arrived in Seoul. Valdivia met reporters.",
+                                                      "2031-01-05"))
     doc = nlp(doc)
     names = [s._.actor["name"] for s in doc.spans["pw_actors"] if s._.actor["type"] == "PERSON"]
     assert names == ["Ines Valdivia", "Ines Valdivia"]
@@ -632,3 +633,83 @@ def test_actors_the_administration_of_the_one_head_of_government_named(annotate)
 def test_actors_the_administration_left_unlinked_when_two_governments_fit(annotate, text):
     doc = annotate(text, "2025-09-10")
     assert not any(s.text == "administration" for s in doc.spans["pw_actors"]), actors(doc)
+
+
+# ---------------------------------------------------------------- issue 11: actors and page text
+
+def test_actors_common_words_in_a_headline_are_no_person(nlp):
+    from pactwatch.pipeline.actors import PageRanges
+    linker = nlp.get_pipe("pactwatch_actors")
+    doc = nlp.make_doc("Harbour Boards Offer Swift Rebuttal\n\nPetra Lindqvist spoke for the Joint Review Panel.")
+    heading = PageRanges([(0, len("Harbour Boards Offer Swift Rebuttal"))])
+    assert linker._headline_words(doc[3:5], "PERSON", heading)             # "Offer Swift", in the heading
+    assert linker._headline_words(doc[11:14], "PERSON", PageRanges([]))     # "Joint Review Panel": three common words
+    assert not linker._headline_words(doc[7:9], "PERSON", PageRanges([]))   # "Petra Lindqvist": a name
+    assert not linker._headline_words(doc[3:5], "ORG", heading)
+
+
+def test_actors_name_cut_by_a_line_break_is_joined(annotate):
+    doc = annotate("Shipments bound for Chin\na rose again in the spring, the ministry said.", "2025-05-01")
+    assert ("China", "GPE") in [(s._.actor["name"], s._.actor["type"]) for s in doc.spans["pw_actors"]]
+    assert "Chin" not in [s._.actor["name"] for s in doc.spans["pw_actors"]]
+
+
+def test_actors_family_name_after_a_suffix_and_a_given_name_alone_fold_into_the_full_name(annotate):
+    doc = annotate("Governor Arlo Whitcombe Jr. met the delegation on Monday. Whitcombe later said the ferry "
+                   "deal would wait. Arlo, as his aides call him, left early.", "2025-05-01")
+    people = {s.text: s._.actor["name"] for s in doc.spans["pw_actors"] if s._.actor["type"] == "PERSON"}
+    assert people.get("Whitcombe") == "Arlo Whitcombe Jr."
+    assert set(people.values()) == {"Arlo Whitcombe Jr."}, people
+
+
+def test_actors_given_name_alone_of_a_known_person(annotate):
+    doc = annotate("President Donald Trump met the governors on Monday. Donald, his friends said, enjoyed it.",
+                   "2025-05-01")
+    assert actor_for(doc, "Donald")["name"] == "Donald Trump"
+
+
+def test_actors_title_after_no_or_any_is_no_one_in_particular(annotate):
+    doc = annotate("No American president has visited the atoll since 1990, and any prime minister would "
+                   "struggle to get there.", "2025-05-01")
+    assert not [s for s in doc.spans["pw_actors"] if s._.actor["type"] == "PERSON"], actors(doc)
+
+
+def test_actors_a_name_hyphened_to_class_names_a_kind_and_to_era_stays_the_actor(annotate):
+    doc = annotate("Australia will buy three Virginia-class submarines, officials said, ending the "
+                   "Trump-era dispute.", "2025-05-01")
+    names = [s._.actor["name"] for s in doc.spans["pw_actors"]]
+    assert "Virginia" not in names and "Trump-era" not in names
+    assert "Australia" in names
+
+
+def test_actors_the_government_of_a_state_is_the_state(annotate):
+    doc = annotate("The Government of India said on Friday that it would answer the tariffs.", "2025-08-07")
+    assert ("India", "GPE") in [(s._.actor["name"], s._.actor["type"]) for s in doc.spans["pw_actors"]]
+    assert "Government of India" not in [s._.actor["name"] for s in doc.spans["pw_actors"]]
+
+
+def test_actors_a_shared_court_name_goes_to_the_state_its_sentence_is_about(annotate):
+    doc = annotate("South Korea said Seoul would watch closely, and Korean exporters hoped for relief. "
+                   "On Friday the Supreme Court struck down the tariffs President Trump had imposed.", "2025-05-01")
+    assert actor_for(doc, "Supreme Court")["name"] == "US Supreme Court"
+
+
+def test_actors_other_names_of_an_alliance_and_its_exercises(annotate):
+    doc = annotate("The Atlantic Alliance met in Brussels while Balikatan drills went on near Luzon.", "2025-05-01")
+    assert actor_for(doc, "Atlantic Alliance")["name"] == "NATO"
+    assert ("Balikatan", "EVENT") in [(s._.actor["name"], s._.actor["type"]) for s in doc.spans["pw_actors"]]
+
+
+def test_actors_outlet_and_photographer_the_page_credits(annotate):
+    doc = annotate("July 09, 2031Harbour Ledger\nFerry crews met the minister in port on Tuesday. Ines Ruiz/AP\n\n"
+                   "The ferry crews said the talks with the minister had gone well.", None)
+    found = {(s._.actor["name"], s._.actor["type"]) for s in doc.spans["pw_actors"]}
+    assert ("Ines Ruiz", "PERSON") in found
+    assert ("Harbour Ledger", "ORG") in found
+
+
+def test_actors_a_gathering_named_after_a_place_is_an_event(annotate):
+    doc = annotate("Leaders flew home after the Lisbon Summit, and ministers prepared for the Halden Ports "
+                   "Conference in June.", "2031-05-01")
+    types = {s._.actor["name"]: s._.actor["type"] for s in doc.spans["pw_actors"]}
+    assert types.get("Lisbon Summit") == "EVENT", types

@@ -289,3 +289,50 @@ def test_time_anaphor_without_a_date_uses_the_anchor(annotate):
 def test_time_quarter_context_year_period(annotate):
     doc = annotate("Profit rose in the third quarter. In the 2022 period, the firm lost money.", "2023-11-02")
     assert [(t, v) for t, _, v in timexes(doc)] == [("the third quarter", "2023-Q3"), ("the 2022 period", "2022-Q3")]
+
+
+# ---------------------------------------------------------------- issue 11: dates
+
+THURSDAY = "2031-05-15"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "this" + weekday: the anchor's own week, before or after it
+    ("The harbour board meets this Tuesday to vote.", ("this Tuesday", "DATE", "2031-05-13")),
+    ("The ferry fair runs this Saturday in the old port.", ("this Saturday", "DATE", "2031-05-17")),
+])
+def test_time_this_weekday_is_the_anchors_own_week(annotate, text, expected):
+    assert expected in timexes(annotate(text, THURSDAY))
+
+
+def test_time_a_weekday_joined_to_this_weekday_shares_its_week(annotate):
+    found = timexes(annotate("The port fair is being held this Friday and Saturday by the river.", "2031-05-12"))
+    assert ("this Friday", "DATE", "2031-05-16") in found
+    assert ("Saturday", "DATE", "2031-05-17") in found
+
+
+def test_time_midnight_told_in_the_past_began_the_day(annotate):
+    found = timexes(annotate("The new fares applied as the clock struck midnight, the operator said.", THURSDAY))
+    assert ("midnight", "TIME", "2031-05-15T00:00") in found
+
+
+def test_time_a_weekday_in_an_undated_text_is_not_counted_from_a_date_it_mentions(annotate):
+    doc = annotate("The port charged the new levy on March 3, 2031. A court ruled Friday that it was unlawful.")
+    assert doc._.anchor_source == "inferred"
+    assert ("Friday", "DATE", "XXXX-WXX-5") in timexes(doc)
+
+
+def test_time_a_date_run_into_a_name_is_the_date(annotate):
+    found = timexes(annotate("July 09, 2031Harbour Ledger\n\nThe ferry crews met on Tuesday.", None))
+    assert [value for _, _, value in found][:1] == ["2031-07-09"]
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a month dating a noun takes the tense of the clause around the noun phrase
+    ("The mayor repeated a promise made during the campaign in October.", ("October", "DATE", "2030-10")),
+    ("The council debate in October was long.", ("October", "DATE", "2030-10")),
+    ("Delegates will attend the fair in October.", ("October", "DATE", "2031-10")),
+])
+def test_time_a_month_inside_a_noun_phrase_takes_the_tense_around_it(annotate, text, expected):
+    assert expected in timexes(annotate(text, THURSDAY))

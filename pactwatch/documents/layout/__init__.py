@@ -1,0 +1,37 @@
+"""Page layout, with one owner: which character ranges of a plain-text article are the page's
+furniture rather than the story's prose, and what each is.
+
+    lines.py     the text's lines
+    dates.py     dates and date lines as pages print them
+    names.py     people's and outlets' names in bylines and copyright lines
+    captions.py  photo captions, credits and end markers
+    header.py    section label, headline, byline, date line, wire dateline; headings
+    footer.py    sign-off, masthead, reporting credits, copyright and disclaimer lines
+    credits.py   the people and outlets a byline or credit names, as ranges
+    furniture.py links to other stories, site controls, headings (word lists in
+                 knowledge/data/page_layout.toml)
+
+A layout is a list of (start, end, kind), sorted. `documents.metadata.recognise` builds the whole
+layout of a document (and its title, authors, date and publisher from it). The pipeline reads it as
+`Doc._.layout` (set by `pipeline.make_doc`), never re-parsing the page itself.
+
+Kinds: "caption", "credit", "end_marker" (captions.py); "byline", "date_line", "dateline",
+"masthead", "outlet" (header and footer); "heading", "link", "menu", "control" (furniture.py); and the name kinds of credits.py.
+"""
+from __future__ import annotations
+
+from . import credits, furniture
+from .lines import Line
+
+# the kinds that are text a reader skips: the article's prose is everything else
+CAPTION_KINDS = ("caption", "credit", "end_marker")
+
+
+def page_elements(text: str, lines: list[Line]) -> list[tuple[int, int, str]]:
+    """The elements every reader of the text needs: headings, link lines and credited names."""
+    return furniture.headings(lines) + furniture.link_lines(text) + furniture.menus(lines) + credits.find(text)
+
+
+def of_kind(layout, *kinds: str) -> list[tuple[int, int]]:
+    """The (start, end) ranges of the given kinds, in text order."""
+    return [(s, e) for s, e, k in layout if k in kinds]

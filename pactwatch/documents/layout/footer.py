@@ -1,0 +1,139 @@
+"""The foot of a story: sign-off, masthead, reporting credits, copyright and disclaimer lines."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from .header import BYLINE, Header, section_label
+from .lines import Line, outside
+from .names import COPYRIGHT, ORG, bare_names, clean_org, parse_byline
+from .words import words
+
+REPORTING_BY = re.compile(r"\b(?:additional\s+)?reporting\s+by\s+(?P<names>[^;.\n]+)", re.IGNORECASE)
+_DISCLAIMERS = [
+    re.compile(rf"(?P<name>{ORG})\s+does\s+not\s+take\s+(?:[a-z]+\s+){{0,2}}positions?"),
+    re.compile(rf"\bdo(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)\s+(?:the\s+)?"
+               rf"(?:views?|positions?|polic(?:y|ies)|opinions?)\s+of\s+(?P<name>{ORG})"),
+    re.compile(rf"\bthis\s+(?:article|story|piece|commentary)\s+(?:was\s+)?(?:originally|first)\s+"
+               rf"(?:published|appeared)\s+(?:by|in|on)\s+(?P<name>{ORG})", re.IGNORECASE),
+]
+
+
+NAV_OPENERS = frozenset(w.lower() for w in words()["nav_openers"])
+
+
+FOOTER_MAX_LINES = 8        # a sign-off block (byline, date, outlet, copyright) is short
+FOOTER_LINE_MAX_WORDS = 16  # and made of short lines
+
+
+@dataclass
+class Footer(Header):
+    masthead: str | None = None
+    layout: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def read_footer(lines: list[Line], in_caption: list[bool], layout: list[tuple[int, int, str]]) -> Footer:
+    """The block under the story: the lines after its end marker ("(END)", "-30-"), or else the run
+    of short lines after its last paragraph. Reads a byline ("By A"), a sign-off ("A, Tokyo,
+    May 6, 2025"), a date line, and the outlet's name standing alone on a line (a masthead)."""
+    foot = Footer()
+    markers = [s for s, _, kind in layout if kind == "end_marker"]
+    start = len(lines)
+    while start > 0 and len(lines) - start < FOOTER_MAX_LINES and lines[start - 1].words <= FOOTER_LINE_MAX_WORDS:
+        start -= 1
+        if markers and lines[start].start <= markers[-1] < lines[start].end:
+            break
+    if start == 0 and not markers:
+        return foot   # only short lines: a header, not a footer
+    if markers:   # everything after the last end marker is the sign-off
+        after = [i for i, line in enumerate(lines) if line.start > markers[-1]]
+        start = min([start] + after[:1]) if after and len(after) <= FOOTER_MAX_LINES else start
+    zone = [i for i in range(start, len(lines)) if not in_caption[i] and lines[i].start not in markers]
+    signed_at, names_only, outlets = [], [], []
+    for i in zone:
+        line = lines[i]
+        had = list(foot.authors)
+        if foot.read_line(line, in_header=True):
+            foot.layout.append((line.start, line.end, "byline" if foot.authors != had else "date_line"))
+            signed_at.append(i)
+            continue
+        if COPYRIGHT.match(line.clean) or line.clean.endswith((".", "!", "?", ":")):
+            continue
+        names, _, when = parse_byline(line.clean.lstrip("—–-  "))
+        if names and when:   # a sign-off: "Jane Doe, Tokyo, May 6, 2025"
+            foot.authors = foot.authors or names
+            foot.published = foot.published or when
+            foot.layout.append((line.start, line.end, "byline"))
+            signed_at.append(i)
+            continue
+        if line.clean.split()[0].lower() in NAV_OPENERS:
+            continue
+        if names and all(len(n.split()) <= 3 for n in names):
+            names_only.append(i)
+        if (org := clean_org(line.clean)) and org == line.clean.removeprefix("The ") and 2 <= len(org.split()) <= 6 \
+                and not section_label(org):
+            outlets.append((i, org))
+    if not signed_at:   # a name or an outlet alone counts only in a block that is signed or dated
+        return foot
+    # a bare name right above or under the date line is its author ("Jane Doe" / "May 6, 2025")
+    names_only = [i for i in names_only if any(abs(i - j) == 1 for j in signed_at)]
+    if names_only and not foot.authors:
+        i = names_only.pop(0)
+        foot.authors = bare_names(lines[i].clean)
+        foot.layout.append((lines[i].start, lines[i].end, "byline"))
+        signed_at.append(i)
+    # the outlet's name stands on its own line right above or under the signature; a capitalised
+    # two-word line there ("Harbour Ledger") is the outlet, not a second author
+    for i, org in outlets:
+        if any(abs(i - j) == 1 for j in signed_at) and (i not in names_only or foot.authors):
+            if i not in [j for j in signed_at]:
+                foot.masthead = org
+                foot.layout.append((lines[i].start, lines[i].end, "masthead"))
+                break
+    return foot
+
+
+
+def disclaimer_publisher(text: str, captions: list[tuple[int, int]]) -> str | None:
+    """"X does not take institutional positions", "… do not necessarily reflect the views of X"."""
+    for pattern in _DISCLAIMERS:
+        for m in reversed(list(pattern.finditer(text))):
+            if outside(captions, m.start()) and (org := clean_org(m.group("name"))):
+                return _full_name(org, text)
+    return None
+
+
+def _full_name(org: str, text: str) -> str:
+    """A one-word back-reference ("The Center does not …") -> the full name the text gives it
+    ("Center for Strategic Horizons"), if it gives one."""
+    if " " in org:
+        return org
+    longer = [clean_org(m.group()) for m in re.finditer(
+        rf"\b{re.escape(org)}\s+(?:for|of|on)\s+{ORG}", text)]
+    longer = [name for name in longer if name]
+    return max(longer, key=len) if longer else org
+
+
+def copyright_publisher(text: str, captions: list[tuple[int, int]]) -> str | None:
+    """The last "© 2025 X" / "Copyright X" outside photo credits: the footer names the site's owner."""
+    for m in reversed(list(COPYRIGHT.finditer(text))):
+        if outside(captions, m.start()) and (org := clean_org(m.group("name"))):
+            return org
+    return None
+
+
+
+@functools.lru_cache(maxsize=1)
+def _own_check() -> re.Pattern:
+    """Wire copy naming itself in its verification formula: "… claims Reuters has not verified",
+    "AFP could not independently confirm"."""
+    agencies = "|".join(re.escape(a) for a in sorted(words()["news_agencies"], key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?P<name>{agencies})\s+(?:has|had|have|could|was|were|did)\s+(?:not|n[o’']t|unable\s+to)"
+                      rf"\s+(?:been\s+able\s+to\s+)?(?:independently\s+)?(?:verif|confirm|corroborat)")
+
+
+def agency_of_record(text: str) -> str | None:
+    """The news agency a story's verification formula names as its own reporter."""
+    m = _own_check().search(text)
+    return m.group("name") if m else None

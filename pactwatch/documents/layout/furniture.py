@@ -1,0 +1,84 @@
+"""Page furniture: lines around a story that are the site's, not the story's — links to other
+stories ("Related: …", "Also read: …"), calls to act ("Sign up | …"), and headings (short lines of
+capitalised words without closing punctuation). Word lists in knowledge/data/page_layout.toml."""
+from __future__ import annotations
+
+import functools
+import re
+
+from .header import BYLINE
+from .lines import Line
+from .words import words
+
+HEADING_MAX_WORDS = 14
+_HEADING_SMALL = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "at", "by", "with", "over", "as"}
+
+
+def _phrase(words_: str) -> str:
+    return r"[^\S\n]+".join(re.escape(w) for w in words_.split())
+
+
+@functools.lru_cache(maxsize=1)
+def _link_line() -> re.Pattern:
+    data = words()
+    fixed = sorted(data["link_openers"], key=len, reverse=True)
+    opened = sorted(data["link_openers_open"], key=len, reverse=True)
+    alternatives = [_phrase(w) for w in fixed] + [_phrase(w) + r"[^\n:]*?" for w in opened]
+    return re.compile(r"^[^\S\n]*(?:" + "|".join(alternatives) + r")[^\S\n]*[:|>»][^\n]*$", re.M | re.I)
+
+
+def link_lines(text: str) -> list[tuple[int, int, str]]:
+    """Lines linking to another story or asking the reader to act: (start, end, "link")."""
+    return [(m.start(), m.end(), "link") for m in _link_line().finditer(text)]
+
+
+def headings(lines: list[Line]) -> list[tuple[int, int, str]]:
+    """Lines that are headings: short, without closing punctuation (or all in capitals), their words
+    capitalised; not
+    the two lines under a byline ("By Jane Roe" / date / outlet), which name the outlet."""
+    out = []
+    for n, line in enumerate(lines):
+        text = line.raw.strip()
+        words_ = [w for w in text.split() if w[:1].isalpha()]
+        if not words_ or len(words_) > HEADING_MAX_WORDS:
+            continue
+        # a subhead in capitals is a heading, whatever it ends with ('TRUMP CALLED IT A "BAD DEAL"');
+        # a question in title case is one too ("Will the Deal Hold?")
+        shouted = len(words_) >= 3 and text.upper() == text
+        if not shouted and text[-1:] in ".!\"”’:":
+            continue
+        content = [w for w in words_ if w.lower() not in _HEADING_SMALL]
+        if not content or sum(w[0].isupper() for w in content) < 0.8 * len(content):
+            continue
+        if any(BYLINE.match(lines[k].clean) for k in range(max(0, n - 2), n)):
+            continue
+        out.append((line.start, line.end, "heading"))
+    return out
+
+
+MENU_MIN_LINES = 4       # a run of this many short lines is a menu, not a list of subheads
+MENU_MAX_WORDS = 4
+
+
+def menus(lines: list[Line]) -> list[tuple[int, int, str]]:
+    """Navigation: a run of at least MENU_MIN_LINES lines of a few words each, none closing a
+    sentence ("World / Asia / July 2025 / Opinion"), or a line that is a site control ("Download on
+    the App Store", "Go to contents"): (start, end, "menu") for each line of a run, (start, end,
+    "control") for a control."""
+    controls = {w.lower() for w in words()["controls"]}
+    out, run = [], []
+
+    def flush():
+        if len(run) >= MENU_MIN_LINES:
+            out.extend((line.start, line.end, "menu") for line in run)
+        run.clear()
+    for line in lines:
+        if line.clean.lower().strip(" :|>»") in controls:
+            flush()
+            out.append((line.start, line.end, "control"))
+        elif line.words <= MENU_MAX_WORDS and line.clean[-1:] not in ".!?:;,\"”’'":
+            run.append(line)
+        else:
+            flush()
+    flush()
+    return sorted(out)

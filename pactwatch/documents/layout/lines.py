@@ -1,0 +1,80 @@
+"""Lines of a plain-text page, and the small helpers every layout reader shares."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+BODY_MIN_WORDS = 40     # the first line this long is body text, not header
+HEADER_MAX_LINES = 25   # a header (menus included) is never longer than this many non-empty lines
+TITLE_MAX_WORDS = 30
+
+_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+
+
+@dataclass
+class Line:
+    start: int          # char offset of the line's first non-space char in the text
+    end: int            # char offset just after its last non-space char
+    raw: str            # text[start:end]
+    clean: str          # unicode spaces folded, Markdown emphasis and heading marks removed
+    fused: bool = False  # split off a line where a scraped page ran two elements together (dates.unfuse)
+
+    @property
+    def words(self) -> int:
+        return len(self.clean.split())
+
+
+def split_lines(text: str) -> list[Line]:
+    lines = []
+    for m in re.finditer(r"[^\n]+", text):
+        raw = m.group()
+        lead = len(raw) - len(raw.lstrip())
+        body = raw.strip()
+        if not body.strip("\ufeff \t"):
+            continue
+        clean = _SPACES.sub(" ", body)
+        if not END_MARKER.match(clean):   # "###" ends a story; it is not a Markdown heading mark
+            clean = re.sub(r"\s+", " ", clean.lstrip("#>*_ \t").rstrip("*_ \t"))  # Markdown heading and emphasis marks
+        if clean:
+            lines.append(Line(m.start() + lead, m.start() + lead + len(body), body, clean))
+    return lines
+
+# The mark a wire or newspaper story ends with: "(END)", "-30-", "###", "— END —", "ENDS". Layout, not content.
+END_MARKER = re.compile(r"^(?:\(\s*(?:END|ENDS|ENDIT)\s*\)|[-–—*=\s]*\b(?:END|ENDS)\b[-–—*=\s]*"
+                         r"|[-–—]\s*30\s*[-–—]|#\s*#\s*#)$")
+END_MARKER_TAIL = re.compile(r"\s\(\s*(?:END|ENDS)\s*\)$")   # "… he said. (END)"
+
+SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "at", "to", "for", "with", "by",
+                "from", "as", "vs", "via", "into", "over", "amid", "after", "per", "than", "up", "off", "out", "is",
+                "be", "its", "it"}
+
+
+def outside(ranges, pos: int) -> bool:
+    """pos lies in none of the (start, end) ranges."""
+    return not any(s <= pos < e for s, e in ranges)
+
+
+# HTML a scraper left in the text: a block element's end (or a line break tag) ends a line
+_BLOCK_END = re.compile(r"</(?:h[1-6]|p|div|li|blockquote|figcaption|header)\s*>|<br\s*/?>", re.IGNORECASE)
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,200})?/?>")
+
+
+def unmark(lines: list[Line]) -> list[Line]:
+    """The lines, each one that holds HTML block elements split at their ends, with the tags taken
+    out of `clean` ("<h6><strong>Jane Doe</strong></h6> <h4>…" -> "Jane Doe", "…")."""
+    out: list[Line] = []
+    for line in lines:
+        if "<" not in line.raw or not _TAG.search(line.raw):
+            out.append(line)
+            continue
+        pos = 0
+        for m in list(_BLOCK_END.finditer(line.raw)) + [None]:
+            end = m.end() if m else len(line.raw)
+            piece = line.raw[pos:end]
+            clean = re.sub(r"\s+", " ", _TAG.sub(" ", piece)).strip()
+            if clean:
+                lead = len(piece) - len(piece.lstrip())
+                body = piece.strip()
+                out.append(Line(line.start + pos + lead, line.start + pos + lead + len(body), body, clean))
+            pos = end
+    return out

@@ -1,0 +1,106 @@
+"""People's and outlets' names as bylines, credits and copyright lines print them."""
+from __future__ import annotations
+
+import re
+
+from .dates import DATE_RE, WEEKDAY, YEAR, parse_date
+from .words import words
+
+_NAME_PARTICLES = frozenset(w.lower() for w in words()["name_particles"])
+_ROLE = re.compile(
+    r"(?:,\s*(?:(?-i:[A-Z])[\w.'’-]+\s+){1,2}|[,\s]+)(?:(?:senior|chief|special|staff|contributing|associate|political|diplomatic|foreign|defense|"
+    r"economics?|national|deputy|managing|executive|guest)\s+)*"
+    r"(?:staff|writer|reporter|correspondent|editor|contributor|columnist|analyst|fellow|"
+    r"bureau chief|special to\b.*|for\s+[A-Z].*)(?:\s+writer|\s+reporter)?\s*$", re.IGNORECASE)
+# Words that make a two-word capitalised phrase a place or an organisation rather than a person.
+_NOT_PERSON = frozenset(w.lower() for w in words()["not_person_words"])
+
+
+def _person_name(s: str, max_tokens: int = 5) -> str | None:
+    s = s.strip(" ,.;:-–—").strip()
+    tokens = s.split()
+    if not 2 <= len(tokens) <= max_tokens:
+        return None
+    for i, tok in enumerate(tokens):
+        if tok.lower() in _NAME_PARTICLES and 0 < i < len(tokens) - 1:
+            continue
+        if not tok[0].isupper() or not all(ch.isalpha() or ch in "'’.-" for ch in tok):
+            return None
+        if tok.lower().strip(".") in _NOT_PERSON:
+            return None
+    if s.isupper():  # "JANE DOE" in an all-caps byline
+        s = " ".join(t.capitalize() if t.lower() not in _NAME_PARTICLES else t.lower() for t in tokens)
+    return s
+
+
+def _names_and_tail(s: str, max_tokens: int) -> tuple[list[str], str | None] | None:
+    """"A, B and C" -> ([A, B, C], None); "A and B, Agency" -> ([A, B], "Agency"); None when the
+    first part is not a person's name."""
+    s = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", re.sub(r"\s+", " ", s).strip())   # "… in Seoul"
+    s = _ROLE.sub("", s)
+    parts = [p for p in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*", s) if p.strip()]
+    names: list[str] = []
+    for i, part in enumerate(parts):
+        name = _person_name(_ROLE.sub("", part), max_tokens)
+        if name is None:
+            return (names, part) if names and i == len(parts) - 1 else None
+        if name not in names:
+            names.append(name)
+    return (names, None) if names else None
+
+
+def parse_names(s: str, max_tokens: int = 5) -> list[str]:
+    """"A, B and C" -> ["A", "B", "C"]; [] when any part is not a person's name (of at most max_tokens words)."""
+    found = _names_and_tail(s, max_tokens)
+    return found[0] if found and found[1] is None else []
+
+
+def parse_byline(s: str) -> tuple[list[str], str | None, str | None]:
+    """What follows "By": names, an affiliation after them ("…, Reuters"), a date in the same line
+    ("… on May 6, 2025"). Emails and bracketed notes are dropped. ([], None, None) if no names."""
+    s = re.sub(r"\[[^\]]*\]|\([^)]*\)|\S+@\S+", " ", s)
+    when = None
+    if m := DATE_RE.search(s):
+        when = parse_date(m.group())
+        s = re.sub(r"(?:[\s,|·•—–-]|\b(?:on|published|updated|posted)\b)+$", "", s[:m.start()],
+                   flags=re.IGNORECASE)   # the names come before the date
+        s = re.sub(rf"(?:,?\s*{WEEKDAY},?)$", "", s.strip(), flags=re.IGNORECASE)
+    found = _names_and_tail(s, 5)
+    if not found:
+        return [], None, None
+    names, tail = found
+    return names, (clean_org(tail) if tail else None), when
+
+
+_ORG_WORD = r"[A-Z][\w&'’.-]{0,40}"
+# at most ten words: bounded, so a long run of capitalised words cannot make matching quadratic
+ORG = rf"(?<![\w&'’.-])(?:The\s+)?{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|for|and|on|the|&)){{0,9}}"
+_ORG_JOINERS = {"of", "for", "and", "on", "the", "&", "de", "du", "des", "la", "le", "für", "in", "at"}
+_LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|LLC|Co|Corp|Corporation|PLC|GmbH)\.?$")
+
+
+def clean_org(s: str) -> str | None:
+    s = re.split(r"\.\s|\s+all rights reserved|\s+\|\s+|\s+[-–—]\s+", s.strip(), flags=re.IGNORECASE)[0]
+    s = re.sub(rf"\s*(?:{YEAR})(?:\s*[-–]\s*{YEAR})?$", "", s.strip())
+    s = _LEGAL_SUFFIX.sub("", s.strip(" .,;:"))
+    s = re.sub(r"^The\s+", "", s)
+    s = re.sub(r"(?:\s+(?:of|for|and|on|the|&))+$", "", s).strip(" .,;:")
+    if not s or len(s.split()) > 10 or DATE_RE.search(s):
+        return None
+    # every word of a name is capitalised, save the small joining words ("Council on Foreign Relations")
+    if not all(w[0].isupper() or w[0].isdigit() or w in _ORG_JOINERS for w in s.split()):
+        return None
+    return s
+
+
+COPYRIGHT = re.compile(
+    rf"(?:[©ⓒ]|\(c\)|\bcopyright\b)\s*(?:[©ⓒ]\s*)?(?:{YEAR}(?:\s*[-–]\s*{YEAR})?\s*,?\s*)?(?P<name>{ORG})",
+    re.IGNORECASE)
+
+
+def bare_names(clean: str) -> list[str]:
+    """A line that is only people's short names ("Jane Doe, John Roe in Seoul") -> the names."""
+    names = parse_byline(clean)[0]
+    return names if names and all(len(n.split()) <= 3 for n in names) else []
+
+
