@@ -11,6 +11,7 @@ from typing import Any, Iterable
 from .core import Blocks, blocks_to_read, blocks_to_recompute, gather, reconcile_blocks
 from .datebasis import date_basis, states_year, timexes_in_quote
 from .model import ActorResolver, default_kb
+from .quantities import UNDATED
 
 FACT_KINDS = ("quantity", "event")
 _DOC_FIELDS = ("source", "title", "published", "publisher", "anchor")
@@ -61,12 +62,16 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
             touched.add(key)
     store.reconcile_add(rows)
 
+    # a figure with no date at all is compared with every dated block of its series
+    for key in [k for k in touched if k.startswith("q|") and k.endswith("|" + UNDATED)]:
+        touched |= store.reconcile_blocks_like(key[:-len(UNDATED)])
     recompute = blocks_to_recompute(touched)
     blocks = gather(_with_documents(store.reconcile_facts(blocks_to_read(recompute))), kb)
     for record in store.records("entity", doc_ids=sorted(doc_ids)):
         blocks.add(record)
     scopes = recompute | {f"doc|{d}" for d in doc_ids}
-    result = reconcile_blocks(blocks, keys=recompute, doc_ids=[d for d in doc_ids if d in blocks.doc_events], kb=kb)
+    checked = set(blocks.doc_events) | set(blocks.titles)
+    result = reconcile_blocks(blocks, keys=recompute, doc_ids=[d for d in doc_ids if d in checked], kb=kb)
     store.reconcile_replace(scopes, result.clusters, result.conflicts)
     return {"blocks": len(touched), "clusters": len(result.clusters), "conflicts": len(result.conflicts)}
 
