@@ -20,7 +20,7 @@ from itertools import combinations
 from pathlib import Path
 
 from .model import ActorResolver, QuantityMention, stable_id
-from .normalize import Range, format_amount, overlaps, period_of, span_days
+from .normalize import Range, format_amount, overlaps, period_of, span_days, timex_interval
 
 # Statuses that fix one value at a time: a rate in force, the amount of a deal. Proposals,
 # demands, threats and speculation can differ without contradiction (two advisers, two numbers).
@@ -154,7 +154,13 @@ def _comparable(m: QuantityMention) -> bool:
     earlier side of a change, not a part of a whole), in force (not a condition or a counterfactual) and a
     time no vaguer than a quarter (or none at all)."""
     return (m.status in EXCLUSIVE_CLASS and referent(m) is not None and not m.prior and m.part_of is None
-            and not m.conditional and (m.span is None or span_days(m.span) <= MAX_COMPARABLE_SPAN_DAYS))
+            and not m.conditional and _precise(m.time))
+
+
+def _precise(time: str | None) -> bool:
+    """A stated time no vaguer than a quarter, or none (the document's date stands in)."""
+    span = timex_interval(time)
+    return span is None or span_days(span) <= MAX_COMPARABLE_SPAN_DAYS
 
 
 def _same_parties(a: frozenset, b: frozenset, known: frozenset) -> bool:
@@ -163,7 +169,7 @@ def _same_parties(a: frozenset, b: frozenset, known: frozenset) -> bool:
     if a and b:
         return a <= b or b <= a
     other = a or b
-    return not other or other <= known or known <= other
+    return bool(other) and (other <= known or known <= other)
 
 
 def conflicts_in_block(key: str, mentions: list[QuantityMention], following: list[QuantityMention] = (),
@@ -194,10 +200,24 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
         return []
     clashing: list[tuple[QuantityMention, QuantityMention]] = []
     for gi, gj in combinations(groups, 2):
+        if _one_text_states_both(gi, gj, ranges):
+            continue
         pair = _clashing_pair(gi, gj, own, ranges, parties, known)
         if pair:
             clashing.append(pair)
     return [_conflict_record(key, pair) for pair in _one_per_statement(clashing)]
+
+
+def _one_text_states_both(a: list[QuantityMention], b: list[QuantityMention], ranges: dict) -> bool:
+    """One document states, in one voice, a figure of each group that the other cannot meet: the two are
+    parts of a package or two instances, and another outlet repeating one of them does not make them clash."""
+    for doc_id in {m.doc_id for m in a} & {m.doc_id for m in b}:
+        for ma in (m for m in a if m.doc_id == doc_id):
+            for mb in (m for m in b if m.doc_id == doc_id):
+                same_voice = not (ma.attributed_to and mb.attributed_to and ma.attributed_to != mb.attributed_to)
+                if same_voice and not ranges[id(ma)].meets(ranges[id(mb)]):
+                    return True
+    return False
 
 
 def _one_per_statement(pairs: list[tuple[QuantityMention, QuantityMention]]):
