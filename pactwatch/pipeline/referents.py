@@ -2,6 +2,7 @@
 
 Adds to `Span._.quantity`:
     counts       lemma of the noun the amount counts or prices ("worker", "tariff", "investment"), or None
+    change_size  True when the amount is the size of a change ("an 8.3% increase", "raised by 8.3%")
     base         lemma of the whole a share is taken of ("90% of the profits" -> "profit"), or None
     occasion     kind of occasion the amount belongs to ("effect", "signing", "arrest", ... see
                  knowledge/data/referents.toml), or None; `occasion_verb` the clause's verb lemma
@@ -9,6 +10,8 @@ Adds to `Span._.quantity`:
     conditional  "counterfactual" ("would have faced 25% if ...") or "conditional" ("25% if no deal")
                  or None: a figure not in force
     attributed_to  who the statement is reported from ("X said", "according to X"), or None
+    reported_future  True for "would" under a past report ("a deal under which Seoul would pay"): firm
+    dated_things  [{"thing", "verb", "occasion", "date", "form"}]: things the statement dates to a day
     time_basis   how the amount's time is stated: "explicit", "weekday", "relative", "document" (the
                  publication date stands in), "elsewhere" (another sentence), with ":before"/":after"
                  for a bound; None when it has no time
@@ -136,6 +139,22 @@ def _pluperfect(verb: Token) -> bool:
 def _modal_perfect(verb: Token) -> bool:
     aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
     return verb.tag_ == "VBN" and "have" in aux and any(a in lexicon()["counterfactual_modals"] for a in aux)
+
+
+def reported_future(token: Token) -> bool:
+    """"would" in a clause under a past-tense verb ("signed a deal under which Seoul would raise its
+    share"): the future of a past report, as firm as the report, not speculation."""
+    verb = clause_verb(token)
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+        return False
+    t = verb
+    for _ in range(6):
+        if t.head.i == t.i:
+            return False
+        if t.dep_ in ("relcl", "ccomp", "acl", "advcl", "xcomp", "pcomp", "pobj") and t.head.tag_ == "VBD":
+            return not any(c.dep_ == "mark" and c.lower_ in lexicon()["condition_marks"] for c in verb.children)
+        t = t.head
+    return False
 
 
 def attribution(doc: Doc, token: Token) -> str | None:
@@ -277,6 +296,18 @@ def occasion_of(token: Token) -> tuple[str | None, str | None]:
     return None, verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else None
 
 
+def change_size(span: Span, counts: str | None) -> bool:
+    """True when the amount is the size of a change ("an 8.3% increase", "raised by 8.3%", "up 5%")."""
+    lex = lexicon()
+    if counts in lex["change_nouns"]:
+        return True
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in lex["change_verbs"]:
+        return True
+    return root.dep_ == "npadvmod" and head.lower_ in ("up", "down")
+
+
 def instalment(span: Span) -> str | None:
     """"increment" or "base" from a modifier of the amount or of the noun it counts."""
     lex = lexicon()
@@ -300,9 +331,60 @@ def add_quantity_referent(doc: Doc, span: Span) -> None:
     start = q.get("quote_start", span.sent.start_char)
     end = q.get("quote_end", span.sent.end_char)
     form, _ = date_form(doc, q.get("time"), start, end)
-    span._.quantity = {**q, "counts": counts, "base": base, "occasion": occasion, "occasion_verb": verb,
+    span._.quantity = {**q, "counts": counts, "change_size": change_size(span, counts), "base": base, "occasion": occasion, "occasion_verb": verb,
                        "instalment": instalment(span), "conditional": conditional_mark(span.root),
-                       "attributed_to": q.get("attributed_to") or attribution(doc, span.root), "time_basis": form}
+                       "attributed_to": q.get("attributed_to") or attribution(doc, span.root), "time_basis": form,
+                       "reported_future": reported_future(span.root),
+                       "dated_things": dated_things(doc, span.root.sent, start, end)}
+
+
+# ---------------------------------------------------------------- dated things
+
+_FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def thing_phrase(noun: Token) -> str | None:
+    """A noun with the compound and adjective modifiers that name it ("joint fact sheet"), lemmatised;
+    None for a vague noun without modifiers."""
+    mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    words = [t.lower_ if t.pos_ != "NOUN" else t.lemma_.lower() for t in mods] + [noun.lemma_.lower()]
+    if not mods and noun.lemma_.lower() in lexicon()["vague_nouns"]:
+        return None
+    return " ".join(words)
+
+
+def dated_things(doc: Doc, sent: Span, start: int, end: int) -> list[dict]:
+    """What the statement dates to a day: {"thing", "verb", "occasion", "date", "form"} for each verb
+    of the quote with a full date of its own and a named thing it is done to ("released a joint fact
+    sheet on November 14", "the fact sheet released on November 13", "the levy came into effect on
+    August 1")."""
+    out = []
+    for span in in_sentence(doc, TIMEX, sent):
+        value = (span._.timex or {}).get("value")
+        if not (start <= span.start_char and span.end_char <= end) or not value or not _FULL_DAY.match(value):
+            continue
+        head = span.root.head
+        if head.dep_ == "prep" and head.lower_ in ("on", "from"):
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        noun = None
+        if head.dep_ == "acl" and head.head.pos_ == "NOUN":
+            noun = head.head
+        else:
+            noun = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"), None)
+            if noun is None:
+                noun = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        if noun is None:
+            continue
+        thing = thing_phrase(noun)
+        if thing is None:
+            continue
+        occasion = next((lexicon()["occasions"][p] for p in verb_phrases(head) if p in lexicon()["occasions"]), None)
+        form, _ = date_form(doc, value, start, end)
+        out.append({"thing": thing, "verb": head.lemma_.lower(), "occasion": occasion, "date": value[:10],
+                    "form": form})
+    return out
 
 
 # ---------------------------------------------------------------- events
@@ -349,7 +431,8 @@ def add_event_referent(doc: Doc, span: Span) -> None:
     kind = next((k for k in ("start", "end", "election") if k in kinds), None)
     span._.event = {**e, "date_basis": reconcile_basis(form), "date_form": form, "year_stated": year_stated,
                     "quote_timexes": sorted(timexes), "transition": kind, "transition_spots": spots,
-                    "conditional": conditional_mark(span.root)}
+                    "conditional": conditional_mark(span.root),
+                    "dated_things": dated_things(doc, span.root.sent, start, end)}
 
 
 # ---------------------------------------------------------------- titles people are given
@@ -427,6 +510,6 @@ class ReferentFinder:
 
 
 @Language.factory("pactwatch_referents", assigns=["span._.quantity", "span._.event"],
-                  requires=["doc.spans", "token.dep", "token.lemma", "token.pos"], default_config={"kb_dirs": []})
+                  requires=["doc.spans", "token.dep", "token.lemma", "token.tag"], default_config={"kb_dirs": []})
 def make_component(nlp: Language, name: str, kb_dirs: list):
     return Guarded(name, ReferentFinder(tuple(str(k) for k in kb_dirs)))

@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator
 
 from . import events as event_rules
 from . import quantities as quantity_rules
-from . import tenure, titles
+from . import dated, tenure, titles
 from .datebasis import date_basis, states_year, timexes_in_quote
 from .model import (undated_validity, ActorResolver, Document, EventMention, QuantityMention, as_document,
                     event_mention, quantity_mention)
@@ -59,6 +59,9 @@ class Blocks:
     events: dict[str, list[EventMention]] = field(default_factory=lambda: defaultdict(list))
     doc_events: dict[str, list[EventMention]] = field(default_factory=lambda: defaultdict(list))
     entity_types: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    things: dict[str, list[dated.DatedThing]] = field(default_factory=lambda: defaultdict(list))
+    extra_keys: list[str] = field(default_factory=list)   # the other blocks the last record was filed under
+    _filed: set = field(default_factory=set)               # records already filed (a record sits in several blocks)
     titles: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
     fact_dates: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     unattached: list = field(default_factory=list)   # mentions filed before their document record
@@ -69,7 +72,18 @@ class Blocks:
         """File one record; returns the block key of a fact record, else None."""
         kind = record.get("kind")
         doc = self.documents.get(record.get("doc_id"))
+        self.extra_keys = []
         if kind in ("quantity", "event"):
+            ident = (kind, record.get("doc_id"), record.get("start"), record.get("span_start"), record.get("quote"))
+            if ident in self._filed:
+                return None
+            self._filed.add(ident)
+            for key, thing in dated.dated_things(record, doc.source if doc else None,
+                                                 (doc.published or doc.anchor) if doc else None):
+                self.things[key].append(thing)
+                self.extra_keys.append(key)
+                if doc is None:
+                    self.unattached.append(thing)
             if record.get("titles"):
                 self.titles[record.get("doc_id")].extend(t for t in record["titles"] if isinstance(t, dict))
             stated = record.get("date") or record.get("time")
@@ -119,8 +133,10 @@ class Blocks:
                 continue
             m.source = doc.source
             published = parse_day(doc.published)
-            if isinstance(m, QuantityMention):
+            if isinstance(m, (QuantityMention, dated.DatedThing)):
                 m.published = doc.published or doc.anchor
+            if isinstance(m, dated.DatedThing):
+                continue
             if isinstance(m, QuantityMention) and m.span is None and published is not None:
                 m.span = (published - timedelta(days=undated_validity(m.status)), published)
         self.unattached = []
@@ -166,6 +182,10 @@ def iter_blocks(blocks: Blocks, keys: Iterable[str] | None = None, doc_ids: Iter
         following = blocks.events.get(neighbour_block(key, 1), ())
         yield (key, event_rules.cluster_block(key, mentions, blocks.actors),
                event_rules.conflicts_in_block(key, mentions, blocks.actors, following))
+    thing_keys = blocks.things if keys is None else sorted(k for k in set(keys) if k in blocks.things)
+    for key in list(thing_keys):
+        yield (key, [], dated.conflicts_in_block(key, blocks.things[key],
+                                                 blocks.things.get(neighbour_block(key, 1), ()), blocks.actors))
     for doc_id in (sorted(set(blocks.doc_events) | set(blocks.titles)) if doc_ids is None else doc_ids):
         doc = blocks.documents.get(doc_id)
         day = titles.doc_date(doc.published if doc else None, doc.anchor if doc else None,

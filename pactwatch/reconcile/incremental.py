@@ -58,8 +58,9 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
                 continue
             # the document's date and source travel with the fact, so a later update needs no join
             stored = {**record, **{f"doc_{f}": doc.get(f) for f in _DOC_FIELDS}}
-            rows.append({"block": key, "kind": kind, "doc_id": record["doc_id"], "record": stored})
-            touched.add(key)
+            for block in [key, *filing.extra_keys]:
+                rows.append({"block": block, "kind": kind, "doc_id": record["doc_id"], "record": stored})
+                touched.add(block)
     store.reconcile_add(rows)
 
     # a figure with no date at all is compared with every dated block of its series

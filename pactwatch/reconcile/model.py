@@ -76,6 +76,8 @@ class QuantityMention:
     attributed_to: str | None = None    # who the statement is reported from
     published: str | None = None        # the document's date, for revisions
     titles: list | None = None          # "<title> <person>" claims filed on this fact
+    change_size: bool = False          # the size of a change, not a level
+    reported_future: bool = False       # "would" under a past report: as firm as the report
 
     def item(self) -> dict:
         from .normalize import format_amount
@@ -104,6 +106,7 @@ class EventMention:
     window: tuple[date, date] | None = None  # the days the date can stand for under its basis
     year_stated: bool | None = None     # the text writes the date's year out (None: cannot be told)
     quote_timexes: list | None = None   # [start, end, value] of the temporal expressions in the quote
+    things: frozenset = frozenset()     # (occasion, thing) the statement dates to a day (reconcile/dated.py)
 
     def settle(self, basis: str | None) -> None:
         """Fix the date's basis and the window of days it stands for."""
@@ -227,7 +230,8 @@ def quantity_mention(record: dict, doc: Document | None) -> QuantityMention | No
         source=doc.source if doc else None, counts=record.get("counts"), occasion=record.get("occasion"),
         instalment=record.get("instalment"), conditional=record.get("conditional"),
         attributed_to=record.get("attributed_to") if isinstance(record.get("attributed_to"), str) else None,
-        published=(doc.published or doc.anchor) if doc else None, titles=record.get("titles"))
+        published=(doc.published or doc.anchor) if doc else None, titles=record.get("titles"),
+        reported_future=bool(record.get("reported_future")), change_size=bool(record.get("change_size")))
 
 
 def event_mention(record: dict, doc: Document | None) -> EventMention:
@@ -238,7 +242,9 @@ def event_mention(record: dict, doc: Document | None) -> EventMention:
         targets=tuple(_names(record.get("target"))), date=record.get("date"), location=record.get("location"),
         modality=record.get("modality"), quote=record.get("quote") or "", start=record.get("start"),
         end=record.get("end"), attributed_to=record.get("attributed_to"), span=timex_interval(record.get("date")),
-        source=doc.source if doc else None)
+        source=doc.source if doc else None,
+        things=frozenset((t.get("occasion") or t.get("verb") or "", t.get("thing")) for t in record.get("dated_things") or ()
+                         if isinstance(t, dict) and t.get("thing")))
     if "date_basis" in record:
         m.settle(record["date_basis"])
         m.year_stated = record.get("year_stated")

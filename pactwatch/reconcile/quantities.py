@@ -31,6 +31,7 @@ EXCLUSIVE_CLASS = {"actual": "firm", "agreed": "firm", "pledged": "firm"}
 FIRM = {"actual", "agreed", "pledged"}
 # Two figures are "at the same time" only when both times are this precise and overlap.
 MAX_COMPARABLE_SPAN_DAYS = 92
+MAX_MONEY_SPAN_DAYS = 366
 # A measure that names no kind of figure: two such amounts are one quantity only through what they count.
 UNTYPED_MEASURES = {"other", ""}
 RATES_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "currency_rates.toml"
@@ -65,9 +66,10 @@ def in_usd(m: QuantityMention) -> Range | None:
 
 def referent(m: QuantityMention) -> str | None:
     """What a figure is of: its measure, or for an untyped one the noun it counts (None: unknown)."""
+    change = ":change" if m.change_size else ""
     if m.measure not in UNTYPED_MEASURES:
-        return m.measure
-    return f"other:{m.counts}" if m.counts else None
+        return m.measure + change
+    return f"other:{m.counts}{change}" if m.counts else None
 
 
 def series_key(m: QuantityMention, actors: ActorResolver | None = None) -> str:
@@ -153,14 +155,21 @@ def _comparable(m: QuantityMention) -> bool:
     """A figure that can contradict another: a firm status, a known referent, a level of its own (not the
     earlier side of a change, not a part of a whole), in force (not a condition or a counterfactual) and a
     time no vaguer than a quarter (or none at all)."""
-    return (m.status in EXCLUSIVE_CLASS and referent(m) is not None and not m.prior and m.part_of is None
-            and not m.conditional and _precise(m.time))
+    return (firm(m) and referent(m) is not None and not m.prior and m.part_of is None
+            and not m.conditional and _precise(m.time, is_money(m.unit)))
 
 
-def _precise(time: str | None) -> bool:
-    """A stated time no vaguer than a quarter, or none (the document's date stands in)."""
+def firm(m: QuantityMention) -> bool:
+    """A figure stated as in force or committed, or speculation only in tense: the "would" of a past
+    report ("a deal under which Seoul would pay $1 billion")."""
+    return m.status in EXCLUSIVE_CLASS or (m.status == "speculative" and m.reported_future)
+
+
+def _precise(time: str | None, money: bool = False) -> bool:
+    """A stated time no vaguer than a quarter, or none (the document's date stands in). An amount of money
+    stated for a year is that year's budget, payment or pledge: a year is precise enough for it."""
     span = timex_interval(time)
-    return span is None or span_days(span) <= MAX_COMPARABLE_SPAN_DAYS
+    return span is None or span_days(span) <= (MAX_MONEY_SPAN_DAYS if money else MAX_COMPARABLE_SPAN_DAYS)
 
 
 def _same_parties(a: frozenset, b: frozenset, known: frozenset) -> bool:
