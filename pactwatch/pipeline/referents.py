@@ -470,6 +470,126 @@ def title_claims(doc: Doc, titles: dict[tuple[str, ...], dict]) -> list[dict]:
     return claims
 
 
+# ---------------------------------------------------------------- reported statements
+
+COMPLEMENTS = ("ccomp", "xcomp", "parataxis")
+
+
+def statements(doc: Doc) -> list[dict]:
+    """Every reported statement of the text with its speaker: {"speaker", "side", "topics", "negated",
+    "rebuttal", "start", "end", "quote"}. `topics` are the complement's noun lemmas; `negated` says the
+    complement denies ("has no exemptions", "not all goods"); `rebuttal` that the reporting words set it
+    against another account ("clarified that", "pushed back").
+
+    Built from the reporting verbs ("X said that ...", "... , X asserted") and reporting nouns ("X's
+    post that ...") of the parse."""
+    lex = lexicon()
+    sides = _sides(doc)
+    out = []
+    for sent in doc.sents:
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            phrases = verb_phrases(tok) if tok.pos_ in ("VERB", "AUX") else [lemma]
+            rebut = any(p in lex["rebuttal_verbs"] for p in phrases)
+            if tok.pos_ in ("VERB", "AUX") and (lemma in lex["reporting_verbs"] or rebut):
+                comp = next((c for c in tok.children if c.dep_ in COMPLEMENTS), None)
+                if comp is None and tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX"):
+                    continue
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in NOUNS:
+                    subj = tok.head
+                elif subj is None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"):
+                    # "pushed back, clarifying that ...": the participle's subject is the main verb's
+                    subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    rebut = rebut or any(p in lex["rebuttal_verbs"] for p in verb_phrases(tok.head))
+                if subj is None:
+                    subj = _adjacent_actor(doc, tok)
+                if comp is None and tok.dep_ in ("ROOT",) and tok.i > sent.start:
+                    # "“NATO has no exemptions,” Rutte asserted": the quote is the verb's complement on the
+                    # left (parsed as a ccomp, or as an advcl without a subordinator)
+                    comp = next((c for c in tok.lefts if c.dep_ in COMPLEMENTS or c.dep_ == "advcl"
+                                 and not any(m.dep_ == "mark" for m in c.children)), None)
+            elif tok.pos_ == "NOUN" and lemma in lex["reporting_nouns"]:
+                comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")), None)
+                subj = next((c for c in tok.children if c.dep_ == "poss"), None)
+            else:
+                continue
+            if comp is None or subj is None:
+                continue
+            speaker = _actor_name(doc, subj) or (subj.text if subj.pos_ in ("PROPN", "NOUN") else None)
+            if not speaker:
+                continue
+            words = list(comp.subtree)
+            first, last = words[0], words[-1]
+            topics = sorted({t.lemma_.lower() for t in words if (t.pos_ == "NOUN" or t.dep_ == "compound"
+                                                                and t.pos_ in NOUNS and not t.ent_type_) and not t.is_stop
+                             and t.lemma_.lower() not in lex["topic_stopwords"] and len(t.lemma_) > 2})
+            if not topics:
+                continue
+            denied = denied_nouns(words)
+            negated = bool(denied) or any(t.dep_ == "neg" for t in words)
+            out.append({"speaker": speaker, "side": sides.get(subj.i) or _side_of_words(doc, subj),
+                        "topics": topics, "negated": negated, "denied": denied, "rebuttal": rebut,
+                        "start": first.idx, "end": last.idx + len(last.text),
+                        "quote": doc.text[first.idx:last.idx + len(last.text)]})
+    return out
+
+
+def _adjacent_actor(doc: Doc, verb: Token) -> Token | None:
+    """A subject the parse lost ("after President Pedro Sanchez announced"): the person or group named
+    just before the verb."""
+    if verb.i == 0:
+        return None
+    before = doc[verb.i - 1]
+    for span in doc.spans.get(ACTORS, []):
+        if span.end == verb.i and (span._.actor or {}).get("type") in ("PERSON", "ORG", "GPE", "NORP"):
+            return before
+    return None
+
+
+def denied_nouns(words: list[Token]) -> list[str]:
+    """The nouns a statement denies: "no exemptions or parallel agreements" -> exemption, agreement;
+    "not all goods" -> good; "did not reach an agreement" -> agreement (the negated verb's own object)."""
+    out = set()
+    for t in words:
+        target = None
+        if t.lower_ == "no" and t.dep_ == "det":
+            target = t.head
+        elif t.lower_ == "without" and t.dep_ == "prep":
+            target = next((c for c in t.children if c.dep_ == "pobj"), None)
+        elif t.dep_ == "neg" and t.head.pos_ == "DET" and t.head.head.pos_ in NOUNS:
+            target = t.head.head                                   # "not all goods"
+        elif t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX"):
+            target = next((c for c in t.head.children if c.dep_ in ("dobj", "nsubjpass", "attr")
+                           and c.pos_ in NOUNS), None)
+        if target is None or target.pos_ not in NOUNS:
+            continue
+        out.add(target.lemma_.lower())
+        out.update(c.lemma_.lower() for c in target.conjuncts if c.pos_ in NOUNS)
+    return sorted(out)
+
+
+def _sides(doc: Doc) -> dict[int, str]:
+    """Token index -> the state (or organisation) an actor mention there speaks for."""
+    out = {}
+    for span in doc.spans.get(ACTORS, []):
+        actor = span._.actor or {}
+        side = actor.get("acts_for") or (actor.get("name") if actor.get("type") in ("GPE", "ORG", "NORP") else None)
+        if side:
+            for i in range(span.start, span.end):
+                out[i] = side
+    return out
+
+
+def _side_of_words(doc: Doc, subj: Token) -> str | None:
+    """"Japanese officials": the side named by an actor among the subject's modifiers."""
+    sides = _sides(doc)
+    for t in subj.subtree:
+        if t.i in sides:
+            return sides[t.i]
+    return None
+
+
 @functools.lru_cache(maxsize=4)
 def _titles(kb_dirs: tuple[str, ...]) -> dict[tuple[str, ...], dict]:
     from .. import knowledge
@@ -497,8 +617,8 @@ class ReferentFinder:
         return doc
 
     def file_titles(self, doc: Doc) -> None:
-        """Each title claim travels on the fact nearest to it (records are the only way out of the
-        pipeline): `titles` on that quantity or event."""
+        """Each title claim and each reported statement travels on the fact nearest to it (records are the
+        only way out of the pipeline): `titles` and `statements` on that quantity or event."""
         facts = [(s.start_char, s, "quantity") for s in doc.spans.get(QUANTITIES, []) if s._.quantity]
         facts += [(s.start_char, s, "event") for s in doc.spans.get(EVENTS, []) if s._.event]
         if not facts:
@@ -507,6 +627,10 @@ class ReferentFinder:
             _, span, kind = _nearest_fact(facts, claim["start"])
             data = getattr(span._, kind)
             setattr(span._, kind, {**data, "titles": data.get("titles", []) + [claim]})
+        for said in statements(doc):
+            _, span, kind = _nearest_fact(facts, said["start"])
+            data = getattr(span._, kind)
+            setattr(span._, kind, {**data, "statements": data.get("statements", []) + [said]})
 
 
 @Language.factory("pactwatch_referents", assigns=["span._.quantity", "span._.event"],

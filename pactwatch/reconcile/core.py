@@ -13,7 +13,7 @@ from typing import Any, Iterable, Iterator
 
 from . import events as event_rules
 from . import quantities as quantity_rules
-from . import dated, tenure, titles
+from . import accounts, dated, tenure, titles
 from .datebasis import date_basis, states_year, timexes_in_quote
 from .model import (undated_validity, ActorResolver, Document, EventMention, QuantityMention, as_document,
                     event_mention, quantity_mention)
@@ -63,6 +63,7 @@ class Blocks:
     extra_keys: list[str] = field(default_factory=list)   # the other blocks the last record was filed under
     _filed: set = field(default_factory=set)               # records already filed (a record sits in several blocks)
     titles: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
+    statements: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
     fact_dates: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     unattached: list = field(default_factory=list)   # mentions filed before their document record
     unsettled: list = field(default_factory=list)    # events whose date basis waits for the timexes
@@ -86,6 +87,8 @@ class Blocks:
                     self.unattached.append(thing)
             if record.get("titles"):
                 self.titles[record.get("doc_id")].extend(t for t in record["titles"] if isinstance(t, dict))
+            if record.get("statements"):
+                self.statements[record.get("doc_id")].extend(t for t in record["statements"] if isinstance(t, dict))
             stated = record.get("date") or record.get("time")
             if isinstance(stated, str) and record.get("date_basis", "explicit") != "implicit":
                 self.fact_dates[record.get("doc_id")].append(stated)
@@ -186,13 +189,15 @@ def iter_blocks(blocks: Blocks, keys: Iterable[str] | None = None, doc_ids: Iter
     for key in list(thing_keys):
         yield (key, [], dated.conflicts_in_block(key, blocks.things[key],
                                                  blocks.things.get(neighbour_block(key, 1), ()), blocks.actors))
-    for doc_id in (sorted(set(blocks.doc_events) | set(blocks.titles)) if doc_ids is None else doc_ids):
+    for doc_id in (sorted(set(blocks.doc_events) | set(blocks.titles) | set(blocks.statements))
+                   if doc_ids is None else doc_ids):
         doc = blocks.documents.get(doc_id)
         day = titles.doc_date(doc.published if doc else None, doc.anchor if doc else None,
                               blocks.fact_dates.get(doc_id, ()))
         yield (f"doc|{doc_id}", [], tenure.check_document(blocks.doc_events.get(doc_id, []),
                                                           blocks.entity_types.get(doc_id, {}), kb)
-               + titles.check_titles(doc_id, doc.source if doc else None, blocks.titles.get(doc_id, []), day, kb))
+               + titles.check_titles(doc_id, doc.source if doc else None, blocks.titles.get(doc_id, []), day, kb)
+               + accounts.check_accounts(doc_id, doc.source if doc else None, blocks.statements.get(doc_id, [])))
 
 
 def reconcile_blocks(blocks: Blocks, keys: Iterable[str] | None = None, doc_ids: Iterable[str] | None = None,

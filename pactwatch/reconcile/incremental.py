@@ -71,7 +71,7 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
     for record in store.records("entity", doc_ids=sorted(doc_ids)):
         blocks.add(record)
     scopes = recompute | {f"doc|{d}" for d in doc_ids}
-    checked = set(blocks.doc_events) | set(blocks.titles)
+    checked = set(blocks.doc_events) | set(blocks.titles) | set(blocks.statements)
     result = reconcile_blocks(blocks, keys=recompute, doc_ids=[d for d in doc_ids if d in checked], kb=kb)
     store.reconcile_replace(scopes, result.clusters, result.conflicts)
     return {"blocks": len(touched), "clusters": len(result.clusters), "conflicts": len(result.conflicts)}
