@@ -147,13 +147,16 @@ def reported_future(token: Token) -> bool:
     verb = clause_verb(token)
     if not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
         return False
+    if any(c.dep_ == "mark" and c.lower_ in lexicon()["condition_marks"] for c in verb.children):
+        return False
     t = verb
-    for _ in range(6):
+    for _ in range(8):
         if t.head.i == t.i:
             return False
-        if t.dep_ in ("relcl", "ccomp", "acl", "advcl", "xcomp", "pcomp", "pobj") and t.head.tag_ == "VBD":
-            return not any(c.dep_ == "mark" and c.lower_ in lexicon()["condition_marks"] for c in verb.children)
         t = t.head
+        # an infinitive or participle ("hurried to sign a deal under which ...") takes its tense from above
+        if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VB", "VBG", "VBN"):
+            return t.tag_ == "VBD"
     return False
 
 
@@ -557,6 +560,8 @@ def denied_nouns(words: list[Token]) -> list[str]:
             target = t.head
         elif t.lower_ == "without" and t.dep_ == "prep":
             target = next((c for c in t.children if c.dep_ == "pobj"), None)
+        elif t.dep_ == "neg" and t.head.pos_ in NOUNS:
+            target = t.head                                        # "not all cars" parsed onto the noun
         elif t.dep_ == "neg" and t.head.pos_ == "DET" and t.head.head.pos_ in NOUNS:
             target = t.head.head                                   # "not all goods"
         elif t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX"):
