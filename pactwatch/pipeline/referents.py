@@ -12,6 +12,8 @@ Adds to `Span._.quantity`:
     attributed_to  who the statement is reported from ("X said", "according to X"), or None
     reported_future  True for "would" under a past report ("a deal under which Seoul would pay"): firm
     dated_things  [{"thing", "verb", "occasion", "date", "form"}]: things the statement dates to a day
+    modal        "can", "should", ...: the figure is a possibility or an obligation, not a fact
+    context_parties  for a figure that names no holder or target: the states its document is about
     time_basis   how the amount's time is stated: "explicit", "weekday", "relative", "document" (the
                  publication date stands in), "elsewhere" (another sentence), with ":before"/":after"
                  for a bound; None when it has no time
@@ -158,6 +160,24 @@ def reported_future(token: Token) -> bool:
         if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VB", "VBG", "VBN"):
             return t.tag_ == "VBD"
     return False
+
+
+def possibility(token: Token) -> str | None:
+    """The modal that makes the statement holding `token` a possibility or an obligation ("Spain can meet
+    them by dedicating 2%"), looking up through the infinitives and gerunds that take their mood from above."""
+    modals = lexicon()["possibility_modals"]
+    t = clause_verb(token)
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX"):
+            found = next((c.lower_ for c in t.children if c.dep_ == "aux" and c.lower_ in modals), None)
+            if found:
+                return found
+            if t.tag_ not in ("VB", "VBG", "VBN") or t.dep_ in ("ccomp", "parataxis", "ROOT"):
+                return None
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
 
 
 def attribution(doc: Doc, token: Token) -> str | None:
@@ -337,7 +357,7 @@ def add_quantity_referent(doc: Doc, span: Span) -> None:
     span._.quantity = {**q, "counts": counts, "change_size": change_size(span, counts), "base": base, "occasion": occasion, "occasion_verb": verb,
                        "instalment": instalment(span), "conditional": conditional_mark(span.root),
                        "attributed_to": q.get("attributed_to") or attribution(doc, span.root), "time_basis": form,
-                       "reported_future": reported_future(span.root),
+                       "reported_future": reported_future(span.root), "modal": possibility(span.root),
                        "dated_things": dated_things(doc, span.root.sent, start, end)}
 
 
@@ -609,13 +629,30 @@ def _nearest_fact(facts: list[tuple[int, Span, str]], at: int):
     return min(facts, key=lambda f: abs(f[0] - at))
 
 
+def document_parties(doc: Doc, least: int = 2) -> list[str]:
+    """The states a document is about: those its actor mentions speak for at least `least` times."""
+    counts: dict[str, int] = {}
+    for span in doc.spans.get(ACTORS, []):
+        actor = span._.actor or {}
+        state = actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
+        if state:
+            counts[state] = counts.get(state, 0) + 1
+    return sorted(s for s, n in counts.items() if n >= least)
+
+
 class ReferentFinder:
     def __init__(self, kb_dirs: tuple[str, ...] = ()):
         self.kb_dirs = kb_dirs
 
     def __call__(self, doc: Doc) -> Doc:
+        parties = None
         for span in doc.spans.get(QUANTITIES, []):
             add_quantity_referent(doc, span)
+            q = span._.quantity
+            if q and not q.get("holder") and not q.get("target"):
+                # a figure that names no party is about the parties its document is about
+                parties = document_parties(doc) if parties is None else parties
+                span._.quantity = {**q, "context_parties": parties}
         for span in doc.spans.get(EVENTS, []):
             add_event_referent(doc, span)
         self.file_titles(doc)

@@ -37,7 +37,8 @@ def check_accounts(doc_id: str, source: str | None, said: list[dict]) -> list[di
         if best is None:
             continue
         _, a, shared = best
-        ident = tuple(sorted(((a.get("start"), a.get("end")), (b.get("start"), b.get("end")))))
+        # one conflict per two speakers and what they disagree on (a standfirst often repeats the body)
+        ident = (norm_name(a.get("speaker")), norm_name(b.get("speaker")), tuple(sorted(shared)))
         if ident in used:
             continue
         used.add(ident)

@@ -76,6 +76,8 @@ class QuantityMention:
     attributed_to: str | None = None    # who the statement is reported from
     published: str | None = None        # the document's date, for revisions
     titles: list | None = None          # "<title> <person>" claims filed on this fact
+    modal: str | None = None            # "can", "should": a possibility or an obligation, not a fact
+    context: tuple = ()                 # a partyless figure's document's states (its parties by context)
     change_size: bool = False          # the size of a change, not a level
     reported_future: bool = False       # "would" under a past report: as firm as the report
 
@@ -231,7 +233,9 @@ def quantity_mention(record: dict, doc: Document | None) -> QuantityMention | No
         instalment=record.get("instalment"), conditional=record.get("conditional"),
         attributed_to=record.get("attributed_to") if isinstance(record.get("attributed_to"), str) else None,
         published=(doc.published or doc.anchor) if doc else None, titles=record.get("titles"),
-        reported_future=bool(record.get("reported_future")), change_size=bool(record.get("change_size")))
+        reported_future=bool(record.get("reported_future")), change_size=bool(record.get("change_size")),
+        modal=record.get("modal") if isinstance(record.get("modal"), str) else None,
+        context=tuple(p for p in record.get("context_parties") or () if isinstance(p, str)))
 
 
 def event_mention(record: dict, doc: Document | None) -> EventMention:

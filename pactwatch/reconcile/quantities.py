@@ -161,7 +161,9 @@ def _comparable(m: QuantityMention) -> bool:
 
 def firm(m: QuantityMention) -> bool:
     """A figure stated as in force or committed, or speculation only in tense: the "would" of a past
-    report ("a deal under which Seoul would pay $1 billion")."""
+    report ("a deal under which Seoul would pay $1 billion"); never one under a modal of possibility."""
+    if m.modal:
+        return False  # "can meet them with 2%", "should pay 5%": a possibility or a demand
     return m.status in EXCLUSIVE_CLASS or (m.status == "speculative" and m.reported_future)
 
 
@@ -172,49 +174,63 @@ def _precise(time: str | None, money: bool = False) -> bool:
     return span is None or span_days(span) <= (MAX_MONEY_SPAN_DAYS if money else MAX_COMPARABLE_SPAN_DAYS)
 
 
-def _same_parties(a: frozenset, b: frozenset, known: frozenset) -> bool:
-    """Parties of one fact: one side names a subset of the other's, or names none while the block's
-    figures name only one set of parties between them (`known`)."""
-    if a and b:
-        return a <= b or b <= a
-    other = a or b
-    return bool(other) and (other <= known or known <= other)
-
-
 def conflicts_in_block(key: str, mentions: list[QuantityMention], following: list[QuantityMention] = (),
                        actors: ActorResolver | None = None, undated: list[QuantityMention] = ()) -> list[dict]:
     """Value conflicts between figures of one fact (see the module doc).
 
-    Two figures of one document are parts of a package or two instances, unless the text attributes
-    them to two different speakers. `following` are the next block's mentions: a pair across two blocks
-    belongs to the earlier one. `undated` are the series' figures with no date at all: pairs with them
-    belong to the dated block.
+    Figures are compared within the parties they name: those naming the same parties, with those naming
+    a subset of them ({Freedonia} within {Freedonia, Sylvania}), and with figures naming none whose
+    document is about those parties. Two figures of one document are parts of a package or two
+    instances, unless the text attributes them to two different speakers. `following` are the next
+    block's mentions: a pair across two blocks belongs to the earlier one. `undated` are the series'
+    figures with no date at all: pairs with them belong to the dated block.
     """
     own = {id(m) for m in mentions}
-    pool = [m for m in list(mentions) + list(following) + list(undated) if _comparable(m)]
+    pool = []
+    ranges = {}
+    for m in list(mentions) + list(following) + list(undated):
+        if _comparable(m):
+            r = in_usd(m) if is_money(m.unit) else m.range
+            if r is not None:
+                ranges[id(m)] = r
+                pool.append(m)
     if len(pool) < 2:
         return []
-    ranges = {}
-    for m in pool:
-        r = in_usd(m) if is_money(m.unit) else m.range
-        if r is not None:
-            ranges[id(m)] = r
-    pool = [m for m in pool if id(m) in ranges]
-    parties = {id(m): _parties(m, actors) for m in pool}
-    named = {parties[id(m)] for m in pool if parties[id(m)]}
-    maximal = [p for p in named if not any(p < q for q in named)]
-    known = maximal[0] if len(maximal) == 1 else frozenset({"\0"})
-    groups = _value_groups(pool, ranges)
-    if len(groups) < 2:
-        return []
     clashing: list[tuple[QuantityMention, QuantityMention]] = []
-    for gi, gj in combinations(groups, 2):
-        if _one_text_states_both(gi, gj, ranges):
-            continue
-        pair = _clashing_pair(gi, gj, own, ranges, parties, known)
-        if pair:
-            clashing.append(pair)
+    for members in _party_buckets(pool, actors):
+        groups = _value_groups(members, ranges)
+        for gi, gj in combinations(groups, 2):
+            if _one_text_states_both(gi, gj, ranges):
+                continue
+            pair = _clashing_pair(gi, gj, own, ranges)
+            if pair:
+                clashing.append(pair)
     return [_conflict_record(key, pair) for pair in _one_per_statement(clashing)]
+
+
+def _party_buckets(pool: list[QuantityMention], actors: ActorResolver | None) -> list[list[QuantityMention]]:
+    """The sets of figures that may be of one fact, by the parties they name (see conflicts_in_block):
+    one bucket per set of parties named, joined by the figures naming a subset of it or none."""
+    by_parties: dict[frozenset, list[QuantityMention]] = defaultdict(list)
+    partyless: list[tuple[frozenset, QuantityMention]] = []
+    for m in pool:
+        named = _parties(m, actors)
+        if named:
+            by_parties[named].append(m)
+        elif m.context:
+            context = frozenset(s for s in ((actors.state_of(n) if actors else n) for n in m.context) if s)
+            if context:
+                partyless.append((context, m))
+    buckets = []
+    for named, members in by_parties.items():
+        bucket = list(members)
+        if len(named) > 1:
+            for state in named:
+                bucket += by_parties.get(frozenset({state}), [])
+        bucket += [m for context, m in partyless if named <= context]
+        if len(bucket) > 1:
+            buckets.append(bucket)
+    return buckets
 
 
 def _one_text_states_both(a: list[QuantityMention], b: list[QuantityMention], ranges: dict) -> bool:
@@ -240,8 +256,7 @@ def _one_per_statement(pairs: list[tuple[QuantityMention, QuantityMention]]):
     return out
 
 
-def _clashing_pair(a: list[QuantityMention], b: list[QuantityMention], own: set[int], ranges: dict,
-                   parties: dict, known: frozenset):
+def _clashing_pair(a: list[QuantityMention], b: list[QuantityMention], own: set[int], ranges: dict):
     """The first two mentions, one from each group, of one fact with ranges that cannot meet, the pair
     owned by this block (the earlier of them here, or a dated one against an undated one)."""
     for ma in a:
@@ -254,8 +269,6 @@ def _clashing_pair(a: list[QuantityMention], b: list[QuantityMention], own: set[
             if ma.occasion and mb.occasion and ma.occasion != mb.occasion:
                 continue
             if ma.measure in UNTYPED_MEASURES and ma.counts != mb.counts:
-                continue
-            if not _same_parties(parties[id(ma)], parties[id(mb)], known):
                 continue
             if not _owned(ma, mb, own):
                 continue

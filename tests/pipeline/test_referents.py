@@ -79,3 +79,18 @@ def test_titles_and_statements_travel_on_a_nearby_fact(annotate):
     assert any(t["former"] and t["name"] == "Joe Biden" and "president" in t["roles"] for t in titles)
     said = [t for f in facts for t in f.get("statements", [])]
     assert any(t["rebuttal"] and "car" in t["denied"] for t in said)
+
+
+def test_a_figure_under_a_modal_of_possibility(annotate):
+    doc = annotate("Portugal says it can reach the goal by spending 2.4% of its GDP on defence.", "2025-05-03")
+    assert _quantity(doc, "2.4")["modal"] == "can"
+    doc = annotate("Portugal currently spends 1.6% of its GDP on defence.", "2025-05-03")
+    assert _quantity(doc, "1.6")["modal"] is None
+
+
+def test_a_figure_that_names_no_party_carries_the_parties_of_its_document(annotate):
+    doc = annotate("Japan and Canada met again. Japan wants a deal with Canada. A $40 billion fund was discussed.",
+                   "2025-05-03")
+    q = _quantity(doc, "40")
+    assert (q["holder"], q["target"]) == (None, None)
+    assert set(q["context_parties"]) == {"Japan", "Canada"}

@@ -259,7 +259,7 @@ DEAL = dict(measure="investment_pledge", unit="USD", holder="Sylvania", target="
 
 def _q(doc_id, value, quote, **fields):
     extra = {k: fields.pop(k) for k in list(fields) if k in ("counts", "occasion", "instalment", "conditional",
-                                                             "attributed_to", "reported_future", "change_size")}
+                                                             "attributed_to", "reported_future", "change_size", "modal")}
     record = qty(doc_id, value, quote, **{**DEAL, **fields})
     record.update(extra)
     return record
@@ -276,9 +276,18 @@ def test_the_same_pledge_stated_tenfold_smaller_is_a_conflict():
     assert {i["value"] for i in conflicts[0]["items"]} == {"$40 billion", "$4 billion"}
 
 
-def test_a_figure_with_no_party_is_the_same_fact_as_one_with_parties():
-    conflicts = _two(_q("a", 40e9, "the $40 billion fund"), _q("b", 4e9, "a $4 billion fund", holder=None, target=None))
-    assert len(conflicts) == 1
+def test_a_figure_with_no_party_is_the_same_fact_as_one_with_parties_its_document_is_about():
+    partyless = _q("b", 4e9, "a $4 billion fund", holder=None, target=None)
+    partyless["context_parties"] = ["Sylvania", "Freedonia", "Ruritania"]
+    assert len(_two(_q("a", 40e9, "the $40 billion fund"), partyless)) == 1
+    partyless["context_parties"] = ["Ruritania"]
+    assert _two(_q("a", 40e9, "the $40 billion fund"), partyless) == []
+
+
+def test_a_possibility_or_an_obligation_is_not_a_figure_in_force():
+    rate = dict(measure="defense_spending", unit="percent", status="actual")
+    assert _two(_q("a", 2.5, "can meet the goal by spending 2.5%", modal="can", **rate),
+                _q("b", 1.5, "currently spends 1.5%", **rate)) == []
 
 
 def test_two_figures_with_no_party_at_all_are_never_compared():
