@@ -96,8 +96,11 @@ class Blocks:
             m = quantity_mention(record, doc)
             if m is None:
                 return None
-            key = quantity_rules.block_key(m, self.actors)
+            key, *others = quantity_rules.block_keys(m, self.actors)
             self.quantities[key].append(m)
+            for other in others:
+                self.quantities[other].append(m)
+                self.extra_keys.append(other)
             if doc is None:
                 self.unattached.append(m)
             return key

@@ -79,8 +79,35 @@ def series_key(m: QuantityMention, actors: ActorResolver | None = None) -> str:
 
 
 def block_key(m: QuantityMention, actors: ActorResolver | None = None) -> str:
-    """The series split by year, so a block stays small however long the record grows."""
-    return f"{series_key(m, actors)}|{period_of(m.span, by_month=False)}"
+    """The figure's first block (see block_keys)."""
+    return block_keys(m, actors)[0]
+
+
+def block_keys(m: QuantityMention, actors: ActorResolver | None = None) -> list[str]:
+    """The blocks a figure is filed under: its series, one state it concerns (each of the parties it
+    names, or of its document's parties when it names none; "-" for neither) and its year. Two figures
+    of one fact share a state, so they meet in that state's block; a block stays small however long the
+    record grows, as it holds one state's figures of one series in one year."""
+    period = period_of(m.span, by_month=False)
+    series = series_key(m, actors)
+    return [f"{series}|{state}|{period}" for state in sorted(_states(m, actors)) or ["-"]]
+
+
+def _states(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
+    named = _parties(m, actors)
+    if named:
+        return named
+    return frozenset(s for s in ((actors.state_of(n) if actors else n) for n in m.context) if s)
+
+
+def _block_state(key: str) -> str:
+    return key.rsplit("|", 2)[-2]
+
+
+def _home(m: QuantityMention, actors: ActorResolver | None) -> str:
+    """The one block of its series and year whose clusters show the figure."""
+    states = _states(m, actors)
+    return min(states) if states else "-"
 
 
 def _status_group(status: str) -> str:
@@ -113,7 +140,10 @@ def cluster_block(key: str, mentions: list[QuantityMention], actors: ActorResolv
     """One cluster per parties, status group and compatible value; ordered in time, so a block reads as its
     evolution."""
     by_status: dict[tuple, list[QuantityMention]] = defaultdict(list)
+    state = _block_state(key)
     for m in mentions:
+        if _home(m, actors) != state:
+            continue
         by_status[(tuple(sorted(_parties(m, actors))), m.unit if not is_money(m.unit) else "money",
                    _status_group(m.status))].append(m)
     clusters = []
@@ -197,12 +227,14 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
     if len(pool) < 2:
         return []
     clashing: list[tuple[QuantityMention, QuantityMention]] = []
+    state = _block_state(key)
+    states = {id(m): _states(m, actors) for m in pool}
     for members in _party_buckets(pool, actors):
         groups = _value_groups(members, ranges)
         for gi, gj in combinations(groups, 2):
             if _one_text_states_both(gi, gj, ranges):
                 continue
-            pair = _clashing_pair(gi, gj, own, ranges)
+            pair = _clashing_pair(gi, gj, own, ranges, states, state)
             if pair:
                 clashing.append(pair)
     return [_conflict_record(key, pair) for pair in _one_per_statement(clashing)]
@@ -256,7 +288,8 @@ def _one_per_statement(pairs: list[tuple[QuantityMention, QuantityMention]]):
     return out
 
 
-def _clashing_pair(a: list[QuantityMention], b: list[QuantityMention], own: set[int], ranges: dict):
+def _clashing_pair(a: list[QuantityMention], b: list[QuantityMention], own: set[int], ranges: dict,
+                   states: dict, block_state: str):
     """The first two mentions, one from each group, of one fact with ranges that cannot meet, the pair
     owned by this block (the earlier of them here, or a dated one against an undated one)."""
     for ma in a:
@@ -272,6 +305,9 @@ def _clashing_pair(a: list[QuantityMention], b: list[QuantityMention], own: set[
                 continue
             if not _owned(ma, mb, own):
                 continue
+            shared = states[id(ma)] & states[id(mb)]
+            if (min(shared) if shared else "-") != block_state:
+                continue  # the pair is reported by the block of the first state both figures concern
             if not ranges[id(ma)].meets(ranges[id(mb)]):
                 return ma, mb
     return None
