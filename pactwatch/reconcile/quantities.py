@@ -237,7 +237,26 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
             pair = _clashing_pair(gi, gj, own, ranges, states, state)
             if pair:
                 clashing.append(pair)
-    return [_conflict_record(key, pair) for pair in _one_per_statement(clashing)]
+    return [_conflict_record(key, group) for group in _disagreements(_one_per_statement(clashing))]
+
+
+def _disagreements(pairs: list[tuple[QuantityMention, QuantityMention]]) -> list[list[tuple]]:
+    """Clashing pairs that share a statement, together: three outlets with three figures are one
+    disagreement with three sides, not three."""
+    parent: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in pairs:
+        parent[find(id(a))] = find(id(b))
+    groups: dict[int, list[tuple]] = defaultdict(list)
+    for pair in pairs:
+        groups[find(id(pair[0]))].append(pair)
+    return list(groups.values())
 
 
 def _party_buckets(pool: list[QuantityMention], actors: ActorResolver | None) -> list[list[QuantityMention]]:
@@ -332,24 +351,30 @@ def _severity(a: QuantityMention, b: QuantityMention) -> str:
     return "high" if high / low >= 1.1 else "medium"
 
 
-def _conflict_record(key: str, pair: tuple[QuantityMention, QuantityMention]) -> dict:
-    a, b = sorted(pair, key=lambda m: (m.published or "9999", m.doc_id, m.start or 0))
-    items = [a.item(), b.item()]
+def _conflict_record(key: str, pairs: list[tuple[QuantityMention, QuantityMention]]) -> dict:
+    seen: dict[int, QuantityMention] = {}
+    for pair in pairs:
+        for m in pair:
+            seen.setdefault(id(m), m)
+    sides = sorted(seen.values(), key=lambda m: (m.published or "9999", m.doc_id, m.start or 0))
+    items = [m.item() for m in sides]
+    a, b = sides[0], sides[-1]
     what = (a.counts or a.measure).replace("_", " ") if a.measure in UNTYPED_MEASURES else a.measure.replace("_", " ")
-    parties = " and ".join(dict.fromkeys(n for n in (a.holder, a.target, b.holder, b.target) if n))
-    # "detained persons, United States → South Korea": what is counted, and between whom
+    parties = " and ".join(dict.fromkeys(n for m in sides for n in (m.holder, m.target) if n))
+    # "detained persons (United States and South Korea)": what is counted, and between whom
     about = f"{what}" + (f" ({parties})" if parties else "")
-    record = {"kind": "conflict", "type": "value", "about": "", "severity": _severity(a, b), "items": items,
-              "block": key}
-    if a.published and b.published and a.published < b.published and a.doc_id != b.doc_id:
-        record["revision"] = {"from": items[0]["value"], "from_date": a.published, "to": items[1]["value"],
-                              "to_date": b.published}
-        record["about"] = f"{about}: {items[0]['value']} on {a.published}, revised to {items[1]['value']} on {b.published}"
+    levels = ["low", "medium", "high"]
+    severity = max((_severity(x, y) for x, y in pairs), key=levels.index)
+    record = {"kind": "conflict", "type": "value", "about": "", "severity": severity, "items": items, "block": key}
+    values = [i["value"] for i in items]
+    if len(sides) == 2 and a.published and b.published and a.published < b.published and a.doc_id != b.doc_id:
+        record["revision"] = {"from": values[0], "from_date": a.published, "to": values[1], "to_date": b.published}
+        record["about"] = f"{about}: {values[0]} on {a.published}, revised to {values[1]} on {b.published}"
         if a.qualifier:
             record["severity"] = "low"
     else:
-        record["about"] = f"{about}: {items[0]['value']} vs {items[1]['value']}"
-    record["reason"] = (f"{items[0]['value']} and {items[1]['value']} are given for the same {what} at the same time, "
-                        f"and no single figure fits both.")
+        record["about"] = f"{about}: " + " vs ".join(values)
+    record["reason"] = (f"{', '.join(values[:-1])} and {values[-1]} are given for the same {what} at the same time, "
+                        f"and no single figure fits them all.")
     record["conflict_id"] = stable_id("c", [key, sorted((i["doc_id"], i["quote"]) for i in items)])
     return record

@@ -73,6 +73,17 @@ CORPORA = {
                                f"U.S. immigration agents detained about 180 South Korean workers {RAID}, according "
                                "to the foreign ministry."),
     },
+    "three_outlets": {
+        "drill_a.txt": _article("Allies open joint naval drill", "Dana Cole", "March 11, 2025",
+                                "The United States and Japan deployed 6,000 sailors to a joint naval drill off "
+                                "Okinawa on March 10, 2025, the navy said."),
+        "drill_b.txt": _article("Naval drill larger than planned", "Min-ji Seo", "March 12, 2025",
+                                "The United States and Japan deployed 9,000 sailors to a joint naval drill off "
+                                "Okinawa on March 10, 2025, according to the defense ministry in Tokyo."),
+        "drill_c.txt": _article("Okinawa drill draws protests", "Ravi Menon", "March 13, 2025",
+                                "The United States and Japan deployed 2,500 sailors to a joint naval drill off "
+                                "Okinawa on March 10, 2025, local officials said."),
+    },
     "removal_misdated": {
         "court_a.txt": _article("Court ends a presidency", "Dana Cole", "April 7, 2025",
                                 "The Constitutional Court removed President Yoon Suk Yeol from office on April 4, "
@@ -190,4 +201,18 @@ def test_cli_forced_reingest_does_not_duplicate_clusters_or_conflicts(tmp_path):
     _ingest(tmp_path, "figures_disagree", "--force")
     after = (sorted(c["cluster_id"] for c in Store(db).clusters()), sorted(c["conflict_id"] for c in _conflicts(db)))
     assert after == before
+    assert len(_exported_conflicts(db)) == 1
+
+
+def test_cli_three_outlets_disagreeing_on_a_count_are_one_conflict_with_three_sides(tmp_path):
+    db = _ingest(tmp_path, "three_outlets")
+    conflicts = _conflicts(db)
+    assert [c["type"] for c in conflicts] == ["value"]
+    conflict = conflicts[0]
+    assert _files(conflict) == ["drill_a.txt", "drill_b.txt", "drill_c.txt"]
+    assert sorted(item["value"] for item in conflict["items"]) == ["2,500 persons", "6,000 persons", "9,000 persons"]
+    # every side says who said it and when, in the order the outlets published
+    assert [item["date"] for item in conflict["items"]] == ["2025-03-11", "2025-03-12", "2025-03-13"]
+    assert all("sailors" in item["quote"] for item in conflict["items"])
+    assert conflict["severity"] == "high" and " vs " in conflict["about"]
     assert len(_exported_conflicts(db)) == 1
