@@ -238,7 +238,8 @@ def date_form(doc: Doc, value: str | None, start: int, end: int) -> tuple[str | 
             elsewhere = True
     if not inside:
         anchors = {doc._.anchor, doc._.dct}
-        return ("document" if value in anchors and not elsewhere else "elsewhere"), None
+        # a date the statement does not state that is the document's own is the document's, not the fact's
+        return ("document" if value in anchors else "elsewhere"), None
     span = min(inside, key=lambda s: s.start_char)
     lex = lexicon()
     lowered = {t.lower_ for t in span}

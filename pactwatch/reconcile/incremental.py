@@ -48,8 +48,9 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
     for kind in FACT_KINDS:
         for record in store.records(kind, doc_ids=sorted(doc_ids)):
             doc = documents.get(record.get("doc_id"), {})
-            if kind == "event":
-                # settled now, while the document's timexes are at hand; later updates read only facts
+            if kind == "event" and "date_basis" not in record:
+                # the pipeline settles each date's basis as it reads the text; a record from before that
+                # is settled now, while the document's timexes are at hand (later updates read only facts)
                 own = timexes.get(record.get("doc_id"), [])
                 record = {**record, "date_basis": date_basis(record, own, (doc.get("published"), doc.get("anchor"))),
                           "year_stated": states_year(record, own), "quote_timexes": timexes_in_quote(record, own)}
