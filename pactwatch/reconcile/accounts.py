@@ -64,13 +64,14 @@ def _rivals(a: dict, b: dict) -> bool:
 
 
 def _record(doc_id: str, source: str | None, a: dict, b: dict, shared: list[str]) -> dict:
-    how = "corrects" if b.get("rebuttal") else "denies"
+    how = "a correction" if b.get("rebuttal") else "a denial"
     topic = ", ".join(shared[:3])
-    about = f"rival accounts of {topic}: {b.get('speaker')} {how} {a.get('speaker')}"
+    about = f"rival accounts of {topic}: {a.get('speaker')} vs {b.get('speaker')} ({how})"
     items = [{"doc_id": doc_id, "source": source, "quote": s.get("quote", ""), "start": s.get("start"),
               "end": s.get("end"), "value": s.get("speaker"), "attributed_to": s.get("speaker")} for s in (a, b)]
     scope = f"doc|{doc_id}"
     return {"kind": "conflict", "type": "account", "about": about, "severity": "medium",
-            "reason": f"In the same report {b.get('speaker')} {how} what {a.get('speaker')} says about {topic}.",
+            "reason": f"In the same report, {b.get('speaker')}'s account ({how}) contradicts what {a.get('speaker')} "
+                      f"says about {topic}.",
             "items": items, "block": scope,
             "conflict_id": stable_id("c", [scope, "account", a.get("quote"), b.get("quote")])}

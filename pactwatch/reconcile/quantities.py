@@ -240,6 +240,18 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
     return [_conflict_record(key, group) for group in _disagreements(_one_per_statement(clashing))]
 
 
+def _item(m: QuantityMention) -> dict:
+    """A side of a disagreement; an amount in another currency shows its dollar value beside it."""
+    item = m.item()
+    if is_money(m.unit) and m.unit != "USD":
+        usd = in_usd(m)
+        if usd is not None:
+            _, spread = currency_rates()
+            item["usd"] = round(usd.low / (1 - spread))
+            item["value"] += f" (about {format_amount(item['usd'], 'USD')})"
+    return item
+
+
 def _disagreements(pairs: list[tuple[QuantityMention, QuantityMention]]) -> list[list[tuple]]:
     """Clashing pairs that share a statement, together: three outlets with three figures are one
     disagreement with three sides, not three."""
@@ -357,7 +369,7 @@ def _conflict_record(key: str, pairs: list[tuple[QuantityMention, QuantityMentio
         for m in pair:
             seen.setdefault(id(m), m)
     sides = sorted(seen.values(), key=lambda m: (m.published or "9999", m.doc_id, m.start or 0))
-    items = [m.item() for m in sides]
+    items = [_item(m) for m in sides]
     a, b = sides[0], sides[-1]
     what = (a.counts or a.measure).replace("_", " ") if a.measure in UNTYPED_MEASURES else a.measure.replace("_", " ")
     parties = " and ".join(dict.fromkeys(n for m in sides for n in (m.holder, m.target) if n))

@@ -18,7 +18,7 @@ def test_a_correction_by_another_side_on_the_same_topic_is_a_conflict():
     found = check_accounts("d", "src", [CLAIM, fix])
     assert len(found) == 1 and found[0]["type"] == "account"
     assert [i["quote"] for i in found[0]["items"]] == [CLAIM["quote"], fix["quote"]]
-    assert "Ole Berg corrects Ana Ruiz" in found[0]["about"]
+    assert "Ana Ruiz vs Ole Berg (a correction)" in found[0]["about"]
 
 
 def test_a_denial_must_deny_what_the_other_says():
