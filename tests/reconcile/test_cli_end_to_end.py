@@ -84,6 +84,14 @@ CORPORA = {
                                 "The United States and Japan deployed 2,500 sailors to a joint naval drill off "
                                 "Okinawa on March 10, 2025, local officials said."),
     },
+    "titles": {
+        "visit_a.txt": _article("Envoys prepare Seoul visit", "Dana Cole", "June 12, 2025",
+                                "Former President Donald Trump will host South Korean officials at the White House "
+                                "next week, aides said on June 11, 2025."),
+        "visit_b.txt": _article("Trade talks resume", "Min-ji Seo", "June 13, 2025",
+                                "Commerce Secretary Howard Lutnick met South Korean negotiators in Washington on "
+                                "June 12, 2025."),
+    },
     "removal_misdated": {
         "court_a.txt": _article("Court ends a presidency", "Dana Cole", "April 7, 2025",
                                 "The Constitutional Court removed President Yoon Suk Yeol from office on April 4, "
@@ -216,3 +224,12 @@ def test_cli_three_outlets_disagreeing_on_a_count_are_one_conflict_with_three_si
     assert all("sailors" in item["quote"] for item in conflict["items"])
     assert conflict["severity"] == "high" and " vs " in conflict["about"]
     assert len(_exported_conflicts(db)) == 1
+
+
+def test_cli_an_office_the_kb_contradicts_is_flagged_and_a_right_one_is_not(tmp_path):
+    db = _ingest(tmp_path, "titles")
+    conflicts = _conflicts(db)
+    assert [c["type"] for c in conflicts] == ["office"]
+    claim, kb = conflicts[0]["items"][:2]
+    assert claim["quote"] == "Former President Donald Trump" and claim["source"].endswith("visit_a.txt")
+    assert kb["source"] == "knowledge base" and "president" in kb["quote"]
