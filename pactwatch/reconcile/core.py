@@ -203,13 +203,34 @@ def iter_blocks(blocks: Blocks, keys: Iterable[str] | None = None, doc_ids: Iter
                + accounts.check_accounts(doc_id, doc.source if doc else None, blocks.statements.get(doc_id, [])))
 
 
+# How much a conflict of each type matters when its rule does not say: a figure, a date or an office that
+# cannot all be true is worth an analyst's look; rival accounts inside one report are a claim against a claim.
+DEFAULT_SEVERITY = {"value": "high", "date": "high", "knowledge": "high", "chronology": "medium", "office": "high",
+                    "account": "medium"}
+
+
+def finish_conflict(conflict: dict, blocks: Blocks) -> dict:
+    """Every side with its outlet and its date, and a severity."""
+    conflict.setdefault("severity", DEFAULT_SEVERITY.get(conflict.get("type"), "medium"))
+    for item in conflict.get("items") or ():
+        doc = blocks.documents.get(item.get("doc_id"))
+        if doc is None:
+            continue
+        item.setdefault("source", doc.source)
+        if not item.get("outlet"):
+            item["outlet"] = doc.publisher or doc.source
+        if not item.get("date"):
+            item["date"] = doc.published or doc.anchor
+    return conflict
+
+
 def reconcile_blocks(blocks: Blocks, keys: Iterable[str] | None = None, doc_ids: Iterable[str] | None = None,
                      kb: Any = None) -> Reconciliation:
     """Clusters and conflicts of the given blocks (all when None) and per-document checks of doc_ids (all when None)."""
     result = Reconciliation()
     for _, clusters, conflicts in iter_blocks(blocks, keys, doc_ids, kb):
         result.clusters += clusters
-        result.conflicts += conflicts
+        result.conflicts += [finish_conflict(c, blocks) for c in conflicts]
     return result
 
 
