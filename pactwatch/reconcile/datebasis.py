@@ -16,54 +16,65 @@ and `date_window` gives the days a date can stand for under its basis.
 """
 from __future__ import annotations
 
-import re
+import functools
+import tomllib
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Iterable
 
 from .normalize import span_days, timex_interval
 
 EXPLICIT, RELATIVE, IMPLICIT = "explicit", "relative", "implicit"
 
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|december|"
-           r"jan\.?|feb\.?|mar\.?|apr\.?|jun\.?|jul\.?|aug\.?|sept?\.?|oct\.?|nov\.?|dec\.?")
-# text that fixes a date on the calendar by itself: a month name, a year, a numeric date
-_ABSOLUTE = re.compile(rf"\b(?:{_MONTHS})(?![a-z])|\b(?:1[89]|20)\d\d\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}}\b", re.I)
-# text that names a time only relative to when it is read
-_RELATIVE = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|ago|earlier|later|last|next|this|previous|"
-                       r"following|recent(?:ly)?|now|current(?:ly)?|monday|tuesday|wednesday|thursday|friday|"
-                       r"saturday|sunday|weekend|(?:the )?(?:same|next|previous) (?:day|week|month|year))\b", re.I)
-# in a whole statement, wording that can only be a relative date ("this deal" or "the next round" need not be)
-_RELATIVE_DATE = re.compile(r"\b(?:today|tonight|yesterday|tomorrow|ago|monday|tuesday|wednesday|thursday|friday|"
-                            r"saturday|sunday|(?:last|next|this|previous|past|coming) (?:week|month|year|weekend|"
-                            r"spring|summer|autumn|fall|winter)|(?:earlier|later) (?:this|that) "
-                            r"(?:week|month|year))\b", re.I)
-# words just before a date that make it a bound or an approximation rather than the day itself
-_BEFORE = re.compile(r"\b(?:before|by|until|till|prior to|ahead of|no later than|not later than)\s*$", re.I)
-_AFTER = re.compile(r"\b(?:after|since|following|from|no earlier than|not earlier than)\s*$", re.I)
-_APPROX = re.compile(r"\b(?:about|around|approximately|roughly|some|nearly|almost|less than|more than|over|"
-                     r"under|within|early|late|mid|circa|or so)[\s-]*$", re.I)
-# how far back in the statement a qualifier of the date may stand
-_QUALIFIER_REACH = 24
+# The pipeline settles each event's basis when it reads the text (pipeline/referents.py: `date_basis`,
+# `year_stated`, `quote_timexes` on the record). This module only settles records that come without
+# them (hand-built records, stores filled before), from the timex records alone: the words of a temporal
+# expression, looked up in the same word lists the time component uses.
+TIME_WORDS = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "time_words.toml"
+BEFORE = {"before", "by", "until", "till", "prior", "ahead"}
+AFTER = {"after", "since", "following", "from"}
+APPROX = {"about", "around", "approximately", "roughly", "some", "nearly", "almost", "less", "more", "over",
+          "under", "within", "early", "late", "mid", "circa"}
+# how many words before a date may qualify it
+_QUALIFIER_WORDS = 3
+
+
+@functools.lru_cache(maxsize=1)
+def _calendar_words() -> tuple[frozenset, frozenset]:
+    data = tomllib.loads(TIME_WORDS.read_text(encoding="utf-8"))
+    return frozenset(data.get("months", {})), frozenset(data.get("weekdays", {}))
+
+
+def _words(text: str) -> list[str]:
+    return [w.strip(",;:()\"'’“”").lower() for w in text.split()]
+
+
+def _is_year(word: str) -> bool:
+    word = word.lstrip("'’")
+    return word.isdigit() and (len(word) == 4 and word[:2] in ("18", "19", "20") or len(word) == 2)
 
 
 def is_relative_text(text: str) -> bool:
-    """True when a temporal expression's text does not fix the date by itself ("two months ago", "Wednesday")."""
-    return not _ABSOLUTE.search(text) and bool(_RELATIVE.search(text) or not re.search(r"\d", text))
-
-
-def mentions_time(text: str) -> bool:
-    """True when a statement contains any temporal wording at all (used when no timex records are at hand)."""
-    return bool(_ABSOLUTE.search(text) or _RELATIVE.search(text) or re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", text))
+    """True when a temporal expression's words do not fix the date by themselves ("two months ago",
+    "Wednesday"): no month name, no year, no numeric date."""
+    months, _ = _calendar_words()
+    for word in _words(text):
+        if word in months or word.rstrip(".") + "." in months or _is_year(word) \
+                or (word.count("/") == 2 and word.replace("/", "").isdigit()):
+            return False
+    return True
 
 
 def _qualifier(before: str) -> str | None:
     """"before", "after" or "approx" for the words just ahead of a date, else None."""
-    tail = before[-_QUALIFIER_REACH:]
-    if _BEFORE.search(tail):
+    words = _words(before)[-_QUALIFIER_WORDS:]
+    if "on" in words[-1:]:
+        return None
+    if BEFORE & set(words):
         return "before"
-    if _AFTER.search(tail):
+    if AFTER & set(words):
         return "after"
-    if _APPROX.search(tail):
+    if APPROX & set(words):
         return "approx"
     return None
 
@@ -73,7 +84,8 @@ def date_basis(record: dict, timexes: Iterable[dict] | None, anchors: Iterable[s
 
     `timexes` are the document's timex records (start, end, value, text), or None when they are not at
     hand; `anchors` the document's publication and anchor dates. The result may carry a qualifier after
-    a colon ("relative:before") for `date_window`.
+    a colon ("relative:before") for `date_window`. Without timex records only the anchor can tell: a date
+    equal to it is implicit.
     """
     value = record.get("date")
     if not value:
@@ -81,24 +93,19 @@ def date_basis(record: dict, timexes: Iterable[dict] | None, anchors: Iterable[s
     quote = record.get("quote") or ""
     start, end = record.get("start"), record.get("end")
     anchored = value in {a for a in anchors if a}
-    if timexes is not None and isinstance(start, int) and isinstance(end, int):
-        inside = [t for t in timexes if t.get("value") == value and isinstance(t.get("start"), int)
-                  and start <= t["start"] and t.get("end", t["start"]) <= end]
-        if not inside:
-            # the date came from another sentence; when that is just the anchor, the text never stated it
-            return IMPLICIT if anchored else EXPLICIT
-        t = min(inside, key=lambda t: t["start"])
-        qualifier = _qualifier(quote[:max(0, t["start"] - start)])
-        text = t.get("text") or quote[t["start"] - start:t.get("end", t["start"]) - start]
-        if qualifier in ("before", "after"):
-            return f"{RELATIVE}:{qualifier}"
-        return RELATIVE if qualifier or is_relative_text(text) else EXPLICIT
-    # no timex records: read the quote itself
-    if anchored and not mentions_time(quote):
-        return IMPLICIT
-    if _RELATIVE_DATE.search(quote) and not _ABSOLUTE.search(quote):
-        return RELATIVE
-    return EXPLICIT
+    if timexes is None or not isinstance(start, int) or not isinstance(end, int):
+        return IMPLICIT if anchored else EXPLICIT
+    inside = [t for t in timexes if t.get("value") == value and isinstance(t.get("start"), int)
+              and start <= t["start"] and t.get("end", t["start"]) <= end]
+    if not inside:
+        # the date came from another sentence; when that is just the anchor, the text never stated it
+        return IMPLICIT if anchored else EXPLICIT
+    t = min(inside, key=lambda t: t["start"])
+    qualifier = _qualifier(quote[:max(0, t["start"] - start)])
+    text = t.get("text") or quote[t["start"] - start:t.get("end", t["start"]) - start]
+    if qualifier in ("before", "after"):
+        return f"{RELATIVE}:{qualifier}"
+    return RELATIVE if qualifier or is_relative_text(text) else EXPLICIT
 
 
 def date_window(value: str | None, basis: str | None) -> tuple[date, date] | None:
@@ -121,10 +128,6 @@ def date_window(value: str | None, basis: str | None) -> tuple[date, date] | Non
     return low, high
 
 
-# a year written out ("2024", "'24"), so the date does not depend on which year the reader assumes
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|['\u2019]\d\d\b")
-
-
 def states_year(record: dict, timexes: Iterable[dict] | None) -> bool | None:
     """True when the text writes out the year of an event record's date, False when it does not ("on
     April 4", "the following day": the year was the extractor's guess), None when it cannot be told.
@@ -133,7 +136,7 @@ def states_year(record: dict, timexes: Iterable[dict] | None) -> bool | None:
     statement first, else any of the document's expressions with that value. Without them, only a year
     in the statement itself can show it."""
     value = record.get("date")
-    if not value or not isinstance(value, str) or not re.match(r"\d{4}", value):
+    if not value or not isinstance(value, str) or not value[:4].isdigit():
         return None
     quote = record.get("quote") or ""
     if timexes is None:
@@ -147,7 +150,12 @@ def states_year(record: dict, timexes: Iterable[dict] | None) -> bool | None:
                   and t.get("end", t["start"]) <= end]
         if inside:
             same = inside
-    return any(_YEAR.search(t["text"]) for t in same)
+    return any(_states_a_year(t["text"]) for t in same)
+
+
+def _states_a_year(text: str) -> bool:
+    """A year written out ("2024", "'24"), so the date does not depend on which year the reader assumes."""
+    return any(_is_year(w) and (len(w.lstrip("'\u2019")) == 4 or w[:1] in "'\u2019") for w in _words(text))
 
 
 def timexes_in_quote(record: dict, timexes: Iterable[dict] | None) -> list[list] | None:

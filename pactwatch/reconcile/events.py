@@ -259,6 +259,8 @@ def conflicts_in_block(key: str, mentions: list[EventMention], actors: ActorReso
                     break
                 if a.doc_id == b.doc_id or overlaps(a.window, b.window, DATE_SLACK_DAYS):
                     continue  # one text's two dates are two events; dates that may meet do not clash
+                if a.things & b.things:
+                    continue  # both date the same named thing: reconcile/dated.py reports it
                 pair_id = (id(a), id(b))
                 if pair_id in seen:
                     continue

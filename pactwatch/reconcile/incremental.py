@@ -11,6 +11,7 @@ from typing import Any, Iterable
 from .core import Blocks, blocks_to_read, blocks_to_recompute, gather, reconcile_blocks
 from .datebasis import date_basis, states_year, timexes_in_quote
 from .model import ActorResolver, default_kb
+from .quantities import UNDATED
 
 FACT_KINDS = ("quantity", "event")
 _DOC_FIELDS = ("source", "title", "published", "publisher", "anchor")
@@ -47,8 +48,9 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
     for kind in FACT_KINDS:
         for record in store.records(kind, doc_ids=sorted(doc_ids)):
             doc = documents.get(record.get("doc_id"), {})
-            if kind == "event":
-                # settled now, while the document's timexes are at hand; later updates read only facts
+            if kind == "event" and "date_basis" not in record:
+                # the pipeline settles each date's basis as it reads the text; a record from before that
+                # is settled now, while the document's timexes are at hand (later updates read only facts)
                 own = timexes.get(record.get("doc_id"), [])
                 record = {**record, "date_basis": date_basis(record, own, (doc.get("published"), doc.get("anchor"))),
                           "year_stated": states_year(record, own), "quote_timexes": timexes_in_quote(record, own)}
@@ -57,16 +59,21 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
                 continue
             # the document's date and source travel with the fact, so a later update needs no join
             stored = {**record, **{f"doc_{f}": doc.get(f) for f in _DOC_FIELDS}}
-            rows.append({"block": key, "kind": kind, "doc_id": record["doc_id"], "record": stored})
-            touched.add(key)
+            for block in [key, *filing.extra_keys]:
+                rows.append({"block": block, "kind": kind, "doc_id": record["doc_id"], "record": stored})
+                touched.add(block)
     store.reconcile_add(rows)
 
+    # a figure with no date at all is compared with every dated block of its series
+    for key in [k for k in touched if k.startswith("q|") and k.endswith("|" + UNDATED)]:
+        touched |= store.reconcile_blocks_like(key[:-len(UNDATED)])
     recompute = blocks_to_recompute(touched)
     blocks = gather(_with_documents(store.reconcile_facts(blocks_to_read(recompute))), kb)
     for record in store.records("entity", doc_ids=sorted(doc_ids)):
         blocks.add(record)
     scopes = recompute | {f"doc|{d}" for d in doc_ids}
-    result = reconcile_blocks(blocks, keys=recompute, doc_ids=[d for d in doc_ids if d in blocks.doc_events], kb=kb)
+    checked = set(blocks.doc_events) | set(blocks.titles) | set(blocks.statements)
+    result = reconcile_blocks(blocks, keys=recompute, doc_ids=[d for d in doc_ids if d in checked], kb=kb)
     store.reconcile_replace(scopes, result.clusters, result.conflicts)
     return {"blocks": len(touched), "clusters": len(result.clusters), "conflicts": len(result.conflicts)}
 

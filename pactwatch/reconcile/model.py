@@ -15,6 +15,15 @@ from .normalize import Range, norm_name, parse_day, timex_interval, value_range
 # A figure stated without a time of its own speaks for the weeks before its document's publication.
 UNDATED_VALIDITY_DAYS = 30
 
+# A commitment (an agreed or pledged figure) stated without a time stands until it is changed.
+UNDATED_COMMITMENT_DAYS = 183
+
+
+def undated_validity(status: str | None) -> int:
+    """How far back a figure stated without a time of its own speaks for."""
+    return UNDATED_COMMITMENT_DAYS if status in ("agreed", "pledged") else UNDATED_VALIDITY_DAYS
+
+
 # `change` roles that mark the earlier member of a "from X to Y" pair.
 PRIOR_CHANGES = {"from", "prior", "previous", "old", "before", "initial", "was"}
 
@@ -59,12 +68,25 @@ class QuantityMention:
     range: Range
     span: tuple[date, date] | None      # the days the figure is stated for
     source: str | None = None
+    # what the figure is about, as the referents component read it (pipeline/referents.py)
+    counts: str | None = None           # the noun counted or priced
+    occasion: str | None = None         # the kind of occasion it belongs to
+    instalment: str | None = None       # "increment" / "base" / None
+    conditional: str | None = None      # "counterfactual" / "conditional" / None: not a figure in force
+    attributed_to: str | None = None    # who the statement is reported from
+    published: str | None = None        # the document's date, for revisions
+    titles: list | None = None          # "<title> <person>" claims filed on this fact
+    modal: str | None = None            # "can", "should": a possibility or an obligation, not a fact
+    context: tuple = ()                 # a partyless figure's document's states (its parties by context)
+    change_size: bool = False          # the size of a change, not a level
+    reported_future: bool = False       # "would" under a past report: as firm as the report
 
     def item(self) -> dict:
         from .normalize import format_amount
         return {"doc_id": self.doc_id, "quote": self.quote,
                 "value": format_amount(self.value, self.unit, self.qualifier), "source": self.source,
-                "time": self.time, "status": self.status}
+                "time": self.time, "status": self.status, "date": self.published,
+                "attributed_to": self.attributed_to}
 
 
 @dataclass(slots=True)
@@ -86,6 +108,7 @@ class EventMention:
     window: tuple[date, date] | None = None  # the days the date can stand for under its basis
     year_stated: bool | None = None     # the text writes the date's year out (None: cannot be told)
     quote_timexes: list | None = None   # [start, end, value] of the temporal expressions in the quote
+    things: frozenset = frozenset()     # (occasion, thing) the statement dates to a day (reconcile/dated.py)
 
     def settle(self, basis: str | None) -> None:
         """Fix the date's basis and the window of days it stands for."""
@@ -192,9 +215,9 @@ def quantity_mention(record: dict, doc: Document | None) -> QuantityMention | No
     high = record.get("high")
     span = timex_interval(record.get("time"))
     if span is None and doc is not None:
-        published = parse_day(doc.published)
+        published = parse_day(doc.published) or parse_day(doc.anchor)
         if published is not None:
-            span = (published - timedelta(days=UNDATED_VALIDITY_DAYS), published)
+            span = (published - timedelta(days=undated_validity(record.get("status"))), published)
     return QuantityMention(
         doc_id=record.get("doc_id", ""), measure=record.get("measure") or "other",
         # percentage points measure a change, not a level: a series of their own
@@ -206,7 +229,13 @@ def quantity_mention(record: dict, doc: Document | None) -> QuantityMention | No
         prior=prior, span=span,
         range=value_range(float(value), record.get("qualifier"),
                           float(high) if isinstance(high, (int, float)) and not isinstance(high, bool) else None),
-        source=doc.source if doc else None)
+        source=doc.source if doc else None, counts=record.get("counts"), occasion=record.get("occasion"),
+        instalment=record.get("instalment"), conditional=record.get("conditional"),
+        attributed_to=record.get("attributed_to") if isinstance(record.get("attributed_to"), str) else None,
+        published=(doc.published or doc.anchor) if doc else None, titles=record.get("titles"),
+        reported_future=bool(record.get("reported_future")), change_size=bool(record.get("change_size")),
+        modal=record.get("modal") if isinstance(record.get("modal"), str) else None,
+        context=tuple(p for p in record.get("context_parties") or () if isinstance(p, str)))
 
 
 def event_mention(record: dict, doc: Document | None) -> EventMention:
@@ -217,7 +246,9 @@ def event_mention(record: dict, doc: Document | None) -> EventMention:
         targets=tuple(_names(record.get("target"))), date=record.get("date"), location=record.get("location"),
         modality=record.get("modality"), quote=record.get("quote") or "", start=record.get("start"),
         end=record.get("end"), attributed_to=record.get("attributed_to"), span=timex_interval(record.get("date")),
-        source=doc.source if doc else None)
+        source=doc.source if doc else None,
+        things=frozenset((t.get("occasion") or t.get("verb") or "", t.get("thing")) for t in record.get("dated_things") or ()
+                         if isinstance(t, dict) and t.get("thing")))
     if "date_basis" in record:
         m.settle(record["date_basis"])
         m.year_stated = record.get("year_stated")

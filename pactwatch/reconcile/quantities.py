@@ -1,60 +1,155 @@
 """Quantity clusters (one per stated fact, every mention kept) and value conflicts within one block.
 
-A block is every mention of one measure between one holder and one target in one unit; only
-mentions in the same block can be the same fact, so each block is reconciled on its own.
+A block is every figure of one referent in one kind of unit in one year: the measure (tariff rate,
+troop level, ...) or, for an untyped measure, the noun the amount counts (pipeline/referents.py), and
+money in any currency together (converted to US dollars at the year's rate, currency_rates.toml).
+Holder and target are not part of the key: a figure that names fewer parties (or none) may be the same
+fact as one that names them. Figures stated without any date at all sit in the series' "undated" block
+and are compared with every dated block of the series.
+
+Two figures conflict when they are stated for the same referent, parties, status class, time and
+instalment, neither is a part of a whole, the earlier side of a change, a condition or counterfactual,
+and their ranges (qualifiers, rounding, the currency spread) cannot meet.
 """
 from __future__ import annotations
 
+import functools
+import tomllib
 from collections import Counter, defaultdict
 from itertools import combinations
+from pathlib import Path
 
 from .model import ActorResolver, QuantityMention, stable_id
-from .normalize import format_amount, overlaps, period_of, span_days
+from .normalize import Range, format_amount, overlaps, period_of, span_days, timex_interval
 
 # Statuses that fix one value at a time: a rate in force, the amount of a deal. Proposals,
 # demands, threats and speculation can differ without contradiction (two advisers, two numbers).
-EXCLUSIVE_CLASS = {"actual": "actual", "agreed": "commitment", "pledged": "commitment"}
+# A figure in force and the figure of a commitment are compared: a pledge of $550 billion reported
+# as an agreement of $55 billion is one fact stated two ways.
+EXCLUSIVE_CLASS = {"actual": "firm", "agreed": "firm", "pledged": "firm"}
 # Clusters merge the firm statuses (an agreed 15% and a 15% in force are one fact to a reader).
 FIRM = {"actual", "agreed", "pledged"}
 # Two figures are "at the same time" only when both times are this precise and overlap.
 MAX_COMPARABLE_SPAN_DAYS = 92
+MAX_MONEY_SPAN_DAYS = 366
+# A measure that names no kind of figure: two such amounts are one quantity only through what they count.
+UNTYPED_MEASURES = {"other", ""}
+RATES_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "currency_rates.toml"
+UNDATED = "undated"
 
 
-def series_key(m: QuantityMention, actors: ActorResolver) -> str:
-    """What a figure measures: measure, holder, target and unit; its values over time form one series."""
-    return "|".join(("q", m.measure, actors.state_of(m.holder), actors.state_of(m.target), m.unit or ""))
+@functools.lru_cache(maxsize=1)
+def currency_rates() -> tuple[dict[str, dict[int, float]], float]:
+    """Units per US dollar by currency and year, and the spread tolerated."""
+    data = tomllib.loads(RATES_FILE.read_text(encoding="utf-8"))
+    rates = {cur: {int(y): float(v) for y, v in years.items()} for cur, years in data.get("per_usd", {}).items()}
+    return rates, float(data.get("spread", 0.1))
 
 
-def block_key(m: QuantityMention, actors: ActorResolver) -> str:
-    """The series split by year, so a block stays small however long the record grows."""
-    return f"{series_key(m, actors)}|{period_of(m.span, by_month=False)}"
+def is_money(unit: str | None) -> bool:
+    return unit == "USD" or unit in currency_rates()[0]
+
+
+def in_usd(m: QuantityMention) -> Range | None:
+    """The figure's range in US dollars, widened by the spread when converted; None without a rate."""
+    if m.unit == "USD":
+        return m.range
+    rates, spread = currency_rates()
+    table = rates.get(m.unit or "")
+    if not table:
+        return None
+    year = m.span[0].year if m.span else max(table)
+    rate = table.get(year) or table[min(table, key=lambda y: abs(y - year))]
+    low, high, low_open, high_open = m.range
+    return Range(low / rate * (1 - spread), high / rate * (1 + spread), low_open, high_open)
+
+
+def referent(m: QuantityMention) -> str | None:
+    """What a figure is of: its measure, or for an untyped one the noun it counts (None: unknown)."""
+    change = ":change" if m.change_size else ""
+    if m.measure not in UNTYPED_MEASURES:
+        return m.measure + change
+    return f"other:{m.counts}{change}" if m.counts else None
+
+
+def series_key(m: QuantityMention, actors: ActorResolver | None = None) -> str:
+    """What a figure measures and in what kind of unit; its values over time form one series."""
+    unit = "money" if is_money(m.unit) else (m.unit or "")
+    return "|".join(("q", referent(m) or "other:", unit))
+
+
+def block_key(m: QuantityMention, actors: ActorResolver | None = None) -> str:
+    """The figure's first block (see block_keys)."""
+    return block_keys(m, actors)[0]
+
+
+def block_keys(m: QuantityMention, actors: ActorResolver | None = None) -> list[str]:
+    """The blocks a figure is filed under: its series, one state it concerns (each of the parties it
+    names, or of its document's parties when it names none; "-" for neither) and its year. Two figures
+    of one fact share a state, so they meet in that state's block; a block stays small however long the
+    record grows, as it holds one state's figures of one series in one year."""
+    period = period_of(m.span, by_month=False)
+    series = series_key(m, actors)
+    return [f"{series}|{state}|{period}" for state in sorted(_states(m, actors)) or ["-"]]
+
+
+def _states(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
+    named = _parties(m, actors)
+    if named:
+        return named
+    return frozenset(s for s in ((actors.state_of(n) if actors else n) for n in m.context) if s)
+
+
+def _block_state(key: str) -> str:
+    return key.rsplit("|", 2)[-2]
+
+
+def _home(m: QuantityMention, actors: ActorResolver | None) -> str:
+    """The one block of its series and year whose clusters show the figure."""
+    states = _states(m, actors)
+    return min(states) if states else "-"
 
 
 def _status_group(status: str) -> str:
     return "firm" if status in FIRM else status
 
 
-def _value_groups(mentions: list[QuantityMention]) -> list[list[QuantityMention]]:
+def _value_groups(mentions: list[QuantityMention], ranges=None) -> list[list[QuantityMention]]:
     """Mentions whose ranges share a common value, greedily from the lowest range up."""
+    ranges = ranges or {id(m): m.range for m in mentions}
     groups: list[tuple[object, list[QuantityMention]]] = []
     # ties broken by document and place, so the result does not depend on the order records came in
-    for m in sorted(mentions, key=lambda m: (m.range.low, m.range.high, m.doc_id, m.start or 0, m.quote)):
-        if groups and groups[-1][0].meets(m.range):
+    for m in sorted(mentions, key=lambda m: (ranges[id(m)].low, ranges[id(m)].high, m.doc_id, m.start or 0, m.quote)):
+        r = ranges[id(m)]
+        if groups and groups[-1][0].meets(r):
             common, members = groups[-1]
-            groups[-1] = (common.intersect(m.range), members + [m])
+            groups[-1] = (common.intersect(r), members + [m])
         else:
-            groups.append((m.range, [m]))
+            groups.append((r, [m]))
     return [members for _, members in groups]
 
 
-def cluster_block(key: str, mentions: list[QuantityMention]) -> list[dict]:
-    """One cluster per status group and compatible value; ordered in time, so a block reads as its evolution."""
-    by_status: dict[str, list[QuantityMention]] = defaultdict(list)
+def _parties(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
+    names = (m.holder, m.target)
+    if actors is None:
+        return frozenset(n for n in names if n)
+    return frozenset(s for s in (actors.state_of(n) for n in names if n) if s)
+
+
+def cluster_block(key: str, mentions: list[QuantityMention], actors: ActorResolver | None = None) -> list[dict]:
+    """One cluster per parties, status group and compatible value; ordered in time, so a block reads as its
+    evolution."""
+    by_status: dict[tuple, list[QuantityMention]] = defaultdict(list)
+    state = _block_state(key)
     for m in mentions:
-        by_status[_status_group(m.status)].append(m)
+        if _home(m, actors) != state:
+            continue
+        by_status[(tuple(sorted(_parties(m, actors))), m.unit if not is_money(m.unit) else "money",
+                   _status_group(m.status))].append(m)
     clusters = []
-    for group_name, members in by_status.items():
-        for group in _value_groups(members):
+    for (_, _, group_name), members in sorted(by_status.items()):
+        ranges = {id(m): (in_usd(m) or m.range) for m in members}
+        for group in _value_groups(members, ranges):
             clusters.append(_cluster_record(key, group_name, group))
     clusters.sort(key=lambda c: (c["first_day"] or "9999", c["value"]))
     for step, cluster in enumerate(clusters):
@@ -75,6 +170,7 @@ def _cluster_record(key: str, status_group: str, group: list[QuantityMention]) -
     return {
         "kind": "cluster", "fact": "quantity", "cluster_id": stable_id("q", ident), "block": key,
         "measure": head.measure, "unit": head.unit, "holder": head.holder, "target": head.target,
+        "counts": head.counts,
         "value": stated[0], "qualifier": stated[1], "display": format_amount(stated[0], head.unit, stated[1]),
         "status": sorted({m.status for m in group}), "status_group": status_group,
         "time": times[0] if times else None, "first_day": days[0] if days else None,
@@ -85,77 +181,212 @@ def _cluster_record(key: str, status_group: str, group: list[QuantityMention]) -
     }
 
 
-# A measure that names no kind of figure: two such amounts are rarely one quantity.
-UNTYPED_MEASURES = {"other", ""}
-
-
 def _comparable(m: QuantityMention) -> bool:
-    """A figure that can contradict another: a firm status, a typed measure, at least one party (with
-    neither holder nor target, two counts of detainees may be of two raids), a level of its own (not
-    the earlier side of a change, not a part of a whole) and a time precise enough to compare."""
-    return (m.status in EXCLUSIVE_CLASS and m.measure not in UNTYPED_MEASURES and bool(m.holder or m.target)
-            and not m.prior and m.part_of is None and m.span is not None
-            and span_days(m.span) <= MAX_COMPARABLE_SPAN_DAYS)
+    """A figure that can contradict another: a firm status, a known referent, a level of its own (not the
+    earlier side of a change, not a part of a whole), in force (not a condition or a counterfactual) and a
+    time no vaguer than a quarter (or none at all)."""
+    return (firm(m) and referent(m) is not None and not m.prior and m.part_of is None
+            and not m.conditional and _precise(m.time, is_money(m.unit)))
 
 
-def conflicts_in_block(key: str, mentions: list[QuantityMention],
-                       following: list[QuantityMention] = ()) -> list[dict]:
-    """Value conflicts: same measure, holder, target, status class and time, ranges that cannot meet.
+def firm(m: QuantityMention) -> bool:
+    """A figure stated as in force or committed, or speculation only in tense: the "would" of a past
+    report ("a deal under which Seoul would pay $1 billion"); never one under a modal of possibility."""
+    if m.modal:
+        return False  # "can meet them with 2%", "should pay 5%": a possibility or a demand
+    return m.status in EXCLUSIVE_CLASS or (m.status == "speculative" and m.reported_future)
 
-    A pair of values that one document states side by side is compatible (a component, a second
-    instance): a source does not contradict itself in one breath, so only different sources clash.
-    `following` are the next block's mentions: a pair across two blocks belongs to the earlier one.
+
+def _precise(time: str | None, money: bool = False) -> bool:
+    """A stated time no vaguer than a quarter, or none (the document's date stands in). An amount of money
+    stated for a year is that year's budget, payment or pledge: a year is precise enough for it."""
+    span = timex_interval(time)
+    return span is None or span_days(span) <= (MAX_MONEY_SPAN_DAYS if money else MAX_COMPARABLE_SPAN_DAYS)
+
+
+def conflicts_in_block(key: str, mentions: list[QuantityMention], following: list[QuantityMention] = (),
+                       actors: ActorResolver | None = None, undated: list[QuantityMention] = ()) -> list[dict]:
+    """Value conflicts between figures of one fact (see the module doc).
+
+    Figures are compared within the parties they name: those naming the same parties, with those naming
+    a subset of them ({Freedonia} within {Freedonia, Sylvania}), and with figures naming none whose
+    document is about those parties. Two figures of one document are parts of a package or two
+    instances, unless the text attributes them to two different speakers. `following` are the next
+    block's mentions: a pair across two blocks belongs to the earlier one. `undated` are the series'
+    figures with no date at all: pairs with them belong to the dated block.
     """
     own = {id(m) for m in mentions}
-    by_class: dict[str, list[QuantityMention]] = defaultdict(list)
-    for m in list(mentions) + list(following):
+    pool = []
+    ranges = {}
+    for m in list(mentions) + list(following) + list(undated):
         if _comparable(m):
-            by_class[EXCLUSIVE_CLASS[m.status]].append(m)
-    conflicts = []
-    for status_class, members in by_class.items():
-        groups = _value_groups(members)
-        if len(groups) < 2:
-            continue
-        docs = [{m.doc_id for m in g} for g in groups]
-        clashing: list[tuple[QuantityMention, QuantityMention]] = []
-        for (i, gi), (j, gj) in combinations(enumerate(groups), 2):
-            if docs[i] & docs[j]:
+            r = in_usd(m) if is_money(m.unit) else m.range
+            if r is not None:
+                ranges[id(m)] = r
+                pool.append(m)
+    if len(pool) < 2:
+        return []
+    clashing: list[tuple[QuantityMention, QuantityMention]] = []
+    state = _block_state(key)
+    states = {id(m): _states(m, actors) for m in pool}
+    for members in _party_buckets(pool, actors):
+        groups = _value_groups(members, ranges)
+        for gi, gj in combinations(groups, 2):
+            if _one_text_states_both(gi, gj, ranges):
                 continue
-            pair = _clashing_pair(gi, gj, own)
+            pair = _clashing_pair(gi, gj, own, ranges, states, state)
             if pair:
                 clashing.append(pair)
-        if clashing:
-            conflicts.append(_conflict_record(key, status_class, clashing))
-    return conflicts
+    return [_conflict_record(key, group) for group in _disagreements(_one_per_statement(clashing))]
 
 
-def _clashing_pair(a: list[QuantityMention], b: list[QuantityMention], own: set[int]):
-    """The first two mentions, one from each group, stated for overlapping times with ranges that cannot meet,
-    the earlier of them in this block."""
+def _item(m: QuantityMention) -> dict:
+    """A side of a disagreement; an amount in another currency shows its dollar value beside it."""
+    item = m.item()
+    if is_money(m.unit) and m.unit != "USD":
+        usd = in_usd(m)
+        if usd is not None:
+            _, spread = currency_rates()
+            item["usd"] = round(usd.low / (1 - spread))
+            item["value"] += f" (about {format_amount(item['usd'], 'USD')})"
+    return item
+
+
+def _disagreements(pairs: list[tuple[QuantityMention, QuantityMention]]) -> list[list[tuple]]:
+    """Clashing pairs that share a statement, together: three outlets with three figures are one
+    disagreement with three sides, not three."""
+    parent: dict[int, int] = {}
+
+    def find(i: int) -> int:
+        while parent.setdefault(i, i) != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for a, b in pairs:
+        parent[find(id(a))] = find(id(b))
+    groups: dict[int, list[tuple]] = defaultdict(list)
+    for pair in pairs:
+        groups[find(id(pair[0]))].append(pair)
+    return list(groups.values())
+
+
+def _party_buckets(pool: list[QuantityMention], actors: ActorResolver | None) -> list[list[QuantityMention]]:
+    """The sets of figures that may be of one fact, by the parties they name (see conflicts_in_block):
+    one bucket per set of parties named, joined by the figures naming a subset of it or none."""
+    by_parties: dict[frozenset, list[QuantityMention]] = defaultdict(list)
+    partyless: list[tuple[frozenset, QuantityMention]] = []
+    for m in pool:
+        named = _parties(m, actors)
+        if named:
+            by_parties[named].append(m)
+        elif m.context:
+            context = frozenset(s for s in ((actors.state_of(n) if actors else n) for n in m.context) if s)
+            if context:
+                partyless.append((context, m))
+    buckets = []
+    for named, members in by_parties.items():
+        bucket = list(members)
+        if len(named) > 1:
+            for state in named:
+                bucket += by_parties.get(frozenset({state}), [])
+        bucket += [m for context, m in partyless if named <= context]
+        if len(bucket) > 1:
+            buckets.append(bucket)
+    return buckets
+
+
+def _one_text_states_both(a: list[QuantityMention], b: list[QuantityMention], ranges: dict) -> bool:
+    """One document states, in one voice, a figure of each group that the other cannot meet: the two are
+    parts of a package or two instances, and another outlet repeating one of them does not make them clash."""
+    for doc_id in {m.doc_id for m in a} & {m.doc_id for m in b}:
+        for ma in (m for m in a if m.doc_id == doc_id):
+            for mb in (m for m in b if m.doc_id == doc_id):
+                same_voice = not (ma.attributed_to and mb.attributed_to and ma.attributed_to != mb.attributed_to)
+                if same_voice and not ranges[id(ma)].meets(ranges[id(mb)]):
+                    return True
+    return False
+
+
+def _one_per_statement(pairs: list[tuple[QuantityMention, QuantityMention]]):
+    """One conflict per pair of statements (the same two quotes clash once)."""
+    seen, out = set(), []
+    for a, b in pairs:
+        ident = tuple(sorted(((a.doc_id, a.quote), (b.doc_id, b.quote))))
+        if ident not in seen:
+            seen.add(ident)
+            out.append((a, b))
+    return out
+
+
+def _clashing_pair(a: list[QuantityMention], b: list[QuantityMention], own: set[int], ranges: dict,
+                   states: dict, block_state: str):
+    """The first two mentions, one from each group, of one fact with ranges that cannot meet, the pair
+    owned by this block (the earlier of them here, or a dated one against an undated one)."""
     for ma in a:
         for mb in b:
-            if ma.doc_id == mb.doc_id:
+            if ma.doc_id == mb.doc_id and not (ma.attributed_to and mb.attributed_to
+                                               and ma.attributed_to != mb.attributed_to):
                 continue  # two amounts in one text are two quantities (parts of a package), not a clash
-            first = ma if ma.span[0] <= mb.span[0] else mb
-            if id(first) in own and overlaps(ma.span, mb.span) and not ma.range.meets(mb.range):
+            if ma.instalment != mb.instalment and "increment" in (ma.instalment, mb.instalment):
+                continue  # an additional 25% is a second tariff, not a restatement of the first
+            if ma.occasion and mb.occasion and ma.occasion != mb.occasion:
+                continue
+            if ma.measure in UNTYPED_MEASURES and ma.counts != mb.counts:
+                continue
+            if not _owned(ma, mb, own):
+                continue
+            shared = states[id(ma)] & states[id(mb)]
+            if (min(shared) if shared else "-") != block_state:
+                continue  # the pair is reported by the block of the first state both figures concern
+            if not ranges[id(ma)].meets(ranges[id(mb)]):
                 return ma, mb
     return None
 
 
-def _conflict_record(key: str, status_class: str, pairs: list[tuple[QuantityMention, QuantityMention]]) -> dict:
-    seen, items = set(), []
+def _owned(a: QuantityMention, b: QuantityMention, own: set[int]) -> bool:
+    """The pair is at the same time and this block owns it: two dated figures overlap and the earlier is
+    here; a dated and an undated one belong to the dated one's block; two undated ones to theirs."""
+    if a.span is not None and b.span is not None:
+        first = a if a.span[0] <= b.span[0] else b
+        return id(first) in own and overlaps(a.span, b.span)
+    if a.span is None and b.span is None:
+        return id(a) in own and id(b) in own
+    dated = a if a.span is not None else b
+    return id(dated) in own
+
+
+def _severity(a: QuantityMention, b: QuantityMention) -> str:
+    low, high = sorted((abs(a.value) or 1e-9, abs(b.value) or 1e-9))
+    if a.qualifier or b.qualifier:
+        return "medium" if high / low >= 1.25 else "low"
+    return "high" if high / low >= 1.1 else "medium"
+
+
+def _conflict_record(key: str, pairs: list[tuple[QuantityMention, QuantityMention]]) -> dict:
+    seen: dict[int, QuantityMention] = {}
     for pair in pairs:
         for m in pair:
-            if (m.doc_id, m.quote) not in seen:
-                seen.add((m.doc_id, m.quote))
-                items.append(m.item())
-    head = pairs[0][0]
-    measure = head.measure.replace("_", " ")
-    # "detained persons, United States → South Korea": what is counted, and between whom
-    about = f"{measure}, {head.holder or 'unknown holder'}" + (f" → {head.target}" if head.target else "")
-    a, b = pairs[0]
-    reason = (f"{a.item()['value']} and {b.item()['value']} are given as the {status_class} {measure} "
-              f"for the same period, and no single figure fits both.")
-    return {"kind": "conflict", "type": "value", "about": about, "reason": reason, "items": items,
-            "block": key, "conflict_id": stable_id("c", [key, status_class, sorted((i["doc_id"], i["quote"])
-                                                                                 for i in items)])}
+            seen.setdefault(id(m), m)
+    sides = sorted(seen.values(), key=lambda m: (m.published or "9999", m.doc_id, m.start or 0))
+    items = [_item(m) for m in sides]
+    a, b = sides[0], sides[-1]
+    what = (a.counts or a.measure).replace("_", " ") if a.measure in UNTYPED_MEASURES else a.measure.replace("_", " ")
+    parties = " and ".join(dict.fromkeys(n for m in sides for n in (m.holder, m.target) if n))
+    # "detained persons (United States and South Korea)": what is counted, and between whom
+    about = f"{what}" + (f" ({parties})" if parties else "")
+    levels = ["low", "medium", "high"]
+    severity = max((_severity(x, y) for x, y in pairs), key=levels.index)
+    record = {"kind": "conflict", "type": "value", "about": "", "severity": severity, "items": items, "block": key}
+    values = [i["value"] for i in items]
+    if len(sides) == 2 and a.published and b.published and a.published < b.published and a.doc_id != b.doc_id:
+        record["revision"] = {"from": values[0], "from_date": a.published, "to": values[1], "to_date": b.published}
+        record["about"] = f"{about}: {values[0]} on {a.published}, revised to {values[1]} on {b.published}"
+        if a.qualifier:
+            record["severity"] = "low"
+    else:
+        record["about"] = f"{about}: " + " vs ".join(values)
+    record["reason"] = (f"{', '.join(values[:-1])} and {values[-1]} are given for the same {what} at the same time, "
+                        f"and no single figure fits them all.")
+    record["conflict_id"] = stable_id("c", [key, sorted((i["doc_id"], i["quote"]) for i in items)])
+    return record

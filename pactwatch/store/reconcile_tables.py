@@ -86,6 +86,13 @@ class ReconcileStore:
                     blocks.add(block)
         return blocks
 
+    def reconcile_blocks_like(self, prefix: str) -> set[str]:
+        """Every block whose key starts with `prefix` (the dated blocks of one series)."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        with self.engine.connect() as conn:
+            query = select(reconcile_facts.c.block).where(reconcile_facts.c.block.like(escaped + "%", escape="\\"))
+            return set(conn.scalars(query.distinct()))
+
     def reconcile_clear(self) -> None:
         """Forget every fact, cluster and conflict (before a full rebuild)."""
         with self.engine.begin() as conn:

@@ -73,6 +73,25 @@ CORPORA = {
                                f"U.S. immigration agents detained about 180 South Korean workers {RAID}, according "
                                "to the foreign ministry."),
     },
+    "three_outlets": {
+        "drill_a.txt": _article("Allies open joint naval drill", "Dana Cole", "March 11, 2025",
+                                "The United States and Japan deployed 6,000 sailors to a joint naval drill off "
+                                "Okinawa on March 10, 2025, the navy said."),
+        "drill_b.txt": _article("Naval drill larger than planned", "Min-ji Seo", "March 12, 2025",
+                                "The United States and Japan deployed 9,000 sailors to a joint naval drill off "
+                                "Okinawa on March 10, 2025, according to the defense ministry in Tokyo."),
+        "drill_c.txt": _article("Okinawa drill draws protests", "Ravi Menon", "March 13, 2025",
+                                "The United States and Japan deployed 2,500 sailors to a joint naval drill off "
+                                "Okinawa on March 10, 2025, local officials said."),
+    },
+    "titles": {
+        "visit_a.txt": _article("Envoys prepare Seoul visit", "Dana Cole", "June 12, 2025",
+                                "Former President Donald Trump will host South Korean officials at the White House "
+                                "next week, aides said on June 11, 2025."),
+        "visit_b.txt": _article("Trade talks resume", "Min-ji Seo", "June 13, 2025",
+                                "Commerce Secretary Howard Lutnick met South Korean negotiators in Washington on "
+                                "June 12, 2025."),
+    },
     "removal_misdated": {
         "court_a.txt": _article("Court ends a presidency", "Dana Cole", "April 7, 2025",
                                 "The Constitutional Court removed President Yoon Suk Yeol from office on April 4, "
@@ -191,3 +210,26 @@ def test_cli_forced_reingest_does_not_duplicate_clusters_or_conflicts(tmp_path):
     after = (sorted(c["cluster_id"] for c in Store(db).clusters()), sorted(c["conflict_id"] for c in _conflicts(db)))
     assert after == before
     assert len(_exported_conflicts(db)) == 1
+
+
+def test_cli_three_outlets_disagreeing_on_a_count_are_one_conflict_with_three_sides(tmp_path):
+    db = _ingest(tmp_path, "three_outlets")
+    conflicts = _conflicts(db)
+    assert [c["type"] for c in conflicts] == ["value"]
+    conflict = conflicts[0]
+    assert _files(conflict) == ["drill_a.txt", "drill_b.txt", "drill_c.txt"]
+    assert sorted(item["value"] for item in conflict["items"]) == ["2,500 persons", "6,000 persons", "9,000 persons"]
+    # every side says who said it and when, in the order the outlets published
+    assert [item["date"] for item in conflict["items"]] == ["2025-03-11", "2025-03-12", "2025-03-13"]
+    assert all("sailors" in item["quote"] for item in conflict["items"])
+    assert conflict["severity"] == "high" and " vs " in conflict["about"]
+    assert len(_exported_conflicts(db)) == 1
+
+
+def test_cli_an_office_the_kb_contradicts_is_flagged_and_a_right_one_is_not(tmp_path):
+    db = _ingest(tmp_path, "titles")
+    conflicts = _conflicts(db)
+    assert [c["type"] for c in conflicts] == ["office"]
+    claim, kb = conflicts[0]["items"][:2]
+    assert claim["quote"] == "Former President Donald Trump" and claim["source"].endswith("visit_a.txt")
+    assert kb["source"] == "knowledge base" and "president" in kb["quote"]

@@ -60,13 +60,21 @@ def test_datebasis_relative_or_qualified_dates(quote, text, value, basis):
 
 
 @pytest.mark.parametrize("quote, value, basis", [
-    ("the envoys met", "2024-03-10", IMPLICIT),                  # the publication date, no time in the quote
-    ("the envoys met today", "2024-03-10", RELATIVE),
-    ("the envoys met on March 10", "2024-03-10", EXPLICIT),
+    ("the envoys met", "2024-03-10", IMPLICIT),                  # the publication date
+    ("the envoys met today", "2024-03-10", IMPLICIT),            # the quote is not re-read: the pipeline
+    ("the envoys met on March 10", "2024-03-10", IMPLICIT),      # settles these when it reads the text
     ("the envoys met", "2024-03-03", EXPLICIT),                  # not the document's date: from nearby text
 ])
-def test_datebasis_without_timex_records_reads_the_quote(quote, value, basis):
+def test_datebasis_without_timex_records_only_the_anchor_tells(quote, value, basis):
     assert date_basis(_record(quote, value), None, ("2024-03-10",)) == basis
+
+
+def test_datebasis_a_basis_the_pipeline_settled_is_kept():
+    from pactwatch.reconcile.model import event_mention
+    record = {**_record("the envoys met on Wednesday", "2024-03-06"), "date_basis": "relative", "year_stated": False}
+    m = event_mention(record, None)
+    assert (m.basis, m.year_stated) == ("relative", False)
+    assert m.window[0] < date(2024, 3, 6) < m.window[1]
 
 
 def test_datebasis_windows():

@@ -4,6 +4,8 @@ from __future__ import annotations
 import pytest
 
 from pactwatch.reconcile import cluster, find_conflicts
+from pactwatch.reconcile.model import quantity_mention
+from pactwatch.reconcile.quantities import in_usd, referent
 
 from reconcile_records import doc, qty
 
@@ -247,3 +249,151 @@ def test_quantities_agreeing_outlets_and_rounded_figures_are_not_flagged():
     assert len(conflicts) == 1
     assert "475 persons" in {i["value"] for i in conflicts[0]["items"]}
     assert "about 300 persons" in {i["value"] for i in conflicts[0]["items"]}
+
+
+# ---------------------------------------------------------------- referents: what is and is not one figure
+
+DEAL = dict(measure="investment_pledge", unit="USD", holder="Sylvania", target="Freedonia", status="pledged",
+            time="2025-06")
+
+
+def _q(doc_id, value, quote, **fields):
+    extra = {k: fields.pop(k) for k in list(fields) if k in ("counts", "occasion", "instalment", "conditional",
+                                                             "attributed_to", "reported_future", "change_size", "modal")}
+    record = qty(doc_id, value, quote, **{**DEAL, **fields})
+    record.update(extra)
+    return record
+
+
+def _two(a: dict, b: dict) -> list[dict]:
+    return find_conflicts([doc("a", "2025-06-20"), doc("b", "2025-06-24"), a, b])
+
+
+def test_the_same_pledge_stated_tenfold_smaller_is_a_conflict():
+    conflicts = _two(_q("a", 40e9, "the $40 billion fund"), _q("b", 4e9, "a $4 billion fund"))
+    assert len(conflicts) == 1
+    assert conflicts[0]["type"] == "value" and conflicts[0]["severity"] == "high"
+    assert {i["value"] for i in conflicts[0]["items"]} == {"$40 billion", "$4 billion"}
+
+
+def test_a_figure_with_no_party_is_the_same_fact_as_one_with_parties_its_document_is_about():
+    partyless = _q("b", 4e9, "a $4 billion fund", holder=None, target=None)
+    partyless["context_parties"] = ["Sylvania", "Freedonia", "Ruritania"]
+    assert len(_two(_q("a", 40e9, "the $40 billion fund"), partyless)) == 1
+    partyless["context_parties"] = ["Ruritania"]
+    assert _two(_q("a", 40e9, "the $40 billion fund"), partyless) == []
+
+
+def test_a_possibility_or_an_obligation_is_not_a_figure_in_force():
+    rate = dict(measure="defense_spending", unit="percent", status="actual")
+    assert _two(_q("a", 2.5, "can meet the goal by spending 2.5%", modal="can", **rate),
+                _q("b", 1.5, "currently spends 1.5%", **rate)) == []
+
+
+def test_two_figures_with_no_party_at_all_are_never_compared():
+    assert _two(_q("a", 40e9, "the $40 billion fund", holder=None, target=None),
+                _q("b", 4e9, "a $4 billion fund", holder=None, target=None)) == []
+
+
+def test_a_part_of_a_whole_is_not_a_conflict():
+    assert _two(_q("a", 40e9, "a $40 billion package"), _q("b", 12e9, "$12 billion of it for ports", part_of=0)) == []
+
+
+def test_the_before_of_a_change_is_not_a_conflict():
+    rate = dict(measure="tariff_rate", unit="percent", status="actual")
+    assert _two(_q("a", 18, "the duty falls from 18% to 12%", change={"role": "before"}, **rate),
+                _q("b", 12, "a 12% duty", **rate)) == []
+
+
+def test_a_demand_beside_the_agreed_figure_is_not_a_conflict():
+    assert _two(_q("a", 40e9, "the agreed $40 billion"), _q("b", 90e9, "they asked for $90 billion", status="demanded")) == []
+
+
+def test_a_counterfactual_or_conditional_rate_is_not_a_rate_in_force():
+    rate = dict(measure="tariff_rate", unit="percent", status="actual")
+    for mark in ("counterfactual", "conditional"):
+        assert _two(_q("a", 30, "would have faced a 30% duty had talks failed", conditional=mark, **rate),
+                    _q("b", 12, "the agreed 12% duty", **rate)) == []
+
+
+def test_different_years_are_not_a_conflict():
+    assert _two(_q("a", 40e9, "the 2024 pledge of $40 billion", time="2024"),
+                _q("b", 60e9, "the 2025 pledge of $60 billion", time="2025")) == []
+
+
+def test_a_stated_approximation_covers_the_exact_count():
+    count = dict(measure="detained_persons", unit="persons", status="actual", time="2025-03-02")
+    assert _two(_q("a", 200, "about 200 were held", qualifier="about", **count),
+                _q("b", 211, "211 were held", **count)) == []
+
+
+def test_the_same_amount_in_another_currency_is_not_a_conflict():
+    # 2,000 billion yen is about $13 billion at 2025 rates
+    assert _two(_q("a", 2_000e9, "2 trillion yen", unit="JPY", time="2025"),
+                _q("b", 13.5e9, "$13.5 billion", time="2025")) == []
+    # but a dollar figure far from the converted one is
+    assert len(_two(_q("a", 2_000e9, "2 trillion yen", unit="JPY", time="2025"),
+                    _q("b", 30e9, "$30 billion", time="2025"))) == 1
+
+
+def test_conversion_uses_the_years_rate_with_a_spread():
+    m = quantity_mention({"value": 1_000_000, "unit": "KRW", "measure": "cost_sharing", "time": "2024"}, None)
+    low, high = in_usd(m)[:2]
+    assert low < 1_000_000 / 1364 < high and high / low < 1.4
+
+
+def test_an_additional_instalment_is_a_second_figure_not_a_restatement():
+    rate = dict(measure="tariff_rate", unit="percent", status="actual", time="2025-03")
+    assert _two(_q("a", 20, "an additional 20% duty", instalment="increment", **rate),
+                _q("b", 10, "the original 10% duty", instalment="base", **rate)) == []
+
+
+def test_the_size_of_a_change_is_not_a_level():
+    share = dict(measure="cost_sharing", unit="percent", status="agreed", time="2025-03")
+    assert _two(_q("a", 5, "a 5% increase", change_size=True, **share), _q("b", 40, "a 40% share", **share)) == []
+    assert referent(quantity_mention({"value": 5, "measure": "cost_sharing", "change_size": True}, None)) \
+        == "cost_sharing:change"
+
+
+def test_untyped_figures_are_compared_only_through_what_they_count():
+    other = dict(measure="other", unit="percent", status="actual", time="2025-03")
+    assert _two(_q("a", 70, "70% of the profits", counts="profit", **other),
+                _q("b", 30, "30% of the shares", counts="share", **other)) == []
+    assert len(_two(_q("a", 70, "a 70% stake", counts="stake", **other),
+                    _q("b", 30, "a 30% stake", counts="stake", **other))) == 1
+
+
+def test_a_would_under_a_past_report_is_as_firm_as_the_report():
+    assert len(_two(_q("a", 40e9, "signed a deal under which Sylvania would invest $40 billion", status="speculative",
+                       reported_future=True),
+                    _q("b", 4e9, "the $4 billion deal"))) == 1
+    assert _two(_q("a", 40e9, "Sylvania might invest $40 billion", status="speculative"),
+                _q("b", 4e9, "the $4 billion deal")) == []
+
+
+def test_one_text_with_two_voices_can_clash_but_one_voice_cannot():
+    records = [doc("a", "2025-06-20"),
+               _q("a", 40e9, "Sylvania says the fund is $40 billion", attributed_to="Sylvania"),
+               _q("a", 4e9, "Freedonia says the fund is $4 billion", attributed_to="Freedonia")]
+    assert len(find_conflicts(records)) == 1
+    records = [doc("a", "2025-06-20"), _q("a", 40e9, "the $40 billion fund"), _q("a", 4e9, "a $4 billion first tranche")]
+    assert find_conflicts(records) == []
+
+
+def test_a_later_official_figure_is_shown_as_a_revision_with_its_dates():
+    count = dict(measure="detained_persons", unit="persons", status="actual", time="2025-03-02")
+    conflicts = find_conflicts([doc("a", "2025-03-03"), doc("b", "2025-03-09"),
+                                _q("b", 311, "311 people were detained", **count),
+                                _q("a", 200, "about 200 people were detained", qualifier="about", **count)])
+    assert len(conflicts) == 1
+    revision = conflicts[0]["revision"]
+    assert (revision["from"], revision["from_date"], revision["to"], revision["to_date"]) == \
+        ("about 200 persons", "2025-03-03", "311 persons", "2025-03-09")
+    assert conflicts[0]["severity"] == "low"
+    assert [i["date"] for i in conflicts[0]["items"]] == ["2025-03-03", "2025-03-09"]
+
+
+def test_an_undated_undocumented_figure_is_compared_with_the_dated_ones():
+    records = [doc("a", None), doc("b", "2025-06-24"),
+               _q("a", 4e9, "a $4 billion fund", time=None), _q("b", 40e9, "the $40 billion fund")]
+    assert len(find_conflicts(records)) == 1

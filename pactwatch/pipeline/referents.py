@@ -1,0 +1,682 @@
+"""What each quantity and event is about, decided once from the parse so reconciliation never re-reads text.
+
+Adds to `Span._.quantity`:
+    counts       lemma of the noun the amount counts or prices ("worker", "tariff", "investment"), or None
+    change_size  True when the amount is the size of a change ("an 8.3% increase", "raised by 8.3%")
+    base         lemma of the whole a share is taken of ("90% of the profits" -> "profit"), or None
+    occasion     kind of occasion the amount belongs to ("effect", "signing", "arrest", ... see
+                 knowledge/data/referents.toml), or None; `occasion_verb` the clause's verb lemma
+    instalment   "increment" ("an additional 25%") or "base" ("the original 25%") or None
+    conditional  "counterfactual" ("would have faced 25% if ...") or "conditional" ("25% if no deal")
+                 or None: a figure not in force
+    attributed_to  who the statement is reported from ("X said", "according to X"), or None
+    reported_future  True for "would" under a past report ("a deal under which Seoul would pay"): firm
+    dated_things  [{"thing", "verb", "occasion", "date", "form"}]: things the statement dates to a day
+    modal        "can", "should", ...: the figure is a possibility or an obligation, not a fact
+    context_parties  for a figure that names no holder or target: the states its document is about
+    time_basis   how the amount's time is stated: "explicit", "weekday", "relative", "document" (the
+                 publication date stands in), "elsewhere" (another sentence), with ":before"/":after"
+                 for a bound; None when it has no time
+Adds to `Span._.event`:
+    date_basis   "explicit" | "relative" | "relative:before" | "relative:after" | "implicit" (the
+                 reconcile vocabulary, see reconcile/datebasis.py); `date_form` the finer kind as above
+    year_stated  the text writes the date's year out (None when undated)
+    quote_timexes  [[start, end, value]] of the temporal expressions inside the quote, offsets into it
+    transition   "start" | "end" | "election" for what a statement says happened to an office, else None;
+                 `transition_spots` [[kind, offset in quote, done_to, announced]] for each such phrase
+    conditional  as for quantities
+"""
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from pathlib import Path
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX
+from .attach import in_sentence
+from .guard import Guarded
+from .timex_rules import words as time_words
+
+DATA = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "referents.toml"
+NOUNS = {"NOUN", "PROPN"}
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|['\u2019]\d\d\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
+# how far back before a date a bounding word may stand, in tokens
+_QUALIFIER_TOKENS = 3
+BEFORE = {"before", "by", "until", "till", "prior", "ahead"}
+AFTER = {"after", "since", "following", "from"}
+# ends done to a person, and ends a person announces ahead of their effect
+DONE_TO = {"oust", "ouster", "depose", "topple", "remove", "removal", "dismiss", "fire", "sack", "impeach"}
+ANNOUNCED = {"resign", "resignation", "step down", "quit"}
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> dict:
+    from ..errors import KnowledgeError
+    try:
+        data = tomllib.loads(DATA.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise KnowledgeError(f"{DATA}: {e}") from None
+    out = {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+    out["occasions"] = {phrase: kind for kind, phrases in data.get("occasions", {}).items() for phrase in phrases}
+    out["transitions"] = {phrase: kind for kind, phrases in data.get("transitions", {}).items()
+                          for phrase in phrases}
+    tw = time_words()
+    out["months"] = frozenset(tw.get("months", {}))
+    out["weekdays"] = frozenset(tw.get("weekdays", {}))
+    return out
+
+
+# ---------------------------------------------------------------- shared reading of the parse
+
+def verb_phrases(verb: Token) -> list[str]:
+    """Lemma phrases a verb can stand for: with its particle, its object or its prepositional object
+    ("take effect", "come into effect", "step down", "leave office"), then the bare lemma."""
+    lemma = verb.lemma_.lower()
+    out = []
+    for child in verb.children:
+        if child.dep_ == "prt":
+            out.append(f"{lemma} {child.lower_}")
+        elif child.dep_ in ("dobj", "attr", "acomp"):
+            det = " ".join(t.lower_ for t in child.lefts if t.dep_ == "det")
+            out.append(f"{lemma} {child.lemma_.lower()}")
+            if det:
+                out.append(f"{lemma} {det} {child.lemma_.lower()}")
+        elif child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    out.append(f"{lemma} {child.lower_} {pobj.lemma_.lower()}")
+    if verb.lemma_.lower() == "be":
+        out += [c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "attr")]
+    out.append(lemma)
+    return out
+
+
+def clause_verb(token: Token) -> Token:
+    """The nearest verb at or above a token (the clause it is stated in)."""
+    t = token
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+            return t
+        t = t.head
+    return t
+
+
+def conditional_mark(token: Token) -> str | None:
+    """"counterfactual" or "conditional" when the statement holding `token` is the consequent or the
+    condition of an if-clause, or a "would have + participle" past that did not happen."""
+    lex = lexicon()
+    t = token
+    for _ in range(16):
+        if t.pos_ in ("VERB", "AUX"):
+            kids = list(t.children)
+            # the token's own clause is a condition: "if the talks fail, 25% ..." reads the 25% as the consequent
+            if t.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in lex["condition_marks"] for k in kids):
+                return _kind_of_condition(t)
+            for k in kids:
+                if k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex["condition_marks"]
+                                             for m in k.children):
+                    return "counterfactual" if (_pluperfect(k) or _modal_perfect(t)) else "conditional"
+            if _modal_perfect(t):
+                return "counterfactual"
+        if t.head.i == t.i or t.dep_ in ("ccomp", "parataxis"):
+            break
+        t = t.head
+    return None
+
+
+def _kind_of_condition(verb: Token) -> str:
+    return "counterfactual" if _pluperfect(verb) else "conditional"
+
+
+def _pluperfect(verb: Token) -> bool:
+    """"had (not) reached": the condition is a past that did not happen."""
+    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) and verb.tag_ == "VBN"
+
+
+def _modal_perfect(verb: Token) -> bool:
+    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    return verb.tag_ == "VBN" and "have" in aux and any(a in lexicon()["counterfactual_modals"] for a in aux)
+
+
+def reported_future(token: Token) -> bool:
+    """"would" in a clause under a past-tense verb ("signed a deal under which Seoul would raise its
+    share"): the future of a past report, as firm as the report, not speculation."""
+    verb = clause_verb(token)
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in lexicon()["condition_marks"] for c in verb.children):
+        return False
+    t = verb
+    for _ in range(8):
+        if t.head.i == t.i:
+            return False
+        t = t.head
+        # an infinitive or participle ("hurried to sign a deal under which ...") takes its tense from above
+        if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VB", "VBG", "VBN"):
+            return t.tag_ == "VBD"
+    return False
+
+
+def possibility(token: Token) -> str | None:
+    """The modal that makes the statement holding `token` a possibility or an obligation ("Spain can meet
+    them by dedicating 2%"), looking up through the infinitives and gerunds that take their mood from above."""
+    modals = lexicon()["possibility_modals"]
+    t = clause_verb(token)
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX"):
+            found = next((c.lower_ for c in t.children if c.dep_ == "aux" and c.lower_ in modals), None)
+            if found:
+                return found
+            if t.tag_ not in ("VB", "VBG", "VBN") or t.dep_ in ("ccomp", "parataxis", "ROOT"):
+                return None
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def attribution(doc: Doc, token: Token) -> str | None:
+    """Who the statement holding `token` is reported from: the subject of a reporting verb whose
+    complement holds it, or the object of "according to" in its sentence; as an actor's canonical name
+    when an actor span covers it."""
+    lex = lexicon()
+    t = token
+    for _ in range(16):
+        head = t.head
+        if head.i == t.i:
+            break
+        if t.dep_ in ("ccomp", "parataxis", "xcomp") and head.lemma_.lower() in lex["reporting_verbs"]:
+            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return _actor_name(doc, subj)
+        t = head
+    sent = token.sent
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
+            pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return _actor_name(doc, pobj)
+    return None
+
+
+def _actor_name(doc: Doc, token: Token) -> str | None:
+    for span in doc.spans.get(ACTORS, []):
+        if span.start <= token.i < span.end and span._.actor:
+            return span._.actor.get("name") or span.text
+    if token.pos_ == "PROPN":
+        compound = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        return " ".join([t.text for t in compound] + [token.text])
+    return None
+
+
+def timexes_valued(doc: Doc, value: str) -> list[Span]:
+    """The document's temporal expressions with this value (indexed once per document)."""
+    index = doc.user_data.get("pw_timex_by_value")
+    if index is None or index[0] != len(doc.spans.get(TIMEX, [])):
+        by_value: dict[str, list[Span]] = {}
+        for span in doc.spans.get(TIMEX, []):
+            by_value.setdefault((span._.timex or {}).get("value"), []).append(span)
+        index = doc.user_data["pw_timex_by_value"] = (len(doc.spans.get(TIMEX, [])), by_value)
+    return index[1].get(value, [])
+
+
+def date_form(doc: Doc, value: str | None, start: int, end: int) -> tuple[str | None, dict | None]:
+    """How a fact's date `value` is stated, with the timex span that states it (inside the quote
+    [start, end) if any): see the module doc for the kinds."""
+    if not value:
+        return None, None
+    inside, elsewhere = [], False
+    for span in timexes_valued(doc, value):
+        if start <= span.start_char and span.end_char <= end:
+            inside.append(span)
+        else:
+            elsewhere = True
+    if not inside:
+        anchors = {doc._.anchor, doc._.dct}
+        # a date the statement does not state that is the document's own is the document's, not the fact's
+        return ("document" if value in anchors else "elsewhere"), None
+    span = min(inside, key=lambda s: s.start_char)
+    lex = lexicon()
+    lowered = {t.lower_ for t in span}
+    if lowered & lex["months"] or _YEAR.search(span.text) or _NUMERIC_DATE.search(span.text):
+        kind = "explicit"
+    elif lowered & lex["weekdays"]:
+        kind = "weekday"
+    else:
+        kind = "relative"
+    before = {t.lower_ for t in doc[max(span.sent.start, span.start - _QUALIFIER_TOKENS):span.start]}
+    if before & BEFORE and "on" not in before:
+        kind += ":before"
+    elif before & AFTER and kind == "explicit" and "from" not in before:
+        kind += ":after"
+    return kind, {"start": span.start_char, "end": span.end_char, "text": span.text}
+
+
+def reconcile_basis(form: str | None) -> str | None:
+    """The reconcile vocabulary for a date form: what the date can stand for."""
+    if form is None:
+        return None
+    kind, _, bound = form.partition(":")
+    if kind == "document":
+        return "implicit"
+    basis = "explicit" if kind in ("explicit", "elsewhere") else "relative"
+    if bound:
+        return f"relative:{bound}"
+    return basis
+
+
+# ---------------------------------------------------------------- quantities
+
+def counted_noun(span: Span) -> tuple[str | None, str | None]:
+    """(what the amount counts or prices, the whole a share is of) as lemmas."""
+    lex = lexicon()
+    units, vague = lex["unit_words"], lex["vague_nouns"]
+    inside = [t for t in span if t.pos_ in NOUNS and t.lemma_.lower() not in units and t.lower_ not in units
+              and not t.like_num and t.ent_type_ not in ("GPE", "NORP")]
+    base = None
+    root = span.root
+    for child in root.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and pobj.pos_ in NOUNS:
+                base = pobj.lemma_.lower()
+    if inside:
+        return _keep(inside[-1].lemma_.lower(), vague), base
+    head = root.head
+    if root.dep_ in ("nummod", "compound", "amod", "quantmod", "npadvmod", "nmod", "appos") and head.pos_ in NOUNS:
+        return _keep(head.lemma_.lower(), vague), base
+    if root.dep_ == "pobj" and head.dep_ == "prep":
+        owner = head.head
+        if owner.pos_ in NOUNS:
+            return _keep(owner.lemma_.lower(), vague), base
+        if owner.pos_ in ("VERB", "AUX"):
+            obj = next((c for c in owner.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")
+                        and c.pos_ in NOUNS and c.i not in range(span.start, span.end)), None)
+            if obj is not None:
+                return _keep(obj.lemma_.lower(), vague), base
+    if root.dep_ in ("attr", "dobj") and head.pos_ in ("VERB", "AUX"):
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+        if subj is not None:
+            return _keep(subj.lemma_.lower(), vague), base
+    return None, base
+
+
+def _keep(lemma: str, vague: frozenset) -> str | None:
+    return None if lemma in vague else lemma
+
+
+def occasion_of(token: Token) -> tuple[str | None, str | None]:
+    """(occasion kind, verb lemma) of the clause a fact is stated in."""
+    verb = clause_verb(token)
+    table = lexicon()["occasions"]
+    for phrase in verb_phrases(verb):
+        if phrase in table:
+            return table[phrase], verb.lemma_.lower()
+    return None, verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else None
+
+
+def change_size(span: Span, counts: str | None) -> bool:
+    """True when the amount is the size of a change ("an 8.3% increase", "raised by 8.3%", "up 5%")."""
+    lex = lexicon()
+    if counts in lex["change_nouns"]:
+        return True
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in lex["change_verbs"]:
+        return True
+    return root.dep_ == "npadvmod" and head.lower_ in ("up", "down")
+
+
+def instalment(span: Span) -> str | None:
+    """"increment" or "base" from a modifier of the amount or of the noun it counts."""
+    lex = lexicon()
+    root = span.root
+    near = list(span) + list(root.head.lefts if root.head.pos_ in NOUNS else []) + [root.head]
+    for t in near:
+        if t.lower_ in lex["increment_words"] and t.dep_ in ("amod", "det", "compound", "advmod", "nummod", "ROOT") \
+                and t.pos_ in ("ADJ", "DET", "NOUN"):
+            return "increment"
+        if t.lower_ in lex["base_words"] and t.pos_ in ("ADJ", "ADV"):
+            return "base"
+    return None
+
+
+def add_quantity_referent(doc: Doc, span: Span) -> None:
+    q = span._.quantity
+    if not q:
+        return
+    counts, base = counted_noun(span)
+    occasion, verb = occasion_of(span.root)
+    start = q.get("quote_start", span.sent.start_char)
+    end = q.get("quote_end", span.sent.end_char)
+    form, _ = date_form(doc, q.get("time"), start, end)
+    span._.quantity = {**q, "counts": counts, "change_size": change_size(span, counts), "base": base, "occasion": occasion, "occasion_verb": verb,
+                       "instalment": instalment(span), "conditional": conditional_mark(span.root),
+                       "attributed_to": q.get("attributed_to") or attribution(doc, span.root), "time_basis": form,
+                       "reported_future": reported_future(span.root), "modal": possibility(span.root),
+                       "dated_things": dated_things(doc, span.root.sent, start, end)}
+
+
+# ---------------------------------------------------------------- dated things
+
+_FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
+
+
+def thing_phrase(noun: Token) -> str | None:
+    """A noun with the compound and adjective modifiers that name it ("joint fact sheet"), lemmatised;
+    None for a vague noun without modifiers."""
+    mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    words = [t.lower_ if t.pos_ != "NOUN" else t.lemma_.lower() for t in mods] + [noun.lemma_.lower()]
+    if not mods and noun.lemma_.lower() in lexicon()["vague_nouns"]:
+        return None
+    return " ".join(words)
+
+
+def dated_things(doc: Doc, sent: Span, start: int, end: int) -> list[dict]:
+    """What the statement dates to a day: {"thing", "verb", "occasion", "date", "form"} for each verb
+    of the quote with a full date of its own and a named thing it is done to ("released a joint fact
+    sheet on November 14", "the fact sheet released on November 13", "the levy came into effect on
+    August 1")."""
+    out = []
+    for span in in_sentence(doc, TIMEX, sent):
+        value = (span._.timex or {}).get("value")
+        if not (start <= span.start_char and span.end_char <= end) or not value or not _FULL_DAY.match(value):
+            continue
+        head = span.root.head
+        if head.dep_ == "prep" and head.lower_ in ("on", "from"):
+            head = head.head
+        if head.pos_ not in ("VERB", "AUX"):
+            continue
+        noun = None
+        if head.dep_ == "acl" and head.head.pos_ == "NOUN":
+            noun = head.head
+        else:
+            noun = next((c for c in head.children if c.dep_ in ("dobj", "nsubjpass") and c.pos_ == "NOUN"), None)
+            if noun is None:
+                noun = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+        if noun is None:
+            continue
+        thing = thing_phrase(noun)
+        if thing is None:
+            continue
+        occasion = next((lexicon()["occasions"][p] for p in verb_phrases(head) if p in lexicon()["occasions"]), None)
+        form, _ = date_form(doc, value, start, end)
+        out.append({"thing": thing, "verb": head.lemma_.lower(), "occasion": occasion, "date": value[:10],
+                    "form": form})
+    return out
+
+
+# ---------------------------------------------------------------- events
+
+def transition_phrases(doc: Doc, trigger: Span, start: int, end: int) -> list[list]:
+    """[kind, offset in the quote, done_to, announced] for each phrase of the quote saying what happened
+    to an office: the trigger's and every other verb or noun of the quote's sentence inside the quote."""
+    table = lexicon()["transitions"]
+    found = []
+    sent = trigger.root.sent
+    for tok in sent:
+        if not (start <= tok.idx < end) or tok.pos_ not in ("VERB", "NOUN", "AUX"):
+            continue
+        phrases = verb_phrases(tok) if tok.pos_ != "NOUN" else [tok.lemma_.lower()]
+        for phrase in phrases:
+            kind = table.get(phrase)
+            if kind:
+                lemma = tok.lemma_.lower()
+                done_to = lemma in DONE_TO or (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+                                               and lemma not in ("swear", "elect", "inaugurate"))
+                announced = phrase in ANNOUNCED or lemma in ANNOUNCED
+                found.append([kind, tok.idx - start, bool(done_to and kind == "end"), bool(announced)])
+                break
+    return found
+
+
+def add_event_referent(doc: Doc, span: Span) -> None:
+    e = span._.event
+    if not e:
+        return
+    start = e.get("quote_start", span.sent.start_char)
+    end = e.get("quote_end", span.sent.end_char)
+    form, _ = date_form(doc, e.get("date"), start, end)
+    value = e.get("date")
+    timexes = [[s.start_char - start, s.end_char - start, (s._.timex or {}).get("value")]
+               for s in in_sentence(doc, TIMEX, span.root.sent) if start <= s.start_char and s.end_char <= end]
+    year_stated = None
+    if value and re.match(r"\d{4}", str(value)):
+        same = timexes_valued(doc, value)
+        own = [s for s in same if start <= s.start_char and s.end_char <= end] or same
+        year_stated = any(_YEAR.search(s.text) for s in own) if own else False
+    spots = transition_phrases(doc, span, start, end)
+    kinds = {s[0] for s in spots}
+    kind = next((k for k in ("start", "end", "election") if k in kinds), None)
+    span._.event = {**e, "date_basis": reconcile_basis(form), "date_form": form, "year_stated": year_stated,
+                    "quote_timexes": sorted(timexes), "transition": kind, "transition_spots": spots,
+                    "conditional": conditional_mark(span.root),
+                    "dated_things": dated_things(doc, span.root.sent, start, end)}
+
+
+# ---------------------------------------------------------------- titles people are given
+
+def title_claims(doc: Doc, titles: dict[tuple[str, ...], dict]) -> list[dict]:
+    """Every "<title> <person>" of the text ("Commerce Secretary Howard Lutnick", "former President X"):
+    {"name", "kb_id", "title", "roles", "country", "former", "start", "end", "quote"}. A title with a
+    modifier that makes it another office ("Deputy ...", "then-...") is not a claim."""
+    lex = lexicon()
+    longest = max((len(k) for k in titles), default=0)
+    claims = []
+    for span in doc.spans.get(ACTORS, []):
+        actor = span._.actor or {}
+        if actor.get("type") != "PERSON":
+            continue
+        for n in range(min(longest, span.start), 0, -1):
+            words = tuple(t.lower_ for t in doc[span.start - n:span.start])
+            title = titles.get(words)
+            if title is None:
+                continue
+            first = span.start - n
+            before = doc[first - 1] if first > 0 else None
+            former = False
+            if before is not None and before.lower_ in lex["former_words"]:
+                former, first = True, first - 1
+            elif before is not None and (before.lower_ in lex["office_modifiers"]
+                                         or before.lower_.rstrip("-") in lex["office_modifiers"]):
+                break
+            start, end = doc[first].idx, span.end_char
+            claims.append({"name": actor.get("name") or span.text, "surface": span.text, "kb_id": actor.get("kb_id"),
+                           "title": " ".join(words), "roles": list(title.get("roles", [])),
+                           "country": title.get("country"), "former": former, "start": start, "end": end,
+                           "quote": doc.text[start:end]})
+            break
+    return claims
+
+
+# ---------------------------------------------------------------- reported statements
+
+COMPLEMENTS = ("ccomp", "xcomp", "parataxis")
+
+
+def statements(doc: Doc) -> list[dict]:
+    """Every reported statement of the text with its speaker: {"speaker", "side", "topics", "negated",
+    "rebuttal", "start", "end", "quote"}. `topics` are the complement's noun lemmas; `negated` says the
+    complement denies ("has no exemptions", "not all goods"); `rebuttal` that the reporting words set it
+    against another account ("clarified that", "pushed back").
+
+    Built from the reporting verbs ("X said that ...", "... , X asserted") and reporting nouns ("X's
+    post that ...") of the parse."""
+    lex = lexicon()
+    sides = _sides(doc)
+    out = []
+    for sent in doc.sents:
+        for tok in sent:
+            lemma = tok.lemma_.lower()
+            phrases = verb_phrases(tok) if tok.pos_ in ("VERB", "AUX") else [lemma]
+            rebut = any(p in lex["rebuttal_verbs"] for p in phrases)
+            if tok.pos_ in ("VERB", "AUX") and (lemma in lex["reporting_verbs"] or rebut):
+                comp = next((c for c in tok.children if c.dep_ in COMPLEMENTS), None)
+                if comp is None and tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX"):
+                    continue
+                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                if subj is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in NOUNS:
+                    subj = tok.head
+                elif subj is None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"):
+                    # "pushed back, clarifying that ...": the participle's subject is the main verb's
+                    subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                    rebut = rebut or any(p in lex["rebuttal_verbs"] for p in verb_phrases(tok.head))
+                if subj is None:
+                    subj = _adjacent_actor(doc, tok)
+                if comp is None and tok.dep_ in ("ROOT",) and tok.i > sent.start:
+                    # "“NATO has no exemptions,” Rutte asserted": the quote is the verb's complement on the
+                    # left (parsed as a ccomp, or as an advcl without a subordinator)
+                    comp = next((c for c in tok.lefts if c.dep_ in COMPLEMENTS or c.dep_ == "advcl"
+                                 and not any(m.dep_ == "mark" for m in c.children)), None)
+            elif tok.pos_ == "NOUN" and lemma in lex["reporting_nouns"]:
+                comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")), None)
+                subj = next((c for c in tok.children if c.dep_ == "poss"), None)
+            else:
+                continue
+            if comp is None or subj is None:
+                continue
+            speaker = _actor_name(doc, subj) or (subj.text if subj.pos_ in ("PROPN", "NOUN") else None)
+            if not speaker:
+                continue
+            words = list(comp.subtree)
+            first, last = words[0], words[-1]
+            topics = sorted({t.lemma_.lower() for t in words if (t.pos_ == "NOUN" or t.dep_ == "compound"
+                                                                and t.pos_ in NOUNS and not t.ent_type_) and not t.is_stop
+                             and t.lemma_.lower() not in lex["topic_stopwords"] and len(t.lemma_) > 2})
+            if not topics:
+                continue
+            denied = denied_nouns(words)
+            negated = bool(denied) or any(t.dep_ == "neg" for t in words)
+            out.append({"speaker": speaker, "side": sides.get(subj.i) or _side_of_words(doc, subj),
+                        "topics": topics, "negated": negated, "denied": denied, "rebuttal": rebut,
+                        "start": first.idx, "end": last.idx + len(last.text),
+                        "quote": doc.text[first.idx:last.idx + len(last.text)]})
+    return out
+
+
+def _adjacent_actor(doc: Doc, verb: Token) -> Token | None:
+    """A subject the parse lost ("after President Pedro Sanchez announced"): the person or group named
+    just before the verb."""
+    if verb.i == 0:
+        return None
+    before = doc[verb.i - 1]
+    for span in doc.spans.get(ACTORS, []):
+        if span.end == verb.i and (span._.actor or {}).get("type") in ("PERSON", "ORG", "GPE", "NORP"):
+            return before
+    return None
+
+
+def denied_nouns(words: list[Token]) -> list[str]:
+    """The nouns a statement denies: "no exemptions or parallel agreements" -> exemption, agreement;
+    "not all goods" -> good; "did not reach an agreement" -> agreement (the negated verb's own object)."""
+    out = set()
+    for t in words:
+        target = None
+        if t.lower_ == "no" and t.dep_ == "det":
+            target = t.head
+        elif t.lower_ == "without" and t.dep_ == "prep":
+            target = next((c for c in t.children if c.dep_ == "pobj"), None)
+        elif t.dep_ == "neg" and t.head.pos_ in NOUNS:
+            target = t.head                                        # "not all cars" parsed onto the noun
+        elif t.dep_ == "neg" and t.head.pos_ == "DET" and t.head.head.pos_ in NOUNS:
+            target = t.head.head                                   # "not all goods"
+        elif t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX"):
+            target = next((c for c in t.head.children if c.dep_ in ("dobj", "nsubjpass", "attr")
+                           and c.pos_ in NOUNS), None)
+        if target is None or target.pos_ not in NOUNS:
+            continue
+        out.add(target.lemma_.lower())
+        out.update(c.lemma_.lower() for c in target.conjuncts if c.pos_ in NOUNS)
+    return sorted(out)
+
+
+def _sides(doc: Doc) -> dict[int, str]:
+    """Token index -> the state (or organisation) an actor mention there speaks for."""
+    out = {}
+    for span in doc.spans.get(ACTORS, []):
+        actor = span._.actor or {}
+        side = actor.get("acts_for") or (actor.get("name") if actor.get("type") in ("GPE", "ORG", "NORP") else None)
+        if side:
+            for i in range(span.start, span.end):
+                out[i] = side
+    return out
+
+
+def _side_of_words(doc: Doc, subj: Token) -> str | None:
+    """"Japanese officials": the side named by an actor among the subject's modifiers."""
+    sides = _sides(doc)
+    for t in subj.subtree:
+        if t.i in sides:
+            return sides[t.i]
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _titles(kb_dirs: tuple[str, ...]) -> dict[tuple[str, ...], dict]:
+    from .. import knowledge
+    out: dict[tuple[str, ...], dict] = {}
+    for title in knowledge.load(kb_dirs).titles:
+        for w in title.get("words", []):
+            out.setdefault(tuple(w.lower().split()), title)
+    return out
+
+
+def _nearest_fact(facts: list[tuple[int, Span, str]], at: int):
+    return min(facts, key=lambda f: abs(f[0] - at))
+
+
+def document_parties(doc: Doc, least: int = 2) -> list[str]:
+    """The states a document is about: those its actor mentions speak for at least `least` times."""
+    counts: dict[str, int] = {}
+    for span in doc.spans.get(ACTORS, []):
+        actor = span._.actor or {}
+        state = actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
+        if state:
+            counts[state] = counts.get(state, 0) + 1
+    return sorted(s for s, n in counts.items() if n >= least)
+
+
+class ReferentFinder:
+    def __init__(self, kb_dirs: tuple[str, ...] = ()):
+        self.kb_dirs = kb_dirs
+
+    def __call__(self, doc: Doc) -> Doc:
+        parties = None
+        for span in doc.spans.get(QUANTITIES, []):
+            add_quantity_referent(doc, span)
+            q = span._.quantity
+            if q and not q.get("holder") and not q.get("target"):
+                # a figure that names no party is about the parties its document is about
+                parties = document_parties(doc) if parties is None else parties
+                span._.quantity = {**q, "context_parties": parties}
+        for span in doc.spans.get(EVENTS, []):
+            add_event_referent(doc, span)
+        self.file_titles(doc)
+        return doc
+
+    def file_titles(self, doc: Doc) -> None:
+        """Each title claim and each reported statement travels on the fact nearest to it (records are the
+        only way out of the pipeline): `titles` and `statements` on that quantity or event."""
+        facts = [(s.start_char, s, "quantity") for s in doc.spans.get(QUANTITIES, []) if s._.quantity]
+        facts += [(s.start_char, s, "event") for s in doc.spans.get(EVENTS, []) if s._.event]
+        if not facts:
+            return
+        for claim in title_claims(doc, _titles(self.kb_dirs)):
+            _, span, kind = _nearest_fact(facts, claim["start"])
+            data = getattr(span._, kind)
+            setattr(span._, kind, {**data, "titles": data.get("titles", []) + [claim]})
+        for said in statements(doc):
+            _, span, kind = _nearest_fact(facts, said["start"])
+            data = getattr(span._, kind)
+            setattr(span._, kind, {**data, "statements": data.get("statements", []) + [said]})
+
+
+@Language.factory("pactwatch_referents", assigns=["span._.quantity", "span._.event"],
+                  requires=["doc.spans", "token.dep", "token.lemma", "token.tag"], default_config={"kb_dirs": []})
+def make_component(nlp: Language, name: str, kb_dirs: list):
+    return Guarded(name, ReferentFinder(tuple(str(k) for k in kb_dirs)))

@@ -1,0 +1,96 @@
+"""What the referents component adds to quantities and events, in sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from pactwatch.pipeline.extensions import EVENTS, QUANTITIES
+
+pytestmark = pytest.mark.slow
+
+
+def _quantity(doc, text):
+    return next(s._.quantity for s in doc.spans[QUANTITIES] if text in s.text)
+
+
+def _event(doc, trigger):
+    return next(s._.event for s in doc.spans[EVENTS] if s.text == trigger)
+
+
+def test_the_noun_counted_and_the_occasion(annotate):
+    doc = annotate("Border agents detained 212 farm workers at a packing plant in Ohio on May 2, 2025.", "2025-05-03")
+    q = _quantity(doc, "212")
+    assert q["counts"] == "worker"
+    assert q["occasion"] == "arrest"
+    assert q["conditional"] is None
+
+
+def test_a_counterfactual_and_a_conditional_figure(annotate):
+    doc = annotate("Canada would have faced a 35% tariff if it had not signed the accord.", "2025-05-03")
+    assert _quantity(doc, "35")["conditional"] == "counterfactual"
+    doc = annotate("Mexico will pay a 30% tariff if the talks collapse next month.", "2025-05-03")
+    assert _quantity(doc, "30")["conditional"] == "conditional"
+
+
+def test_who_a_figure_is_reported_from(annotate):
+    doc = annotate("Prime Minister Mark Carney said Canada would spend $9 billion on new frigates.", "2025-05-03")
+    assert _quantity(doc, "9")["attributed_to"] == "Mark Carney"
+
+
+def test_an_additional_instalment_and_a_change_size(annotate):
+    doc = annotate("Washington imposed an additional 20% duty on Brazilian steel on Monday.", "2025-05-03")
+    assert _quantity(doc, "20")["instalment"] == "increment"
+    doc = annotate("Ottawa agreed to an 8% increase in its contribution.", "2025-05-03")
+    assert _quantity(doc, "8")["change_size"] is True
+
+
+def test_a_would_under_a_past_report_is_marked(annotate):
+    doc = annotate("Last year the allies signed a pact under which Manila would pay $2 billion a year.", "2025-05-03")
+    assert _quantity(doc, "2 billion")["reported_future"] is True
+
+
+def test_the_date_basis_of_an_event(annotate):
+    doc = annotate("Japan and Canada signed a fisheries accord on March 3, 2025, in Ottawa.", "2025-03-05")
+    e = _event(doc, "signed")
+    assert (e["date_form"], e["date_basis"], e["year_stated"]) == ("explicit", "explicit", True)
+    doc = annotate("Japan and Canada signed a fisheries accord on Wednesday in Ottawa.", "2025-03-07")
+    e = _event(doc, "signed")
+    assert (e["date_form"], e["date_basis"], e["year_stated"]) == ("weekday", "relative", False)
+
+
+def test_what_a_transition_says_happened_to_an_office(annotate):
+    doc = annotate("Lee Jae Myung was sworn in as president of South Korea on June 4, 2025.", "2025-06-05")
+    events = [s._.event for s in doc.spans[EVENTS]]
+    assert "start" in {e["transition"] for e in events}
+
+
+def test_a_named_things_occasion_dated_to_a_day(annotate):
+    doc = annotate("Tokyo and Ottawa released a joint communique on March 3, 2025, after the talks.", "2025-03-05")
+    things = [t for s in doc.spans[EVENTS] for t in s._.event.get("dated_things", [])]
+    assert {"thing": "joint communique", "verb": "release", "occasion": "announcement", "date": "2025-03-03",
+            "form": "explicit"} in things
+
+
+def test_titles_and_statements_travel_on_a_nearby_fact(annotate):
+    doc = annotate("Former President Joe Biden met Canadian officials in Ottawa on May 2, 2025. "
+                   "Mexico's economy minister clarified that not all cars would be exempt from the 25% tariff.",
+                   "2025-05-03")
+    facts = [s._.event for s in doc.spans[EVENTS]] + [s._.quantity for s in doc.spans[QUANTITIES]]
+    titles = [t for f in facts for t in f.get("titles", [])]
+    assert any(t["former"] and t["name"] == "Joe Biden" and "president" in t["roles"] for t in titles)
+    said = [t for f in facts for t in f.get("statements", [])]
+    assert any(t["rebuttal"] and "car" in t["denied"] for t in said)
+
+
+def test_a_figure_under_a_modal_of_possibility(annotate):
+    doc = annotate("Portugal says it can reach the goal by spending 2.4% of its GDP on defence.", "2025-05-03")
+    assert _quantity(doc, "2.4")["modal"] == "can"
+    doc = annotate("Portugal currently spends 1.6% of its GDP on defence.", "2025-05-03")
+    assert _quantity(doc, "1.6")["modal"] is None
+
+
+def test_a_figure_that_names_no_party_carries_the_parties_of_its_document(annotate):
+    doc = annotate("Japan and Canada met again. Japan wants a deal with Canada. A $40 billion fund was discussed.",
+                   "2025-05-03")
+    q = _quantity(doc, "40")
+    assert (q["holder"], q["target"]) == (None, None)
+    assert set(q["context_parties"]) == {"Japan", "Canada"}
