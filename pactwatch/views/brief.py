@@ -10,6 +10,7 @@ from ..errors import UsageError
 from ..reconcile.entities import merge_entities
 from ..reconcile.normalize import format_amount, timex_interval
 from ..reconcile.query import clusters_of, conflicts_of, merge_across_years, series_of
+from . import markdown_safe
 from .commitments import commitments
 from .timeline import timeline
 
@@ -143,13 +144,11 @@ def brief(store: Any, format: str = "md") -> str:
 # ---------------------------------------------------------------- Markdown
 
 def _md_escape(text: str) -> str:
-    for char in "\\*_[]<":
-        text = text.replace(char, "\\" + char)
-    return text
+    return markdown_safe.text(text)
 
 
 def _md_source(s: Source) -> str:
-    where = f"[{_md_escape(s.label)}]({s.href})" if s.href else _md_escape(s.label)
+    where = markdown_safe.link(s.label, s.href)
     if not s.quote:
         return where
     note = f" ({_md_escape(s.note)})" if s.note else ""
