@@ -177,3 +177,20 @@ def test_store_add_names_a_race_it_lost(tmp_path):
     store.add(_document(1), [])
     with pytest.raises(AlreadyStored):
         store.add(_document(1), [])
+
+
+@pytest.mark.postgres
+def test_store_postgres_migrates_under_a_lock_and_exports_a_snapshot(postgres_url, tmp_path):
+    import pactwatch
+    from sqlalchemy import text
+    first = Store(postgres_url)
+    with first.engine.begin() as conn:   # start from an empty database
+        for table in ("reconcile_pending", "timexes", "entities", "quantities", "events", "reconcile_facts",
+                      "reconcile_clusters", "reconcile_conflicts", "documents"):
+            conn.execute(text(f"DELETE FROM {table}"))
+    assert Store(postgres_url).migrate() == []
+    first.add(_document(1), [_timex(1, 0)])
+    assert first.pending() == ["0" * 63 + "1"]
+    out = tmp_path / "pg.jsonl"
+    assert pactwatch.export(db=postgres_url, format="jsonl", out=str(out)) == 2
+    assert [json.loads(line)["kind"] for line in out.read_text().splitlines()] == ["document", "timex"]
