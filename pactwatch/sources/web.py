@@ -81,6 +81,26 @@ class _Fetch:
             if self.expired:
                 raise TimeoutError("deadline passed")
 
+    def resolve(self, host: str, port: int) -> list:
+        """getaddrinfo within the deadline (a resolver that never answers cannot be interrupted,
+        so it runs in a thread of its own that is abandoned at the deadline)."""
+        answer: dict = {}
+
+        def lookup():
+            try:
+                answer["infos"] = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+            except OSError as exc:
+                answer["error"] = exc
+        worker = threading.Thread(target=lookup, daemon=True)
+        worker.start()
+        worker.join(self.remaining())
+        if worker.is_alive():
+            raise TimeoutError("deadline passed while resolving")
+        if "error" in answer:
+            exc = answer["error"]
+            raise OSError(f"cannot resolve {host} ({getattr(exc, 'strerror', None) or exc})") from None
+        return answer["infos"]
+
     def remaining(self) -> float:
         left = self.deadline - time.monotonic()
         if left <= 0:
@@ -90,10 +110,7 @@ class _Fetch:
     def connect(self, address, timeout=None, source_address=None, **_):
         """Stands in for socket.create_connection: resolve, check every address, connect to a checked one."""
         host, port = address
-        try:
-            infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-        except socket.gaierror as exc:
-            raise OSError(f"cannot resolve {host} ({exc.strerror})") from None
+        infos = self.resolve(host, port)
         refused = [info[4][0] for info in infos if not self.allowed(info[4][0], port)]
         if refused:
             raise Refused(f"{host} resolves to {refused[0]}, a loopback, private or reserved address; "
@@ -184,7 +201,7 @@ def fetch(url: str, max_bytes: int, timeout: float, allow_private: bool = False,
     try:
         with _opener(state).open(request, timeout=timeout) as response:
             length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > max_bytes:
+            if length and length.isascii() and length.isdigit() and int(length) > max_bytes:
                 raise too_large(url, int(length), max_bytes)
             data = _read(response, max_bytes, state)
             if len(data) > max_bytes:

@@ -140,3 +140,16 @@ def test_web_one_deadline_for_a_trickling_server(web_server):
     error, = read([base + "/slow"], timeout=1, allow_private_urls=True)
     assert isinstance(error, InputError) and "timed out after 1 s" in error.reason
     assert time.monotonic() - started < 3
+
+
+def test_web_a_resolver_that_never_answers_meets_the_deadline(monkeypatch):
+    import time
+    import pactwatch.sources.web as web
+
+    def silent(*args, **kwargs):
+        time.sleep(30)
+    monkeypatch.setattr(web.socket, "getaddrinfo", silent)
+    started = time.monotonic()
+    error, = read(["http://news.example/story"], timeout=1)
+    assert isinstance(error, InputError) and "timed out after 1 s" in error.reason
+    assert time.monotonic() - started < 3
