@@ -12,6 +12,7 @@ import datetime as dt
 import math
 import os
 import re
+import sqlite3
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -144,9 +145,12 @@ class Store(ReconcileStore):
             path = self._sqlite_path()
             read_only = not write and path is not None and path.is_file() and not _writable(path)
             if read_only:  # immutable: no -wal/-shm files are created beside it
-                self.url = f"sqlite:///file:{path}?mode=ro&immutable=1&uri=true"
-            connect_args = {"timeout": SQLITE_BUSY_SECONDS} if path is not None else {}
-            self.engine: Engine = create_engine(self.url, future=True, connect_args=connect_args)
+                uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+                self.engine: Engine = create_engine("sqlite://", future=True, creator=lambda: sqlite3.connect(
+                    uri, uri=True, timeout=SQLITE_BUSY_SECONDS, check_same_thread=False))
+            else:
+                connect_args = {"timeout": SQLITE_BUSY_SECONDS} if path is not None else {}
+                self.engine = create_engine(self.url, future=True, connect_args=connect_args)
             if path is not None:
                 _sqlite_transactions(self.engine, wal=not read_only)
             self.read_only = read_only

@@ -143,7 +143,7 @@ def test_store_refuses_other_databases_in_one_line(url):
 
 
 def test_store_in_a_read_only_folder_can_still_be_read(tmp_path):
-    folder = tmp_path / "ro"
+    folder = tmp_path / "read only #1"     # a name a URI must quote
     folder.mkdir()
     store = Store(folder / "a.db")
     store.add(_document(1), [_timex(1, 0)])
