@@ -152,15 +152,19 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
 
 def _reconcile(store: Store, doc_ids: list[str], kb_dirs: Iterable[str] = ()) -> None:
     """Bring clusters and conflicts up to date for the documents just stored, with the same
-    knowledge (built-in plus the user's --kb folders) the extraction used."""
+    knowledge (built-in plus the user's --kb folders) the extraction used; one process at a time."""
     from . import reconcile
     kb_dirs = [str(k) for k in kb_dirs]
+    kb = None
     if kb_dirs:
         from . import knowledge
-        reconcile.update(store, doc_ids, kb=knowledge.load(kb_dirs))
-    else:
-        reconcile.update(store, doc_ids)
-    store.reconciled(doc_ids)
+        kb = knowledge.load(kb_dirs)
+    with store.reconcile_lock():
+        if kb is not None:
+            reconcile.update(store, doc_ids, kb=kb)
+        else:
+            reconcile.update(store, doc_ids)
+        store.reconciled(doc_ids)
 
 
 def records(store: Store, kinds: Iterable[str] = ("document", "entity", "timex", "quantity", "event", "conflict"),

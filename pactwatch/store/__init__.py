@@ -281,6 +281,36 @@ class Store(ReconcileStore):
         return len(records)
 
     # ------------------------------------------------------------ reconciliation state
+    @contextlib.contextmanager
+    def reconcile_lock(self):
+        """One reconciliation at a time per database, across processes: an update reads whole
+        blocks and replaces their conflicts, so two at once could each write a view missing the
+        other's facts. SQLite: an advisory lock on a file beside the database; PostgreSQL: an
+        advisory lock held by a connection of its own."""
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect() as conn:
+                conn.execute(sql_text("SELECT pg_advisory_lock(7163012)"))
+                try:
+                    yield
+                finally:
+                    conn.execute(sql_text("SELECT pg_advisory_unlock(7163012)"))
+                    conn.commit()
+            return
+        path = self._sqlite_path()
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: one process at a time is the user's care
+            fcntl = None
+        if path is None or fcntl is None:
+            yield
+            return
+        with open(f"{path}.reconcile-lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
     def pending(self) -> list[str]:
         """Documents stored but not yet reconciled, oldest first."""
         table = schema.reconcile_pending

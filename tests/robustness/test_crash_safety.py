@@ -81,3 +81,24 @@ def test_crash_kill_at_any_moment_then_rerun_equals_an_uninterrupted_run(tmp_pat
         _killed_run(folder, db, moment)
         pactwatch.ingest([str(folder)], db=db)
         assert _state(db) == expected, f"killed after {moment} documents"
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(600)
+def test_concurrent_ingests_of_one_new_database_equal_one_run(tmp_path):
+    """Two `pactwatch ingest` processes on the same folder and the same new database at once: both
+    finish without error (migrations do not race; a document the other stored first counts
+    unchanged), and the database holds what one uninterrupted run gives."""
+    folder = _corpus(tmp_path / "in")
+    whole = str(tmp_path / "whole.db")
+    pactwatch.ingest([str(folder)], db=whole)
+    db = str(tmp_path / "shared.db")
+    procs = [subprocess.Popen([sys.executable, "-c", "from pactwatch.views.cli import main; main()",
+                               "ingest", str(folder), "--db", db, "--batch-size", "1"],
+                              env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0], [err[-500:] for _, err in outputs]
+    new = sum(int(out.split("ingested: ", 1)[1].split(" new")[0]) for out, _ in outputs)
+    assert new == len(REPORTS)
+    assert _state(db) == _state(whole)
