@@ -193,3 +193,17 @@ def test_api_document_stored_meanwhile_by_another_process_counts_unchanged(tmp_p
     monkeypatch.setattr(Store, "has", lambda self, doc_id: False)   # as if the other process was not yet done
     report = pactwatch.ingest([str(tmp_path / "a.txt")], db=db)
     assert (report.new, report.unchanged, report.failed) == (0, 1, 0)
+
+
+@pytest.mark.postgres
+def test_api_ingest_on_postgresql_reconciles_under_its_lock(postgres_url, tmp_path):
+    from sqlalchemy import text
+    store = pactwatch.Store(postgres_url)
+    with store.engine.begin() as conn:   # start from an empty database
+        for table in ("reconcile_pending", "timexes", "entities", "quantities", "events", "reconcile_facts",
+                      "reconcile_clusters", "reconcile_conflicts", "documents"):
+            conn.execute(text(f"DELETE FROM {table}"))
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    report = pactwatch.ingest([str(tmp_path / "a.txt")], db=postgres_url)
+    assert (report.new, report.failed) == (1, 0)
+    assert pactwatch.Store(postgres_url).pending() == []
