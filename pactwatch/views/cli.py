@@ -26,10 +26,12 @@ DbOption = typer.Option(None, "--db", help=DB_HELP)
 JsonOption = typer.Option(False, "--json", help="print JSON instead of a table")
 
 
-def shown(text: str) -> str:
+def shown(text: str, lines: bool = False) -> str:
     """Text from outside (file names, URLs, article words) as it may reach a terminal: control
-    characters, ANSI escapes among them, written as visible escapes instead of obeyed."""
-    return "".join(ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+    characters, ANSI escapes among them, written as visible escapes instead of obeyed (`lines`:
+    line ends kept, for multi-line renderings)."""
+    keep = " \n" if lines else " "
+    return "".join(ch if ch.isprintable() or ch in keep else ch.encode("unicode_escape").decode("ascii")
                    for ch in str(text))
 
 
@@ -85,7 +87,7 @@ def _table(title: str, columns: list[str], rows: list[list]) -> None:
     for c in columns:
         table.add_column(c, overflow="fold")
     for r in rows:
-        table.add_row(*["" if v is None else str(v) for v in r])
+        table.add_row(*["" if v is None else shown(v) for v in r])
     out.print(table)
 
 
@@ -260,7 +262,7 @@ def timeline(db: Optional[str] = DbOption,
     entries = build(_store(db), actor=actor, start=start, end=end)
     if as_json:
         return _emit_json(entries)
-    out.print(render_timeline(entries), markup=False)
+    out.print(shown(render_timeline(entries), lines=True), markup=False)
 
 
 @app.command()
@@ -282,7 +284,7 @@ def conflicts(db: Optional[str] = DbOption, as_json: bool = JsonOption):
     records = build(_store(db))
     if as_json:
         return _emit_json(records)
-    out.print(render_conflicts(records), markup=False)
+    out.print(shown(render_conflicts(records), lines=True), markup=False)
 
 
 @app.command()

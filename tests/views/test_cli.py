@@ -227,3 +227,13 @@ def test_cli_timeml_export_of_a_corpus_writes_one_file_per_record(tmp_path):
     files = sorted((tmp_path / "tml").glob("*.tml"))
     assert len(files) == 5
     assert sorted(f.read_text().count('value="202') for f in files) == [1] * 5
+
+
+def test_cli_tables_show_control_characters_from_stored_text_as_escapes(tmp_path):
+    from pactwatch.store import Store
+    db = str(tmp_path / "t.db")
+    Store(db).add({"doc_id": "c" * 64, "source": "feed\x1b[31mred.txt", "title": "Title\x1b]0;owned\x07",
+                   "authors": [], "text_sha256": "0" * 64, "captions": [], "text": "words"}, [])
+    result = run("docs", "--db", db)
+    assert result.exit_code == 0 and "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "\\x1b" in result.stdout
