@@ -13,12 +13,13 @@ from pactwatch.sources.formats import fill_from_text, html_document, split_autho
 
 
 def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Document | InputError]:
-    """Streams the corpus line by line; the size limit applies to each record, not to the whole file."""
-    for number, raw in enumerate(stream, start=1):
-        if not raw.strip():
+    """Streams the corpus line by line; the size limit applies to each record, not to the whole file,
+    and no line is held in memory beyond it (an over-long line is skipped in pieces)."""
+    for number, (raw, size) in enumerate(_lines(stream, max_bytes), start=1):
+        if size > max_bytes:
+            yield InputError(source, f"line {number}: {too_large(source, size, max_bytes).reason}")
             continue
-        if len(raw) > max_bytes:
-            yield InputError(source, f"line {number}: {too_large(source, len(raw), max_bytes).reason}")
+        if not raw.strip():
             continue
         try:
             record = json.loads(raw.decode("utf-8"))
@@ -49,6 +50,24 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Docume
             yield InputError(source, f"line {number}: {exc.reason}")
         except RecursionError:
             yield InputError(source, f"line {number}: nested too deeply to read")
+
+
+def _lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[bytes, int]]:
+    """(line, its length) for each line; a line over max_bytes comes as (b"", length), read past in pieces."""
+    while True:
+        raw = stream.readline(max_bytes + 1)
+        if not raw:
+            return
+        size = len(raw)
+        if size > max_bytes and not raw.endswith(b"\n"):
+            while True:
+                rest = stream.readline(1 << 20)
+                size += len(rest)
+                if not rest or rest.endswith(b"\n"):
+                    break
+            yield b"", size
+        else:
+            yield raw, size
 
 
 # what each field may hold; anything else is the corpus builder's mistake, named, never stored as "None"

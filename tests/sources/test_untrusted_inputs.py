@@ -99,3 +99,13 @@ def test_jsonl_wrong_types_are_named_never_stored_as_text(tmp_path, field, value
     docs, errors = _docs_and_errors(read([_corpus(tmp_path, [json.dumps(record), json.dumps({"text": ARTICLE + "x"})])]))
     assert len(docs) == 1 and docs[0].text.endswith("x")
     assert len(errors) == 1 and errors[0].reason.startswith("line 1:") and said in errors[0].reason
+
+
+def test_jsonl_over_long_line_is_skipped_without_holding_it(tmp_path):
+    path = tmp_path / "big.jsonl"
+    with open(path, "wb") as f:
+        f.write(b'{"text": "' + b"x" * 5_000 + b'"}\n')
+        f.write(json.dumps({"text": ARTICLE}).encode() + b"\n")
+    docs, errors = _docs_and_errors(read([str(path)], max_bytes=1_000))
+    assert len(docs) == 1 and docs[0].text == ARTICLE
+    assert len(errors) == 1 and errors[0].reason.startswith("line 1: is 5 kB, over the size limit")
