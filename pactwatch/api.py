@@ -62,6 +62,9 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
         raise UsageError(f"--batch-size must be a whole number of at least 1 (got {batch_size!r})")
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
         raise UsageError(f"--max-bytes must be a whole number of at least 1 (got {max_bytes!r})")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+                                or not 0 < timeout < float("inf")):
+        raise UsageError(f"--timeout must be a number of seconds above 0 (got {timeout!r})")
     started = time.perf_counter()
     store = store or Store(db)
     report = IngestReport()

@@ -122,6 +122,12 @@ def test_api_batch_size_must_be_a_positive_whole_number(tmp_path, size):
         pactwatch.ingest([str(tmp_path / "a.txt")], db=str(tmp_path / "a.db"), batch_size=size)
 
 
+@pytest.mark.parametrize("seconds", [0, -1, float("nan"), float("inf")])
+def test_api_timeout_must_be_positive_seconds(tmp_path, seconds):
+    with pytest.raises(pactwatch.errors.UsageError, match="--timeout"):
+        pactwatch.ingest(["http://news.example/a"], db=str(tmp_path / "a.db"), timeout=seconds)
+
+
 def _long_article(paragraphs: int) -> str:
     """Distinct paragraphs, each naming actors and an amount, so every window has facts to find."""
     return "\n\n".join(f"Japan pledged ${n + 1} billion to Australia for port number {n}, Tokyo said on Monday. "
