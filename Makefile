@@ -4,7 +4,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PW     := $(VENV)/bin/pactwatch
 
-.PHONY: install demo test bench score clean
+.PHONY: install demo test bench score fuzz clean
 
 install: $(VENV)/.installed
 
@@ -39,6 +39,12 @@ score: install
 
 bench: install
 	$(PY) bench/run.py
+
+# every reader and the pipeline under hypothesis at scale: >= 100k cases in all (the suite runs a
+# bounded, repeatable few); PACTWATCH_FUZZ_SCALE=2 doubles it. Figures go in BENCHMARKS.md.
+fuzz: install
+	PACTWATCH_FUZZ=1 $(VENV)/bin/pytest -q -p no:cacheprovider -o timeout=0 --durations=0 \
+		--hypothesis-show-statistics tests/robustness/test_fuzz.py
 
 clean:
 	rm -rf $(VENV) demo.db brief.md brief.html bench/out

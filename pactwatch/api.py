@@ -44,21 +44,43 @@ class IngestReport:
 
 
 def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False, kb_dirs: Iterable[str] = (),
-           max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = 8,
+           max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = 8, allow_private_urls: bool = False,
+           timeout: float | None = None,
            on_progress: Callable[[str, str], None] | None = None, store: Store | None = None) -> IngestReport:
     """Read every input, extract its facts and store each document with its facts in one
     transaction. A document already stored (same normalised text) is left alone unless `force`.
-    `on_progress(status, source)` is called once per input document: new, unchanged or failed."""
-    from . import facts, pipeline, sources
+    `on_progress(status, source)` is called once per input document: new, unchanged or failed.
 
+    Reconciliation state is durable: a document is stored as pending and marked reconciled only
+    once reconciliation has taken it in, so a run that was killed or stopped by a store error is
+    finished by the next one (before anything new is read)."""
+    from . import facts, pipeline, sources
+    from .pipeline import windows
+    from .store import AlreadyStored
+
+    if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
+        raise UsageError(f"--batch-size must be a whole number of at least 1 (got {batch_size!r})")
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
+        raise UsageError(f"--max-bytes must be a whole number of at least 1 (got {max_bytes!r})")
+    if timeout is not None and (isinstance(timeout, bool) or not isinstance(timeout, (int, float))
+                                or not 0 < timeout < float("inf")):
+        raise UsageError(f"--timeout must be a number of seconds above 0 (got {timeout!r})")
     started = time.perf_counter()
     store = store or Store(db)
     report = IngestReport()
     notify = on_progress or (lambda status, source: None)
     seen: set[str] = set()
 
+    left = store.pending()   # what an earlier run stored but did not reconcile
+    for i in range(0, len(left), RECONCILE_EVERY):
+        _reconcile(store, left[i:i + RECONCILE_EVERY], kb_dirs)
+
+    read_options = {"max_bytes": max_bytes, "allow_private_urls": allow_private_urls}
+    if timeout is not None:
+        read_options["timeout"] = timeout
+
     def pending():
-        for item in sources.read(list(inputs), max_bytes=max_bytes):
+        for item in sources.read(list(inputs), **read_options):
             if isinstance(item, InputError):
                 report.failed += 1
                 report.errors.append(item)
@@ -73,25 +95,52 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
             seen.add(doc_id)
             yield item, stored
 
+    def pieces(nlp, stream):
+        """A Doc per document, or per window of a long document (see pipeline/windows.py)."""
+        for document, stored in stream:
+            spans = windows.split(document.text)
+            for number, (start, end) in enumerate(spans, start=1):
+                # a window is annotated as a text of its own: its layout is read in that text
+                piece = document if len(spans) == 1 else pipeline.as_document(
+                    document.text[start:end], document.published, windows.captions_in(document.captions, start, end))
+                yield (pipeline.make_doc(nlp, piece),
+                       (document, stored, start, number == len(spans)))
+
     stream = pending()
     unreconciled: list[str] = []
     first = next(stream, None)
     if first is not None:
         nlp = pipeline.load(kb_dirs=kb_dirs)
-        docs = ((pipeline.make_doc(nlp, d), (d, stored))
-                for d, stored in itertools.chain([first], stream))
-        for doc, (document, stored) in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
-            try:
-                records = facts.fact_records(doc, document.doc_id)
-            except Exception as e:  # noqa: BLE001  (our bug on an unforeseen text: that document alone fails)
-                report.failed += 1
-                report.errors.append(InputError(document.source, f"extraction failed ({type(e).__name__}: {e}); "
-                                                                 "please report it with the document"))
-                notify("failed", document.source)
+        gathered: list[dict] = []      # the records of a long document's windows so far
+        problems: list[str] = []
+        head: dict = {}                # the document record, built with its first window (the anchor)
+        broken = False
+        for doc, (document, stored, offset, last) in nlp.pipe(pieces(nlp, itertools.chain([first], stream)),
+                                                               as_tuples=True, batch_size=batch_size):
+            if offset == 0:
+                gathered, problems, head, broken = [], [], {}, False
+            if not broken:
+                try:
+                    head = head or facts.document_record(document, doc)
+                    gathered += windows.shifted(facts.fact_records(doc, document.doc_id), offset)
+                    problems += [p for p in doc._.pipeline_errors or [] if p not in problems]
+                except Exception as e:  # noqa: BLE001  (our bug on an unforeseen text: that document alone fails)
+                    broken = True
+                    report.failed += 1
+                    report.errors.append(InputError(document.source, f"extraction failed ({type(e).__name__}: {e}); "
+                                                                     "please report it with the document"))
+                    notify("failed", document.source)
+            if not last or broken:
                 continue
-            for problem in doc._.pipeline_errors or []:
+            records = gathered if offset == 0 else windows.merged(gathered)
+            for problem in problems:
                 report.warnings.append(f"{document.source}: {problem}; its other facts are stored")
-            report.facts += store.add(facts.document_record(document, doc), records, replace=stored)
+            try:
+                report.facts += store.add(head, records, replace=stored)
+            except AlreadyStored:   # another ingest stored the same text meanwhile
+                report.unchanged += 1
+                notify("unchanged", document.source)
+                continue
             report.new += 1
             report.doc_ids.append(document.doc_id)
             unreconciled.append(document.doc_id)
@@ -107,14 +156,19 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
 
 def _reconcile(store: Store, doc_ids: list[str], kb_dirs: Iterable[str] = ()) -> None:
     """Bring clusters and conflicts up to date for the documents just stored, with the same
-    knowledge (built-in plus the user's --kb folders) the extraction used."""
+    knowledge (built-in plus the user's --kb folders) the extraction used; one process at a time."""
     from . import reconcile
     kb_dirs = [str(k) for k in kb_dirs]
+    kb = None
     if kb_dirs:
         from . import knowledge
-        reconcile.update(store, doc_ids, kb=knowledge.load(kb_dirs))
-    else:
-        reconcile.update(store, doc_ids)
+        kb = knowledge.load(kb_dirs)
+    with store.reconcile_lock():
+        if kb is not None:
+            reconcile.update(store, doc_ids, kb=kb)
+        else:
+            reconcile.update(store, doc_ids)
+        store.reconciled(doc_ids)
 
 
 def records(store: Store, kinds: Iterable[str] = ("document", "entity", "timex", "quantity", "event", "conflict"),
@@ -134,33 +188,39 @@ def records(store: Store, kinds: Iterable[str] = ("document", "entity", "timex",
 def export(db: str | None = None, format: str = "jsonl", out: str | Path | TextIO | None = None,
            store: Store | None = None) -> int:
     """Write the store's records: JSONL to a file or stream; CSV and Parquet as one file per kind
-    in the folder `out`; TimeML as one .tml per document in the folder `out`. Returns records written."""
+    in the folder `out`; TimeML as one .tml per document in the folder `out`. Returns records written.
+
+    Everything is read from one snapshot of the store (an ingest running beside it adds whole
+    documents or nothing), and written in full or not at all: a file appears only when complete,
+    and a stream receives nothing if the store turns out unreadable half-way."""
     from .views import exports
 
     if format not in EXPORT_FORMATS:
         raise UsageError(f"unknown export format {format!r}; use one of {', '.join(EXPORT_FORMATS)}")
-    store = store or Store(db)
-    if format == "jsonl":
-        if out is None or out == "-":
-            return exports.write_jsonl(records(store), sys.stdout)
-        if hasattr(out, "write"):
-            return exports.write_jsonl(records(store), out)
-        with open(out, "w", encoding="utf-8") as f:
-            return exports.write_jsonl(records(store), f)
-    if out is None or hasattr(out, "write") or out == "-":
-        raise UsageError(f"--format {format} writes one file per kind or document: give a folder with -o DIR")
-    folder = Path(out)
-    if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder} is a file; --format {format} needs a folder (-o DIR)")
-    folder.mkdir(parents=True, exist_ok=True)
-    if format == "timeml":
-        from .views.timeml import write_timeml
-        timexes: dict[str, list[dict]] = {}
-        for tx in store.records("timex"):
-            timexes.setdefault(tx["doc_id"], []).append(tx)
-        docs = store.documents(with_text=True)
-        for doc in docs:
-            write_timeml(doc, timexes.get(doc["doc_id"], []), folder)
-        return len(docs)
-    writer = exports.write_csv if format == "csv" else exports.write_parquet
-    return writer(lambda kind: records(store, [kind]), folder)
+    store = store or Store(db, write=False)
+    with store.snapshot():
+        if format == "jsonl":
+            if out is None or out == "-":
+                return exports.write_jsonl_whole(records(store), sys.stdout)
+            if hasattr(out, "write"):
+                return exports.write_jsonl_whole(records(store), out)
+            return exports.write_jsonl_file(records(store), Path(out))
+        if out is None or hasattr(out, "write") or out == "-":
+            raise UsageError(f"--format {format} writes one file per kind or document: give a folder with -o DIR")
+        folder = Path(out)
+        if folder.exists() and not folder.is_dir():
+            raise UsageError(f"{folder} is a file; --format {format} needs a folder (-o DIR)")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as e:
+            raise UsageError(f"cannot create the folder {folder} ({e.strerror or e})") from None
+        if format == "timeml":
+            from .views.timeml import write_timeml_all
+            timexes: dict[str, list[dict]] = {}
+            for tx in store.records("timex"):
+                timexes.setdefault(tx["doc_id"], []).append(tx)
+            docs = store.documents(with_text=True)
+            write_timeml_all(docs, timexes, folder)
+            return len(docs)
+        writer = exports.write_csv if format == "csv" else exports.write_parquet
+        return writer(lambda kind: records(store, [kind]), folder)

@@ -108,3 +108,108 @@ def test_api_reconciling_in_chunks_finds_what_one_pass_finds(tmp_path, monkeypat
     chunked = str(tmp_path / "chunked.db")
     pactwatch.ingest([str(folder)], db=chunked)
     assert conflicts(once) and conflicts(chunked) == conflicts(once)
+
+
+# ------------------------------------------------------------------ robustness (issue 12)
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("size", [0, -3, 2.5, True])
+def test_api_batch_size_must_be_a_positive_whole_number(tmp_path, size):
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    with pytest.raises(pactwatch.errors.UsageError, match="--batch-size"):
+        pactwatch.ingest([str(tmp_path / "a.txt")], db=str(tmp_path / "a.db"), batch_size=size)
+
+
+@pytest.mark.parametrize("seconds", [0, -1, float("nan"), float("inf")])
+def test_api_timeout_must_be_positive_seconds(tmp_path, seconds):
+    with pytest.raises(pactwatch.errors.UsageError, match="--timeout"):
+        pactwatch.ingest(["http://news.example/a"], db=str(tmp_path / "a.db"), timeout=seconds)
+
+
+def _long_article(paragraphs: int) -> str:
+    """Distinct paragraphs, each naming actors and an amount, so every window has facts to find."""
+    return "\n\n".join(f"Japan pledged ${n + 1} billion to Australia for port number {n}, Tokyo said on Monday. "
+                       f"Prime Minister Anthony Albanese welcomed the pledge in Canberra."
+                       for n in range(paragraphs)) + "\n"
+
+
+def test_api_long_document_in_windows_keeps_every_offset(tmp_path, monkeypatch):
+    """Over spaCy's limit (lowered here so the test is quick): annotated in windows, every record's
+    quote is the stored text at its offsets, an entity seen in every window is one record."""
+    from pactwatch import pipeline
+    from pactwatch.pipeline import windows
+    text = _long_article(60)
+    monkeypatch.setattr(windows, "WINDOW_CHARS", 2_000)
+    nlp = pipeline.load()
+    monkeypatch.setattr(nlp, "max_length", 5_000)   # the whole text alone would be refused by spaCy
+    assert len(text) > 5_000
+    (tmp_path / "long.txt").write_text(text, encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    report = pactwatch.ingest([str(tmp_path / "long.txt")], db=db)
+    assert (report.new, report.failed) == (1, 0)
+    store = pactwatch.Store(db)
+    stored = store.document(report.doc_ids[0])["text"]
+    quantities = list(store.records("quantity"))
+    assert len({q["value"] for q in quantities}) >= 55           # the pledges of (nearly) every paragraph
+    for q in quantities + list(store.records("event")):
+        assert q["quote"] == stored[q["start"]:q["end"]]
+    for t in store.records("timex"):
+        assert t["text"] == stored[t["start"]:t["end"]]
+    japan = [e for e in store.records("entity") if e["name"] == "Japan"]
+    assert len(japan) == 1 and len(japan[0]["mentions"]) >= 60     # "Japan" (and "Tokyo" for it) in each paragraph
+    assert all(stored[m["start"]:m["end"]] in japan[0]["aliases"] for m in japan[0]["mentions"])
+
+
+def test_api_a_run_stopped_before_reconciling_is_finished_by_the_next(tmp_path, monkeypatch):
+    """Stored but not reconciled (a kill, a full disk): the next run reconciles those documents
+    before anything else, so the conflicts equal an uninterrupted run's."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, (count, published) in enumerate([(40, "March 3, 2025"), (95, "March 5, 2025")]):
+        (folder / f"r{n}.txt").write_text(_report(f"Workers held at Nagasaki yard ({n})", published, count,
+                                                  "March 2, 2025"), encoding="utf-8")
+
+    def conflicts(db: str) -> list:
+        return sorted(json.dumps(sorted(i["quote"] for i in c["items"])) for c in
+                      pactwatch.api.records(pactwatch.Store(db), kinds=("conflict",)))
+    whole = str(tmp_path / "whole.db")
+    pactwatch.ingest([str(folder)], db=whole)
+
+    broken = str(tmp_path / "broken.db")
+    with monkeypatch.context() as m:
+        def disk_full(*args, **kwargs):
+            raise pactwatch.errors.StoreError("disk full")
+        m.setattr(pactwatch.api, "_reconcile", disk_full)
+        with pytest.raises(pactwatch.errors.StoreError):
+            pactwatch.ingest([str(folder)], db=broken)
+    assert len(pactwatch.Store(broken).pending()) == 2 and conflicts(broken) == []
+    report = pactwatch.ingest([str(folder)], db=broken)     # nothing new to read ...
+    assert (report.new, report.unchanged) == (0, 2)
+    assert pactwatch.Store(broken).pending() == []         # ... but what was left is finished
+    assert conflicts(whole) and conflicts(broken) == conflicts(whole)
+
+
+def test_api_document_stored_meanwhile_by_another_process_counts_unchanged(tmp_path, monkeypatch):
+    from pactwatch.store import Store
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    pactwatch.ingest([str(tmp_path / "a.txt")], db=db)
+    monkeypatch.setattr(Store, "has", lambda self, doc_id: False)   # as if the other process was not yet done
+    report = pactwatch.ingest([str(tmp_path / "a.txt")], db=db)
+    assert (report.new, report.unchanged, report.failed) == (0, 1, 0)
+
+
+@pytest.mark.postgres
+def test_api_ingest_on_postgresql_reconciles_under_its_lock(postgres_url, tmp_path):
+    from sqlalchemy import text
+    store = pactwatch.Store(postgres_url)
+    with store.engine.begin() as conn:   # start from an empty database
+        for table in ("reconcile_pending", "timexes", "entities", "quantities", "events", "reconcile_facts",
+                      "reconcile_clusters", "reconcile_conflicts", "documents"):
+            conn.execute(text(f"DELETE FROM {table}"))
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    report = pactwatch.ingest([str(tmp_path / "a.txt")], db=postgres_url)
+    assert (report.new, report.failed) == (1, 0)
+    assert pactwatch.Store(postgres_url).pending() == []

@@ -1076,7 +1076,7 @@ def _latest_date(words: list[str]) -> str:
     """For an undated document, the latest date it can be from: the end of the latest past year it
     mentions (capped at today), else today. Offices are looked up on that date."""
     today = _dt.date.today()
-    years = [int(w) for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= today.year]
+    years = [int(w) for w in words if len(w) == 4 and w.isascii() and w.isdigit() and 1900 <= int(w) <= today.year]
     if not years:
         return today.isoformat()
     return min(_dt.date(max(years), 12, 31), today).isoformat()

@@ -377,7 +377,8 @@ def _conflict_record(key: str, pairs: list[tuple[QuantityMention, QuantityMentio
     about = f"{what}" + (f" ({parties})" if parties else "")
     levels = ["low", "medium", "high"]
     severity = max((_severity(x, y) for x, y in pairs), key=levels.index)
-    record = {"kind": "conflict", "type": "value", "about": "", "severity": severity, "items": items, "block": key}
+    record = {"kind": "conflict", "type": "value", "about": "", "subject": about, "severity": severity,
+              "items": items, "block": key}
     values = [i["value"] for i in items]
     if len(sides) == 2 and a.published and b.published and a.published < b.published and a.doc_id != b.doc_id:
         record["revision"] = {"from": values[0], "from_date": a.published, "to": values[1], "to_date": b.published}

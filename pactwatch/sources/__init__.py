@@ -5,13 +5,14 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from pactwatch.documents.model import Document
 from pactwatch.errors import InputError
-from pactwatch.sources.decode import looks_like_html, too_large
+from pactwatch.sources.decode import looks_like_html, too_large, valid_unicode
 from pactwatch.sources.formats import html_document, markdown_document, pdf_document, text_document
 from pactwatch.sources.jsonl import read_jsonl
 
@@ -27,7 +28,7 @@ def _timeml(path: str, data: bytes) -> Document:
     except ImportError:
         raise InputError(path, "TimeML input is not available in this version") from None
     try:
-        return read_timeml(path)
+        return read_timeml(path, data)
     except InputError:
         raise
     except Exception as exc:  # malformed XML and the like: that file's problem, not the run's
@@ -49,16 +50,23 @@ SUPPORTED = tuple(READERS) + (".jsonl",)
 FOLDER_DOCS = ("readme", "license", "licence", "changelog", "contributing")
 
 
-def read(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES,
-         timeout: float = DEFAULT_TIMEOUT) -> Iterator[Document | InputError]:
-    """One Document per readable document and one InputError per failure, in input order."""
+def read(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT,
+         allow_private_urls: bool = False) -> Iterator[Document | InputError]:
+    """One Document per readable document and one InputError per failure, in input order.
+    URLs resolving to loopback, private, link-local or reserved addresses are refused unless
+    `allow_private_urls` (see web.py)."""
+    for item in _read(inputs, max_bytes, timeout, allow_private_urls):
+        yield item if isinstance(item, InputError) else _clean(item)
+
+
+def _read(inputs, max_bytes, timeout, allow_private_urls) -> Iterator[Document | InputError]:
     for given in inputs:
         try:
             if given == STDIN:
                 yield _guarded(STDIN_SOURCE, lambda: _read_stdin(max_bytes))
             elif given.lower().startswith(("http://", "https://")):
                 from pactwatch.sources.web import fetch
-                yield _guarded(given, lambda: fetch(given, max_bytes, timeout))
+                yield _guarded(given, lambda: fetch(given, max_bytes, timeout, allow_private=allow_private_urls))
             elif os.path.isdir(given):
                 yield from _read_folder(given, max_bytes)
             else:
@@ -76,23 +84,66 @@ def _guarded(source: str, make: Callable[[], Document]) -> Document | InputError
         return InputError(source, "too deeply nested to read")
 
 
+def _clean(doc: Document) -> Document:
+    """What every reader's Document must be before it is stored: text and metadata as valid
+    Unicode (a lone surrogate, which no database can encode, becomes U+FFFD: one character for one,
+    so offsets hold) and metadata without NUL characters (decode.normalise_newlines drops them from texts)."""
+    doc.text = valid_unicode(doc.text)
+    for name in ("source", "title", "publisher", "published"):
+        value = getattr(doc, name)
+        if value is not None:
+            setattr(doc, name, valid_unicode(str(value)).replace("\x00", "") or None)
+    doc.authors = [a for a in (valid_unicode(str(a)).replace("\x00", "") for a in doc.authors) if a]
+    return doc
+
+
 def _read_folder(folder: str, max_bytes: int) -> Iterator[Document | InputError]:
-    members = []
-    for root, dirs, files in os.walk(folder):
+    members: list[str] = []
+    unreadable: list[InputError] = []
+
+    def note(exc: OSError) -> None:   # a subfolder os.walk cannot list is said, not skipped in silence
+        unreadable.append(InputError(exc.filename or folder, f"folder not readable ({exc.strerror or exc})"))
+
+    for root, dirs, files in os.walk(folder, onerror=note):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         members += [os.path.join(root, f) for f in files
                     if not f.startswith(".") and Path(f).suffix.lower() in SUPPORTED
                     and not Path(f).stem.lower().startswith(FOLDER_DOCS)]
+    yield from unreadable
     if not members:
-        raise InputError(folder, f"empty folder (no {', '.join(SUPPORTED)} files in it)")
+        if not unreadable:
+            raise InputError(folder, f"empty folder (no {', '.join(SUPPORTED)} files in it)")
+        return
     for path in sorted(members, key=lambda p: Path(p).parts):
         yield from _read_file(path, max_bytes, explicit=False)
 
 
+def _open_regular(path: str) -> int:
+    """A file descriptor for `path` if it is a regular file; InputError for a device, FIFO or socket
+    (a `.txt` link to /dev/zero would be read for ever, a FIFO would wait for ever). Opened without
+    blocking and checked on the descriptor itself, so the file cannot be swapped between check and read."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = ("a FIFO" if stat.S_ISFIFO(mode) else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+                    else "a socket" if stat.S_ISSOCK(mode) else "not a regular file")
+            raise InputError(path, f"not a regular file ({kind}); pactwatch reads regular files only")
+        if hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)
+        return fd
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 def _read_file(path: str, max_bytes: int, explicit: bool) -> Iterator[Document | InputError]:
     suffix = Path(path).suffix.lower()
-    if not os.path.exists(path):
+    if not os.path.lexists(path):
         yield InputError(path, "not found")
+        return
+    if not os.path.exists(path):
+        yield InputError(path, "not found (a link to nothing)")
         return
     if suffix not in SUPPORTED:
         if explicit:
@@ -100,16 +151,22 @@ def _read_file(path: str, max_bytes: int, explicit: bool) -> Iterator[Document |
                                    f"(pactwatch reads {', '.join(SUPPORTED)})")
         return
     try:
-        if suffix == ".jsonl":
-            with open(path, "rb") as stream:
+        fd = _open_regular(path)
+        with os.fdopen(fd, "rb") as stream:
+            if suffix == ".jsonl":
                 yield from read_jsonl(stream, path, max_bytes)
-            return
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            yield too_large(path, size, max_bytes)
-            return
-        with open(path, "rb") as stream:
-            data = stream.read()
+                return
+            size = os.fstat(stream.fileno()).st_size
+            if size > max_bytes:
+                yield too_large(path, size, max_bytes)
+                return
+            data = stream.read(max_bytes + 1)   # by size: a file growing while read stops at the limit
+            if len(data) > max_bytes:
+                yield too_large(path, None, max_bytes)
+                return
+    except InputError as exc:
+        yield exc
+        return
     except PermissionError:
         yield InputError(path, "not readable (permission denied)")
         return

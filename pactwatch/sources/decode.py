@@ -16,6 +16,16 @@ _HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<html|<hea
 _HTML_TAGS = re.compile(rb"<(?:html|body|p|div|article|h1|title)\b[^>]*>", re.IGNORECASE)
 
 
+def valid_unicode(text: str) -> str:
+    """`text` with each lone surrogate (JSON allows "\\ud800"; no UTF-8 form, no database takes it)
+    replaced by U+FFFD: one character for one, so offsets hold."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if 0xD800 <= ord(ch) <= 0xDFFF else ch for ch in text)
+
+
 def human_size(n: int) -> str:
     for unit, scale in (("GB", 1e9), ("MB", 1e6), ("kB", 1e3)):
         if n >= scale:
@@ -30,8 +40,10 @@ def too_large(source: str, size: int | None, max_bytes: int) -> InputError:
 
 
 def normalise_newlines(text: str) -> str:
-    """Windows and old-Mac line ends become "\\n", as Python's own text mode reads them; nothing else changes."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Windows and old-Mac line ends become "\\n", as Python's own text mode reads them, and NUL
+    characters go (never part of an article; a NUL in the first 8 kB already made the file binary;
+    dropped here, before any offset is taken)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
 
 def looks_like_html(data: bytes) -> bool:

@@ -22,11 +22,13 @@ def plain_text(body: str) -> str:
     return html.unescape(_TAG.sub("", body))
 
 
-def read_timeml(path: str | Path) -> Document:
-    """The Document a .tml file holds; InputError when it is unreadable or not TimeML."""
+def read_timeml(path: str | Path, data: bytes | None = None) -> Document:
+    """The Document a .tml file holds; InputError when it is unreadable or not TimeML. `data`: the
+    file's bytes when the caller has read them already (as sources.read does, by size, from a
+    regular file only)."""
     source = str(path)
     try:
-        raw = Path(path).read_text(encoding="utf-8")
+        raw = data.decode("utf-8") if data is not None else Path(path).read_text(encoding="utf-8")
     except FileNotFoundError:
         raise InputError(source, "file not found") from None
     except (OSError, UnicodeDecodeError) as e:

@@ -7,17 +7,22 @@
 The store never imports spaCy; it keeps records as `pactwatch.facts` made them."""
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import math
 import os
+import re
+import sqlite3
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from sqlalchemy import create_engine, delete, event, func, insert, select
-from sqlalchemy.engine import Engine
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import create_engine, delete, event, func, inspect, insert, select, text as sql_text
+from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
 
 from ..errors import StoreError
-from . import schema
+from . import schema, search_schema
+from .reconcile_tables import ReconcileStore
 from .schema import FACT_TABLES, documents, metadata, schema_migrations
 
 DEFAULT_DB = "pactwatch.db"
@@ -29,14 +34,40 @@ def default_db() -> str:
     return os.environ.get("PACTWATCH_DB") or DEFAULT_DB
 
 
+SCHEMES = ("sqlite", "postgresql", "postgres", "postgresql+psycopg")
+# how long a writer waits for another process's transaction on the same SQLite file
+SQLITE_BUSY_SECONDS = 60
+
+
 def database_url(db: str | os.PathLike | None) -> str:
-    """A file path becomes an SQLite URL; a URL passes through (postgresql:// uses psycopg 3)."""
+    """A file path becomes an SQLite URL; a URL passes through (postgresql:// uses psycopg 3).
+    Any other kind of database is refused: pactwatch is tested on SQLite and PostgreSQL only."""
     db = str(db or default_db())
     if "://" not in db:
         return f"sqlite:///{Path(db).expanduser()}"
-    if db.startswith("postgresql://") or db.startswith("postgres://"):
+    scheme = db.split("://", 1)[0].lower()
+    if scheme not in SCHEMES:
+        raise StoreError(f"unsupported database {scheme}://; give an SQLite file path or a postgresql:// URL")
+    if scheme in ("postgresql", "postgres"):
         return "postgresql+psycopg://" + db.split("://", 1)[1]
     return db
+
+
+def redacted(url: str) -> str:
+    """The URL as it may be shown: any password replaced by ***."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+
+
+def _scrub(message: str, url: str) -> str:
+    """An error message with the store's password (if any) taken out: drivers quote the DSN."""
+    try:
+        password = make_url(url).password
+    except (ArgumentError, ValueError):
+        password = None
+    return message.replace(str(password), "***") if password else message
 
 
 def _now() -> str:
@@ -59,9 +90,17 @@ def _document_layout(conn) -> None:
         conn.execute(text("ALTER TABLE documents ADD COLUMN layout JSON"))
 
 
+def _create_reconcile_pending(conn) -> None:
+    """Documents stored but not yet reconciled, written in the transaction that stores them: a run
+    killed or stopped by a store error between storing and reconciling leaves them for the next run."""
+    metadata.create_all(conn, tables=[schema.reconcile_pending])
+
+
 # named migrations, applied in order, each in the same transaction as its record in schema_migrations
 MIGRATIONS = [("0001_documents_and_facts", _create_base), ("0002_reconcile", _create_reconcile),
-              ("0003_document_layout", _document_layout)]
+              ("0003_document_layout", _document_layout), ("0004_reconcile_pending", _create_reconcile_pending),
+              # full-text search, the indexes pages filter on, a change counter (store/search_schema.py)
+              ("0005_search_and_indexes", search_schema.create)]
 
 
 def _split(table, record: dict) -> dict:
@@ -79,46 +118,124 @@ def _join(kind: str, row) -> dict:
     return {"kind": kind, **data, **extra}
 
 
-try:  # the reconciliation tables and their SQL live beside the reconcile package's needs
-    from .reconcile_tables import ReconcileStore
-except ImportError:  # pragma: no cover - only while reconcile_tables is being written
-    class ReconcileStore:  # type: ignore[no-redef]
-        pass
-    MIGRATIONS = MIGRATIONS[:1]
 
-# web: full-text search, the indexes pages filter on, and a change counter (pactwatch/store/search_schema.py)
-from . import search_schema  # noqa: E402
-MIGRATIONS.append(("0005_search_and_indexes", search_schema.create))
+class _Pinned:
+    """Stands in for the engine while a snapshot is open: every read goes through one connection,
+    so it sees one state of the database."""
+
+    def __init__(self, conn, engine: Engine):
+        self._conn, self.engine = conn, engine
+        self.dialect, self.url = engine.dialect, engine.url
+
+    def connect(self):
+        return contextlib.nullcontext(self._conn)
+
+    def begin(self):
+        raise StoreError("the store is open for reading only while a snapshot is taken")
 
 
 class Store(ReconcileStore):
     """Documents and facts in one database; schema created and migrated on open."""
 
-    def __init__(self, db: str | os.PathLike | None = None):
+    def __init__(self, db: str | os.PathLike | None = None, write: bool = True):
+        """`write=False` (exports, listings): a database in a folder or file this user cannot write is
+        opened read-only instead of failing, as long as it needs no migration."""
         self.url = database_url(db)
+        shown = redacted(self.url) if "://" in str(db or default_db()) else str(db or default_db())
         try:
-            self.engine: Engine = create_engine(self.url, future=True)
-            if self.url.startswith("sqlite"):
-                event.listen(self.engine, "connect", _sqlite_pragmas)
-            self.migrate()
-        except SQLAlchemyError as e:
-            raise StoreError(f"cannot open the store {db or default_db()}: {e.__class__.__name__}: "
-                             f"{str(e).splitlines()[0]}") from None
+            path = self._sqlite_path()
+            read_only = not write and path is not None and path.is_file() and not _writable(path)
+            if read_only:  # immutable: no -wal/-shm files are created beside it
+                uri = path.resolve().as_uri() + "?mode=ro&immutable=1"
+                self.engine: Engine = create_engine("sqlite://", future=True, creator=lambda: sqlite3.connect(
+                    uri, uri=True, timeout=SQLITE_BUSY_SECONDS, check_same_thread=False))
+            else:
+                connect_args = {"timeout": SQLITE_BUSY_SECONDS} if path is not None else {}
+                self.engine = create_engine(self.url, future=True, connect_args=connect_args)
+            if path is not None:
+                _sqlite_transactions(self.engine, wal=not read_only)
+            self.read_only = read_only
+            self.check_schema() if read_only else self.migrate()
+        except StoreError:
+            raise
+        except (SQLAlchemyError, ImportError) as e:
+            message = _scrub(f"{e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}", self.url)
+            raise StoreError(f"cannot open the store {shown}: {message}") from None
+
+    def _sqlite_path(self) -> Path | None:
+        url = make_url(self.url)
+        if url.get_backend_name() != "sqlite" or not url.database or url.database == ":memory:":
+            return None
+        return Path(url.database)
 
     def migrate(self) -> list[str]:
-        """Apply the migrations not yet recorded; returns their names."""
+        """Apply the migrations not yet recorded, under a lock so two processes opening one new
+        database don't both create its tables; returns their names. A database carrying a migration
+        this version does not know was written by a newer pactwatch and is refused."""
         applied = []
-        with self.engine.begin() as conn:
-            schema_migrations.create(conn, checkfirst=True)
-            done = set(conn.scalars(select(schema_migrations.c.name)))
-        for name, step in MIGRATIONS:
-            if name in done:
-                continue
-            with self.engine.begin() as conn:
-                step(conn)
-                conn.execute(insert(schema_migrations).values(name=name, applied_at=_now()))
-            applied.append(name)
+        with self.engine.connect() as conn:
+            conn = conn.execution_options(pactwatch_lock=True)
+            with conn.begin():
+                if self.engine.dialect.name == "postgresql":  # held until this transaction ends
+                    conn.execute(sql_text("SELECT pg_advisory_xact_lock(7163011)"))
+                schema_migrations.create(conn, checkfirst=True)
+                done = set(conn.scalars(select(schema_migrations.c.name)))
+                self._refuse_unknown(done)
+                for name, step in MIGRATIONS:
+                    if name in done:
+                        continue
+                    step(conn)
+                    conn.execute(insert(schema_migrations).values(name=name, applied_at=_now()))
+                    applied.append(name)
+        self.check_schema()
         return applied
+
+    def _refuse_unknown(self, done: set[str]) -> None:
+        unknown = sorted(done - {name for name, _ in MIGRATIONS})
+        if unknown:
+            raise StoreError(f"the database was written by a newer pactwatch (migration {', '.join(unknown)} "
+                             f"is unknown here); upgrade pactwatch before using it")
+
+    def check_schema(self) -> None:
+        """Every table and column this version reads is there (a database edited by hand is named, not crashed on)."""
+        with self.engine.connect() as conn:
+            have = inspect(conn)
+            names = set(have.get_table_names())
+            if "schema_migrations" not in names:
+                raise StoreError("not a pactwatch database (no schema_migrations table)")
+            done = set(conn.scalars(select(schema_migrations.c.name)))
+            self._refuse_unknown(done)
+            missing = [name for name, _ in MIGRATIONS if name not in done]
+            if missing:
+                raise StoreError(f"the database needs migration {', '.join(missing)} but is read-only; "
+                                 f"open it once where it can be written")
+            for table in metadata.sorted_tables:
+                if table.name not in names:
+                    raise StoreError(f"the database has no table {table.name}; it was changed outside pactwatch")
+                columns = {c["name"] for c in have.get_columns(table.name)}
+                lost = [c.name for c in table.columns if c.name not in columns]
+                if lost:
+                    raise StoreError(f"table {table.name} has no column {', '.join(lost)}; "
+                                     f"the database was changed outside pactwatch")
+
+    @contextlib.contextmanager
+    def snapshot(self):
+        """Reads inside see one state of the database: a document and all its facts, or neither,
+        whatever an ingest running beside them writes meanwhile."""
+        if isinstance(self.engine, _Pinned):
+            yield self
+            return
+        engine = self.engine
+        with engine.connect() as conn:
+            if engine.dialect.name == "postgresql":
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                conn.execute(select(func.count()).select_from(schema_migrations))  # the snapshot starts here
+                self.engine = _Pinned(conn, engine)
+                try:
+                    yield self
+                finally:
+                    self.engine = engine
 
     def migrations(self) -> list[str]:
         with self.engine.connect() as conn:
@@ -126,13 +243,16 @@ class Store(ReconcileStore):
 
     # ------------------------------------------------------------ documents
     def has(self, doc_id: str) -> bool:
+        return self._present(doc_id)
+
+    def _present(self, doc_id: str) -> bool:
         with self.engine.connect() as conn:
             return conn.scalar(select(func.count()).where(documents.c.doc_id == doc_id)) > 0
 
     def add(self, document: dict, records: Iterable[dict], replace: bool = False) -> int:
         """Store a document and its fact records in one transaction; returns the facts written.
         With `replace`, an existing copy and its facts are removed first (re-extraction)."""
-        records = list(records)
+        records = [_finite(rec) for rec in records]
         row = {k: document.get(k) for k in DOCUMENT_FIELDS}
         row["authors"] = list(row.get("authors") or [])
         row["captions"] = [list(c) for c in (row.get("captions") or [])]
@@ -143,17 +263,71 @@ class Store(ReconcileStore):
                 if replace:
                     self._delete(conn, row["doc_id"])
                 conn.execute(insert(documents).values(**row))
+                # in the same transaction: a stored document is always either reconciled or pending
+                conn.execute(delete(schema.reconcile_pending).where(schema.reconcile_pending.c.doc_id == row["doc_id"]))
+                conn.execute(insert(schema.reconcile_pending).values(doc_id=row["doc_id"], since=row["ingested_at"]))
                 by_kind: dict[str, list[dict]] = {}
                 for rec in records:
                     table = FACT_TABLES[rec["kind"]]
                     by_kind.setdefault(rec["kind"], []).append(_split(table, {**rec, "doc_id": row["doc_id"]}))
                 for kind, rows in by_kind.items():
                     conn.execute(insert(FACT_TABLES[kind]), rows)
+        except IntegrityError:
+            if not replace and self._present(row["doc_id"]):
+                raise AlreadyStored(row["doc_id"]) from None  # another process stored it meanwhile
+            raise StoreError(f"cannot store {document.get('source')}: the database refused it "
+                             f"(an integrity constraint failed)") from None
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot store {document.get('source')}: {str(e).splitlines()[0]}") from None
+            raise StoreError(f"cannot store {document.get('source')}: "
+                             f"{_scrub(str(e).splitlines()[0], self.url)}") from None
         return len(records)
 
+    # ------------------------------------------------------------ reconciliation state
+    @contextlib.contextmanager
+    def reconcile_lock(self):
+        """One reconciliation at a time per database, across processes: an update reads whole
+        blocks and replaces their conflicts, so two at once could each write a view missing the
+        other's facts. SQLite: an advisory lock on a file beside the database; PostgreSQL: an
+        advisory lock held by a connection of its own."""
+        if self.engine.dialect.name == "postgresql":
+            with self.engine.connect() as conn:
+                conn.execute(sql_text("SELECT pg_advisory_lock(7163012)"))
+                try:
+                    yield
+                finally:
+                    conn.execute(sql_text("SELECT pg_advisory_unlock(7163012)"))
+                    conn.commit()
+            return
+        path = self._sqlite_path()
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: one process at a time is the user's care
+            fcntl = None
+        if path is None or fcntl is None:
+            yield
+            return
+        with open(f"{path}.reconcile-lock", "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def pending(self) -> list[str]:
+        """Documents stored but not yet reconciled, oldest first."""
+        table = schema.reconcile_pending
+        with self.engine.connect() as conn:
+            return list(conn.scalars(select(table.c.doc_id).order_by(table.c.since, table.c.doc_id)))
+
+    def reconciled(self, doc_ids: Iterable[str]) -> None:
+        """Mark documents reconciled (after reconcile.update has finished with them)."""
+        table, ids = schema.reconcile_pending, sorted(set(doc_ids))
+        with self.engine.begin() as conn:
+            for i in range(0, len(ids), 500):
+                conn.execute(delete(table).where(table.c.doc_id.in_(ids[i:i + 500])))
+
     def _delete(self, conn, doc_id: str) -> None:
+        conn.execute(delete(schema.reconcile_pending).where(schema.reconcile_pending.c.doc_id == doc_id))
         for table in FACT_TABLES.values():
             conn.execute(delete(table).where(table.c.doc_id == doc_id))
         conn.execute(delete(documents).where(documents.c.doc_id == doc_id))
@@ -166,9 +340,9 @@ class Store(ReconcileStore):
         cols = [documents.c[k] for k in DOCUMENT_FIELDS] + [documents.c.ingested_at]
         if with_text:
             cols.append(documents.c.text)
-        with self.engine.connect() as conn:
+        with _unreadable("documents"), self.engine.connect() as conn:
             rows = conn.execute(select(*cols).order_by(documents.c.source)).all()
-        return [{"kind": "document", **dict(r._mapping)} for r in rows]
+            return [{"kind": "document", **dict(r._mapping)} for r in rows]
 
     def document(self, doc_id: str) -> dict | None:
         with self.engine.connect() as conn:
@@ -191,7 +365,7 @@ class Store(ReconcileStore):
         query = select(table).order_by(table.c.doc_id, table.c.id)
         if doc_ids is not None:
             query = query.where(table.c.doc_id.in_(list(doc_ids)))
-        with self.engine.connect() as conn:
+        with _unreadable(table.name), self.engine.connect() as conn:
             for row in conn.execution_options(stream_results=True, yield_per=1000).execute(query):
                 yield _join(kind, row)
 
@@ -201,9 +375,59 @@ class Store(ReconcileStore):
             return conn.scalar(select(func.count()).select_from(table))
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.close()
+@contextlib.contextmanager
+def _unreadable(table: str):
+    """A database damaged outside pactwatch (a column renamed, a JSON value cut short) is one clear error."""
+    try:
+        yield
+    except StoreError:
+        raise
+    except (SQLAlchemyError, ValueError, TypeError) as e:
+        raise StoreError(f"the database's {table} table cannot be read ({e.__class__.__name__}: "
+                         f"{str(e).splitlines()[0] if str(e) else ''}); it was changed outside pactwatch") from None
+
+
+class AlreadyStored(StoreError):
+    """The document was stored by another process between our check and our write."""
+
+    def __init__(self, doc_id: str):
+        super().__init__(f"document {doc_id[:12]} is already stored")
+        self.doc_id = doc_id
+
+
+def _finite(value):
+    """A record with every float no database or JSON reader takes (an amount of 400 digits is inf)
+    stored as None: the fact and its quote are kept, the impossible number is not."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    return value
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def _sqlite_transactions(engine: Engine, wal: bool) -> None:
+    """SQLite transactions that mean what they say. Python's sqlite3 opens a transaction only before
+    a write statement, so a schema change ran outside any transaction (two processes creating one
+    database raced) and consecutive reads saw different states; here every transaction is a real
+    BEGIN, and one that asks for the lock (migrations) takes the write lock before it reads."""
+
+    @event.listens_for(engine, "connect")
+    def _connect(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None   # we issue BEGIN ourselves
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        if wal:
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        lock = conn.get_execution_options().get("pactwatch_lock")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if lock else "BEGIN")

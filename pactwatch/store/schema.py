@@ -76,3 +76,10 @@ Index("ix_events_type", events.c.type)
 # record kind -> table; the order is the export order
 FACT_TABLES = {"entity": entities, "timex": timexes, "quantity": quantities, "event": events}
 BASE_TABLES = [schema_migrations, documents, *FACT_TABLES.values()]
+
+# 0004_reconcile_pending: documents stored but not yet reconciled (see Store.add and api.ingest)
+reconcile_pending = Table(
+    "reconcile_pending", metadata,
+    Column("doc_id", String(64), ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True),
+    Column("since", String(40), nullable=False),
+)

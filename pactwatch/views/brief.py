@@ -13,6 +13,7 @@ from ..errors import UsageError
 from ..reconcile.entities import merge_entities
 from ..reconcile.normalize import format_amount, timex_interval
 from ..reconcile.query import clusters_of, conflicts_of, merge_across_years, series_of
+from . import markdown_safe
 from .commitments import commitments, history_text, show_date, since_text, state_text
 from .timeline import timeline
 
@@ -61,10 +62,7 @@ def brief_data(store: Any) -> dict[str, list[Line]]:
 
     ledger = commitments(store)
     conflict_records = conflicts(store)
-    sections: dict[str, list[Line]] = {}
-    sections["Where things stand"] = _standing_lines(ledger)
-    sections["What changed"] = _change_lines(ledger)
-    sections["Where sources disagree"] = [_disagreement_line(c, documents) for c in conflict_records]
+    sections: dict[str, list[Line]] = summary_sections(ledger, conflict_records, documents)
     sections["Commitments"] = [_ledger_line(e, sourced) for e in ledger]
     sections["Figures"] = _figure_lines(store, sourced)
     sections["Timeline"] = [Line(e["date"], f"{e['what']} — {_plural(e['source_count'], 'source')}",
@@ -152,6 +150,14 @@ def _change_lines(ledger: list[dict]) -> list[Line]:
     return list(days.values())
 
 
+def summary_sections(ledger: list[dict], conflict_records: list[dict],
+                     documents: dict[str, dict]) -> dict[str, list[Line]]:
+    """The brief's first screen (SUMMARY), for the markdown and the HTML brief alike: where each
+    commitment stands, what changed, where sources disagree."""
+    return {"Where things stand": _standing_lines(ledger), "What changed": _change_lines(ledger),
+            "Where sources disagree": [_disagreement_line(c, documents) for c in conflict_records]}
+
+
 def _disagreement_line(c: dict, documents: dict[str, dict]) -> Line:
     """A conflict on one line: what it is about, then each side's value, outlet and date."""
     sides = []
@@ -161,7 +167,9 @@ def _disagreement_line(c: dict, documents: dict[str, dict]) -> Line:
                                       show_date(doc["published"]) if doc.get("published") else None) if x)
         sides.append(f"{item.get('value')} ({where})" if where else str(item.get("value")))
     severity = f" [{c['severity']}]" if c.get("severity") else ""
-    return Line(f"{c['about']}:", " vs ".join(sides) + severity)
+    # a later report replacing an earlier figure reads as a revision, not as two rival figures
+    joined = ", revised to ".join(sides) if c.get("revision") else " vs ".join(sides)
+    return Line(f"{c.get('subject') or c['about']}:", joined + severity)
 
 
 # ---------------------------------------------------------------- the detail
@@ -262,13 +270,11 @@ def _sections_in_order(sections: dict[str, list[Line]]):
 # ---------------------------------------------------------------- Markdown
 
 def _md_escape(text: str) -> str:
-    for char in "\\*_[]<":
-        text = text.replace(char, "\\" + char)
-    return text
+    return markdown_safe.text(text)
 
 
 def _md_source(s: Source) -> str:
-    where = f"[{_md_escape(s.label)}]({s.href})" if s.href else _md_escape(s.label)
+    where = markdown_safe.link(s.label, s.href)
     if not s.quote:
         return where
     note = f" ({_md_escape(s.note)})" if s.note else ""

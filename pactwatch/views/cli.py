@@ -26,8 +26,17 @@ DbOption = typer.Option(None, "--db", help=DB_HELP)
 JsonOption = typer.Option(False, "--json", help="print JSON instead of a table")
 
 
+def shown(text: str, lines: bool = False) -> str:
+    """Text from outside (file names, URLs, article words) as it may reach a terminal: control
+    characters, ANSI escapes among them, written as visible escapes instead of obeyed (`lines`:
+    line ends kept, for multi-line renderings)."""
+    keep = " \n" if lines else " "
+    return "".join(ch if ch.isprintable() or ch in keep else ch.encode("unicode_escape").decode("ascii")
+                   for ch in str(text))
+
+
 def fail(message: str, code: int = 1):
-    err.print(f"Error: {message}", markup=False)
+    err.print(f"Error: {shown(message)}", markup=False)
     raise typer.Exit(code)
 
 
@@ -46,8 +55,27 @@ def handles_errors(fn):
 
 
 def _store(db):
+    """The store for a command that only reads it: opened read-only when it cannot be written."""
     from ..store import Store
-    return Store(db)
+    return Store(db, write=False)
+
+
+def refuse_overwriting_a_database(output: str, db: Optional[str]) -> None:
+    """`-o` naming the store itself (or any SQLite database) would destroy it; say so instead."""
+    from ..store import default_db
+    target = Path(output)
+    if not target.is_file():
+        return
+    store_file = Path(db or default_db())
+    try:
+        same = store_file.is_file() and target.samefile(store_file)
+        with open(target, "rb") as f:
+            database = f.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return
+    if same or database:
+        fail(f"{output} is {'the store itself' if same else 'an SQLite database'}; "
+             f"write the output to another file")
 
 
 def _emit_json(data) -> None:
@@ -59,7 +87,7 @@ def _table(title: str, columns: list[str], rows: list[list]) -> None:
     for c in columns:
         table.add_column(c, overflow="fold")
     for r in rows:
-        table.add_row(*["" if v is None else str(v) for v in r])
+        table.add_row(*["" if v is None else shown(v) for v in r])
     out.print(table)
 
 
@@ -79,7 +107,11 @@ def ingest(inputs: List[str] = typer.Argument(..., help="files, folders, - for s
            force: bool = typer.Option(False, "--force", help="re-extract documents already stored"),
            kb: List[Path] = typer.Option([], "--kb", help="a folder of knowledge files that add to or override the built-in ones"),
            max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="largest input accepted, in bytes"),
-           batch_size: int = typer.Option(8, "--batch-size", help="documents per spaCy batch (memory grows with it)")):
+           batch_size: int = typer.Option(8, "--batch-size", help="documents per spaCy batch (memory grows with it)"),
+           allow_private_urls: bool = typer.Option(
+               False, "--allow-private-urls",
+               help="also fetch URLs on loopback, private and link-local addresses (a local mirror); refused by default"),
+           timeout: float = typer.Option(20.0, "--timeout", help="seconds one URL fetch may take in all")):
     """Read articles, extract their facts, and store them."""
     from .. import api
 
@@ -94,18 +126,19 @@ def ingest(inputs: List[str] = typer.Argument(..., help="files, folders, - for s
 
     def on_progress(status: str, source: str) -> None:
         if progress is not None:
-            progress.update(task, advance=1, description=f"{status}: {Path(source).name[:40]}")
+            progress.update(task, advance=1, description=shown(f"{status}: {Path(source).name[:40]}"))
 
     try:
         report = api.ingest(inputs, db=db, force=force, kb_dirs=[str(k) for k in kb], max_bytes=max_bytes,
-                            batch_size=batch_size, on_progress=on_progress)
+                            batch_size=batch_size, on_progress=on_progress, allow_private_urls=allow_private_urls,
+                            timeout=timeout)
     finally:
         if progress is not None:
             progress.stop()
     for e in report.errors:
-        err.print(f"Error: {e}", markup=False)
+        err.print(f"Error: {shown(e)}", markup=False)
     for w in report.warnings:
-        err.print(f"Warning: {w}", markup=False)
+        err.print(f"Warning: {shown(w)}", markup=False)
     out.print(f"ingested: {report.summary()}", markup=False)
     if report.failed:
         raise typer.Exit(1)
@@ -118,9 +151,11 @@ def export(db: Optional[str] = DbOption,
            output: Optional[str] = typer.Option(None, "-o", "--output", help="file (jsonl) or folder (csv, parquet, timeml); jsonl defaults to stdout")):
     """Write every record (document, entity, timex, quantity, event, conflict) as FORMAT.md describes."""
     from .. import api
+    if output and output != "-":
+        refuse_overwriting_a_database(output, db)
     n = api.export(db=db, format=format, out=output)
     if output and output != "-":
-        err.print(f"exported {n} records to {output}", markup=False)
+        err.print(shown(f"exported {n} records to {output}"), markup=False)
 
 
 @app.command()
@@ -227,7 +262,7 @@ def timeline(db: Optional[str] = DbOption,
     entries = build(_store(db), actor=actor, start=start, end=end)
     if as_json:
         return _emit_json(entries)
-    out.print(render_timeline(entries), markup=False)
+    out.print(shown(render_timeline(entries), lines=True), markup=False)
 
 
 @app.command()
@@ -257,7 +292,7 @@ def conflicts(db: Optional[str] = DbOption, as_json: bool = JsonOption):
     records = build(_store(db))
     if as_json:
         return _emit_json(records)
-    out.print(render_conflicts(records), markup=False)
+    out.print(shown(render_conflicts(records), lines=True), markup=False)
 
 
 @app.command()
@@ -267,6 +302,8 @@ def brief(db: Optional[str] = DbOption,
           format: str = typer.Option("md", "--format", "-f", help="md or html")):
     """The brief an analyst hands a colleague: where things stand, what changed, where sources disagree, then the detail."""
     from .brief import brief as build
+    if output and output != "-":
+        refuse_overwriting_a_database(output, db)
     store = _store(db)
     text = build(store, format=format)
     if output and output != "-":

@@ -51,21 +51,32 @@ def pdf_bytes():
 
 @pytest.fixture
 def web_server():
-    """serve({path: (status, content_type, body, delay_seconds)}) -> base URL on 127.0.0.1."""
+    """serve({path: (status, content_type, body, delay_seconds[, headers])}) -> base URL on 127.0.0.1.
+    A negative delay trickles the body one byte every -delay seconds. `serve.hits` counts the
+    requests each path received (a refused fetch must never reach the server)."""
     servers = []
 
-    def serve(routes: dict[str, tuple[int, str, bytes, float]]) -> str:
+    def serve(routes: dict[str, tuple]) -> str:
         class Handler(http.server.BaseHTTPRequestHandler):
             def do_GET(self):
-                status, content_type, body, delay = routes.get(self.path, (404, "text/plain", b"missing", 0))
-                if delay:
+                serve.hits[self.path] = serve.hits.get(self.path, 0) + 1
+                status, content_type, body, delay, *rest = routes.get(self.path, (404, "text/plain", b"missing", 0))
+                if delay > 0:
                     time.sleep(delay)
                 try:
                     self.send_response(status)
                     self.send_header("Content-Type", content_type)
                     self.send_header("Content-Length", str(len(body)))
+                    for name, value in (rest[0] if rest else {}).items():
+                        self.send_header(name, value)
                     self.end_headers()
-                    self.wfile.write(body)
+                    if delay < 0:
+                        for i in range(len(body)):
+                            self.wfile.write(body[i:i + 1])
+                            self.wfile.flush()
+                            time.sleep(-delay)
+                    else:
+                        self.wfile.write(body)
                 except (BrokenPipeError, ConnectionResetError):
                     pass  # the client gave up (the timeout test)
 
@@ -78,6 +89,7 @@ def web_server():
         servers.append(server)
         return f"http://127.0.0.1:{server.server_address[1]}"
 
+    serve.hits = {}
     yield serve
     for server in servers:
         server.shutdown()

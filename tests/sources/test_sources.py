@@ -158,7 +158,7 @@ def test_sources_stdin_over_limit(monkeypatch):
 
 def test_sources_timeml_goes_to_its_reader(tmp_path, monkeypatch):
     fake = types.ModuleType("pactwatch.sources.timeml")
-    fake.read_timeml = lambda path: Document(source=str(path), text="stub text", format="timeml")
+    fake.read_timeml = lambda path, data=None: Document(source=str(path), text="stub text", format="timeml")
     monkeypatch.setitem(sys.modules, "pactwatch.sources.timeml", fake)
     path = write(tmp_path, "a.tml", "<TimeML>stub text</TimeML>")
     doc = only(read([path]))

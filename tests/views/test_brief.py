@@ -159,8 +159,8 @@ def test_brief_what_changed_lists_each_commitment_by_the_date_its_state_began(st
 
 def test_brief_where_sources_disagree_names_each_side_with_outlet_and_date(store):
     disagree = brief(store, format="md").split("## Where sources disagree", 1)[1].split("##", 1)[0]
-    assert disagree.strip() == ("- **detained persons, Freedonia → Sylvania:** about 40 persons (Example News, "
-                                "2 Nov 2025) vs 90 persons (Example News, 3 Nov 2025)")
+    assert disagree.strip() == ("- **detained persons (Freedonia and Sylvania):** about 40 persons (Example News, "
+                                "2 Nov 2025), revised to 90 persons (Example News, 3 Nov 2025) \\[low\\]")
 
 
 def test_brief_detail_gives_each_step_of_a_history_its_quotes(store):

@@ -129,3 +129,111 @@ def test_cli_views_run_on_a_store(corpus, tmp_path):
     assert brief.exit_code == 0 and (tmp_path / "brief.md").read_text().startswith("#")
     bad = run("brief", "--db", db, "--format", "pdf")
     assert bad.exit_code == 1 and bad.stderr.startswith("Error: ")
+
+
+# ------------------------------------------------------------------ robustness (issue 12)
+
+def _stored(tmp_path, records: list[dict]) -> str:
+    """A store holding one document and the given fact records, built without the pipeline."""
+    from pactwatch.store import Store
+    db = str(tmp_path / "r.db")
+    text = "=HYPERLINK(\"http://evil.example\",\"click\") said the minister.\u2028Next line."
+    Store(db).add({"doc_id": "a" * 64, "source": "@Donald Trump.txt", "title": "-2+3", "authors": ["+Lee"],
+                   "published": "2025-03-03", "text_sha256": "0" * 64, "captions": [], "text": text}, records)
+    return db
+
+
+def test_cli_csv_export_neutralises_formulas(tmp_path):
+    import csv
+    db = _stored(tmp_path, [{"kind": "quantity", "measure": "pledge", "value": -5.0, "unit": "USD",
+                             "holder": "@Donald Trump", "quote": "=cmd|' /C calc'!A0", "start": 0, "end": 10}])
+    assert run("export", "--db", db, "-f", "csv", "-o", str(tmp_path / "csv")).exit_code == 0
+    doc, = csv.DictReader(open(tmp_path / "csv" / "document.csv", encoding="utf-8"))
+    qty, = csv.DictReader(open(tmp_path / "csv" / "quantity.csv", encoding="utf-8"))
+    assert (doc["source"], doc["title"]) == ("'@Donald Trump.txt", "'-2+3")
+    assert (qty["holder"], qty["quote"]) == ("'@Donald Trump", "'=cmd|' /C calc'!A0")
+    assert qty["value"] == "-5.0"      # a number stays a number
+
+
+def test_cli_jsonl_export_is_strict_json_one_record_a_line(tmp_path):
+    db = _stored(tmp_path, [{"kind": "quantity", "measure": "pledge", "value": float("inf"), "unit": "USD",
+                             "quote": "said\u2028the\u2029minister\x85", "start": 0, "end": 10}])
+    result = run("export", "--db", db)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()           # splits on U+2028, U+2029 and U+0085 too
+    records = [json.loads(line, parse_constant=lambda c: pytest.fail(f"non-JSON constant {c}")) for line in lines]
+    assert [r["kind"] for r in records] == ["document", "quantity"]
+    assert records[1]["value"] is None and records[1]["quote"] == "said\u2028the\u2029minister\x85"
+
+
+def test_cli_export_and_brief_never_overwrite_the_database(tmp_path):
+    from pactwatch.store import Store
+    db = _stored(tmp_path, [])
+    for args in (["export", "--db", db, "-o", db], ["brief", "--db", db, "-o", db]):
+        result = run(*args)
+        assert result.exit_code == 1 and "is the store itself" in result.stderr
+    other = tmp_path / "other.db"
+    other.write_bytes(open(db, "rb").read())
+    result = run("export", "--db", db, "-o", str(other))
+    assert result.exit_code == 1 and "is an SQLite database" in result.stderr
+    assert Store(db).count("document") == 1
+
+
+def test_cli_export_of_a_damaged_store_is_one_line_and_no_output(tmp_path):
+    import sqlite3
+    db = _stored(tmp_path, [{"kind": "timex", "text": "2025", "start": 0, "end": 4, "type": "DATE", "value": "2025"}])
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE timexes SET extra = '{broken'")
+    result = run("export", "--db", db)
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr.startswith("Error: the database's timexes table cannot be read")
+    out = tmp_path / "out.jsonl"
+    assert run("export", "--db", db, "-o", str(out)).exit_code == 1 and not out.exists()
+
+
+def test_cli_control_characters_in_file_names_never_reach_the_terminal(tmp_path):
+    name = tmp_path / "evil\x1b[2J\x1b]0;owned\x07.txt"
+    name.write_bytes(b"")
+    result = run("ingest", str(name), "--db", str(tmp_path / "a.db"))
+    assert result.exit_code == 1
+    assert "\x1b" not in result.stderr and "\x07" not in result.stderr
+    assert "evil\\x1b[2J" in result.stderr
+
+
+@pytest.mark.parametrize("size", ["0", "-3"])
+def test_cli_bad_batch_size_is_one_line(corpus, tmp_path, size):
+    result = run("ingest", str(corpus), "--db", str(tmp_path / "a.db"), "--batch-size", size)
+    assert result.exit_code == 1 and result.stderr.startswith("Error: --batch-size must be")
+    assert "Traceback" not in result.output
+
+
+def test_cli_mysql_and_postgres_password_are_one_clean_line(tmp_path):
+    result = run("docs", "--db", "mysql://root:pw@localhost/x")
+    assert result.exit_code == 1 and result.stderr.startswith("Error: unsupported database mysql://")
+    result = run("docs", "--db", "postgresql://analyst:s3cret-pw@127.0.0.1:1/none")
+    assert result.exit_code == 1 and "s3cret-pw" not in result.output and result.stderr.startswith("Error: ")
+
+
+def test_cli_timeml_export_of_a_corpus_writes_one_file_per_record(tmp_path):
+    from pactwatch.store import Store
+    db = str(tmp_path / "c.db")
+    store = Store(db)
+    for n in range(1, 6):
+        store.add({"doc_id": f"{n:064d}", "source": f"/data/corpus.jsonl#{n}", "authors": [], "captions": [],
+                   "text_sha256": "0" * 64, "text": f"Talks resumed in 202{n}."},
+                  [{"kind": "timex", "text": f"202{n}", "start": 16, "end": 20, "type": "DATE", "value": f"202{n}"}])
+    result = run("export", "--db", db, "-f", "timeml", "-o", str(tmp_path / "tml"))
+    assert result.exit_code == 0 and "exported 5 records" in result.stderr
+    files = sorted((tmp_path / "tml").glob("*.tml"))
+    assert len(files) == 5
+    assert sorted(f.read_text().count('value="202') for f in files) == [1] * 5
+
+
+def test_cli_tables_show_control_characters_from_stored_text_as_escapes(tmp_path):
+    from pactwatch.store import Store
+    db = str(tmp_path / "t.db")
+    Store(db).add({"doc_id": "c" * 64, "source": "feed\x1b[31mred.txt", "title": "Title\x1b]0;owned\x07",
+                   "authors": [], "text_sha256": "0" * 64, "captions": [], "text": "words"}, [])
+    result = run("docs", "--db", db)
+    assert result.exit_code == 0 and "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert "\\x1b" in result.stdout

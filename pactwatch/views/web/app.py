@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 from ... import __version__
 from ...store import Store
 from ...store.queries import SNIPPET_CLOSE, SNIPPET_OPEN
-from ..commitments import VAGUE_DATES
+from ..history import show_date
 from . import charts, data, marks
 from .data import Context
 
@@ -42,7 +42,7 @@ def environment() -> jinja2.Environment:
     env.filters["words"] = lambda s: (s or "").replace("_", " ")
     env.filters["snippet"] = _snippet
     env.filters["short_id"] = lambda s: (s or "")[:12]
-    env.filters["when"] = lambda value: VAGUE_DATES.get(value, value) if value else value
+    env.filters["when"] = lambda value: show_date(value) if value else value
     env.globals["nav"] = NAV
     env.globals["version"] = __version__
     return env

@@ -8,6 +8,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..brief import summary_sections
 from . import charts, data
 from .app import HERE, environment
 
@@ -32,7 +33,9 @@ def brief_html(store: Any) -> str:
     timeline = data.timeline(ctx, limit=500)
     actors = data.actors(ctx, limit=30)
     listing = data.documents(ctx, limit=MAX_DOCUMENTS)
+    documents = {d["doc_id"]: d for d in ctx.store.records("document")}
     page = {
+        "summary": summary_sections(data.all_commitments(ctx), data.all_conflicts(ctx), documents),
         "overview": data.overview(ctx),
         "timeline_chart": charts.timeline_svg(timeline["matching"], "actor", None,
                                               link=lambda s: "#" + _doc_anchor(s.get("doc_id"))),

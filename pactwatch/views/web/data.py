@@ -122,9 +122,10 @@ def overview(ctx: Context) -> dict:
 
 
 def _status_line(e: dict) -> dict:
-    """A commitment where it stands: its strongest status now and the latest date it carries."""
-    return {"measure": e["measure"], "amount": e["amount"], "holder": e["holder"], "target": e["target"],
-            "status": e["status"], "date": e["date"], "source_count": e["source_count"]}
+    """A commitment where it stands (views/commitments.py decides): its state and since when."""
+    return {"kind": e["kind"], "subject": e["subject"], "state": e["state"], "status": e["status"],
+            "changed": e["changed"], "measure": e.get("measure"), "holder": e.get("holder"),
+            "target": e.get("target"), "source_count": e["source_count"]}
 
 
 def timeline_filters(ctx: Context) -> dict:
@@ -169,15 +170,18 @@ def commitments(ctx: Context, measure: str | None = None, actor: str | None = No
                 offset: int = 0, limit: int = PAGE) -> dict:
     entries = all_commitments(ctx)
     if measure:
-        entries = [e for e in entries if e["measure"] == measure]
+        entries = [e for e in entries if e.get("measure") == measure]
     if actor:
         wanted = norm_name(actor)
-        entries = [e for e in entries if wanted in (norm_name(e["holder"]), norm_name(e["target"]))]
+        entries = [e for e in entries
+                   if wanted in {norm_name(a) for a in (e.get("holder"), e.get("target"), *e.get("actors", ())) if a}]
     if status:
-        entries = [e for e in entries if status in e["status"]]
-    measures = ctx.cache.get("commitment_measures", lambda: sorted({e["measure"] for e in all_commitments(ctx)}))
+        entries = [e for e in entries if e["status"] == status]
+    ledger = all_commitments(ctx)
+    measures = ctx.cache.get("commitment_measures", lambda: sorted({e["measure"] for e in ledger if e.get("measure")}))
+    statuses = ctx.cache.get("commitment_statuses", lambda: sorted({e["status"] for e in ledger if e.get("status")}))
     return {"filters": {"measure": measure, "actor": actor, "status": status}, "measures": measures,
-            **_page(entries, offset, limit)}
+            "statuses": statuses, **_page(entries, offset, limit)}
 
 
 def conflicts(ctx: Context, type: str | None = None, offset: int = 0, limit: int = PAGE) -> dict:

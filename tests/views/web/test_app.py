@@ -56,7 +56,8 @@ def test_overview_counts_and_lists(client):
     data = client.get("/overview.json").json()
     assert data["counts"]["document"] == 2 and data["counts"]["quantity"] == 4
     assert data["conflict_total"] == 1
-    assert data["commitments"][0]["amount"] == "$40 billion"
+    first = data["commitments"][0]
+    assert first["state"] == "$40 billion pledged" and first["target"] == "Freedonia"
     assert {a["name"] for a in data["actors"]} == {"Freedonia", f"Ruritania {HOSTILE}"}
 
 
