@@ -77,6 +77,12 @@ class Triggers:
     office_winning_objects: frozenset[str] = frozenset()   # "won the vote", "won the runoff"
     office_removing: frozenset[str] = frozenset()   # "fired", "dismissed": with a person as object
     office_officials: frozenset[str] = frozenset()  # "secretary", "chief": who can hold an office
+    documents: frozenset[str] = frozenset()         # "released a report": putting out a text, no event
+    party_verbs: frozenset[str] = frozenset()       # "meet": an event only with a party as object
+    party_nouns: frozenset[str] = frozenset()       # "met his counterpart": nouns that name a party
+    standing_agreements: frozenset[str] = frozenset()   # "cancelled the deal": a commitment renounced
+    renouncing: frozenset[str] = frozenset()        # "cancel", "scrap": verbs that renounce one
+    described_acts: frozenset[str] = frozenset()    # types a participle with an agent or date still reports
 
 
 def _read(folder: Path, name: str) -> dict:
@@ -129,6 +135,13 @@ def _words(data: dict, section: str, key: str, file: str, words: int = 1) -> fro
         raise KnowledgeError(f"{file}: [{section}] {key} must be a list of words")
     return frozenset(tuple(_word(v, file, f"[{section}] {key}", words).split()) if words > 1
                      else _word(v, file, f"[{section}] {key}") for v in values)
+
+
+def _event_types(values, file: str, section: str) -> frozenset[str]:
+    if not isinstance(values, list) or any(v not in EVENT_TYPES for v in values):
+        raise KnowledgeError(f"{file}: [{section}] types must be a list of event types; "
+                             f"known: {', '.join(sorted(EVENT_TYPES))}")
+    return frozenset(values)
 
 
 def _word_or_phrase(value, file: str, where: str) -> str:
@@ -225,4 +238,10 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
         office_winning=_words(t, "office_terms", "winning", tf),
         office_winning_objects=_words(t, "office_terms", "winning_objects", tf),
         office_officials=_words(t, "office_terms", "officials", tf),
+        documents=_words(t, "publishing", "documents", tf),
+        party_verbs=_words(t, "party_objects", "verbs", tf),
+        party_nouns=_words(t, "party_objects", "nouns", tf),
+        standing_agreements=_words(t, "negators", "standing_agreements", tf),
+        renouncing=_words(t, "negators", "renouncing", tf),
+        described_acts=_event_types(_table(t, "described_acts", tf).get("types", []), tf, "described_acts"),
     )

@@ -79,6 +79,7 @@ class EventFinder:
     def __init__(self, lexicon: trigger_lexicon.Triggers):
         self.lex = lexicon
         self._actor_tokens: dict = {}   # per Doc: token index -> actor span, set in __call__
+        self._renouncing: set[int] = set()   # per Doc: verbs that renounce an agreement ("scrapped the deal")
         self.event_nouns = frozenset(lexicon.nouns) | lexicon.event_heads
         # verbs whose subject acts the event their object noun names ("held talks"); with regular
         # inflections too, as the lemmatizer sometimes misses ("staged" -> "stag")
@@ -120,9 +121,16 @@ class EventFinder:
                              if m.dep_ in ("compound", "amod") and (m.lower_, c.lower_) in lex.noun_phrases), None)
                 if kind:
                     return None if carried else kind
+                if token.dep_ == "acl" and token.tag_ == "VBN":
+                    objects = objects + [token.head]   # "a report released on Friday"
+                if any(c.lemma_.lower() in lex.documents for c in objects):
+                    return None   # "released a fact sheet", "published its report": no concession
             if token.dep_ in ("amod", "acl") and token.tag_ == "VBN" and not self.names_someone(token.head) \
-                    and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-                return None   # "a bill signed by ...", "the long-threatened invasion": description
+                    and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+                    and not (lex.verbs.get(lemma) in lex.described_acts and stated_act(token)):
+                return None   # "the long-threatened invasion", "a signed copy": description
+            if lemma in lex.party_verbs and any(c.dep_ == "dobj" and not self.names_party(c) for c in token.children):
+                return None   # "met the deadline", "can meet the targets": no meeting
             addressed = lex.verbs.get(lemma) == "THREATEN" and any(c.dep_ == "dobj" for c in token.children)
             for child in token.children:
                 if child.dep_ == "prep" and addressed:
@@ -277,6 +285,14 @@ class EventFinder:
         span = self._actor_tokens.get(token.i)
         return span is not None and span.label_ == "PERSON"
 
+    def names_party(self, token: Token) -> bool:
+        """`token` names someone one can meet: an actor, a pronoun, a name, or an official or a
+        group named by a common noun ("his counterpart", "the delegation")."""
+        if token.pos_ in ("PRON", "PROPN") or self.names_someone(token):
+            return True
+        lemma = token.lemma_.lower()
+        return lemma in self.lex.party_nouns or lemma in self.lex.office_titles or lemma in self.lex.office_officials
+
     def names_someone(self, token: Token) -> bool:
         """The noun a participle describes is, or is headed by, a named actor ("newly elected
         President Lee")."""
@@ -300,6 +316,11 @@ class EventFinder:
         elif place.dep_ not in ("dobj", "nsubjpass"):
             return None
         lemma = head.lemma_.lower()
+        if kind == "AGREE" and noun.lemma_.lower() in self.lex.standing_agreements and head.pos_ == "VERB" \
+                and lemma in self.lex.renouncing and "AGREE" in self.lex.reversal_types:
+            # "scrapped the deal": a commitment renounced, not an agreement that did not happen
+            self._renouncing.add(head.i)
+            return self.lex.reversal_types["AGREE"]
         if lemma in self.lex.reversals or lemma in self.lex.reversal_nominals:
             return self.lex.reversal_nouns.get(noun.lemma_.lower()) or self.lex.reversal_types.get(kind or "")
         if lemma in self.lex.acceptances:
@@ -310,8 +331,9 @@ class EventFinder:
         """For a reporting verb whose complement says someone must act ("X said Y must ..."),
         that complement's verb."""
         lemma = token.lemma_.lower()
-        if lemma not in self.lex.reporting_verbs and lemma not in self.lex.mandative_verbs:
-            return None
+        if lemma not in self.lex.reporting_verbs and lemma not in self.lex.mandative_verbs \
+                and lemma not in self.lex.clausal_reporting:
+            return None   # "warned that Y should ..." demands of Y as "said that Y must ..." does
         for c in token.children:
             if c.dep_ != "ccomp":
                 continue
@@ -332,7 +354,7 @@ class EventFinder:
                 cues.add("planned")
             elif token.lower_ in lex.intent_words:
                 cues.add("future")
-            if self.is_negator(token):
+            if self.is_negator(token) and token.i not in self._renouncing:
                 cues.add("negated")
         for c in token.children:
             dep, lower, lemma = c.dep_, c.lower_, c.lemma_.lower()
@@ -374,6 +396,9 @@ class EventFinder:
                 break
             if before_semicolon(node):
                 break   # "X became president; Y then took over": a semicolon joins two statements
+            if node.i == trigger.i and node.dep_ in ("acl", "amod") and node.tag_ == "VBN" \
+                    and triggers.get(node.i) in self.lex.described_acts and stated_act(node):
+                break   # "rejected the tariff threatened by Trump in July": the threat is an act of its own
             if node.i == trigger.i and head.i in triggers and node.dep_ == "advcl" and node.tag_ == "VBG" \
                     and triggers.get(node.i) in STATEMENT_TYPES and triggers.get(node.i) != triggers[head.i]:
                 break   # "welcomed him, promising to ...": a commitment made alongside is its own event
@@ -516,6 +541,7 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         args = Arguments(doc, self.carriers, self.event_nouns)
         self._actor_tokens = args.actor_at
+        self._renouncing = set()
         triggers: dict[int, str] = {}
         captions = doc._.captions or []
         reversible_nouns = self.lex.reversible_nouns
@@ -641,7 +667,8 @@ class EventFinder:
         office = self.office_term(token) if kind == self.lex.office_type and token.pos_ == "VERB" else None
         roles = args.office_roles(office, token) if office is not None else args.roles(token)
         obligation = self.obligation_subject(token) if kind == self.lex.obligation_type else None
-        if obligation is not None and token.pos_ == "VERB" and token.lemma_.lower() in self.lex.reporting_verbs:
+        if obligation is not None and token.pos_ == "VERB" and (
+                token.lemma_.lower() in self.lex.reporting_verbs or token.lemma_.lower() in self.lex.clausal_reporting):
             roles = args.roles_of_obligation(token, obligation)
             reporter = None
         m = Mention(token=token, type=kind, source=roles.source_names(), target=roles.target_names(),
@@ -778,6 +805,17 @@ def past_clause(token: Token) -> bool:
         if t.head.i == t.i:
             break
         t = t.head
+    return False
+
+
+def stated_act(participle: Token) -> bool:
+    """A participle describing a noun that still reports an act: it names who did it or when
+    ("the 10% levy requested by Washington", "duties imposed on May 2")."""
+    for c in participle.children:
+        if c.dep_ == "agent":
+            return True
+        if c.dep_ in ("prep", "npadvmod") and any(t.ent_type_ == "DATE" for t in c.subtree):
+            return True
     return False
 
 

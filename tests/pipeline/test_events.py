@@ -837,3 +837,77 @@ def test_events_joint_document_in_a_passive_or_relative_clause_takes_its_own_dat
     assert len(agreed) == 1 and agreed[0]["date"] == "2025-05-04"
     assert {"Chile", "Peru"} <= set(agreed[0]["source"] + agreed[0]["target"])
     assert not [e for e in evs if e["type"] == "CONCEDE"]
+
+
+# ---------------------------------------------------------------- issue 11 families
+def test_events_a_court_striking_down_a_measure_rejects_it(annotate):
+    _, evs = events(annotate, "The Supreme Court struck down the tariffs on Friday.")
+    assert [(e["type"], e["source"]) for e in evs] == [("REJECT", ["Supreme Court"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The White House released a fact sheet on the agreement on Monday.",
+    "Canada published a report on the talks.",
+    "A slide presentation released Friday by the Finance Ministry set out the terms.",
+])
+def test_events_putting_out_a_document_is_no_concession(annotate, text):
+    _, evs = events(annotate, text)
+    assert not [e for e in evs if e["type"] == "CONCEDE"]
+
+
+def test_events_releasing_people_is_still_a_concession(annotate):
+    _, evs = events(annotate, "Kenya released three British detainees.")
+    assert one_of_type(evs, "CONCEDE")["source"] == ["Kenya"]
+
+
+@pytest.mark.parametrize("text", ["Chile met the deadline on Friday.",
+                                  "Peru believes it can meet the new targets with its current budget."])
+def test_events_meeting_a_target_is_no_meeting(annotate, text):
+    _, evs = events(annotate, text)
+    assert not [e for e in evs if e["type"] == "CONSULT"]
+
+
+def test_events_meeting_a_counterpart_is_a_meeting(annotate):
+    _, evs = events(annotate, "Chile's president met his Peruvian counterpart on Friday.")
+    assert "Peru" in one_of_type(evs, "CONSULT")["target"]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Canberra scrapped the agreement with Paris in 2021.", "asserted"),
+    ("Ottawa said it would never cancel the treaty.", "negated"),
+])
+def test_events_renouncing_an_agreement_rejects_it(annotate, text, modality):
+    _, evs = events(annotate, text)
+    e = one_of_type(evs, "REJECT")
+    assert e["modality"] == modality and not [x for x in evs if x["type"] == "AGREE"]
+
+
+@pytest.mark.parametrize("text", ["Peru cancelled its planned visit to Chile.",
+                                  "The joint statement omitted the usual pledge to Canada."])
+def test_events_cancelling_a_plan_or_omitting_a_pledge_negates_it(annotate, text):
+    _, evs = events(annotate, text)
+    assert not [e for e in evs if e["type"] == "REJECT"]
+
+
+def test_events_warning_that_someone_should_act_is_a_demand(annotate):
+    _, evs = events(annotate, "Germany warned that Norway should spend at least 3% on defense.")
+    e = one_of_type(evs, "REQUEST")
+    assert e["source"] == ["Germany"] and e["target"] == ["Norway"]
+
+
+@pytest.mark.parametrize("text, kind, source", [
+    ("Mexico rejected the 30% levy threatened by Washington in July.", "THREATEN", "United States"),
+    ("Chile accepted the 2% floor demanded by Brazil.", "REQUEST", "Brazil"),
+])
+def test_events_a_demand_or_threat_named_by_its_participle_is_its_own_event(annotate, text, kind, source):
+    _, evs = events(annotate, text)
+    assert source in one_of_type(evs, kind)["source"]
+
+
+def test_events_new_lexicon_entries(annotate):
+    _, evs = events(annotate, "Brazil's negotiators quickly pushed back on the proposal.")
+    assert one_of_type(evs, "REJECT")["source"] == ["Brazil"]
+    _, evs = events(annotate, "Germany is contributing $2 billion to the Ukrainian army.")
+    assert one_of_type(evs, "AID")["target"] == ["Ukraine"]
+    _, evs = events(annotate, "There have been no discussions with Ottawa about the plan, the ministry said.")
+    assert one_of_type(evs, "CONSULT")["modality"] == "negated"
