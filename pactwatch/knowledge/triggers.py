@@ -83,6 +83,12 @@ class Triggers:
     standing_agreements: frozenset[str] = frozenset()   # "cancelled the deal": a commitment renounced
     renouncing: frozenset[str] = frozenset()        # "cancel", "scrap": verbs that renounce one
     described_acts: frozenset[str] = frozenset()    # types a participle with an agent or date still reports
+    party_required: frozenset[str] = frozenset()    # "charge": an event only done to a party
+    no_object: frozenset[str] = frozenset()         # "demonstrate": an event only with no object
+    noun_object: frozenset[str] = frozenset()       # "seek": an event only with a noun object
+    recipient: frozenset[str] = frozenset()         # "contribute": an event only given to an actor
+    question_markers: frozenset[str] = frozenset()  # "asked whether ...": a question
+    own_instruments: frozenset[str] = frozenset()   # "signed an order": no agreement
 
 
 def _read(folder: Path, name: str) -> dict:
@@ -243,5 +249,11 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
         party_nouns=_words(t, "party_objects", "nouns", tf),
         standing_agreements=_words(t, "negators", "standing_agreements", tf),
         renouncing=_words(t, "negators", "renouncing", tf),
+        party_required=_words(t, "frames", "party_required", tf),
+        no_object=_words(t, "frames", "no_object", tf),
+        noun_object=_words(t, "frames", "noun_object", tf),
+        recipient=_words(t, "frames", "recipient", tf),
+        question_markers=_words(t, "frames", "question_markers", tf),
+        own_instruments=_words(t, "frames", "own_instruments", tf),
         described_acts=_event_types(_table(t, "described_acts", tf).get("types", []), tf, "described_acts"),
     )

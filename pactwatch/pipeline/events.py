@@ -129,8 +129,8 @@ class EventFinder:
                     and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
                     and not (lex.verbs.get(lemma) in lex.described_acts and stated_act(token)):
                 return None   # "the long-threatened invasion", "a signed copy": description
-            if lemma in lex.party_verbs and any(c.dep_ == "dobj" and not self.names_party(c) for c in token.children):
-                return None   # "met the deadline", "can meet the targets": no meeting
+            if not self.in_frame(token, lemma):
+                return None   # "met the deadline", "charging more", "seeks to deter": no event
             addressed = lex.verbs.get(lemma) == "THREATEN" and any(c.dep_ == "dobj" for c in token.children)
             for child in token.children:
                 if child.dep_ == "prep" and addressed:
@@ -175,8 +175,10 @@ class EventFinder:
                         return kind
             kind = lex.nouns.get(lemma)
             if kind and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
-                    and token.head.lemma_.lower() not in lex.event_heads and token.head.lemma_.lower() not in lex.nouns:
-                return None   # "aid agencies", "summit venue": the head is no event
+                    and token.head.lemma_.lower() not in lex.event_heads:
+                # "aid agencies", "summit venue": the head is no event; "tariff deal", "peace
+                # talks": the head is the event, this noun its topic
+                return None
             if kind:
                 return kind
             if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.light_verbs:
@@ -285,11 +287,45 @@ class EventFinder:
         span = self._actor_tokens.get(token.i)
         return span is not None and span.label_ == "PERSON"
 
+    def in_frame(self, verb: Token, lemma: str) -> bool:
+        """The verb stands in the frame its event needs (knowledge/data/triggers.toml, [frames])."""
+        lex = self.lex
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma in lex.party_verbs and any(not self.names_party(c) for c in objects):
+            return False
+        if lemma in lex.party_required:
+            done_to = objects + [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "auxpass" for c in verb.children):
+                done_to.append(verb.head)
+            return bool(done_to) and all(self.names_party(c) for c in done_to)
+        if lemma in lex.no_object and objects:
+            return False
+        if lemma in lex.noun_object and not any(c.pos_ in ("NOUN", "PROPN", "PRON") for c in objects) \
+                and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            return False
+        if lemma in lex.recipient and not any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(
+                    p.dep_ == "pobj" and any(t.i in self._actor_tokens for t in p.subtree)
+                    for p in c.children) for c in verb.children) \
+                and not any(c.dep_ == "dative" for c in verb.children):
+            return False
+        if lex.verbs.get(lemma) == "REQUEST" and any(
+                c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in lex.question_markers
+                                                     for m in c.children) for c in verb.children):
+            return False
+        if lex.verbs.get(lemma) == "AGREE" and lemma in lex.publishing and objects \
+                and all(c.lemma_.lower() in lex.own_instruments or any(
+                    m.dep_ == "compound" and m.lemma_.lower() in lex.own_instruments for m in c.children)
+                    for c in objects):
+            return False   # "signed an executive order": the government's own act
+        return True
+
     def names_party(self, token: Token) -> bool:
         """`token` names someone one can meet: an actor, a pronoun, a name, or an official or a
         group named by a common noun ("his counterpart", "the delegation")."""
-        if token.pos_ in ("PRON", "PROPN") or self.names_someone(token):
-            return True
+        if token.pos_ in ("PRON", "PROPN") or self.names_someone(token) or any(
+                c.dep_ in ("amod", "poss") and c.i in self._actor_tokens for c in token.children):
+            return True   # "three Chinese nationals", "Japan's envoy"
         lemma = token.lemma_.lower()
         return lemma in self.lex.party_nouns or lemma in self.lex.office_titles or lemma in self.lex.office_officials
 
@@ -603,6 +639,8 @@ class EventFinder:
                 mention.dated_now = bool(mention.date) and mention.date == (doc._.dct or "")[:10]
             if not mention.source and not mention.target:
                 continue  # no actor: an anaphoric or generic mention ("the summit", "tariffs")
+            if token.pos_ == "NOUN" and not contents and not self.event_reading(args, token):
+                continue  # "facing intensifying North Korean threats": a state of affairs, not an act
             mentions.append(mention)
         doc.spans[EVENTS] = self.merged(doc, mentions)
         return doc
@@ -706,6 +744,37 @@ class EventFinder:
                 begin, _ = args.quote(head, {token.i})
                 m.quote = (min(begin, m.quote[0]), m.quote[1])
         return m
+
+    def event_reading(self, args: Arguments, noun: Token) -> bool:
+        """A noun names an act, not a standing state of affairs, when something in the sentence
+        makes it one: a date of its own ("the 2014 pledge"), a possessor or an agent ("Seoul's
+        request", "sanctions by the EU"), a party it is aimed at or held with ("talks with Tokyo",
+        "tariffs on Indian goods"), a clause describing it, a verb carrying it ("held talks",
+        "imposed tariffs") or a verb it is the subject of ("the tariffs took effect"). A noun
+        with none of these, with only an adjective naming a side ("US tariffs", "intensifying
+        North Korean threats", "Russian support"), tells how things stand."""
+        place = stand_in(noun)
+        if args.dated_within(place):
+            return True
+        if noun.dep_ in ("conj", "appos") and noun.head.i < noun.i and args.names_event(noun.head):
+            return self.event_reading(args, noun.head)   # "X's failed bid, impeachment and ouster"
+        for host in {noun, place}:
+            for c in host.children:
+                if c.dep_ == "poss" or c.dep_ in ("relcl", "acl"):
+                    return True
+                if c.dep_ == "prep" and any(p.dep_ == "pobj" and p.i != noun.i and args.resolve(p)
+                                            for p in c.children):
+                    return True
+        head = place.head
+        if head.i == place.i:
+            return True   # a headline or a fragment made of the noun
+        if place.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            return True
+        if place.dep_ == "pobj":
+            if head.lower_ == "under" and head.head.pos_ == "VERB":
+                return True   # "was placed under arrest", "put under investigation"
+            head = head.head
+        return head.lemma_.lower() in self.carriers or head.lower_ in self.carriers
 
     @staticmethod
     def held_jointly(args: Arguments, noun: Token, m: Mention) -> bool:

@@ -911,3 +911,57 @@ def test_events_new_lexicon_entries(annotate):
     assert one_of_type(evs, "AID")["target"] == ["Ukraine"]
     _, evs = events(annotate, "There have been no discussions with Ottawa about the plan, the ministry said.")
     assert one_of_type(evs, "CONSULT")["modality"] == "negated"
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul must respond to intensifying North Korean nuclear threats.",
+    "Farmers suffered in the face of US tariffs.",
+    "Mexico fears a new round of Chinese sanctions.",
+    "Pyongyang has gained from Russian support for its missile program.",
+])
+def test_events_a_noun_with_only_a_side_named_is_no_event(annotate, text):
+    _, evs = events(annotate, text)
+    assert evs == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Tokyo's request came too late for Seoul.", "REQUEST"),         # a possessor
+    ("US tariffs on Canadian steel took effect on Friday.", "SANCTION"),   # subject of a verb
+    ("Canada imposed new sanctions on Russia.", "SANCTION"),           # carried by a verb
+    ("The 2014 Chilean pledge still stands.", "AGREE"),                # a date of its own
+])
+def test_events_a_noun_with_an_event_reading_is_an_event(annotate, text, kind):
+    _, evs = events(annotate, text)
+    one_of_type(evs, kind)
+
+
+def test_events_a_trigger_noun_naming_the_topic_of_another_is_no_event(annotate):
+    _, evs = events(annotate, "Peru and Chile reached a tariff deal on Monday.")
+    assert [e["type"] for e in evs] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Retailers are charging more for foreign goods.",            # charge needs a party charged
+    "We will demonstrate our resolve, the Japanese general said.",  # demonstrate with an object
+    "The two allies seek to deter Beijing.",                     # seek with an aim, not a thing
+    "Spain contributes just 1.3% of its GDP to defense.",         # no recipient
+    "Japan asked whether the deal was fair to Tokyo.",            # a question
+    "Trump signed an executive order on Wednesday.",              # a government's own instrument
+])
+def test_events_a_verb_outside_its_frame_is_no_event(annotate, text):
+    _, evs = events(annotate, text)
+    assert evs == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Prosecutors charged three Chinese nationals with espionage.", "ACCUSE"),
+    ("Thousands of Kenyan teachers demonstrated outside parliament.", "PROTEST"),
+    ("Ukraine sought asylum for the pilots from Poland.", "REQUEST"),
+    ("Germany contributed $2 billion to Ukraine.", "AID"),
+    ("Japan asked Washington to lower the tariff.", "REQUEST"),
+    ("Japan and India signed a defense pact on Monday.", "AGREE"),
+    ("Lutnick and Akazawa signed memorandums of understanding on Thursday.", "AGREE"),
+])
+def test_events_a_verb_in_its_frame_is_an_event(annotate, text, kind):
+    _, evs = events(annotate, text)
+    one_of_type(evs, kind)
