@@ -134,7 +134,7 @@ class Arguments:
         if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self.actors_in(token.head.head)
         if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
-            return self.person_before(token)
+            return self.clause_person(token) or self.person_before(token)
         if lower in PRONOUNS and token.pos_ == "PRON":
             clause = token.head if token.dep_ != "poss" else clause_head(token)
             for _ in range(4):
@@ -191,6 +191,22 @@ class Arguments:
 
     def names_event(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and (token.lemma_.lower() in self.event_nouns)
+
+    def clause_person(self, pronoun: Token) -> list[Span]:
+        """"Marcos met Hegseth ahead of his meeting with Trump": a possessive in a phrase of the
+        clause refers to the clause's subject when that subject is a person named before it."""
+        if pronoun.dep_ != "poss":
+            return []
+        verb = pronoun.head
+        for _ in range(6):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        subject = subject_of(verb)
+        if subject is None or subject.i > pronoun.i:
+            return []
+        found = [s for s in self.actors_in(subject) if s.label_ == "PERSON"]
+        return found[:1]
 
     def person_before(self, token: Token) -> list[Span]:
         """"he", "his": the nearest person named before, in this sentence or the two before."""
@@ -527,6 +543,18 @@ class Arguments:
                 recent = s
         if recent is None:
             return None
+        # in the sentence that set it, the date of its main clause sets the story's time, not one
+        # inside a phrase it mentions ("affirmed on Monday ..., calling the visit last March ...")
+        if clause_head(recent.root).dep_ != "ROOT":
+            main = []
+            for j in range(k - 1, -1, -1):
+                s = self.story_dates[j]
+                if s.end <= recent.sent.start:
+                    break
+                if s.start >= recent.sent.start and clause_head(s.root).dep_ == "ROOT":
+                    main.append(s)
+            if main:
+                recent = max(main, key=lambda s: s.start)
         value = recent._.timex["value"]
         # a historical aside ("returned in 1994") does not set the time the story goes on in
         return value if int(value[:4]) >= self.story_latest_year[k - 1] - 1 else None

@@ -21,7 +21,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import triggers as trigger_lexicon
-from .event_args import Arguments, before_semicolon, stand_in
+from .event_args import ACTOR_TYPES, Arguments, before_semicolon, stand_in
 from .extensions import EVENTS
 from .guard import Guarded
 
@@ -32,6 +32,9 @@ CLAUSE_BOUNDARY_DEPS = {"relcl", "advcl", "parataxis", "conj", "cc", "punct", "a
 CIRCUMSTANTIAL_PREPS = {"during", "at", "after", "before", "since", "amid", "amidst", "ahead",
                         "following", "despite", "in", "by", "until", "through", "throughout",
                         "under", "as", "like", "within", "beyond", "besides", "than"}
+# first words of prepositions of two or three words ("because of", "prior to", "in the wake of")
+COMPLEX_PREP_HEADS = {"because", "instead", "regardless", "spite", "wake", "face", "prior", "ahead",
+                      "lieu", "light", "view", "aftermath", "run", "eve", "context", "midst"}
 # how a trigger hangs from another whose content it is: "agreed to meet", "demanded that ...",
 # "threats to withdraw", "cancelled the talks"
 CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "advcl", "attr", "oprd",
@@ -79,6 +82,7 @@ class EventFinder:
     def __init__(self, lexicon: trigger_lexicon.Triggers):
         self.lex = lexicon
         self._actor_tokens: dict = {}   # per Doc: token index -> actor span, set in __call__
+        self._args: Arguments | None = None   # per Doc, set in __call__
         self._renouncing: set[int] = set()   # per Doc: verbs that renounce an agreement ("scrapped the deal")
         self.event_nouns = frozenset(lexicon.nouns) | lexicon.event_heads
         # verbs whose subject acts the event their object noun names ("held talks"); with regular
@@ -305,7 +309,7 @@ class EventFinder:
             return False
         if lemma in lex.recipient and not any(
                 c.dep_ == "prep" and c.lower_ == "to" and any(
-                    p.dep_ == "pobj" and any(t.i in self._actor_tokens for t in p.subtree)
+                    p.dep_ == "pobj" and any(a.label_ in ACTOR_TYPES for a in self._args.actors_in(p))
                     for p in c.children) for c in verb.children) \
                 and not any(c.dep_ == "dative" for c in verb.children):
             return False
@@ -455,8 +459,9 @@ class EventFinder:
                 # protest of the ruling": the protest is the strike
                 governor = head.head
                 break
-            if node.dep_ == "pobj" and head.lower_ in CIRCUMSTANTIAL_PREPS:
-                absorbable = False
+            if node.dep_ == "pobj" and (head.lower_ in CIRCUMSTANTIAL_PREPS or (
+                    head.lower_ in ("of", "to") and head.head.lower_ in CIRCUMSTANTIAL_PREPS | COMPLEX_PREP_HEADS)):
+                absorbable = False   # "ahead of his meeting with Trump", "because of the war": the setting
             if node.dep_ not in CONTENT_DEPS and not (node.dep_ == "conj" and self.elaborates(node)):
                 absorbable = False
             if head.i in triggers and absorbable:
@@ -577,6 +582,7 @@ class EventFinder:
     def __call__(self, doc: Doc) -> Doc:
         args = Arguments(doc, self.carriers, self.event_nouns)
         self._actor_tokens = args.actor_at
+        self._args = args
         self._renouncing = set()
         triggers: dict[int, str] = {}
         captions = doc._.captions or []
@@ -855,6 +861,8 @@ def same_event(a: Mention, b: Mention) -> bool:
     if a.source and b.source and a.target and b.target and set(a.source) & set(b.source) \
             and not (set(a.target) & set(b.target)) and a.type != "TRANSITION":
         return False   # one party meeting two others: "may meet Xi", "open to meeting Kim"
+    if a.modality != b.modality and a.token.sent.start == b.token.sent.start:
+        return False   # "met Hegseth ahead of his scheduled meeting with Trump": a fact and a plan
     return (a.token.lemma_.lower()[:4] == b.token.lemma_.lower()[:4]
             # named differently, they are one event only if stated alike: "will attend the summit
             # on Monday, where he may meet Xi" is a plan and a possibility, two events

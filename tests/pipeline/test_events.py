@@ -965,3 +965,19 @@ def test_events_a_verb_outside_its_frame_is_no_event(annotate, text):
 def test_events_a_verb_in_its_frame_is_an_event(annotate, text, kind):
     _, evs = events(annotate, text)
     one_of_type(evs, kind)
+
+
+def test_events_a_plan_named_beside_a_meeting_is_its_own_event(annotate):
+    text = "Lula met Macron in Paris ahead of his scheduled meeting with the Spanish king."
+    _, evs = events(annotate, text)
+    consults = sorted((e["modality"], e["source"][0]) for e in evs if e["type"] == "CONSULT")
+    assert [m for m, _ in consults] == ["asserted", "planned"]
+    assert consults[0][1] == consults[1][1]   # "his" is Lula's, the clause's subject, not Macron's
+
+
+def test_events_the_story_time_comes_from_the_main_clause_not_a_phrase_it_mentions(annotate):
+    text = ("Chile's president on Monday praised Peru, calling the visit of its foreign minister last March "
+            "a turning point. He met Peru's defense minister in Lima.")
+    _, evs = events(annotate, text, "2025-07-23")
+    met = [e for e in evs if e["trigger"] == "met"]
+    assert met and met[0]["date"] == "2025-07-21"
