@@ -968,11 +968,11 @@ def test_events_a_verb_in_its_frame_is_an_event(annotate, text, kind):
 
 
 def test_events_a_plan_named_beside_a_meeting_is_its_own_event(annotate):
-    text = "Lula met Macron in Paris ahead of his scheduled meeting with the Spanish king."
+    text = "Gabriel Boric met Emmanuel Macron in Paris ahead of his scheduled meeting with King Felipe."
     _, evs = events(annotate, text)
     consults = sorted((e["modality"], e["source"][0]) for e in evs if e["type"] == "CONSULT")
     assert [m for m, _ in consults] == ["asserted", "planned"]
-    assert consults[0][1] == consults[1][1]   # "his" is Lula's, the clause's subject, not Macron's
+    assert consults[0][1] == consults[1][1] == "Gabriel Boric"   # "his": the subject, not Macron
 
 
 def test_events_the_story_time_comes_from_the_main_clause_not_a_phrase_it_mentions(annotate):
