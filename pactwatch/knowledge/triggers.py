@@ -89,6 +89,9 @@ class Triggers:
     recipient: frozenset[str] = frozenset()         # "contribute": an event only given to an actor
     question_markers: frozenset[str] = frozenset()  # "asked whether ...": a question
     own_instruments: frozenset[str] = frozenset()   # "signed an order": no agreement
+    sent_from: frozenset[str] = frozenset()         # types whose noun's "from X" is the sender
+    consequences: frozenset[str] = frozenset()      # "..., sparking warnings": an act of its own
+    receivers: frozenset[str] = frozenset()         # "drew criticism from X": the subject undergoes it
 
 
 def _read(folder: Path, name: str) -> dict:
@@ -255,5 +258,8 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
         recipient=_words(t, "frames", "recipient", tf),
         question_markers=_words(t, "frames", "question_markers", tf),
         own_instruments=_words(t, "frames", "own_instruments", tf),
+        sent_from=_event_types(_table(t, "sent_from", tf).get("types", []), tf, "sent_from"),
+        consequences=_words(t, "consequences", "lemmas", tf),
+        receivers=_words(t, "receivers", "lemmas", tf),
         described_acts=_event_types(_table(t, "described_acts", tf).get("types", []), tf, "described_acts"),
     )

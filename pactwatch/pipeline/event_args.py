@@ -78,11 +78,13 @@ class Roles:
 class Arguments:
     """Per-Doc lookups from tokens to the actor and time spans covering them."""
 
-    def __init__(self, doc: Doc, carriers: frozenset[str] = frozenset(), event_nouns: frozenset[str] = frozenset()):
+    def __init__(self, doc: Doc, carriers: frozenset[str] = frozenset(), event_nouns: frozenset[str] = frozenset(),
+                 receivers: frozenset[str] = frozenset()):
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt from every token on each access: read it once
         self.event_nouns = event_nouns   # nouns that name events: triggers and event heads
         self.carriers = carriers   # verbs (lemmas and inflected forms) whose subject acts their object noun
+        self.receivers = receivers   # verbs whose subject undergoes their object noun ("drew criticism")
         self.actor_at: dict[int, Span] = {}
         for span in doc.spans.get(ACTORS, []):
             for i in range(span.start, span.end):
@@ -265,10 +267,12 @@ class Arguments:
                 for p in c.children if p.dep_ == "pobj" for s in self.actors_in(p)
                 if s.label_ in ("PERSON", "ORG")]
 
-    def roles(self, token: Token) -> Roles:
+    def roles(self, token: Token, from_source: bool = False) -> Roles:
+        """`from_source`: "from X" after the noun names its sender ("warnings from China",
+        "aid from Japan"), not a place left ("withdrawal from Syria")."""
         if token.pos_ == "VERB":
             return self.verb_roles(token)
-        return self.noun_roles(token)
+        return self.noun_roles(token, from_source)
 
     def verb_roles(self, verb: Token) -> Roles:
         roles = Roles()
@@ -317,7 +321,7 @@ class Arguments:
         roles.target = [s for s in roles.target if s not in roles.source]
         return roles
 
-    def noun_roles(self, noun: Token) -> Roles:
+    def noun_roles(self, noun: Token, from_source: bool = False) -> Roles:
         roles = Roles()
         for c in noun.children:
             dep = c.dep_
@@ -326,6 +330,9 @@ class Arguments:
                 if dep == "compound":   # "the Gyeongju summit": a town names where, not who
                     found = [s for s in found if not self.is_town(s)]
                 roles.source += found
+            elif dep == "prep" and c.lower_ == "from" and from_source:
+                roles.source += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)
+                                 if not self.is_town(s)]
             elif dep == "prep" and c.lower_ in NOUN_TARGET_PREPS:
                 roles.target += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
             elif dep == "prep" and c.lower_ == "by":
@@ -375,6 +382,13 @@ class Arguments:
                     if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in TARGET_PREPS and c.i != place.head.i):
                         pobjs = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [c]
                         roles.target += [s for p in pobjs for s in self.resolve(p)]
+        if place.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.receivers:
+            # "the plan drew criticism from Berlin", "Spain faced pressure from NATO": the sender
+            # after "from", the subject the one it is aimed at
+            roles.source += [s for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+                             for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)
+                             if s not in roles.source]
+            roles.target += [s for s in self.subject_actors(head) if s not in roles.source]
         if place.dep_ == "pobj" and place.head.lower_ == "under" and head.pos_ == "VERB" and head.i != place.i:
             # "was put under investigation", "placed the editor under arrest": the one it is done to
             roles.target += [s for c in head.children if c.dep_ in ("nsubjpass", "dobj")

@@ -91,6 +91,7 @@ class EventFinder:
                     | lexicon.acceptances | lexicon.publishing   # "released a joint statement"
                     | {verb for verb, _ in lexicon.phrasal_negators})   # "called off a trip"
         self.carriers = frozenset(carriers | {form for lemma in carriers for form in inflections(lemma)})
+        self.receivers = lexicon.receivers
         # every verb lemma the VERB branch of trigger_type can return a type for; any other verb
         # lemma falls through every check there to `lex.verbs.get(lemma)`, None
         self._verb_lemmas = frozenset(
@@ -442,7 +443,7 @@ class EventFinder:
             if node.i == trigger.i and head.i in triggers and node.dep_ == "advcl" and node.tag_ == "VBG" \
                     and triggers.get(node.i) in STATEMENT_TYPES and triggers.get(node.i) != triggers[head.i]:
                 break   # "welcomed him, promising to ...": a commitment made alongside is its own event
-            if node.dep_ in CLAUSE_BOUNDARY_DEPS and not self.elaborates(node) \
+            if node.dep_ in CLAUSE_BOUNDARY_DEPS and not (self.elaborates(node) and node.lemma_.lower() not in self.lex.consequences) \
                     and not (node.dep_ == "conj" and node.pos_ == "NOUN" and head.pos_ == "NOUN"):
                 if self.shares_clause(node):
                     # "threatened to impose tariffs and withdraw troops", "said it would ban aid and
@@ -580,7 +581,7 @@ class EventFinder:
 
     # ------------------------------------------------------------ the component
     def __call__(self, doc: Doc) -> Doc:
-        args = Arguments(doc, self.carriers, self.event_nouns)
+        args = Arguments(doc, self.carriers, self.event_nouns, self.receivers)
         self._actor_tokens = args.actor_at
         self._args = args
         self._renouncing = set()
@@ -709,7 +710,8 @@ class EventFinder:
     def mention(self, doc: Doc, args: Arguments, token: Token, kind: str, cues: set[str],
                 reporter: Token | None) -> Mention:
         office = self.office_term(token) if kind == self.lex.office_type and token.pos_ == "VERB" else None
-        roles = args.office_roles(office, token) if office is not None else args.roles(token)
+        roles = args.office_roles(office, token) if office is not None \
+            else args.roles(token, kind in self.lex.sent_from)
         obligation = self.obligation_subject(token) if kind == self.lex.obligation_type else None
         if obligation is not None and token.pos_ == "VERB" and (
                 token.lemma_.lower() in self.lex.reporting_verbs or token.lemma_.lower() in self.lex.clausal_reporting):
@@ -780,7 +782,8 @@ class EventFinder:
             if head.lower_ == "under" and head.head.pos_ == "VERB":
                 return True   # "was placed under arrest", "put under investigation"
             head = head.head
-        return head.lemma_.lower() in self.carriers or head.lower_ in self.carriers
+        return head.lemma_.lower() in self.carriers or head.lower_ in self.carriers \
+            or (place.dep_ == "dobj" and head.lemma_.lower() in self.receivers)
 
     @staticmethod
     def held_jointly(args: Arguments, noun: Token, m: Mention) -> bool:

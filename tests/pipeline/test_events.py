@@ -981,3 +981,35 @@ def test_events_the_story_time_comes_from_the_main_clause_not_a_phrase_it_mentio
     _, evs = events(annotate, text, "2025-07-23")
     met = [e for e in evs if e["trigger"] == "met"]
     assert met and met[0]["date"] == "2025-07-21"
+
+
+@pytest.mark.parametrize("text, kind, source", [
+    ("Canberra said it would buy the missiles, drawing warnings from Beijing.", "THREATEN", "China"),
+    ("The plan won praise from Germany on Monday.", "SUPPORT", "Germany"),
+    ("The proposal drew sharp criticism from Japan.", "ACCUSE", "Japan"),
+])
+def test_events_from_names_the_sender_of_a_statement_or_gift(annotate, text, kind, source):
+    _, evs = events(annotate, text)
+    assert source in one_of_type(evs, kind)["source"]
+
+
+def test_events_from_names_the_place_left_for_a_withdrawal(annotate):
+    _, evs = events(annotate, "Canada announced a withdrawal from Mali on Monday.")
+    e = one_of_type(evs, "RETREAT")
+    assert "Mali" not in e["source"]
+
+
+def test_events_a_consequence_participle_keeps_its_own_modality(annotate):
+    _, evs = events(annotate, "Canberra said it was planning to buy the missiles, sparking warnings from Beijing.")
+    assert one_of_type(evs, "THREATEN")["modality"] == "asserted"
+
+
+def test_events_affirming_is_support(annotate):
+    _, evs = events(annotate, "Japan reaffirmed its commitment to the alliance with Australia on Monday.")
+    assert one_of_type(evs, "SUPPORT")["source"] == ["Japan"]
+
+
+def test_events_the_subject_of_a_receiving_verb_is_the_target(annotate):
+    _, evs = events(annotate, "Spain's budget earned praise from NATO Secretary General Mark Rutte.")
+    e = one_of_type(evs, "SUPPORT")
+    assert "Mark Rutte" in e["source"] and "Spain" in e["target"]
