@@ -92,6 +92,10 @@ class Triggers:
     sent_from: frozenset[str] = frozenset()         # types whose noun's "from X" is the sender
     consequences: frozenset[str] = frozenset()      # "..., sparking warnings": an act of its own
     receivers: frozenset[str] = frozenset()         # "drew criticism from X": the subject undergoes it
+    refused_intent: Mapping[str, str] = field(default_factory=dict)   # "will never compromise": REJECT
+    authorizing: frozenset[str] = frozenset()       # "approved the sale": the noun is the act
+    present_obligations: frozenset[str] = frozenset()   # "we have to talk": planned
+    travel_present: frozenset[str] = frozenset()    # "head to Washington for talks": planned
 
 
 def _read(folder: Path, name: str) -> dict:
@@ -261,5 +265,9 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
         sent_from=_event_types(_table(t, "sent_from", tf).get("types", []), tf, "sent_from"),
         consequences=_words(t, "consequences", "lemmas", tf),
         receivers=_words(t, "receivers", "lemmas", tf),
+        refused_intent=_type_map(_table(t, "refused_intent", tf), tf, "refused_intent"),
+        authorizing=_words(t, "authorizing", "lemmas", tf),
+        present_obligations=_words(m, "planned", "obligations", mf),
+        travel_present=_words(m, "planned", "travel", mf),
         described_acts=_event_types(_table(t, "described_acts", tf).get("types", []), tf, "described_acts"),
     )

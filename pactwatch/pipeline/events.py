@@ -134,6 +134,9 @@ class EventFinder:
                     and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
                     and not (lex.verbs.get(lemma) in lex.described_acts and stated_act(token)):
                 return None   # "the long-threatened invasion", "a signed copy": description
+            if lemma in lex.authorizing and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns
+                                                 for c in token.children):
+                return None   # "approved the sale of jets": the sale is the act, approving carries it
             if not self.in_frame(token, lemma):
                 return None   # "met the deadline", "charging more", "seeks to deter": no event
             addressed = lex.verbs.get(lemma) == "THREATEN" and any(c.dep_ == "dobj" for c in token.children)
@@ -280,6 +283,8 @@ class EventFinder:
         if objects or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return None           # "the administration began talks": it acts, it does not start
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+            subject = verb.head   # "Rutte, who took over as secretary general in 2024"
         if subject is not None and lemma not in lex.office_verbs and self.names_person(subject):
             return subject        # "the finance minister then took over": a successor
         if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
@@ -484,6 +489,13 @@ class EventFinder:
                 reporter = head
                 break
             self.cues_of(head, cues, False)
+            if node.dep_ == "xcomp" and head.lemma_.lower() in self.lex.present_obligations \
+                    and simple_present(head):
+                cues.add("planned")   # "we have to talk": to be done
+            if node.dep_ in ("dobj", "prep") and head.lemma_.lower() in self.lex.travel_present and (
+                    simple_present(head) or (head.dep_ == "ROOT" and head.pos_ == "NOUN"   # tagged a noun
+                                             and any(c.dep_ == "nsubj" for c in head.children))):
+                cues.add("planned")   # "head to Washington for talks"
             if head.lemma_.lower() in self.lex.preparations:
                 cues.add("prepared")
             node = head
@@ -731,6 +743,9 @@ class EventFinder:
                 m.type = self.lex.conditional_offer[kind]   # "would meet him if ...": an offer
             elif kind in self.lex.announced_intent:
                 m.type = self.lex.announced_intent[kind]  # a stated future act is a promise or a threat
+        if "negated" in cues and "future" in cues and "speculative" not in cues and m.type in self.lex.refused_intent:
+            m.type = self.lex.refused_intent[m.type]   # "will never compromise": a refusal, stated now
+            m.modality = "asserted"
         if "prepared" in cues and m.type in self.lex.preparation_types:
             m.type = self.lex.preparation_types[m.type]   # "prepared to resume shelling": readying force
         if m.type in self.lex.joint_types and token.lemma_.lower() in self.lex.joint_nouns \
@@ -916,6 +931,11 @@ def subjunctive(verb: Token) -> bool:
     if verb.tag_ == "VBP":   # "that China release": a bare verb after a singular subject
         return any(c.dep_ == "nsubj" and c.tag_ in ("NNP", "NN") for c in verb.children)
     return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ == "VB" for a in auxes)
+
+
+def simple_present(verb: Token) -> bool:
+    """"they head", "she has to": a present-tense verb with no auxiliary."""
+    return verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
 
 
 def present_tense(verb: Token) -> bool:

@@ -1013,3 +1013,37 @@ def test_events_the_subject_of_a_receiving_verb_is_the_target(annotate):
     _, evs = events(annotate, "Spain's budget earned praise from NATO Secretary General Mark Rutte.")
     e = one_of_type(evs, "SUPPORT")
     assert "Mark Rutte" in e["source"] and "Spain" in e["target"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("India will never compromise on the rights of its farmers, Modi said.", "REJECT"),
+    ("Iran will not back down, its foreign minister said.", "REJECT"),
+])
+def test_events_a_stated_refusal_to_give_way_is_a_rejection(annotate, text, kind):
+    _, evs = events(annotate, text)
+    e = one_of_type(evs, kind)
+    assert e["modality"] == "asserted" and not [x for x in evs if x["type"] == "CONCEDE"]
+
+
+def test_events_a_past_negated_retreat_stays_negated(annotate):
+    _, evs = events(annotate, "Russia did not withdraw its troops.")
+    assert one_of_type(evs, "RETREAT")["modality"] == "negated"
+
+
+def test_events_approving_a_sale_is_the_sale(annotate):
+    _, evs = events(annotate, "The United States approved the sale of F-16 jets to the Philippines on April 2.")
+    e = one_of_type(evs, "AID")
+    assert e["source"] == ["United States"] and e["target"] == ["Philippines"]
+    assert not [x for x in evs if x["type"] == "SUPPORT"]
+
+
+@pytest.mark.parametrize("text", ["Next year we have to talk to Seoul, Trump said.",
+                                  "Lee heads to Tokyo for a summit with Ishiba."])
+def test_events_present_obligations_and_trips_under_way_are_planned(annotate, text):
+    _, evs = events(annotate, text, "2025-08-21")
+    assert one_of_type(evs, "CONSULT")["modality"] == "planned"
+
+
+def test_events_who_took_over_as_a_title_is_a_transition(annotate):
+    _, evs = events(annotate, "Mark Rutte, who took over as NATO Secretary General in late 2024, praised Trump.")
+    assert one_of_type(evs, "TRANSITION")["source"] == ["Mark Rutte"]
