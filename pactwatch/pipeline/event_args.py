@@ -232,6 +232,9 @@ class Arguments:
             subject = subject_of(v)
             if subject is not None:
                 return self.resolve(subject)
+            doer = gerund_subject(v)
+            if doer is not None:
+                return self.resolve(doer)
             if raised:   # "X is expected / scheduled / set to meet Y": X meets
                 subject = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
                 if subject is not None:
@@ -633,6 +636,18 @@ class Arguments:
 
 PARTITIVE_NOUNS = {"part", "series", "number", "round", "wave", "state", "set", "package", "lot",
                    "kind", "form", "type", "batch", "shipment"}
+
+
+def gerund_subject(verb: Token) -> Token | None:
+    """"responded to Trump raising tariffs", "angered by Seoul buying jets": a gerund right after
+    a noun the parser made the object of the clause before is that noun's act."""
+    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ != "PROPN" or before.dep_ not in ("pobj", "dobj"):
+        return None
+    host = before.head.head if before.dep_ == "pobj" else before.head
+    return before if host.i == verb.head.i or before.head.i == verb.head.i else None
 
 
 def stand_in(noun: Token) -> Token:

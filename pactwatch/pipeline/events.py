@@ -492,9 +492,8 @@ class EventFinder:
             if node.dep_ == "xcomp" and head.lemma_.lower() in self.lex.present_obligations \
                     and simple_present(head):
                 cues.add("planned")   # "we have to talk": to be done
-            if node.dep_ in ("dobj", "prep") and head.lemma_.lower() in self.lex.travel_present and (
-                    simple_present(head) or (head.dep_ == "ROOT" and head.pos_ == "NOUN"   # tagged a noun
-                                             and any(c.dep_ == "nsubj" for c in head.children))):
+            if node.dep_ in ("dobj", "prep") and head.lemma_.lower() in self.lex.travel_present \
+                    and simple_present(head):
                 cues.add("planned")   # "head to Washington for talks"
             if head.lemma_.lower() in self.lex.preparations:
                 cues.add("prepared")
@@ -935,12 +934,19 @@ def subjunctive(verb: Token) -> bool:
 
 def simple_present(verb: Token) -> bool:
     """"they head", "she has to": a present-tense verb with no auxiliary."""
-    return verb.tag_ in ("VBP", "VBZ") and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    return (verb.tag_ in ("VBP", "VBZ") or mistagged_verb(verb)) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def mistagged_verb(token: Token) -> bool:
+    """"Marles and Wong head to Washington": a bare form the tagger took for a noun, which its
+    subject shows to be a verb in the present."""
+    return token.pos_ == "NOUN" and token.tag_ == "NN" and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def present_tense(verb: Token) -> bool:
     """A finite verb in the present: "they disarm", "demands are met", "it has ended"."""
-    if verb.tag_ in ("VBP", "VBZ"):
+    if verb.tag_ in ("VBP", "VBZ") or mistagged_verb(verb):
         return True
     return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ")
                                       for c in verb.children)

@@ -1047,3 +1047,16 @@ def test_events_present_obligations_and_trips_under_way_are_planned(annotate, te
 def test_events_who_took_over_as_a_title_is_a_transition(annotate):
     _, evs = events(annotate, "Mark Rutte, who took over as NATO Secretary General in late 2024, praised Trump.")
     assert one_of_type(evs, "TRANSITION")["source"] == ["Mark Rutte"]
+
+
+def test_events_a_trip_in_a_present_time_clause_is_planned_even_when_tagged_a_noun(annotate):
+    text = "The review comes days before Canadian Defence Minister Anita Anand and Mark Carney head to Tokyo for talks."
+    _, evs = events(annotate, text, "2025-08-21")
+    assert one_of_type(evs, "CONSULT")["modality"] == "planned"
+
+
+def test_events_a_gerund_after_a_name_is_that_names_act(annotate):
+    text = "Prime Minister Narendra Modi responded to US President Donald Trump raising tariffs on India."
+    _, evs = events(annotate, text)
+    e = one_of_type(evs, "SANCTION")
+    assert "Donald Trump" in e["source"] and "Narendra Modi" not in e["source"]
