@@ -42,7 +42,8 @@ STATE_NOUNS = {"country", "nation"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 SUBJECT_DEPS = ("nsubj", "csubj")
 QUOTE_EDGE_DEPS = {"advcl", "parataxis", "conj", "cc", "punct", "mark", "dep", "meta"}
-QUOTE_TRAILING_PREPS = {"after", "before", "amid", "amidst", "despite", "following", "because", "according"}
+QUOTE_TRAILING_PREPS = {"after", "before", "amid", "amidst", "despite", "following", "because", "according",
+                        "ahead", "prior"}
 QUOTE_TRIM = {"PUNCT", "CCONJ", "SCONJ"}
 
 
@@ -597,7 +598,8 @@ class Arguments:
             dep = c.dep_
             if not ((dep not in QUOTE_EDGE_DEPS and not before_semicolon(c)) or ci == ti or ci in keep):
                 edge_kids.append((left, right, gov))
-            if dep == "prep" and ci > ti and c.lower_ in QUOTE_TRAILING_PREPS:
+            if (dep == "prep" or (dep == "advmod" and any(g.dep_ == "prep" for g in c.children))) \
+                    and ci > ti and c.lower_ in QUOTE_TRAILING_PREPS:   # "ahead of": an adverb and "of"
                 trailing_kids.append((left, right, gov))
         changed = True
         while changed:

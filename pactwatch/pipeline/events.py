@@ -432,6 +432,8 @@ class EventFinder:
         Returns (cues, governing trigger token or None, reporting verb or None)."""
         cues: set[str] = set()
         self.cues_of(trigger, cues, True)
+        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.lex.authorizing:
+            cues.discard("speculative")   # "approved the possible sale": approving makes it so
         node = trigger
         absorbable = True
         reporter = None

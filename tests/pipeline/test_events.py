@@ -1060,3 +1060,15 @@ def test_events_a_gerund_after_a_name_is_that_names_act(annotate):
     _, evs = events(annotate, text)
     e = one_of_type(evs, "SANCTION")
     assert "Donald Trump" in e["source"] and "Narendra Modi" not in e["source"]
+
+
+def test_events_an_approved_possible_sale_is_asserted(annotate):
+    _, evs = events(annotate, "Washington approved the possible sale of F-16 jets to Manila on Tuesday.")
+    assert one_of_type(evs, "AID")["modality"] == "asserted"
+
+
+def test_events_the_quote_leaves_out_an_ahead_of_phrase(annotate):
+    text = "Gabriel Boric met Emmanuel Macron in Paris ahead of his scheduled meeting with King Felipe."
+    doc, evs = events(annotate, text)
+    met = [e for e in evs if e["trigger"] == "met"][0]
+    assert doc.text[met["quote_start"]:met["quote_end"]] == "Gabriel Boric met Emmanuel Macron in Paris"
