@@ -96,6 +96,7 @@ class Triggers:
     authorizing: frozenset[str] = frozenset()       # "approved the sale": the noun is the act
     present_obligations: frozenset[str] = frozenset()   # "we have to talk": planned
     travel_present: frozenset[str] = frozenset()    # "head to Washington for talks": planned
+    instruments: frozenset[str] = frozenset()       # "Act", "Order": names of laws, never actors
 
 
 def _read(folder: Path, name: str) -> dict:
@@ -269,5 +270,6 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
         authorizing=_words(t, "authorizing", "lemmas", tf),
         present_obligations=_words(m, "planned", "obligations", mf),
         travel_present=_words(m, "planned", "travel", mf),
+        instruments=_words(t, "instruments", "words", tf),
         described_acts=_event_types(_table(t, "described_acts", tf).get("types", []), tf, "described_acts"),
     )

@@ -80,14 +80,22 @@ class Arguments:
     """Per-Doc lookups from tokens to the actor and time spans covering them."""
 
     def __init__(self, doc: Doc, carriers: frozenset[str] = frozenset(), event_nouns: frozenset[str] = frozenset(),
-                 receivers: frozenset[str] = frozenset()):
+                 receivers: frozenset[str] = frozenset(), instruments: frozenset[str] = frozenset()):
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt from every token on each access: read it once
         self.event_nouns = event_nouns   # nouns that name events: triggers and event heads
         self.carriers = carriers   # verbs (lemmas and inflected forms) whose subject acts their object noun
         self.receivers = receivers   # verbs whose subject undergoes their object noun ("drew criticism")
         self.actor_at: dict[int, Span] = {}
+        laws = {span.start for span in doc.spans.get(ACTORS, []) if names_instrument(span, instruments)}
+        if laws:   # "IEEPA" after "the International Emergency Economic Powers Act": its initials
+            initials = {"".join(t.text[0] for t in span if t.text[:1].isupper()).upper()
+                        for span in doc.spans.get(ACTORS, []) if span.start in laws}
+            laws |= {span.start for span in doc.spans.get(ACTORS, [])
+                     if len(span) == 1 and span.text.isupper() and span.text in initials}
         for span in doc.spans.get(ACTORS, []):
+            if span.start in laws:
+                continue   # a statute or an order names no one who acts
             for i in range(span.start, span.end):
                 known = self.actor_at.get(i)
                 if known is None or len(span) < len(known):   # "Ukraine" within "war in Ukraine"
@@ -638,6 +646,14 @@ class Arguments:
 
 PARTITIVE_NOUNS = {"part", "series", "number", "round", "wave", "state", "set", "package", "lot",
                    "kind", "form", "type", "batch", "shipment"}
+
+
+def names_instrument(span: Span, instruments: frozenset[str]) -> bool:
+    """A name that ends in a word for a law or an order ("the Defense Production Act", "Executive
+    Order 14257"), written as a name: capitalized."""
+    words = [t for t in span if not t.like_num]
+    return bool(words) and words[-1].text[:1].isupper() and words[-1].lower_ in instruments \
+        and len(span) > 1
 
 
 def gerund_subject(verb: Token) -> Token | None:

@@ -594,7 +594,7 @@ class EventFinder:
 
     # ------------------------------------------------------------ the component
     def __call__(self, doc: Doc) -> Doc:
-        args = Arguments(doc, self.carriers, self.event_nouns, self.receivers)
+        args = Arguments(doc, self.carriers, self.event_nouns, self.receivers, self.lex.instruments)
         self._actor_tokens = args.actor_at
         self._args = args
         self._renouncing = set()

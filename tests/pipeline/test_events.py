@@ -1072,3 +1072,25 @@ def test_events_the_quote_leaves_out_an_ahead_of_phrase(annotate):
     doc, evs = events(annotate, text)
     met = [e for e in evs if e["trigger"] == "met"][0]
     assert doc.text[met["quote_start"]:met["quote_end"]] == "Gabriel Boric met Emmanuel Macron in Paris"
+
+
+@pytest.mark.parametrize("text", [
+    "The International Emergency Economic Powers Act allows the president to impose tariffs.",
+    "The Defense Production Act allows Washington to seize factories.",
+])
+def test_events_a_law_is_no_actor(annotate, text):
+    _, evs = events(annotate, text)
+    assert not [e for e in evs if any(n.endswith("Act") for n in e["source"] + e["target"])]
+
+
+def test_events_the_acronym_of_a_law_named_before_is_no_actor(annotate):
+    text = ("Tariffs were set under the International Emergency Economic Powers Act. "
+            "Canada condemned the IEEPA tariffs on Monday.")
+    _, evs = events(annotate, text)
+    assert not [e for e in evs if "IEEPA" in e["source"] + e["target"]]
+
+
+def test_events_a_named_treaty_is_no_party_to_its_signing(annotate):
+    _, evs = events(annotate, "Japan and the Philippines signed the Reciprocal Access Agreement.")
+    e = one_of_type(evs, "AGREE")
+    assert e["source"] == ["Japan", "Philippines"] and e["target"] == []
