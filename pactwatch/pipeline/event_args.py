@@ -389,7 +389,7 @@ class Arguments:
                 and place.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "oprd") \
                 and not (place.dep_ == "pobj" and place.head.lower_ in OCCASION_PREPS):
             roles.source += self.subject_actors(head)
-            if place.dep_ == "dobj":
+            if place.dep_ in ("dobj", "nsubjpass"):   # "held talks with Seoul", "a deal was reached with Seoul"
                 for c in head.children:
                     if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in TARGET_PREPS and c.i != place.head.i):
                         pobjs = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [c]
@@ -656,13 +656,29 @@ def names_instrument(span: Span, instruments: frozenset[str]) -> bool:
         and len(span) > 1
 
 
+CONJUNCTION_PREPS = {"after", "before", "since", "until", "till"}
+
+
 def gerund_subject(verb: Token) -> Token | None:
     """"responded to Trump raising tariffs", "angered by Seoul buying jets": a gerund right after
     a noun the parser made the object of the clause before is that noun's act."""
-    if verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "acl") or verb.i == 0:
+    if verb.dep_ not in ("advcl", "acl") or verb.i == 0:
         return None
     before = verb.doc[verb.i - 1]
     if before.pos_ != "PROPN" or before.dep_ not in ("pobj", "dobj"):
+        return None
+    if verb.tag_ != "VBG":
+        # "one day after [the President of the Government] Sánchez announced": a conjunction the
+        # parser took for a preposition, its object the subject
+        top = before
+        for _ in range(3):
+            if top.dep_ == "pobj" and top.head.lower_ in CONJUNCTION_PREPS and verb.tag_ in ("VBD", "VBZ", "VBP") \
+                    and top.head.head.i == verb.head.i:
+                return top
+            if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.lower_ == "of":
+                top = top.head.head
+            else:
+                break
         return None
     host = before.head.head if before.dep_ == "pobj" else before.head
     return before if host.i == verb.head.i or before.head.i == verb.head.i else None

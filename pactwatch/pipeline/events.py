@@ -132,7 +132,9 @@ class EventFinder:
                     return None   # "released a fact sheet", "published its report": no concession
             if token.dep_ in ("amod", "acl") and token.tag_ == "VBN" and not self.names_someone(token.head) \
                     and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
-                    and not (lex.verbs.get(lemma) in lex.described_acts and stated_act(token)):
+                    and not (lex.verbs.get(lemma) in lex.described_acts and stated_act(token)) \
+                    and not under_way(token):
+                # ("deals being negotiated with Seoul": an act under way, not a description)
                 return None   # "the long-threatened invasion", "a signed copy": description
             if lemma in lex.authorizing and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns
                                                  for c in token.children):
@@ -447,6 +449,13 @@ class EventFinder:
             if node.i == trigger.i and node.dep_ in ("acl", "amod") and node.tag_ == "VBN" \
                     and triggers.get(node.i) in self.lex.described_acts and stated_act(node):
                 break   # "rejected the tariff threatened by Trump in July": the threat is an act of its own
+            if node.i == trigger.i and node.dep_ == "acl" and under_way(node):
+                break   # "deals being negotiated with Seoul": the negotiating is the act
+            if node.i == trigger.i and trigger.pos_ == "NOUN":
+                doing = next((c for c in trigger.children if c.dep_ == "acl" and c.i in triggers and under_way(c)), None)
+                if doing is not None:
+                    governor = doing   # ... and the deals are what it is about
+                    break
             if node.i == trigger.i and head.i in triggers and node.dep_ == "advcl" and node.tag_ == "VBG" \
                     and triggers.get(node.i) in STATEMENT_TYPES and triggers.get(node.i) != triggers[head.i]:
                 break   # "welcomed him, promising to ...": a commitment made alongside is its own event
@@ -902,6 +911,11 @@ def past_clause(token: Token) -> bool:
             break
         t = t.head
     return False
+
+
+def under_way(participle: Token) -> bool:
+    """A passive participle in the progressive: "the deals being negotiated", an act going on."""
+    return any(c.dep_ == "auxpass" and c.lower_ == "being" for c in participle.children)
 
 
 def stated_act(participle: Token) -> bool:

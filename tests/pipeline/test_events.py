@@ -1094,3 +1094,20 @@ def test_events_a_named_treaty_is_no_party_to_its_signing(annotate):
     _, evs = events(annotate, "Japan and the Philippines signed the Reciprocal Access Agreement.")
     e = one_of_type(evs, "AGREE")
     assert e["source"] == ["Japan", "Philippines"] and e["target"] == []
+
+
+def test_events_a_deal_being_negotiated_is_a_negotiation(annotate):
+    _, evs = events(annotate, "Tokyo sees it as a model for trade deals being negotiated with South Korea and Canada.")
+    assert [e["type"] for e in evs] == ["CONSULT"]
+    assert set(evs[0]["target"]) == {"South Korea", "Canada"}
+
+
+def test_events_a_name_after_a_conjunction_read_as_a_preposition_is_the_subject(annotate):
+    _, evs = events(annotate, "Seoul protested a day after Tokyo announced new sanctions on Pyongyang.")
+    e = one_of_type(evs, "SANCTION")
+    assert e["source"] == ["Japan"] and e["target"] == ["North Korea"]
+
+
+def test_events_a_deal_reached_with_someone_targets_them(annotate):
+    _, evs = events(annotate, "Madrid announced that an agreement had been reached with NATO on Sunday.")
+    assert "NATO" in one_of_type(evs, "AGREE")["target"]
