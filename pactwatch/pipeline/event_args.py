@@ -33,6 +33,8 @@ NOT_PART_OF_ARGUMENT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", 
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them", "him", "our",
             "itself", "themselves"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+FIRST_PLURAL = {"we", "our", "us"}
+QUOTE_MARKS = {'"', "“", "”", "''", "``"}
 # "the two leaders", "both countries": nouns that stand for the last two actors of a kind named
 PAIR_NOUNS = {"leader": {"PERSON"}, "president": {"PERSON"}, "minister": {"PERSON"},
               "counterpart": {"PERSON"}, "country": {"GPE"}, "nation": {"GPE"}, "government": {"GPE"},
@@ -80,12 +82,14 @@ class Arguments:
     """Per-Doc lookups from tokens to the actor and time spans covering them."""
 
     def __init__(self, doc: Doc, carriers: frozenset[str] = frozenset(), event_nouns: frozenset[str] = frozenset(),
-                 receivers: frozenset[str] = frozenset(), instruments: frozenset[str] = frozenset()):
+                 receivers: frozenset[str] = frozenset(), instruments: frozenset[str] = frozenset(),
+                 reporters: frozenset[str] = frozenset()):
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt from every token on each access: read it once
         self.event_nouns = event_nouns   # nouns that name events: triggers and event heads
         self.carriers = carriers   # verbs (lemmas and inflected forms) whose subject acts their object noun
         self.receivers = receivers   # verbs whose subject undergoes their object noun ("drew criticism")
+        self.reporters = reporters   # verbs of saying: whose subject speaks a quotation
         self.actor_at: dict[int, Span] = {}
         laws = {span.start for span in doc.spans.get(ACTORS, []) if names_instrument(span, instruments)}
         if laws:   # "IEEPA" after "the International Emergency Economic Powers Act": its initials
@@ -155,6 +159,8 @@ class Arguments:
                 subject = subject_of(clause)
                 if subject is not None and subject.lower_ not in PRONOUNS:
                     return self.actors_in(subject)
+            if lower in FIRST_PLURAL:
+                return self.quoted_speaker(token)
             return []
         found = self.actors_in(token)
         if not found:
@@ -202,6 +208,37 @@ class Arguments:
 
     def names_event(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and (token.lemma_.lower() in self.event_nouns)
+
+    def quoted_speaker(self, token: Token) -> list[Span]:
+        """Who says "we" inside a quotation: the named subject of the verb of saying after the
+        quotation closes ('..., Akazawa said.'), or before it opens, in the sentence before ('X
+        said. "In short, we will ..."'), within a sentence or two."""
+        doc = self.doc
+        sent = token.sent
+        if not any(t.text in QUOTE_MARKS for t in doc[max(sent.start - 1, 0):sent.end]):
+            return []
+        following = sent
+        for _ in range(3):
+            closing = next((t for t in following if t.i > token.i and t.text in QUOTE_MARKS), None)
+            if closing is not None:
+                for t in doc[closing.i + 1:following.end]:
+                    if t.dep_ == "nsubj" and t.head.lemma_.lower() in self.reporters:
+                        # a named speaker only: "he said" is whoever the story is about, not
+                        # the last person named
+                        found = self.actors_in(t)
+                        if found:
+                            return found
+                break
+            if following.end >= len(doc):
+                break
+            following = doc[following.end].sent
+        opening = next((t for t in sent if t.i < token.i and t.text in QUOTE_MARKS), None)
+        if (opening is None or opening.i == sent.start) and sent.start > 0:
+            before = doc[sent.start - 1].sent
+            for t in before:
+                if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.head.lemma_.lower() in self.reporters:
+                    return self.actors_in(t)
+        return []
 
     def clause_person(self, pronoun: Token) -> list[Span]:
         """"Marcos met Hegseth ahead of his meeting with Trump": a possessive in a phrase of the

@@ -452,9 +452,13 @@ class EventFinder:
             if node.i == trigger.i and node.dep_ == "acl" and under_way(node):
                 break   # "deals being negotiated with Seoul": the negotiating is the act
             if node.i == trigger.i and trigger.pos_ == "NOUN":
-                doing = next((c for c in trigger.children if c.dep_ == "acl" and c.i in triggers and under_way(c)), None)
+                doing = next((c for c in trigger.children if c.i in triggers and c.i > trigger.i and (
+                    (c.dep_ == "acl" and under_way(c))
+                    or (c.dep_ == "relcl" and triggers[c.i] != triggers[trigger.i] and object_gap(c)))), None)
                 if doing is not None:
-                    governor = doing   # ... and the deals are what it is about
+                    # ... and the deals are what it is about; so are "the agreements we are
+                    # negotiating with them": the noun is the object the clause leaves out
+                    governor = doing
                     break
             if node.i == trigger.i and head.i in triggers and node.dep_ == "advcl" and node.tag_ == "VBG" \
                     and triggers.get(node.i) in STATEMENT_TYPES and triggers.get(node.i) != triggers[head.i]:
@@ -603,7 +607,8 @@ class EventFinder:
 
     # ------------------------------------------------------------ the component
     def __call__(self, doc: Doc) -> Doc:
-        args = Arguments(doc, self.carriers, self.event_nouns, self.receivers, self.lex.instruments)
+        args = Arguments(doc, self.carriers, self.event_nouns, self.receivers, self.lex.instruments,
+                         self.lex.reporting_verbs)
         self._actor_tokens = args.actor_at
         self._args = args
         self._renouncing = set()
@@ -911,6 +916,14 @@ def past_clause(token: Token) -> bool:
             break
         t = t.head
     return False
+
+
+def object_gap(verb: Token) -> bool:
+    """A relative clause whose verb has a subject but no object of its own: the noun it
+    describes is its object ("the agreements [that] we are negotiating")."""
+    return any(c.dep_ == "nsubj" for c in verb.children) and not any(
+        c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") for c in verb.children) \
+        and not any(c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who") for c in verb.children)
 
 
 def under_way(participle: Token) -> bool:

@@ -1111,3 +1111,22 @@ def test_events_a_name_after_a_conjunction_read_as_a_preposition_is_the_subject(
 def test_events_a_deal_reached_with_someone_targets_them(annotate):
     _, evs = events(annotate, "Madrid announced that an agreement had been reached with NATO on Sunday.")
     assert "NATO" in one_of_type(evs, "AGREE")["target"]
+
+
+def test_events_we_in_a_quotation_is_its_named_speaker(annotate):
+    text = ("“Nothing about the deal has changed,” Ryosei Akazawa said. “In short, we will provide loans "
+            "and loan guarantees to the United States. That remains the same.”")
+    _, evs = events(annotate, text)
+    assert [e["source"] for e in evs if e["trigger"] == "loans"] == [["Ryosei Akazawa", "Japan"]]
+
+
+def test_events_he_said_is_not_resolved_to_the_last_person_named(annotate):
+    text = ("Trump criticized Spain after Pedro Sánchez spoke in Madrid. "
+            '"We will send aid to Kenya," he said.')
+    _, evs = events(annotate, text)
+    assert not [e for e in evs if e["trigger"] == "aid" and "Pedro Sánchez" in e["source"]]
+
+
+def test_events_a_deal_named_as_the_object_of_a_relative_clause_is_its_content(annotate):
+    _, evs = events(annotate, "Canada will pay double in the trade agreements we are negotiating with Mexico, Carney said.")
+    assert [e["type"] for e in evs] == ["CONSULT"]
