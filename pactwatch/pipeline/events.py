@@ -654,7 +654,11 @@ class EventFinder:
                 mention.type = "THREATEN"   # a vow to fight is a threat
             for j in contents:
                 extra = args.roles(doc[j])
-                for name in extra.names():
+                # "an investigation of arms sales to Croatia" is aimed at the sellers, not the buyer:
+                # a noun's "of" content lends its doers only
+                of_content = token.pos_ == "NOUN" and doc[j].pos_ == "NOUN" and doc[j].dep_ == "pobj" \
+                    and doc[j].head.lower_ == "of" and doc[j].head.head.i == token.i
+                for name in (extra.source_names() if of_content else extra.names()):
                     if name not in mention.source and name not in mention.target:
                         mention.target.append(name)
                 mention.primary |= extra.primary()

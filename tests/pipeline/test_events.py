@@ -1130,3 +1130,8 @@ def test_events_he_said_is_not_resolved_to_the_last_person_named(annotate):
 def test_events_a_deal_named_as_the_object_of_a_relative_clause_is_its_content(annotate):
     _, evs = events(annotate, "Canada will pay double in the trade agreements we are negotiating with Mexico, Carney said.")
     assert [e["type"] for e in evs] == ["CONSULT"]
+
+
+def test_events_a_nouns_of_content_lends_its_doers_not_its_targets(annotate):
+    _, evs = events(annotate, "A Chilean judge opened an investigation of illegal arms sales to Ecuador.")
+    assert not [e for e in evs if e["type"] == "ACCUSE" and "Ecuador" in e["target"]]
