@@ -89,6 +89,7 @@ class Triggers:
     recipient: frozenset[str] = frozenset()         # "contribute": an event only given to an actor
     question_markers: frozenset[str] = frozenset()  # "asked whether ...": a question
     own_instruments: frozenset[str] = frozenset()   # "signed an order": no agreement
+    event_object: frozenset[str] = frozenset()      # "attend": an event only with a meeting attended
     sent_from: frozenset[str] = frozenset()         # types whose noun's "from X" is the sender
     consequences: frozenset[str] = frozenset()      # "..., sparking warnings": an act of its own
     receivers: frozenset[str] = frozenset()         # "drew criticism from X": the subject undergoes it
@@ -263,6 +264,7 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
         recipient=_words(t, "frames", "recipient", tf),
         question_markers=_words(t, "frames", "question_markers", tf),
         own_instruments=_words(t, "frames", "own_instruments", tf),
+        event_object=_words(t, "frames", "event_object", tf),
         sent_from=_event_types(_table(t, "sent_from", tf).get("types", []), tf, "sent_from"),
         consequences=_words(t, "consequences", "lemmas", tf),
         receivers=_words(t, "receivers", "lemmas", tf),

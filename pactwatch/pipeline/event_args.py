@@ -464,7 +464,10 @@ class Arguments:
         """"X said Y must ...": X asks Y."""
         roles = Roles(source=self.subject_actors(reporter))
         subject = subject_of(complement)
-        if subject is not None:
+        # the one obliged is named by the subject itself ("Seoul must pay", "they should"), not by
+        # a word describing a thing ("Indian imports should be subject to the tariff")
+        if subject is not None and (subject.i in self.actor_at or subject.pos_ == "PRON" or any(
+                c.dep_ in ("compound", "appos", "conj") and c.i in self.actor_at for c in subject.children)):
             roles.target = [s for s in self.resolve(subject) if s not in roles.source]
         return roles
 

@@ -312,6 +312,14 @@ class EventFinder:
             return bool(done_to) and all(self.names_party(c) for c in done_to)
         if lemma in lex.no_object and objects:
             return False
+        if lemma in lex.event_object:
+            attended = objects + [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+                attended.append(verb.head)   # "the ceremony, to be attended by the president"
+            if any(c.pos_ == "NOUN" and c.lemma_.lower() not in lex.nouns and not any(
+                    m.dep_ in ("poss", "compound") and (m.pos_ == "PROPN" or m.i in self._actor_tokens)
+                    for m in c.children) for c in attended):
+                return False   # "attended a ceremony": no meeting; "China's Victory Day parade" is a visit
         if lemma in lex.noun_object and not any(c.pos_ in ("NOUN", "PROPN", "PRON") for c in objects) \
                 and not any(c.dep_ == "nsubjpass" for c in verb.children):
             return False

@@ -1137,3 +1137,20 @@ def test_events_a_nouns_of_content_lends_its_doers_not_its_targets(annotate):
             "investigation of illegal arms sales to Chile and Peru in the 1980s, court sources said.")
     _, evs = events(annotate, text)
     assert not [e for e in evs if e["type"] == "ACCUSE" and "Chile" in e["target"]]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The drill opens with a ceremony to be attended by President Ferdinand Marcos.", None),
+    ("Lee attended the APEC summit in Gyeongju.", "CONSULT"),
+    ("Lee has opted out of attending China's Victory Day parade in September.", "CONSULT"),
+])
+def test_events_attending_is_a_meeting_only_when_what_is_attended_is_one(annotate, text, kind):
+    _, evs = events(annotate, text)
+    assert [e["type"] for e in evs] == ([kind] if kind else [])
+
+
+def test_events_an_obligation_needs_an_obliged_party_not_a_thing(annotate):
+    _, evs = events(annotate, "The order said that Indian imports should be subject to the additional tariff.")
+    assert not [e for e in evs if e["type"] == "REQUEST"]
+    _, evs = events(annotate, "Trump said South Korea should pay more.")
+    assert one_of_type(evs, "REQUEST")["target"] == ["South Korea"]
