@@ -1154,3 +1154,17 @@ def test_events_an_obligation_needs_an_obliged_party_not_a_thing(annotate):
     assert not [e for e in evs if e["type"] == "REQUEST"]
     _, evs = events(annotate, "Trump said South Korea should pay more.")
     assert one_of_type(evs, "REQUEST")["target"] == ["South Korea"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Supreme Court struck down Trump's tariffs on Friday.", "Donald Trump"),
+    ("The Supreme Court ruled against the Trump administration on Thursday.", "United States"),
+    ("The Supreme Court overturned the tariffs Washington imposed on Canada.", None),
+])
+def test_events_courts_act_as_the_source_of_their_rulings(annotate, text, target):
+    _, evs = events(annotate, text)
+    e = one_of_type(evs, "REJECT")
+    assert any("Supreme Court" in name for name in e["source"])
+    if target:
+        assert target in e["target"]
+    assert not [x for x in evs if x["type"] == "SANCTION" and "Supreme Court" in x["source"]]
