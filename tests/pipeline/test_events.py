@@ -1168,3 +1168,13 @@ def test_events_courts_act_as_the_source_of_their_rulings(annotate, text, target
     if target:
         assert target in e["target"]
     assert not [x for x in evs if x["type"] == "SANCTION" and "Supreme Court" in x["source"]]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Seoul's push for higher exports paid off.", True),
+    ("Allies raised spending following Trump's push to end Europe's reliance on US protection.", True),
+    ("Samsung's push into new markets paid off.", False),
+])
+def test_events_a_push_is_a_demand_only_with_what_is_pushed_for(annotate, text, found):
+    _, evs = events(annotate, text)
+    assert bool([e for e in evs if e["trigger"] == "push"]) == found
