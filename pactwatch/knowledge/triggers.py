@@ -90,7 +90,6 @@ class Triggers:
     question_markers: frozenset[str] = frozenset()  # "asked whether ...": a question
     own_instruments: frozenset[str] = frozenset()   # "signed an order": no agreement
     event_object: frozenset[str] = frozenset()      # "attend": an event only with a meeting attended
-    purpose_nouns: frozenset[str] = frozenset()     # "push": a demand only with what is pushed for
     sent_from: frozenset[str] = frozenset()         # types whose noun's "from X" is the sender
     consequences: frozenset[str] = frozenset()      # "..., sparking warnings": an act of its own
     receivers: frozenset[str] = frozenset()         # "drew criticism from X": the subject undergoes it
@@ -266,7 +265,6 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
         question_markers=_words(t, "frames", "question_markers", tf),
         own_instruments=_words(t, "frames", "own_instruments", tf),
         event_object=_words(t, "frames", "event_object", tf),
-        purpose_nouns=_words(t, "frames", "purpose_nouns", tf),
         sent_from=_event_types(_table(t, "sent_from", tf).get("types", []), tf, "sent_from"),
         consequences=_words(t, "consequences", "lemmas", tf),
         receivers=_words(t, "receivers", "lemmas", tf),

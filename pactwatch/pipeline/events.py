@@ -184,10 +184,6 @@ class EventFinder:
                     if kind:
                         return kind
             kind = lex.nouns.get(lemma)
-            if kind and lemma in lex.purpose_nouns and not any(
-                    (c.dep_ == "acl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
-                    or (c.dep_ == "prep" and c.lower_ == "for") for c in token.children):
-                return None   # "a push into new markets": no demand
             if kind and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
                     and token.head.lemma_.lower() not in lex.event_heads:
                 # "aid agencies", "summit venue": the head is no event; "tariff deal", "peace
