@@ -11,6 +11,11 @@ same type, a shared actor and compatible dates, or a definite noun referring bac
 An event its sentence does not date takes the date of what it refers back to, of the occasion it
 took place at ("during the summit"), or of the story so far; a plan or expectation stated now takes
 the day of publication instead.
+
+A noun names an event only with an event reading (a date, a possessor or agent, a party, a verb
+carrying it or of which it is the subject): "intensifying North Korean threats" is how things
+stand, not a threat made. A verb names one only in the frame its event needs (triggers.toml
+[frames]): "met the deadline" is no meeting, "charging more" no charge.
 """
 from __future__ import annotations
 
