@@ -86,7 +86,7 @@ class Triggers:
     party_required: frozenset[str] = frozenset()    # "charge": an event only done to a party
     no_object: frozenset[str] = frozenset()         # "demonstrate": an event only with no object
     noun_object: frozenset[str] = frozenset()       # "seek": an event only with a noun object
-    recipient: frozenset[str] = frozenset()         # "contribute": an event only given to an actor
+    recipient: Mapping[str, str] = field(default_factory=dict)   # "contribute" -> "to": given to an actor
     question_markers: frozenset[str] = frozenset()  # "asked whether ...": a question
     own_instruments: frozenset[str] = frozenset()   # "signed an order": no agreement
     event_object: frozenset[str] = frozenset()      # "attend": an event only with a meeting attended
@@ -150,6 +150,11 @@ def _words(data: dict, section: str, key: str, file: str, words: int = 1) -> fro
         raise KnowledgeError(f"{file}: [{section}] {key} must be a list of words")
     return frozenset(tuple(_word(v, file, f"[{section}] {key}", words).split()) if words > 1
                      else _word(v, file, f"[{section}] {key}") for v in values)
+
+
+def _recipients(table: dict, file: str) -> dict[str, str]:
+    return {_word(verb, file, f"[frames.recipient] {verb!r}"): _word(prep, file, f"[frames.recipient] {verb!r}")
+            for verb, prep in table.items()}
 
 
 def _event_types(values, file: str, section: str) -> frozenset[str]:
@@ -261,7 +266,7 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
         party_required=_words(t, "frames", "party_required", tf),
         no_object=_words(t, "frames", "no_object", tf),
         noun_object=_words(t, "frames", "noun_object", tf),
-        recipient=_words(t, "frames", "recipient", tf),
+        recipient=_recipients(_table(_table(t, "frames", tf), "recipient", tf), tf),
         question_markers=_words(t, "frames", "question_markers", tf),
         own_instruments=_words(t, "frames", "own_instruments", tf),
         event_object=_words(t, "frames", "event_object", tf),

@@ -329,7 +329,7 @@ class EventFinder:
                 and not any(c.dep_ == "nsubjpass" for c in verb.children):
             return False
         if lemma in lex.recipient and not any(
-                c.dep_ == "prep" and c.lower_ == "to" and any(
+                c.dep_ == "prep" and c.lower_ == lex.recipient[lemma] and any(
                     p.dep_ == "pobj" and any(a.label_ in ACTOR_TYPES for a in self._args.actors_in(p))
                     for p in c.children) for c in verb.children) \
                 and not any(c.dep_ == "dative" for c in verb.children):
@@ -449,6 +449,10 @@ class EventFinder:
         self.cues_of(trigger, cues, True)
         if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.lex.authorizing:
             cues.discard("speculative")   # "approved the possible sale": approving makes it so
+        if trigger.pos_ == "NOUN" and framed_act(trigger) is not None:
+            # "under the agreement announced this week, Japan will invest": the frame is not
+            # the act's content, nor told in its mood
+            return self.finish(trigger, cues, None, None)
         node = trigger
         absorbable = True
         reporter = None
@@ -686,8 +690,17 @@ class EventFinder:
             else:   # "the summit" refers back to a dated summit; else the story's time so far
                 mention.refers_to = self.referred(token, mention.type, dated)
                 mention.date = (mention.refers_to.date if mention.refers_to else None) \
-                    or self.occasion_date(token, triggers, dated) or self.undated(doc, args, mention)
+                    or self.occasion_date(token, triggers, dated) or self.part_of_date(args, token, triggers) \
+                    or self.undated(doc, args, mention)
                 mention.dated_now = bool(mention.date) and mention.date == (doc._.dct or "")[:10]
+            if not mention.source and not mention.target and token.pos_ == "NOUN":
+                act = framed_act(token)
+                if act is not None and act.i in triggers:
+                    # "under the terms of the agreement announced this week, Japan will invest in
+                    # the US": the parties to an act are parties to what it is part of
+                    inner = args.roles(act)
+                    mention.source, mention.target = inner.source_names(), inner.target_names()
+                    mention.primary |= inner.primary()
             if not mention.source and not mention.target:
                 continue  # no actor: an anaphoric or generic mention ("the summit", "tariffs")
             if token.pos_ == "NOUN" and not contents and not self.event_reading(args, token):
@@ -722,6 +735,25 @@ class EventFinder:
                         date = EventFinder.referred_date(p, triggers[p.i], dated)
                         if date:
                             return date
+        return None
+
+    @staticmethod
+    def part_of_date(args: Arguments, token: Token, triggers: dict[int, str]) -> str | None:
+        """The date of what the sentence says the act is part of: "pledged $550 billion as part
+        of the agreement reached on July 22", "will invest under the deal signed on July 22"."""
+        verb = token if token.pos_ == "VERB" else token.head
+        for c in verb.children:
+            if c.dep_ != "prep":
+                continue
+            whole = None
+            if c.lower_ == "under":
+                whole = next((p for p in c.children if p.dep_ == "pobj"), None)
+            elif c.lower_ == "as":
+                part = next((p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "part"), None)
+                of = next((q for q in part.children if q.dep_ == "prep" and q.lower_ == "of"), None) if part is not None else None
+                whole = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+            if whole is not None and whole.i in triggers and args.dated_within(whole):
+                return args.date(whole)
         return None
 
     @staticmethod
@@ -763,6 +795,16 @@ class EventFinder:
             reporter = None
         m = Mention(token=token, type=kind, source=roles.source_names(), target=roles.target_names(),
                     primary=roles.primary())
+        given_to = self.lex.recipient.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
+        if given_to:   # "invest $550 billion in the United States": the one it goes to
+            for span in [a for c in token.children if c.dep_ == "prep" and c.lower_ == given_to
+                         for p in c.children if p.dep_ == "pobj" for a in args.actors_in(p)]:
+                actor = span._.actor or {}
+                for name in (actor.get("name"), actor.get("acts_for")):
+                    if name and name not in m.source and name not in m.target:
+                        m.target.append(name)
+                if actor.get("name"):
+                    m.primary.add(actor["name"])
         m.date = args.date(token)
         m.location = args.location(token, kind)
         m.modality = self.modality(cues, reporter is not None)
@@ -919,6 +961,21 @@ def same_event(a: Mention, b: Mention) -> bool:
             or (a.modality == b.modality and (a.dated_here and b.dated_here
                                               or a.token.sent.start == b.token.sent.start))
             or a.type == "TRANSITION")
+
+
+def framed_act(noun: Token) -> Token | None:
+    """The verb whose act the sentence puts inside what `noun` names: "under the deal ...,
+    Japan will invest", "as part of the agreement, Seoul will buy", "under the terms of the pact"."""
+    t, preps = noun, []
+    for _ in range(4):
+        if t.dep_ != "pobj" or t.head.dep_ != "prep":
+            return None
+        preps.append(t.head.lower_)
+        t = t.head.head
+        if t.pos_ in ("VERB", "AUX"):
+            framed = preps[-1] == "under" or (preps[-1] == "as" and len(preps) >= 2 and preps[-2] == "of")
+            return t if framed else None
+    return None
 
 
 def past_clause(token: Token) -> bool:

@@ -1191,3 +1191,30 @@ def test_events_codebook_verbs_added_to_the_lexicon(annotate, text, kind):
 def test_events_troops_stationed_somewhere_is_no_deployment(annotate):
     _, evs = events(annotate, "About 28,500 U.S. troops stationed in South Korea face cuts.")
     assert not [e for e in evs if e["type"] == "MOBILIZE"]
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    ("Japan will invest $550 billion in the United States.", "AGREE", "United States"),   # a promise
+    ("Japan invested $20 billion in Mexico last year.", "COOPERATE", "Mexico"),
+])
+def test_events_investing_in_someone_is_cooperation(annotate, text, kind, target):
+    _, evs = events(annotate, text)
+    assert target in one_of_type(evs, kind)["target"]
+
+
+def test_events_investing_in_a_thing_is_no_event(annotate):
+    _, evs = events(annotate, "Samsung invested heavily in new chips.")
+    assert evs == []
+
+
+def test_events_an_act_takes_the_date_of_what_it_is_part_of(annotate):
+    _, evs = events(annotate, "Japan pledged $550 billion as part of the trade agreement reached on July 22.", "2025-08-21")
+    assert one_of_type(evs, "AGREE")["date"] == "2025-07-22"
+
+
+def test_events_the_agreement_framing_an_act_is_its_own_asserted_event(annotate):
+    text = "Under the terms of the agreement announced on Tuesday, Japan will invest $550 billion in the United States."
+    _, evs = events(annotate, text, "2025-07-25")
+    framing = [e for e in evs if e["trigger"] == "agreement"]
+    assert framing and framing[0]["modality"] == "asserted" and "Japan" in framing[0]["source"]
+    assert [e["modality"] for e in evs if e["trigger"] == "invest"] == ["planned"]
