@@ -330,8 +330,7 @@ class EventFinder:
             return False
         if lemma in lex.recipient and not any(
                 c.dep_ == "prep" and c.lower_ == lex.recipient[lemma] and any(
-                    p.dep_ == "pobj" and any(a.label_ in ACTOR_TYPES for a in self._args.actors_in(p))
-                    for p in c.children) for c in verb.children) \
+                    p.dep_ == "pobj" and self.names_recipient(p) for p in c.children) for c in verb.children) \
                 and not any(c.dep_ == "dative" for c in verb.children):
             return False
         if lex.verbs.get(lemma) == "REQUEST" and any(
@@ -344,6 +343,18 @@ class EventFinder:
                     for c in objects):
             return False   # "signed an executive order": the government's own act
         return True
+
+    def names_recipient(self, noun: Token) -> bool:
+        """`noun` is, or is modified by, an actor ("Kyiv", "the US submarine industry"), not a
+        thing whose "of" phrase names one ("the infrastructure of the United States")."""
+        todo = [noun]
+        while todo:
+            t = todo.pop()
+            span = self._actor_tokens.get(t.i)
+            if span is not None and span.label_ in ACTOR_TYPES:
+                return True
+            todo.extend(c for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod"))
+        return False
 
     def names_party(self, token: Token) -> bool:
         """`token` names someone one can meet: an actor, a pronoun, a name, or an official or a
@@ -798,7 +809,8 @@ class EventFinder:
         given_to = self.lex.recipient.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
         if given_to:   # "invest $550 billion in the United States": the one it goes to
             for span in [a for c in token.children if c.dep_ == "prep" and c.lower_ == given_to
-                         for p in c.children if p.dep_ == "pobj" for a in args.actors_in(p)]:
+                         for p in c.children if p.dep_ == "pobj" and self.names_recipient(p)
+                         for a in args.actors_in(p)]:
                 actor = span._.actor or {}
                 for name in (actor.get("name"), actor.get("acts_for")):
                     if name and name not in m.source and name not in m.target:

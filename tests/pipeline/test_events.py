@@ -1218,3 +1218,10 @@ def test_events_the_agreement_framing_an_act_is_its_own_asserted_event(annotate)
     framing = [e for e in evs if e["trigger"] == "agreement"]
     assert framing and framing[0]["modality"] == "asserted" and "Japan" in framing[0]["source"]
     assert [e["modality"] for e in evs if e["trigger"] == "invest"] == ["planned"]
+
+
+def test_events_a_recipient_is_named_not_reached_through_an_of_phrase(annotate):
+    _, evs = events(annotate, "Japan has committed $550 billion to the president for him to invest in the infrastructure of the United States.")
+    assert [e["trigger"] for e in evs] == ["committed"]
+    _, evs = events(annotate, "Australia is contributing $3 billion to the US submarine industrial base.")
+    assert one_of_type(evs, "AID")["target"] == ["United States"]
