@@ -77,6 +77,27 @@ class Triggers:
     office_winning_objects: frozenset[str] = frozenset()   # "won the vote", "won the runoff"
     office_removing: frozenset[str] = frozenset()   # "fired", "dismissed": with a person as object
     office_officials: frozenset[str] = frozenset()  # "secretary", "chief": who can hold an office
+    documents: frozenset[str] = frozenset()         # "released a report": putting out a text, no event
+    party_verbs: frozenset[str] = frozenset()       # "meet": an event only with a party as object
+    party_nouns: frozenset[str] = frozenset()       # "met his counterpart": nouns that name a party
+    standing_agreements: frozenset[str] = frozenset()   # "cancelled the deal": a commitment renounced
+    renouncing: frozenset[str] = frozenset()        # "cancel", "scrap": verbs that renounce one
+    described_acts: frozenset[str] = frozenset()    # types a participle with an agent or date still reports
+    party_required: frozenset[str] = frozenset()    # "charge": an event only done to a party
+    no_object: frozenset[str] = frozenset()         # "demonstrate": an event only with no object
+    noun_object: frozenset[str] = frozenset()       # "seek": an event only with a noun object
+    recipient: Mapping[str, str] = field(default_factory=dict)   # "contribute" -> "to": given to an actor
+    question_markers: frozenset[str] = frozenset()  # "asked whether ...": a question
+    own_instruments: frozenset[str] = frozenset()   # "signed an order": no agreement
+    event_object: frozenset[str] = frozenset()      # "attend": an event only with a meeting attended
+    sent_from: frozenset[str] = frozenset()         # types whose noun's "from X" is the sender
+    consequences: frozenset[str] = frozenset()      # "..., sparking warnings": an act of its own
+    receivers: frozenset[str] = frozenset()         # "drew criticism from X": the subject undergoes it
+    refused_intent: Mapping[str, str] = field(default_factory=dict)   # "will never compromise": REJECT
+    authorizing: frozenset[str] = frozenset()       # "approved the sale": the noun is the act
+    present_obligations: frozenset[str] = frozenset()   # "we have to talk": planned
+    travel_present: frozenset[str] = frozenset()    # "head to Washington for talks": planned
+    instruments: frozenset[str] = frozenset()       # "Act", "Order": names of laws, never actors
 
 
 def _read(folder: Path, name: str) -> dict:
@@ -129,6 +150,18 @@ def _words(data: dict, section: str, key: str, file: str, words: int = 1) -> fro
         raise KnowledgeError(f"{file}: [{section}] {key} must be a list of words")
     return frozenset(tuple(_word(v, file, f"[{section}] {key}", words).split()) if words > 1
                      else _word(v, file, f"[{section}] {key}") for v in values)
+
+
+def _recipients(table: dict, file: str) -> dict[str, str]:
+    return {_word(verb, file, f"[frames.recipient] {verb!r}"): _word(prep, file, f"[frames.recipient] {verb!r}")
+            for verb, prep in table.items()}
+
+
+def _event_types(values, file: str, section: str) -> frozenset[str]:
+    if not isinstance(values, list) or any(v not in EVENT_TYPES for v in values):
+        raise KnowledgeError(f"{file}: [{section}] types must be a list of event types; "
+                             f"known: {', '.join(sorted(EVENT_TYPES))}")
+    return frozenset(values)
 
 
 def _word_or_phrase(value, file: str, where: str) -> str:
@@ -225,4 +258,25 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
         office_winning=_words(t, "office_terms", "winning", tf),
         office_winning_objects=_words(t, "office_terms", "winning_objects", tf),
         office_officials=_words(t, "office_terms", "officials", tf),
+        documents=_words(t, "publishing", "documents", tf),
+        party_verbs=_words(t, "party_objects", "verbs", tf),
+        party_nouns=_words(t, "party_objects", "nouns", tf),
+        standing_agreements=_words(t, "negators", "standing_agreements", tf),
+        renouncing=_words(t, "negators", "renouncing", tf),
+        party_required=_words(t, "frames", "party_required", tf),
+        no_object=_words(t, "frames", "no_object", tf),
+        noun_object=_words(t, "frames", "noun_object", tf),
+        recipient=_recipients(_table(_table(t, "frames", tf), "recipient", tf), tf),
+        question_markers=_words(t, "frames", "question_markers", tf),
+        own_instruments=_words(t, "frames", "own_instruments", tf),
+        event_object=_words(t, "frames", "event_object", tf),
+        sent_from=_event_types(_table(t, "sent_from", tf).get("types", []), tf, "sent_from"),
+        consequences=_words(t, "consequences", "lemmas", tf),
+        receivers=_words(t, "receivers", "lemmas", tf),
+        refused_intent=_type_map(_table(t, "refused_intent", tf), tf, "refused_intent"),
+        authorizing=_words(t, "authorizing", "lemmas", tf),
+        present_obligations=_words(m, "planned", "obligations", mf),
+        travel_present=_words(m, "planned", "travel", mf),
+        instruments=_words(t, "instruments", "words", tf),
+        described_acts=_event_types(_table(t, "described_acts", tf).get("types", []), tf, "described_acts"),
     )

@@ -33,6 +33,8 @@ NOT_PART_OF_ARGUMENT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", 
 PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them", "him", "our",
             "itself", "themselves"}
 PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
+FIRST_PLURAL = {"we", "our", "us"}
+QUOTE_MARKS = {'"', "“", "”", "''", "``"}
 # "the two leaders", "both countries": nouns that stand for the last two actors of a kind named
 PAIR_NOUNS = {"leader": {"PERSON"}, "president": {"PERSON"}, "minister": {"PERSON"},
               "counterpart": {"PERSON"}, "country": {"GPE"}, "nation": {"GPE"}, "government": {"GPE"},
@@ -42,7 +44,8 @@ STATE_NOUNS = {"country", "nation"}
 RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 SUBJECT_DEPS = ("nsubj", "csubj")
 QUOTE_EDGE_DEPS = {"advcl", "parataxis", "conj", "cc", "punct", "mark", "dep", "meta"}
-QUOTE_TRAILING_PREPS = {"after", "before", "amid", "amidst", "despite", "following", "because", "according"}
+QUOTE_TRAILING_PREPS = {"after", "before", "amid", "amidst", "despite", "following", "because", "according",
+                        "ahead", "prior"}
 QUOTE_TRIM = {"PUNCT", "CCONJ", "SCONJ"}
 
 
@@ -78,13 +81,25 @@ class Roles:
 class Arguments:
     """Per-Doc lookups from tokens to the actor and time spans covering them."""
 
-    def __init__(self, doc: Doc, carriers: frozenset[str] = frozenset(), event_nouns: frozenset[str] = frozenset()):
+    def __init__(self, doc: Doc, carriers: frozenset[str] = frozenset(), event_nouns: frozenset[str] = frozenset(),
+                 receivers: frozenset[str] = frozenset(), instruments: frozenset[str] = frozenset(),
+                 reporters: frozenset[str] = frozenset()):
         self.doc = doc
         self.text = doc.text  # Doc.text is rebuilt from every token on each access: read it once
         self.event_nouns = event_nouns   # nouns that name events: triggers and event heads
         self.carriers = carriers   # verbs (lemmas and inflected forms) whose subject acts their object noun
+        self.receivers = receivers   # verbs whose subject undergoes their object noun ("drew criticism")
+        self.reporters = reporters   # verbs of saying: whose subject speaks a quotation
         self.actor_at: dict[int, Span] = {}
+        laws = {span.start for span in doc.spans.get(ACTORS, []) if names_instrument(span, instruments)}
+        if laws:   # "IEEPA" after "the International Emergency Economic Powers Act": its initials
+            initials = {"".join(t.text[0] for t in span if t.text[:1].isupper()).upper()
+                        for span in doc.spans.get(ACTORS, []) if span.start in laws}
+            laws |= {span.start for span in doc.spans.get(ACTORS, [])
+                     if len(span) == 1 and span.text.isupper() and span.text in initials}
         for span in doc.spans.get(ACTORS, []):
+            if span.start in laws:
+                continue   # a statute or an order names no one who acts
             for i in range(span.start, span.end):
                 known = self.actor_at.get(i)
                 if known is None or len(span) < len(known):   # "Ukraine" within "war in Ukraine"
@@ -134,7 +149,7 @@ class Arguments:
         if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
             return self.actors_in(token.head.head)
         if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
-            return self.person_before(token)
+            return self.clause_person(token) or self.person_before(token)
         if lower in PRONOUNS and token.pos_ == "PRON":
             clause = token.head if token.dep_ != "poss" else clause_head(token)
             for _ in range(4):
@@ -144,6 +159,8 @@ class Arguments:
                 subject = subject_of(clause)
                 if subject is not None and subject.lower_ not in PRONOUNS:
                     return self.actors_in(subject)
+            if lower in FIRST_PLURAL:
+                return self.quoted_speaker(token)
             return []
         found = self.actors_in(token)
         if not found:
@@ -192,6 +209,53 @@ class Arguments:
     def names_event(self, token: Token) -> bool:
         return token.pos_ == "NOUN" and (token.lemma_.lower() in self.event_nouns)
 
+    def quoted_speaker(self, token: Token) -> list[Span]:
+        """Who says "we" inside a quotation: the named subject of the verb of saying after the
+        quotation closes ('..., Akazawa said.'), or before it opens, in the sentence before ('X
+        said. "In short, we will ..."'), within a sentence or two."""
+        doc = self.doc
+        sent = token.sent
+        if not any(t.text in QUOTE_MARKS for t in doc[max(sent.start - 1, 0):sent.end]):
+            return []
+        following = sent
+        for _ in range(3):
+            closing = next((t for t in following if t.i > token.i and t.text in QUOTE_MARKS), None)
+            if closing is not None:
+                for t in doc[closing.i + 1:following.end]:
+                    if t.dep_ == "nsubj" and t.head.lemma_.lower() in self.reporters:
+                        # a named speaker only: "he said" is whoever the story is about, not
+                        # the last person named
+                        found = self.actors_in(t)
+                        if found:
+                            return found
+                break
+            if following.end >= len(doc):
+                break
+            following = doc[following.end].sent
+        opening = next((t for t in sent if t.i < token.i and t.text in QUOTE_MARKS), None)
+        if (opening is None or opening.i == sent.start) and sent.start > 0:
+            before = doc[sent.start - 1].sent
+            for t in before:
+                if t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.head.lemma_.lower() in self.reporters:
+                    return self.actors_in(t)
+        return []
+
+    def clause_person(self, pronoun: Token) -> list[Span]:
+        """"Marcos met Hegseth ahead of his meeting with Trump": a possessive in a phrase of the
+        clause refers to the clause's subject when that subject is a person named before it."""
+        if pronoun.dep_ != "poss":
+            return []
+        verb = pronoun.head
+        for _ in range(6):
+            if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        subject = subject_of(verb)
+        if subject is None or subject.i > pronoun.i:
+            return []
+        found = [s for s in self.actors_in(subject) if s.label_ == "PERSON"]
+        return found[:1]
+
     def person_before(self, token: Token) -> list[Span]:
         """"he", "his": the nearest person named before, in this sentence or the two before."""
         sent = token.sent
@@ -214,6 +278,9 @@ class Arguments:
             subject = subject_of(v)
             if subject is not None:
                 return self.resolve(subject)
+            doer = gerund_subject(v)
+            if doer is not None:
+                return self.resolve(doer)
             if raised:   # "X is expected / scheduled / set to meet Y": X meets
                 subject = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
                 if subject is not None:
@@ -249,10 +316,12 @@ class Arguments:
                 for p in c.children if p.dep_ == "pobj" for s in self.actors_in(p)
                 if s.label_ in ("PERSON", "ORG")]
 
-    def roles(self, token: Token) -> Roles:
+    def roles(self, token: Token, from_source: bool = False) -> Roles:
+        """`from_source`: "from X" after the noun names its sender ("warnings from China",
+        "aid from Japan"), not a place left ("withdrawal from Syria")."""
         if token.pos_ == "VERB":
             return self.verb_roles(token)
-        return self.noun_roles(token)
+        return self.noun_roles(token, from_source)
 
     def verb_roles(self, verb: Token) -> Roles:
         roles = Roles()
@@ -301,7 +370,7 @@ class Arguments:
         roles.target = [s for s in roles.target if s not in roles.source]
         return roles
 
-    def noun_roles(self, noun: Token) -> Roles:
+    def noun_roles(self, noun: Token, from_source: bool = False) -> Roles:
         roles = Roles()
         for c in noun.children:
             dep = c.dep_
@@ -310,6 +379,9 @@ class Arguments:
                 if dep == "compound":   # "the Gyeongju summit": a town names where, not who
                     found = [s for s in found if not self.is_town(s)]
                 roles.source += found
+            elif dep == "prep" and c.lower_ == "from" and from_source:
+                roles.source += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)
+                                 if not self.is_town(s)]
             elif dep == "prep" and c.lower_ in NOUN_TARGET_PREPS:
                 roles.target += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
             elif dep == "prep" and c.lower_ == "by":
@@ -354,11 +426,18 @@ class Arguments:
                 and place.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "oprd") \
                 and not (place.dep_ == "pobj" and place.head.lower_ in OCCASION_PREPS):
             roles.source += self.subject_actors(head)
-            if place.dep_ == "dobj":
+            if place.dep_ in ("dobj", "nsubjpass"):   # "held talks with Seoul", "a deal was reached with Seoul"
                 for c in head.children:
                     if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in TARGET_PREPS and c.i != place.head.i):
                         pobjs = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [c]
                         roles.target += [s for p in pobjs for s in self.resolve(p)]
+        if place.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.receivers:
+            # "the plan drew criticism from Berlin", "Spain faced pressure from NATO": the sender
+            # after "from", the subject the one it is aimed at
+            roles.source += [s for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
+                             for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)
+                             if s not in roles.source]
+            roles.target += [s for s in self.subject_actors(head) if s not in roles.source]
         if place.dep_ == "pobj" and place.head.lower_ == "under" and head.pos_ == "VERB" and head.i != place.i:
             # "was put under investigation", "placed the editor under arrest": the one it is done to
             roles.target += [s for c in head.children if c.dep_ in ("nsubjpass", "dobj")
@@ -385,7 +464,10 @@ class Arguments:
         """"X said Y must ...": X asks Y."""
         roles = Roles(source=self.subject_actors(reporter))
         subject = subject_of(complement)
-        if subject is not None:
+        # the one obliged is named by the subject itself ("Seoul must pay", "they should"), not by
+        # a word describing a thing ("Indian imports should be subject to the tariff")
+        if subject is not None and (subject.i in self.actor_at or subject.pos_ == "PRON" or any(
+                c.dep_ in ("compound", "appos", "conj") and c.i in self.actor_at for c in subject.children)):
             roles.target = [s for s in self.resolve(subject) if s not in roles.source]
         return roles
 
@@ -527,6 +609,18 @@ class Arguments:
                 recent = s
         if recent is None:
             return None
+        # in the sentence that set it, the date of its main clause sets the story's time, not one
+        # inside a phrase it mentions ("affirmed on Monday ..., calling the visit last March ...")
+        if clause_head(recent.root).dep_ != "ROOT":
+            main = []
+            for j in range(k - 1, -1, -1):
+                s = self.story_dates[j]
+                if s.end <= recent.sent.start:
+                    break
+                if s.start >= recent.sent.start and clause_head(s.root).dep_ == "ROOT":
+                    main.append(s)
+            if main:
+                recent = max(main, key=lambda s: s.start)
         value = recent._.timex["value"]
         # a historical aside ("returned in 1994") does not set the time the story goes on in
         return value if int(value[:4]) >= self.story_latest_year[k - 1] - 1 else None
@@ -552,7 +646,8 @@ class Arguments:
             dep = c.dep_
             if not ((dep not in QUOTE_EDGE_DEPS and not before_semicolon(c)) or ci == ti or ci in keep):
                 edge_kids.append((left, right, gov))
-            if dep == "prep" and ci > ti and c.lower_ in QUOTE_TRAILING_PREPS:
+            if (dep == "prep" or (dep == "advmod" and any(g.dep_ == "prep" for g in c.children))) \
+                    and ci > ti and c.lower_ in QUOTE_TRAILING_PREPS:   # "ahead of": an adverb and "of"
                 trailing_kids.append((left, right, gov))
         changed = True
         while changed:
@@ -591,6 +686,42 @@ class Arguments:
 
 PARTITIVE_NOUNS = {"part", "series", "number", "round", "wave", "state", "set", "package", "lot",
                    "kind", "form", "type", "batch", "shipment"}
+
+
+def names_instrument(span: Span, instruments: frozenset[str]) -> bool:
+    """A name that ends in a word for a law or an order ("the Defense Production Act", "Executive
+    Order 14257"), written as a name: capitalized."""
+    words = [t for t in span if not t.like_num]
+    return bool(words) and words[-1].text[:1].isupper() and words[-1].lower_ in instruments \
+        and len(span) > 1
+
+
+CONJUNCTION_PREPS = {"after", "before", "since", "until", "till"}
+
+
+def gerund_subject(verb: Token) -> Token | None:
+    """"responded to Trump raising tariffs", "angered by Seoul buying jets": a gerund right after
+    a noun the parser made the object of the clause before is that noun's act."""
+    if verb.dep_ not in ("advcl", "acl") or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if before.pos_ != "PROPN" or before.dep_ not in ("pobj", "dobj"):
+        return None
+    if verb.tag_ != "VBG":
+        # "one day after [the President of the Government] Sánchez announced": a conjunction the
+        # parser took for a preposition, its object the subject
+        top = before
+        for _ in range(3):
+            if top.dep_ == "pobj" and top.head.lower_ in CONJUNCTION_PREPS and verb.tag_ in ("VBD", "VBZ", "VBP") \
+                    and top.head.head.i == verb.head.i:
+                return top
+            if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.lower_ == "of":
+                top = top.head.head
+            else:
+                break
+        return None
+    host = before.head.head if before.dep_ == "pobj" else before.head
+    return before if host.i == verb.head.i or before.head.i == verb.head.i else None
 
 
 def stand_in(noun: Token) -> Token:

@@ -11,6 +11,11 @@ same type, a shared actor and compatible dates, or a definite noun referring bac
 An event its sentence does not date takes the date of what it refers back to, of the occasion it
 took place at ("during the summit"), or of the story so far; a plan or expectation stated now takes
 the day of publication instead.
+
+A noun names an event only with an event reading (a date, a possessor or agent, a party, a verb
+carrying it or of which it is the subject): "intensifying North Korean threats" is how things
+stand, not a threat made. A verb names one only in the frame its event needs (triggers.toml
+[frames]): "met the deadline" is no meeting, "charging more" no charge.
 """
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import triggers as trigger_lexicon
-from .event_args import Arguments, before_semicolon, stand_in
+from .event_args import ACTOR_TYPES, Arguments, before_semicolon, stand_in
 from .extensions import EVENTS
 from .guard import Guarded
 
@@ -32,6 +37,9 @@ CLAUSE_BOUNDARY_DEPS = {"relcl", "advcl", "parataxis", "conj", "cc", "punct", "a
 CIRCUMSTANTIAL_PREPS = {"during", "at", "after", "before", "since", "amid", "amidst", "ahead",
                         "following", "despite", "in", "by", "until", "through", "throughout",
                         "under", "as", "like", "within", "beyond", "besides", "than"}
+# first words of prepositions of two or three words ("because of", "prior to", "in the wake of")
+COMPLEX_PREP_HEADS = {"because", "instead", "regardless", "spite", "wake", "face", "prior", "ahead",
+                      "lieu", "light", "view", "aftermath", "run", "eve", "context", "midst"}
 # how a trigger hangs from another whose content it is: "agreed to meet", "demanded that ...",
 # "threats to withdraw", "cancelled the talks"
 CONTENT_DEPS = {"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "advcl", "attr", "oprd",
@@ -79,6 +87,8 @@ class EventFinder:
     def __init__(self, lexicon: trigger_lexicon.Triggers):
         self.lex = lexicon
         self._actor_tokens: dict = {}   # per Doc: token index -> actor span, set in __call__
+        self._args: Arguments | None = None   # per Doc, set in __call__
+        self._renouncing: set[int] = set()   # per Doc: verbs that renounce an agreement ("scrapped the deal")
         self.event_nouns = frozenset(lexicon.nouns) | lexicon.event_heads
         # verbs whose subject acts the event their object noun names ("held talks"); with regular
         # inflections too, as the lemmatizer sometimes misses ("staged" -> "stag")
@@ -86,6 +96,7 @@ class EventFinder:
                     | lexicon.acceptances | lexicon.publishing   # "released a joint statement"
                     | {verb for verb, _ in lexicon.phrasal_negators})   # "called off a trip"
         self.carriers = frozenset(carriers | {form for lemma in carriers for form in inflections(lemma)})
+        self.receivers = lexicon.receivers
         # every verb lemma the VERB branch of trigger_type can return a type for; any other verb
         # lemma falls through every check there to `lex.verbs.get(lemma)`, None
         self._verb_lemmas = frozenset(
@@ -120,9 +131,21 @@ class EventFinder:
                              if m.dep_ in ("compound", "amod") and (m.lower_, c.lower_) in lex.noun_phrases), None)
                 if kind:
                     return None if carried else kind
+                if token.dep_ == "acl" and token.tag_ == "VBN":
+                    objects = objects + [token.head]   # "a report released on Friday"
+                if any(c.lemma_.lower() in lex.documents for c in objects):
+                    return None   # "released a fact sheet", "published its report": no concession
             if token.dep_ in ("amod", "acl") and token.tag_ == "VBN" and not self.names_someone(token.head) \
-                    and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
-                return None   # "a bill signed by ...", "the long-threatened invasion": description
+                    and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+                    and not (lex.verbs.get(lemma) in lex.described_acts and stated_act(token)) \
+                    and not under_way(token):
+                # ("deals being negotiated with Seoul": an act under way, not a description)
+                return None   # "the long-threatened invasion", "a signed copy": description
+            if lemma in lex.authorizing and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns
+                                                 for c in token.children):
+                return None   # "approved the sale of jets": the sale is the act, approving carries it
+            if not self.in_frame(token, lemma):
+                return None   # "met the deadline", "charging more", "seeks to deter": no event
             addressed = lex.verbs.get(lemma) == "THREATEN" and any(c.dep_ == "dobj" for c in token.children)
             for child in token.children:
                 if child.dep_ == "prep" and addressed:
@@ -167,8 +190,10 @@ class EventFinder:
                         return kind
             kind = lex.nouns.get(lemma)
             if kind and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
-                    and token.head.lemma_.lower() not in lex.event_heads and token.head.lemma_.lower() not in lex.nouns:
-                return None   # "aid agencies", "summit venue": the head is no event
+                    and token.head.lemma_.lower() not in lex.event_heads:
+                # "aid agencies", "summit venue": the head is no event; "tariff deal", "peace
+                # talks": the head is the event, this noun its topic
+                return None
             if kind:
                 return kind
             if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.light_verbs:
@@ -265,6 +290,8 @@ class EventFinder:
         if objects or any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
             return None           # "the administration began talks": it acts, it does not start
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ == "who" and verb.dep_ == "relcl":
+            subject = verb.head   # "Rutte, who took over as secretary general in 2024"
         if subject is not None and lemma not in lex.office_verbs and self.names_person(subject):
             return subject        # "the finance minister then took over": a successor
         if subject is not None and subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
@@ -276,6 +303,67 @@ class EventFinder:
     def names_person(self, token: Token) -> bool:
         span = self._actor_tokens.get(token.i)
         return span is not None and span.label_ == "PERSON"
+
+    def in_frame(self, verb: Token, lemma: str) -> bool:
+        """The verb stands in the frame its event needs (knowledge/data/triggers.toml, [frames])."""
+        lex = self.lex
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        if lemma in lex.party_verbs and any(not self.names_party(c) for c in objects):
+            return False
+        if lemma in lex.party_required:
+            done_to = objects + [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ in ("acl", "relcl") and any(c.dep_ == "auxpass" for c in verb.children):
+                done_to.append(verb.head)
+            return bool(done_to) and all(self.names_party(c) for c in done_to)
+        if lemma in lex.no_object and objects:
+            return False
+        if lemma in lex.event_object:
+            attended = objects + [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN":
+                attended.append(verb.head)   # "the ceremony, to be attended by the president"
+            if any(c.pos_ == "NOUN" and c.lemma_.lower() not in lex.nouns and not any(
+                    m.dep_ in ("poss", "compound") and (m.pos_ == "PROPN" or m.i in self._actor_tokens)
+                    for m in c.children) for c in attended):
+                return False   # "attended a ceremony": no meeting; "China's Victory Day parade" is a visit
+        if lemma in lex.noun_object and not any(c.pos_ in ("NOUN", "PROPN", "PRON") for c in objects) \
+                and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            return False
+        if lemma in lex.recipient and not any(
+                c.dep_ == "prep" and c.lower_ == lex.recipient[lemma] and any(
+                    p.dep_ == "pobj" and self.names_recipient(p) for p in c.children) for c in verb.children) \
+                and not any(c.dep_ == "dative" for c in verb.children):
+            return False
+        if lex.verbs.get(lemma) == "REQUEST" and any(
+                c.dep_ in ("ccomp", "advcl") and any(m.dep_ == "mark" and m.lower_ in lex.question_markers
+                                                     for m in c.children) for c in verb.children):
+            return False
+        if lex.verbs.get(lemma) == "AGREE" and lemma in lex.publishing and objects \
+                and all(c.lemma_.lower() in lex.own_instruments or any(
+                    m.dep_ == "compound" and m.lemma_.lower() in lex.own_instruments for m in c.children)
+                    for c in objects):
+            return False   # "signed an executive order": the government's own act
+        return True
+
+    def names_recipient(self, noun: Token) -> bool:
+        """`noun` is, or is modified by, an actor ("Kyiv", "the US submarine industry"), not a
+        thing whose "of" phrase names one ("the infrastructure of the United States")."""
+        todo = [noun]
+        while todo:
+            t = todo.pop()
+            span = self._actor_tokens.get(t.i)
+            if span is not None and span.label_ in ACTOR_TYPES:
+                return True
+            todo.extend(c for c in t.children if c.dep_ in ("compound", "amod", "poss", "nmod"))
+        return False
+
+    def names_party(self, token: Token) -> bool:
+        """`token` names someone one can meet: an actor, a pronoun, a name, or an official or a
+        group named by a common noun ("his counterpart", "the delegation")."""
+        if token.pos_ in ("PRON", "PROPN") or self.names_someone(token) or any(
+                c.dep_ in ("amod", "poss") and c.i in self._actor_tokens for c in token.children):
+            return True   # "three Chinese nationals", "Japan's envoy"
+        lemma = token.lemma_.lower()
+        return lemma in self.lex.party_nouns or lemma in self.lex.office_titles or lemma in self.lex.office_officials
 
     def names_someone(self, token: Token) -> bool:
         """The noun a participle describes is, or is headed by, a named actor ("newly elected
@@ -300,6 +388,11 @@ class EventFinder:
         elif place.dep_ not in ("dobj", "nsubjpass"):
             return None
         lemma = head.lemma_.lower()
+        if kind == "AGREE" and noun.lemma_.lower() in self.lex.standing_agreements and head.pos_ == "VERB" \
+                and lemma in self.lex.renouncing and "AGREE" in self.lex.reversal_types:
+            # "scrapped the deal": a commitment renounced, not an agreement that did not happen
+            self._renouncing.add(head.i)
+            return self.lex.reversal_types["AGREE"]
         if lemma in self.lex.reversals or lemma in self.lex.reversal_nominals:
             return self.lex.reversal_nouns.get(noun.lemma_.lower()) or self.lex.reversal_types.get(kind or "")
         if lemma in self.lex.acceptances:
@@ -310,8 +403,9 @@ class EventFinder:
         """For a reporting verb whose complement says someone must act ("X said Y must ..."),
         that complement's verb."""
         lemma = token.lemma_.lower()
-        if lemma not in self.lex.reporting_verbs and lemma not in self.lex.mandative_verbs:
-            return None
+        if lemma not in self.lex.reporting_verbs and lemma not in self.lex.mandative_verbs \
+                and lemma not in self.lex.clausal_reporting:
+            return None   # "warned that Y should ..." demands of Y as "said that Y must ..." does
         for c in token.children:
             if c.dep_ != "ccomp":
                 continue
@@ -332,7 +426,7 @@ class EventFinder:
                 cues.add("planned")
             elif token.lower_ in lex.intent_words:
                 cues.add("future")
-            if self.is_negator(token):
+            if self.is_negator(token) and token.i not in self._renouncing:
                 cues.add("negated")
         for c in token.children:
             dep, lower, lemma = c.dep_, c.lower_, c.lemma_.lower()
@@ -364,6 +458,12 @@ class EventFinder:
         Returns (cues, governing trigger token or None, reporting verb or None)."""
         cues: set[str] = set()
         self.cues_of(trigger, cues, True)
+        if trigger.dep_ == "dobj" and trigger.head.lemma_.lower() in self.lex.authorizing:
+            cues.discard("speculative")   # "approved the possible sale": approving makes it so
+        if trigger.pos_ == "NOUN" and framed_act(trigger) is not None:
+            # "under the agreement announced this week, Japan will invest": the frame is not
+            # the act's content, nor told in its mood
+            return self.finish(trigger, cues, None, None)
         node = trigger
         absorbable = True
         reporter = None
@@ -374,10 +474,24 @@ class EventFinder:
                 break
             if before_semicolon(node):
                 break   # "X became president; Y then took over": a semicolon joins two statements
+            if node.i == trigger.i and node.dep_ in ("acl", "amod") and node.tag_ == "VBN" \
+                    and triggers.get(node.i) in self.lex.described_acts and stated_act(node):
+                break   # "rejected the tariff threatened by Trump in July": the threat is an act of its own
+            if node.i == trigger.i and node.dep_ == "acl" and under_way(node):
+                break   # "deals being negotiated with Seoul": the negotiating is the act
+            if node.i == trigger.i and trigger.pos_ == "NOUN":
+                doing = next((c for c in trigger.children if c.i in triggers and c.i > trigger.i and (
+                    (c.dep_ == "acl" and under_way(c))
+                    or (c.dep_ == "relcl" and triggers[c.i] != triggers[trigger.i] and object_gap(c)))), None)
+                if doing is not None:
+                    # ... and the deals are what it is about; so are "the agreements we are
+                    # negotiating with them": the noun is the object the clause leaves out
+                    governor = doing
+                    break
             if node.i == trigger.i and head.i in triggers and node.dep_ == "advcl" and node.tag_ == "VBG" \
                     and triggers.get(node.i) in STATEMENT_TYPES and triggers.get(node.i) != triggers[head.i]:
                 break   # "welcomed him, promising to ...": a commitment made alongside is its own event
-            if node.dep_ in CLAUSE_BOUNDARY_DEPS and not self.elaborates(node) \
+            if node.dep_ in CLAUSE_BOUNDARY_DEPS and not (self.elaborates(node) and node.lemma_.lower() not in self.lex.consequences) \
                     and not (node.dep_ == "conj" and node.pos_ == "NOUN" and head.pos_ == "NOUN"):
                 if self.shares_clause(node):
                     # "threatened to impose tariffs and withdraw troops", "said it would ban aid and
@@ -394,8 +508,9 @@ class EventFinder:
                 # protest of the ruling": the protest is the strike
                 governor = head.head
                 break
-            if node.dep_ == "pobj" and head.lower_ in CIRCUMSTANTIAL_PREPS:
-                absorbable = False
+            if node.dep_ == "pobj" and (head.lower_ in CIRCUMSTANTIAL_PREPS or (
+                    head.lower_ in ("of", "to") and head.head.lower_ in CIRCUMSTANTIAL_PREPS | COMPLEX_PREP_HEADS)):
+                absorbable = False   # "ahead of his meeting with Trump", "because of the war": the setting
             if node.dep_ not in CONTENT_DEPS and not (node.dep_ == "conj" and self.elaborates(node)):
                 absorbable = False
             if head.i in triggers and absorbable:
@@ -417,6 +532,12 @@ class EventFinder:
                 reporter = head
                 break
             self.cues_of(head, cues, False)
+            if node.dep_ == "xcomp" and head.lemma_.lower() in self.lex.present_obligations \
+                    and simple_present(head):
+                cues.add("planned")   # "we have to talk": to be done
+            if node.dep_ in ("dobj", "prep") and head.lemma_.lower() in self.lex.travel_present \
+                    and simple_present(head):
+                cues.add("planned")   # "head to Washington for talks"
             if head.lemma_.lower() in self.lex.preparations:
                 cues.add("prepared")
             node = head
@@ -514,8 +635,11 @@ class EventFinder:
 
     # ------------------------------------------------------------ the component
     def __call__(self, doc: Doc) -> Doc:
-        args = Arguments(doc, self.carriers, self.event_nouns)
+        args = Arguments(doc, self.carriers, self.event_nouns, self.receivers, self.lex.instruments,
+                         self.lex.reporting_verbs)
         self._actor_tokens = args.actor_at
+        self._args = args
+        self._renouncing = set()
         triggers: dict[int, str] = {}
         captions = doc._.captions or []
         reversible_nouns = self.lex.reversible_nouns
@@ -558,7 +682,11 @@ class EventFinder:
                 mention.type = "THREATEN"   # a vow to fight is a threat
             for j in contents:
                 extra = args.roles(doc[j])
-                for name in extra.names():
+                # "an investigation of arms sales to Croatia" is aimed at the sellers, not the buyer:
+                # a noun's "of" content lends its doers only
+                of_content = token.pos_ == "NOUN" and doc[j].pos_ == "NOUN" and doc[j].dep_ == "pobj" \
+                    and doc[j].head.lower_ == "of" and doc[j].head.head.i == token.i
+                for name in (extra.source_names() if of_content else extra.names()):
                     if name not in mention.source and name not in mention.target:
                         mention.target.append(name)
                 mention.primary |= extra.primary()
@@ -573,10 +701,21 @@ class EventFinder:
             else:   # "the summit" refers back to a dated summit; else the story's time so far
                 mention.refers_to = self.referred(token, mention.type, dated)
                 mention.date = (mention.refers_to.date if mention.refers_to else None) \
-                    or self.occasion_date(token, triggers, dated) or self.undated(doc, args, mention)
+                    or self.occasion_date(token, triggers, dated) or self.part_of_date(args, token, triggers) \
+                    or self.undated(doc, args, mention)
                 mention.dated_now = bool(mention.date) and mention.date == (doc._.dct or "")[:10]
+            if not mention.source and not mention.target and token.pos_ == "NOUN":
+                act = framed_act(token)
+                if act is not None and act.i in triggers:
+                    # "under the terms of the agreement announced this week, Japan will invest in
+                    # the US": the parties to an act are parties to what it is part of
+                    inner = args.roles(act)
+                    mention.source, mention.target = inner.source_names(), inner.target_names()
+                    mention.primary |= inner.primary()
             if not mention.source and not mention.target:
                 continue  # no actor: an anaphoric or generic mention ("the summit", "tariffs")
+            if token.pos_ == "NOUN" and not contents and not self.event_reading(args, token):
+                continue  # "facing intensifying North Korean threats": a state of affairs, not an act
             mentions.append(mention)
         doc.spans[EVENTS] = self.merged(doc, mentions)
         return doc
@@ -610,6 +749,25 @@ class EventFinder:
         return None
 
     @staticmethod
+    def part_of_date(args: Arguments, token: Token, triggers: dict[int, str]) -> str | None:
+        """The date of what the sentence says the act is part of: "pledged $550 billion as part
+        of the agreement reached on July 22", "will invest under the deal signed on July 22"."""
+        verb = token if token.pos_ == "VERB" else token.head
+        for c in verb.children:
+            if c.dep_ != "prep":
+                continue
+            whole = None
+            if c.lower_ == "under":
+                whole = next((p for p in c.children if p.dep_ == "pobj"), None)
+            elif c.lower_ == "as":
+                part = next((p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "part"), None)
+                of = next((q for q in part.children if q.dep_ == "prep" and q.lower_ == "of"), None) if part is not None else None
+                whole = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
+            if whole is not None and whole.i in triggers and args.dated_within(whole):
+                return args.date(whole)
+        return None
+
+    @staticmethod
     def referred_date(token: Token, kind: str, dated: list[Mention]) -> str | None:
         earlier = EventFinder.referred(token, kind, dated)
         return earlier.date if earlier else None
@@ -639,13 +797,26 @@ class EventFinder:
     def mention(self, doc: Doc, args: Arguments, token: Token, kind: str, cues: set[str],
                 reporter: Token | None) -> Mention:
         office = self.office_term(token) if kind == self.lex.office_type and token.pos_ == "VERB" else None
-        roles = args.office_roles(office, token) if office is not None else args.roles(token)
+        roles = args.office_roles(office, token) if office is not None \
+            else args.roles(token, kind in self.lex.sent_from)
         obligation = self.obligation_subject(token) if kind == self.lex.obligation_type else None
-        if obligation is not None and token.pos_ == "VERB" and token.lemma_.lower() in self.lex.reporting_verbs:
+        if obligation is not None and token.pos_ == "VERB" and (
+                token.lemma_.lower() in self.lex.reporting_verbs or token.lemma_.lower() in self.lex.clausal_reporting):
             roles = args.roles_of_obligation(token, obligation)
             reporter = None
         m = Mention(token=token, type=kind, source=roles.source_names(), target=roles.target_names(),
                     primary=roles.primary())
+        given_to = self.lex.recipient.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
+        if given_to:   # "invest $550 billion in the United States": the one it goes to
+            for span in [a for c in token.children if c.dep_ == "prep" and c.lower_ == given_to
+                         for p in c.children if p.dep_ == "pobj" and self.names_recipient(p)
+                         for a in args.actors_in(p)]:
+                actor = span._.actor or {}
+                for name in (actor.get("name"), actor.get("acts_for")):
+                    if name and name not in m.source and name not in m.target:
+                        m.target.append(name)
+                if actor.get("name"):
+                    m.primary.add(actor["name"])
         m.date = args.date(token)
         m.location = args.location(token, kind)
         m.modality = self.modality(cues, reporter is not None)
@@ -658,6 +829,9 @@ class EventFinder:
                 m.type = self.lex.conditional_offer[kind]   # "would meet him if ...": an offer
             elif kind in self.lex.announced_intent:
                 m.type = self.lex.announced_intent[kind]  # a stated future act is a promise or a threat
+        if "negated" in cues and "future" in cues and "speculative" not in cues and m.type in self.lex.refused_intent:
+            m.type = self.lex.refused_intent[m.type]   # "will never compromise": a refusal, stated now
+            m.modality = "asserted"
         if "prepared" in cues and m.type in self.lex.preparation_types:
             m.type = self.lex.preparation_types[m.type]   # "prepared to resume shelling": readying force
         if m.type in self.lex.joint_types and token.lemma_.lower() in self.lex.joint_nouns \
@@ -679,6 +853,38 @@ class EventFinder:
                 begin, _ = args.quote(head, {token.i})
                 m.quote = (min(begin, m.quote[0]), m.quote[1])
         return m
+
+    def event_reading(self, args: Arguments, noun: Token) -> bool:
+        """A noun names an act, not a standing state of affairs, when something in the sentence
+        makes it one: a date of its own ("the 2014 pledge"), a possessor or an agent ("Seoul's
+        request", "sanctions by the EU"), a party it is aimed at or held with ("talks with Tokyo",
+        "tariffs on Indian goods"), a clause describing it, a verb carrying it ("held talks",
+        "imposed tariffs") or a verb it is the subject of ("the tariffs took effect"). A noun
+        with none of these, with only an adjective naming a side ("US tariffs", "intensifying
+        North Korean threats", "Russian support"), tells how things stand."""
+        place = stand_in(noun)
+        if args.dated_within(place):
+            return True
+        if noun.dep_ in ("conj", "appos") and noun.head.i < noun.i and args.names_event(noun.head):
+            return self.event_reading(args, noun.head)   # "X's failed bid, impeachment and ouster"
+        for host in {noun, place}:
+            for c in host.children:
+                if c.dep_ == "poss" or c.dep_ in ("relcl", "acl"):
+                    return True
+                if c.dep_ == "prep" and any(p.dep_ == "pobj" and p.i != noun.i and args.resolve(p)
+                                            for p in c.children):
+                    return True
+        head = place.head
+        if head.i == place.i:
+            return True   # a headline or a fragment made of the noun
+        if place.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+            return True
+        if place.dep_ == "pobj":
+            if head.lower_ == "under" and head.head.pos_ == "VERB":
+                return True   # "was placed under arrest", "put under investigation"
+            head = head.head
+        return head.lemma_.lower() in self.carriers or head.lower_ in self.carriers \
+            or (place.dep_ == "dobj" and head.lemma_.lower() in self.receivers)
 
     @staticmethod
     def held_jointly(args: Arguments, noun: Token, m: Mention) -> bool:
@@ -759,12 +965,29 @@ def same_event(a: Mention, b: Mention) -> bool:
     if a.source and b.source and a.target and b.target and set(a.source) & set(b.source) \
             and not (set(a.target) & set(b.target)) and a.type != "TRANSITION":
         return False   # one party meeting two others: "may meet Xi", "open to meeting Kim"
+    if a.modality != b.modality and a.token.sent.start == b.token.sent.start:
+        return False   # "met Hegseth ahead of his scheduled meeting with Trump": a fact and a plan
     return (a.token.lemma_.lower()[:4] == b.token.lemma_.lower()[:4]
             # named differently, they are one event only if stated alike: "will attend the summit
             # on Monday, where he may meet Xi" is a plan and a possibility, two events
             or (a.modality == b.modality and (a.dated_here and b.dated_here
                                               or a.token.sent.start == b.token.sent.start))
             or a.type == "TRANSITION")
+
+
+def framed_act(noun: Token) -> Token | None:
+    """The verb whose act the sentence puts inside what `noun` names: "under the deal ...,
+    Japan will invest", "as part of the agreement, Seoul will buy", "under the terms of the pact"."""
+    t, preps = noun, []
+    for _ in range(4):
+        if t.dep_ != "pobj" or t.head.dep_ != "prep":
+            return None
+        preps.append(t.head.lower_)
+        t = t.head.head
+        if t.pos_ in ("VERB", "AUX"):
+            framed = preps[-1] == "under" or (preps[-1] == "as" and len(preps) >= 2 and preps[-2] == "of")
+            return t if framed else None
+    return None
 
 
 def past_clause(token: Token) -> bool:
@@ -778,6 +1001,30 @@ def past_clause(token: Token) -> bool:
         if t.head.i == t.i:
             break
         t = t.head
+    return False
+
+
+def object_gap(verb: Token) -> bool:
+    """A relative clause whose verb has a subject but no object of its own: the noun it
+    describes is its object ("the agreements [that] we are negotiating")."""
+    return any(c.dep_ == "nsubj" for c in verb.children) and not any(
+        c.dep_ in ("dobj", "nsubjpass", "ccomp", "xcomp") for c in verb.children) \
+        and not any(c.dep_ == "nsubj" and c.lower_ in ("which", "that", "who") for c in verb.children)
+
+
+def under_way(participle: Token) -> bool:
+    """A passive participle in the progressive: "the deals being negotiated", an act going on."""
+    return any(c.dep_ == "auxpass" and c.lower_ == "being" for c in participle.children)
+
+
+def stated_act(participle: Token) -> bool:
+    """A participle describing a noun that still reports an act: it names who did it or when
+    ("the 10% levy requested by Washington", "duties imposed on May 2")."""
+    for c in participle.children:
+        if c.dep_ == "agent":
+            return True
+        if c.dep_ in ("prep", "npadvmod") and any(t.ent_type_ == "DATE" for t in c.subtree):
+            return True
     return False
 
 
@@ -800,9 +1047,21 @@ def subjunctive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and any(a.dep_ == "auxpass" and a.tag_ == "VB" for a in auxes)
 
 
+def simple_present(verb: Token) -> bool:
+    """"they head", "she has to": a present-tense verb with no auxiliary."""
+    return (verb.tag_ in ("VBP", "VBZ") or mistagged_verb(verb)) \
+        and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+
+
+def mistagged_verb(token: Token) -> bool:
+    """"Marles and Wong head to Washington": a bare form the tagger took for a noun, which its
+    subject shows to be a verb in the present."""
+    return token.pos_ == "NOUN" and token.tag_ == "NN" and any(c.dep_ == "nsubj" for c in token.children)
+
+
 def present_tense(verb: Token) -> bool:
     """A finite verb in the present: "they disarm", "demands are met", "it has ended"."""
-    if verb.tag_ in ("VBP", "VBZ"):
+    if verb.tag_ in ("VBP", "VBZ") or mistagged_verb(verb):
         return True
     return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ")
                                       for c in verb.children)

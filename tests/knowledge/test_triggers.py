@@ -110,3 +110,17 @@ def test_triggers_joint_documents_are_agreements_put_out_by_publishing_verbs():
     assert lex.noun_phrases[("joint", "statement")] == "AGREE"
     assert lex.noun_phrases[("joint", "sheet")] == "AGREE"
     assert {"release", "issue", "publish"} <= lex.publishing
+
+
+def test_triggers_documents_parties_renouncing_and_described_acts_load():
+    lex = triggers.load()
+    assert "report" in lex.documents and "prisoner" not in lex.documents
+    assert "meet" in lex.party_verbs and "counterpart" in lex.party_nouns
+    assert "scrap" in lex.renouncing and "omit" not in lex.renouncing and "deal" in lex.standing_agreements
+    assert "THREATEN" in lex.described_acts and "AGREE" not in lex.described_acts
+
+
+def test_triggers_described_acts_must_be_event_types(tmp_path):
+    (tmp_path / "triggers.toml").write_text('[described_acts]\ntypes = ["THREATEN", "SCOLD"]\n')
+    with pytest.raises(KnowledgeError, match=r"triggers.toml.*described_acts"):
+        triggers.load([tmp_path])

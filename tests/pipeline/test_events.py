@@ -837,3 +837,391 @@ def test_events_joint_document_in_a_passive_or_relative_clause_takes_its_own_dat
     assert len(agreed) == 1 and agreed[0]["date"] == "2025-05-04"
     assert {"Chile", "Peru"} <= set(agreed[0]["source"] + agreed[0]["target"])
     assert not [e for e in evs if e["type"] == "CONCEDE"]
+
+
+# ---------------------------------------------------------------- issue 11 families
+def test_events_a_court_striking_down_a_measure_rejects_it(annotate):
+    _, evs = events(annotate, "The Supreme Court struck down the tariffs on Friday.")
+    assert [(e["type"], e["source"]) for e in evs] == [("REJECT", ["Supreme Court"])]
+
+
+@pytest.mark.parametrize("text", [
+    "The White House released a fact sheet on the agreement on Monday.",
+    "Canada published a report on the talks.",
+    "A slide presentation released Friday by the Finance Ministry set out the terms.",
+])
+def test_events_putting_out_a_document_is_no_concession(annotate, text):
+    _, evs = events(annotate, text)
+    assert not [e for e in evs if e["type"] == "CONCEDE"]
+
+
+def test_events_releasing_people_is_still_a_concession(annotate):
+    _, evs = events(annotate, "Kenya released three British detainees.")
+    assert one_of_type(evs, "CONCEDE")["source"] == ["Kenya"]
+
+
+@pytest.mark.parametrize("text", ["Chile met the deadline on Friday.",
+                                  "Peru believes it can meet the new targets with its current budget."])
+def test_events_meeting_a_target_is_no_meeting(annotate, text):
+    _, evs = events(annotate, text)
+    assert not [e for e in evs if e["type"] == "CONSULT"]
+
+
+def test_events_meeting_a_counterpart_is_a_meeting(annotate):
+    _, evs = events(annotate, "Chile's president met his Peruvian counterpart on Friday.")
+    assert "Peru" in one_of_type(evs, "CONSULT")["target"]
+
+
+@pytest.mark.parametrize("text, modality", [
+    ("Canberra scrapped the agreement with Paris in 2021.", "asserted"),
+    ("Ottawa said it would never cancel the treaty.", "negated"),
+])
+def test_events_renouncing_an_agreement_rejects_it(annotate, text, modality):
+    _, evs = events(annotate, text)
+    e = one_of_type(evs, "REJECT")
+    assert e["modality"] == modality and not [x for x in evs if x["type"] == "AGREE"]
+
+
+@pytest.mark.parametrize("text", ["Peru cancelled its planned visit to Chile.",
+                                  "The joint statement omitted the usual pledge to Canada."])
+def test_events_cancelling_a_plan_or_omitting_a_pledge_negates_it(annotate, text):
+    _, evs = events(annotate, text)
+    assert not [e for e in evs if e["type"] == "REJECT"]
+
+
+def test_events_warning_that_someone_should_act_is_a_demand(annotate):
+    _, evs = events(annotate, "Germany warned that Norway should spend at least 3% on defense.")
+    e = one_of_type(evs, "REQUEST")
+    assert e["source"] == ["Germany"] and e["target"] == ["Norway"]
+
+
+@pytest.mark.parametrize("text, kind, source", [
+    ("Mexico rejected the 30% levy threatened by Washington in July.", "THREATEN", "United States"),
+    ("Chile accepted the 2% floor demanded by Brazil.", "REQUEST", "Brazil"),
+])
+def test_events_a_demand_or_threat_named_by_its_participle_is_its_own_event(annotate, text, kind, source):
+    _, evs = events(annotate, text)
+    assert source in one_of_type(evs, kind)["source"]
+
+
+def test_events_new_lexicon_entries(annotate):
+    _, evs = events(annotate, "Brazil's negotiators quickly pushed back on the proposal.")
+    assert one_of_type(evs, "REJECT")["source"] == ["Brazil"]
+    _, evs = events(annotate, "Germany is contributing $2 billion to the Ukrainian army.")
+    assert one_of_type(evs, "AID")["target"] == ["Ukraine"]
+    _, evs = events(annotate, "There have been no discussions with Ottawa about the plan, the ministry said.")
+    assert one_of_type(evs, "CONSULT")["modality"] == "negated"
+
+
+@pytest.mark.parametrize("text", [
+    "Seoul must respond to intensifying North Korean nuclear threats.",
+    "Farmers suffered in the face of US tariffs.",
+    "Mexico fears a new round of Chinese sanctions.",
+    "Pyongyang has gained from Russian support for its missile program.",
+])
+def test_events_a_noun_with_only_a_side_named_is_no_event(annotate, text):
+    _, evs = events(annotate, text)
+    assert evs == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Tokyo's request came too late for Seoul.", "REQUEST"),         # a possessor
+    ("US tariffs on Canadian steel took effect on Friday.", "SANCTION"),   # subject of a verb
+    ("Canada imposed new sanctions on Russia.", "SANCTION"),           # carried by a verb
+    ("The 2014 Chilean pledge still stands.", "AGREE"),                # a date of its own
+])
+def test_events_a_noun_with_an_event_reading_is_an_event(annotate, text, kind):
+    _, evs = events(annotate, text)
+    one_of_type(evs, kind)
+
+
+def test_events_a_trigger_noun_naming_the_topic_of_another_is_no_event(annotate):
+    _, evs = events(annotate, "Peru and Chile reached a tariff deal on Monday.")
+    assert [e["type"] for e in evs] == ["AGREE"]
+
+
+@pytest.mark.parametrize("text", [
+    "Retailers are charging more for foreign goods.",            # charge needs a party charged
+    "We will demonstrate our resolve, the Japanese general said.",  # demonstrate with an object
+    "The two allies seek to deter Beijing.",                     # seek with an aim, not a thing
+    "Spain contributes just 1.3% of its GDP to defense.",         # no recipient
+    "Japan asked whether the deal was fair to Tokyo.",            # a question
+    "Trump signed an executive order on Wednesday.",              # a government's own instrument
+])
+def test_events_a_verb_outside_its_frame_is_no_event(annotate, text):
+    _, evs = events(annotate, text)
+    assert evs == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Prosecutors charged three Chinese nationals with espionage.", "ACCUSE"),
+    ("Thousands of Kenyan teachers demonstrated outside parliament.", "PROTEST"),
+    ("Ukraine sought asylum for the pilots from Poland.", "REQUEST"),
+    ("Germany contributed $2 billion to Ukraine.", "AID"),
+    ("Japan asked Washington to lower the tariff.", "REQUEST"),
+    ("Japan and India signed a defense pact on Monday.", "AGREE"),
+    ("Lutnick and Akazawa signed memorandums of understanding on Thursday.", "AGREE"),
+])
+def test_events_a_verb_in_its_frame_is_an_event(annotate, text, kind):
+    _, evs = events(annotate, text)
+    one_of_type(evs, kind)
+
+
+def test_events_a_plan_named_beside_a_meeting_is_its_own_event(annotate):
+    text = "Gabriel Boric met Emmanuel Macron in Paris ahead of his scheduled meeting with King Felipe."
+    _, evs = events(annotate, text)
+    consults = sorted((e["modality"], e["source"][0]) for e in evs if e["type"] == "CONSULT")
+    assert [m for m, _ in consults] == ["asserted", "planned"]
+    assert consults[0][1] == consults[1][1] == "Gabriel Boric"   # "his": the subject, not Macron
+
+
+def test_events_the_story_time_comes_from_the_main_clause_not_a_phrase_it_mentions(annotate):
+    text = ("Chile's president on Monday praised Peru, calling the visit of its foreign minister last March "
+            "a turning point. He met Peru's defense minister in Lima.")
+    _, evs = events(annotate, text, "2025-07-23")
+    met = [e for e in evs if e["trigger"] == "met"]
+    assert met and met[0]["date"] == "2025-07-21"
+
+
+@pytest.mark.parametrize("text, kind, source", [
+    ("Canberra said it would buy the missiles, drawing warnings from Beijing.", "THREATEN", "China"),
+    ("The plan won praise from Germany on Monday.", "SUPPORT", "Germany"),
+    ("The proposal drew sharp criticism from Japan.", "ACCUSE", "Japan"),
+])
+def test_events_from_names_the_sender_of_a_statement_or_gift(annotate, text, kind, source):
+    _, evs = events(annotate, text)
+    assert source in one_of_type(evs, kind)["source"]
+
+
+def test_events_from_names_the_place_left_for_a_withdrawal(annotate):
+    _, evs = events(annotate, "Canada announced a withdrawal from Mali on Monday.")
+    e = one_of_type(evs, "RETREAT")
+    assert "Mali" not in e["source"]
+
+
+def test_events_a_consequence_participle_keeps_its_own_modality(annotate):
+    _, evs = events(annotate, "Canberra said it was planning to buy the missiles, sparking warnings from Beijing.")
+    assert one_of_type(evs, "THREATEN")["modality"] == "asserted"
+
+
+def test_events_affirming_is_support(annotate):
+    _, evs = events(annotate, "Japan reaffirmed its commitment to the alliance with Australia on Monday.")
+    assert one_of_type(evs, "SUPPORT")["source"] == ["Japan"]
+
+
+def test_events_the_subject_of_a_receiving_verb_is_the_target(annotate):
+    _, evs = events(annotate, "Spain's budget earned praise from NATO Secretary General Mark Rutte.")
+    e = one_of_type(evs, "SUPPORT")
+    assert "Mark Rutte" in e["source"] and "Spain" in e["target"]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("India will never compromise on the rights of its farmers, Modi said.", "REJECT"),
+    ("Iran will not back down, its foreign minister said.", "REJECT"),
+])
+def test_events_a_stated_refusal_to_give_way_is_a_rejection(annotate, text, kind):
+    _, evs = events(annotate, text)
+    e = one_of_type(evs, kind)
+    assert e["modality"] == "asserted" and not [x for x in evs if x["type"] == "CONCEDE"]
+
+
+def test_events_a_past_negated_retreat_stays_negated(annotate):
+    _, evs = events(annotate, "Russia did not withdraw its troops.")
+    assert one_of_type(evs, "RETREAT")["modality"] == "negated"
+
+
+def test_events_approving_a_sale_is_the_sale(annotate):
+    _, evs = events(annotate, "The United States approved the sale of F-16 jets to the Philippines on April 2.")
+    e = one_of_type(evs, "AID")
+    assert e["source"] == ["United States"] and e["target"] == ["Philippines"]
+    assert not [x for x in evs if x["type"] == "SUPPORT"]
+
+
+@pytest.mark.parametrize("text", ["Next year we have to talk to Seoul, Trump said.",
+                                  "Lee heads to Tokyo for a summit with Ishiba."])
+def test_events_present_obligations_and_trips_under_way_are_planned(annotate, text):
+    _, evs = events(annotate, text, "2025-08-21")
+    assert one_of_type(evs, "CONSULT")["modality"] == "planned"
+
+
+def test_events_who_took_over_as_a_title_is_a_transition(annotate):
+    _, evs = events(annotate, "Mark Rutte, who took over as NATO Secretary General in late 2024, praised Trump.")
+    assert one_of_type(evs, "TRANSITION")["source"] == ["Mark Rutte"]
+
+
+def test_events_a_trip_in_a_present_time_clause_is_planned_even_when_tagged_a_noun(annotate):
+    text = "The review comes days before Canadian Defence Minister Anita Anand and Mark Carney head to Tokyo for talks."
+    _, evs = events(annotate, text, "2025-08-21")
+    assert one_of_type(evs, "CONSULT")["modality"] == "planned"
+
+
+def test_events_a_gerund_after_a_name_is_that_names_act(annotate):
+    text = "Prime Minister Narendra Modi responded to US President Donald Trump raising tariffs on India."
+    _, evs = events(annotate, text)
+    e = one_of_type(evs, "SANCTION")
+    assert "Donald Trump" in e["source"] and "Narendra Modi" not in e["source"]
+
+
+def test_events_an_approved_possible_sale_is_asserted(annotate):
+    _, evs = events(annotate, "Washington approved the possible sale of F-16 jets to Manila on Tuesday.")
+    assert one_of_type(evs, "AID")["modality"] == "asserted"
+
+
+def test_events_the_quote_leaves_out_an_ahead_of_phrase(annotate):
+    text = "Gabriel Boric met Emmanuel Macron in Paris ahead of his scheduled meeting with King Felipe."
+    doc, evs = events(annotate, text)
+    met = [e for e in evs if e["trigger"] == "met"][0]
+    assert doc.text[met["quote_start"]:met["quote_end"]] == "Gabriel Boric met Emmanuel Macron in Paris"
+
+
+@pytest.mark.parametrize("text", [
+    "The International Emergency Economic Powers Act allows the president to impose tariffs.",
+    "The Defense Production Act allows Washington to seize factories.",
+])
+def test_events_a_law_is_no_actor(annotate, text):
+    _, evs = events(annotate, text)
+    assert not [e for e in evs if any(n.endswith("Act") for n in e["source"] + e["target"])]
+
+
+def test_events_the_acronym_of_a_law_named_before_is_no_actor(annotate):
+    text = ("Tariffs were set under the International Emergency Economic Powers Act. "
+            "Canada condemned the IEEPA tariffs on Monday.")
+    _, evs = events(annotate, text)
+    assert not [e for e in evs if "IEEPA" in e["source"] + e["target"]]
+
+
+def test_events_a_named_treaty_is_no_party_to_its_signing(annotate):
+    _, evs = events(annotate, "Japan and the Philippines signed the Reciprocal Access Agreement.")
+    e = one_of_type(evs, "AGREE")
+    assert e["source"] == ["Japan", "Philippines"] and e["target"] == []
+
+
+def test_events_a_deal_being_negotiated_is_a_negotiation(annotate):
+    _, evs = events(annotate, "Tokyo sees it as a model for trade deals being negotiated with South Korea and Canada.")
+    assert [e["type"] for e in evs] == ["CONSULT"]
+    assert set(evs[0]["target"]) == {"South Korea", "Canada"}
+
+
+def test_events_a_name_after_a_conjunction_read_as_a_preposition_is_the_subject(annotate):
+    _, evs = events(annotate, "Seoul protested a day after Tokyo announced new sanctions on Pyongyang.")
+    e = one_of_type(evs, "SANCTION")
+    assert e["source"] == ["Japan"] and e["target"] == ["North Korea"]
+
+
+def test_events_a_deal_reached_with_someone_targets_them(annotate):
+    _, evs = events(annotate, "Madrid announced that an agreement had been reached with NATO on Sunday.")
+    assert "NATO" in one_of_type(evs, "AGREE")["target"]
+
+
+def test_events_we_in_a_quotation_is_its_named_speaker(annotate):
+    text = ("“Nothing about the deal has changed,” Ryosei Akazawa said. “In short, we will provide loans "
+            "and loan guarantees to the United States. That remains the same.”")
+    _, evs = events(annotate, text)
+    assert [e["source"] for e in evs if e["trigger"] == "loans"] == [["Ryosei Akazawa", "Japan"]]
+
+
+def test_events_he_said_is_not_resolved_to_the_last_person_named(annotate):
+    text = ("Trump criticized Spain after Pedro Sánchez spoke in Madrid. "
+            '"We will send aid to Kenya," he said.')
+    _, evs = events(annotate, text)
+    assert not [e for e in evs if e["trigger"] == "aid" and "Pedro Sánchez" in e["source"]]
+
+
+def test_events_a_deal_named_as_the_object_of_a_relative_clause_is_its_content(annotate):
+    _, evs = events(annotate, "Canada will pay double in the trade agreements we are negotiating with Mexico, Carney said.")
+    assert [e["type"] for e in evs] == ["CONSULT"]
+
+
+def test_events_a_nouns_of_content_lends_its_doers_not_its_targets(annotate):
+    text = ("A Bolivian judge has ordered a former minister to appear in May for questioning in an "
+            "investigation of illegal arms sales to Chile and Peru in the 1980s, court sources said.")
+    _, evs = events(annotate, text)
+    assert not [e for e in evs if e["type"] == "ACCUSE" and "Chile" in e["target"]]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The drill opens with a ceremony to be attended by President Ferdinand Marcos.", None),
+    ("Lee attended the APEC summit in Gyeongju.", "CONSULT"),
+    ("Lee has opted out of attending China's Victory Day parade in September.", "CONSULT"),
+])
+def test_events_attending_is_a_meeting_only_when_what_is_attended_is_one(annotate, text, kind):
+    _, evs = events(annotate, text)
+    assert [e["type"] for e in evs] == ([kind] if kind else [])
+
+
+def test_events_an_obligation_needs_an_obliged_party_not_a_thing(annotate):
+    _, evs = events(annotate, "The order said that Indian imports should be subject to the additional tariff.")
+    assert not [e for e in evs if e["type"] == "REQUEST"]
+    _, evs = events(annotate, "Trump said South Korea should pay more.")
+    assert one_of_type(evs, "REQUEST")["target"] == ["South Korea"]
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The Supreme Court struck down Trump's tariffs on Friday.", "Donald Trump"),
+    ("The Supreme Court ruled against the Trump administration on Thursday.", "United States"),
+    ("The Supreme Court overturned the tariffs Washington imposed on Canada.", None),
+])
+def test_events_courts_act_as_the_source_of_their_rulings(annotate, text, target):
+    _, evs = events(annotate, text)
+    e = one_of_type(evs, "REJECT")
+    assert any("Supreme Court" in name for name in e["source"])
+    if target:
+        assert target in e["target"]
+    assert not [x for x in evs if x["type"] == "SANCTION" and "Supreme Court" in x["source"]]
+
+
+def test_events_an_effort_noun_is_no_demand(annotate):
+    _, evs = events(annotate, "Canberra's push to expand its strike capability paid off.")
+    assert evs == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Japan thanked Canada for its help after the earthquake.", "SUPPORT"),
+    ("Germany will fund a new hospital in Kenya.", "AGREE"),      # a stated future gift is a promise
+    ("Norway funded a new hospital in Kenya last year.", "AID"),
+    ("Brazil censured Argentina over the border incident.", "ACCUSE"),
+    ("Egypt repudiated the Ethiopian proposal.", "REJECT"),
+    ("Poland reinforced its eastern border with 5,000 troops.", "MOBILIZE"),
+])
+def test_events_codebook_verbs_added_to_the_lexicon(annotate, text, kind):
+    _, evs = events(annotate, text)
+    one_of_type(evs, kind)
+
+
+def test_events_troops_stationed_somewhere_is_no_deployment(annotate):
+    _, evs = events(annotate, "About 28,500 U.S. troops stationed in South Korea face cuts.")
+    assert not [e for e in evs if e["type"] == "MOBILIZE"]
+
+
+@pytest.mark.parametrize("text, kind, target", [
+    ("Japan will invest $550 billion in the United States.", "AGREE", "United States"),   # a promise
+    ("Japan invested $20 billion in Mexico last year.", "COOPERATE", "Mexico"),
+])
+def test_events_investing_in_someone_is_cooperation(annotate, text, kind, target):
+    _, evs = events(annotate, text)
+    assert target in one_of_type(evs, kind)["target"]
+
+
+def test_events_investing_in_a_thing_is_no_event(annotate):
+    _, evs = events(annotate, "Samsung invested heavily in new chips.")
+    assert evs == []
+
+
+def test_events_an_act_takes_the_date_of_what_it_is_part_of(annotate):
+    _, evs = events(annotate, "Japan pledged $550 billion as part of the trade agreement reached on July 22.", "2025-08-21")
+    assert one_of_type(evs, "AGREE")["date"] == "2025-07-22"
+
+
+def test_events_the_agreement_framing_an_act_is_its_own_asserted_event(annotate):
+    text = "Under the terms of the agreement announced on Tuesday, Japan will invest $550 billion in the United States."
+    _, evs = events(annotate, text, "2025-07-25")
+    framing = [e for e in evs if e["trigger"] == "agreement"]
+    assert framing and framing[0]["modality"] == "asserted" and "Japan" in framing[0]["source"]
+    assert [e["modality"] for e in evs if e["trigger"] == "invest"] == ["planned"]
+
+
+def test_events_a_recipient_is_named_not_reached_through_an_of_phrase(annotate):
+    _, evs = events(annotate, "Japan has committed $550 billion to the president for him to invest in the infrastructure of the United States.")
+    assert [e["trigger"] for e in evs] == ["committed"]
+    _, evs = events(annotate, "Australia is contributing $3 billion to the US submarine industrial base.")
+    assert one_of_type(evs, "AID")["target"] == ["United States"]
