@@ -133,6 +133,9 @@ class _Pinned:
     def begin(self):
         raise StoreError("the store is open for reading only while a snapshot is taken")
 
+    def execution_options(self, **_options):
+        return self  # so a write inside a snapshot reaches begin() and is refused there
+
 
 class Store(ReconcileStore):
     """Documents and facts in one database; schema created and migrated on open."""
@@ -209,7 +212,9 @@ class Store(ReconcileStore):
             if missing:
                 raise StoreError(f"the database needs migration {', '.join(missing)} but is read-only; "
                                  f"open it once where it can be written")
-            for table in metadata.sorted_tables:
+            # a table belongs to the migration that creates it: an older store lacks the later ones
+            tables = metadata.sorted_tables + (search_schema.TABLES if "0005_search_and_indexes" in done else [])
+            for table in tables:
                 if table.name not in names:
                     raise StoreError(f"the database has no table {table.name}; it was changed outside pactwatch")
                 columns = {c["name"] for c in have.get_columns(table.name)}
@@ -249,6 +254,12 @@ class Store(ReconcileStore):
         with self.engine.connect() as conn:
             return conn.scalar(select(func.count()).where(documents.c.doc_id == doc_id)) > 0
 
+    def writing(self):
+        """A write transaction that takes the write lock when it begins (SQLite's BEGIN IMMEDIATE):
+        a deferred one that read first could find, on upgrading, that another process wrote
+        meanwhile, and fail at once instead of waiting its turn."""
+        return self.engine.execution_options(pactwatch_lock=True).begin()
+
     def add(self, document: dict, records: Iterable[dict], replace: bool = False) -> int:
         """Store a document and its fact records in one transaction; returns the facts written.
         With `replace`, an existing copy and its facts are removed first (re-extraction)."""
@@ -259,7 +270,7 @@ class Store(ReconcileStore):
         row["layout"] = [list(x) for x in (document.get("layout") or [])]
         row.update(text=document["text"], ingested_at=_now())
         try:
-            with self.engine.begin() as conn:
+            with self.writing() as conn:
                 if replace:
                     self._delete(conn, row["doc_id"])
                 conn.execute(insert(documents).values(**row))
@@ -322,7 +333,7 @@ class Store(ReconcileStore):
     def reconciled(self, doc_ids: Iterable[str]) -> None:
         """Mark documents reconciled (after reconcile.update has finished with them)."""
         table, ids = schema.reconcile_pending, sorted(set(doc_ids))
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             for i in range(0, len(ids), 500):
                 conn.execute(delete(table).where(table.c.doc_id.in_(ids[i:i + 500])))
 
@@ -333,7 +344,7 @@ class Store(ReconcileStore):
         conn.execute(delete(documents).where(documents.c.doc_id == doc_id))
 
     def remove(self, doc_id: str) -> None:
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             self._delete(conn, doc_id)
 
     def documents(self, with_text: bool = False) -> list[dict]:

@@ -66,7 +66,7 @@ class ReconcileStore:
     def reconcile_forget(self, doc_ids: Iterable[str]) -> set[str]:
         """Drop the stored facts of these documents (before they are re-read); returns the blocks they were in."""
         blocks: set[str] = set()
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             for chunk in _chunks(doc_ids):
                 where = reconcile_facts.c.doc_id.in_(chunk)
                 blocks.update(conn.scalars(select(reconcile_facts.c.block).where(where).distinct()))
@@ -95,14 +95,14 @@ class ReconcileStore:
 
     def reconcile_clear(self) -> None:
         """Forget every fact, cluster and conflict (before a full rebuild)."""
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             for table in TABLES:
                 conn.execute(delete(table))
 
     def reconcile_add(self, rows: list[dict]) -> None:
         """Keep fact records under their blocks: rows of {block, kind, doc_id, record}."""
         if rows:
-            with self.engine.begin() as conn:
+            with self.writing() as conn:
                 conn.execute(insert(reconcile_facts), rows)
 
     def reconcile_facts(self, blocks: Iterable[str]) -> Iterator[dict]:
@@ -114,7 +114,7 @@ class ReconcileStore:
 
     def reconcile_replace(self, blocks: Iterable[str], clusters: list[dict], conflicts: list[dict]) -> None:
         """Replace the clusters and conflicts of these blocks with freshly computed ones, in one transaction."""
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             for chunk in _chunks(blocks):
                 conn.execute(delete(reconcile_clusters).where(reconcile_clusters.c.block.in_(chunk)))
                 conn.execute(delete(reconcile_conflicts).where(reconcile_conflicts.c.block.in_(chunk)))

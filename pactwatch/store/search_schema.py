@@ -7,12 +7,15 @@
   conflict is written or removed, so readers can keep computed views until the store changes."""
 from __future__ import annotations
 
-from sqlalchemy import Column, Index, Integer, Table, text
+from sqlalchemy import Column, Index, Integer, MetaData, Table, text
 
-from .schema import documents, entities, metadata
+from .schema import documents, entities
 
+# its own MetaData: these tables come with this migration, not with the base schema of 0001
+metadata = MetaData()
 store_changes = Table("store_changes", metadata, Column("id", Integer, primary_key=True),
                       Column("version", Integer, nullable=False))
+TABLES = [store_changes]
 
 # PostgreSQL: the expression the GIN index is built on; a query must use the same text to use it
 PG_DOCUMENT_VECTOR = "to_tsvector('english'::regconfig, coalesce(title, '') || ' ' || left(text, 200000))"
