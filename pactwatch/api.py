@@ -6,13 +6,13 @@
 """
 from __future__ import annotations
 
-import itertools
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
+from .engines.stats import EngineStats
 from .errors import InputError, UsageError
 from .store import Store
 
@@ -36,6 +36,8 @@ class IngestReport:
     doc_ids: list[str] = field(default_factory=list)
     # documents stored with one kind of annotation missing because its component failed on them
     warnings: list[str] = field(default_factory=list)
+    # where extraction ran: engine, workers, start-up time, peak RSS per worker
+    engine: EngineStats = field(default_factory=EngineStats)
 
     def summary(self) -> str:
         partial = f" ({len(self.warnings)} partly extracted)" if self.warnings else ""
@@ -45,17 +47,21 @@ class IngestReport:
 
 def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False, kb_dirs: Iterable[str] = (),
            max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = 8,
-           on_progress: Callable[[str, str], None] | None = None, store: Store | None = None) -> IngestReport:
+           on_progress: Callable[[str, str], None] | None = None, store: Store | None = None,
+           workers: int | None = 1, engine: str = "local", address: str | None = None) -> IngestReport:
     """Read every input, extract its facts and store each document with its facts in one
     transaction. A document already stored (same normalised text) is left alone unless `force`.
-    `on_progress(status, source)` is called once per input document: new, unchanged or failed."""
-    from . import facts, pipeline, sources
+    `on_progress(status, source)` is called once per input document: new, unchanged or failed.
+    `workers`, `engine` and `address` choose where extraction runs (pactwatch.engines); this
+    process stays the one writer, in input order, so the store is the same whichever runs it."""
+    from . import engines, sources
 
     started = time.perf_counter()
     store = store or Store(db)
     report = IngestReport()
     notify = on_progress or (lambda status, source: None)
     seen: set[str] = set()
+    replacing: set[str] = set()  # stored before and forced: their old copy goes first
 
     def pending():
         for item in sources.read(list(inputs), max_bytes=max_bytes):
@@ -71,34 +77,29 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
                 notify("unchanged", item.source)
                 continue
             seen.add(doc_id)
-            yield item, stored
+            if stored:
+                replacing.add(doc_id)
+            yield item
 
-    stream = pending()
     unreconciled: list[str] = []
-    first = next(stream, None)
-    if first is not None:
-        nlp = pipeline.load(kb_dirs=kb_dirs)
-        docs = ((pipeline.make_doc(nlp, d.text, d.published, d.captions), (d, stored))
-                for d, stored in itertools.chain([first], stream))
-        for doc, (document, stored) in nlp.pipe(docs, as_tuples=True, batch_size=batch_size):
-            try:
-                records = facts.fact_records(doc, document.doc_id)
-            except Exception as e:  # noqa: BLE001  (our bug on an unforeseen text: that document alone fails)
-                report.failed += 1
-                report.errors.append(InputError(document.source, f"extraction failed ({type(e).__name__}: {e}); "
-                                                                 "please report it with the document"))
-                notify("failed", document.source)
-                continue
-            for problem in doc._.pipeline_errors or []:
-                report.warnings.append(f"{document.source}: {problem}; its other facts are stored")
-            report.facts += store.add(facts.document_record(document, doc), records, replace=stored)
-            report.new += 1
-            report.doc_ids.append(document.doc_id)
-            unreconciled.append(document.doc_id)
-            notify("new", document.source)
-            if len(unreconciled) >= RECONCILE_EVERY:
-                _reconcile(store, unreconciled, kb_dirs)
-                unreconciled.clear()
+    for document, extracted in engines.extract(pending(), engine=engine, workers=workers, address=address,
+                                               kb_dirs=kb_dirs, batch_size=batch_size, stats=report.engine):
+        if extracted.error:
+            report.failed += 1
+            report.errors.append(InputError(document.source, extracted.error))
+            notify("failed", document.source)
+            continue
+        for problem in extracted.problems:
+            report.warnings.append(f"{document.source}: {problem}; its other facts are stored")
+        report.facts += store.add(extracted.document_record(document), extracted.records,
+                                  replace=document.doc_id in replacing)
+        report.new += 1
+        report.doc_ids.append(document.doc_id)
+        unreconciled.append(document.doc_id)
+        notify("new", document.source)
+        if len(unreconciled) >= RECONCILE_EVERY:
+            _reconcile(store, unreconciled, kb_dirs)
+            unreconciled.clear()
     if unreconciled:
         _reconcile(store, unreconciled, kb_dirs)
     report.seconds = time.perf_counter() - started

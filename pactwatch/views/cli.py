@@ -79,7 +79,10 @@ def ingest(inputs: List[str] = typer.Argument(..., help="files, folders, - for s
            force: bool = typer.Option(False, "--force", help="re-extract documents already stored"),
            kb: List[Path] = typer.Option([], "--kb", help="a folder of knowledge files that add to or override the built-in ones"),
            max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="largest input accepted, in bytes"),
-           batch_size: int = typer.Option(8, "--batch-size", help="documents per spaCy batch (memory grows with it)")):
+           batch_size: int = typer.Option(8, "--batch-size", help="documents per spaCy batch (memory grows with it)"),
+           workers: Optional[int] = typer.Option(None, "--workers", help="extraction processes (default: the cores available; 1 = this process alone); with --engine ray, the extraction actors"),
+           engine: str = typer.Option("local", "--engine", help="local (this machine) or ray (a Ray cluster: pip install 'pactwatch[ray]')"),
+           address: Optional[str] = typer.Option(None, "--address", help="the Ray cluster to use with --engine ray, e.g. ray://head:10001 (default: start a local Ray)")):
     """Read articles, extract their facts, and store them."""
     from .. import api
 
@@ -98,7 +101,7 @@ def ingest(inputs: List[str] = typer.Argument(..., help="files, folders, - for s
 
     try:
         report = api.ingest(inputs, db=db, force=force, kb_dirs=[str(k) for k in kb], max_bytes=max_bytes,
-                            batch_size=batch_size, on_progress=on_progress)
+                            batch_size=batch_size, on_progress=on_progress, workers=workers, engine=engine, address=address)
     finally:
         if progress is not None:
             progress.stop()
@@ -107,6 +110,8 @@ def ingest(inputs: List[str] = typer.Argument(..., help="files, folders, - for s
     for w in report.warnings:
         err.print(f"Warning: {w}", markup=False)
     out.print(f"ingested: {report.summary()}", markup=False)
+    if report.engine.workers > 1 or report.engine.engine != "local":
+        err.print(report.engine.summary(), markup=False)
     if report.failed:
         raise typer.Exit(1)
 
