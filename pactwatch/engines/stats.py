@@ -12,6 +12,7 @@ class EngineStats:
     startup_seconds: float = 0.0    # from the start until the first results came back (pipeline loads included)
     peak_rss_mb: dict[str, float] = field(default_factory=dict)   # worker id -> its peak RSS in MB
     load_seconds: dict[str, float] = field(default_factory=dict)  # worker id -> time to load its pipeline
+    driver_peak_rss_mb: float = 0.0  # this process's peak RSS (the Ray driver reads shards back)
 
     def note_worker(self, worker, peak_rss_mb: float, load_seconds: float | None = None) -> None:
         key = str(worker)
@@ -22,10 +23,12 @@ class EngineStats:
     def summary(self) -> str:
         rss = ", ".join(f"{mb:.0f}" for mb in self.peak_rss_mb.values()) or "—"
         where = "in process" if self.engine == "local" and self.workers == 1 else f"{self.workers} workers"
+        driver = f"; driver peak RSS {self.driver_peak_rss_mb:.0f} MB" if self.driver_peak_rss_mb else ""
         return (f"engine {self.engine}, {where}; start-up {self.startup_seconds:.1f}s; "
-                f"peak RSS per worker MB: {rss}")
+                f"peak RSS per worker MB: {rss}{driver}")
 
     def as_dict(self) -> dict:
         return {"engine": self.engine, "workers": self.workers, "startup_seconds": round(self.startup_seconds, 2),
                 "peak_rss_mb": {k: round(v, 1) for k, v in self.peak_rss_mb.items()},
-                "load_seconds": {k: round(v, 2) for k, v in self.load_seconds.items()}}
+                "load_seconds": {k: round(v, 2) for k, v in self.load_seconds.items()},
+                "driver_peak_rss_mb": round(self.driver_peak_rss_mb, 1)}
