@@ -62,14 +62,10 @@ def in_workers(documents: Iterable[Document], workers: int, kb_dirs: Iterable[st
         for chunk in chunks:
             queued.append((chunk, pool.submit(_extract_chunk, chunk, batch_size)))
             if len(queued) >= CHUNKS_PER_WORKER * workers:
-                yield from _collect(*queued.popleft(), stats)
-                if first and stats is not None:
-                    stats.startup_seconds = time.perf_counter() - started
+                yield from _collect(*queued.popleft(), stats, started if first else None)
                 first = False
         while queued:
-            yield from _collect(*queued.popleft(), stats)
-            if first and stats is not None:
-                stats.startup_seconds = time.perf_counter() - started
+            yield from _collect(*queued.popleft(), stats, started if first else None)
             first = False
     finally:
         # on an error or an interrupt, drop what is queued instead of extracting it for nobody
@@ -83,14 +79,19 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
         yield chunk
 
 
-def _collect(chunk: list[Document], future: Future, stats: EngineStats | None) -> Iterator[tuple[Document, Extraction]]:
+def _collect(chunk: list[Document], future: Future, stats: EngineStats | None,
+             started: float | None = None) -> Iterator[tuple[Document, Extraction]]:
+    """The chunk's results; for the first chunk (`started` given), the start-up cost: the time before
+    its extraction began (processes spawned, pipeline loaded)."""
     try:
-        extractions, pid, peak_rss_mb, load_seconds = future.result()
+        extractions, pid, peak_rss_mb, load_seconds, extract_seconds = future.result()
     except BrokenProcessPool:
         raise WorkerError("a worker process stopped (killed, or out of memory?); the documents stored so far "
                           "are kept: run the same ingest again to go on, with fewer --workers if memory is short") from None
     if stats is not None:
         stats.note_worker(pid, peak_rss_mb, load_seconds)
+        if started is not None:
+            stats.startup_seconds = time.perf_counter() - started - extract_seconds
     yield from zip(chunk, extractions)
 
 
@@ -113,11 +114,12 @@ def _start_worker(kb_dirs: list[str]) -> None:
     _load_seconds = time.perf_counter() - started
 
 
-def _extract_chunk(documents: list[Document], batch_size: int) -> tuple[list[Extraction], int, float, float]:
+def _extract_chunk(documents: list[Document], batch_size: int) -> tuple[list[Extraction], int, float, float, float]:
     if _load_error is not None:
         raise _load_error
+    started = time.perf_counter()
     extractions = [extraction for _, extraction in extract_batch(_nlp, documents, batch_size)]
-    return extractions, os.getpid(), _peak_rss_mb(), _load_seconds
+    return extractions, os.getpid(), _peak_rss_mb(), _load_seconds, time.perf_counter() - started
 
 
 def _peak_rss_mb() -> float:

@@ -67,6 +67,7 @@ def extract(documents: Iterable[Document], *, address: str | None = None, actors
         return
     started = time.perf_counter()
     own_ray = _connect(ray, address, actors)
+    stats.startup_seconds = time.perf_counter() - started  # the actors' pipeline loads are in load_seconds
     try:
         actors = actors or max(1, int(ray.cluster_resources().get("CPU", 1)))
         stats.workers = actors
@@ -78,8 +79,6 @@ def extract(documents: Iterable[Document], *, address: str | None = None, actors
             for number, window in enumerate(iter(lambda: list(itertools.islice(stream, WINDOW)), [])):
                 path = f"{base}/window-{number:05d}"
                 _run_job(ray, window, path, actors, [str(k) for k in kb_dirs], batch_size)
-                if number == 0:
-                    stats.startup_seconds = time.perf_counter() - started
                 for seq, extraction, worker, rss_mb, load_seconds in _read_shards(path):
                     stats.note_worker(worker, rss_mb, load_seconds)
                     yield window[seq], extraction

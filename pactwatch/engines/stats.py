@@ -9,7 +9,9 @@ from dataclasses import dataclass, field
 class EngineStats:
     engine: str = "local"
     workers: int = 1
-    startup_seconds: float = 0.0    # from the start until the first results came back (pipeline loads included)
+    # before extraction could begin: the pipeline loaded (in process), workers spawned and loaded
+    # (workers), the cluster started or joined (ray: its actors' own loads are in load_seconds)
+    startup_seconds: float = 0.0
     peak_rss_mb: dict[str, float] = field(default_factory=dict)   # worker id -> its peak RSS in MB
     load_seconds: dict[str, float] = field(default_factory=dict)  # worker id -> time to load its pipeline
     driver_peak_rss_mb: float = 0.0  # this process's peak RSS (the Ray driver reads shards back)
