@@ -97,6 +97,7 @@ def _connect(ray, address: str | None, actors: int | None) -> bool:
         return False
     quiet = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING,
              "configure_logging": True}
+    address = address or os.environ.get("RAY_ADDRESS")  # set inside a Ray job (`ray job submit`)
     try:
         if address:
             ray.init(address=address, **quiet)
