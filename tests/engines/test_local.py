@@ -22,6 +22,13 @@ ARTICLES = [
 ]
 
 
+@pytest.fixture
+def forked_workers(monkeypatch, nlp):
+    """Workers forked from this process, which has the pipeline loaded already: the tests that check
+    ordering and messages need not pay a pipeline load per worker (the corpus test keeps "spawn")."""
+    monkeypatch.setattr(local, "START_METHOD", "fork")
+
+
 def _documents(n: int) -> list[Document]:
     return [Document(source=f"a{i}.txt", text=f"{ARTICLES[i % len(ARTICLES)]}Paragraph {i}.\n") for i in range(n)]
 
@@ -38,7 +45,7 @@ def test_two_workers_store_what_one_process_stores_byte_for_byte(corpora, single
     assert {"document", "entity", "quantity", "event", "conflict"} <= kinds  # the comparison covers conflicts
 
 
-def test_workers_return_documents_in_input_order_with_one_writer():
+def test_workers_return_documents_in_input_order_with_one_writer(forked_workers):
     documents = _documents(11)
     stats = EngineStats()
     pairs = list(engines.extract(documents, workers=2, batch_size=2, stats=stats))
@@ -76,7 +83,7 @@ def test_wrong_engine_options_are_one_clear_error(options, message):
         engines.extract([], **options)
 
 
-def test_a_bad_knowledge_folder_in_a_worker_reports_its_own_message(tmp_path):
+def test_a_bad_knowledge_folder_in_a_worker_reports_its_own_message(tmp_path, forked_workers):
     kb = tmp_path / "kb"
     kb.mkdir()
     (kb / "mine.toml").write_text('[[orgs]\nid = ', encoding="utf-8")
@@ -84,7 +91,7 @@ def test_a_bad_knowledge_folder_in_a_worker_reports_its_own_message(tmp_path):
         list(engines.extract(_documents(2), workers=2, kb_dirs=[str(kb)]))
 
 
-def test_cli_workers_option_reaches_the_engine_and_reports_the_workers(tmp_path):
+def test_cli_workers_option_reaches_the_engine_and_reports_the_workers(tmp_path, forked_workers):
     from typer.testing import CliRunner
 
     from pactwatch.views.cli import app
