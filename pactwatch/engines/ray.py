@@ -38,6 +38,7 @@ WINDOW = 2000
 SHARDS_ENV = "PACTWATCH_RAY_SHARDS"
 # a Ray this process starts for itself: small object store, no dashboard, quiet
 LOCAL_OBJECT_STORE_BYTES = 512 * 1024 * 1024
+CONNECT_TIMEOUT = 5.0
 
 
 class RayEngineError(PactwatchError):
@@ -98,6 +99,8 @@ def _connect(ray, address: str | None, actors: int | None) -> bool:
     quiet = {"include_dashboard": False, "log_to_driver": False, "logging_level": logging.WARNING,
              "configure_logging": True}
     address = address or os.environ.get("RAY_ADDRESS")  # set inside a Ray job (`ray job submit`)
+    if address:
+        _check_reachable(address)
     try:
         if address:
             ray.init(address=address, **quiet)
@@ -108,6 +111,21 @@ def _connect(ray, address: str | None, actors: int | None) -> bool:
     except Exception as e:  # noqa: BLE001  (Ray raises many kinds; the user needs one line)
         where = f"the Ray cluster at {address}" if address else "a local Ray"
         raise RayEngineError(f"cannot start or reach {where}: {type(e).__name__}: {str(e).splitlines()[0] if str(e) else ''}") from None
+
+
+def _check_reachable(address: str) -> None:
+    """Fail in seconds, with one line, when nothing listens at HOST:PORT (Ray itself retries for minutes)."""
+    if address == "auto":
+        return
+    hostport = address.split("://", 1)[-1].rstrip("/")
+    host, _, port = hostport.rpartition(":")
+    if not host or not port.isdigit():
+        raise UsageError(f"--address {address!r} is not HOST:PORT or ray://HOST:PORT")
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=CONNECT_TIMEOUT).close()
+    except OSError as e:
+        raise RayEngineError(f"no Ray cluster answers at {address} ({e.strerror or e}); start one (`ray start --head`) "
+                             "or check the address") from None
 
 
 def _run_job(ray, window: list[Document], path: str, actors: int, kb_dirs: list[str], batch_size: int) -> None:

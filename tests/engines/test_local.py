@@ -102,3 +102,10 @@ def test_cli_workers_option_reaches_the_engine_and_reports_the_workers(tmp_path,
     two = CliRunner().invoke(app, ["ingest", str(article), "--db", str(tmp_path / "a.db"), "--workers", "2"])
     assert two.exit_code == 0 and two.stdout.startswith("ingested: 1 new, 0 unchanged, 0 failed; ")
     assert "engine local, 2 workers; start-up" in two.output and "peak RSS per worker MB" in two.output
+
+
+def test_a_worker_that_dies_stops_the_run_with_one_clear_error(monkeypatch, forked_workers):
+    import os
+    monkeypatch.setattr(local, "extract_batch", lambda *args, **kwargs: os._exit(9))  # as the OOM killer would
+    with pytest.raises(local.WorkerError, match="a worker process stopped"):
+        list(engines.extract(_documents(4), workers=2, batch_size=2))

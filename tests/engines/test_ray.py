@@ -67,3 +67,13 @@ def test_ray_missing_is_one_line_naming_the_extra(monkeypatch):
     from pactwatch.documents.model import Document
     with pytest.raises(UsageError, match=r"pip install 'pactwatch\[ray\]'"):
         list(engines.extract([Document(source="a.txt", text="Text.")], engine="ray"))
+
+
+@pytest.mark.parametrize("address, message", [("127.0.0.1:1", "no Ray cluster answers at 127.0.0.1:1"),
+                                              ("ray://127.0.0.1:1", "no Ray cluster answers at ray://127.0.0.1:1"),
+                                              ("headnode", "is not HOST:PORT")])
+def test_ray_address_nobody_answers_at_is_one_line(address, message):
+    from pactwatch.engines import ray as ray_engine
+    from pactwatch.errors import PactwatchError
+    with pytest.raises(PactwatchError, match=message):
+        ray_engine._check_reachable(address)
