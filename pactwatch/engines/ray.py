@@ -132,6 +132,9 @@ def _run_job(ray, window: list[Document], path: str, actors: int, kb_dirs: list[
     """One Ray Data job: the window's documents, one item per spaCy batch (the batches one process
     makes), through the actors, out as Parquet shards under `path`."""
     logging.getLogger("ray.data").setLevel(logging.WARNING)  # a line per job and operator otherwise
+    progress_log = logging.getLogger("ray.data._internal.progress")  # (a filter acts on its own logger only)
+    if not any(isinstance(f, _NoProgressBarNotice) for f in progress_log.filters):
+        progress_log.addFilter(_NoProgressBarNotice())
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     context.verbose_stats_logs = False
@@ -147,6 +150,13 @@ def _run_job(ray, window: list[Document], path: str, actors: int, kb_dirs: list[
         results.write_parquet(path)
     except Exception as e:  # noqa: BLE001
         raise RayEngineError(f"the Ray job failed: {_cause(e)}") from None
+
+
+class _NoProgressBarNotice(logging.Filter):
+    """Ray Data warns that progress bars are off; we turned them off, on purpose, for every job."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Progress bars disabled" not in record.getMessage()
 
 
 def _cause(error: Exception) -> str:
