@@ -1,7 +1,8 @@
 """Extraction as a Ray Data job, on a local Ray or an existing cluster (`--engine ray --address`).
 
 The driver (this process) reads the inputs with pactwatch.sources, as every engine does, and sends
-them in windows of documents: each window is one Ray Data job that reads the documents,
+them in windows of documents: each window is one Ray Data job (the next one runs while this process stores the
+results of the one before) that reads the documents,
 `map_batches` them through a pool of actors (one pipeline per actor, loaded once), and writes the
 results as Parquet shards, one row per document: its input position, id, document record and fact
 records (as JSON: records of one kind carry different fields). The driver then reads the shards
@@ -25,6 +26,7 @@ import socket
 import tempfile
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from typing import Iterable, Iterator
 
 from ..documents.model import Document
@@ -75,15 +77,33 @@ def extract(documents: Iterable[Document], *, address: str | None = None, actors
         base = shards or os.environ.get(SHARDS_ENV)
         keep = bool(base)
         base = (base.rstrip("/") + f"/{uuid.uuid4().hex[:12]}") if base else tempfile.mkdtemp(prefix="pactwatch-ray-")
+        stream = itertools.chain([first], documents)
+        windows = enumerate(iter(lambda: list(itertools.islice(stream, WINDOW)), []))
+        kb_dirs = [str(k) for k in kb_dirs]
+        # the cluster extracts the next window while this process stores the one before: one job
+        # ahead, in a thread (inputs are still read, and the store written, in this thread only)
+        ahead = ThreadPoolExecutor(1, thread_name_prefix="pactwatch-ray-job")
+
+        def submit(item):
+            if item is None:
+                return None
+            number, window = item
+            path = f"{base}/window-{number:05d}"
+            return window, path, ahead.submit(_run_job, ray, window, path, actors, kb_dirs, batch_size)
+
+        job = None
         try:
-            stream = itertools.chain([first], documents)
-            for number, window in enumerate(iter(lambda: list(itertools.islice(stream, WINDOW)), [])):
-                path = f"{base}/window-{number:05d}"
-                _run_job(ray, window, path, actors, [str(k) for k in kb_dirs], batch_size)
+            job = submit(next(windows, None))
+            while job is not None:
+                window, path, running = job
+                running.result()
+                job = submit(next(windows, None))
                 for seq, extraction, worker, rss_mb, load_seconds in _read_shards(path):
                     stats.note_worker(worker, rss_mb, load_seconds)
                     yield window[seq], extraction
         finally:
+            # stopped early (an error, an interrupt): do not wait for a window nobody will store
+            ahead.shutdown(wait=job is None, cancel_futures=True)
             if not keep:
                 shutil.rmtree(base, ignore_errors=True)
     finally:

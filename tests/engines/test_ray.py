@@ -36,6 +36,7 @@ def test_ray_stores_what_one_process_and_two_workers_store(local_cluster, corpor
 
     from pactwatch.engines import ray as ray_engine
     monkeypatch.setenv(ray_engine.SHARDS_ENV, str(tmp_path / "shards"))  # kept where told, to look at
+    monkeypatch.setattr(ray_engine, "WINDOW", 16)  # two jobs: the second runs while the first is stored
     db = str(tmp_path / "ray.db")
     report = api.ingest(corpora, db=db, engine="ray", workers=None)  # None: an actor per CPU of the cluster
     assert report.failed == 0 and report.engine.engine == "ray"
@@ -46,10 +47,10 @@ def test_ray_stores_what_one_process_and_two_workers_store(local_cluster, corpor
     assert any(json.loads(line)["kind"] == "conflict" for line in got.splitlines())
 
     (run,) = (tmp_path / "shards").iterdir()
-    table = pq.read_table(str(run / "window-00000"))
-    assert sorted(table.column("seq").to_pylist()) == list(range(report.new))
-    assert sorted(table.column("doc_id").to_pylist()) == sorted(report.doc_ids)
-    facts = [r for rs in table.column("records").to_pylist() for r in json.loads(rs)]
+    windows = [pq.read_table(str(run / f"window-{n:05d}")) for n in range(2)]
+    assert [sorted(t.column("seq").to_pylist()) for t in windows] == [list(range(16)), list(range(report.new - 16))]
+    assert sorted(d for t in windows for d in t.column("doc_id").to_pylist()) == sorted(report.doc_ids)
+    facts = [r for t in windows for rs in t.column("records").to_pylist() for r in json.loads(rs)]
     assert len(facts) == report.facts
 
     again = api.ingest(corpora, db=db, engine="ray", workers=None)  # idempotent by document id
