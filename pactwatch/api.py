@@ -6,13 +6,13 @@
 """
 from __future__ import annotations
 
-import itertools
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
+from .engines.stats import EngineStats
 from .errors import InputError, UsageError
 from .store import Store
 
@@ -36,6 +36,8 @@ class IngestReport:
     doc_ids: list[str] = field(default_factory=list)
     # documents stored with one kind of annotation missing because its component failed on them
     warnings: list[str] = field(default_factory=list)
+    # where extraction ran: engine, workers, start-up time, peak RSS per worker
+    engine: EngineStats = field(default_factory=EngineStats)
 
     def summary(self) -> str:
         partial = f" ({len(self.warnings)} partly extracted)" if self.warnings else ""
@@ -46,16 +48,18 @@ class IngestReport:
 def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False, kb_dirs: Iterable[str] = (),
            max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = 8, allow_private_urls: bool = False,
            timeout: float | None = None,
-           on_progress: Callable[[str, str], None] | None = None, store: Store | None = None) -> IngestReport:
+           on_progress: Callable[[str, str], None] | None = None, store: Store | None = None,
+           workers: int | None = 1, engine: str = "local", address: str | None = None) -> IngestReport:
     """Read every input, extract its facts and store each document with its facts in one
     transaction. A document already stored (same normalised text) is left alone unless `force`.
     `on_progress(status, source)` is called once per input document: new, unchanged or failed.
+    `workers`, `engine` and `address` choose where extraction runs (pactwatch.engines); this
+    process stays the one writer, in input order, so the store is the same whichever runs it.
 
     Reconciliation state is durable: a document is stored as pending and marked reconciled only
     once reconciliation has taken it in, so a run that was killed or stopped by a store error is
     finished by the next one (before anything new is read)."""
-    from . import facts, pipeline, sources
-    from .pipeline import windows
+    from . import engines, sources
     from .store import AlreadyStored
 
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
@@ -70,6 +74,7 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
     report = IngestReport()
     notify = on_progress or (lambda status, source: None)
     seen: set[str] = set()
+    replacing: set[str] = set()  # stored before and forced: their old copy goes first
 
     left = store.pending()   # what an earlier run stored but did not reconcile
     for i in range(0, len(left), RECONCILE_EVERY):
@@ -93,61 +98,34 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
                 notify("unchanged", item.source)
                 continue
             seen.add(doc_id)
-            yield item, stored
+            if stored:
+                replacing.add(doc_id)
+            yield item
 
-    def pieces(nlp, stream):
-        """A Doc per document, or per window of a long document (see pipeline/windows.py)."""
-        for document, stored in stream:
-            spans = windows.split(document.text)
-            for number, (start, end) in enumerate(spans, start=1):
-                # a window is annotated as a text of its own: its layout is read in that text
-                piece = document if len(spans) == 1 else pipeline.as_document(
-                    document.text[start:end], document.published, windows.captions_in(document.captions, start, end))
-                yield (pipeline.make_doc(nlp, piece),
-                       (document, stored, start, number == len(spans)))
-
-    stream = pending()
     unreconciled: list[str] = []
-    first = next(stream, None)
-    if first is not None:
-        nlp = pipeline.load(kb_dirs=kb_dirs)
-        gathered: list[dict] = []      # the records of a long document's windows so far
-        problems: list[str] = []
-        head: dict = {}                # the document record, built with its first window (the anchor)
-        broken = False
-        for doc, (document, stored, offset, last) in nlp.pipe(pieces(nlp, itertools.chain([first], stream)),
-                                                               as_tuples=True, batch_size=batch_size):
-            if offset == 0:
-                gathered, problems, head, broken = [], [], {}, False
-            if not broken:
-                try:
-                    head = head or facts.document_record(document, doc)
-                    gathered += windows.shifted(facts.fact_records(doc, document.doc_id), offset)
-                    problems += [p for p in doc._.pipeline_errors or [] if p not in problems]
-                except Exception as e:  # noqa: BLE001  (our bug on an unforeseen text: that document alone fails)
-                    broken = True
-                    report.failed += 1
-                    report.errors.append(InputError(document.source, f"extraction failed ({type(e).__name__}: {e}); "
-                                                                     "please report it with the document"))
-                    notify("failed", document.source)
-            if not last or broken:
-                continue
-            records = gathered if offset == 0 else windows.merged(gathered)
-            for problem in problems:
-                report.warnings.append(f"{document.source}: {problem}; its other facts are stored")
-            try:
-                report.facts += store.add(head, records, replace=stored)
-            except AlreadyStored:   # another ingest stored the same text meanwhile
-                report.unchanged += 1
-                notify("unchanged", document.source)
-                continue
-            report.new += 1
-            report.doc_ids.append(document.doc_id)
-            unreconciled.append(document.doc_id)
-            notify("new", document.source)
-            if len(unreconciled) >= RECONCILE_EVERY:
-                _reconcile(store, unreconciled, kb_dirs)
-                unreconciled.clear()
+    for document, extracted in engines.extract(pending(), engine=engine, workers=workers, address=address,
+                                               kb_dirs=kb_dirs, batch_size=batch_size, stats=report.engine):
+        if extracted.error:
+            report.failed += 1
+            report.errors.append(InputError(document.source, extracted.error))
+            notify("failed", document.source)
+            continue
+        for problem in extracted.problems:
+            report.warnings.append(f"{document.source}: {problem}; its other facts are stored")
+        try:
+            report.facts += store.add(extracted.document_record(document), extracted.records,
+                                      replace=document.doc_id in replacing)
+        except AlreadyStored:   # another ingest stored the same text meanwhile
+            report.unchanged += 1
+            notify("unchanged", document.source)
+            continue
+        report.new += 1
+        report.doc_ids.append(document.doc_id)
+        unreconciled.append(document.doc_id)
+        notify("new", document.source)
+        if len(unreconciled) >= RECONCILE_EVERY:
+            _reconcile(store, unreconciled, kb_dirs)
+            unreconciled.clear()
     if unreconciled:
         _reconcile(store, unreconciled, kb_dirs)
     report.seconds = time.perf_counter() - started

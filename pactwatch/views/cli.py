@@ -111,7 +111,10 @@ def ingest(inputs: List[str] = typer.Argument(..., help="files, folders, - for s
            allow_private_urls: bool = typer.Option(
                False, "--allow-private-urls",
                help="also fetch URLs on loopback, private and link-local addresses (a local mirror); refused by default"),
-           timeout: float = typer.Option(20.0, "--timeout", help="seconds one URL fetch may take in all")):
+           timeout: float = typer.Option(20.0, "--timeout", help="seconds one URL fetch may take in all"),
+           workers: Optional[int] = typer.Option(None, "--workers", help="extraction processes (default: the cores available; 1 = this process alone); with --engine ray, the extraction actors"),
+           engine: str = typer.Option("local", "--engine", help="local (this machine) or ray (a Ray cluster: pip install 'pactwatch[ray]')"),
+           address: Optional[str] = typer.Option(None, "--address", help="the Ray cluster to use with --engine ray, e.g. ray://head:10001 (default: start a local Ray)")):
     """Read articles, extract their facts, and store them."""
     from .. import api
 
@@ -131,7 +134,7 @@ def ingest(inputs: List[str] = typer.Argument(..., help="files, folders, - for s
     try:
         report = api.ingest(inputs, db=db, force=force, kb_dirs=[str(k) for k in kb], max_bytes=max_bytes,
                             batch_size=batch_size, on_progress=on_progress, allow_private_urls=allow_private_urls,
-                            timeout=timeout)
+                            timeout=timeout, workers=workers, engine=engine, address=address)
     finally:
         if progress is not None:
             progress.stop()
@@ -140,6 +143,8 @@ def ingest(inputs: List[str] = typer.Argument(..., help="files, folders, - for s
     for w in report.warnings:
         err.print(f"Warning: {shown(w)}", markup=False)
     out.print(f"ingested: {report.summary()}", markup=False)
+    if report.engine.workers > 1 or report.engine.engine != "local":
+        err.print(report.engine.summary(), markup=False)
     if report.failed:
         raise typer.Exit(1)
 
