@@ -1158,7 +1158,7 @@ def test_events_an_obligation_needs_an_obliged_party_not_a_thing(annotate):
 
 @pytest.mark.parametrize("text, target", [
     ("The Supreme Court struck down Trump's tariffs on Friday.", "Donald Trump"),
-    ("The Supreme Court ruled against the Trump administration on Thursday.", "United States"),
+    ("The Supreme Court ruled against the Trump administration on Thursday.", "Trump administration"),
     ("The Supreme Court overturned the tariffs Washington imposed on Canada.", None),
 ])
 def test_events_courts_act_as_the_source_of_their_rulings(annotate, text, target):
