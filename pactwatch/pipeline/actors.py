@@ -1290,6 +1290,7 @@ def actor_of(doc: Doc, token_or_span: Token | Span) -> dict | None:
     return best._.actor if best is not None else None
 
 
-@Language.factory("pactwatch_actors", assigns=["doc.spans"], default_config={"kb_dirs": []})
+@Language.factory("pactwatch_actors", assigns=["doc.spans", "span._.actor", "doc._.pipeline_errors"],
+                  requires=["doc.ents", "token.ent_type", "token.tag"], default_config={"kb_dirs": []})
 def make_component(nlp: Language, name: str, kb_dirs: list):
     return Guarded(name, ActorLinker(nlp, knowledge.load(kb_dirs)), [ACTORS])

@@ -1105,7 +1105,8 @@ def longer(a: str | None, b: str | None) -> str | None:
     return a if len(a) >= len(b) else b
 
 
-@Language.factory("pactwatch_events", assigns=["doc.spans"], requires=["token.dep", "token.lemma"],
+@Language.factory("pactwatch_events", assigns=["doc.spans", "span._.event", "doc._.pipeline_errors"],
+                  requires=["token.dep", "token.lemma", "span._.actor", "span._.timex"],
                   default_config={"kb_dirs": []})
 def make_component(nlp: Language, name: str, kb_dirs: list):
     return Guarded(name, EventFinder(trigger_lexicon.load(kb_dirs)), [EVENTS])

@@ -11,6 +11,7 @@ Written by components (each only its own):
                                                                       Doc._.inferred_after
     pactwatch_quantities  doc.spans["pw_quantities"]; Span._.quantity -> dict
     pactwatch_events      doc.spans["pw_events"];  Span._.event    -> dict
+    pactwatch_referents   adds to Span._.quantity and Span._.event what each fact is about (referents.py)
 Any component that fails on a document (pipeline/guard.py):
     Doc._.pipeline_errors  ["<component> failed (<error>)"] or None
 """

@@ -65,7 +65,8 @@ LEVEL_PREPS = {"at", "to", "around", "near", "below", "above"}
 CONVERSION_WORDS = {"about", "around", "roughly", "or", "approximately", "some", "nearly", "almost"}
 
 
-@Language.factory("pactwatch_quantities", assigns=["doc.spans"], requires=["doc.spans"],
+@Language.factory("pactwatch_quantities", assigns=["doc.spans", "span._.quantity", "doc._.pipeline_errors"],
+                  requires=["doc.spans", "span._.actor", "span._.timex", "token.dep"],
                   default_config={"kb_dirs": []})
 def make_component(nlp: Language, name: str, kb_dirs: list):
     return Guarded(name, QuantityComponent(measures_kb.load(kb_dirs)), [QUANTITIES])

@@ -676,7 +676,8 @@ class ReferentFinder:
             setattr(span._, kind, {**data, "statements": data.get("statements", []) + [said]})
 
 
-@Language.factory("pactwatch_referents", assigns=["span._.quantity", "span._.event"],
-                  requires=["doc.spans", "token.dep", "token.lemma", "token.tag"], default_config={"kb_dirs": []})
+@Language.factory("pactwatch_referents", assigns=["span._.quantity", "span._.event", "doc._.pipeline_errors"],
+                  requires=["span._.quantity", "span._.event", "token.dep", "token.lemma", "token.tag"],
+                  default_config={"kb_dirs": []})
 def make_component(nlp: Language, name: str, kb_dirs: list):
     return Guarded(name, ReferentFinder(tuple(str(k) for k in kb_dirs)))

@@ -46,7 +46,8 @@ _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?![\dX])")
 
 @Language.factory(
     "pactwatch_time",
-    assigns=["doc.spans", "doc._.anchor", "doc._.anchor_source", "doc._.inferred_after", "span._.timex"],
+    assigns=["doc.spans", "doc._.anchor", "doc._.anchor_source", "doc._.inferred_after", "span._.timex",
+             "doc._.pipeline_errors"],
     requires=["token.dep", "token.tag"],
     default_config={"resolver": "rules"},
 )

@@ -48,3 +48,35 @@ def test_pipeline_blank_line_ends_a_sentence(annotate):
                    "to build four frigates together.\nOfficials said the first keel would be laid in May.")
     starts = [s[0].text for s in doc.sents if not s[0].is_space]
     assert starts[:2] == ["Allies", "the"]
+
+
+def _written(doc, before: dict | None = None) -> dict:
+    """What a Doc carries that a component could have written: span groups, Doc extensions, the
+    extensions of every span in the groups, and sentence starts."""
+    state = {"doc.spans": {k: [(s.start, s.end, s.label_) for s in g] for k, g in doc.spans.items()},
+             "token.is_sent_start": [t.is_sent_start for t in doc]}
+    for name in ("dct", "captions", "layout", "anchor", "anchor_source", "inferred_after", "pipeline_errors"):
+        state[f"doc._.{name}"] = repr(doc._.get(name))
+    for name in ("actor", "timex", "quantity", "event"):
+        state[f"span._.{name}"] = repr([(s.start, s.end, s._.get(name)) for g in doc.spans.values() for s in g
+                                        if s._.get(name) is not None])
+    return state
+
+
+def test_each_component_writes_only_what_it_declares(nlp):
+    """spaCy's contract: a component's `assigns` names everything it writes, so analyze_pipes
+    means something. Each of our components runs on its own and what changed is compared with its
+    declaration; a component that writes something undeclared fails here."""
+    text = ("Seoul, June 3 (Wire) -- South Korea agreed on Monday to invest $350 billion in the United States, "
+            "President Lee Jae Myung said.\n\nThe United States will cut its 25% tariff to 15%, officials said.")
+    doc = pipeline.make_doc(nlp, pipeline.as_document(text, "2025-06-03"))
+    ours = set(pipeline.COMPONENTS) | {"pactwatch_paragraphs"}
+    for name, component in nlp.pipeline:
+        before = _written(doc)
+        doc = component(doc)
+        if name not in ours:
+            continue
+        after = _written(doc)
+        changed = {key for key in after if after[key] != before.get(key)}
+        declared = set(nlp.get_pipe_meta(name).assigns)
+        assert changed <= declared, f"{name} writes {sorted(changed - declared)} without declaring it"
