@@ -13,6 +13,8 @@ Adds to `Span._.quantity`:
     reported_future  True for "would" under a past report ("a deal under which Seoul would pay"): firm
     dated_things  [{"thing", "verb", "occasion", "date", "form"}]: things the statement dates to a day
     modal        "can", "should", ...: the figure is a possibility or an obligation, not a fact
+    payment      "paid" for money stated as handed over ("gave us $5 billion", "has paid $2 billion"),
+                 "ceiling" for an amount stated as a maximum still to be provided ("up to $5 billion"), else None
     context_parties  for a figure that names no holder or target: the states its document is about
     time_basis   how the amount's time is stated: "explicit", "weekday", "relative", "document" (the
                  publication date stands in), "elsewhere" (another sentence), with ":before"/":after"
@@ -346,6 +348,28 @@ def instalment(span: Span) -> str | None:
     return None
 
 
+def payment(span: Span, counts: str | None, qualifier: str | None) -> str | None:
+    """"paid" when the amount is the object of a payment verb in a past tense, not negated and not under
+    a modal ("They gave us $5 billion", "Seoul has paid $2 billion"); "ceiling" when it is qualified as a
+    maximum ("up to $5 billion"); else None. An amount that prices a promise ("gave a $5 billion pledge")
+    is not money paid."""
+    lex = lexicon()
+    if qualifier and qualifier.lower() in lex["ceiling_qualifiers"]:
+        return "ceiling"
+    if counts in lex["promise_nouns"]:
+        return None
+    verb = clause_verb(span.root)
+    if verb.pos_ not in ("VERB", "AUX") or not any(p in lex["payment_verbs"] for p in verb_phrases(verb)):
+        return None
+    kids = [c for c in verb.children]
+    if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids):
+        return None
+    if verb.tag_ == "VBD":
+        return "paid"
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)
+    return "paid" if verb.tag_ == "VBN" and perfect else None
+
+
 def add_quantity_referent(doc: Doc, span: Span) -> None:
     q = span._.quantity
     if not q:
@@ -359,6 +383,7 @@ def add_quantity_referent(doc: Doc, span: Span) -> None:
                        "instalment": instalment(span), "conditional": conditional_mark(span.root),
                        "attributed_to": q.get("attributed_to") or attribution(doc, span.root), "time_basis": form,
                        "reported_future": reported_future(span.root), "modal": possibility(span.root),
+                       "payment": payment(span, counts, q.get("qualifier")) if q.get("unit") else None,
                        "dated_things": dated_things(doc, span.root.sent, start, end)}
 
 

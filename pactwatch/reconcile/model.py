@@ -80,6 +80,7 @@ class QuantityMention:
     context: tuple = ()                 # a partyless figure's document's states (its parties by context)
     change_size: bool = False          # the size of a change, not a level
     reported_future: bool = False       # "would" under a past report: as firm as the report
+    payment: str | None = None          # "paid" (handed over) / "ceiling" (at most, still to come) / None
 
     def item(self) -> dict:
         from .normalize import format_amount
@@ -235,6 +236,7 @@ def quantity_mention(record: dict, doc: Document | None) -> QuantityMention | No
         published=(doc.published or doc.anchor) if doc else None, titles=record.get("titles"),
         reported_future=bool(record.get("reported_future")), change_size=bool(record.get("change_size")),
         modal=record.get("modal") if isinstance(record.get("modal"), str) else None,
+        payment=record.get("payment") if record.get("payment") in ("paid", "ceiling") else None,
         context=tuple(p for p in record.get("context_parties") or () if isinstance(p, str)))
 
 

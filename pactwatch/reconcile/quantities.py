@@ -237,7 +237,63 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
             pair = _clashing_pair(gi, gj, own, ranges, states, state)
             if pair:
                 clashing.append(pair)
-    return [_conflict_record(key, group) for group in _disagreements(_one_per_statement(clashing))]
+    out = [_conflict_record(key, group) for group in _disagreements(_one_per_statement(clashing))]
+    seen = set()
+    for members in _party_buckets(pool, actors):
+        for paid, ceiling in _paid_against_ceiling(members, own, ranges, states, state):
+            ident = (paid.doc_id, paid.quote, ceiling.doc_id, ceiling.quote)
+            if ident not in seen:
+                seen.add(ident)
+                out.append(_payment_record(key, paid, ceiling))
+    return out
+
+
+def _paid_against_ceiling(members: list[QuantityMention], own: set[int], ranges: dict, states: dict,
+                          block_state: str):
+    """Pairs of one sum told as two kinds of thing: money already handed over ("they gave us $5 billion")
+    and, in a later or same-day account, a ceiling still to be provided ("will provide up to $5 billion").
+    A payment reported after the ceiling may be its fulfilment, so only a payment stated no later than the
+    ceiling is set against it."""
+    paid = [m for m in members if m.payment == "paid" and is_money(m.unit)]
+    ceilings = [m for m in members if m.payment == "ceiling" and is_money(m.unit)]
+    for p in paid:
+        for c in ceilings:
+            if p.doc_id == c.doc_id and not (p.attributed_to and c.attributed_to
+                                             and p.attributed_to != c.attributed_to):
+                continue
+            if (p.published or "") > (c.published or "") or not _owns(p, c, own):
+                continue
+            if p.occasion and c.occasion and p.occasion != c.occasion:
+                continue
+            if p.measure in UNTYPED_MEASURES and p.counts != c.counts:
+                continue
+            shared = states[id(p)] & states[id(c)]
+            if (min(shared) if shared else "-") != block_state:
+                continue
+            if ranges[id(p)].meets(ranges[id(c)]):
+                yield p, c
+
+
+def _owns(a: QuantityMention, b: QuantityMention, own: set[int]) -> bool:
+    """This block owns the pair: the earlier of two dated figures is here; a dated and an undated one belong
+    to the dated one's block; two undated ones to theirs."""
+    if a.span is not None and b.span is not None:
+        return id(a if a.span[0] <= b.span[0] else b) in own
+    if a.span is None and b.span is None:
+        return id(a) in own and id(b) in own
+    return id(a if a.span is not None else b) in own
+
+
+def _payment_record(key: str, paid: QuantityMention, ceiling: QuantityMention) -> dict:
+    what = (paid.counts or paid.measure).replace("_", " ") if paid.measure in UNTYPED_MEASURES \
+        else paid.measure.replace("_", " ")
+    items = [_item(paid), _item(ceiling)]
+    about = f"{what}: {items[0]['value']} already paid vs {items[1]['value']} still to be provided"
+    return {"kind": "conflict", "type": "nature", "about": about, "severity": "medium", "items": items,
+            "block": key,
+            "reason": (f"One account has {items[0]['value']} already handed over; another, no earlier, has "
+                       f"{items[1]['value']} as a maximum still to be provided: the same sum cannot be both."),
+            "conflict_id": stable_id("c", [key, "payment", sorted((i["doc_id"], i["quote"]) for i in items)])}
 
 
 def _item(m: QuantityMention) -> dict:

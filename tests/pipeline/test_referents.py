@@ -94,3 +94,21 @@ def test_a_figure_that_names_no_party_carries_the_parties_of_its_document(annota
     q = _quantity(doc, "40")
     assert (q["holder"], q["target"]) == (None, None)
     assert set(q["context_parties"]) == {"Japan", "Canada"}
+
+
+def test_money_handed_over_and_a_ceiling(annotate):
+    doc = annotate("Ottawa gave the fund $3 billion last week, officials said.", "2025-05-03")
+    assert _quantity(doc, "3")["payment"] == "paid"
+    doc = annotate("Oslo has paid $2 billion to the fund.", "2025-05-03")
+    assert _quantity(doc, "2")["payment"] == "paid"
+    doc = annotate("Lisbon will provide loans for up to $4 billion.", "2025-05-03")
+    assert _quantity(doc, "4")["payment"] == "ceiling"
+
+
+def test_money_promised_or_not_paid_is_not_paid(annotate):
+    doc = annotate("Ottawa will pay $3 billion next year.", "2025-05-03")
+    assert _quantity(doc, "3")["payment"] is None
+    doc = annotate("Oslo did not pay $2 billion to the fund.", "2025-05-03")
+    assert _quantity(doc, "2")["payment"] is None
+    doc = annotate("Madrid gave a $5 billion pledge to the alliance.", "2025-05-03")
+    assert _quantity(doc, "5")["payment"] is None

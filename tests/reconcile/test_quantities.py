@@ -259,7 +259,8 @@ DEAL = dict(measure="investment_pledge", unit="USD", holder="Sylvania", target="
 
 def _q(doc_id, value, quote, **fields):
     extra = {k: fields.pop(k) for k in list(fields) if k in ("counts", "occasion", "instalment", "conditional",
-                                                             "attributed_to", "reported_future", "change_size", "modal")}
+                                                             "attributed_to", "reported_future", "change_size", "modal",
+                                                             "payment")}
     record = qty(doc_id, value, quote, **{**DEAL, **fields})
     record.update(extra)
     return record
@@ -397,3 +398,30 @@ def test_an_undated_undocumented_figure_is_compared_with_the_dated_ones():
     records = [doc("a", None), doc("b", "2025-06-24"),
                _q("a", 4e9, "a $4 billion fund", time=None), _q("b", 40e9, "the $40 billion fund")]
     assert len(find_conflicts(records)) == 1
+
+
+def test_a_sum_told_as_already_paid_and_as_a_ceiling_still_to_come_is_a_conflict():
+    paid = _q("a", 40e9, "they handed us $40 billion up front", status="actual", time=None, payment="paid")
+    ceiling = _q("b", 40e9, "we will provide loans for up to $40 billion", qualifier="up to", time=None,
+                 payment="ceiling")
+    conflicts = _two(paid, ceiling)
+    assert len(conflicts) == 1
+    assert conflicts[0]["type"] == "nature"
+    assert [i["quote"] for i in conflicts[0]["items"]] == [paid["quote"], ceiling["quote"]]
+
+
+def test_a_payment_reported_after_the_ceiling_is_its_fulfilment_not_a_conflict():
+    ceiling = _q("a", 40e9, "will provide up to $40 billion", qualifier="up to", time=None, payment="ceiling")
+    paid = _q("b", 40e9, "has now paid $40 billion", status="actual", time=None, payment="paid")
+    assert _two(ceiling, paid) == []
+
+
+def test_a_ceiling_beside_a_plain_pledge_of_the_same_sum_is_not_a_conflict():
+    assert _two(_q("a", 40e9, "a $40 billion pledge", time=None),
+                _q("b", 40e9, "up to $40 billion", qualifier="up to", time=None, payment="ceiling")) == []
+
+
+def test_one_voice_stating_the_payment_and_the_ceiling_is_not_a_conflict():
+    paid = _q("a", 40e9, "they gave $40 billion", status="actual", time=None, payment="paid")
+    ceiling = _q("a", 40e9, "up to $40 billion", qualifier="up to", time=None, payment="ceiling")
+    assert find_conflicts([doc("a", "2025-06-20"), paid, ceiling]) == []
