@@ -13,6 +13,9 @@ Adds to `Span._.quantity`:
     reported_future  True for "would" under a past report ("a deal under which Seoul would pay"): firm
     dated_things  [{"thing", "verb", "occasion", "date", "form"}]: things the statement dates to a day
     modal        "can", "should", ...: the figure is a possibility or an obligation, not a fact
+    sufficiency  "enough" for an amount stated as the means to a goal under "can" ("can meet the targets
+                 with 2%"), "minimum" for one stated as at least what a goal needs ("at least 3% to meet
+                 the targets"), else None; `goal` the lemma of the goal's noun when it names one
     payment      "paid" for money stated as handed over ("gave us $5 billion", "has paid $2 billion"),
                  "ceiling" for an amount stated as a maximum still to be provided ("up to $5 billion"), else None
     context_parties  for a figure that names no holder or target: the states its document is about
@@ -370,6 +373,56 @@ def payment(span: Span, counts: str | None, qualifier: str | None) -> str | None
     return "paid" if verb.tag_ == "VBN" and perfect else None
 
 
+def _goal_of(verb: Token) -> str | None:
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    return obj.lemma_.lower() if obj is not None and obj.pos_ in NOUNS else None
+
+
+def _goal_below(verb: Token, depth: int = 2) -> Token | None:
+    """A goal verb in a purpose or condition clause under `verb` ("to meet the targets", "if it wants to
+    achieve the targets")."""
+    goals = lexicon()["goal_verbs"]
+    frontier = [verb]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in ("advcl", "xcomp", "ccomp", "acl")]
+        found = next((t for t in frontier if t.lemma_.lower() in goals), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _stated_minimum(span: Span, qualifier: str | None) -> bool:
+    lex = lexicon()
+    if qualifier and qualifier.lower() in lex["minimum_phrases"]:
+        return True
+    doc = span.doc
+    words = [t.lower_ for t in doc[max(span.sent.start, span.start - 6):span.start] if not t.is_punct]
+    before = " ".join(words[-3:])
+    return any(before.endswith(p) or f"{p} " in f"{before} " for p in lex["minimum_phrases"])
+
+
+def sufficiency(span: Span, qualifier: str | None) -> tuple[str | None, str | None]:
+    """("enough" | "minimum" | None, goal noun): see the module doc."""
+    lex = lexicon()
+    t, via_means = span.root, False
+    for _ in range(6):
+        if t.lower_ in ("than", "instead"):
+            break  # "by dedicating 2% rather than the 5%": the 5% is the alternative turned down
+        if t.dep_ == "prep" and t.lower_ in lex["means_preps"]:
+            via_means = True
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex["goal_verbs"]:
+            modal = any(c.dep_ == "aux" and c.lower_ in lex["enough_modals"] for c in t.children)
+            return ("enough", _goal_of(t)) if via_means and modal else (None, None)
+        if t.head.i == t.i:
+            break
+        t = t.head
+    if _stated_minimum(span, qualifier):
+        goal = _goal_below(clause_verb(span.root))
+        if goal is not None:
+            return "minimum", _goal_of(goal)
+    return None, None
+
+
 def add_quantity_referent(doc: Doc, span: Span) -> None:
     q = span._.quantity
     if not q:
@@ -384,6 +437,7 @@ def add_quantity_referent(doc: Doc, span: Span) -> None:
                        "attributed_to": q.get("attributed_to") or attribution(doc, span.root), "time_basis": form,
                        "reported_future": reported_future(span.root), "modal": possibility(span.root),
                        "payment": payment(span, counts, q.get("qualifier")) if q.get("unit") else None,
+                       **dict(zip(("sufficiency", "goal"), sufficiency(span, q.get("qualifier")))),
                        "dated_things": dated_things(doc, span.root.sent, start, end)}
 
 

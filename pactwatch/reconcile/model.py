@@ -81,6 +81,8 @@ class QuantityMention:
     change_size: bool = False          # the size of a change, not a level
     reported_future: bool = False       # "would" under a past report: as firm as the report
     payment: str | None = None          # "paid" (handed over) / "ceiling" (at most, still to come) / None
+    sufficiency: str | None = None      # "enough" (can meet a goal with it) / "minimum" (at least, for a goal)
+    goal: str | None = None             # the goal's noun ("target"), None when unnamed
 
     def item(self) -> dict:
         from .normalize import format_amount
@@ -237,6 +239,8 @@ def quantity_mention(record: dict, doc: Document | None) -> QuantityMention | No
         reported_future=bool(record.get("reported_future")), change_size=bool(record.get("change_size")),
         modal=record.get("modal") if isinstance(record.get("modal"), str) else None,
         payment=record.get("payment") if record.get("payment") in ("paid", "ceiling") else None,
+        sufficiency=record.get("sufficiency") if record.get("sufficiency") in ("enough", "minimum") else None,
+        goal=record.get("goal") if isinstance(record.get("goal"), str) else None,
         context=tuple(p for p in record.get("context_parties") or () if isinstance(p, str)))
 
 

@@ -216,6 +216,7 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
     figures with no date at all: pairs with them belong to the dated block.
     """
     own = {id(m) for m in mentions}
+    out = _enough_against_minimum(key, list(mentions) + list(following) + list(undated), own, actors)
     pool = []
     ranges = {}
     for m in list(mentions) + list(following) + list(undated):
@@ -225,7 +226,7 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
                 ranges[id(m)] = r
                 pool.append(m)
     if len(pool) < 2:
-        return []
+        return out
     clashing: list[tuple[QuantityMention, QuantityMention]] = []
     state = _block_state(key)
     states = {id(m): _states(m, actors) for m in pool}
@@ -237,7 +238,7 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
             pair = _clashing_pair(gi, gj, own, ranges, states, state)
             if pair:
                 clashing.append(pair)
-    out = [_conflict_record(key, group) for group in _disagreements(_one_per_statement(clashing))]
+    out += [_conflict_record(key, group) for group in _disagreements(_one_per_statement(clashing))]
     seen = set()
     for members in _party_buckets(pool, actors):
         for paid, ceiling in _paid_against_ceiling(members, own, ranges, states, state):
@@ -272,6 +273,47 @@ def _paid_against_ceiling(members: list[QuantityMention], own: set[int], ranges:
                 continue
             if ranges[id(p)].meets(ranges[id(c)]):
                 yield p, c
+
+
+def _enough_against_minimum(key: str, mentions: list[QuantityMention], own: set[int],
+                            actors: ActorResolver | None) -> list[dict]:
+    """A figure stated as enough to reach a goal ("can meet the targets with 2%") against one stated as the
+    least that goal needs ("at least 3.5% to meet the targets") for the same holder, referent and goal,
+    the least above the enough: two accounts of what the goal takes that cannot both hold. One text may
+    state both: it then reports the disagreement."""
+    stated = [m for m in mentions if m.sufficiency and referent(m) is not None and not m.prior
+              and m.part_of is None and m.conditional != "counterfactual"]
+    enough = [m for m in stated if m.sufficiency == "enough"]
+    minimum = [m for m in stated if m.sufficiency == "minimum"]
+    if not enough or not minimum:
+        return []
+    state = _block_state(key)
+    out, seen = [], set()
+    for e in enough:
+        for n in minimum:
+            if e.unit != n.unit or (e.goal and n.goal and e.goal != n.goal) or not e.value < n.value:
+                continue
+            if e.measure in UNTYPED_MEASURES and e.counts != n.counts:
+                continue
+            pe, pn = _parties(e, actors), _parties(n, actors)
+            if not pe or not pn or not (pe <= pn or pn <= pe):
+                continue  # the same holder's goal: both must name it
+            if min(pe & pn) != state or not _owns(e, n, own):
+                continue
+            ident = (e.doc_id, e.quote, n.doc_id, n.quote)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            items = [_item(e), _item(n)]
+            goal = e.goal or n.goal or "goal"
+            what = e.measure.replace("_", " ") if e.measure not in UNTYPED_MEASURES else (e.counts or "amount")
+            out.append({"kind": "conflict", "type": "estimate", "severity": "medium", "items": items, "block": key,
+                        "about": f"{what} needed to meet the {goal}: {items[0]['value']} is enough vs at least "
+                                 f"{items[1]['value']}",
+                        "reason": (f"One account has {items[0]['value']} enough to meet the {goal}; another has the "
+                                   f"{goal} needing at least {items[1]['value']}."),
+                        "conflict_id": stable_id("c", [key, "enough", sorted((i["doc_id"], i["quote"]) for i in items)])})
+    return out
 
 
 def _owns(a: QuantityMention, b: QuantityMention, own: set[int]) -> bool:

@@ -112,3 +112,19 @@ def test_money_promised_or_not_paid_is_not_paid(annotate):
     assert _quantity(doc, "2")["payment"] is None
     doc = annotate("Madrid gave a $5 billion pledge to the alliance.", "2025-05-03")
     assert _quantity(doc, "5")["payment"] is None
+
+
+def test_an_amount_enough_for_a_goal_and_the_least_a_goal_needs(annotate):
+    doc = annotate("Portugal believes it can meet the targets with spending of 1.7% of GDP.", "2025-05-03")
+    assert (_quantity(doc, "1.7")["sufficiency"], _quantity(doc, "1.7")["goal"]) == ("enough", "target")
+    doc = annotate("Officials said Portugal must spend at least 3% of GDP to meet the targets.", "2025-05-03")
+    assert (_quantity(doc, "3")["sufficiency"], _quantity(doc, "3")["goal"]) == ("minimum", "target")
+
+
+def test_a_plain_minimum_or_a_turned_down_alternative_is_neither(annotate):
+    doc = annotate("Portugal spends at least 1.5% of GDP on defence.", "2025-05-03")
+    assert _quantity(doc, "1.5")["sufficiency"] is None
+    doc = annotate("Portugal can reach the goals by spending 2% of GDP rather than the 4% sought by Washington.",
+                   "2025-05-03")
+    assert _quantity(doc, "2%")["sufficiency"] == "enough"
+    assert _quantity(doc, "4")["sufficiency"] is None

@@ -260,7 +260,7 @@ DEAL = dict(measure="investment_pledge", unit="USD", holder="Sylvania", target="
 def _q(doc_id, value, quote, **fields):
     extra = {k: fields.pop(k) for k in list(fields) if k in ("counts", "occasion", "instalment", "conditional",
                                                              "attributed_to", "reported_future", "change_size", "modal",
-                                                             "payment")}
+                                                             "payment", "sufficiency", "goal")}
     record = qty(doc_id, value, quote, **{**DEAL, **fields})
     record.update(extra)
     return record
@@ -425,3 +425,27 @@ def test_one_voice_stating_the_payment_and_the_ceiling_is_not_a_conflict():
     paid = _q("a", 40e9, "they gave $40 billion", status="actual", time=None, payment="paid")
     ceiling = _q("a", 40e9, "up to $40 billion", qualifier="up to", time=None, payment="ceiling")
     assert find_conflicts([doc("a", "2025-06-20"), paid, ceiling]) == []
+
+
+SHARE = dict(measure="defense_spending", unit="percent", holder="Sylvania", target=None, status="agreed", time=None,
+             modal="can")
+
+
+def test_enough_for_a_goal_against_a_higher_least_for_it_is_a_conflict_even_in_one_text():
+    enough = _q("a", 1.8, "it can reach them with 1.8% of output", sufficiency="enough", goal=None, **SHARE)
+    least = _q("a", 3.0, "it needs at least 3% to reach its targets", sufficiency="minimum", goal="target",
+               **{**SHARE, "status": "demanded"})
+    conflicts = find_conflicts([doc("a", "2025-06-20"), enough, least])
+    assert [c["type"] for c in conflicts] == ["estimate"]
+    assert {i["quote"] for i in conflicts[0]["items"]} == {enough["quote"], least["quote"]}
+
+
+def test_enough_below_the_least_of_another_goal_or_holder_or_above_it_is_not_a_conflict():
+    enough = _q("a", 1.8, "it can reach them with 1.8%", sufficiency="enough", goal="goal", **SHARE)
+    other_goal = _q("b", 3.0, "at least 3% to reach its targets", sufficiency="minimum", goal="target", **SHARE)
+    assert _two(enough, other_goal) == []
+    other_holder = _q("b", 3.0, "at least 3% to reach the goal", sufficiency="minimum", goal="goal",
+                      **{**SHARE, "holder": "Ruritania"})
+    assert _two(enough, other_holder) == []
+    lower = _q("b", 1.5, "at least 1.5% to reach the goal", sufficiency="minimum", goal="goal", **SHARE)
+    assert _two(enough, lower) == []
