@@ -16,6 +16,9 @@ Adds to `Span._.quantity`:
     sufficiency  "enough" for an amount stated as the means to a goal under "can" ("can meet the targets
                  with 2%"), "minimum" for one stated as at least what a goal needs ("at least 3% to meet
                  the targets"), else None; `goal` the lemma of the goal's noun when it names one
+    turned_down  True for the alternative a statement turns down ("2% rather than the 5% sought")
+    included     names of the members a group holder is said to include ("the 32 allies, including Spain,
+                 pledged 5%"), [] when none
     payment      "paid" for money stated as handed over ("gave us $5 billion", "has paid $2 billion"),
                  "ceiling" for an amount stated as a maximum still to be provided ("up to $5 billion"), else None
     context_parties  for a figure that names no holder or target: the states its document is about
@@ -373,6 +376,42 @@ def payment(span: Span, counts: str | None, qualifier: str | None) -> str | None
     return "paid" if verb.tag_ == "VBN" and perfect else None
 
 
+def _words_before(span: Span, n: int = 4) -> str:
+    """The last `n` words before the amount in its sentence, skipping punctuation and articles."""
+    words = [t.lower_ for t in span.doc[max(span.sent.start, span.start - 2 * n):span.start]
+             if not t.is_punct and t.lower_ not in ("the", "a", "an")]
+    return " ".join(words[-n:])
+
+
+def turned_down(span: Span) -> bool:
+    before = _words_before(span)
+    return any(before.endswith(p) for p in lexicon()["turned_down_phrases"])
+
+
+def included_parties(span: Span) -> list[str]:
+    """Named members of the group that is the subject of a clause above the amount ("The 32 allies,
+    including Spain and Italy, signed ..., committing to spend 5%")."""
+    words = lexicon()["inclusion_words"]
+    t, out = span.root, []
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX"):
+            for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
+                for prep in (c for c in subj.children if c.lower_ in words):
+                    for member in prep.children:
+                        if member.dep_ != "pobj":
+                            continue
+                        for m in [member] + list(member.conjuncts):
+                            if m.pos_ == "PROPN":
+                                ent = next((e for e in span.doc.ents if e.start <= m.i < e.end), None)
+                                out.append(ent.text if ent is not None else m.text)
+            if out or t.dep_ in ("ccomp", "parataxis"):
+                break
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return list(dict.fromkeys(out))
+
+
 def _goal_of(verb: Token) -> str | None:
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
     return obj.lemma_.lower() if obj is not None and obj.pos_ in NOUNS else None
@@ -437,7 +476,9 @@ def add_quantity_referent(doc: Doc, span: Span) -> None:
                        "attributed_to": q.get("attributed_to") or attribution(doc, span.root), "time_basis": form,
                        "reported_future": reported_future(span.root), "modal": possibility(span.root),
                        "payment": payment(span, counts, q.get("qualifier")) if q.get("unit") else None,
-                       **dict(zip(("sufficiency", "goal"), sufficiency(span, q.get("qualifier")))),
+                       **dict(zip(("sufficiency", "goal"), sufficiency(span, q.get("qualifier"))
+                                  if not turned_down(span) else (None, None))),
+                       "turned_down": turned_down(span), "included": included_parties(span),
                        "dated_things": dated_things(doc, span.root.sent, start, end)}
 
 

@@ -83,6 +83,8 @@ class QuantityMention:
     payment: str | None = None          # "paid" (handed over) / "ceiling" (at most, still to come) / None
     sufficiency: str | None = None      # "enough" (can meet a goal with it) / "minimum" (at least, for a goal)
     goal: str | None = None             # the goal's noun ("target"), None when unnamed
+    turned_down: bool = False           # the alternative a statement turns down ("rather than the 5%")
+    included: tuple = ()                # members a group holder is said to include ("including Spain")
 
     def item(self) -> dict:
         from .normalize import format_amount
@@ -241,6 +243,8 @@ def quantity_mention(record: dict, doc: Document | None) -> QuantityMention | No
         payment=record.get("payment") if record.get("payment") in ("paid", "ceiling") else None,
         sufficiency=record.get("sufficiency") if record.get("sufficiency") in ("enough", "minimum") else None,
         goal=record.get("goal") if isinstance(record.get("goal"), str) else None,
+        turned_down=bool(record.get("turned_down")),
+        included=tuple(p for p in record.get("included") or () if isinstance(p, str)),
         context=tuple(p for p in record.get("context_parties") or () if isinstance(p, str)))
 
 

@@ -88,16 +88,23 @@ def block_keys(m: QuantityMention, actors: ActorResolver | None = None) -> list[
     names, or of its document's parties when it names none; "-" for neither) and its year. Two figures
     of one fact share a state, so they meet in that state's block; a block stays small however long the
     record grows, as it holds one state's figures of one series in one year."""
-    period = period_of(m.span, by_month=False)
+    # a figure turned down without a time of its own ("rather than the 5% requested") is not of the year it is
+    # reported in: it meets the commitments of any year (it takes part in no value comparison)
+    period = UNDATED if m.turned_down and not m.time else period_of(m.span, by_month=False)
     series = series_key(m, actors)
     return [f"{series}|{state}|{period}" for state in sorted(_states(m, actors)) or ["-"]]
 
 
 def _states(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
-    named = _parties(m, actors)
+    named = _parties(m, actors) | _included(m, actors)
     if named:
         return named
     return frozenset(s for s in ((actors.state_of(n) if actors else n) for n in m.context) if s)
+
+
+def _included(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
+    """The states a group holder is said to include ("the allies, including Spain")."""
+    return frozenset(s for s in ((actors.state_of(n) if actors else n) for n in m.included) if s)
 
 
 def _block_state(key: str) -> str:
@@ -185,7 +192,7 @@ def _comparable(m: QuantityMention) -> bool:
     """A figure that can contradict another: a firm status, a known referent, a level of its own (not the
     earlier side of a change, not a part of a whole), in force (not a condition or a counterfactual) and a
     time no vaguer than a quarter (or none at all)."""
-    return (firm(m) and referent(m) is not None and not m.prior and m.part_of is None
+    return (firm(m) and referent(m) is not None and not m.prior and m.part_of is None and not m.turned_down
             and not m.conditional and _precise(m.time, is_money(m.unit)))
 
 
@@ -216,7 +223,9 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
     figures with no date at all: pairs with them belong to the dated block.
     """
     own = {id(m) for m in mentions}
-    out = _enough_against_minimum(key, list(mentions) + list(following) + list(undated), own, actors)
+    everything = list(mentions) + list(following) + list(undated)
+    out = _enough_against_minimum(key, everything, own, actors) + _turned_down_against_commitment(key, everything,
+                                                                                                   own, actors)
     pool = []
     ranges = {}
     for m in list(mentions) + list(following) + list(undated):
@@ -313,6 +322,44 @@ def _enough_against_minimum(key: str, mentions: list[QuantityMention], own: set[
                         "reason": (f"One account has {items[0]['value']} enough to meet the {goal}; another has the "
                                    f"{goal} needing at least {items[1]['value']}."),
                         "conflict_id": stable_id("c", [key, "enough", sorted((i["doc_id"], i["quote"]) for i in items)])})
+    return out
+
+
+def _turned_down_against_commitment(key: str, mentions: list[QuantityMention], own: set[int],
+                                    actors: ActorResolver | None) -> list[dict]:
+    """A figure a party is said to turn down ("2% rather than the 5% requested") against a commitment to
+    that figure by a group the text says includes the party ("the 32 allies, including Spain, committed
+    to 5%"): the party cannot both have turned it down and signed up to it."""
+    down = [m for m in mentions if m.turned_down and referent(m) is not None]
+    committed = [m for m in mentions if m.included and firm(m) and not m.conditional and not m.prior
+                 and m.part_of is None and referent(m) is not None]
+    if not down or not committed:
+        return []
+    state = _block_state(key)
+    out, seen = [], set()
+    for d in down:
+        for c in committed:
+            shared = _parties(d, actors) & _included(c, actors)
+            if not shared or min(shared) != state or d.unit != c.unit or not d.range.meets(c.range):
+                continue
+            if d.measure in UNTYPED_MEASURES and d.counts != c.counts:
+                continue
+            if d.quote == c.quote or id(c) not in own:
+                continue
+            ident = (d.doc_id, d.quote, c.doc_id, c.quote)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            party = next(n for n in (d.holder, d.target, *c.included)
+                         if n and (actors.state_of(n) if actors else n) in shared)
+            items = [_item(c), _item(d)]
+            what = c.measure.replace("_", " ") if c.measure not in UNTYPED_MEASURES else (c.counts or "amount")
+            out.append({"kind": "conflict", "type": "commitment", "severity": "medium", "items": items, "block": key,
+                        "about": f"whether {party} is committed to {items[0]['value']} {what}: included in the "
+                                 f"commitment vs turned it down",
+                        "reason": (f"One statement counts {party} among those committed to {items[0]['value']}; "
+                                   f"another has {party} turning {items[1]['value']} down."),
+                        "conflict_id": stable_id("c", [key, "turned", sorted((i["doc_id"], i["quote"]) for i in items)])})
     return out
 
 

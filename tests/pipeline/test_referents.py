@@ -128,3 +128,14 @@ def test_a_plain_minimum_or_a_turned_down_alternative_is_neither(annotate):
                    "2025-05-03")
     assert _quantity(doc, "2%")["sufficiency"] == "enough"
     assert _quantity(doc, "4")["sufficiency"] is None
+
+
+def test_an_alternative_turned_down_and_the_members_a_group_includes(annotate):
+    doc = annotate("Lisbon will spend 2% of GDP on defence instead of the 4% sought by the alliance.", "2025-05-03")
+    assert _quantity(doc, "4")["turned_down"] is True
+    assert _quantity(doc, "2%")["turned_down"] is False
+    doc = annotate("The 27 members of the bloc, including Portugal and Greece, signed the accord on Friday, "
+                   "committing to spend 4% of their output on research by 2030.", "2025-05-03")
+    assert set(_quantity(doc, "4")["included"]) == {"Portugal", "Greece"}
+    doc = annotate("Portugal pledged 4% of GDP for research.", "2025-05-03")
+    assert _quantity(doc, "4")["included"] == []

@@ -260,7 +260,8 @@ DEAL = dict(measure="investment_pledge", unit="USD", holder="Sylvania", target="
 def _q(doc_id, value, quote, **fields):
     extra = {k: fields.pop(k) for k in list(fields) if k in ("counts", "occasion", "instalment", "conditional",
                                                              "attributed_to", "reported_future", "change_size", "modal",
-                                                             "payment", "sufficiency", "goal")}
+                                                             "payment", "sufficiency", "goal", "turned_down",
+                                                             "included")}
     record = qty(doc_id, value, quote, **{**DEAL, **fields})
     record.update(extra)
     return record
@@ -449,3 +450,33 @@ def test_enough_below_the_least_of_another_goal_or_holder_or_above_it_is_not_a_c
     assert _two(enough, other_holder) == []
     lower = _q("b", 1.5, "at least 1.5% to reach the goal", sufficiency="minimum", goal="goal", **SHARE)
     assert _two(enough, lower) == []
+
+
+GOAL = dict(measure="defense_spending", unit="percent", status="pledged")
+
+
+def test_a_figure_turned_down_against_a_commitment_of_a_group_said_to_include_the_party_is_a_conflict():
+    group = _q("a", 4.0, "the 30 allies, including Sylvania, pledged 4% by 2032", holder="Alliance", target=None,
+               time="2032", included=["Sylvania"], **{k: v for k, v in GOAL.items()})
+    down = _q("b", 4.0, "2% rather than the 4% requested", holder="Freedonia", target="Sylvania", time=None,
+              turned_down=True, **{**GOAL, "status": "demanded"})
+    conflicts = _two(group, down)
+    assert [c["type"] for c in conflicts] == ["commitment"]
+    assert "Sylvania" in conflicts[0]["about"]
+
+
+def test_a_figure_turned_down_is_no_conflict_with_a_group_not_said_to_include_the_party_or_another_figure():
+    group = _q("a", 4.0, "the allies pledged 4% by 2032", holder="Alliance", target=None, time="2032", **GOAL)
+    down = _q("b", 4.0, "2% rather than the 4% requested", holder="Freedonia", target="Sylvania", time=None,
+              turned_down=True, **{**GOAL, "status": "demanded"})
+    assert _two(group, down) == []
+    other = _q("a", 3.0, "the allies, including Sylvania, pledged 3% by 2032", holder="Alliance", target=None,
+               time="2032", included=["Sylvania"], **GOAL)
+    assert _two(other, down) == []
+
+
+def test_a_figure_turned_down_is_not_a_figure_in_force():
+    firm_down = _q("b", 5.0, "agreed to 2% rather than 5%", turned_down=True, time=None,
+                   **{**GOAL, "holder": "Sylvania", "target": None, "status": "agreed"})
+    assert _two(_q("a", 2.0, "Sylvania agreed to 2%", time=None, **{**GOAL, "holder": "Sylvania", "target": None,
+                                                                    "status": "agreed"}), firm_down) == []
