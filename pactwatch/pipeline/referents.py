@@ -16,7 +16,8 @@ Adds to `Span._.quantity`:
     sufficiency  "enough" for an amount stated as the means to a goal under "can" ("can meet the targets
                  with 2%"), "minimum" for one stated as at least what a goal needs ("at least 3% to meet
                  the targets"), else None; `goal` the lemma of the goal's noun when it names one
-    turned_down  True for the alternative a statement turns down ("2% rather than the 5% sought")
+    turned_down  True for the alternative a statement turns down ("2% rather than the 5% sought");
+                 `turned_down_by` the named subject who turns it down, or None
     included     names of the members a group holder is said to include ("the 32 allies, including Spain,
                  pledged 5%"), [] when none
     payment      "paid" for money stated as handed over ("gave us $5 billion", "has paid $2 billion"),
@@ -388,6 +389,25 @@ def turned_down(span: Span) -> bool:
     return any(before.endswith(p) for p in lexicon()["turned_down_phrases"])
 
 
+def turned_down_by(span: Span) -> str | None:
+    """Who turns the alternative down: the named subject of the clause the amount hangs from ("Portugal
+    could meet them with 2% rather than the 4% requested"), or the name that owns it ("Portugal's
+    government"); None when the subject names no one."""
+    t = clause_verb(span.root)
+    for _ in range(6):
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            for who in [subj] + [c for c in subj.children if c.dep_ == "poss"]:
+                if who.pos_ == "PROPN":
+                    ent = next((e for e in span.doc.ents if e.start <= who.i < e.end), None)
+                    return ent.text if ent is not None else who.text
+            return None
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
 def included_parties(span: Span) -> list[str]:
     """Named members of the group that is the subject of a clause above the amount ("The 32 allies,
     including Spain and Italy, signed ..., committing to spend 5%")."""
@@ -479,6 +499,7 @@ def add_quantity_referent(doc: Doc, span: Span) -> None:
                        **dict(zip(("sufficiency", "goal"), sufficiency(span, q.get("qualifier"))
                                   if not turned_down(span) else (None, None))),
                        "turned_down": turned_down(span), "included": included_parties(span),
+                       "turned_down_by": turned_down_by(span) if turned_down(span) else None,
                        "dated_things": dated_things(doc, span.root.sent, start, end)}
 
 

@@ -85,6 +85,7 @@ class QuantityMention:
     goal: str | None = None             # the goal's noun ("target"), None when unnamed
     turned_down: bool = False           # the alternative a statement turns down ("rather than the 5%")
     included: tuple = ()                # members a group holder is said to include ("including Spain")
+    turned_down_by: str | None = None   # the named subject who turns the alternative down
 
     def item(self) -> dict:
         from .normalize import format_amount
@@ -244,6 +245,7 @@ def quantity_mention(record: dict, doc: Document | None) -> QuantityMention | No
         sufficiency=record.get("sufficiency") if record.get("sufficiency") in ("enough", "minimum") else None,
         goal=record.get("goal") if isinstance(record.get("goal"), str) else None,
         turned_down=bool(record.get("turned_down")),
+        turned_down_by=record.get("turned_down_by") if isinstance(record.get("turned_down_by"), str) else None,
         included=tuple(p for p in record.get("included") or () if isinstance(p, str)),
         context=tuple(p for p in record.get("context_parties") or () if isinstance(p, str)))
 

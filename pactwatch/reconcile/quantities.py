@@ -96,7 +96,7 @@ def block_keys(m: QuantityMention, actors: ActorResolver | None = None) -> list[
 
 
 def _states(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
-    named = _parties(m, actors) | _included(m, actors)
+    named = _parties(m, actors) | _included(m, actors) | (_refusers(m, actors) if m.turned_down else frozenset())
     if named:
         return named
     return frozenset(s for s in ((actors.state_of(n) if actors else n) for n in m.context) if s)
@@ -339,7 +339,7 @@ def _turned_down_against_commitment(key: str, mentions: list[QuantityMention], o
     out, seen = [], set()
     for d in down:
         for c in committed:
-            shared = _parties(d, actors) & _included(c, actors)
+            shared = _refusers(d, actors) & _included(c, actors)
             if not shared or min(shared) != state or d.unit != c.unit or not d.range.meets(c.range):
                 continue
             if d.measure in UNTYPED_MEASURES and d.counts != c.counts:
@@ -350,7 +350,7 @@ def _turned_down_against_commitment(key: str, mentions: list[QuantityMention], o
             if ident in seen:
                 continue
             seen.add(ident)
-            party = next(n for n in (d.holder, d.target, *c.included)
+            party = next(n for n in (d.turned_down_by, d.attributed_to, d.target, *c.included)
                          if n and (actors.state_of(n) if actors else n) in shared)
             items = [_item(c), _item(d)]
             what = c.measure.replace("_", " ") if c.measure not in UNTYPED_MEASURES else (c.counts or "amount")
@@ -361,6 +361,13 @@ def _turned_down_against_commitment(key: str, mentions: list[QuantityMention], o
                                    f"another has {party} turning {items[1]['value']} down."),
                         "conflict_id": stable_id("c", [key, "turned", sorted((i["doc_id"], i["quote"]) for i in items)])})
     return out
+
+
+def _refusers(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
+    """The states that may turn a figure down: the clause's named subject, the speaker, and the party the
+    figure is asked of (its target), never its holder, who is the one asking ("the 5% requested by X")."""
+    names = (m.turned_down_by, m.attributed_to, m.target)
+    return frozenset(s for s in ((actors.state_of(n) if actors else n) for n in names if n) if s)
 
 
 def _owns(a: QuantityMention, b: QuantityMention, own: set[int]) -> bool:

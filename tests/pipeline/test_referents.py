@@ -133,6 +133,7 @@ def test_a_plain_minimum_or_a_turned_down_alternative_is_neither(annotate):
 def test_an_alternative_turned_down_and_the_members_a_group_includes(annotate):
     doc = annotate("Lisbon will spend 2% of GDP on defence instead of the 4% sought by the alliance.", "2025-05-03")
     assert _quantity(doc, "4")["turned_down"] is True
+    assert _quantity(doc, "4")["turned_down_by"] == "Lisbon"
     assert _quantity(doc, "2%")["turned_down"] is False
     doc = annotate("The 27 members of the bloc, including Portugal and Greece, signed the accord on Friday, "
                    "committing to spend 4% of their output on research by 2030.", "2025-05-03")

@@ -261,7 +261,7 @@ def _q(doc_id, value, quote, **fields):
     extra = {k: fields.pop(k) for k in list(fields) if k in ("counts", "occasion", "instalment", "conditional",
                                                              "attributed_to", "reported_future", "change_size", "modal",
                                                              "payment", "sufficiency", "goal", "turned_down",
-                                                             "included")}
+                                                             "included", "turned_down_by")}
     record = qty(doc_id, value, quote, **{**DEAL, **fields})
     record.update(extra)
     return record
@@ -480,3 +480,14 @@ def test_a_figure_turned_down_is_not_a_figure_in_force():
                    **{**GOAL, "holder": "Sylvania", "target": None, "status": "agreed"})
     assert _two(_q("a", 2.0, "Sylvania agreed to 2%", time=None, **{**GOAL, "holder": "Sylvania", "target": None,
                                                                     "status": "agreed"}), firm_down) == []
+
+
+def test_the_one_asking_for_a_figure_turned_down_is_not_the_one_turning_it_down():
+    # "2% rather than the 4% requested by Freedonia": Freedonia's membership of a group pledging 4% is no clash
+    group = _q("a", 4.0, "the allies, including Freedonia, pledged 4% by 2032", holder="Alliance", target=None,
+               time="2032", included=["Freedonia"], **GOAL)
+    down = _q("b", 4.0, "2% rather than the 4% requested by Freedonia", holder="Freedonia", target=None, time=None,
+              turned_down=True, **{**GOAL, "status": "demanded"})
+    assert _two(group, down) == []
+    down["turned_down_by"] = "Freedonia"  # unless Freedonia itself is the one turning it down
+    assert [c["type"] for c in _two(group, down)] == ["commitment"]
