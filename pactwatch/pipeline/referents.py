@@ -511,7 +511,9 @@ _FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 def thing_phrase(noun: Token) -> str | None:
     """A noun with the compound and adjective modifiers that name it ("joint fact sheet"), lemmatised;
     None for a vague noun without modifiers."""
-    mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    # "the 25 per cent levy": the amount's unit words are no part of the thing's name
+    mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ")
+            and t.lower_ not in lexicon()["unit_words"]]
     words = [t.lower_ if t.pos_ != "NOUN" else t.lemma_.lower() for t in mods] + [noun.lemma_.lower()]
     if not mods and noun.lemma_.lower() in lexicon()["vague_nouns"]:
         return None

@@ -140,3 +140,10 @@ def test_an_alternative_turned_down_and_the_members_a_group_includes(annotate):
     assert set(_quantity(doc, "4")["included"]) == {"Portugal", "Greece"}
     doc = annotate("Portugal pledged 4% of GDP for research.", "2025-05-03")
     assert _quantity(doc, "4")["included"] == []
+
+
+def test_a_dated_things_name_leaves_out_the_amounts_unit_words(annotate):
+    doc = annotate("The original 30 per cent duty on Chilean copper came into effect on March 3, 2025.", "2025-03-05")
+    things = _quantity(doc, "30")["dated_things"]
+    assert [t["thing"] for t in things] == ["original duty"]
+    assert things[0]["occasion"] == "effect" and things[0]["date"] == "2025-03-03"
