@@ -10,6 +10,12 @@ and are compared with every dated block of the series.
 Two figures conflict when they are stated for the same referent, parties, status class, time and
 instalment, neither is a part of a whole, the earlier side of a change, a condition or counterfactual,
 and their ranges (qualifiers, rounding, the currency spread) cannot meet.
+
+Three more kinds of disagreement are read from what the referents component marks on each figure:
+a sum told as already paid against the same sum told, no earlier, as a ceiling still to be provided
+("nature"); a figure stated as enough for a goal against a higher one stated as the least that goal
+needs ("estimate"); and a figure a party turns down against a commitment to it by a group the text
+says includes that party ("commitment").
 """
 from __future__ import annotations
 
