@@ -42,6 +42,7 @@ EPOCH = date(2016, 1, 1)
 def synthetic_records(n_facts: int, seed: int = 7, first_doc: int = 0):
     """Documents and their facts, streamed: n_facts quantity and event records in FORMAT.md's shape."""
     rng = random.Random(seed)
+    marks = random.Random(seed + 1)  # the referents' marks, drawn apart so the facts stay those of earlier runs
     recent: list[dict] = []  # events to retell now and then with another date: planted date conflicts
     for d in range(first_doc, first_doc + max(1, n_facts // FACTS_PER_DOC)):
         doc_id = f"doc{d:08d}"
@@ -57,11 +58,23 @@ def synthetic_records(n_facts: int, seed: int = 7, first_doc: int = 0):
                 base = (hash((measure, holder, target)) % 90 + 10) * 1000
                 # most sources agree on the figure; a few disagree
                 value = base if rng.random() < 0.97 else base * rng.choice([0.5, 2])
-                yield {"kind": "quantity", "doc_id": doc_id, "measure": measure, "value": value, "unit": "count",
-                       "holder": holder, "target": target, "status": rng.choice(STATUSES),
-                       "qualifier": rng.choice(QUALIFIERS), "change": None, "part_of": None,
-                       "time": day.isoformat()[:7] if rng.random() < 0.5 else None,
-                       "quote": quote, "start": f * 100, "end": f * 100 + len(quote)}
+                record = {"kind": "quantity", "doc_id": doc_id, "measure": measure, "value": value, "unit": "count",
+                          "holder": holder, "target": target, "status": rng.choice(STATUSES),
+                          "qualifier": rng.choice(QUALIFIERS), "change": None, "part_of": None,
+                          "time": day.isoformat()[:7] if rng.random() < 0.5 else None,
+                          "quote": quote, "start": f * 100, "end": f * 100 + len(quote)}
+                # a few figures carry the marks the newer rules read: money paid or a ceiling, enough for a
+                # goal or the least it needs, an alternative turned down, a group's named members
+                mark = marks.random()
+                if mark < 0.02:
+                    record.update(unit="USD", payment=marks.choice(["paid", "ceiling"]))
+                elif mark < 0.04:
+                    record.update(sufficiency=marks.choice(["enough", "minimum"]), goal="target")
+                elif mark < 0.05:
+                    record.update(turned_down=True)
+                elif mark < 0.06:
+                    record.update(included=[marks.choice(ACTORS)])
+                yield record
             else:
                 etype = "TRANSITION" if rng.random() < TRANSITION_SHARE else rng.choice(EVENT_TYPES)
                 record = {"kind": "event", "doc_id": doc_id, "type": etype, "source": [holder], "target": [target],

@@ -13,6 +13,15 @@ Adds to `Span._.quantity`:
     reported_future  True for "would" under a past report ("a deal under which Seoul would pay"): firm
     dated_things  [{"thing", "verb", "occasion", "date", "form"}]: things the statement dates to a day
     modal        "can", "should", ...: the figure is a possibility or an obligation, not a fact
+    sufficiency  "enough" for an amount stated as the means to a goal under "can" ("can meet the targets
+                 with 2%"), "minimum" for one stated as at least what a goal needs ("at least 3% to meet
+                 the targets"), else None; `goal` the lemma of the goal's noun when it names one
+    turned_down  True for the alternative a statement turns down ("2% rather than the 5% sought");
+                 `turned_down_by` the named subject who turns it down, or None
+    included     names of the members a group holder is said to include ("the 32 allies, including Spain,
+                 pledged 5%"), [] when none
+    payment      "paid" for money stated as handed over ("gave us $5 billion", "has paid $2 billion"),
+                 "ceiling" for an amount stated as a maximum still to be provided ("up to $5 billion"), else None
     context_parties  for a figure that names no holder or target: the states its document is about
     time_basis   how the amount's time is stated: "explicit", "weekday", "relative", "document" (the
                  publication date stands in), "elsewhere" (another sentence), with ":before"/":after"
@@ -346,6 +355,133 @@ def instalment(span: Span) -> str | None:
     return None
 
 
+def payment(span: Span, counts: str | None, qualifier: str | None) -> str | None:
+    """"paid" when the amount is the object of a payment verb in a past tense, not negated and not under
+    a modal ("They gave us $5 billion", "Seoul has paid $2 billion"); "ceiling" when it is qualified as a
+    maximum ("up to $5 billion"); else None. An amount that prices a promise ("gave a $5 billion pledge")
+    is not money paid."""
+    lex = lexicon()
+    if qualifier and qualifier.lower() in lex["ceiling_qualifiers"]:
+        return "ceiling"
+    if counts in lex["promise_nouns"]:
+        return None
+    verb = clause_verb(span.root)
+    if verb.pos_ not in ("VERB", "AUX") or not any(p in lex["payment_verbs"] for p in verb_phrases(verb)):
+        return None
+    kids = [c for c in verb.children]
+    if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids):
+        return None
+    if verb.tag_ == "VBD":
+        return "paid"
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)
+    return "paid" if verb.tag_ == "VBN" and perfect else None
+
+
+def _words_before(span: Span, n: int = 4) -> str:
+    """The last `n` words before the amount in its sentence, skipping punctuation and articles."""
+    words = [t.lower_ for t in span.doc[max(span.sent.start, span.start - 2 * n):span.start]
+             if not t.is_punct and t.lower_ not in ("the", "a", "an")]
+    return " ".join(words[-n:])
+
+
+def turned_down(span: Span) -> bool:
+    before = _words_before(span)
+    return any(before.endswith(p) for p in lexicon()["turned_down_phrases"])
+
+
+def turned_down_by(span: Span) -> str | None:
+    """Who turns the alternative down: the named subject of the clause the amount hangs from ("Portugal
+    could meet them with 2% rather than the 4% requested"), or the name that owns it ("Portugal's
+    government"); None when the subject names no one."""
+    t = clause_verb(span.root)
+    for _ in range(6):
+        subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None:
+            for who in [subj] + [c for c in subj.children if c.dep_ == "poss"]:
+                if who.pos_ == "PROPN":
+                    ent = next((e for e in span.doc.ents if e.start <= who.i < e.end), None)
+                    return ent.text if ent is not None else who.text
+            return None
+        if t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def included_parties(span: Span) -> list[str]:
+    """Named members of the group that is the subject of a clause above the amount ("The 32 allies,
+    including Spain and Italy, signed ..., committing to spend 5%")."""
+    words = lexicon()["inclusion_words"]
+    t, out = span.root, []
+    for _ in range(8):
+        if t.pos_ in ("VERB", "AUX"):
+            for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
+                for prep in (c for c in subj.children if c.lower_ in words):
+                    for member in prep.children:
+                        if member.dep_ != "pobj":
+                            continue
+                        for m in [member] + list(member.conjuncts):
+                            if m.pos_ == "PROPN":
+                                ent = next((e for e in span.doc.ents if e.start <= m.i < e.end), None)
+                                out.append(ent.text if ent is not None else m.text)
+            if out or t.dep_ in ("ccomp", "parataxis"):
+                break
+        if t.head.i == t.i:
+            break
+        t = t.head
+    return list(dict.fromkeys(out))
+
+
+def _goal_of(verb: Token) -> str | None:
+    obj = next((c for c in verb.children if c.dep_ in ("dobj", "attr")), None)
+    return obj.lemma_.lower() if obj is not None and obj.pos_ in NOUNS else None
+
+
+def _goal_below(verb: Token, depth: int = 2) -> Token | None:
+    """A goal verb in a purpose or condition clause under `verb` ("to meet the targets", "if it wants to
+    achieve the targets")."""
+    goals = lexicon()["goal_verbs"]
+    frontier = [verb]
+    for _ in range(depth):
+        frontier = [c for t in frontier for c in t.children if c.dep_ in ("advcl", "xcomp", "ccomp", "acl")]
+        found = next((t for t in frontier if t.lemma_.lower() in goals), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _stated_minimum(span: Span, qualifier: str | None) -> bool:
+    lex = lexicon()
+    if qualifier and qualifier.lower() in lex["minimum_phrases"]:
+        return True
+    doc = span.doc
+    words = [t.lower_ for t in doc[max(span.sent.start, span.start - 6):span.start] if not t.is_punct]
+    before = " ".join(words[-3:])
+    return any(before.endswith(p) or f"{p} " in f"{before} " for p in lex["minimum_phrases"])
+
+
+def sufficiency(span: Span, qualifier: str | None) -> tuple[str | None, str | None]:
+    """("enough" | "minimum" | None, goal noun): see the module doc."""
+    lex = lexicon()
+    t, via_means = span.root, False
+    for _ in range(6):
+        if t.lower_ in ("than", "instead"):
+            break  # "by dedicating 2% rather than the 5%": the 5% is the alternative turned down
+        if t.dep_ == "prep" and t.lower_ in lex["means_preps"]:
+            via_means = True
+        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex["goal_verbs"]:
+            modal = any(c.dep_ == "aux" and c.lower_ in lex["enough_modals"] for c in t.children)
+            return ("enough", _goal_of(t)) if via_means and modal else (None, None)
+        if t.head.i == t.i:
+            break
+        t = t.head
+    if _stated_minimum(span, qualifier):
+        goal = _goal_below(clause_verb(span.root))
+        if goal is not None:
+            return "minimum", _goal_of(goal)
+    return None, None
+
+
 def add_quantity_referent(doc: Doc, span: Span) -> None:
     q = span._.quantity
     if not q:
@@ -359,6 +495,11 @@ def add_quantity_referent(doc: Doc, span: Span) -> None:
                        "instalment": instalment(span), "conditional": conditional_mark(span.root),
                        "attributed_to": q.get("attributed_to") or attribution(doc, span.root), "time_basis": form,
                        "reported_future": reported_future(span.root), "modal": possibility(span.root),
+                       "payment": payment(span, counts, q.get("qualifier")) if q.get("unit") else None,
+                       **dict(zip(("sufficiency", "goal"), sufficiency(span, q.get("qualifier"))
+                                  if not turned_down(span) else (None, None))),
+                       "turned_down": turned_down(span), "included": included_parties(span),
+                       "turned_down_by": turned_down_by(span) if turned_down(span) else None,
                        "dated_things": dated_things(doc, span.root.sent, start, end)}
 
 
@@ -370,7 +511,9 @@ _FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 def thing_phrase(noun: Token) -> str | None:
     """A noun with the compound and adjective modifiers that name it ("joint fact sheet"), lemmatised;
     None for a vague noun without modifiers."""
-    mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ")]
+    # "the 25 per cent levy": the amount's unit words are no part of the thing's name
+    mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ")
+            and t.lower_ not in lexicon()["unit_words"]]
     words = [t.lower_ if t.pos_ != "NOUN" else t.lemma_.lower() for t in mods] + [noun.lemma_.lower()]
     if not mods and noun.lemma_.lower() in lexicon()["vague_nouns"]:
         return None

@@ -80,6 +80,12 @@ class QuantityMention:
     context: tuple = ()                 # a partyless figure's document's states (its parties by context)
     change_size: bool = False          # the size of a change, not a level
     reported_future: bool = False       # "would" under a past report: as firm as the report
+    payment: str | None = None          # "paid" (handed over) / "ceiling" (at most, still to come) / None
+    sufficiency: str | None = None      # "enough" (can meet a goal with it) / "minimum" (at least, for a goal)
+    goal: str | None = None             # the goal's noun ("target"), None when unnamed
+    turned_down: bool = False           # the alternative a statement turns down ("rather than the 5%")
+    included: tuple = ()                # members a group holder is said to include ("including Spain")
+    turned_down_by: str | None = None   # the named subject who turns the alternative down
 
     def item(self) -> dict:
         from .normalize import format_amount
@@ -235,6 +241,12 @@ def quantity_mention(record: dict, doc: Document | None) -> QuantityMention | No
         published=(doc.published or doc.anchor) if doc else None, titles=record.get("titles"),
         reported_future=bool(record.get("reported_future")), change_size=bool(record.get("change_size")),
         modal=record.get("modal") if isinstance(record.get("modal"), str) else None,
+        payment=record.get("payment") if record.get("payment") in ("paid", "ceiling") else None,
+        sufficiency=record.get("sufficiency") if record.get("sufficiency") in ("enough", "minimum") else None,
+        goal=record.get("goal") if isinstance(record.get("goal"), str) else None,
+        turned_down=bool(record.get("turned_down")),
+        turned_down_by=record.get("turned_down_by") if isinstance(record.get("turned_down_by"), str) else None,
+        included=tuple(p for p in record.get("included") or () if isinstance(p, str)),
         context=tuple(p for p in record.get("context_parties") or () if isinstance(p, str)))
 
 

@@ -10,6 +10,12 @@ and are compared with every dated block of the series.
 Two figures conflict when they are stated for the same referent, parties, status class, time and
 instalment, neither is a part of a whole, the earlier side of a change, a condition or counterfactual,
 and their ranges (qualifiers, rounding, the currency spread) cannot meet.
+
+Three more kinds of disagreement are read from what the referents component marks on each figure:
+a sum told as already paid against the same sum told, no earlier, as a ceiling still to be provided
+("nature"); a figure stated as enough for a goal against a higher one stated as the least that goal
+needs ("estimate"); and a figure a party turns down against a commitment to it by a group the text
+says includes that party ("commitment").
 """
 from __future__ import annotations
 
@@ -88,16 +94,23 @@ def block_keys(m: QuantityMention, actors: ActorResolver | None = None) -> list[
     names, or of its document's parties when it names none; "-" for neither) and its year. Two figures
     of one fact share a state, so they meet in that state's block; a block stays small however long the
     record grows, as it holds one state's figures of one series in one year."""
-    period = period_of(m.span, by_month=False)
+    # a figure turned down without a time of its own ("rather than the 5% requested") is not of the year it is
+    # reported in: it meets the commitments of any year (it takes part in no value comparison)
+    period = UNDATED if m.turned_down and not m.time else period_of(m.span, by_month=False)
     series = series_key(m, actors)
     return [f"{series}|{state}|{period}" for state in sorted(_states(m, actors)) or ["-"]]
 
 
 def _states(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
-    named = _parties(m, actors)
+    named = _parties(m, actors) | _included(m, actors) | (_refusers(m, actors) if m.turned_down else frozenset())
     if named:
         return named
     return frozenset(s for s in ((actors.state_of(n) if actors else n) for n in m.context) if s)
+
+
+def _included(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
+    """The states a group holder is said to include ("the allies, including Spain")."""
+    return frozenset(s for s in ((actors.state_of(n) if actors else n) for n in m.included) if s)
 
 
 def _block_state(key: str) -> str:
@@ -185,7 +198,7 @@ def _comparable(m: QuantityMention) -> bool:
     """A figure that can contradict another: a firm status, a known referent, a level of its own (not the
     earlier side of a change, not a part of a whole), in force (not a condition or a counterfactual) and a
     time no vaguer than a quarter (or none at all)."""
-    return (firm(m) and referent(m) is not None and not m.prior and m.part_of is None
+    return (firm(m) and referent(m) is not None and not m.prior and m.part_of is None and not m.turned_down
             and not m.conditional and _precise(m.time, is_money(m.unit)))
 
 
@@ -216,6 +229,9 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
     figures with no date at all: pairs with them belong to the dated block.
     """
     own = {id(m) for m in mentions}
+    everything = list(mentions) + list(following) + list(undated)
+    out = _enough_against_minimum(key, everything, own, actors) + _turned_down_against_commitment(key, everything,
+                                                                                                   own, actors)
     pool = []
     ranges = {}
     for m in list(mentions) + list(following) + list(undated):
@@ -225,7 +241,7 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
                 ranges[id(m)] = r
                 pool.append(m)
     if len(pool) < 2:
-        return []
+        return out
     clashing: list[tuple[QuantityMention, QuantityMention]] = []
     state = _block_state(key)
     states = {id(m): _states(m, actors) for m in pool}
@@ -237,7 +253,149 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
             pair = _clashing_pair(gi, gj, own, ranges, states, state)
             if pair:
                 clashing.append(pair)
-    return [_conflict_record(key, group) for group in _disagreements(_one_per_statement(clashing))]
+    out += [_conflict_record(key, group) for group in _disagreements(_one_per_statement(clashing))]
+    seen = set()
+    for members in _party_buckets(pool, actors):
+        for paid, ceiling in _paid_against_ceiling(members, own, ranges, states, state):
+            ident = (paid.doc_id, paid.quote, ceiling.doc_id, ceiling.quote)
+            if ident not in seen:
+                seen.add(ident)
+                out.append(_payment_record(key, paid, ceiling))
+    return out
+
+
+def _paid_against_ceiling(members: list[QuantityMention], own: set[int], ranges: dict, states: dict,
+                          block_state: str):
+    """Pairs of one sum told as two kinds of thing: money already handed over ("they gave us $5 billion")
+    and, in a later or same-day account, a ceiling still to be provided ("will provide up to $5 billion").
+    A payment reported after the ceiling may be its fulfilment, so only a payment stated no later than the
+    ceiling is set against it."""
+    paid = [m for m in members if m.payment == "paid" and is_money(m.unit)]
+    ceilings = [m for m in members if m.payment == "ceiling" and is_money(m.unit)]
+    for p in paid:
+        for c in ceilings:
+            if p.doc_id == c.doc_id and not (p.attributed_to and c.attributed_to
+                                             and p.attributed_to != c.attributed_to):
+                continue
+            if (p.published or "") > (c.published or "") or not _owns(p, c, own):
+                continue
+            if p.occasion and c.occasion and p.occasion != c.occasion:
+                continue
+            if p.measure in UNTYPED_MEASURES and p.counts != c.counts:
+                continue
+            shared = states[id(p)] & states[id(c)]
+            if (min(shared) if shared else "-") != block_state:
+                continue
+            if ranges[id(p)].meets(ranges[id(c)]):
+                yield p, c
+
+
+def _enough_against_minimum(key: str, mentions: list[QuantityMention], own: set[int],
+                            actors: ActorResolver | None) -> list[dict]:
+    """A figure stated as enough to reach a goal ("can meet the targets with 2%") against one stated as the
+    least that goal needs ("at least 3.5% to meet the targets") for the same holder, referent and goal,
+    the least above the enough: two accounts of what the goal takes that cannot both hold. One text may
+    state both: it then reports the disagreement."""
+    stated = [m for m in mentions if m.sufficiency and referent(m) is not None and not m.prior
+              and m.part_of is None and m.conditional != "counterfactual"]
+    enough = [m for m in stated if m.sufficiency == "enough"]
+    minimum = [m for m in stated if m.sufficiency == "minimum"]
+    if not enough or not minimum:
+        return []
+    state = _block_state(key)
+    out, seen = [], set()
+    for e in enough:
+        for n in minimum:
+            if e.unit != n.unit or (e.goal and n.goal and e.goal != n.goal) or not e.value < n.value:
+                continue
+            if e.measure in UNTYPED_MEASURES and e.counts != n.counts:
+                continue
+            pe, pn = _parties(e, actors), _parties(n, actors)
+            if not pe or not pn or not (pe <= pn or pn <= pe):
+                continue  # the same holder's goal: both must name it
+            if min(pe & pn) != state or not _owns(e, n, own):
+                continue
+            ident = (e.doc_id, e.quote, n.doc_id, n.quote)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            items = [_item(e), _item(n)]
+            goal = e.goal or n.goal or "goal"
+            what = e.measure.replace("_", " ") if e.measure not in UNTYPED_MEASURES else (e.counts or "amount")
+            out.append({"kind": "conflict", "type": "estimate", "severity": "medium", "items": items, "block": key,
+                        "about": f"{what} needed to meet the {goal}: {items[0]['value']} is enough vs at least "
+                                 f"{items[1]['value']}",
+                        "reason": (f"One account has {items[0]['value']} enough to meet the {goal}; another has the "
+                                   f"{goal} needing at least {items[1]['value']}."),
+                        "conflict_id": stable_id("c", [key, "enough", sorted((i["doc_id"], i["quote"]) for i in items)])})
+    return out
+
+
+def _turned_down_against_commitment(key: str, mentions: list[QuantityMention], own: set[int],
+                                    actors: ActorResolver | None) -> list[dict]:
+    """A figure a party is said to turn down ("2% rather than the 5% requested") against a commitment to
+    that figure by a group the text says includes the party ("the 32 allies, including Spain, committed
+    to 5%"): the party cannot both have turned it down and signed up to it."""
+    down = [m for m in mentions if m.turned_down and referent(m) is not None]
+    committed = [m for m in mentions if m.included and firm(m) and not m.conditional and not m.prior
+                 and m.part_of is None and referent(m) is not None]
+    if not down or not committed:
+        return []
+    state = _block_state(key)
+    out, seen = [], set()
+    for d in down:
+        for c in committed:
+            shared = _refusers(d, actors) & _included(c, actors)
+            if not shared or min(shared) != state or d.unit != c.unit or not d.range.meets(c.range):
+                continue
+            if d.measure in UNTYPED_MEASURES and d.counts != c.counts:
+                continue
+            if d.quote == c.quote or id(c) not in own:
+                continue
+            ident = (d.doc_id, d.quote, c.doc_id, c.quote)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            party = next(n for n in (d.turned_down_by, d.attributed_to, d.target, *c.included)
+                         if n and (actors.state_of(n) if actors else n) in shared)
+            items = [_item(c), _item(d)]
+            what = c.measure.replace("_", " ") if c.measure not in UNTYPED_MEASURES else (c.counts or "amount")
+            out.append({"kind": "conflict", "type": "commitment", "severity": "medium", "items": items, "block": key,
+                        "about": f"whether {party} is committed to {items[0]['value']} {what}: included in the "
+                                 f"commitment vs turned it down",
+                        "reason": (f"One statement counts {party} among those committed to {items[0]['value']}; "
+                                   f"another has {party} turning {items[1]['value']} down."),
+                        "conflict_id": stable_id("c", [key, "turned", sorted((i["doc_id"], i["quote"]) for i in items)])})
+    return out
+
+
+def _refusers(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
+    """The states that may turn a figure down: the clause's named subject, the speaker, and the party the
+    figure is asked of (its target), never its holder, who is the one asking ("the 5% requested by X")."""
+    names = (m.turned_down_by, m.attributed_to, m.target)
+    return frozenset(s for s in ((actors.state_of(n) if actors else n) for n in names if n) if s)
+
+
+def _owns(a: QuantityMention, b: QuantityMention, own: set[int]) -> bool:
+    """This block owns the pair: the earlier of two dated figures is here; a dated and an undated one belong
+    to the dated one's block; two undated ones to theirs."""
+    if a.span is not None and b.span is not None:
+        return id(a if a.span[0] <= b.span[0] else b) in own
+    if a.span is None and b.span is None:
+        return id(a) in own and id(b) in own
+    return id(a if a.span is not None else b) in own
+
+
+def _payment_record(key: str, paid: QuantityMention, ceiling: QuantityMention) -> dict:
+    what = (paid.counts or paid.measure).replace("_", " ") if paid.measure in UNTYPED_MEASURES \
+        else paid.measure.replace("_", " ")
+    items = [_item(paid), _item(ceiling)]
+    about = f"{what}: {items[0]['value']} already paid vs {items[1]['value']} still to be provided"
+    return {"kind": "conflict", "type": "nature", "about": about, "severity": "medium", "items": items,
+            "block": key,
+            "reason": (f"One account has {items[0]['value']} already handed over; another, no earlier, has "
+                       f"{items[1]['value']} as a maximum still to be provided: the same sum cannot be both."),
+            "conflict_id": stable_id("c", [key, "payment", sorted((i["doc_id"], i["quote"]) for i in items)])}
 
 
 def _item(m: QuantityMention) -> dict:

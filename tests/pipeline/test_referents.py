@@ -94,3 +94,56 @@ def test_a_figure_that_names_no_party_carries_the_parties_of_its_document(annota
     q = _quantity(doc, "40")
     assert (q["holder"], q["target"]) == (None, None)
     assert set(q["context_parties"]) == {"Japan", "Canada"}
+
+
+def test_money_handed_over_and_a_ceiling(annotate):
+    doc = annotate("Ottawa gave the fund $3 billion last week, officials said.", "2025-05-03")
+    assert _quantity(doc, "3")["payment"] == "paid"
+    doc = annotate("Oslo has paid $2 billion to the fund.", "2025-05-03")
+    assert _quantity(doc, "2")["payment"] == "paid"
+    doc = annotate("Lisbon will provide loans for up to $4 billion.", "2025-05-03")
+    assert _quantity(doc, "4")["payment"] == "ceiling"
+
+
+def test_money_promised_or_not_paid_is_not_paid(annotate):
+    doc = annotate("Ottawa will pay $3 billion next year.", "2025-05-03")
+    assert _quantity(doc, "3")["payment"] is None
+    doc = annotate("Oslo did not pay $2 billion to the fund.", "2025-05-03")
+    assert _quantity(doc, "2")["payment"] is None
+    doc = annotate("Madrid gave a $5 billion pledge to the alliance.", "2025-05-03")
+    assert _quantity(doc, "5")["payment"] is None
+
+
+def test_an_amount_enough_for_a_goal_and_the_least_a_goal_needs(annotate):
+    doc = annotate("Portugal believes it can meet the targets with spending of 1.7% of GDP.", "2025-05-03")
+    assert (_quantity(doc, "1.7")["sufficiency"], _quantity(doc, "1.7")["goal"]) == ("enough", "target")
+    doc = annotate("Officials said Portugal must spend at least 3% of GDP to meet the targets.", "2025-05-03")
+    assert (_quantity(doc, "3")["sufficiency"], _quantity(doc, "3")["goal"]) == ("minimum", "target")
+
+
+def test_a_plain_minimum_or_a_turned_down_alternative_is_neither(annotate):
+    doc = annotate("Portugal spends at least 1.5% of GDP on defence.", "2025-05-03")
+    assert _quantity(doc, "1.5")["sufficiency"] is None
+    doc = annotate("Portugal can reach the goals by spending 2% of GDP rather than the 4% sought by Washington.",
+                   "2025-05-03")
+    assert _quantity(doc, "2%")["sufficiency"] == "enough"
+    assert _quantity(doc, "4")["sufficiency"] is None
+
+
+def test_an_alternative_turned_down_and_the_members_a_group_includes(annotate):
+    doc = annotate("Lisbon will spend 2% of GDP on defence instead of the 4% sought by the alliance.", "2025-05-03")
+    assert _quantity(doc, "4")["turned_down"] is True
+    assert _quantity(doc, "4")["turned_down_by"] == "Lisbon"
+    assert _quantity(doc, "2%")["turned_down"] is False
+    doc = annotate("The 27 members of the bloc, including Portugal and Greece, signed the accord on Friday, "
+                   "committing to spend 4% of their output on research by 2030.", "2025-05-03")
+    assert set(_quantity(doc, "4")["included"]) == {"Portugal", "Greece"}
+    doc = annotate("Portugal pledged 4% of GDP for research.", "2025-05-03")
+    assert _quantity(doc, "4")["included"] == []
+
+
+def test_a_dated_things_name_leaves_out_the_amounts_unit_words(annotate):
+    doc = annotate("The original 30 per cent duty on Chilean copper came into effect on March 3, 2025.", "2025-03-05")
+    things = _quantity(doc, "30")["dated_things"]
+    assert [t["thing"] for t in things] == ["original duty"]
+    assert things[0]["occasion"] == "effect" and things[0]["date"] == "2025-03-03"

@@ -92,6 +92,21 @@ CORPORA = {
                                 "Commerce Secretary Howard Lutnick met South Korean negotiators in Washington on "
                                 "June 12, 2025."),
     },
+    "paid_and_ceiling": {
+        "fund_a.txt": _article("Norway hands Washington its fund", "Dana Cole", "March 3, 2025",
+                               "Norway gave the United States $40 billion upfront for a joint energy fund, "
+                               "President Donald Trump said on March 2, 2025."),
+        "fund_b.txt": _article("Oslo details the energy fund", "Min-ji Seo", "April 10, 2025",
+                               "Norway will provide loans and guarantees to the United States for up to $40 billion "
+                               "under the energy fund, its finance minister said on April 9, 2025."),
+    },
+    "turned_down": {
+        "pledge_a.txt": _article("Allies sign defence pledge", "Dana Cole", "June 28, 2025",
+                                 "The 30 members of the alliance, including Portugal, signed a declaration in Lisbon "
+                                 "on Friday, committing to spend 4% of their GDP on defence by 2032. Portugal could "
+                                 "meet its targets by dedicating 2% of its GDP to defence, rather than the 4% "
+                                 "requested by the United States, its prime minister said."),
+    },
     "removal_misdated": {
         "court_a.txt": _article("Court ends a presidency", "Dana Cole", "April 7, 2025",
                                 "The Constitutional Court removed President Yoon Suk Yeol from office on April 4, "
@@ -233,3 +248,15 @@ def test_cli_an_office_the_kb_contradicts_is_flagged_and_a_right_one_is_not(tmp_
     claim, kb = conflicts[0]["items"][:2]
     assert claim["quote"] == "Former President Donald Trump" and claim["source"].endswith("visit_a.txt")
     assert kb["source"] == "knowledge base" and "president" in kb["quote"]
+
+
+def test_cli_a_sum_told_as_paid_and_later_as_a_ceiling_is_a_nature_conflict(tmp_path):
+    conflicts = _conflicts(_ingest(tmp_path, "paid_and_ceiling"))
+    assert [c["type"] for c in conflicts] == ["nature"]
+    assert _files(conflicts[0]) == ["fund_a.txt", "fund_b.txt"]
+
+
+def test_cli_a_figure_turned_down_by_a_member_of_a_group_committed_to_it_is_flagged(tmp_path):
+    conflicts = _conflicts(_ingest(tmp_path, "turned_down"))
+    assert [c["type"] for c in conflicts] == ["commitment"]
+    assert "Portugal" in conflicts[0]["about"]

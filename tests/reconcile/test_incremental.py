@@ -133,3 +133,32 @@ def test_incremental_end_claims_read_the_stored_timexes_for_a_written_year(fresh
     assert [c["type"] for c in fresh_store.conflicts()] == ["knowledge"]
     reconcile.update(fresh_store, None, kb=kb)
     assert _ids(fresh_store.conflicts()) == incremental
+
+
+def _marked(record: dict, **marks) -> dict:
+    return {**record, **marks}
+
+
+MARKED_ARTICLES = [
+    (doc("p", "2025-03-03"), [_marked(qty("p", 40e9, "they gave us $40 billion", measure="investment_pledge",
+                                          unit="USD", holder="Norway", target="United States"), payment="paid")]),
+    (doc("g", "2025-06-27"), [_marked(qty("g", 4.0, "the allies, including Portugal, pledged 4% by 2032",
+                                          measure="defense_spending", unit="percent", holder="Alliance",
+                                          target=None, status="pledged", time="2032"), included=["Portugal"])]),
+    (doc("q", "2025-04-10"), [_marked(qty("q", 40e9, "will provide up to $40 billion", measure="investment_pledge",
+                                          unit="USD", holder="Norway", target="United States", status="pledged",
+                                          qualifier="up to"), payment="ceiling")]),
+    (doc("t", "2025-06-30"), [_marked(qty("t", 4.0, "2% rather than the 4% requested", measure="defense_spending",
+                                          unit="percent", holder="United States", target="Portugal",
+                                          status="demanded"), turned_down=True)]),
+]
+
+
+def test_incremental_updates_match_a_full_rebuild_for_the_marked_disagreements(fresh_store):
+    for document, facts in MARKED_ARTICLES:
+        _add(fresh_store, document, facts)
+        reconcile.update(fresh_store, [document["doc_id"]], kb=None)
+    incremental = _ids(fresh_store.conflicts())
+    assert sorted(c["type"] for c in fresh_store.conflicts()) == ["commitment", "nature"]
+    reconcile.update(fresh_store, None, kb=None)
+    assert _ids(fresh_store.conflicts()) == incremental

@@ -259,7 +259,9 @@ DEAL = dict(measure="investment_pledge", unit="USD", holder="Sylvania", target="
 
 def _q(doc_id, value, quote, **fields):
     extra = {k: fields.pop(k) for k in list(fields) if k in ("counts", "occasion", "instalment", "conditional",
-                                                             "attributed_to", "reported_future", "change_size", "modal")}
+                                                             "attributed_to", "reported_future", "change_size", "modal",
+                                                             "payment", "sufficiency", "goal", "turned_down",
+                                                             "included", "turned_down_by")}
     record = qty(doc_id, value, quote, **{**DEAL, **fields})
     record.update(extra)
     return record
@@ -397,3 +399,95 @@ def test_an_undated_undocumented_figure_is_compared_with_the_dated_ones():
     records = [doc("a", None), doc("b", "2025-06-24"),
                _q("a", 4e9, "a $4 billion fund", time=None), _q("b", 40e9, "the $40 billion fund")]
     assert len(find_conflicts(records)) == 1
+
+
+def test_a_sum_told_as_already_paid_and_as_a_ceiling_still_to_come_is_a_conflict():
+    paid = _q("a", 40e9, "they handed us $40 billion up front", status="actual", time=None, payment="paid")
+    ceiling = _q("b", 40e9, "we will provide loans for up to $40 billion", qualifier="up to", time=None,
+                 payment="ceiling")
+    conflicts = _two(paid, ceiling)
+    assert len(conflicts) == 1
+    assert conflicts[0]["type"] == "nature"
+    assert [i["quote"] for i in conflicts[0]["items"]] == [paid["quote"], ceiling["quote"]]
+
+
+def test_a_payment_reported_after_the_ceiling_is_its_fulfilment_not_a_conflict():
+    ceiling = _q("a", 40e9, "will provide up to $40 billion", qualifier="up to", time=None, payment="ceiling")
+    paid = _q("b", 40e9, "has now paid $40 billion", status="actual", time=None, payment="paid")
+    assert _two(ceiling, paid) == []
+
+
+def test_a_ceiling_beside_a_plain_pledge_of_the_same_sum_is_not_a_conflict():
+    assert _two(_q("a", 40e9, "a $40 billion pledge", time=None),
+                _q("b", 40e9, "up to $40 billion", qualifier="up to", time=None, payment="ceiling")) == []
+
+
+def test_one_voice_stating_the_payment_and_the_ceiling_is_not_a_conflict():
+    paid = _q("a", 40e9, "they gave $40 billion", status="actual", time=None, payment="paid")
+    ceiling = _q("a", 40e9, "up to $40 billion", qualifier="up to", time=None, payment="ceiling")
+    assert find_conflicts([doc("a", "2025-06-20"), paid, ceiling]) == []
+
+
+SHARE = dict(measure="defense_spending", unit="percent", holder="Sylvania", target=None, status="agreed", time=None,
+             modal="can")
+
+
+def test_enough_for_a_goal_against_a_higher_least_for_it_is_a_conflict_even_in_one_text():
+    enough = _q("a", 1.8, "it can reach them with 1.8% of output", sufficiency="enough", goal=None, **SHARE)
+    least = _q("a", 3.0, "it needs at least 3% to reach its targets", sufficiency="minimum", goal="target",
+               **{**SHARE, "status": "demanded"})
+    conflicts = find_conflicts([doc("a", "2025-06-20"), enough, least])
+    assert [c["type"] for c in conflicts] == ["estimate"]
+    assert {i["quote"] for i in conflicts[0]["items"]} == {enough["quote"], least["quote"]}
+
+
+def test_enough_below_the_least_of_another_goal_or_holder_or_above_it_is_not_a_conflict():
+    enough = _q("a", 1.8, "it can reach them with 1.8%", sufficiency="enough", goal="goal", **SHARE)
+    other_goal = _q("b", 3.0, "at least 3% to reach its targets", sufficiency="minimum", goal="target", **SHARE)
+    assert _two(enough, other_goal) == []
+    other_holder = _q("b", 3.0, "at least 3% to reach the goal", sufficiency="minimum", goal="goal",
+                      **{**SHARE, "holder": "Ruritania"})
+    assert _two(enough, other_holder) == []
+    lower = _q("b", 1.5, "at least 1.5% to reach the goal", sufficiency="minimum", goal="goal", **SHARE)
+    assert _two(enough, lower) == []
+
+
+GOAL = dict(measure="defense_spending", unit="percent", status="pledged")
+
+
+def test_a_figure_turned_down_against_a_commitment_of_a_group_said_to_include_the_party_is_a_conflict():
+    group = _q("a", 4.0, "the 30 allies, including Sylvania, pledged 4% by 2032", holder="Alliance", target=None,
+               time="2032", included=["Sylvania"], **{k: v for k, v in GOAL.items()})
+    down = _q("b", 4.0, "2% rather than the 4% requested", holder="Freedonia", target="Sylvania", time=None,
+              turned_down=True, **{**GOAL, "status": "demanded"})
+    conflicts = _two(group, down)
+    assert [c["type"] for c in conflicts] == ["commitment"]
+    assert "Sylvania" in conflicts[0]["about"]
+
+
+def test_a_figure_turned_down_is_no_conflict_with_a_group_not_said_to_include_the_party_or_another_figure():
+    group = _q("a", 4.0, "the allies pledged 4% by 2032", holder="Alliance", target=None, time="2032", **GOAL)
+    down = _q("b", 4.0, "2% rather than the 4% requested", holder="Freedonia", target="Sylvania", time=None,
+              turned_down=True, **{**GOAL, "status": "demanded"})
+    assert _two(group, down) == []
+    other = _q("a", 3.0, "the allies, including Sylvania, pledged 3% by 2032", holder="Alliance", target=None,
+               time="2032", included=["Sylvania"], **GOAL)
+    assert _two(other, down) == []
+
+
+def test_a_figure_turned_down_is_not_a_figure_in_force():
+    firm_down = _q("b", 5.0, "agreed to 2% rather than 5%", turned_down=True, time=None,
+                   **{**GOAL, "holder": "Sylvania", "target": None, "status": "agreed"})
+    assert _two(_q("a", 2.0, "Sylvania agreed to 2%", time=None, **{**GOAL, "holder": "Sylvania", "target": None,
+                                                                    "status": "agreed"}), firm_down) == []
+
+
+def test_the_one_asking_for_a_figure_turned_down_is_not_the_one_turning_it_down():
+    # "2% rather than the 4% requested by Freedonia": Freedonia's membership of a group pledging 4% is no clash
+    group = _q("a", 4.0, "the allies, including Freedonia, pledged 4% by 2032", holder="Alliance", target=None,
+               time="2032", included=["Freedonia"], **GOAL)
+    down = _q("b", 4.0, "2% rather than the 4% requested by Freedonia", holder="Freedonia", target=None, time=None,
+              turned_down=True, **{**GOAL, "status": "demanded"})
+    assert _two(group, down) == []
+    down["turned_down_by"] = "Freedonia"  # unless Freedonia itself is the one turning it down
+    assert [c["type"] for c in _two(group, down)] == ["commitment"]
