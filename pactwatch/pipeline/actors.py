@@ -707,6 +707,8 @@ class ActorLinker:
         starts = {m.start: m for m in mentions}
         by_end = {m.end: m for m in mentions if m.kb_id}
         in_doc = {m.kb_id for m in mentions if m.kb_id}
+        by_end_any = {m.end for m in mentions}
+        countries = {m.kb_id for m in mentions if (self.kb.get(m.kb_id) or {}).get("kind") == "country"}
         out = []
         for match_id, start, end in title_matches:
             title = self.titles[self.vocab.strings[match_id]]
@@ -723,7 +725,17 @@ class ActorLinker:
                     while lead > 0 and doc[lead - 1].lower_ in _RANK_WORDS:
                         lead -= 1
                     nxt.acts_for = self._modifier_state(doc, lead, by_end, bodies=True) or title["country"]
+                    if nxt.acts_for is None and lead not in by_end_any and (lead == 0 or doc[lead - 1].text not in _POSSESSIVE):
+                        nxt.acts_for = self._office_state(title, countries, date)
                 continue
+            # "Ana Soto, Chile's foreign minister", "Ana Soto, the country's president": a person the
+            # KB lacks, in apposition to a state's office, acts for that state
+            holder = self._apposed_person(doc, start, starts)
+            if holder is not None:
+                state = self._modifier_state(doc, start, by_end) or self._country_anaphor_state(doc, start, mentions)
+                if state is not None:
+                    holder.acts_for = state
+                    continue
             if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
                 continue          # an unknown name follows
             if any(m.start < end and start < m.end for m in mentions):
@@ -754,6 +766,51 @@ class ActorLinker:
                 person = people[0]["id"]
             out.append(Mention(first, end, kb_id=person, kind="title"))
         return out
+
+    def _office_state(self, title: dict, countries: set[str], date: str) -> str | None:
+        """Whose head of state or government an unknown "President X" or "Prime Minister X" is when
+        the text names no state beside the title: the one state the document names whose holder of
+        that office on the date the knowledge base does not know ("President X" in a story naming
+        the United States, whose president is known, and the Philippines is the Philippines').
+        Only for heads: a "director" or a "spokesman" may serve no state at all."""
+        if not any(r in self.kb.heads for r in title["roles"]):
+            return None
+        open_states = [c for c in countries if not self.kb.holders(title["roles"], c, date)]
+        return open_states[0] if len(open_states) == 1 else None
+
+    @staticmethod
+    def _apposed_person(doc: Doc, start: int, starts: dict) -> Mention | None:
+        """The unknown person a title phrase starting at `start` stands in apposition to: "Ana Soto,
+        Chile's foreign minister" (the phrase may open with "the" and a state)."""
+        i = start
+        # back over the state and "the" that open the phrase ("the country's", "Chile's", "the Chilean")
+        for _ in range(4):
+            if i > 0 and doc[i - 1].text != ",":
+                i -= 1
+            else:
+                break
+        if i < 2 or doc[i - 1].text != ",":
+            return None
+        if any(t.is_punct and t.text not in _POSSESSIVE for t in doc[i:start]):
+            return None
+        before = next((m for m in starts.values() if m.end == i - 1), None)
+        if before is None or before.kb_id or before.label != "PERSON" or before.acts_for is not None:
+            return None
+        return before
+
+    def _country_anaphor_state(self, doc: Doc, start: int, mentions: list[Mention]) -> str | None:
+        """"the country's president": the state most recently named before, in this sentence or
+        the one before it."""
+        j = start
+        if j > 0 and doc[j - 1].text in _POSSESSIVE:
+            j -= 1
+        if not (j >= 2 and doc[j - 1].lower_ in ("country", "nation") and doc[j - 2].lower_ == "the"):
+            return None
+        sent = doc[j - 1].sent
+        floor = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        named = [m for m in mentions if floor <= m.start < j - 2
+                 and (self.kb.get(m.kb_id) or {}).get("kind") in ("country", "capital")]
+        return self.kb.state_of(max(named, key=lambda m: m.start).kb_id) if named else None
 
     def _capitals(self, doc: Doc, mentions: list[Mention]) -> None:
         """A capital is folded into its state where the document names the state or makes the

@@ -713,3 +713,45 @@ def test_actors_a_gathering_named_after_a_place_is_an_event(annotate):
                    "Conference in June.", "2031-05-01")
     types = {s._.actor["name"]: s._.actor["type"] for s in doc.spans["pw_actors"]}
     assert types.get("Lisbon Summit") == "EVENT", types
+
+
+@pytest.mark.parametrize("text, surface, acts_for", [
+    # a head of government or minister the knowledge base holds acts for the state of the office
+    ("Prime Minister Modi said the farmers would come first.", "Modi", "India"),
+    ("Defence Minister Richard Marles flew in on Sunday.", "Richard Marles", "Australia"),
+    # an alliance's secretary general acts for the alliance, not for his home state
+    ("NATO Secretary General Mark Rutte said every ally must pay its share.", "Mark Rutte", "NATO"),
+    # a body that trades or taxes in its own right acts for itself
+    ("The EU said it would answer the duties within a week.", "EU", "European Union"),
+])
+def test_actors_office_holders_and_parties_act_for_their_state_or_body(annotate, text, surface, acts_for):
+    assert actor_for(annotate(text, "2025-07-01"), surface)["acts_for"] == acts_for
+
+
+@pytest.mark.parametrize("text, surface, acts_for", [
+    # the title before an unknown name: the one state named whose president the KB does not know
+    ("Talks between the United States and Peru resumed on Monday. President Jorge Quispe said the duty was "
+     "unfair.", "Jorge Quispe", "Peru"),
+    # a state's office in apposition, the state named or referred back to
+    ("Maria Fernanda Lopez, Chile's foreign minister, met Marco Rubio in Washington.", "Maria Fernanda Lopez", "Chile"),
+    ("Peru raised its duties on steel. Jorge Quispe, the country's president, said the United States had pushed "
+     "too hard.", "Jorge Quispe", "Peru"),
+])
+def test_actors_unknown_person_with_a_states_office_acts_for_it(annotate, text, surface, acts_for):
+    assert actor_for(annotate(text, "2025-07-01"), surface)["acts_for"] == acts_for
+
+
+def test_actors_unknown_president_between_two_open_states_acts_for_neither(annotate):
+    doc = annotate("Talks between Peru and Chile resumed. President Jorge Quispe said the duty was unfair.",
+                   "2025-07-01")
+    assert actor_for(doc, "Jorge Quispe")["acts_for"] is None
+
+
+@pytest.mark.parametrize("text, surface, acts_for", [
+    ("Ottawa said on Monday it would answer the tariffs in kind.", "Ottawa", "Canada"),
+    ("Washington urged Canberra to buy more submarines.", "Canberra", "Australia"),
+    ("New Delhi rejected the demand on Thursday.", "New Delhi", "India"),
+])
+def test_actors_any_capital_acting_is_its_state(annotate, text, surface, acts_for):
+    actor = actor_for(annotate(text, "2025-07-01"), surface)
+    assert actor["type"] == "GPE" and actor["name"] == acts_for == actor["acts_for"]
