@@ -48,3 +48,12 @@ def test_pipeline_blank_line_ends_a_sentence(annotate):
                    "to build four frigates together.\nOfficials said the first keel would be laid in May.")
     starts = [s[0].text for s in doc.sents if not s[0].is_space]
     assert starts[:2] == ["Allies", "the"]
+
+
+def test_pipeline_a_dateline_starts_the_first_sentence_under_a_headline(annotate):
+    # the headline sits on the line above with no blank line between: the dateline opens the body
+    doc = annotate("Harbour chiefs call data pact 'overdue'\nLISBON —The port authority said on Monday it "
+                   "would share shipping data with its neighbours.\n", "2025-03-03")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "Harbour chiefs call data pact 'overdue'"
+    assert sents[1].startswith("LISBON —The port authority said")
