@@ -91,6 +91,8 @@ _PLACE_STEPS = {"compound", "appos", "conj", "npadvmod", "nmod", "poss"}
 # what a state keeps on others' soil: "outside the U.S. embassy" is not in the United States
 _ABROAD_WORDS = {"embassy", "embassies", "consulate", "consulates", "mission", "legation", "base", "bases",
                  "garrison", "office", "offices", "pavilion"}
+# nouns a person's possessive turns into the state he or she acts for ("his country")
+_OWN_COUNTRY_NOUNS = {"country", "nation"}
 # clauses that go on with the same actor: a place in one sets where the others happen too
 _SAME_ACT_DEPS = {"conj", "xcomp", "advcl"}
 
@@ -191,6 +193,7 @@ class ActorLinker:
         self._given_names(doc, mentions)
         mentions += self._titles(doc, mentions, date, title_matches)
         self._capitals(doc, mentions)
+        mentions += self._own_countries(doc, mentions, date)
         mentions += self._organs(doc, mentions, date)
         self._merge_unknown(doc, mentions)
         links = layout.of_kind(page, "link", "control")
@@ -811,6 +814,31 @@ class ActorLinker:
         named = [m for m in mentions if floor <= m.start < j - 2
                  and (self.kb.get(m.kb_id) or {}).get("kind") in ("country", "capital")]
         return self.kb.state_of(max(named, key=lambda m: m.start).kb_id) if named else None
+
+    def _own_countries(self, doc: Doc, mentions: list[Mention], date: str) -> list[Mention]:
+        """"his country", "her nation": the state of the person named last before it in the
+        sentence ("Sánchez argued that his country can ..." is Spain), if that person acts for a state."""
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        people = sorted((m for m in mentions if self._person_id(m) or (m.label == "PERSON" and not m.kb_id)),
+                        key=lambda m: m.start)
+        out = []
+        for tok in doc:
+            if tok.lower_ not in _OWN_COUNTRY_NOUNS or tok.i == 0 or tok.i in covered:
+                continue
+            owner = doc[tok.i - 1]
+            if owner.lower_ not in ("his", "her") or owner.head.i != tok.i:
+                continue
+            # "his country's welfare programs": the state only owns what the phrase is about
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].text in _POSSESSIVE:
+                continue
+            sent_start = tok.sent.start
+            person = next((m for m in reversed(people) if sent_start <= m.start and m.end <= owner.i), None)
+            if person is None:
+                continue
+            state = self.kb.state_for_person(person.kb_id, date) if person.kb_id else person.acts_for
+            if state and (self.kb.get(state) or {}).get("kind") == "country":
+                out.append(Mention(owner.i, tok.i + 1, kb_id=state, kind="organ"))
+        return out
 
     def _capitals(self, doc: Doc, mentions: list[Mention]) -> None:
         """A capital is folded into its state where the document names the state or makes the

@@ -755,3 +755,22 @@ def test_actors_unknown_president_between_two_open_states_acts_for_neither(annot
 def test_actors_any_capital_acting_is_its_state(annotate, text, surface, acts_for):
     actor = actor_for(annotate(text, "2025-07-01"), surface)
     assert actor["type"] == "GPE" and actor["name"] == acts_for == actor["acts_for"]
+
+
+@pytest.mark.parametrize("text, surface, acts_for", [
+    ("Prime Minister Pedro Sanchez argued that his country can meet the goal by spending 2.1% of its output.",
+     "his country", "Spain"),
+    ("Jorge Quispe, Peru's president, said his nation would not pay.", "his nation", "Peru"),
+])
+def test_actors_a_persons_own_country_is_the_state_he_acts_for(annotate, text, surface, acts_for):
+    actor = actor_for(annotate(text, "2025-07-01"), surface)
+    assert actor["type"] == "GPE" and actor["name"] == acts_for
+
+
+@pytest.mark.parametrize("text", [
+    "She said her country was ready.",                                       # no person named before
+    "Prime Minister Pedro Sanchez defended his country's pension system.",   # the state only owns the thing
+])
+def test_actors_own_country_without_a_state_or_as_an_owner_is_no_actor(annotate, text):
+    doc = annotate(text, "2025-07-01")
+    assert not [s for s in doc.spans["pw_actors"] if "country" in s.text]
