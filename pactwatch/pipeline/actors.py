@@ -126,6 +126,9 @@ class ActorLinker:
             kinds = [("name", entry["name"])] + [("alias", a) for a in entry["aliases"]]
             kinds += [("demonym", d) for d in entry["demonyms"]] + [("generic", g) for g in entry["generic"]]
             kinds += [("anaphor", a) for a in entry["anaphors"]]
+            if entry["type"] == "PERSON" and len(entry["name"].split()) == 2:
+                # Japanese and Chinese names are also written family name first ("Ishiba Shigeru")
+                kinds.append(("alias", " ".join(reversed(entry["name"].split()))))
             for c in entry["context_aliases"]:
                 kinds.append(("context", c["alias"]))
                 self.requires[(norm(c["alias"]), entry["id"])] = list(c["requires"])
@@ -729,7 +732,7 @@ class ActorLinker:
                         lead -= 1
                     nxt.acts_for = self._modifier_state(doc, lead, by_end, bodies=True) or title["country"]
                     if nxt.acts_for is None and lead not in by_end_any and (lead == 0 or doc[lead - 1].text not in _POSSESSIVE):
-                        nxt.acts_for = self._office_state(title, countries, date)
+                        nxt.acts_for = self._office_state(title, countries, date, doc[nxt.start:nxt.end].text)
                 continue
             # "Ana Soto, Chile's foreign minister", "Ana Soto, the country's president": a person the
             # KB lacks, in apposition to a state's office, acts for that state
@@ -770,7 +773,7 @@ class ActorLinker:
             out.append(Mention(first, end, kb_id=person, kind="title"))
         return out
 
-    def _office_state(self, title: dict, countries: set[str], date: str) -> str | None:
+    def _office_state(self, title: dict, countries: set[str], date: str, name: str) -> str | None:
         """Whose head of state or government an unknown "President X" or "Prime Minister X" is when
         the text names no state beside the title: the one state the document names whose holder of
         that office on the date the knowledge base does not know ("President X" in a story naming
@@ -778,7 +781,14 @@ class ActorLinker:
         Only for heads: a "director" or a "spokesman" may serve no state at all."""
         if not any(r in self.kb.heads for r in title["roles"]):
             return None
-        open_states = [c for c in countries if not self.kb.holders(title["roles"], c, date)]
+        words = set(norm(name).split())
+        open_states = []
+        for state in countries:
+            known = self.kb.holders(title["roles"], state, date)
+            if any(words & set(norm(p["name"]).split()) for p in known):
+                return None     # the known holder, spelled another way: not another state's
+            if not known:
+                open_states.append(state)
         return open_states[0] if len(open_states) == 1 else None
 
     @staticmethod

@@ -774,3 +774,16 @@ def test_actors_a_persons_own_country_is_the_state_he_acts_for(annotate, text, s
 def test_actors_own_country_without_a_state_or_as_an_owner_is_no_actor(annotate, text):
     doc = annotate(text, "2025-07-01")
     assert not [s for s in doc.spans["pw_actors"] if "country" in s.text]
+
+
+def test_actors_a_two_word_name_written_family_name_first_is_the_same_person(annotate):
+    actor = actor_for(annotate("Prime Minister Ishiba Shigeru met the envoy on Friday.", "2025-03-01"), "Ishiba Shigeru")
+    assert (actor["kb_id"], actor["acts_for"]) == ("per:shigeru_ishiba", "Japan")
+
+
+def test_actors_an_unknown_spelling_of_a_known_holder_is_not_given_another_state(annotate):
+    # "Shigeru Ishibah" is Japan's prime minister misspelt, never the United States'
+    doc = annotate("Talks between the United States and Japan went on. Prime Minister Shigeru Ishibah said "
+                   "the deal was fair.", "2025-03-01")
+    found = [s._.actor for s in doc.spans["pw_actors"] if "Ishibah" in s.text]
+    assert all(a["acts_for"] != "United States" for a in found)
