@@ -1,6 +1,8 @@
 """The assembled Language: the pinned model, our components in order, a clean analysis."""
 from __future__ import annotations
 
+import pytest
+
 from pactwatch import pipeline
 
 
@@ -56,4 +58,16 @@ def test_pipeline_a_dateline_starts_the_first_sentence_under_a_headline(annotate
                    "would share shipping data with its neighbours.\n", "2025-03-03")
     sents = [s.text.strip() for s in doc.sents]
     assert sents[0] == "Harbour chiefs call data pact 'overdue'"
-    assert sents[1].startswith("LISBON —The port authority said")
+    assert sents[1:3] == ["LISBON —", "The port authority said on Monday it would share shipping data with its "
+                                      "neighbours."]
+
+
+@pytest.mark.parametrize("text, holder, target", [
+    # a body that trades in its own right is a party to a tariff as a state is
+    ("The United States imposed a 20% tariff on the European Union on Monday.", "United States", "European Union"),
+    ("The European Union imposed a 25% tariff on American whiskey.", "European Union", "United States"),
+])
+def test_pipeline_a_supranational_body_holds_or_faces_a_tariff(annotate, text, holder, target):
+    doc = annotate(text, "2025-07-01")
+    found = [(q._.quantity["holder"], q._.quantity["target"]) for q in doc.spans["pw_quantities"]]
+    assert found == [(holder, target)]
