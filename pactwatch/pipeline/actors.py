@@ -52,6 +52,8 @@ PLACE_KINDS = {"country", "capital"}
 # characters that glue two words into one token ("U.S.-Korea", 'Day"—to')
 _GLUE = re.compile(r"[-–—\"“”/]+")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+# capital initials written with periods ("D.C.", "U.S.")
+_DOTTED_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her"}
 # words that rank an office without changing whose it is ("Vice Foreign Minister")
 _RANK_WORDS = {"vice", "deputy", "first", "senior", "acting", "former", "assistant", "under"}
@@ -134,7 +136,9 @@ class ActorLinker:
                 self.requires[(norm(c["alias"]), entry["id"])] = list(c["requires"])
             for kind, text in kinds:
                 text = re.sub(r"^(the|The)\s+", "", text.strip())
-                for variant in {text, text.replace("-", " ")}:
+                # "Washington D.C." is also written "Washington DC": initials with or without periods
+                undotted = _DOTTED_INITIALS.sub(lambda m: m.group().replace(".", ""), text)
+                for variant in {text, text.replace("-", " "), undotted}:
                     key = norm(variant)
                     if not key:
                         continue

@@ -787,3 +787,18 @@ def test_actors_an_unknown_spelling_of_a_known_holder_is_not_given_another_state
                    "the deal was fair.", "2025-03-01")
     found = [s._.actor for s in doc.spans["pw_actors"] if "Ishibah" in s.text]
     assert all(a["acts_for"] != "United States" for a in found)
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    # initials the knowledge base writes with periods match written without them, capitals only
+    ("The envoy spoke on Monday (Washington DC time) about the United States and its allies.", "Washington DC",
+     "United States"),
+    ("The talks in Washington DC ended late.", "Washington DC", "Washington"),
+])
+def test_actors_a_name_with_initials_matches_without_their_periods(annotate, text, surface, name):
+    assert actor_for(annotate(text, "2025-07-01"), surface)["name"] == name
+
+
+def test_actors_undotted_initials_still_need_capitals(annotate):
+    doc = annotate("Let us see what the talks in Seoul bring.", "2025-07-01")
+    assert "us" not in [s.text for s in doc.spans["pw_actors"]]
