@@ -194,6 +194,7 @@ class ActorLinker:
         headings = PageRanges(layout.of_kind(page, "heading"))
         mentions = self._add_model_mentions(doc, mentions, title_tokens, headings)
         mentions = self._regions(doc, mentions)
+        mentions += self._host_city_gatherings(doc, mentions)
         self._resolve_ambiguous(doc, mentions)
         mentions = self._administrations(doc, words, mentions, date)
         self._short_names(doc, words, mentions, date)
@@ -402,6 +403,23 @@ class ActorLinker:
                     else:
                         continue
                 out.append(Mention(start, end, label=label, kind="model"))
+        return out
+
+    def _host_city_gatherings(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"the Hague summit", "the Vilnius summit": a city before a gathering's word in lower case,
+        after "the", names that gathering, an EVENT; the city stays a mention of its own."""
+        heads = {w.lower() for w in self.event_heads}
+        by_end = {m.end: m for m in mentions}
+        out = []
+        for m in by_end.values():
+            if m.end >= len(doc) or doc[m.end].text not in heads or m.start == 0 or doc[m.start - 1].lower_ != "the":
+                continue
+            kb_id = m.kb_id or (m.candidates[0][0] if len(m.candidates) == 1 else None)
+            entry = self.kb.get(kb_id) or {}
+            city = entry.get("kind") == "capital" or (entry.get("type") == "GPE" and entry.get("kind") != "country") \
+                or (not kb_id and m.label == "GPE")
+            if city and any(t.is_title for t in doc[m.start:m.end]):
+                out.append(Mention(m.start, m.end + 1, label="EVENT", kind="model"))
         return out
 
     def _regions(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:

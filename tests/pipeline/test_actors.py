@@ -802,3 +802,14 @@ def test_actors_a_name_with_initials_matches_without_their_periods(annotate, tex
 def test_actors_undotted_initials_still_need_capitals(annotate):
     doc = annotate("Let us see what the talks in Seoul bring.", "2025-07-01")
     assert "us" not in [s.text for s in doc.spans["pw_actors"]]
+
+
+def test_actors_the_host_city_before_a_lowercase_gathering_word_names_the_gathering(annotate):
+    doc = annotate("Leaders met at the Vilnius summit last year.", "2025-07-01")
+    assert actor_for(doc, "Vilnius summit")["type"] == "EVENT"
+    assert actor_for(doc, "Vilnius")["type"] == "GPE"     # the city is still named
+
+
+def test_actors_a_city_naming_a_government_is_no_gathering(annotate):
+    doc = annotate("The Seoul government said the summit would go ahead.", "2025-07-01")
+    assert not [s for s in doc.spans["pw_actors"] if s.label_ == "EVENT"]
