@@ -93,6 +93,8 @@ _PLACE_STEPS = {"compound", "appos", "conj", "npadvmod", "nmod", "poss"}
 # what a state keeps on others' soil: "outside the U.S. embassy" is not in the United States
 _ABROAD_WORDS = {"embassy", "embassies", "consulate", "consulates", "mission", "legation", "base", "bases",
                  "garrison", "office", "offices", "pavilion"}
+# a state's missions abroad: "the US embassy in Manila" is an organisation of the United States
+_MISSION_WORDS = {"embassy", "consulate"}
 # nouns a person's possessive turns into the state he or she acts for ("his country")
 _OWN_COUNTRY_NOUNS = {"country", "nation"}
 # clauses that go on with the same actor: a place in one sets where the others happen too
@@ -195,6 +197,7 @@ class ActorLinker:
         mentions = self._add_model_mentions(doc, mentions, title_tokens, headings)
         mentions = self._regions(doc, mentions)
         mentions += self._host_city_gatherings(doc, mentions)
+        mentions += self._missions(doc, mentions)
         self._resolve_ambiguous(doc, mentions)
         mentions = self._administrations(doc, words, mentions, date)
         self._short_names(doc, words, mentions, date)
@@ -403,6 +406,30 @@ class ActorLinker:
                     else:
                         continue
                 out.append(Mention(start, end, label=label, kind="model"))
+        return out
+
+    def _missions(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"the US embassy in Manila", "the Japanese consulate": a state's mission abroad, an ORG
+        acting for that state, named with the place it is in when the text gives one; the state and
+        the place stay mentions of their own."""
+        by_end = {m.end: m for m in mentions}
+        by_start = {m.start: m for m in mentions}
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for m in list(by_end.values()):
+            i = m.end
+            if i >= len(doc) or doc[i].lower_ not in _MISSION_WORDS or i in covered:
+                continue
+            kb_id = m.kb_id or (m.candidates[0][0] if len(m.candidates) == 1 else None)
+            state = self.kb.state_of(kb_id) if kb_id else None
+            if not state or (self.kb.get(state) or {}).get("kind") != "country":
+                continue
+            end = i + 1
+            place = by_start.get(end + 1) if end + 1 < len(doc) and doc[end].lower_ == "in" else None
+            if place is not None and self._is_any_place(place):
+                end = place.end
+            name = " ".join(t.text for t in doc[m.start:end])
+            out.append(Mention(m.start, end, label="ORG", kind="mission", name=name, acts_for=state))
         return out
 
     def _host_city_gatherings(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:

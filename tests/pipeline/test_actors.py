@@ -813,3 +813,17 @@ def test_actors_the_host_city_before_a_lowercase_gathering_word_names_the_gather
 def test_actors_a_city_naming_a_government_is_no_gathering(annotate):
     doc = annotate("The Seoul government said the summit would go ahead.", "2025-07-01")
     assert not [s for s in doc.spans["pw_actors"] if s.label_ == "EVENT"]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("A transcript shared by the US embassy in Manila said the talks went well.", "US embassy in Manila"),
+    ("Officials at the Chinese consulate declined to comment.", "Chinese consulate"),
+])
+def test_actors_a_states_mission_abroad_is_an_organisation_acting_for_it(annotate, text, surface):
+    actor = actor_for(annotate(text, "2025-07-01"), surface)
+    assert actor["type"] == "ORG" and actor["acts_for"] in ("United States", "China")
+
+
+def test_actors_an_embassy_of_no_state_is_no_mission(annotate):
+    doc = annotate("The old embassy building in the city was sold.", "2025-07-01")
+    assert not [s for s in doc.spans["pw_actors"] if "embassy" in s.text]
