@@ -823,12 +823,12 @@ class ActorLinker:
         return out
 
     def _office_state(self, title: dict, countries: set[str], date: str, name: str) -> str | None:
-        """Whose head of state or government an unknown "President X" or "Prime Minister X" is when
-        the text names no state beside the title: the one state the document names whose holder of
-        that office on the date the knowledge base does not know ("President X" in a story naming
-        the United States, whose president is known, and the Philippines is the Philippines').
-        Only for heads: a "director" or a "spokesman" may serve no state at all."""
-        if not any(r in self.kb.heads for r in title["roles"]):
+        """Whose office an unknown "President X" or "Foreign Minister X" holds when the text names no
+        state beside the title: the one state the document names whose holder of that office on the
+        date the knowledge base does not know ("President X" in a story naming the United States,
+        whose president is known, and the Philippines is the Philippines'). Only for offices whose
+        holders the knowledge base lists: a "director" or a "spokesman" may serve no state at all."""
+        if not title.get("holders_known", True):
             return None
         words = set(norm(name).split())
         open_states = []

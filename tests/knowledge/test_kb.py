@@ -321,3 +321,12 @@ def test_kb_a_body_that_is_a_party_acts_for_itself_and_its_officials_for_it(kb):
 ])
 def test_kb_heads_and_ministers_act_for_their_state(kb, person, date, state):
     assert kb.state_for_person(person, date) == state
+
+
+def test_kb_a_title_says_whether_its_holders_are_listed(kb, tmp_path):
+    generic = next(t for t in kb.titles if "spokesman" in t["words"])
+    listed = next(t for t in kb.titles if "president" in t["words"])
+    assert (generic["holders_known"], listed["holders_known"]) == (False, True)
+    _write(tmp_path, "bad.toml", '[[titles]]\nwords = ["chief"]\nroles = ["chief"]\nholders_known = "no"\n')
+    with pytest.raises(KnowledgeError, match="holders_known must be true or false"):
+        knowledge.kb.build([tmp_path])

@@ -741,6 +741,16 @@ def test_actors_unknown_person_with_a_states_office_acts_for_it(annotate, text, 
     assert actor_for(annotate(text, "2025-07-01"), surface)["acts_for"] == acts_for
 
 
+@pytest.mark.parametrize("title, acts_for", [
+    ("Foreign Minister", "Peru"),   # the United States' foreign minister (its secretary of state) is known
+    ("Spokesman", None),            # a spokesman's office is one whose holders the KB does not list
+])
+def test_actors_unknown_holder_of_a_listed_office_acts_for_the_one_open_state(annotate, title, acts_for):
+    doc = annotate(f"Talks between the United States and Peru resumed. {title} Elmer Quiroga said the duty was "
+                   "unfair.", "2025-07-01")
+    assert actor_for(doc, "Elmer Quiroga")["acts_for"] == acts_for
+
+
 def test_actors_unknown_president_between_two_open_states_acts_for_neither(annotate):
     doc = annotate("Talks between Peru and Chile resumed. President Jorge Quispe said the duty was unfair.",
                    "2025-07-01")
