@@ -11,6 +11,12 @@ model's entity spans. Each is then resolved, in this order:
     document, else the only one the knowledge base has in office on the document's date;
   - titles without a name ("the U.S. president", "Japan's foreign minister"): whoever held the
     office on the document's date;
+  - people the knowledge base lacks, by their office: "Chilean Foreign Minister X", "X, Chile's
+    foreign minister", "X, the country's president" act for that state; "President X" with no state
+    beside it, for the one state the document names whose holder the knowledge base does not know;
+    "his country" is the state of the person named before it;
+  - a state's mission abroad ("the US embassy in Manila") is an ORG acting for it, and a city before
+    a lowercase gathering word ("the Vilnius summit") an EVENT;
   - generic references to a state's organs ("federal agents", "police", "the administration"): a
     mention of the state the document makes clear (the place the act is set in, the one federation
     it names, the "X administration" named before), only of a state it names, else nothing;
@@ -23,7 +29,8 @@ historical state; a building's name ("... Museum", "... Palace") is a place; a l
 opening a sentence, wire markers, time zones and links to other stories are not actors.
 
 Each span in doc.spans["pw_actors"] has label = type and Span._.actor = {"kb_id", "name", "type",
-"acts_for"}, acts_for being the canonical name of the state the actor acts for (or None).
+"acts_for"}, acts_for being the canonical name of the state the actor acts for (or None), or of a
+body that is a party in its own right (the European Union, NATO: organisations.toml).
 """
 from __future__ import annotations
 
