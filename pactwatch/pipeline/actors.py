@@ -410,6 +410,11 @@ class ActorLinker:
                             out.remove(m)
                             for i in range(m.start, m.end):
                                 kb_tokens.pop(i, None)
+                    elif (body_state := self._sub_body_state(doc[start:end], label, inner, extra)) is not None:
+                        # "the House of Representatives Armed Services Committee": a body of a body,
+                        # acting for its state; the body it belongs to stays named
+                        out.append(Mention(start, end, label="ORG", kind="model", acts_for=body_state))
+                        continue
                     else:
                         continue
                 out.append(Mention(start, end, label=label, kind="model"))
@@ -455,6 +460,27 @@ class ActorLinker:
             if city and any(t.is_title for t in doc[m.start:m.end]):
                 out.append(Mention(m.start, m.end + 1, label="EVENT", kind="model"))
         return out
+
+    def _sub_body_state(self, span: Span, label: str, inner: list[Mention], extra: list[Token]) -> str | None:
+        """The state a longer organisation's name around a known state body acts for, when the name is
+        a body of that body: capitalised words after it, ending in an organisation's word
+        ("Committee", "Commission"), no verb; None otherwise."""
+        if label != "ORG" or span[-1].text not in _ORG_HEADS or len(span) > 10:
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in extra) or not all(t.is_title or t.is_punct or t.lower_ in
+                                                                   ("of", "the", "and", "on", "for") for t in extra):
+            return None
+        states = set()
+        for m in inner:
+            entry = self.kb.get(m.kb_id or (m.candidates[0][0] if len(m.candidates) == 1 else None)) or {}
+            if entry.get("type") != "ORG" or m.start < span.start or m.end > span.end:
+                return None
+            states.add(self.kb.state_of(entry["id"]))
+        if len(states) != 1 or None in states:
+            return None
+        # the words after the body name what part of it this is ("... Armed Services Committee")
+        last_inner = max(m.end for m in inner)
+        return next(iter(states)) if span.end - last_inner >= 2 else None
 
     def _regions(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """A proper name before a lowercase region word ("the Kursk region") names a region, and one

@@ -837,3 +837,11 @@ def test_actors_a_states_mission_abroad_is_an_organisation_acting_for_it(annotat
 def test_actors_an_embassy_of_no_state_is_no_mission(annotate):
     doc = annotate("The old embassy building in the city was sold.", "2025-07-01")
     assert not [s for s in doc.spans["pw_actors"] if "embassy" in s.text]
+
+
+def test_actors_a_committee_of_a_known_body_acts_for_its_state(annotate):
+    doc = annotate("Congressman Tom Ridley, who sits on the House of Representatives Armed Services Committee, "
+                   "spoke on Friday.", "2025-07-01")
+    committee = actor_for(doc, "House of Representatives Armed Services Committee")
+    assert (committee["type"], committee["acts_for"]) == ("ORG", "United States")
+    assert actor_for(doc, "House of Representatives")["kb_id"] is not None   # the house stays named
