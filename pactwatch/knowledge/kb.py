@@ -222,7 +222,11 @@ def _title(raw, index: int, path: Path) -> dict:
     country = raw.get("country")
     if country is not None and not isinstance(country, str):
         raise KnowledgeError(f"{path}: {label}: country must be a kb id")
-    return {"words": list(words), "roles": list(roles), "country": country, "_file": str(path)}
+    known = raw.get("holders_known", True)
+    if not isinstance(known, bool):
+        raise KnowledgeError(f"{path}: {label}: holders_known must be true or false")
+    return {"words": list(words), "roles": list(roles), "country": country, "holders_known": known,
+            "_file": str(path)}
 
 
 def _load_file(path: Path, entries: dict, sources: dict, titles: list, heads: set, not_names: set,

@@ -11,6 +11,12 @@ model's entity spans. Each is then resolved, in this order:
     document, else the only one the knowledge base has in office on the document's date;
   - titles without a name ("the U.S. president", "Japan's foreign minister"): whoever held the
     office on the document's date;
+  - people the knowledge base lacks, by their office: "Chilean Foreign Minister X", "X, Chile's
+    foreign minister", "X, the country's president" act for that state; "President X" with no state
+    beside it, for the one state the document names whose holder the knowledge base does not know;
+    "his country" is the state of the person named before it;
+  - a state's mission abroad ("the US embassy in Manila") is an ORG acting for it, and a city before
+    a lowercase gathering word ("the Vilnius summit") an EVENT;
   - generic references to a state's organs ("federal agents", "police", "the administration"): a
     mention of the state the document makes clear (the place the act is set in, the one federation
     it names, the "X administration" named before), only of a state it names, else nothing;
@@ -23,7 +29,8 @@ historical state; a building's name ("... Museum", "... Palace") is a place; a l
 opening a sentence, wire markers, time zones and links to other stories are not actors.
 
 Each span in doc.spans["pw_actors"] has label = type and Span._.actor = {"kb_id", "name", "type",
-"acts_for"}, acts_for being the canonical name of the state the actor acts for (or None).
+"acts_for"}, acts_for being the canonical name of the state the actor acts for (or None), or of a
+body that is a party in its own right (the European Union, NATO: organisations.toml).
 """
 from __future__ import annotations
 
@@ -52,6 +59,8 @@ PLACE_KINDS = {"country", "capital"}
 # characters that glue two words into one token ("U.S.-Korea", 'Day"—to')
 _GLUE = re.compile(r"[-–—\"“”/]+")
 _POSSESSIVE = {"'s", "’s", "'", "’"}
+# capital initials written with periods ("D.C.", "U.S.")
+_DOTTED_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
 _DETERMINERS = {"the", "a", "an", "this", "that", "its", "their", "his", "her"}
 # words that rank an office without changing whose it is ("Vice Foreign Minister")
 _RANK_WORDS = {"vice", "deputy", "first", "senior", "acting", "former", "assistant", "under"}
@@ -91,6 +100,10 @@ _PLACE_STEPS = {"compound", "appos", "conj", "npadvmod", "nmod", "poss"}
 # what a state keeps on others' soil: "outside the U.S. embassy" is not in the United States
 _ABROAD_WORDS = {"embassy", "embassies", "consulate", "consulates", "mission", "legation", "base", "bases",
                  "garrison", "office", "offices", "pavilion"}
+# a state's missions abroad: "the US embassy in Manila" is an organisation of the United States
+_MISSION_WORDS = {"embassy", "consulate"}
+# nouns a person's possessive turns into the state he or she acts for ("his country")
+_OWN_COUNTRY_NOUNS = {"country", "nation"}
 # clauses that go on with the same actor: a place in one sets where the others happen too
 _SAME_ACT_DEPS = {"conj", "xcomp", "advcl"}
 
@@ -124,12 +137,17 @@ class ActorLinker:
             kinds = [("name", entry["name"])] + [("alias", a) for a in entry["aliases"]]
             kinds += [("demonym", d) for d in entry["demonyms"]] + [("generic", g) for g in entry["generic"]]
             kinds += [("anaphor", a) for a in entry["anaphors"]]
+            if entry["type"] == "PERSON" and len(entry["name"].split()) == 2:
+                # Japanese and Chinese names are also written family name first ("Ishiba Shigeru")
+                kinds.append(("alias", " ".join(reversed(entry["name"].split()))))
             for c in entry["context_aliases"]:
                 kinds.append(("context", c["alias"]))
                 self.requires[(norm(c["alias"]), entry["id"])] = list(c["requires"])
             for kind, text in kinds:
                 text = re.sub(r"^(the|The)\s+", "", text.strip())
-                for variant in {text, text.replace("-", " ")}:
+                # "Washington D.C." is also written "Washington DC": initials with or without periods
+                undotted = _DOTTED_INITIALS.sub(lambda m: m.group().replace(".", ""), text)
+                for variant in {text, text.replace("-", " "), undotted}:
                     key = norm(variant)
                     if not key:
                         continue
@@ -185,12 +203,15 @@ class ActorLinker:
         headings = PageRanges(layout.of_kind(page, "heading"))
         mentions = self._add_model_mentions(doc, mentions, title_tokens, headings)
         mentions = self._regions(doc, mentions)
+        mentions += self._host_city_gatherings(doc, mentions)
+        mentions += self._missions(doc, mentions)
         self._resolve_ambiguous(doc, mentions)
         mentions = self._administrations(doc, words, mentions, date)
         self._short_names(doc, words, mentions, date)
         self._given_names(doc, mentions)
         mentions += self._titles(doc, mentions, date, title_matches)
         self._capitals(doc, mentions)
+        mentions += self._own_countries(doc, mentions, date)
         mentions += self._organs(doc, mentions, date)
         self._merge_unknown(doc, mentions)
         links = layout.of_kind(page, "link", "control")
@@ -389,10 +410,77 @@ class ActorLinker:
                             out.remove(m)
                             for i in range(m.start, m.end):
                                 kb_tokens.pop(i, None)
+                    elif (body_state := self._sub_body_state(doc[start:end], label, inner, extra)) is not None:
+                        # "the House of Representatives Armed Services Committee": a body of a body,
+                        # acting for its state; the body it belongs to stays named
+                        out.append(Mention(start, end, label="ORG", kind="model", acts_for=body_state))
+                        continue
                     else:
                         continue
                 out.append(Mention(start, end, label=label, kind="model"))
         return out
+
+    def _missions(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"the US embassy in Manila", "the Japanese consulate": a state's mission abroad, an ORG
+        acting for that state, named with the place it is in when the text gives one; the state and
+        the place stay mentions of their own."""
+        by_end = {m.end: m for m in mentions}
+        by_start = {m.start: m for m in mentions}
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        out = []
+        for m in list(by_end.values()):
+            i = m.end
+            if i >= len(doc) or doc[i].lower_ not in _MISSION_WORDS or i in covered:
+                continue
+            kb_id = m.kb_id or (m.candidates[0][0] if len(m.candidates) == 1 else None)
+            state = self.kb.state_of(kb_id) if kb_id else None
+            if not state or (self.kb.get(state) or {}).get("kind") != "country":
+                continue
+            end = i + 1
+            place = by_start.get(end + 1) if end + 1 < len(doc) and doc[end].lower_ == "in" else None
+            if place is not None and self._is_any_place(place):
+                end = place.end
+            name = " ".join(t.text for t in doc[m.start:end])
+            out.append(Mention(m.start, end, label="ORG", kind="mission", name=name, acts_for=state))
+        return out
+
+    def _host_city_gatherings(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """"the Hague summit", "the Vilnius summit": a city before a gathering's word in lower case,
+        after "the", names that gathering, an EVENT; the city stays a mention of its own."""
+        heads = {w.lower() for w in self.event_heads}
+        by_end = {m.end: m for m in mentions}
+        out = []
+        for m in by_end.values():
+            if m.end >= len(doc) or doc[m.end].text not in heads or m.start == 0 or doc[m.start - 1].lower_ != "the":
+                continue
+            kb_id = m.kb_id or (m.candidates[0][0] if len(m.candidates) == 1 else None)
+            entry = self.kb.get(kb_id) or {}
+            city = entry.get("kind") == "capital" or (entry.get("type") == "GPE" and entry.get("kind") != "country") \
+                or (not kb_id and m.label == "GPE")
+            if city and any(t.is_title for t in doc[m.start:m.end]):
+                out.append(Mention(m.start, m.end + 1, label="EVENT", kind="model"))
+        return out
+
+    def _sub_body_state(self, span: Span, label: str, inner: list[Mention], extra: list[Token]) -> str | None:
+        """The state a longer organisation's name around a known state body acts for, when the name is
+        a body of that body: capitalised words after it, ending in an organisation's word
+        ("Committee", "Commission"), no verb; None otherwise."""
+        if label != "ORG" or span[-1].text not in _ORG_HEADS or len(span) > 10:
+            return None
+        if any(t.pos_ in ("VERB", "AUX") for t in extra) or not all(t.is_title or t.is_punct or t.lower_ in
+                                                                   ("of", "the", "and", "on", "for") for t in extra):
+            return None
+        states = set()
+        for m in inner:
+            entry = self.kb.get(m.kb_id or (m.candidates[0][0] if len(m.candidates) == 1 else None)) or {}
+            if entry.get("type") != "ORG" or m.start < span.start or m.end > span.end:
+                return None
+            states.add(self.kb.state_of(entry["id"]))
+        if len(states) != 1 or None in states:
+            return None
+        # the words after the body name what part of it this is ("... Armed Services Committee")
+        last_inner = max(m.end for m in inner)
+        return next(iter(states)) if span.end - last_inner >= 2 else None
 
     def _regions(self, doc: Doc, mentions: list[Mention]) -> list[Mention]:
         """A proper name before a lowercase region word ("the Kursk region") names a region, and one
@@ -707,6 +795,8 @@ class ActorLinker:
         starts = {m.start: m for m in mentions}
         by_end = {m.end: m for m in mentions if m.kb_id}
         in_doc = {m.kb_id for m in mentions if m.kb_id}
+        by_end_any = {m.end for m in mentions}
+        countries = {m.kb_id for m in mentions if (self.kb.get(m.kb_id) or {}).get("kind") == "country"}
         out = []
         for match_id, start, end in title_matches:
             title = self.titles[self.vocab.strings[match_id]]
@@ -723,7 +813,17 @@ class ActorLinker:
                     while lead > 0 and doc[lead - 1].lower_ in _RANK_WORDS:
                         lead -= 1
                     nxt.acts_for = self._modifier_state(doc, lead, by_end, bodies=True) or title["country"]
+                    if nxt.acts_for is None and lead not in by_end_any and (lead == 0 or doc[lead - 1].text not in _POSSESSIVE):
+                        nxt.acts_for = self._office_state(title, countries, date, doc[nxt.start:nxt.end].text)
                 continue
+            # "Ana Soto, Chile's foreign minister", "Ana Soto, the country's president": a person the
+            # KB lacks, in apposition to a state's office, acts for that state
+            holder = self._apposed_person(doc, start, starts)
+            if holder is not None:
+                state = self._modifier_state(doc, start, by_end) or self._country_anaphor_state(doc, start, mentions)
+                if state is not None:
+                    holder.acts_for = state
+                    continue
             if end < len(doc) and doc[end].pos_ == "PROPN" and doc[end].is_title:
                 continue          # an unknown name follows
             if any(m.start < end and start < m.end for m in mentions):
@@ -753,6 +853,83 @@ class ActorLinker:
                     continue
                 person = people[0]["id"]
             out.append(Mention(first, end, kb_id=person, kind="title"))
+        return out
+
+    def _office_state(self, title: dict, countries: set[str], date: str, name: str) -> str | None:
+        """Whose office an unknown "President X" or "Foreign Minister X" holds when the text names no
+        state beside the title: the one state the document names whose holder of that office on the
+        date the knowledge base does not know ("President X" in a story naming the United States,
+        whose president is known, and the Philippines is the Philippines'). Only for offices whose
+        holders the knowledge base lists: a "director" or a "spokesman" may serve no state at all."""
+        if not title.get("holders_known", True):
+            return None
+        words = set(norm(name).split())
+        open_states = []
+        for state in countries:
+            known = self.kb.holders(title["roles"], state, date)
+            if any(words & set(norm(p["name"]).split()) for p in known):
+                return None     # the known holder, spelled another way: not another state's
+            if not known:
+                open_states.append(state)
+        return open_states[0] if len(open_states) == 1 else None
+
+    @staticmethod
+    def _apposed_person(doc: Doc, start: int, starts: dict) -> Mention | None:
+        """The unknown person a title phrase starting at `start` stands in apposition to: "Ana Soto,
+        Chile's foreign minister" (the phrase may open with "the" and a state)."""
+        i = start
+        # back over the state and "the" that open the phrase ("the country's", "Chile's", "the Chilean")
+        for _ in range(4):
+            if i > 0 and doc[i - 1].text != ",":
+                i -= 1
+            else:
+                break
+        if i < 2 or doc[i - 1].text != ",":
+            return None
+        if any(t.is_punct and t.text not in _POSSESSIVE for t in doc[i:start]):
+            return None
+        before = next((m for m in starts.values() if m.end == i - 1), None)
+        if before is None or before.kb_id or before.label != "PERSON" or before.acts_for is not None:
+            return None
+        return before
+
+    def _country_anaphor_state(self, doc: Doc, start: int, mentions: list[Mention]) -> str | None:
+        """"the country's president": the state most recently named before, in this sentence or
+        the one before it."""
+        j = start
+        if j > 0 and doc[j - 1].text in _POSSESSIVE:
+            j -= 1
+        if not (j >= 2 and doc[j - 1].lower_ in ("country", "nation") and doc[j - 2].lower_ == "the"):
+            return None
+        sent = doc[j - 1].sent
+        floor = doc[sent.start - 1].sent.start if sent.start > 0 else 0
+        named = [m for m in mentions if floor <= m.start < j - 2
+                 and (self.kb.get(m.kb_id) or {}).get("kind") in ("country", "capital")]
+        return self.kb.state_of(max(named, key=lambda m: m.start).kb_id) if named else None
+
+    def _own_countries(self, doc: Doc, mentions: list[Mention], date: str) -> list[Mention]:
+        """"his country", "her nation": the state of the person named last before it in the
+        sentence ("Sánchez argued that his country can ..." is Spain), if that person acts for a state."""
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        people = sorted((m for m in mentions if self._person_id(m) or (m.label == "PERSON" and not m.kb_id)),
+                        key=lambda m: m.start)
+        out = []
+        for tok in doc:
+            if tok.lower_ not in _OWN_COUNTRY_NOUNS or tok.i == 0 or tok.i in covered:
+                continue
+            owner = doc[tok.i - 1]
+            if owner.lower_ not in ("his", "her") or owner.head.i != tok.i:
+                continue
+            # "his country's welfare programs": the state only owns what the phrase is about
+            if tok.i + 1 < len(doc) and doc[tok.i + 1].text in _POSSESSIVE:
+                continue
+            sent_start = tok.sent.start
+            person = next((m for m in reversed(people) if sent_start <= m.start and m.end <= owner.i), None)
+            if person is None:
+                continue
+            state = self.kb.state_for_person(person.kb_id, date) if person.kb_id else person.acts_for
+            if state and (self.kb.get(state) or {}).get("kind") == "country":
+                out.append(Mention(owner.i, tok.i + 1, kb_id=state, kind="organ"))
         return out
 
     def _capitals(self, doc: Doc, mentions: list[Mention]) -> None:

@@ -298,3 +298,35 @@ def test_kb_organs_extend_from_a_user_folder_and_are_checked(tmp_path):
     _write(tmp_path, "organs.toml", '[organs]\nfederations = ["gpe:ATLANTIS"]\n')
     with pytest.raises(KnowledgeError, match="federation 'gpe:ATLANTIS'"):
         knowledge.kb.build([tmp_path])
+
+
+def test_kb_a_body_that_is_a_party_acts_for_itself_and_its_officials_for_it(kb):
+    # the EU and NATO deal, tax and demand in their own right: a holder or target like a state
+    assert kb.state_of("org:european_union") == "org:european_union"
+    assert kb.state_of("org:nato") == "org:nato"
+    # an organ of a body acts for the body
+    assert kb.state_of("org:european_commission") == "org:european_union"
+    # NATO's secretary general speaks for NATO, not for his home state; before, he spoke for it
+    assert kb.state_for_person("per:mark_rutte", "2025-06-20") == "org:nato"
+    assert kb.state_for_person("per:mark_rutte", "2023-03-01") == "gpe:NLD"
+    # a forum acting only through its members acts for no one
+    assert kb.state_of("org:g7") is None
+
+
+@pytest.mark.parametrize("person, date, state", [
+    ("per:ferdinand_marcos_jr", "2025-07-23", "gpe:PHL"),
+    ("per:narendra_modi", "2025-08-07", "gpe:IND"),
+    ("per:pedro_sanchez", "2025-06-23", "gpe:ESP"),
+    ("per:richard_marles", "2025-06-12", "gpe:AUS"),
+])
+def test_kb_heads_and_ministers_act_for_their_state(kb, person, date, state):
+    assert kb.state_for_person(person, date) == state
+
+
+def test_kb_a_title_says_whether_its_holders_are_listed(kb, tmp_path):
+    generic = next(t for t in kb.titles if "spokesman" in t["words"])
+    listed = next(t for t in kb.titles if "president" in t["words"])
+    assert (generic["holders_known"], listed["holders_known"]) == (False, True)
+    _write(tmp_path, "bad.toml", '[[titles]]\nwords = ["chief"]\nroles = ["chief"]\nholders_known = "no"\n')
+    with pytest.raises(KnowledgeError, match="holders_known must be true or false"):
+        knowledge.kb.build([tmp_path])

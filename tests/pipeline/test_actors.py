@@ -713,3 +713,135 @@ def test_actors_a_gathering_named_after_a_place_is_an_event(annotate):
                    "Conference in June.", "2031-05-01")
     types = {s._.actor["name"]: s._.actor["type"] for s in doc.spans["pw_actors"]}
     assert types.get("Lisbon Summit") == "EVENT", types
+
+
+@pytest.mark.parametrize("text, surface, acts_for", [
+    # a head of government or minister the knowledge base holds acts for the state of the office
+    ("Prime Minister Modi said the farmers would come first.", "Modi", "India"),
+    ("Defence Minister Richard Marles flew in on Sunday.", "Richard Marles", "Australia"),
+    # an alliance's secretary general acts for the alliance, not for his home state
+    ("NATO Secretary General Mark Rutte said every ally must pay its share.", "Mark Rutte", "NATO"),
+    # a body that trades or taxes in its own right acts for itself
+    ("The EU said it would answer the duties within a week.", "EU", "European Union"),
+])
+def test_actors_office_holders_and_parties_act_for_their_state_or_body(annotate, text, surface, acts_for):
+    assert actor_for(annotate(text, "2025-07-01"), surface)["acts_for"] == acts_for
+
+
+@pytest.mark.parametrize("text, surface, acts_for", [
+    # the title before an unknown name: the one state named whose president the KB does not know
+    ("Talks between the United States and Peru resumed on Monday. President Jorge Quispe said the duty was "
+     "unfair.", "Jorge Quispe", "Peru"),
+    # a state's office in apposition, the state named or referred back to
+    ("Maria Fernanda Lopez, Chile's foreign minister, met Marco Rubio in Washington.", "Maria Fernanda Lopez", "Chile"),
+    ("Peru raised its duties on steel. Jorge Quispe, the country's president, said the United States had pushed "
+     "too hard.", "Jorge Quispe", "Peru"),
+])
+def test_actors_unknown_person_with_a_states_office_acts_for_it(annotate, text, surface, acts_for):
+    assert actor_for(annotate(text, "2025-07-01"), surface)["acts_for"] == acts_for
+
+
+@pytest.mark.parametrize("title, acts_for", [
+    ("Foreign Minister", "Peru"),   # the United States' foreign minister (its secretary of state) is known
+    ("Spokesman", None),            # a spokesman's office is one whose holders the KB does not list
+])
+def test_actors_unknown_holder_of_a_listed_office_acts_for_the_one_open_state(annotate, title, acts_for):
+    doc = annotate(f"Talks between the United States and Peru resumed. {title} Elmer Quiroga said the duty was "
+                   "unfair.", "2025-07-01")
+    assert actor_for(doc, "Elmer Quiroga")["acts_for"] == acts_for
+
+
+def test_actors_unknown_president_between_two_open_states_acts_for_neither(annotate):
+    doc = annotate("Talks between Peru and Chile resumed. President Jorge Quispe said the duty was unfair.",
+                   "2025-07-01")
+    assert actor_for(doc, "Jorge Quispe")["acts_for"] is None
+
+
+@pytest.mark.parametrize("text, surface, acts_for", [
+    ("Ottawa said on Monday it would answer the tariffs in kind.", "Ottawa", "Canada"),
+    ("Washington urged Canberra to buy more submarines.", "Canberra", "Australia"),
+    ("New Delhi rejected the demand on Thursday.", "New Delhi", "India"),
+])
+def test_actors_any_capital_acting_is_its_state(annotate, text, surface, acts_for):
+    actor = actor_for(annotate(text, "2025-07-01"), surface)
+    assert actor["type"] == "GPE" and actor["name"] == acts_for == actor["acts_for"]
+
+
+@pytest.mark.parametrize("text, surface, acts_for", [
+    ("Prime Minister Pedro Sanchez argued that his country can meet the goal by spending 2.1% of its output.",
+     "his country", "Spain"),
+    ("Jorge Quispe, Peru's president, said his nation would not pay.", "his nation", "Peru"),
+])
+def test_actors_a_persons_own_country_is_the_state_he_acts_for(annotate, text, surface, acts_for):
+    actor = actor_for(annotate(text, "2025-07-01"), surface)
+    assert actor["type"] == "GPE" and actor["name"] == acts_for
+
+
+@pytest.mark.parametrize("text", [
+    "She said her country was ready.",                                       # no person named before
+    "Prime Minister Pedro Sanchez defended his country's pension system.",   # the state only owns the thing
+])
+def test_actors_own_country_without_a_state_or_as_an_owner_is_no_actor(annotate, text):
+    doc = annotate(text, "2025-07-01")
+    assert not [s for s in doc.spans["pw_actors"] if "country" in s.text]
+
+
+def test_actors_a_two_word_name_written_family_name_first_is_the_same_person(annotate):
+    actor = actor_for(annotate("Prime Minister Ishiba Shigeru met the envoy on Friday.", "2025-03-01"), "Ishiba Shigeru")
+    assert (actor["kb_id"], actor["acts_for"]) == ("per:shigeru_ishiba", "Japan")
+
+
+def test_actors_an_unknown_spelling_of_a_known_holder_is_not_given_another_state(annotate):
+    # "Shigeru Ishibah" is Japan's prime minister misspelt, never the United States'
+    doc = annotate("Talks between the United States and Japan went on. Prime Minister Shigeru Ishibah said "
+                   "the deal was fair.", "2025-03-01")
+    found = [s._.actor for s in doc.spans["pw_actors"] if "Ishibah" in s.text]
+    assert all(a["acts_for"] != "United States" for a in found)
+
+
+@pytest.mark.parametrize("text, surface, name", [
+    # initials the knowledge base writes with periods match written without them, capitals only
+    ("The envoy spoke on Monday (Washington DC time) about the United States and its allies.", "Washington DC",
+     "United States"),
+    ("The talks in Washington DC ended late.", "Washington DC", "Washington"),
+])
+def test_actors_a_name_with_initials_matches_without_their_periods(annotate, text, surface, name):
+    assert actor_for(annotate(text, "2025-07-01"), surface)["name"] == name
+
+
+def test_actors_undotted_initials_still_need_capitals(annotate):
+    doc = annotate("Let us see what the talks in Seoul bring.", "2025-07-01")
+    assert "us" not in [s.text for s in doc.spans["pw_actors"]]
+
+
+def test_actors_the_host_city_before_a_lowercase_gathering_word_names_the_gathering(annotate):
+    doc = annotate("Leaders met at the Vilnius summit last year.", "2025-07-01")
+    assert actor_for(doc, "Vilnius summit")["type"] == "EVENT"
+    assert actor_for(doc, "Vilnius")["type"] == "GPE"     # the city is still named
+
+
+def test_actors_a_city_naming_a_government_is_no_gathering(annotate):
+    doc = annotate("The Seoul government said the summit would go ahead.", "2025-07-01")
+    assert not [s for s in doc.spans["pw_actors"] if s.label_ == "EVENT"]
+
+
+@pytest.mark.parametrize("text, surface", [
+    ("A transcript shared by the US embassy in Manila said the talks went well.", "US embassy in Manila"),
+    ("Officials at the Chinese consulate declined to comment.", "Chinese consulate"),
+])
+def test_actors_a_states_mission_abroad_is_an_organisation_acting_for_it(annotate, text, surface):
+    actor = actor_for(annotate(text, "2025-07-01"), surface)
+    assert actor["type"] == "ORG" and actor["acts_for"] in ("United States", "China")
+
+
+def test_actors_an_embassy_of_no_state_is_no_mission(annotate):
+    doc = annotate("The old embassy building in the city was sold.", "2025-07-01")
+    assert not [s for s in doc.spans["pw_actors"] if "embassy" in s.text]
+
+
+def test_actors_a_committee_of_a_known_body_acts_for_its_state(annotate):
+    doc = annotate("Congressman Tom Ridley, who sits on the House of Representatives Armed Services Committee, "
+                   "spoke on Friday.", "2025-07-01")
+    committee = actor_for(doc, "House of Representatives Armed Services Committee")
+    assert (committee["type"], committee["acts_for"]) == ("ORG", "United States")
+    assert actor_for(doc, "House of Representatives")["kb_id"] is not None   # the house stays named

@@ -1,6 +1,8 @@
 """The assembled Language: the pinned model, our components in order, a clean analysis."""
 from __future__ import annotations
 
+import pytest
+
 from pactwatch import pipeline
 
 
@@ -50,7 +52,7 @@ def test_pipeline_blank_line_ends_a_sentence(annotate):
     assert starts[:2] == ["Allies", "the"]
 
 
-def _written(doc, before: dict | None = None) -> dict:
+def _written(doc) -> dict:
     """What a Doc carries that a component could have written: span groups, Doc extensions, the
     extensions of every span in the groups, and sentence starts."""
     state = {"doc.spans": {k: [(s.start, s.end, s.label_) for s in g] for k, g in doc.spans.items()},
@@ -80,3 +82,23 @@ def test_each_component_writes_only_what_it_declares(nlp):
         changed = {key for key in after if after[key] != before.get(key)}
         declared = set(nlp.get_pipe_meta(name).assigns)
         assert changed <= declared, f"{name} writes {sorted(changed - declared)} without declaring it"
+
+def test_pipeline_a_dateline_starts_the_first_sentence_under_a_headline(annotate):
+    # the headline sits on the line above with no blank line between: the dateline opens the body
+    doc = annotate("Harbour chiefs call data pact 'overdue'\nLISBON —The port authority said on Monday it "
+                   "would share shipping data with its neighbours.\n", "2025-03-03")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "Harbour chiefs call data pact 'overdue'"
+    assert sents[1:3] == ["LISBON —", "The port authority said on Monday it would share shipping data with its "
+                                      "neighbours."]
+
+
+@pytest.mark.parametrize("text, holder, target", [
+    # a body that trades in its own right is a party to a tariff as a state is
+    ("The United States imposed a 20% tariff on the European Union on Monday.", "United States", "European Union"),
+    ("The European Union imposed a 25% tariff on American whiskey.", "European Union", "United States"),
+])
+def test_pipeline_a_supranational_body_holds_or_faces_a_tariff(annotate, text, holder, target):
+    doc = annotate(text, "2025-07-01")
+    found = [(q._.quantity["holder"], q._.quantity["target"]) for q in doc.spans["pw_quantities"]]
+    assert found == [(holder, target)]

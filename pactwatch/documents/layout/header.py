@@ -23,7 +23,19 @@ DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’ -]{{1,40}}?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})"
     rf"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
     rf"(?:,\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*{YEAR})?))?"
-    rf"\s*(?:\((?P<agency>[A-Z][\w .&'-]{{0,40}})\))?\s*(?:--|—|–|-)\s+\S")
+    rf"\s*(?:\((?P<agency>[A-Z][\w .&'-]{{0,40}})\))?\s*(?:(?:--|—|–)\s*|-\s+)\S")
+
+
+def is_wire_dateline(dm: re.Match | None) -> bool:
+    """A DATELINE match is a wire dateline: it credits an agency, or its place is in capitals
+    ("SEOUL, Aug. 5 --", "WASHINGTON —President ..."): a place in capitals followed by a dash opens a
+    story's body, even with no date (a dated place in ordinary case may be a sentence's opening)."""
+    if dm is None:
+        return False
+    if dm.group("agency"):
+        return True
+    place = dm.group("place").strip()
+    return place.isupper() and sum(c.isalpha() for c in place) >= 3
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,7 +152,7 @@ class Header:
             self.published = self.published or iso
             found = True
         dm = DATELINE.match(line.clean)
-        if dm and (dm.group("agency") or dm.group("date")) and (dm.group("agency") or dm.group("place").isupper()):
+        if is_wire_dateline(dm):
             found = True
             if dm.group("agency"):
                 self.agency = self.agency or clean_org(dm.group("agency"))
@@ -177,7 +189,7 @@ def header_layout(line: Line) -> tuple[int, int, str]:
         if m and parse_byline(m.group("names"))[0]:
             return line.start, line.end, "byline"
     dm = DATELINE.match(line.raw)
-    if dm and (dm.group("agency") or dm.group("date")):
+    if is_wire_dateline(dm) or (dm and dm.group("date")):
         return line.start, line.start + len(dm.group().rstrip()[:-1].rstrip()), "dateline"
     return line.start, line.end, "byline" if bare_names(line.clean) else "date_line"
 

@@ -161,3 +161,19 @@ def test_layout_word_lists_are_checked_where_they_are_read(tmp_path, monkeypatch
         monkeypatch.undo()
         words_module.words.cache_clear()
     assert "Related" in words_module.words()["link_openers"]
+
+
+def test_layout_a_place_in_capitals_and_a_dash_opening_the_body_is_a_dateline():
+    # no date and no agency, the dash run into the first word: still the body's dateline
+    text = ("Harbour chiefs call data pact 'overdue'\n"
+            "LISBON —The port authority said on Monday it would share shipping data with three neighbours "
+            "from next spring, a step its board had put off for years.\n")
+    found = [(text[s:e], kind) for s, e, kind in recognise(text)["layout"] if kind == "dateline"]
+    assert found == [("LISBON —", "dateline")]
+
+
+def test_layout_an_ordinary_sentence_with_a_dash_is_no_dateline():
+    text = ("Harbour chiefs call data pact 'overdue'\n"
+            "The EU-Japan deal - a surprise to many traders - was signed on Monday by both port authorities, "
+            "which had argued over it for years.\n")
+    assert of_kind(recognise(text)["layout"], "dateline") == []
