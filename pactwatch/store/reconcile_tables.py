@@ -138,7 +138,9 @@ class ReconcileStore:
 
     def conflicts(self) -> list[dict]:
         """Stored conflict records in FORMAT.md's shape (kind, about, items, reason, type)."""
+        # conflict_id (a hash of the block and the sides) orders ties: insertion order follows set
+        # iteration in reconcile, which differs between runs
         query = select(reconcile_conflicts.c.record).order_by(reconcile_conflicts.c.type, reconcile_conflicts.c.about,
-                                                              reconcile_conflicts.c.id)
+                                                              reconcile_conflicts.c.conflict_id, reconcile_conflicts.c.id)
         with self.engine.connect() as conn:
             return [{k: v for k, v in record.items() if k != "block"} for record in conn.scalars(query)]
