@@ -14,12 +14,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import glob
-import os
-import pwd
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
@@ -27,43 +22,20 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE.parent / "tools"))
 
 
 @contextlib.contextmanager
 def throwaway_postgres():
-    found = shutil.which("initdb") or (sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb")) or [None])[-1]
-    if not found:
-        raise SystemExit("bench: no PostgreSQL server binaries (initdb); install postgresql or pass --to URL")
-    bindir = Path(found).resolve().parent
+    from pgserver import Unavailable, throwaway_postgres as server
     base = Path(tempfile.mkdtemp(prefix="pactwatch-pg-"))
-    run_as: list[str] = []
-    if os.geteuid() == 0:  # initdb refuses root
-        user = next(u for u in ("postgres", "nobody") if _user_exists(u))
-        os.chown(base, pwd.getpwnam(user).pw_uid, pwd.getpwnam(user).pw_gid)
-        run_as = ["runuser", "-u", user, "--"]
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = {**os.environ, "LC_ALL": "C.UTF-8"}
-    data = base / "data"
-    subprocess.run(run_as + [str(bindir / "initdb"), "-D", str(data), "-U", "pactwatch", "-A", "trust", "-E", "UTF8"],
-                   check=True, capture_output=True, env=env)
-    subprocess.run(run_as + [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w", "-o",
-                             f"-h 127.0.0.1 -p {port} -k {base}", "start"], check=True, capture_output=True, env=env)
     try:
-        yield f"postgresql://pactwatch@127.0.0.1:{port}/postgres"
+        with server(base) as url:
+            yield url
+    except Unavailable as e:
+        raise SystemExit(f"bench: {e}; or pass --to URL") from None
     finally:
-        subprocess.run(run_as + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
-                       capture_output=True, env=env)
         shutil.rmtree(base, ignore_errors=True)
-
-
-def _user_exists(name: str) -> bool:
-    try:
-        pwd.getpwnam(name)
-        return True
-    except KeyError:
-        return False
 
 
 def documents_with_records(source) -> list[tuple[dict, list[dict]]]:
