@@ -15,6 +15,7 @@ from pactwatch.errors import InputError
 from pactwatch.sources.decode import looks_like_html, too_large, valid_unicode
 from pactwatch.sources.formats import html_document, markdown_document, pdf_document, text_document
 from pactwatch.sources.jsonl import read_jsonl
+from pactwatch.sources.parquet import read_parquet
 
 DEFAULT_MAX_BYTES = 20_000_000
 DEFAULT_TIMEOUT = 20.0
@@ -45,7 +46,9 @@ READERS: dict[str, Callable[[str, bytes], Document]] = {
     ".pdf": lambda path, data: pdf_document(data, path),
     ".tml": _timeml,
 }
-SUPPORTED = tuple(READERS) + (".jsonl",)
+# corpora: one article a line or row, read as a stream (the size limit applies to each article)
+CORPORA = {".jsonl": read_jsonl, ".parquet": read_parquet}
+SUPPORTED = tuple(READERS) + tuple(CORPORA)
 # A folder's own documentation is not an article; named explicitly, such a file is still read.
 FOLDER_DOCS = ("readme", "license", "licence", "changelog", "contributing")
 
@@ -153,8 +156,8 @@ def _read_file(path: str, max_bytes: int, explicit: bool) -> Iterator[Document |
     try:
         fd = _open_regular(path)
         with os.fdopen(fd, "rb") as stream:
-            if suffix == ".jsonl":
-                yield from read_jsonl(stream, path, max_bytes)
+            if suffix in CORPORA:
+                yield from CORPORA[suffix](stream, path, max_bytes)
                 return
             size = os.fstat(stream.fileno()).st_size
             if size > max_bytes:

@@ -35,7 +35,7 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Docume
         if not isinstance(record, dict):
             yield InputError(source, f"line {number}: malformed JSONL (a line must be one JSON object)")
             continue
-        wrong = _wrong_type(record)
+        wrong = wrong_type(record)
         if wrong:
             yield InputError(source, f"line {number}: {wrong}")
             continue
@@ -78,7 +78,8 @@ _JSON_NAMES = {str: "a string", int: "a number", float: "a number", bool: "true/
                dict: "an object", type(None): "null"}
 
 
-def _wrong_type(record: dict) -> str | None:
+def wrong_type(record: dict) -> str | None:
+    """What is wrong with a record's field types (JSONL lines and Parquet rows alike), or None."""
     for name, allowed in FIELD_TYPES.items():
         value = record.get(name)
         if isinstance(value, bool) or not isinstance(value, allowed):
