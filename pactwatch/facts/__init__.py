@@ -68,7 +68,7 @@ def timex_records(doc: Doc, doc_id: str) -> list[dict]:
 def _attribute_records(doc: Doc, doc_id: str, group: str, kind: str) -> list[dict]:
     """Quantity and event records: the component's dict, its quote cut from the text, the span kept."""
     out = []
-    text = doc.text  # rebuilt from the tokens on every access: read once
+    text = doc._.text
     for span in sorted(doc.spans.get(group, []), key=lambda s: s.start_char):
         data = dict(getattr(span._, kind) or {})
         if not data:

@@ -197,7 +197,7 @@ class ActorLinker:
         mentions = [m for m in self._kb_mentions(doc) if not self._names_a_kind(doc, m.end)]
         mentions += self._joined_tokens(doc, words, mentions)
         mentions += self._broken_words(doc, words, mentions)
-        text = doc.text      # built on each access: read once
+        text = doc._.text
         page = doc._.layout if doc._.layout is not None else recognise(text)["layout"]
         mentions += _credited(doc, text, page, mentions, self.common_words)
         headings = PageRanges(layout.of_kind(page, "heading"))

@@ -85,7 +85,7 @@ class Arguments:
                  receivers: frozenset[str] = frozenset(), instruments: frozenset[str] = frozenset(),
                  reporters: frozenset[str] = frozenset()):
         self.doc = doc
-        self.text = doc.text  # Doc.text is rebuilt from every token on each access: read it once
+        self.text = doc._.text
         self.event_nouns = event_nouns   # nouns that name events: triggers and event heads
         self.carriers = carriers   # verbs (lemmas and inflected forms) whose subject acts their object noun
         self.receivers = receivers   # verbs whose subject undergoes their object noun ("drew criticism")

@@ -12,6 +12,8 @@ Written by components (each only its own):
     pactwatch_quantities  doc.spans["pw_quantities"]; Span._.quantity -> dict
     pactwatch_events      doc.spans["pw_events"];  Span._.event    -> dict
     pactwatch_referents   adds to Span._.quantity and Span._.event what each fact is about (referents.py)
+Read by every component (computed once per Doc):
+    Doc._.text  the Doc's text; spaCy's Doc.text joins every token on each access
 Any component that fails on a document (pipeline/guard.py):
     Doc._.pipeline_errors  ["<component> failed (<error>)"] or None
 """
@@ -34,3 +36,14 @@ for _name, _default in _DOC.items():
 for _name, _default in _SPAN.items():
     if not Span.has_extension(_name):
         Span.set_extension(_name, default=_default)
+
+
+def _text_once(doc: Doc) -> str:
+    text = doc.user_data.get("pw_text")
+    if text is None:
+        text = doc.user_data["pw_text"] = doc.text
+    return text
+
+
+if not Doc.has_extension("text"):
+    Doc.set_extension("text", getter=_text_once)

@@ -941,7 +941,7 @@ def _in_return(doc: Doc, a: Amount) -> bool:
 
 def _paragraph_of(doc: Doc):
     """A function from a char offset to the number of the paragraph (blank-line block) holding it."""
-    breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", doc.text)]
+    breaks = [m.end() for m in re.finditer(r"\n[ \t]*\n", doc._.text)]
     return lambda char: bisect.bisect_right(breaks, char)
 
 
@@ -949,13 +949,13 @@ def _restated_headline_figures(doc: Doc, amounts: list[Amount]) -> set[int]:
     """Indices of amounts in the headline block that the story states again. A headline or standfirst
     sums the story up in a line of its own with no closing stop ("$550bn plan moves ahead"); the
     record of a figure it repeats is the story's sentence, not the summary."""
-    text = doc.text[:HEADER_MAX_CHARS]
+    text = doc._.text[:HEADER_MAX_CHARS]
     header_end = 0
     pos = 0
     # the header: the opening blocks (blank-line separated) of one line without a closing stop
     for m in re.finditer(r"\n[ \t]*\n|\Z", text):
         block = text[pos:m.start()].strip()
-        if m.start() == len(text) and len(text) < len(doc.text):
+        if m.start() == len(text) and len(text) < len(doc._.text):
             break   # a block cut off by the header's reach is no headline
         if block:
             if "\n" in block or block[-1] in ".?!:;\"'”’)" or len(block.split()) > HEADLINE_MAX_WORDS:

@@ -64,7 +64,7 @@ class TimeTagger:
         timex_rules.grammar()  # compile the regexes once, up front
 
     def __call__(self, doc: Doc) -> Doc:
-        text = doc.text  # Doc.text is rebuilt from the tokens on every access
+        text = doc._.text
         found = []
         for m in timex_rules.find(text):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
