@@ -6,6 +6,7 @@ import pytest
 from pactwatch.reconcile import cluster, find_conflicts
 from pactwatch.reconcile.events import transition_kind
 
+from pactwatch.reconcile.model import event_mention
 from reconcile_records import dated_event, doc, event, timex
 
 PAIR = dict(source=("Freedonia",), target=("Sylvania",))
@@ -100,7 +101,7 @@ def test_events_two_start_dates_for_one_term_conflict(first, second, clash):
     ("met his counterpart", None),
 ])
 def test_events_transition_kind_reads_what_happened_to_the_office(quote, kind):
-    assert transition_kind(quote) == kind
+    assert transition_kind(event_mention(event("q", "TRANSITION", quote), None)) == kind
 
 
 @pytest.mark.parametrize("first, second", [
