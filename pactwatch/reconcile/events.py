@@ -2,6 +2,13 @@
 
 A block is one event type in one month (transitions: one year), or undated; a date conflict
 between two blocks belongs to the earlier one, which is checked with the next block's mentions.
+
+Nothing here reads a quote's words: what a statement says happened to an office (`transition_spots`:
+kind, done to the person or by them, announced ahead, did not happen, whom it is about), the office
+titles it names (`offices`, `titled`), its words (`quote_words`), "former" and impeachment marks are
+decided once by the pipeline (pipeline/referents.py) and read from the record. A record stored before
+those fields existed reads as "not known": no change of office, no title, no words in common, so it
+ties to another report only by place or by a dated thing, and is never a claimed start or end.
 """
 from __future__ import annotations
 

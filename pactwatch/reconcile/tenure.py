@@ -17,6 +17,11 @@ The office is the one the text is about: the role its statement names ("sworn in
 A claim near the start of ANY office of that kind agrees with the KB; otherwise it is compared with the
 one X held at D (or the first begun after it). Only a date the statement itself gives is checked, read
 as loosely as it was stated ("two months ago" stands for a stretch of weeks, see datebasis.py).
+
+What each statement says (the change of office and whom it is about, whether it did not happen, the
+titles it names and puts before a person, "former", impeachment) is read from the fields the pipeline
+files on the event record (see events.py); a record without them claims no change of office and names
+no title, so it is never checked and never proves anyone in office.
 """
 from __future__ import annotations
 
