@@ -684,9 +684,7 @@ def office_words(doc: Doc, start: int, end: int) -> tuple[list[list], list[list]
         else:
             i += 1
     titled = []
-    for actor in doc.spans.get(ACTORS, []):
-        if not (start <= actor.start_char and actor.end_char <= end):
-            continue
+    for actor in in_sentence(doc, ACTORS, span):   # an index lookup, not a scan of the document's actors
         if (actor._.actor or {}).get("type") != "PERSON":
             continue
         # the title, then at most one word of its own ("then-Defense Secretary", a capitalised "Deputy")
