@@ -31,8 +31,16 @@ Adds to `Span._.event`:
                  reconcile vocabulary, see reconcile/datebasis.py); `date_form` the finer kind as above
     year_stated  the text writes the date's year out (None when undated)
     quote_timexes  [[start, end, value]] of the temporal expressions inside the quote, offsets into it
-    transition   "start" | "end" | "election" for what a statement says happened to an office, else None;
-                 `transition_spots` [[kind, offset in quote, done_to, announced]] for each such phrase
+    transition   "start" | "end" | "election" for what a statement says happened to an office, else None
+                 (a bare "removal" counts only on a TRANSITION)
+    transition_spots  one dict a phrase saying what happened to an office: kind, offset in the quote,
+                 done_to, announced, bare, not_done ("refused to resign", "may be removed"), about (the
+                 person whose office it is); see transition_phrases
+    offices      [[title, offset in quote, former, names]] office titles the quote names ("Finance
+                 Minister" -> "minister", names ["minister", "finance minister"])
+    titled       [[title, person, former]] a title standing right before a person ("former President X")
+    quote_words  the quote's words of four letters or more, lower case
+    former       the quote calls someone former; `impeachment` it tells of an impeachment
     conditional  as for quantities
 """
 from __future__ import annotations
@@ -642,12 +650,12 @@ def transition_about(doc: Doc, tok: Token, done_to: bool) -> str | None:
                 if pobj is not None:
                     return _actor_name(doc, pobj)
         return None
+    # the one acted on is a passive's subject or an object; the one acting a subject (or, for a passive
+    # start such as "was sworn in", the passive's subject)
+    wanted = ("nsubjpass", "dobj") if done_to else ("nsubj", "nsubjpass")
     t = tok
     for _ in range(4):
         kids = list(t.children)
-        wanted = ("nsubjpass", "dobj") if done_to else ("nsubj",)
-        # a passive's subject is the one acted on whatever the verb
-        wanted = wanted + (("nsubjpass",) if not done_to else ())
         hit = next((c for dep in wanted for c in kids if c.dep_ == dep), None)
         if hit is not None:
             return _actor_name(doc, hit)
