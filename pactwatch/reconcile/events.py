@@ -18,6 +18,7 @@ from typing import Iterable
 
 from datetime import date
 
+from . import lexicon
 from .datebasis import EXPLICIT
 from .model import ActorResolver, EventMention, kb_find, stable_id
 from .normalize import compatible_dates, norm_name, overlaps, period_of, span_days, timex_interval
@@ -37,15 +38,6 @@ DATE_SLACK_DAYS = 3
 MIN_SHARED_WORDS = 3
 MIN_SHARED_SHARE = 0.4
 
-_STOP = set("""that this with from have were will would their there which what when where about after
-before into over than them they been being also said says such these those while since
-during against between under other more most some only very just then year years month
-months week weeks today yesterday tomorrow january february march april june july august
-september october november december monday tuesday wednesday thursday friday saturday sunday
-held hold holds talks talk meeting meetings meet meets said says announced announce officials official
-leaders leader government governments countries country both sides side visit visited visits reported
-report according statement round rounds""".split())  # words any report of any event may use
-_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "last", "final", "inaugural"}
 
 
 def block_key(m: EventMention) -> str:
@@ -174,8 +166,9 @@ def _stem(word: str) -> str:
 
 
 def _identity_words(m: EventMention, actor_words: set[str]) -> set[str]:
-    stems = {_stem(w) for w in m.words if w not in _STOP and w not in actor_words}
-    return stems - _STOP
+    common = lexicon.words()["common_report_words"]
+    stems = {_stem(w) for w in m.words if w not in common and w not in actor_words}
+    return stems - common
 
 
 def _places(m: EventMention, actors: ActorResolver) -> dict[str, str]:
@@ -255,12 +248,13 @@ def _same_event(a: EventMention, b: EventMention, actors: ActorResolver) -> str 
     actor_words = {w for name in a.actors + b.actors for w in norm_name(name).split() if len(w) >= 4}
     words_a, words_b = _identity_words(a, actor_words), _identity_words(b, actor_words)
     shared = words_a & words_b
-    ordinal = shared & _ORDINALS
-    if (words_a & _ORDINALS) and (words_b & _ORDINALS) and not ordinal:
+    ordinals = lexicon.words()["event_ordinals"]
+    ordinal = shared & ordinals
+    if (words_a & ordinals) and (words_b & ordinals) and not ordinal:
         return None  # "the fifth round" and "the sixth round" are two events
     if ordinal:
         return f"both call it the {sorted(ordinal)[0]}"
-    shared -= _ORDINALS
+    shared -= ordinals
     # a capital hosts many meetings: the same place ties two reports only with a word of what happened
     if shared:
         places_a = _places(a, actors)

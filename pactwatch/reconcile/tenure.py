@@ -25,18 +25,15 @@ no title, so it is never checked and never proves anyone in office.
 """
 from __future__ import annotations
 
-import functools
-import tomllib
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Any, Iterable
 
+from . import lexicon
 from .datebasis import EXPLICIT
 from .events import announced_end, end_done_to, end_not_done, transition_kind_for, transition_phrases
 from .model import EventMention, kb_find, kb_name, stable_id
 from .normalize import norm_name, overlaps, parse_day, span_days
 
-_WORDS = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "referents.toml"
 # "More than a few days apart": closer dates are one date told loosely.
 START_SLACK_DAYS = 3
 # Before taking office a leader-elect already meets and negotiates; acts closer than this to the
@@ -52,7 +49,6 @@ JOINT_ACTS = {"CONSULT", "AGREE", "COOPERATE"}
 # Statements that can say someone took or left office: a change of leadership, or a resignation read
 # as a step back.
 OFFICE_CLAIM_TYPES = {"TRANSITION", "RETREAT"}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
 def check_document(events: list[EventMention], entity_types: dict[str, str], kb: Any = None) -> list[dict]:
@@ -223,7 +219,7 @@ def _offices_of_the_claim(claim: EventMention, entry: dict | None) -> list[dict]
 
 def _by_ordinal(claim: EventMention, tenures: list[dict]) -> list[dict]:
     """"Second term": of one office's tenures, only the second can match."""
-    ordinal = next((n for word, n in _ORDINALS.items() if word in claim.words), None)
+    ordinal = next((n for n, word in enumerate(lexicon.ordered("term_ordinals"), 1) if word in claim.words), None)
     offices = {(r.get("role"), r.get("of")) for r in tenures}
     if ordinal and len(offices) == 1 and len(tenures) >= ordinal:
         return [tenures[ordinal - 1]]
@@ -281,22 +277,10 @@ def _acts_in_office(claim: EventMention, person: str, events: Iterable[EventMent
     return acts
 
 
-@functools.lru_cache(maxsize=1)
-def _read_with_the() -> tuple[tuple[str, ...], frozenset]:
-    """First and last words of names that read with "the" ("of the United States", "of the Philippines")."""
-    data = tomllib.loads(_WORDS.read_text(encoding="utf-8"))
-    return tuple(w + " " for w in data.get("the_first_words", [])), frozenset(data.get("the_last_words", []))
-
-
-def _reads_with_the(name: str) -> bool:
-    first, last = _read_with_the()
-    return name.startswith(first) or (name.split() or [""])[-1] in last
-
-
 def office_phrase(tenure: dict) -> str:
     """ "president of the United States": the role, and what it is of, as a sentence says it."""
     role, of = tenure.get("role"), tenure.get("of")
-    if of and _reads_with_the(of) and not of.lower().startswith("the "):
+    if of and lexicon.reads_with_the(of) and not of.lower().startswith("the "):
         of = "the " + of
     return " of ".join(x for x in (role, of) if x)
 
@@ -355,10 +339,6 @@ AFTER_END_GRACE_DAYS = 92
 LOOKAHEAD_WITHOUT_KB_DAYS = 365
 # A successor sworn in this long before the predecessor's stated end contradicts it.
 SUCCESSOR_GRACE_DAYS = 31
-# Offices held by many at once: another member's swearing-in says nothing about one member's end.
-MULTI_HOLDER_OFFICES = {"senator", "lawmaker", "legislator", "representative", "member", "minister", "justice",
-                        "judge", "commissioner", "ambassador", "governor", "mayor", "secretary", "director",
-                        "envoy", "chief", "commander", "adviser", "advisor", "official"}
 
 
 def _reach(claim: EventMention) -> tuple[date, date]:
@@ -512,7 +492,7 @@ def _successors_before(claim: EventMention, person: str, events: Iterable[EventM
         # the office the text has the person take up, when it names one
         titled = [e.offices[0][0] for e in own if e.offices]
         role = titled[-1] if titled else None
-    if not role or role.lower() in MULTI_HOLDER_OFFICES:
+    if not role or role.lower() in lexicon.words()["multi_holder_offices"]:
         return []
     own_start = parse_day(tenure.get("start")) if tenure else None
     if own_start is None:
