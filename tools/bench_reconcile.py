@@ -81,11 +81,21 @@ def synthetic_records(n_facts: int, seed: int = 7, first_doc: int = 0):
                           "date": day.isoformat() if rng.random() < 0.7 else day.isoformat()[:7],
                           "location": None, "modality": rng.choice(["asserted", "asserted", "planned", "speculative"]),
                           "quote": quote, "start": f * 100, "end": f * 100 + len(quote), "attributed_to": None}
+                # what the pipeline files on an event: its quote's words, and for a change of leadership what
+                # happened to the office and to whom (drawn from `marks`, so the facts stay those of earlier runs)
+                record["quote_words"] = sorted({w.lower() for w in quote.split() if w.isalpha() and len(w) >= 4})
+                if etype == "TRANSITION":
+                    record["transition_spots"] = [{"kind": marks.choice(["start", "start", "end"]), "at": 0,
+                                                   "done_to": False, "announced": False, "bare": False,
+                                                   "not_done": False, "about": holder}]
                 if recent and rng.random() < 0.02:
                     told = rng.choice(recent)
                     moved = timex_day(told["date"]) + timedelta(days=rng.choice([-9, -5, 6, 12]))
                     record.update(type=told["type"], source=told["source"], target=told["target"],
-                                  quote=told["quote"], date=moved.isoformat(), modality="asserted")
+                                  quote=told["quote"], date=moved.isoformat(), modality="asserted",
+                                  quote_words=told["quote_words"])
+                    if "transition_spots" in told:
+                        record["transition_spots"] = told["transition_spots"]
                 elif len(record["date"]) == 10 and record["modality"] == "asserted":
                     recent = (recent + [record])[-50:]
                 yield record

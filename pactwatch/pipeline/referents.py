@@ -31,8 +31,16 @@ Adds to `Span._.event`:
                  reconcile vocabulary, see reconcile/datebasis.py); `date_form` the finer kind as above
     year_stated  the text writes the date's year out (None when undated)
     quote_timexes  [[start, end, value]] of the temporal expressions inside the quote, offsets into it
-    transition   "start" | "end" | "election" for what a statement says happened to an office, else None;
-                 `transition_spots` [[kind, offset in quote, done_to, announced]] for each such phrase
+    transition   "start" | "end" | "election" for what a statement says happened to an office, else None
+                 (a bare "removal" counts only on a TRANSITION)
+    transition_spots  one dict a phrase saying what happened to an office: kind, offset in the quote,
+                 done_to, announced, bare, not_done ("refused to resign", "may be removed"), about (the
+                 person whose office it is); see transition_phrases
+    offices      [[title, offset in quote, former, names]] office titles the quote names ("Finance
+                 Minister" -> "minister", names ["minister", "finance minister"])
+    titled       [[title, person, former]] a title standing right before a person ("former President X")
+    quote_words  the quote's words of four letters or more, lower case
+    former       the quote calls someone former; `impeachment` it tells of an impeachment
     conditional  as for quantities
 """
 from __future__ import annotations
@@ -74,6 +82,7 @@ def lexicon() -> dict:
     out["occasions"] = {phrase: kind for kind, phrases in data.get("occasions", {}).items() for phrase in phrases}
     out["transitions"] = {phrase: kind for kind, phrases in data.get("transitions", {}).items()
                           for phrase in phrases}
+    out["office_title_longest"] = max((len(t.split()) for t in out.get("office_titles", ())), default=0)
     tw = time_words()
     out["months"] = frozenset(tw.get("months", {}))
     out["weekdays"] = frozenset(tw.get("weekdays", {}))
@@ -556,26 +565,168 @@ def dated_things(doc: Doc, sent: Span, start: int, end: int) -> list[dict]:
 
 # ---------------------------------------------------------------- events
 
-def transition_phrases(doc: Doc, trigger: Span, start: int, end: int) -> list[list]:
-    """[kind, offset in the quote, done_to, announced] for each phrase of the quote saying what happened
-    to an office: the trigger's and every other verb or noun of the quote's sentence inside the quote."""
-    table = lexicon()["transitions"]
+def transition_phrases(doc: Doc, trigger: Span, start: int, end: int) -> list[dict]:
+    """Each phrase of the quote saying what happened to an office: the trigger's and every other verb or
+    noun of the quote's sentence inside the quote, as
+        {"kind": "start" | "end" | "election", "at": offset in the quote,
+         "done_to": the person is acted on (removed, ousted), not acting (resigned),
+         "announced": an end announced ahead of its effect (a resignation, stepping down),
+         "bare": an end word that names a change of office only on a change of leadership ("removal"),
+         "not_done": the words around it say it did not (yet) happen ("refused to resign", "may be removed"),
+         "about": the person whose office it is (an actor's name), or None}."""
+    lex = lexicon()
+    table = lex["transitions"]
     found = []
     sent = trigger.root.sent
     for tok in sent:
         if not (start <= tok.idx < end) or tok.pos_ not in ("VERB", "NOUN", "AUX"):
             continue
-        phrases = verb_phrases(tok) if tok.pos_ != "NOUN" else [tok.lemma_.lower()]
+        phrases = _subject_phrases(tok) + (verb_phrases(tok) if tok.pos_ != "NOUN" else [tok.lemma_.lower()])
         for phrase in phrases:
             kind = table.get(phrase)
             if kind:
                 lemma = tok.lemma_.lower()
                 done_to = lemma in DONE_TO or (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
                                                and lemma not in ("swear", "elect", "inaugurate"))
-                announced = phrase in ANNOUNCED or lemma in ANNOUNCED
-                found.append([kind, tok.idx - start, bool(done_to and kind == "end"), bool(announced)])
+                done_to = bool(done_to and kind == "end")
+                found.append({"kind": kind, "at": tok.idx - start, "done_to": done_to,
+                              "announced": phrase in ANNOUNCED or lemma in ANNOUNCED,
+                              "bare": kind == "end" and phrase in lex["bare_end_words"],
+                              "not_done": not_done(tok), "about": transition_about(doc, tok, done_to)})
                 break
     return found
+
+
+def _subject_phrases(tok: Token) -> list[str]:
+    """Phrases of a verb the shared reading misses: with a particle the parser took for an adverb or a
+    preposition ("stepped down", "was sworn in"), and with a subject that names what changed ("her term
+    began" -> "term begin", "his tenure came to an end" -> "tenure come to end")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return []
+    lemma = tok.lemma_.lower()
+    out = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("advmod", "prep") and c.i == tok.i + 1]
+    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "the term that began", or a parse that hangs the verb on its subject ("his first term as President began")
+    if tok.dep_ in ("relcl", "acl", "advcl") and tok.head.pos_ == "NOUN":
+        subjects.append(tok.head)
+    for c in subjects:
+        out += [f"{c.lemma_.lower()} {p}" for p in verb_phrases(tok)]
+    return out
+
+
+# dependencies through which a word takes its mood from the word above ("refused to resign", "calls for
+# his resignation", "a motion to remove him", "faces removal", "was impeached and removed")
+_MOOD_FROM_ABOVE = {"xcomp", "pobj", "prep", "dobj", "acl", "conj", "ccomp", "nsubj", "nsubjpass"}
+
+
+def not_done(tok: Token) -> bool:
+    """True when the words governing a change of office say it did not, or not yet, happen: a negation, a
+    modal, or a word of refusing, urging, planning or attempting above it (see referents.toml)."""
+    lex = lexicon()
+    t = tok
+    for step in range(4):
+        for c in t.children:
+            if c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no"):
+                return True
+            if c.dep_ in ("aux", "auxpass") and c.lower_ in lex["not_done_modals"]:
+                return True
+        if step and t.lemma_.lower() in lex["not_done_words"]:
+            return True
+        if t.dep_ not in _MOOD_FROM_ABOVE or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def transition_about(doc: Doc, tok: Token, done_to: bool) -> str | None:
+    """The person whose office a change is about: the one acted on for an end done to someone, else the
+    one acting; for a noun ("Yoon's removal", "the ouster of Yoon") its possessor or "of" object."""
+    if tok.pos_ == "NOUN":
+        for c in tok.children:
+            if c.dep_ == "poss":
+                return _actor_name(doc, c)
+            if c.dep_ == "prep" and c.lower_ == "of":
+                pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return _actor_name(doc, pobj)
+        return None
+    # the one acted on is a passive's subject or an object; the one acting a subject (or, for a passive
+    # start such as "was sworn in", the passive's subject)
+    wanted = ("nsubjpass", "dobj") if done_to else ("nsubj", "nsubjpass")
+    t = tok
+    for _ in range(4):
+        kids = list(t.children)
+        hit = next((c for dep in wanted for c in kids if c.dep_ == dep), None)
+        if hit is not None:
+            return _actor_name(doc, hit)
+        if t.dep_ == "relcl" and t.head.pos_ in NOUNS:
+            return _actor_name(doc, t.head)
+        if t.dep_ not in ("xcomp", "conj", "advcl") or t.head.i == t.i:
+            return None
+        t = t.head
+    return None
+
+
+def office_words(doc: Doc, start: int, end: int) -> tuple[list[list], list[list]]:
+    """The office titles the quote [start, end) names, as [office, offset in the quote, former, the names
+    it goes by] (the longest title at each place: "vice president" is not "president"), and those standing right before a
+    person it names, as [office, person, former] ("President Lind", "former Prime Minister Voss")."""
+    lex = lexicon()
+    titles, longest = lex["office_titles"], lex["office_title_longest"]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return [], []
+    toks = list(span)
+    offices, ends = [], {}
+    i = 0
+    while i < len(toks):
+        for n in range(min(longest, len(toks) - i), 0, -1):
+            words = " ".join(t.lower_ for t in toks[i:i + n])
+            if words in titles:
+                before = {t.lower_ for t in toks[max(0, i - 2):i]}
+                former = bool(before & lex["former_words"]) or toks[i].lower_.startswith("ex-")
+                offices.append([words, toks[i].idx - start, former, _office_names(toks, i, words)])
+                ends[toks[i + n - 1].i] = offices[-1]
+                i += n
+                break
+        else:
+            i += 1
+    titled = []
+    for actor in in_sentence(doc, ACTORS, span):   # an index lookup, not a scan of the document's actors
+        if (actor._.actor or {}).get("type") != "PERSON":
+            continue
+        # the title, then at most one word of its own ("then-Defense Secretary", a capitalised "Deputy")
+        office = ends.get(actor.start - 1) or ends.get(actor.start - 2)
+        if office is not None:
+            titled.append([office[0], (actor._.actor or {}).get("name") or actor.text, office[2]])
+    return offices, titled
+
+
+def _office_names(toks: list[Token], i: int, title: str) -> list[str]:
+    """How the office at toks[i] may be named: the title with the words naming it before it ("Finance
+    Minister" -> "minister", "finance minister"); a modifier right before it makes it another office
+    ("Deputy Minister" is not "minister", "acting president" not "president")."""
+    lex = lexicon()
+    names = [] if i and toks[i - 1].lower_ in lex["office_modifiers"] else [title]
+    phrase = title
+    for j in range(i - 1, max(-1, i - 3), -1):
+        t = toks[j]
+        if not t.is_alpha or t.pos_ not in ("PROPN", "NOUN", "ADJ") or t.lower_ in lex["former_words"]:
+            break
+        phrase = f"{t.lower_} {phrase}"
+        names.append(phrase)
+    return names
+
+
+def quote_words(doc: Doc, start: int, end: int) -> tuple[list[str], bool]:
+    """The quote's words of four letters or more, lower case (what two reports of one event may share), and
+    whether it calls anyone former ("former", "ex-", "erstwhile")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return [], False
+    former = lexicon()["former_words"]
+    return (sorted({t.lower_ for t in span if t.is_alpha and len(t) >= 4}),
+            any(t.lower_ in former or t.lower_.startswith("ex-") for t in span))
 
 
 def add_event_referent(doc: Doc, span: Span) -> None:
@@ -594,10 +745,15 @@ def add_event_referent(doc: Doc, span: Span) -> None:
         own = [s for s in same if start <= s.start_char and s.end_char <= end] or same
         year_stated = any(_YEAR.search(s.text) for s in own) if own else False
     spots = transition_phrases(doc, span, start, end)
-    kinds = {s[0] for s in spots}
+    kinds = {s["kind"] for s in spots if not s["bare"] or e.get("type") == "TRANSITION"}
     kind = next((k for k in ("start", "end", "election") if k in kinds), None)
+    offices, titled = office_words(doc, start, end)
+    words, former = quote_words(doc, start, end)
     span._.event = {**e, "date_basis": reconcile_basis(form), "date_form": form, "year_stated": year_stated,
                     "quote_timexes": sorted(timexes), "transition": kind, "transition_spots": spots,
+                    "offices": offices, "titled": titled, "quote_words": words,
+                    "former": former,
+                    "impeachment": any(w.startswith("impeach") for w in words),
                     "conditional": conditional_mark(span.root),
                     "dated_things": dated_things(doc, span.root.sent, start, end)}
 

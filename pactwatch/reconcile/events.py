@@ -2,16 +2,23 @@
 
 A block is one event type in one month (transitions: one year), or undated; a date conflict
 between two blocks belongs to the earlier one, which is checked with the next block's mentions.
+
+Nothing here reads a quote's words: what a statement says happened to an office (`transition_spots`:
+kind, done to the person or by them, announced ahead, did not happen, whom it is about), the office
+titles it names (`offices`, `titled`), its words (`quote_words`), "former" and impeachment marks are
+decided once by the pipeline (pipeline/referents.py) and read from the record. A record stored before
+those fields existed reads as "not known": no change of office, no title, no words in common, so it
+ties to another report only by place or by a dated thing, and is never a claimed start or end.
 """
 from __future__ import annotations
 
 import functools
-import re
 from collections import Counter, defaultdict
 from typing import Iterable
 
 from datetime import date
 
+from . import lexicon
 from .datebasis import EXPLICIT
 from .model import ActorResolver, EventMention, kb_find, stable_id
 from .normalize import compatible_dates, norm_name, overlaps, period_of, span_days, timex_interval
@@ -24,9 +31,6 @@ SAME_TERM_WINDOW_DAYS = 730
 SAME_END_WINDOW_DAYS = 730
 # A resignation reported on its announcement and again on taking effect: this far apart, one end.
 ANNOUNCED_END_DAYS = 92
-# Office titles two reports may name; different ones mean two offices.
-_TITLE = re.compile(r"\b(?:acting president|vice president|president|prime minister|premier|chancellor|minister|"
-                    r"secretary|speaker|governor|mayor|ambassador|chair(?:man|woman)?|leader|commander|director)\b")
 # Dates closer than this are one date told loosely (time zones, "this week's" reporting).
 DATE_SLACK_DAYS = 3
 
@@ -34,16 +38,6 @@ DATE_SLACK_DAYS = 3
 MIN_SHARED_WORDS = 3
 MIN_SHARED_SHARE = 0.4
 
-_WORD = re.compile(r"[a-z]{4,}")
-_STOP = set("""that this with from have were will would their there which what when where about after
-before into over than them they been being also said says such these those while since
-during against between under other more most some only very just then year years month
-months week weeks today yesterday tomorrow january february march april june july august
-september october november december monday tuesday wednesday thursday friday saturday sunday
-held hold holds talks talk meeting meetings meet meets said says announced announce officials official
-leaders leader government governments countries country both sides side visit visited visits reported
-report according statement round rounds""".split())  # words any report of any event may use
-_ORDINALS = {"first", "second", "third", "fourth", "fifth", "sixth", "last", "final", "inaugural"}
 
 
 def block_key(m: EventMention) -> str:
@@ -117,88 +111,49 @@ def _cluster_record(key: str, group: list[EventMention]) -> dict:
     }
 
 
-_START_PHRASE = re.compile(
-    r"\b(?:inaugurat\w*|sworn in|swearing[- ]in|took office|take office|taking office|takes office|"
-    r"assum\w+ (?:office|the presidency|power)|took power|came to power|"
-    r"(?:term|presidency|premiership|tenure|administration)\b[^.;]{0,40}?\b(?:began|begins|started|starts|"
-    r"commenced|kicked off))\b")
-# leaving an office, in words that say nothing else: safe on any event type (a resignation is often
-# typed RETREAT)
-_END_PHRASE = re.compile(
-    r"\b(?:resign(?:ed|s|ing|ation)?|stepped down|steps? down|stepping down|quit (?:as|his|her|the)|"
-    r"left office|leaves? office|leaving office|left power|ousted|ouster|deposed|toppled|"
-    r"impeached and removed|remov(?:ed|ing|es|e)\b(?:\s+\S+){0,5}?\s+from (?:office|power|the presidency|"
-    r"(?:his|her|their) post)|(?:term|presidency|premiership|tenure)\b[^.;]{0,30}?\b(?:ended|ends|expired|"
-    r"came to an end))\b")
-# on a TRANSITION (the extractor already read a change of leadership), "removal" or "removed" alone is one
-_END_WORD = re.compile(r"\b(?:removal|removed|removing|fired|dismissed|sacked)\b")
-# ends done to someone (the person is the one acted on), as against ends one does oneself (resigning)
-_DONE_TO = re.compile(r"\b(?:remov\w*|oust\w*|deposed|toppled|impeached|fired|dismissed|sacked)\b")
-# an end announced ahead of taking effect: the date reported may be the announcement's
-_ANNOUNCED_END = re.compile(r"\b(?:resign\w*|step(?:s|ped|ping)? down|quit)\b")
-_ELECTION_PHRASE = re.compile(r"\b(?:elect\w*|won the (?:presidency|vote|race))\b")
+def transition_phrases(m: EventMention, leadership: bool = True) -> list[tuple[str, int]]:
+    """Every phrase of the statement saying what happened to an office, as ("start" | "end" | "election",
+    offset in the quote), as the pipeline read them. `leadership` is True when the statement is already
+    known to report a change of leadership (a TRANSITION), so a bare "removal" counts as an end."""
+    found = {(s["kind"], s.get("at") or 0) for s in m.spots if leadership or not s.get("bare")}
+    return sorted(found, key=lambda x: x[1])
 
 
-def transition_phrases(quote: str, leadership: bool = True) -> list[tuple[str, int]]:
-    """Every phrase of the quote saying what happened to an office, as ("start" | "end" | "election", offset).
-    `leadership` is True when the statement is already known to report a change of leadership (a
-    TRANSITION), so a bare "removal" counts as an end."""
-    q = quote.lower()
-    found = [("start", m.start()) for m in _START_PHRASE.finditer(q)]
-    found += [("end", m.start()) for m in _END_PHRASE.finditer(q)]
-    if leadership:
-        found += [("end", m.start()) for m in _END_WORD.finditer(q)]
-    found += [("election", m.start()) for m in _ELECTION_PHRASE.finditer(q)]
-    return sorted(set(found), key=lambda x: x[1])
-
-
-def transition_kind(quote: str) -> str | None:
+def transition_kind(m: EventMention) -> str | None:
     """"start", "end" or "election": what a TRANSITION statement says happened to an office (a start
     when it says several things)."""
-    kinds = {kind for kind, _ in transition_phrases(quote)}
+    kinds = {kind for kind, _ in transition_phrases(m)}
     return next((k for k in ("start", "end", "election") if k in kinds), None)
 
 
-def transition_kind_for(quote: str, names: Iterable[str], leadership: bool = True) -> str | None:
-    """What the quote says happened to the office of the person called `names`: the phrase nearest a
-    mention of them when it says several things ("Lee took office after Yoon was removed"); with no
-    mention found, the quote's only kind, else None."""
-    phrases = transition_phrases(quote, leadership)
-    kinds = {kind for kind, _ in phrases}
+def transition_kind_for(m: EventMention, names: Iterable[str], leadership: bool = True) -> str | None:
+    """What the statement says happened to the office of the person called `names`: the phrase the
+    pipeline read as about them when it says several things ("Lee took office after Yoon was removed");
+    with none about them, the statement's only kind, else None."""
+    spots = [s for s in m.spots if leadership or not s.get("bare")]
+    kinds = {s["kind"] for s in spots}
     if len(kinds) <= 1:
         return next(iter(kinds), None)
-    q = quote.lower()
-    spots = [m.start() for name in names if name and len(name) > 2
-             for m in re.finditer(rf"\b{re.escape(name.lower())}\b", q)]
-    if not spots:
-        return None
-    return min(phrases, key=lambda p: min(abs(p[1] - s) for s in spots))[0]
+    keys = {norm_name(n) for n in names if n}
+    about = [s["kind"] for s in spots if s.get("about") and norm_name(s["about"]) in keys]
+    return about[0] if about else None
 
 
-# Words just before an end that say it did not (yet) happen: "refused to resign", "called on him to step
-# down", "offered to resign" (an offer a leader may turn down), "would step down".
-_NOT_DONE = re.compile(r"\b(?:refus\w*|declin\w*|reject\w*|not|never|no|won't|wouldn't|would|will|could|may|might|"
-                       r"should|must|urg\w*|call\w*|demand\w*|press\w*|push\w*|ask\w*|threat\w*|vow\w*|"
-                       r"offer\w*|consider\w*|plan\w*|expect\w*|pressure\w*|rumou?r\w*|deni\w*|deny\w*|"
-                       r"to be|face[sd]?|sought|seek\w*|bid|effort|attempt\w*|push|motion)\b|n't\b")
-_NOT_DONE_REACH = 40
+def end_not_done(m: EventMention, leadership: bool = True) -> bool:
+    """True when every end the statement tells did not happen, or not yet ("refused to resign", "would step
+    down", "calls for his removal"), as the pipeline read the words governing it."""
+    ends = [s for s in m.spots if s["kind"] == "end" and (leadership or not s.get("bare"))]
+    return bool(ends) and all(s.get("not_done") for s in ends)
 
 
-def end_not_done(quote: str, leadership: bool = True) -> bool:
-    """True when the words just before each end phrase show the end did not happen, or not yet."""
-    q = quote.lower()
-    spots = [at for kind, at in transition_phrases(quote, leadership) if kind == "end"]
-    return bool(spots) and all(_NOT_DONE.search(q[max(0, at - _NOT_DONE_REACH):at]) for at in spots)
+def end_done_to(m: EventMention) -> bool:
+    """True when the statement's end is done to the person (removed, ousted, fired), not done by them."""
+    return m.impeachment or any(s.get("done_to") for s in m.spots)
 
 
-def end_done_to(quote: str) -> bool:
-    """True when the quote's end is done to the person (removed, ousted, fired), not done by them."""
-    return bool(_DONE_TO.search(quote.lower()))
-
-
-def announced_end(quote: str) -> bool:
-    """True when the quote's end is one announced ahead of its effect (a resignation, stepping down)."""
-    return bool(_ANNOUNCED_END.search(quote.lower()))
+def announced_end(m: EventMention) -> bool:
+    """True when the statement's end is one announced ahead of its effect (a resignation, stepping down)."""
+    return any(s.get("announced") for s in m.spots if s["kind"] == "end")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -211,8 +166,9 @@ def _stem(word: str) -> str:
 
 
 def _identity_words(m: EventMention, actor_words: set[str]) -> set[str]:
-    stems = {_stem(w) for w in _WORD.findall(m.quote.lower()) if w not in _STOP and w not in actor_words}
-    return stems - _STOP
+    common = lexicon.words()["common_report_words"]
+    stems = {_stem(w) for w in m.words if w not in common and w not in actor_words}
+    return stems - common
 
 
 def _places(m: EventMention, actors: ActorResolver) -> dict[str, str]:
@@ -278,26 +234,27 @@ def _same_event(a: EventMention, b: EventMention, actors: ActorResolver) -> str 
         keys_a, keys_b = actor_keys(a, actors), actor_keys(b, actors)
         if not (keys_a <= keys_b or keys_b <= keys_a):
             return None
-        if transition_kind(a.quote) == "start" and transition_kind(b.quote) == "start":
+        if transition_kind(a) == "start" and transition_kind(b) == "start":
             return "both report the same person taking office"
         # an end only when each statement tells nothing but an end (else its date may be an election's)
-        kinds_a = {kind for kind, _ in transition_phrases(a.quote)}
-        kinds_b = {kind for kind, _ in transition_phrases(b.quote)}
-        if (kinds_a == kinds_b == {"end"} and not end_not_done(a.quote) and not end_not_done(b.quote)
+        kinds_a = {kind for kind, _ in transition_phrases(a)}
+        kinds_b = {kind for kind, _ in transition_phrases(b)}
+        if (kinds_a == kinds_b == {"end"} and not end_not_done(a) and not end_not_done(b)
                 and _same_end(a, b, actors)):
             return "both report the same person leaving office"
         return None
     if (b.span[0] - a.span[0]).days > SAME_EVENT_WINDOW_DAYS:
         return None
-    actor_words = {w for name in a.actors + b.actors for w in _WORD.findall(norm_name(name))}
+    actor_words = {w for name in a.actors + b.actors for w in norm_name(name).split() if len(w) >= 4}
     words_a, words_b = _identity_words(a, actor_words), _identity_words(b, actor_words)
     shared = words_a & words_b
-    ordinal = shared & _ORDINALS
-    if (words_a & _ORDINALS) and (words_b & _ORDINALS) and not ordinal:
+    ordinals = lexicon.words()["event_ordinals"]
+    ordinal = shared & ordinals
+    if (words_a & ordinals) and (words_b & ordinals) and not ordinal:
         return None  # "the fifth round" and "the sixth round" are two events
     if ordinal:
         return f"both call it the {sorted(ordinal)[0]}"
-    shared -= _ORDINALS
+    shared -= ordinals
     # a capital hosts many meetings: the same place ties two reports only with a word of what happened
     if shared:
         places_a = _places(a, actors)
@@ -317,9 +274,9 @@ def _same_end(a: EventMention, b: EventMention, actors: ActorResolver) -> bool:
     gap = abs((b.span[0] - a.span[0]).days)
     if gap > SAME_END_WINDOW_DAYS:
         return False
-    if (announced_end(a.quote) or announced_end(b.quote)) and gap <= ANNOUNCED_END_DAYS:
+    if (announced_end(a) or announced_end(b)) and gap <= ANNOUNCED_END_DAYS:
         return False
-    titles_a, titles_b = set(_TITLE.findall(a.quote.lower())), set(_TITLE.findall(b.quote.lower()))
+    titles_a, titles_b = {o[0] for o in a.offices}, {o[0] for o in b.offices}
     if titles_a and titles_b and not titles_a & titles_b:
         return False
     ends = set()

@@ -5,6 +5,7 @@ Records arrive as FORMAT.md dicts; each becomes a slotted mention so a million o
 from __future__ import annotations
 
 import hashlib
+import sys
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -115,6 +116,14 @@ class EventMention:
     year_stated: bool | None = None     # the text writes the date's year out (None: cannot be told)
     quote_timexes: list | None = None   # [start, end, value] of the temporal expressions in the quote
     things: frozenset = frozenset()     # (occasion, thing) the statement dates to a day (reconcile/dated.py)
+    # what the pipeline read in the quote (pipeline/referents.py); a record filed without them reads as
+    # saying nothing of the kind: no change of office, no title, no words in common
+    spots: tuple = ()                   # phrases saying what happened to an office (`transition_spots`)
+    offices: tuple = ()                 # (office title, offset, former, names it goes by) the quote names
+    titled: tuple = ()                  # (office title, person, former): a title right before a person
+    words: tuple = ()                   # the quote's words of four letters or more, lower case
+    former: bool = False                # the quote calls someone former
+    impeachment: bool = False           # the quote tells of an impeachment
 
     def settle(self, basis: str | None) -> None:
         """Fix the date's basis and the window of days it stands for."""
@@ -260,7 +269,16 @@ def event_mention(record: dict, doc: Document | None) -> EventMention:
         end=record.get("end"), attributed_to=record.get("attributed_to"), span=timex_interval(record.get("date")),
         source=doc.source if doc else None,
         things=frozenset((t.get("occasion") or t.get("verb") or "", t.get("thing")) for t in record.get("dated_things") or ()
-                         if isinstance(t, dict) and t.get("thing")))
+                         if isinstance(t, dict) and t.get("thing")),
+        spots=tuple(s for s in record.get("transition_spots") or () if isinstance(s, dict) and s.get("kind")),
+        offices=tuple((o[0], o[1], bool(o[2]), tuple(o[3])) for o in record.get("offices") or ()
+                      if isinstance(o, (list, tuple)) and len(o) == 4),
+        titled=tuple((t[0], t[1], bool(t[2])) for t in record.get("titled") or ()
+                     if isinstance(t, (list, tuple)) and len(t) == 3),
+        # interned and in a tuple: the same words recur across a store's quotes, held once, and a tuple
+        # is a fifth of a set's size
+        words=tuple(sys.intern(w) for w in record.get("quote_words") or () if isinstance(w, str)),
+        former=bool(record.get("former")), impeachment=bool(record.get("impeachment")))
     if "date_basis" in record:
         m.settle(record["date_basis"])
         m.year_stated = record.get("year_stated")

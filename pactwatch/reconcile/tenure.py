@@ -17,13 +17,18 @@ The office is the one the text is about: the role its statement names ("sworn in
 A claim near the start of ANY office of that kind agrees with the KB; otherwise it is compared with the
 one X held at D (or the first begun after it). Only a date the statement itself gives is checked, read
 as loosely as it was stated ("two months ago" stands for a stretch of weeks, see datebasis.py).
+
+What each statement says (the change of office and whom it is about, whether it did not happen, the
+titles it names and puts before a person, "former", impeachment) is read from the fields the pipeline
+files on the event record (see events.py); a record without them claims no change of office and names
+no title, so it is never checked and never proves anyone in office.
 """
 from __future__ import annotations
 
-import re
 from datetime import date, timedelta
 from typing import Any, Iterable
 
+from . import lexicon
 from .datebasis import EXPLICIT
 from .events import announced_end, end_done_to, end_not_done, transition_kind_for, transition_phrases
 from .model import EventMention, kb_find, kb_name, stable_id
@@ -41,15 +46,9 @@ LOOKBACK_WITHOUT_KB_DAYS = 365
 OFFICE_ACTS = {"SANCTION", "AGREE", "AID", "MOBILIZE", "RETREAT", "COERCE", "CONSULT", "COOPERATE", "CONCEDE"}
 # Types whose actors act jointly, so a target takes part as much as a source.
 JOINT_ACTS = {"CONSULT", "AGREE", "COOPERATE"}
-# Words naming an office: a claim that names one the KB does not list for the person is about an
-# office the KB does not know, and is left alone.
-OFFICE_WORDS = re.compile(r"\b(president|vice president|prime minister|premier|chancellor|minister|secretary|"
-                          r"senator|governor|mayor|ambassador|speaker|chair(?:man|woman)?|king|queen|emperor|"
-                          r"general secretary|director|commander|chief|envoy|representative|lawmaker)\b")
 # Statements that can say someone took or left office: a change of leadership, or a resignation read
 # as a step back.
 OFFICE_CLAIM_TYPES = {"TRANSITION", "RETREAT"}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 
 
 def check_document(events: list[EventMention], entity_types: dict[str, str], kb: Any = None) -> list[dict]:
@@ -69,7 +68,7 @@ def check_document(events: list[EventMention], entity_types: dict[str, str], kb:
         if claim.window[0] == date.min or claim.window[1] == date.max:
             continue  # "took office before June": a bound, not a claimed start
         leadership = claim.type == "TRANSITION"
-        said_all = {kind for kind, _ in transition_phrases(claim.quote, leadership)}
+        said_all = {kind for kind, _ in transition_phrases(claim, leadership)}
         if {"start", "end"} <= said_all:
             continue  # "took office on May 4 after X was removed": whose date it is cannot be told
         people = []
@@ -84,7 +83,7 @@ def check_document(events: list[EventMention], entity_types: dict[str, str], kb:
             continue  # the statement's date belongs to another of its phrases
         if said == "end":
             subject = _subject_of(claim, people, "end", leadership)
-            if (not claim.year_stated or end_not_done(claim.quote, leadership)
+            if (not claim.year_stated or end_not_done(claim, leadership)
                     or (said_all != {"end"} and claim.quote_timexes is None)):
                 continue  # a guessed year, an end that did not happen, or a date that may be another phrase's
             people = [(p, e) for p, e in people if p == subject]
@@ -102,34 +101,27 @@ def check_document(events: list[EventMention], entity_types: dict[str, str], kb:
 
 
 def _phrase_spots(claim: EventMention, kind: str, leadership: bool) -> list[int]:
-    return [at for said, at in transition_phrases(claim.quote, leadership) if said == kind]
-
-
-def _mentions(quote: str, names: list[str]) -> list[int]:
-    q = quote.lower()
-    return [m.start() for n in names if len(n) > 2 for m in re.finditer(rf"\b{re.escape(n.lower())}\b", q)]
+    return [at for said, at in transition_phrases(claim, leadership) if said == kind]
 
 
 def _subject_of(claim: EventMention, people: list[tuple[str, dict | None]], kind: str,
                 leadership: bool) -> str | None:
     """Whose office the statement's phrase of `kind` is about: the one person among its actors, else the
-    person named nearest the phrase; None when it names none of several."""
+    person the pipeline read that phrase as about; None when it names none of several."""
     if len(people) == 1:
         return people[0][0]
     # the person removed is the one acted on; the one resigning is the one acting
-    side = {norm_name(a) for a in (claim.targets if end_done_to(claim.quote) else claim.sources)}
+    side = {norm_name(a) for a in (claim.targets if end_done_to(claim) else claim.sources)}
     on_side = [(p, e) for p, e in people if norm_name(p) in side]
     if len(on_side) == 1:
         return on_side[0][0]
     people = on_side or people
-    spots = _phrase_spots(claim, kind, leadership)
-    best, best_gap = None, None
+    about = {norm_name(s["about"]) for s in claim.spots
+             if s["kind"] == kind and s.get("about") and (leadership or not s.get("bare"))}
     for person, entry in people:
-        for at in _mentions(claim.quote, _names_of(person, entry)):
-            gap = min((abs(at - s) for s in spots), default=None)
-            if gap is not None and (best_gap is None or gap < best_gap):
-                best, best_gap = person, gap
-    return best
+        if about & {norm_name(n) for n in _names_of(person, entry)}:
+            return person
+    return None
 
 
 def _dated_by(claim: EventMention, kind: str | None, leadership: bool) -> bool:
@@ -147,7 +139,7 @@ def _dated_by(claim: EventMention, kind: str | None, leadership: bool) -> bool:
         return False
     # and the expression giving the date stands nearer that phrase than any other ("won the election on
     # June 3, two months after Yoon's removal": June 3 is the election's)
-    others = [at for said, at in transition_phrases(claim.quote, leadership) if said != kind]
+    others = [at for said, at in transition_phrases(claim, leadership) if said != kind]
     dating = [t for t in inside if t[2] == claim.date]
     return not others or any(gap(t, spots) <= gap(t, others) for t in dating)
 
@@ -195,32 +187,19 @@ def _with_office_names(kb: Any, entry: dict | None) -> dict | None:
 
 def _role_words(role: str) -> list[str]:
     """How a text names a role: in full ("governor of Gyeonggi") or by its title ("governor")."""
-    role = role.lower().strip()
-    title = re.split(r"\s+(?:of|for|to|at)\s+", role)[0].strip()
-    return list(dict.fromkeys(w for w in (role, title) if w))
+    words = role.lower().split()
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for", "to", "at")), len(words))
+    return list(dict.fromkeys(w for w in (" ".join(words), " ".join(words[:cut])) if w))
 
 
-def names_role(quote: str, role: str | None) -> bool:
-    """True when the quote names this role ("sworn in as president"); "vice president" or "prime
-    minister" do not name "president" or "minister"."""
+def names_role(claim: EventMention, role: str | None) -> bool:
+    """True when the statement names this role ("sworn in as president", "Finance Minister X"): the
+    pipeline reads the longest title at each place with the words naming it, so "vice president" or "prime
+    minister" do not name "president" or "minister", and a stand-in's ("acting president") is not the office."""
     if not role:
         return False
-    for words in _role_words(role):
-        for m in re.finditer(rf"\b{re.escape(words)}\b", quote):
-            before = quote[:m.start()].rstrip().rsplit(" ", 1)[-1]
-            compound = f"{before} {words}"
-            if (compound in _OFFICE_COMPOUNDS or before in _STAND_IN) and compound not in _role_words(role):
-                continue
-            return True
-    return False
-
-
-# words that make an office a stand-in's: an acting president does not hold the presidency
-_STAND_IN = {"acting", "interim", "caretaker"}
-# offices whose names contain another office's name
-_OFFICE_COMPOUNDS = {"vice president", "prime minister", "deputy minister", "vice minister", "deputy secretary",
-                     "under secretary", "vice chairman", "deputy director", "vice governor", "lieutenant governor",
-                     "deputy chief", "vice premier", "deputy prime minister"}
+    wanted = _role_words(role)
+    return any(name in wanted for _, _, _, names in claim.offices for name in names)
 
 
 def _offices_of_the_claim(claim: EventMention, entry: dict | None) -> list[dict]:
@@ -228,11 +207,10 @@ def _offices_of_the_claim(claim: EventMention, entry: dict | None) -> list[dict]
     named, those of a state among its actors (else all). Empty when the quote names an office the KB
     does not list for the person ("took office as senator"): only the text's own chronology can tell."""
     roles = [r for r in (entry or {}).get("roles") or [] if isinstance(r, dict) and parse_day(r.get("start"))]
-    quote = claim.quote.lower()
-    named = [r for r in roles if names_role(quote, r.get("role"))]
+    named = [r for r in roles if names_role(claim, r.get("role"))]
     if named:
         return sorted(named, key=lambda r: r["start"])
-    if OFFICE_WORDS.search(quote):
+    if claim.offices:
         return []
     actors = {norm_name(a) for a in claim.actors}
     of_actor = [r for r in roles if norm_name(r.get("of")) in actors]
@@ -241,8 +219,7 @@ def _offices_of_the_claim(claim: EventMention, entry: dict | None) -> list[dict]
 
 def _by_ordinal(claim: EventMention, tenures: list[dict]) -> list[dict]:
     """"Second term": of one office's tenures, only the second can match."""
-    quote = claim.quote.lower()
-    ordinal = next((n for word, n in _ORDINALS.items() if re.search(rf"\b{word}\b", quote)), None)
+    ordinal = next((n for n, word in enumerate(lexicon.ordered("term_ordinals"), 1) if word in claim.words), None)
     offices = {(r.get("role"), r.get("of")) for r in tenures}
     if ordinal and len(offices) == 1 and len(tenures) >= ordinal:
         return [tenures[ordinal - 1]]
@@ -300,16 +277,10 @@ def _acts_in_office(claim: EventMention, person: str, events: Iterable[EventMent
     return acts
 
 
-# names that read with "the" in running text: "president of the United States", "of the Philippines"
-_THE_FIRST = re.compile(r"^(United|Russian|Czech|Dominican|Central African|Democratic|Islamic) |"
-                        r"(States|Kingdom|Republic|Federation|Emirates|Islands|Netherlands|Philippines|Bahamas|"
-                        r"Gambia|Party|Assembly|Nations|Agency|Command|Council|Ministry|Department|Court)$")
-
-
 def office_phrase(tenure: dict) -> str:
     """ "president of the United States": the role, and what it is of, as a sentence says it."""
     role, of = tenure.get("role"), tenure.get("of")
-    if of and _THE_FIRST.search(of) and not of.lower().startswith("the "):
+    if of and lexicon.reads_with_the(of) and not of.lower().startswith("the "):
         of = "the " + of
     return " of ".join(x for x in (role, of) if x)
 
@@ -368,17 +339,12 @@ AFTER_END_GRACE_DAYS = 92
 LOOKAHEAD_WITHOUT_KB_DAYS = 365
 # A successor sworn in this long before the predecessor's stated end contradicts it.
 SUCCESSOR_GRACE_DAYS = 31
-# Offices held by many at once: another member's swearing-in says nothing about one member's end.
-MULTI_HOLDER_OFFICES = {"senator", "lawmaker", "legislator", "representative", "member", "minister", "justice",
-                        "judge", "commissioner", "ambassador", "governor", "mayor", "secretary", "director",
-                        "envoy", "chief", "commander", "adviser", "advisor", "official"}
-_FORMER = re.compile(r"\b(?:former|ex-|onetime|one-time|erstwhile|retired)")
 
 
 def _reach(claim: EventMention) -> tuple[date, date]:
     """The days of the claim's end that a KB end or a later act is compared with: its window widened by
     the slack, and, for an announced end, by the weeks it may take to take effect."""
-    ahead = ANNOUNCED_AHEAD_DAYS if announced_end(claim.quote) else 0
+    ahead = ANNOUNCED_AHEAD_DAYS if announced_end(claim) else 0
     return (claim.window[0] - timedelta(days=END_SLACK_DAYS),
             claim.window[1] + timedelta(days=END_SLACK_DAYS + ahead))
 
@@ -399,9 +365,9 @@ def _check_end(claim: EventMention, person: str, entry: dict | None, events: lis
     successors = _successors_before(claim, person, events, entity_types, kb, tenure, offices)
     if tenure:
         return _knowledge_end_conflict(claim, person, tenure, acts, successors)
-    named = OFFICE_WORDS.search(claim.quote.lower())
     names = _names_of(person, entry)
-    strong = [e for e in acts if _proves_office(e, names, named.group(1) if named else None)]
+    named = claim.offices[0][0] if claim.offices else None
+    strong = [e for e in acts if _proves_office(e, names, named)]
     if strong or successors:
         return _chronology_end_conflict(claim, person, strong, successors)
     return None
@@ -454,7 +420,7 @@ def _acts_after_end(claim: EventMention, person: str, events: Iterable[EventMent
         if _impeaches(e, key, names):
             acts.append(e)
             continue
-        if e.type not in OFFICE_ACTS or _FORMER.search(e.quote.lower()):
+        if e.type not in OFFICE_ACTS or e.former:
             continue
         actors = e.actors if e.type in JOINT_ACTS else e.sources
         if key in {norm_name(a) for a in actors}:
@@ -465,11 +431,11 @@ def _acts_after_end(claim: EventMention, person: str, events: Iterable[EventMent
 
 def _impeaches(e: EventMention, key: str, names: list[str]) -> bool:
     """An impeachment of the person (not one they took part in, and not their removal)."""
-    if e.type != "TRANSITION" or not re.search(r"\bimpeach", e.quote.lower()):
+    if e.type != "TRANSITION" or not e.impeachment:
         return False
     if key not in {norm_name(a) for a in e.targets}:
         return False
-    return transition_kind_for(e.quote, names) not in ("end", "start")
+    return transition_kind_for(e, names) not in ("end", "start")
 
 
 def _next_start(claim: EventMention, person: str, events: Iterable[EventMention], entry: dict | None) -> date:
@@ -482,7 +448,7 @@ def _next_start(claim: EventMention, person: str, events: Iterable[EventMention]
     key = norm_name(person)
     for e in events:
         if (e is not claim and e.type == "TRANSITION" and e.stated and e.window[0] > after
-                and key in {norm_name(a) for a in e.actors} and transition_kind_for(e.quote, names) == "start"):
+                and key in {norm_name(a) for a in e.actors} and transition_kind_for(e, names) == "start"):
             starts.append(e.window[0])
     if not entry or not entry.get("roles"):
         starts.append(after + timedelta(days=LOOKAHEAD_WITHOUT_KB_DAYS))
@@ -493,20 +459,11 @@ def _proves_office(e: EventMention, names: list[str], title: str | None) -> bool
     """Without the KB, an act proves the person still in office only when it is an impeachment of them or
     its statement puts an office's title before their name ("President Lind", "then-Prime Minister Voss";
     not a former one): the title of the office the claim names, when it names one."""
-    q = e.quote.lower()
-    if re.search(r"\bimpeach", q):
+    if e.impeachment:
         return True
-    for at in _mentions(e.quote, names):
-        before = q[max(0, at - _TITLE_REACH):at]
-        m = _TITLE_BEFORE_NAME.search(before)
-        if m and not _FORMER.search(before) and (title is None or m.group(1) == title):
-            return True
-    return False
-
-
-# how far before a name its title may stand ("then-Defense Secretary Lloyd Austin"), right against it
-_TITLE_REACH = 30
-_TITLE_BEFORE_NAME = re.compile(OFFICE_WORDS.pattern + r"\s*$")
+    keys = {norm_name(n) for n in names}
+    return any(norm_name(person) in keys and not former and (title is None or office == title)
+               for office, person, former in e.titled)
 
 
 def _office_of(claim: EventMention, tenure: dict | None, offices: list[dict]) -> tuple[str | None, str | None]:
@@ -517,8 +474,7 @@ def _office_of(claim: EventMention, tenure: dict | None, offices: list[dict]) ->
     kinds = {(t.get("role"), t.get("of")) for t in offices}
     if len(kinds) == 1:
         return next(iter(kinds))
-    m = OFFICE_WORDS.search(claim.quote.lower())
-    return (m.group(1), None) if m else (None, None)
+    return (claim.offices[0][0], None) if claim.offices else (None, None)
 
 
 def _successors_before(claim: EventMention, person: str, events: Iterable[EventMention],
@@ -530,13 +486,13 @@ def _successors_before(claim: EventMention, person: str, events: Iterable[EventM
     names = _names_of(person, kb_find(kb, person))
     own = [e for e in events if e is not claim and e.type == "TRANSITION" and e.stated
            and e.modality in (None, "asserted") and key in {norm_name(a) for a in e.actors}
-           and transition_kind_for(e.quote, names) == "start" and e.window[1] < claim.window[0]]
+           and transition_kind_for(e, names) == "start" and e.window[1] < claim.window[0]]
     role, state = _office_of(claim, tenure, offices)
     if not role:
         # the office the text has the person take up, when it names one
-        titled = [m.group(1) for m in (OFFICE_WORDS.search(e.quote.lower()) for e in own) if m]
+        titled = [e.offices[0][0] for e in own if e.offices]
         role = titled[-1] if titled else None
-    if not role or role.lower() in MULTI_HOLDER_OFFICES:
+    if not role or role.lower() in lexicon.words()["multi_holder_offices"]:
         return []
     own_start = parse_day(tenure.get("start")) if tenure else None
     if own_start is None:
@@ -555,9 +511,9 @@ def _successors_before(claim: EventMention, person: str, events: Iterable[EventM
             entry = kb_find(kb, other)
             if ((entry or {}).get("type") or entity_types.get(norm_name(other))) != "PERSON":
                 continue
-            if transition_kind_for(e.quote, _names_of(other, entry)) != "start":
+            if transition_kind_for(e, _names_of(other, entry)) != "start":
                 continue
-            if names_role(e.quote.lower(), role) or _kb_start_in(_with_office_names(kb, entry), role, state, e):
+            if names_role(e, role) or _kb_start_in(_with_office_names(kb, entry), role, state, e):
                 found.append(e)
                 break
     return found

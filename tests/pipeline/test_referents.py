@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from pactwatch.pipeline import referents
 from pactwatch.pipeline.extensions import EVENTS, QUANTITIES
 
 pytestmark = pytest.mark.slow
@@ -147,3 +148,72 @@ def test_a_dated_things_name_leaves_out_the_amounts_unit_words(annotate):
     things = _quantity(doc, "30")["dated_things"]
     assert [t["thing"] for t in things] == ["original duty"]
     assert things[0]["occasion"] == "effect" and things[0]["date"] == "2025-03-03"
+
+
+def _spots(doc):
+    return [s for span in doc.spans[EVENTS] for s in (span._.event or {}).get("transition_spots", [])]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The cabinet secretary Mara Olin resigned on Friday over the budget row.", "end"),
+    ("Judges removed Governor Tal Benn from office on April 2, 2024.", "end"),
+    ("Olin Tarr was inaugurated as mayor of Porto Vell on January 9, 2023.", "start"),
+    ("Voters elected Ada Rusk as premier on October 5, 2024.", "election"),
+    ("His second term as premier began on March 1, 2021.", "start"),
+    ("Her tenure as chancellor came to an end on May 30, 2022.", "end"),
+])
+def test_each_change_of_office_is_read_with_its_kind(annotate, text, kind):
+    # read over the whole sentence: some of these have no event trigger of their own ("term began")
+    doc = annotate(text, "2025-01-10")
+    spots = referents.transition_phrases(doc, doc[:], 0, len(text))
+    assert kind in {s["kind"] for s in spots}
+
+
+@pytest.mark.parametrize("text, done", [
+    ("Premier Ada Rusk refused to resign on Monday.", False),
+    ("Protesters called for the resignation of Mayor Olin Tarr on Monday.", False),
+    ("Governor Tal Benn may be removed from office next month.", False),
+    ("Governor Tal Benn said on Monday he would step down.", False),
+    ("Premier Ada Rusk resigned on Monday.", True),
+])
+def test_an_end_that_did_not_happen_is_marked(annotate, text, done):
+    ends = [s for s in _spots(annotate(text, "2025-01-10")) if s["kind"] == "end"]
+    assert ends and all(s["not_done"] is not done for s in ends)
+
+
+def test_who_an_end_is_about_and_how_it_came(annotate):
+    doc = annotate("Judges removed Governor Tal Benn from office on April 2, 2024.", "2025-01-10")
+    end = next(s for s in _spots(doc) if s["kind"] == "end")
+    assert (end["done_to"], end["announced"], end["bare"]) == (True, False, False)
+    assert end["about"] == "Tal Benn"
+    doc = annotate("Premier Ada Rusk stepped down on Monday.", "2025-01-10")
+    end = next(s for s in _spots(doc) if s["kind"] == "end")
+    assert (end["done_to"], end["announced"]) == (False, True)
+    assert end["about"] == "Ada Rusk"
+
+
+def test_a_bare_removal_is_marked_as_needing_a_change_of_leadership(annotate):
+    doc = annotate("The board removed the old pipes from the plant on May 2, 2024.", "2025-01-10")
+    assert all(s["bare"] for s in _spots(doc) if s["kind"] == "end")
+
+
+def test_office_titles_the_person_they_stand_before_and_former(annotate):
+    doc = annotate("Former Prime Minister Ada Rusk met Finance Minister Tal Benn in Porto Vell on May 2, 2024.",
+                   "2025-01-10")
+    e = next(s._.event for s in doc.spans[EVENTS] if s._.event.get("offices"))
+    offices = {o[0]: o for o in e["offices"]}
+    assert offices["prime minister"][2] is True
+    assert "finance minister" in offices["minister"][3]
+    assert "president" not in offices            # no title nested in a longer one
+    assert ["prime minister", "Ada Rusk", True] in e["titled"]
+    assert e["former"] is True
+    doc = annotate("Deputy Minister Tal Benn met officials in Porto Vell on May 2, 2024.", "2025-01-10")
+    e = next(s._.event for s in doc.spans[EVENTS] if s._.event.get("offices"))
+    assert "minister" not in e["offices"][0][3]   # a deputy minister is not the minister
+
+
+def test_an_impeachment_and_the_quote_words(annotate):
+    doc = annotate("Lawmakers impeached Governor Tal Benn on May 2, 2024, over the bribery case.", "2025-01-10")
+    e = next(s._.event for s in doc.spans[EVENTS] if s._.event.get("impeachment"))
+    assert "bribery" in e["quote_words"] and all(len(w) >= 4 for w in e["quote_words"])
+    assert "end" not in {s["kind"] for s in e["transition_spots"]}   # impeached is not yet removed

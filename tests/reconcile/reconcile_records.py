@@ -1,6 +1,7 @@
 """Builders for short articles' records, so each test states only what it is about."""
 from __future__ import annotations
 
+import functools
 import itertools
 
 _offsets = itertools.count(0, 100)
@@ -22,11 +23,37 @@ def qty(doc_id: str, value: float, quote: str, *, measure: str = "troop_level", 
 
 
 def event(doc_id: str, type_: str, quote: str, *, source=("United States",), target=("South Korea",),
-          date: str | None = None, location: str | None = None, modality: str = "asserted") -> dict:
+          date: str | None = None, location: str | None = None, modality: str = "asserted",
+          read: bool = True, **fields) -> dict:
+    """An event record. Its quote is read as the pipeline reads one (`read_quote`: what happened to an
+    office, the titles and words it has), unless `read` is False; `fields` set or override any field."""
     start = next(_offsets)
-    return {"kind": "event", "doc_id": doc_id, "type": type_, "source": list(source), "target": list(target),
-            "date": date, "location": location, "modality": modality, "quote": quote, "start": start,
-            "end": start + len(quote), "attributed_to": None}
+    record = {"kind": "event", "doc_id": doc_id, "type": type_, "source": list(source), "target": list(target),
+              "date": date, "location": location, "modality": modality, "quote": quote, "start": start,
+              "end": start + len(quote), "attributed_to": None}
+    if read:
+        record.update(read_quote(quote))
+    record.update(fields)
+    return record
+
+
+@functools.lru_cache(maxsize=None)
+def _read(quote: str) -> dict:
+    from pactwatch import pipeline
+    from pactwatch.pipeline import referents
+    doc = next(pipeline.annotate(pipeline.load(), [(quote, None, [])]))
+    spots = [s for sent in doc.sents for s in referents.transition_phrases(doc, sent, 0, len(quote))]
+    offices, titled = referents.office_words(doc, 0, len(quote))
+    words, former = referents.quote_words(doc, 0, len(quote))
+    return {"transition_spots": spots, "offices": offices, "titled": titled, "quote_words": words,
+            "former": former, "impeachment": any(w.startswith("impeach") for w in words)}
+
+
+def read_quote(quote: str) -> dict:
+    """The fields the pipeline's referents component files on an event for this quote (the full
+    pipeline reads it, once per quote)."""
+    import copy
+    return copy.deepcopy(_read(quote))
 
 
 def entity(doc_id: str, name: str, type_: str, kb_id: str | None = None, aliases=()) -> dict:

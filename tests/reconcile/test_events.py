@@ -6,6 +6,7 @@ import pytest
 from pactwatch.reconcile import cluster, find_conflicts
 from pactwatch.reconcile.events import transition_kind
 
+from pactwatch.reconcile.model import event_mention
 from reconcile_records import dated_event, doc, event, timex
 
 PAIR = dict(source=("Freedonia",), target=("Sylvania",))
@@ -100,7 +101,7 @@ def test_events_two_start_dates_for_one_term_conflict(first, second, clash):
     ("met his counterpart", None),
 ])
 def test_events_transition_kind_reads_what_happened_to_the_office(quote, kind):
-    assert transition_kind(quote) == kind
+    assert transition_kind(event_mention(event("q", "TRANSITION", quote), None)) == kind
 
 
 @pytest.mark.parametrize("first, second", [
@@ -212,3 +213,29 @@ def test_events_a_host_city_among_the_actors_ties_two_reports_like_a_location(pl
     assert bool(conflicts) is clash
     if clash:
         assert "both place it in Port Alba" in conflicts[0]["reason"]
+
+
+def _spot(kind, about=None, **marks):
+    return {"kind": kind, "at": 0, "done_to": False, "announced": False, "bare": False, "not_done": False,
+            "about": about, **marks}
+
+
+def test_events_the_transition_helpers_read_the_filed_phrases():
+    from pactwatch.reconcile.events import announced_end, end_done_to, end_not_done, transition_kind_for
+    both = event_mention(event("q", "TRANSITION", "any words at all", read=False,
+                               transition_spots=[_spot("start", "Ada Rusk"), _spot("end", "Tal Benn", done_to=True)]),
+                         None)
+    assert transition_kind(both) == "start"
+    assert transition_kind_for(both, ["Tal Benn"]) == "end"
+    assert transition_kind_for(both, ["Ada Rusk"]) == "start"
+    assert transition_kind_for(both, ["Olin Tarr"]) is None
+    assert end_done_to(both) and not announced_end(both) and not end_not_done(both)
+    refused = event_mention(event("q", "REJECT", "any words", read=False,
+                                  transition_spots=[_spot("end", announced=True, not_done=True)]), None)
+    assert end_not_done(refused) and announced_end(refused)
+    # a bare removal is an end only on a change of leadership
+    bare = event_mention(event("q", "RETREAT", "any words", read=False,
+                               transition_spots=[_spot("end", bare=True)]), None)
+    assert end_not_done(bare, leadership=False) is False and transition_kind_for(bare, [], leadership=False) is None
+    unread = event_mention(event("q", "TRANSITION", "was sworn in on Monday", read=False), None)
+    assert transition_kind(unread) is None

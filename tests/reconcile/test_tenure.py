@@ -251,3 +251,22 @@ def test_tenure_claim_of_a_later_start_against_the_packaged_interface_seed_shape
 def test_tenure_office_reads_as_a_sentence_says_it(tenure, phrase):
     from pactwatch.reconcile.tenure import office_phrase
     assert office_phrase(tenure) == phrase
+
+
+def test_a_record_stored_without_the_pipelines_reading_claims_no_start(leaders_kb):
+    # a record filed before the referents fields existed: the same words, but nothing says what happened
+    # to the office, so reconcile does not guess it from the quote
+    read = [doc("a", "2025-08-01"), _claim("a", "2022-03-01")]
+    assert [c["type"] for c in find_conflicts(read, kb=leaders_kb)] == ["knowledge"]
+    unread = [doc("a", "2025-08-01"), event("a", "TRANSITION", "President Alice Park's second term began on that day",
+                                            date="2022-03-01", source=PARK, target=(), read=False)]
+    assert find_conflicts(unread, kb=leaders_kb) == []
+
+
+def test_the_fields_say_what_happened_whatever_the_quote_says(leaders_kb):
+    # reconcile reads the filed start, not the sentence: a start filed on a quote with no start words is checked
+    filed = event("a", "TRANSITION", "Alice Park, in office since that day", date="2022-03-01", source=PARK,
+                  target=(), read=False,
+                  transition_spots=[{"kind": "start", "at": 0, "done_to": False, "announced": False, "bare": False,
+                                     "not_done": False, "about": "Alice Park"}])
+    assert [c["type"] for c in find_conflicts([doc("a", "2025-08-01"), filed], kb=leaders_kb)] == ["knowledge"]

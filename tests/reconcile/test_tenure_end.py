@@ -7,6 +7,7 @@ import pytest
 from pactwatch.reconcile import find_conflicts
 from pactwatch.reconcile.events import transition_kind, transition_kind_for
 
+from pactwatch.reconcile.model import event_mention
 from reconcile_records import FakeKB, dated_event, doc, entity, event, timex
 
 
@@ -158,8 +159,8 @@ def test_a_quote_telling_one_start_and_another_end_is_not_checked(cabinet_kb):
     # "Brel took office on May 4 after Rho was removed": the date is Brel's start, not Rho's end, but
     # nothing in the records says which phrase it belongs to, so neither claim is checked
     quote = "Tomas Brel took office on May 4, 2023, after Rho was removed from office"
-    assert transition_kind_for(quote, ["Tomas Brel", "Brel"]) == "start"
-    assert transition_kind_for(quote, ["Rho Min-ha", "Rho"]) == "end"
+    assert transition_kind_for(event_mention(event("q", "TRANSITION", quote), None), ["Tomas Brel", "Brel"]) == "start"
+    assert transition_kind_for(event_mention(event("q", "TRANSITION", quote), None), ["Rho Min-ha", "Rho"]) == "end"
     records = [doc("m", "2024-01-01"),
                *dated_event("m", "TRANSITION", quote, "May 4, 2023", "2023-05-04",
                             source=("Tomas Brel", "Freedonia"), target=RHO)]
@@ -180,7 +181,7 @@ def test_a_quote_telling_one_start_and_another_end_is_not_checked(cabinet_kb):
     ("was sworn in the following day", "start"),
 ])
 def test_end_phrases_are_read_as_ends(quote, kind):
-    assert transition_kind(quote) == kind
+    assert transition_kind(event_mention(event("q", "TRANSITION", quote), None)) == kind
 
 
 # ---------------------------------------------------------------- the text's own chronology
