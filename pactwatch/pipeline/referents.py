@@ -788,7 +788,7 @@ def title_claims(doc: Doc, titles: dict[tuple[str, ...], dict]) -> list[dict]:
             claims.append({"name": actor.get("name") or span.text, "surface": span.text, "kb_id": actor.get("kb_id"),
                            "title": " ".join(words), "roles": list(title.get("roles", [])),
                            "country": title.get("country"), "former": former, "start": start, "end": end,
-                           "quote": doc.text[start:end]})
+                           "quote": doc._.text[start:end]})
             break
     return claims
 
@@ -854,7 +854,7 @@ def statements(doc: Doc) -> list[dict]:
             out.append({"speaker": speaker, "side": sides.get(subj.i) or _side_of_words(doc, subj),
                         "topics": topics, "negated": negated, "denied": denied, "rebuttal": rebut,
                         "start": first.idx, "end": last.idx + len(last.text),
-                        "quote": doc.text[first.idx:last.idx + len(last.text)]})
+                        "quote": doc._.text[first.idx:last.idx + len(last.text)]})
     return out
 
 
