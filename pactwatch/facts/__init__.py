@@ -10,6 +10,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..documents.model import Document
+from ..knowledge.identity import merge_entities
 from ..pipeline.extensions import ACTORS, EVENTS, QUANTITIES, TIMEX
 
 KINDS = ("entity", "timex", "quantity", "event")
@@ -37,22 +38,18 @@ def fact_records(doc: Doc, doc_id: str) -> list[dict]:
 
 
 def entity_records(doc: Doc, doc_id: str) -> list[dict]:
-    """One record per distinct entity: the same kb id, or the same name and type when unlinked."""
-    grouped: dict[tuple, dict] = {}
+    """One record per distinct entity (knowledge.identity's merge: the same kb id, or the same name
+    key and type when unlinked), its fields from its first mention."""
+    mentions = []
     for span in sorted(doc.spans.get(ACTORS, []), key=lambda s: s.start_char):
         actor = span._.actor or {"kb_id": None, "name": span.text, "type": span.label_}
-        key = (actor.get("kb_id"),) if actor.get("kb_id") else (actor["name"].casefold(), actor.get("type"))
-        rec = grouped.get(key)
-        if rec is None:
-            rec = grouped[key] = {"kind": "entity", "doc_id": doc_id, "name": actor["name"],
-                                  "type": actor.get("type") or span.label_, "kb_id": actor.get("kb_id"),
-                                  "aliases": [], "mentions": []}
-            if actor.get("acts_for"):
-                rec["acts_for"] = actor["acts_for"]
-        if span.text not in rec["aliases"]:
-            rec["aliases"].append(span.text)
-        rec["mentions"].append({"start": span.start_char, "end": span.end_char})
-    return list(grouped.values())
+        rec = {"kind": "entity", "doc_id": doc_id, "name": actor["name"], "type": actor.get("type") or span.label_,
+               "kb_id": actor.get("kb_id"), "aliases": [span.text],
+               "mentions": [{"start": span.start_char, "end": span.end_char}]}
+        if actor.get("acts_for"):
+            rec["acts_for"] = actor["acts_for"]
+        mentions.append(rec)
+    return [entity.record() for entity in merge_entities(mentions)]
 
 
 def timex_records(doc: Doc, doc_id: str) -> list[dict]:

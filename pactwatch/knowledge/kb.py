@@ -9,11 +9,11 @@ import functools
 import json
 import re
 import tomllib
-import unicodedata
 from pathlib import Path
 from typing import Iterable
 
 from ..errors import KnowledgeError
+from .identity import norm_name as norm   # the one name key (identity.py)
 
 DATA = Path(__file__).resolve().parent / "data"
 # the built-in files this module owns; other files in data/ belong to other components
@@ -30,16 +30,6 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 ORGAN_FIELDS = ("heads", "modified_heads", "modifiers", "federal", "anaphors", "federations")
 # the word lists of the `name_words` table (not_names.toml): words around a name that change what it names
 NAME_WORD_FIELDS = ("suffixes", "generic_determiners", "type_suffixes", "modifier_suffixes", "event_heads")
-
-
-def norm(name: str) -> str:
-    """The key names are compared by: accents, case, periods, apostrophes and hyphens ignored."""
-    s = unicodedata.normalize("NFKD", name)
-    s = "".join(c for c in s if not unicodedata.combining(c)).casefold()
-    s = s.replace("’", "'").replace(".", "")
-    s = re.sub(r"[-‐‑–—_/]", " ", s)
-    s = re.sub(r"\s+", " ", s).strip()
-    return s[4:] if s.startswith("the ") else s
 
 
 class KnowledgeBase:

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from ..knowledge.identity import merge_entities
+
 # characters per window: a batch of 8 such windows peaks near 0.8 GB with the small model (measured:
 # 100k windows reached 2.5 GB), and a news article (a few thousand characters) is always one window
 WINDOW_CHARS = 20_000
@@ -71,23 +73,16 @@ def shifted(records: list[dict], offset: int) -> list[dict]:
 
 def merged(records: Iterable[dict]) -> list[dict]:
     """The records of every window as one document's: an entity found in several windows is one
-    record (the same key as facts.entity_records: kb id, else name and type), its aliases and
-    mentions joined in text order; every other record kept, kinds in the order facts gives them."""
-    entities: dict[tuple, dict] = {}
+    record (knowledge.identity's merge, as facts.entity_records joins a Doc's mentions), its aliases
+    and mentions joined in text order; every other record kept, kinds in the order facts gives them."""
+    entities: list[dict] = []
     others: dict[str, list[dict]] = {}
     for rec in records:
-        if rec.get("kind") != "entity":
+        if rec.get("kind") == "entity":
+            entities.append(rec)
+        else:
             others.setdefault(rec.get("kind"), []).append(rec)
-            continue
-        key = (rec["kb_id"],) if rec.get("kb_id") else (str(rec.get("name")).casefold(), rec.get("type"))
-        have = entities.get(key)
-        if have is None:
-            entities[key] = {**rec, "aliases": list(rec.get("aliases") or []),
-                             "mentions": list(rec.get("mentions") or [])}
-            continue
-        have["aliases"] += [a for a in rec.get("aliases") or [] if a not in have["aliases"]]
-        have["mentions"] += rec.get("mentions") or []
-    out = list(entities.values())
+    out = [entity.record() for entity in merge_entities(entities)]
     for kind in ("timex", "quantity", "event"):
         out += others.pop(kind, [])
     for rest in others.values():

@@ -12,8 +12,8 @@ the nearest. A plain denial (not a correction) needs the other statement's topic
 """
 from __future__ import annotations
 
+from ..knowledge.identity import norm_name
 from .model import stable_id
-from .normalize import norm_name
 
 
 def check_accounts(doc_id: str, source: str | None, said: list[dict]) -> list[dict]:

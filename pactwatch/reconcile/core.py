@@ -11,13 +11,14 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, Iterable, Iterator
 
+from ..knowledge.identity import norm_name
 from . import events as event_rules
 from . import quantities as quantity_rules
 from . import accounts, dated, tenure, titles
 from .datebasis import date_basis, states_year, timexes_in_quote
 from .model import (undated_validity, ActorResolver, Document, EventMention, QuantityMention, as_document,
                     event_mention, quantity_mention)
-from .normalize import norm_name, parse_day, shift_period
+from .normalize import parse_day, shift_period
 
 
 def neighbour_block(key: str, step: int) -> str | None:

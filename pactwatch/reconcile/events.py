@@ -18,10 +18,11 @@ from typing import Iterable
 
 from datetime import date
 
+from ..knowledge.identity import norm_name
 from . import lexicon
 from .datebasis import EXPLICIT
 from .model import ActorResolver, EventMention, kb_find, stable_id
-from .normalize import compatible_dates, norm_name, overlaps, period_of, span_days, timex_interval
+from .normalize import compatible_dates, overlaps, period_of, span_days, timex_interval
 
 # Reports of one event that disagree on its date still fall within this many days of each other.
 SAME_EVENT_WINDOW_DAYS = 31

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
+from ..knowledge.identity import norm_name
 from .datebasis import date_window
-from .normalize import Range, norm_name, parse_day, timex_interval, value_range
+from .normalize import Range, parse_day, timex_interval, value_range
 
 # A figure stated without a time of its own speaks for the weeks before its document's publication.
 UNDATED_VALIDITY_DAYS = 30

@@ -1,6 +1,7 @@
-"""Shared normalisation for reconciliation: names, TIMEX3 values as date intervals, qualified amounts as ranges.
+"""Shared normalisation for reconciliation: TIMEX3 values as date intervals, qualified amounts as ranges.
 
-Everything here works on plain values taken from records; nothing imports spaCy.
+Everything here works on plain values taken from records; nothing imports spaCy. Names are compared by
+knowledge.identity.norm_name.
 """
 from __future__ import annotations
 
@@ -8,23 +9,9 @@ import calendar
 import functools
 import math
 import re
-import unicodedata
 from datetime import date, timedelta
 
-# ---------------------------------------------------------------- names
-
-
-@functools.lru_cache(maxsize=65536)
-def norm_name(name: str | None) -> str:
-    """FORMAT.md's name matching: case folded, accents and periods removed, hyphens as spaces, no leading "the"."""
-    if not name:
-        return ""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(c for c in text if not unicodedata.combining(c)).casefold()
-    text = text.replace(".", "").replace("’", "'").replace("-", " ").replace("–", " ")
-    text = re.sub(r"\s+", " ", text).strip()
-    return text[4:] if text.startswith("the ") else text
-
+from ..knowledge.identity import norm_name
 
 # ---------------------------------------------------------------- time
 

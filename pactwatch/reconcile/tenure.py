@@ -28,11 +28,12 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any, Iterable
 
+from ..knowledge.identity import norm_name
 from . import lexicon
 from .datebasis import EXPLICIT
 from .events import announced_end, end_done_to, end_not_done, transition_kind_for, transition_phrases
 from .model import EventMention, kb_find, kb_name, stable_id
-from .normalize import norm_name, overlaps, parse_day, span_days
+from .normalize import overlaps, parse_day, span_days
 
 # "More than a few days apart": closer dates are one date told loosely.
 START_SLACK_DAYS = 3

@@ -16,8 +16,8 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any, Iterable
 
+from ..knowledge.identity import norm_name
 from .model import kb_name, stable_id
-from .normalize import norm_name
 from .tenure import kb_horizon, office_phrase
 
 # An office the KB shows as open is presumed held this long past the latest date the KB records.

@@ -217,18 +217,14 @@ def _cell(v):
 def actors(db: Optional[str] = DbOption, doc: Optional[str] = typer.Option(None, "--doc", help="one document"),
            as_json: bool = JsonOption):
     """Canonical actors with their knowledge-base ids, mention counts and documents."""
+    from ..reconcile.entities import merge_entities
     store = _store(db)
     doc_id = _doc_filter(store, doc)
-    merged: dict[tuple, dict] = {}
-    for e in store.records("entity", [doc_id] if doc_id else None):
-        key = (e["kb_id"],) if e.get("kb_id") else (e["name"].casefold(), e["type"])
-        m = merged.setdefault(key, {"name": e["name"], "type": e["type"], "kb_id": e.get("kb_id"),
-                                    "mentions": 0, "documents": [], "aliases": []})
-        m["mentions"] += len(e.get("mentions") or [])
-        if e["doc_id"] not in m["documents"]:
-            m["documents"].append(e["doc_id"])
-        m["aliases"] += [a for a in e.get("aliases") or [] if a not in m["aliases"]]
-    rows = sorted(merged.values(), key=lambda m: (-m["mentions"], m["name"]))
+    # the same merge the brief and reconcile use (knowledge.identity): kb id, else name key and type
+    rows = [{"name": e["name"], "type": e["type"], "kb_id": e["kb_id"], "mentions": e["mention_count"],
+             "documents": e["doc_ids"], "aliases": e["aliases"]}
+            for e in merge_entities(store.records("entity", [doc_id] if doc_id else None))]
+    rows.sort(key=lambda m: (-m["mentions"], m["name"]))
     if as_json:
         return _emit_json(rows)
     _table("actors", ["name", "type", "kb id", "mentions", "documents", "aliases"],
@@ -244,11 +240,12 @@ def events(db: Optional[str] = DbOption,
            modality: Optional[str] = typer.Option(None, "--modality", help="asserted, planned, speculative or negated"),
            as_json: bool = JsonOption):
     """Events: who did what to whom, when, and whether it happened."""
+    from ..knowledge.identity import norm_name
     store = _store(db)
     rows = [e for e in store.records("event")
             if (not type or e["type"] == type.upper())
             and (not modality or e["modality"] == modality.lower())
-            and (not actor or actor.casefold() in {a.casefold() for a in (e["source"] or []) + (e["target"] or [])})]
+            and (not actor or norm_name(actor) in {norm_name(a) for a in (e["source"] or []) + (e["target"] or [])})]
     rows.sort(key=lambda e: (e.get("date") or "~", e["doc_id"], e["start"]))
     if as_json:
         return _emit_json(rows)

@@ -4,7 +4,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from ..reconcile.normalize import format_amount, norm_name, overlaps, timex_interval
+from ..knowledge.identity import norm_name
+from ..reconcile.normalize import format_amount, overlaps, timex_interval
 from ..reconcile.query import clusters_of
 
 

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from pactwatch.reconcile.normalize import (Range, compatible_dates, format_amount, norm_name, shift_period,
+from pactwatch.reconcile.normalize import (Range, compatible_dates, format_amount, shift_period,
                                            timex_interval, value_range)
 
 
@@ -57,12 +57,6 @@ def test_normalize_qualified_figures_allow_their_ranges(qualifier, value, inside
                                                     ("2025", 1, "2026"), ("undated", 1, None)])
 def test_normalize_shift_period_steps_months_or_years(period, step, expected):
     assert shift_period(period, step) == expected
-
-
-@pytest.mark.parametrize("name, expected", [("The U.S.", "us"), ("Lee Jae-myung", "lee jae myung"),
-                                            ("Draudt-Véjares", "draudt vejares")])
-def test_normalize_names_as_the_scorer_compares_them(name, expected):
-    assert norm_name(name) == expected
 
 
 @pytest.mark.parametrize("args, text", [((350e9, "USD"), "$350 billion"), ((15, "percent"), "15%"),

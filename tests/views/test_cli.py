@@ -237,3 +237,40 @@ def test_cli_tables_show_control_characters_from_stored_text_as_escapes(tmp_path
     result = run("docs", "--db", db)
     assert result.exit_code == 0 and "\x1b" not in result.stdout and "\x07" not in result.stdout
     assert "\\x1b" in result.stdout
+
+
+def _two_documents(tmp_path) -> str:
+    """Two documents naming one unlinked body two ways, and a linked state, built without the pipeline."""
+    from pactwatch.store import Store
+    db = str(tmp_path / "m.db")
+    store = Store(db)
+    for doc_id, name, quote in (("a" * 64, "The Quay Fund", "The Quay Fund met Freedonia."),
+                                ("b" * 64, "Quay Fund", "Quay Fund met Freedonia.")):
+        store.add({"doc_id": doc_id, "source": f"{doc_id[0]}.txt", "title": None, "authors": [], "published": "2025-03-03",
+                   "text_sha256": doc_id, "captions": [], "text": quote},
+                  [{"kind": "entity", "doc_id": doc_id, "name": name, "type": "ORG", "kb_id": None, "aliases": [name],
+                    "mentions": [{"start": 0, "end": len(name)}]},
+                   {"kind": "entity", "doc_id": doc_id, "name": "Freedonia", "type": "GPE", "kb_id": "Q7",
+                    "aliases": ["Freedonia"], "mentions": [{"start": len(name) + 5, "end": len(name) + 14}]},
+                   {"kind": "event", "doc_id": doc_id, "type": "CONSULT", "source": [name], "target": ["Freedonia"],
+                    "date": None, "location": None, "modality": "asserted", "quote": quote, "start": 0,
+                    "end": len(quote), "span_start": len(name) + 1, "span_end": len(name) + 4, "span_text": "met"}])
+    return db
+
+
+def test_cli_actors_merge_as_reconcile_does_by_name_key_across_documents(tmp_path):
+    from pactwatch.reconcile import merge_entities
+    from pactwatch.store import Store
+    db = _two_documents(tmp_path)
+    rows = json.loads(run("actors", "--db", db, "--json").stdout)
+    assert sorted((r["name"], len(r["documents"]), r["mentions"]) for r in rows) == [
+        ("Freedonia", 2, 2), ("The Quay Fund", 2, 2)]
+    merged = merge_entities(Store(db).records("entity"))
+    assert {(e["name"], tuple(e["doc_ids"])) for e in merged} == {(r["name"], tuple(r["documents"])) for r in rows}
+
+
+def test_cli_events_actor_filter_compares_name_keys(tmp_path):
+    db = _two_documents(tmp_path)
+    rows = json.loads(run("events", "--db", db, "--actor", "the quay fund", "--json").stdout)
+    assert len(rows) == 2
+    assert json.loads(run("events", "--db", db, "--actor", "Quay", "--json").stdout) == []

@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import re
 
+from ...knowledge.identity import norm_name
 from .words import words
 
 # horizontal space includes the no-break space web pages put in bylines
@@ -45,11 +46,6 @@ def _not_names() -> frozenset:
     return frozenset(knowledge.load().not_names)
 
 
-def _norm(word: str) -> str:
-    from pactwatch.knowledge import norm
-    return norm(word)
-
-
 # two to four capitalised words, initials only ending in a period: "Jane Roe", "J. R. Roe" (not "Tuesday. Jane Roe")
 # (words bounded in length, and never begun inside another word: matching stays linear)
 _CREDITED_NAME = r"(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w’'-]{1,30})(?:[^\S\n]+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w’'-]{1,30})){1,3}"
@@ -69,14 +65,14 @@ def find(text: str) -> list[tuple[int, int, str]]:
 
     def outlet(match: re.Match, kind: str, group: int = 1) -> None:
         name = match.group(group).rstrip(".")
-        if name and _norm(name) not in not_names and not re.fullmatch(r"[A-Z]\.?", name):
+        if name and norm_name(name) not in not_names and not re.fullmatch(r"[A-Z]\.?", name):
             out.append((match.start(group), match.start(group) + len(name), kind))
 
     for credit in _PHOTO_CREDIT.finditer(text):
-        if not any(_norm(w) in not_names for w in credit.group(1).split()):
+        if not any(norm_name(w) in not_names for w in credit.group(1).split()):
             out.append((credit.start(1), credit.end(1), "photographer"))
     for credit in _agency_credit().finditer(text):
-        if not any(_norm(w) in not_names for w in credit.group(1).split()):
+        if not any(norm_name(w) in not_names for w in credit.group(1).split()):
             out.append((credit.start(1), credit.end(1), "photographer"))
     for credit in _CREDIT_FOR.finditer(text):
         outlet(credit, "credited_outlet")
@@ -88,7 +84,7 @@ def find(text: str) -> list[tuple[int, int, str]]:
             for piece in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", part.group(1)):
                 name = re.sub(r"\s+in\s+.*$", "", piece.group(0)).strip()
                 name = re.sub(r"^and\s+", "", name)
-                if _BYLINE_NAME.match(name) and not any(_norm(w) in not_names for w in name.split()):
+                if _BYLINE_NAME.match(name) and not any(norm_name(w) in not_names for w in name.split()):
                     at = text.index(name, base + piece.start())
                     out.append((at, at + len(name), "wire_author"))
     for line in _COPYRIGHT_LINE.finditer(text):
@@ -107,7 +103,7 @@ def _byline(text: str, line: re.Match, not_names: frozenset) -> list[tuple[int, 
     names = [n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+|\s*&\s*", names_part)]
 
     def job(part: str) -> bool:       # "Staff Reporters", "Tokyo correspondent"
-        return any(_norm(w) in not_names or _norm(w)[:-1] in not_names for w in part.split())
+        return any(norm_name(w) in not_names or norm_name(w)[:-1] in not_names for w in part.split())
     # the names, then perhaps their jobs: "By Jane Roe and John Doe, Staff Reporters"
     n_names = 0
     while n_names < len(names) and _BYLINE_NAME.match(names[n_names]) and not job(names[n_names]):

@@ -9,7 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from ...reconcile.normalize import format_amount, norm_name, timex_interval
+from ...knowledge.identity import norm_name
+from ...reconcile.normalize import format_amount, timex_interval
 from ...reconcile.query import clusters_of, conflicts_of
 from ...store import queries
 from ..commitments import commitments as build_commitments
