@@ -136,16 +136,9 @@ def _reconcile(store: Store, doc_ids: list[str], kb_dirs: Iterable[str] = ()) ->
     """Bring clusters and conflicts up to date for the documents just stored, with the same
     knowledge (built-in plus the user's --kb folders) the extraction used; one process at a time."""
     from . import reconcile
-    kb_dirs = [str(k) for k in kb_dirs]
-    kb = None
-    if kb_dirs:
-        from . import knowledge
-        kb = knowledge.load(kb_dirs)
+    kb = reconcile.knowledge_for(kb_dirs)
     with store.reconcile_lock():
-        if kb is not None:
-            reconcile.update(store, doc_ids, kb=kb)
-        else:
-            reconcile.update(store, doc_ids)
+        reconcile.update(store, doc_ids, kb=kb)
         store.reconciled(doc_ids)
 
 

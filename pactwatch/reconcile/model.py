@@ -8,7 +8,7 @@ import hashlib
 import sys
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Iterable
 
 from ..knowledge.identity import norm_name
 from .datebasis import date_window
@@ -216,6 +216,18 @@ def default_kb() -> Any:
         return knowledge.load()
     except Exception:  # reconciliation without a KB still clusters and finds value/date conflicts
         return None
+
+
+def knowledge_for(kb_dirs: Iterable[str] = ()) -> Any:
+    """The knowledge ingest extracts and reconciles with, for every reconciliation: the packaged
+    knowledge base plus the user's --kb folders (a bad folder is the user's KnowledgeError), or the
+    packaged one alone. Views that compute reconciliation use it too, so they never disagree with
+    what ingest stored."""
+    kb_dirs = [str(d) for d in kb_dirs]
+    if kb_dirs:
+        from pactwatch import knowledge
+        return knowledge.load(kb_dirs)
+    return default_kb()
 
 
 def as_document(record: dict) -> Document:

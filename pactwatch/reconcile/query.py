@@ -1,32 +1,36 @@
-"""Reading reconciled results for the views: from the store's tables when it keeps them, else computed."""
+"""Reading reconciled results for the views: from the store's tables when it keeps them, else computed
+with the knowledge ingest uses (model.knowledge_for), so a view never disagrees with what ingest stores."""
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Iterable
 
 from .core import reconcile
+from .model import knowledge_for
 
 _FACT_KINDS = ("document", "entity", "quantity", "event", "timex")
 
 
-def _computed(store: Any):
-    # a store never reconciled (or without the reconcile tables): reconcile its records in memory
+def _computed(store: Any, kb_dirs: Iterable[str]):
+    # a store never reconciled (or without the reconcile tables): reconcile its records in memory,
+    # with the knowledge base ingest would have used (not none: actors would block apart)
     records = (r for kind in _FACT_KINDS for r in store.records(kind))
-    return reconcile(records)
+    return reconcile(records, kb=knowledge_for(kb_dirs))
 
 
-def clusters_of(store: Any, fact: str | None = None) -> list[dict]:
-    """Fact clusters ("quantity", "event" or both): stored ones, or computed when none are stored."""
+def clusters_of(store: Any, fact: str | None = None, kb_dirs: Iterable[str] = ()) -> list[dict]:
+    """Fact clusters ("quantity", "event" or both): stored ones, or computed when none are stored
+    (`kb_dirs`: the --kb folders the store's documents were ingested with)."""
     stored = store.clusters(fact) if hasattr(store, "clusters") else []
     if stored:
         return stored
-    return [c for c in _computed(store).clusters if fact is None or c["fact"] == fact]
+    return [c for c in _computed(store, kb_dirs).clusters if fact is None or c["fact"] == fact]
 
 
-def conflicts_of(store: Any) -> list[dict]:
+def conflicts_of(store: Any, kb_dirs: Iterable[str] = ()) -> list[dict]:
     """Conflict records: stored ones when the store has reconciled clusters, else computed."""
     if hasattr(store, "clusters") and store.clusters():
         return store.conflicts()
-    return _computed(store).conflicts
+    return _computed(store, kb_dirs).conflicts
 
 
 def series_of(cluster: dict) -> str:

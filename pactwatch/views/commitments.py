@@ -12,7 +12,7 @@ import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from ..knowledge import measures as measure_lexicon
 from ..reconcile.normalize import format_amount, timex_interval
@@ -380,7 +380,7 @@ def _state_label(step: dict) -> str:
     return step["state"]
 
 
-def _context(store: Any, clusters: list[dict]) -> _Context:
+def _context(store: Any, clusters: list[dict], kb_dirs: Iterable[str] = ()) -> _Context:
     documents = list(store.records("document"))
     newest = max((d["published"] for d in documents if timex_interval(d.get("published"))), default=None)
     ctx = _Context({d["doc_id"]: {**d, "newest_in_store": newest} for d in documents})
@@ -393,7 +393,7 @@ def _context(store: Any, clusters: list[dict]) -> _Context:
             if m.get("start") is not None:
                 ctx.figure_spans.setdefault(m["doc_id"], []).append((m["start"], m["end"]))
     ctx.states = {r["name"] for r in store.records("entity") if r.get("type") == "GPE"}
-    ctx.disputed = {(i.get("doc_id"), i.get("quote")) for c in conflicts_of(store) for i in c.get("items", [])}
+    ctx.disputed = {(i.get("doc_id"), i.get("quote")) for c in conflicts_of(store, kb_dirs) for i in c.get("items", [])}
     return ctx
 
 
@@ -405,17 +405,18 @@ def _rank(e: dict) -> tuple:
     return (vague, -e["source_count"], -len(e["history"]), -latest.toordinal() if latest else 0, e["subject"])
 
 
-def commitments(store: Any) -> list[dict]:
+def commitments(store: Any, kb_dirs: Iterable[str] = ()) -> list[dict]:
     """Each commitment once — figures first, then those without a number — most widely reported first.
 
     Each entry: `subject`; `state` ("15% agreed", "in place"), `status`, `amount`, `value`; `changed`, the
     date that state began; `restated`, when it was last restated; `then`, later steps that have not
     changed it (a pending threat, a ruling); `latest`, the date of the last step; `history`, every step
     (date, change, label, note, sources); `components` (figures stated as part of it); `disputed`, when a
-    conflict names one of its statements; `source_count` and `sources`.
+    conflict names one of its statements; `source_count` and `sources`. `kb_dirs`: the --kb folders the
+    store was ingested with, for a store whose reconciliation is computed here (reconcile/query.py).
     """
-    clusters = clusters_of(store, "quantity")
-    ctx = _context(store, clusters)
+    clusters = clusters_of(store, "quantity", kb_dirs)
+    ctx = _context(store, clusters, kb_dirs)
     figures = _figures(ctx, clusters)
     pledges = [_pledge(g, ctx) for g in _pledge_groups(ctx)]
     return sorted(figures, key=_rank) + sorted(pledges, key=_rank)

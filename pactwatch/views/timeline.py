@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, Iterable
 
 from ..knowledge.identity import norm_name
 from ..reconcile.normalize import format_amount, overlaps, timex_interval
@@ -35,14 +35,16 @@ def _quantity_entry(c: dict) -> dict:
             "cluster_id": c["cluster_id"]}
 
 
-def timeline(store: Any, actor: str | None = None, start: str | None = None, end: str | None = None) -> list[dict]:
+def timeline(store: Any, actor: str | None = None, start: str | None = None, end: str | None = None,
+             kb_dirs: Iterable[str] = ()) -> list[dict]:
     """Dated events and figures merged across documents, in date order, each with its source count and quotes.
 
     `actor` keeps entries naming that actor; `start`/`end` (TIMEX3 dates such as 2025 or 2025-08) keep
     entries whose dates meet that window. Figures appear when the text dates them (a rate "in July").
+    `kb_dirs`: the --kb folders the store was ingested with (reconcile/query.py).
     """
-    entries = [_event_entry(c) for c in clusters_of(store, "event") if c.get("date")]
-    entries += [_quantity_entry(c) for c in clusters_of(store, "quantity") if c.get("time")]
+    entries = [_event_entry(c) for c in clusters_of(store, "event", kb_dirs) if c.get("date")]
+    entries += [_quantity_entry(c) for c in clusters_of(store, "quantity", kb_dirs) if c.get("time")]
     entries = [e for e in entries if timex_interval(e["date"])]
     if actor:
         wanted = norm_name(actor)

@@ -66,7 +66,7 @@ def create_app(db: str | None = None, token: str | None = None, store: Store | N
     from .ingest import IngestJobs, mount_ingest
 
     store = store or Store(db)
-    ctx = Context.of(store)
+    ctx = Context.of(store, kb_dirs)
     jobs = IngestJobs(store.url, kb_dirs)
 
     @contextlib.asynccontextmanager

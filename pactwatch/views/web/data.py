@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Iterable
 
 from ...knowledge.identity import norm_name
 from ...reconcile.normalize import format_amount, timex_interval
@@ -24,13 +24,15 @@ MODALITIES = ("asserted", "planned", "speculative", "negated")
 
 @dataclass
 class Context:
-    """A store and its computed views."""
+    """A store, its computed views, and the --kb folders its ingests use (so what a view computes or
+    shows from the knowledge base is what ingest used)."""
     store: Any
     cache: ViewCache
+    kb_dirs: tuple[str, ...] = ()
 
     @classmethod
-    def of(cls, store: Any) -> "Context":
-        return cls(store, ViewCache(store))
+    def of(cls, store: Any, kb_dirs: Iterable[str] = ()) -> "Context":
+        return cls(store, ViewCache(store), tuple(str(d) for d in kb_dirs))
 
 
 def _trim(entry: dict) -> dict:
@@ -47,13 +49,13 @@ def _page(items: list, offset: int, limit: int) -> dict:
 
 # ------------------------------------------------------------------ cached whole-store views
 def all_commitments(ctx: Context) -> list[dict]:
-    return ctx.cache.get("commitments", lambda: [_trim(e) for e in build_commitments(ctx.store)])
+    return ctx.cache.get("commitments", lambda: [_trim(e) for e in build_commitments(ctx.store, ctx.kb_dirs)])
 
 
 def all_timeline(ctx: Context) -> list[dict]:
     def compute():
         entries = []
-        for e in build_timeline(ctx.store):
+        for e in build_timeline(ctx.store, kb_dirs=ctx.kb_dirs):
             first, last = timex_interval(e["date"])
             entries.append({**_trim(e), "from": first.isoformat(), "to": last.isoformat()})
         return entries
@@ -62,7 +64,7 @@ def all_timeline(ctx: Context) -> list[dict]:
 
 def all_conflicts(ctx: Context) -> list[dict]:
     def compute():
-        records = conflicts_of(ctx.store)
+        records = conflicts_of(ctx.store, ctx.kb_dirs)
         # newest first: by the latest date any side states
         records.sort(key=lambda c: max((i.get("time") or "" for i in c["items"]), default=""), reverse=True)
         return records
@@ -78,13 +80,13 @@ def _compact_cluster(c: dict) -> dict:
 
 
 def event_clusters(ctx: Context) -> list[dict]:
-    return ctx.cache.get("event_clusters", lambda: [_compact_cluster(c) for c in clusters_of(ctx.store, "event")])
+    return ctx.cache.get("event_clusters", lambda: [_compact_cluster(c) for c in clusters_of(ctx.store, "event", ctx.kb_dirs)])
 
 
 def quantity_clusters(ctx: Context) -> list[dict]:
     def compute():
         out = []
-        for c in clusters_of(ctx.store, "quantity"):
+        for c in clusters_of(ctx.store, "quantity", ctx.kb_dirs):
             entry = _compact_cluster(c)
             entry["amount"] = format_amount(c["value"], c["unit"], c.get("qualifier"))
             out.append(entry)
@@ -264,7 +266,7 @@ def actor(ctx: Context, name: str, offset: int = 0, limit: int = 20) -> dict | N
     facts = actor_facts(ctx).get(norm_name(name), {})
     as_source, as_target = facts.get("as_source", []), facts.get("as_target", [])
     holds, targeted = facts.get("holds", []), facts.get("targeted", [])
-    return {"actor": summary, "knowledge": _knowledge(name), "aliases": queries.actor_aliases(ctx.store, name),
+    return {"actor": summary, "knowledge": _knowledge(name, ctx.kb_dirs), "aliases": queries.actor_aliases(ctx.store, name),
             "events_as_source": as_source[:50], "events_as_source_total": len(as_source),
             "events_as_target": as_target[:50], "events_as_target_total": len(as_target),
             "figures_held": holds[:50], "figures_held_total": len(holds),
@@ -272,10 +274,12 @@ def actor(ctx: Context, name: str, offset: int = 0, limit: int = 20) -> dict | N
             "documents": {**queries.actor_documents(ctx.store, name, offset, limit), "offset": offset, "limit": limit}}
 
 
-def _knowledge(name: str) -> dict | None:
+def _knowledge(name: str, kb_dirs: tuple[str, ...] = ()) -> dict | None:
     """The knowledge base's entry for an actor, with its roles' dates and the bodies they belong to named."""
-    from ...knowledge import load
-    kb = load()
+    from ...reconcile import knowledge_for
+    kb = knowledge_for(kb_dirs)
+    if kb is None:
+        return None
     entry = kb.find(name)
     if entry is None:
         return None

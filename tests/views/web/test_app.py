@@ -132,6 +132,21 @@ def test_actor_page(client):
     assert client.get("/actors.json", params={"event_type": "CONSULT"}).json()["network"]["links"] == []
 
 
+def test_actor_page_reads_the_knowledge_the_servers_ingests_use(web_store, tmp_path):
+    from fastapi.testclient import TestClient
+    from pactwatch.views.web import create_app
+
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "places.toml").write_text('[[countries]]\nid = "gpe:FRE"\nname = "Freedonia"\n'
+                                                  'aliases = ["Republic of Freedonia"]\n', encoding="utf-8")
+    with TestClient(create_app(store=web_store[0], token=None, kb_dirs=(str(tmp_path / "kb"),)),
+                    client=("127.0.0.1", 50000)) as with_kb:
+        known = with_kb.get("/actors/Freedonia.json").json()["knowledge"]
+    assert known["id"] == "gpe:FRE" and known["aliases"] == ["Republic of Freedonia"]
+    with TestClient(create_app(store=web_store[0], token=None), client=("127.0.0.1", 50000)) as without:
+        assert without.get("/actors/Freedonia.json").json()["knowledge"] is None
+
+
 def test_commitments_filters(client):
     assert client.get("/commitments.json").json()["total"] == 1
     assert client.get("/commitments.json", params={"actor": "Freedonia"}).json()["total"] == 1
