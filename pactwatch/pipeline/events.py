@@ -64,7 +64,9 @@ PLACE_TARGET_TYPES = {"ASSAULT", "COERCE", "PROTEST", "MOBILIZE"}
 
 
 @dataclass
-class Mention:
+class EventReading:
+    """One trigger read as an event: its type, actors, date, place, modality and quote. Readings of
+    one occurrence are merged into one event span (`EventFinder.merged`)."""
     token: Token
     type: str
     source: list[str] = field(default_factory=list)
@@ -78,7 +80,7 @@ class Mention:
     mentions: int = 1
     dated_here: bool = False    # the date is stated in the mention's sentence, not carried over
     dated_now: bool = False     # dated by publication only: a plan or expectation stated now
-    refers_to: "Mention | None" = None   # the dated mention a definite noun refers back to
+    refers_to: "EventReading | None" = None   # the dated mention a definite noun refers back to
 
 
 class EventFinder:
@@ -661,8 +663,8 @@ class EventFinder:
                 verb = place.head.head if place.dep_ == "pobj" else place.head
                 if verb.pos_ == "VERB" and verb.i in triggers and verb.i != i:
                     del triggers[verb.i]
-        mentions: list[Mention] = []
-        dated: list[Mention] = []     # mentions dated in their own sentence, in text order
+        mentions: list[EventReading] = []
+        dated: list[EventReading] = []     # mentions dated in their own sentence, in text order
         absorbed: dict[int, list[int]] = {}
         walked = {}
         for i in triggers:
@@ -721,7 +723,7 @@ class EventFinder:
         return doc
 
     @staticmethod
-    def undated(doc: Doc, args: Arguments, mention: Mention) -> str | None:
+    def undated(doc: Doc, args: Arguments, mention: EventReading) -> str | None:
         """The date of an event its sentence does not date: the time the story has reached; but
         an expectation or plan stated now ("Lee is expected to ask", "Trump will not meet Kim")
         is news of the day it is published, never of a past the story told before."""
@@ -734,7 +736,7 @@ class EventFinder:
         return args.narrative_date(mention.token)
 
     @staticmethod
-    def occasion_date(token: Token, triggers: dict[int, str], dated: list[Mention]) -> str | None:
+    def occasion_date(token: Token, triggers: dict[int, str], dated: list[EventReading]) -> str | None:
         """The date of the occasion an act took place at, when that occasion refers back to a
         dated event: "Lee pledged during the summit" after "the summit on August 25"."""
         for c in token.children:
@@ -768,12 +770,12 @@ class EventFinder:
         return None
 
     @staticmethod
-    def referred_date(token: Token, kind: str, dated: list[Mention]) -> str | None:
+    def referred_date(token: Token, kind: str, dated: list[EventReading]) -> str | None:
         earlier = EventFinder.referred(token, kind, dated)
         return earlier.date if earlier else None
 
     @staticmethod
-    def referred(token: Token, kind: str, dated: list[Mention]) -> Mention | None:
+    def referred(token: Token, kind: str, dated: list[EventReading]) -> EventReading | None:
         """The event a definite noun refers back to: "the talks", "the summit" after a dated
         mention of talks or a summit earlier in the text (same type, same word)."""
         if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS
@@ -795,7 +797,7 @@ class EventFinder:
         return out
 
     def mention(self, doc: Doc, args: Arguments, token: Token, kind: str, cues: set[str],
-                reporter: Token | None) -> Mention:
+                reporter: Token | None) -> EventReading:
         office = self.office_term(token) if kind == self.lex.office_type and token.pos_ == "VERB" else None
         roles = args.office_roles(office, token) if office is not None \
             else args.roles(token, kind in self.lex.sent_from)
@@ -804,7 +806,7 @@ class EventFinder:
                 token.lemma_.lower() in self.lex.reporting_verbs or token.lemma_.lower() in self.lex.clausal_reporting):
             roles = args.roles_of_obligation(token, obligation)
             reporter = None
-        m = Mention(token=token, type=kind, source=roles.source_names(), target=roles.target_names(),
+        m = EventReading(token=token, type=kind, source=roles.source_names(), target=roles.target_names(),
                     primary=roles.primary())
         given_to = self.lex.recipient.get(token.lemma_.lower()) if token.pos_ == "VERB" else None
         if given_to:   # "invest $550 billion in the United States": the one it goes to
@@ -887,7 +889,7 @@ class EventFinder:
             or (place.dep_ == "dobj" and head.lemma_.lower() in self.receivers)
 
     @staticmethod
-    def held_jointly(args: Arguments, noun: Token, m: Mention) -> bool:
+    def held_jointly(args: Arguments, noun: Token, m: EventReading) -> bool:
         """An exercise held by two parties: two of them its source ("French and Egyptian warships
         launched war games"), or a partner after "with" ("drills with South Korea")."""
         if len(set(m.source) & m.primary) >= 2:
@@ -903,11 +905,11 @@ class EventFinder:
         return {c.i for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp") and any(
             m.dep_ == "mark" and (lemma, m.lower_) in self.lex.phrasal_verbs for m in c.children)}
 
-    def merged(self, doc: Doc, mentions: list[Mention]) -> list[Span]:
+    def merged(self, doc: Doc, mentions: list[EventReading]) -> list[Span]:
         """One event per occurrence: same type, shared actor, compatible date."""
-        events: list[Mention] = []
+        events: list[EventReading] = []
         ending = self.lex.office_ending
-        landed: dict[int, Mention] = {}    # id of a mention -> the event it was merged into
+        landed: dict[int, EventReading] = {}    # id of a mention -> the event it was merged into
         for m in mentions:
             same = next((e for e in events if same_event(e, m) and not (
                 e.type == "TRANSITION" and (e.token.lemma_.lower() in ending) != (m.token.lemma_.lower() in ending))), None)
@@ -955,7 +957,7 @@ def office_quote(doc: Doc, noun: Token, verb: Token) -> tuple[int, int]:
     return doc[start].idx, doc[end].idx + len(doc[end].text)
 
 
-def same_event(a: Mention, b: Mention) -> bool:
+def same_event(a: EventReading, b: EventReading) -> bool:
     """Two mentions of one occurrence: same type, a shared actor, compatible dates, and named
     alike ("the summit" again), or both dated in their sentences, or in one sentence, or one
     person's leadership change ("his election", "newly elected")."""
@@ -1067,7 +1069,7 @@ def present_tense(verb: Token) -> bool:
                                       for c in verb.children)
 
 
-def not_before_now(now: Mention, other: Mention) -> bool:
+def not_before_now(now: EventReading, other: EventReading) -> bool:
     """`now` is dated only by publication (a plan or expectation stated now) and `other` is no
     earlier than that: "may make demands at the summit" and "the summit on August 25"."""
     return now.dated_now and bool(now.date) and bool(other.date) and other.date[:4].isdigit() and (

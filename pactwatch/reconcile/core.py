@@ -16,8 +16,8 @@ from . import events as event_rules
 from . import quantities as quantity_rules
 from . import accounts, dated, tenure, titles
 from .datebasis import date_basis, states_year, timexes_in_quote
-from .model import (undated_validity, ActorResolver, Document, EventMention, QuantityMention, as_document,
-                    event_mention, quantity_mention)
+from .model import (undated_validity, ActorResolver, DocumentCitation, EventMention, QuantityMention,
+                    document_citation, event_mention, quantity_mention)
 from .normalize import parse_day, shift_period
 
 
@@ -55,7 +55,7 @@ class Reconciliation:
 class Blocks:
     """Fact mentions gathered by block key, with what the per-document checks need."""
     actors: ActorResolver
-    documents: dict[str, Document] = field(default_factory=dict)
+    citations: dict[str, DocumentCitation] = field(default_factory=dict)   # by doc id
     quantities: dict[str, list[QuantityMention]] = field(default_factory=lambda: defaultdict(list))
     events: dict[str, list[EventMention]] = field(default_factory=lambda: defaultdict(list))
     doc_events: dict[str, list[EventMention]] = field(default_factory=lambda: defaultdict(list))
@@ -73,7 +73,7 @@ class Blocks:
     def add(self, record: dict) -> str | None:
         """File one record; returns the block key of a fact record, else None."""
         kind = record.get("kind")
-        doc = self.documents.get(record.get("doc_id"))
+        doc = self.citations.get(record.get("doc_id"))
         self.extra_keys = []
         if kind in ("quantity", "event"):
             ident = (kind, record.get("doc_id"), record.get("start"), record.get("span_start"), record.get("quote"))
@@ -123,7 +123,7 @@ class Blocks:
                  "text": record.get("text")})
             return None
         if kind == "document" and record.get("doc_id"):
-            self.documents[record["doc_id"]] = as_document(record)
+            self.citations[record["doc_id"]] = document_citation(record)
         elif kind == "entity" and record.get("name") and record.get("type"):
             self.entity_types[record.get("doc_id")][norm_name(record["name"])] = record["type"]
         return None
@@ -135,7 +135,7 @@ class Blocks:
         give documents first, as `update` and the store's order do.
         """
         for m in self.unattached:
-            doc = self.documents.get(m.doc_id)
+            doc = self.citations.get(m.doc_id)
             if doc is None:
                 continue
             m.source = doc.source
@@ -153,7 +153,7 @@ class Blocks:
         """Settle each event's date basis from its document's timexes (when any timex records came in)
         and its publication/anchor date, now that every record has been filed."""
         for m in self.unsettled:
-            doc = self.documents.get(m.doc_id)
+            doc = self.citations.get(m.doc_id)
             timexes = None if self.timexes is None else self.timexes.get(m.doc_id, [])
             record = {"date": m.date, "quote": m.quote, "start": m.start, "end": m.end}
             m.settle(date_basis(record, timexes, doc.anchors if doc else ()))
@@ -195,7 +195,7 @@ def iter_blocks(blocks: Blocks, keys: Iterable[str] | None = None, doc_ids: Iter
                                                  blocks.things.get(neighbour_block(key, 1), ()), blocks.actors))
     for doc_id in (sorted(set(blocks.doc_events) | set(blocks.titles) | set(blocks.statements))
                    if doc_ids is None else doc_ids):
-        doc = blocks.documents.get(doc_id)
+        doc = blocks.citations.get(doc_id)
         day = titles.doc_date(doc.published if doc else None, doc.anchor if doc else None,
                               blocks.fact_dates.get(doc_id, ()))
         yield (f"doc|{doc_id}", [], tenure.check_document(blocks.doc_events.get(doc_id, []),
@@ -214,7 +214,7 @@ def finish_conflict(conflict: dict, blocks: Blocks) -> dict:
     """Every side with its outlet and its date, and a severity."""
     conflict.setdefault("severity", DEFAULT_SEVERITY.get(conflict.get("type"), "medium"))
     for item in conflict.get("items") or ():
-        doc = blocks.documents.get(item.get("doc_id"))
+        doc = blocks.citations.get(item.get("doc_id"))
         if doc is None:
             continue
         item.setdefault("source", doc.source)

@@ -37,7 +37,9 @@ def is_prior(change: Any) -> bool:
 
 
 @dataclass(slots=True)
-class Document:
+class DocumentCitation:
+    """What reconciliation cites and dates a document's facts by: where it came from, its outlet,
+    title and dates (the input document itself is documents.model.Document)."""
     doc_id: str
     source: str | None = None
     title: str | None = None
@@ -230,12 +232,12 @@ def knowledge_for(kb_dirs: Iterable[str] = ()) -> Any:
     return default_kb()
 
 
-def as_document(record: dict) -> Document:
-    return Document(record["doc_id"], record.get("source"), record.get("title"), record.get("published"),
+def document_citation(record: dict) -> DocumentCitation:
+    return DocumentCitation(record["doc_id"], record.get("source"), record.get("title"), record.get("published"),
                     record.get("publisher"), record.get("anchor"))
 
 
-def quantity_mention(record: dict, doc: Document | None) -> QuantityMention | None:
+def quantity_mention(record: dict, doc: DocumentCitation | None) -> QuantityMention | None:
     value = record.get("value")
     if not isinstance(value, (int, float)) or isinstance(value, bool):
         return None
@@ -272,7 +274,7 @@ def quantity_mention(record: dict, doc: Document | None) -> QuantityMention | No
         context=tuple(p for p in record.get("context_parties") or () if isinstance(p, str)))
 
 
-def event_mention(record: dict, doc: Document | None) -> EventMention:
+def event_mention(record: dict, doc: DocumentCitation | None) -> EventMention:
     """The mention of an event record; its date's basis is settled here when the record carries it
     (`date_basis`, set when the fact was filed), else later, once the document's timexes are known."""
     m = EventMention(

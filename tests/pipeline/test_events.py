@@ -1226,3 +1226,29 @@ def test_events_a_recipient_is_named_not_reached_through_an_of_phrase(annotate):
     assert [e["trigger"] for e in evs] == ["committed"]
     _, evs = events(annotate, "Australia is contributing $3 billion to the US submarine industrial base.")
     assert one_of_type(evs, "AID")["target"] == ["United States"]
+
+
+# ------------------------------------------------------------------ readings merged (hand-built, no model)
+
+def _readings(words: list[str], sent_starts: set[int]):
+    import spacy
+    doc = spacy.blank("en").make_doc(" ".join(words))
+    for token in doc:
+        token.is_sent_start = token.i == 0 or token.i in sent_starts
+        token.lemma_ = token.lower_
+    return doc
+
+
+def test_events_two_readings_of_one_summit_are_one_event_but_a_plan_beside_a_fact_is_not():
+    from pactwatch.pipeline.events import EventReading, same_event
+    doc = _readings(["Freedonia", "met", "Sylvania", ".", "The", "meeting", "may", "meet", "again", "."], {4})
+    met = EventReading(token=doc[1], type="CONSULT", source=["Freedonia"], target=["Sylvania"],
+                       primary={"Freedonia", "Sylvania"}, date="2025-08-20", dated_here=True)
+    meeting = EventReading(token=doc[5], type="CONSULT", source=["Freedonia"], target=["Sylvania"],
+                           primary={"Sylvania"}, date="2025-08-20", dated_here=True)
+    assert same_event(met, meeting)
+    plan = EventReading(token=doc[7], type="CONSULT", source=["Freedonia"], target=["Sylvania"],
+                        primary={"Freedonia"}, date="2025-08-20", modality="speculative")
+    assert not same_event(meeting, plan)   # same sentence, a fact and a possibility
+    other_day = EventReading(token=doc[5], type="CONSULT", primary={"Sylvania"}, date="2025-07-01", dated_here=True)
+    assert not same_event(met, other_day)
