@@ -3,7 +3,8 @@ furniture rather than the story's prose, and what each is.
 
     lines.py     the text's lines
     dates.py     dates and date lines as pages print them
-    names.py     people's and outlets' names in bylines and copyright lines
+    names.py     people's and outlets' names in bylines and copyright lines; the one byline
+                 opener (BYLINE) and the one copyright notice (COPYRIGHT, copyright_owners)
     captions.py  photo captions, credits and end markers
     header.py    section label, headline, byline, date line, wire dateline; headings
     footer.py    sign-off, masthead, reporting credits, copyright and disclaimer lines

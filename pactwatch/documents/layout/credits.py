@@ -20,19 +20,18 @@ import functools
 import re
 
 from ...knowledge.identity import norm_name
+from .names import BYLINE_OPENER, OUTLET, copyright_owners
 from .words import words
 
-# horizontal space includes the no-break space web pages put in bylines
-_BYLINE_LINE = re.compile(r"^[^\S\n]*(?:(?:By|by|BY)[^\S\n]+(.+?)|([A-ZÀ-Þ][^\n|]*?[^\S\n]\|[^\S\n][^\n]+?))[^\S\n]*$", re.M)
+# a byline line: the opener header.py reads bylines by (names.BYLINE_OPENER), or names and an outlet after a
+# bar; horizontal space includes the no-break space web pages put in bylines
+_BYLINE_LINE = re.compile(r"^[^\S\n]*(?:(?i:" + BYLINE_OPENER + r")(.+?)|([A-ZÀ-Þ][^\n|]*?[^\S\n]\|[^\S\n][^\n]+?))"
+                          r"[^\S\n]*$", re.M)
 _BYLINE_NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.-]*)(?:[^\S\n]+(?:[A-ZÀ-Þ][\w’'.-]*|de|van|von|der|la|le)){1,3}$")
 _NAME = r"[A-ZÀ-Þ][\w’'.-]*(?:[^\S\n]+[A-ZÀ-Þ][\w’'.-]*){1,3}"
 # photo credits: "(AP Photo/Ahn Young-joon)", "(Pool photo by Jane Roe/Getty Images)"
 _PHOTO_CREDIT = re.compile(r"\b[Pp]hoto(?:[^\S\n]+by)?[^\S\n]*[/:]?[^\S\n]*(" + _NAME + r")(?=[^\S\n]*[/)]|[^\S\n]+(?:via|for)\b)")
-# the outlet a credit or a copyright line names: "Jane Roe for The Daily Star", "© 2024 The Daily Star"
-OUTLET = r"(?:The[^\S\n]+)?([A-Z][\w&’'.-]*(?:[^\S\n]+(?:[A-Z][\w&’'.-]*|of|and|&)){0,5})"
 _CREDIT_FOR = re.compile(r"(?:[Cc]redit|[Pp]hoto|[Pp]hotograph)\b[^\n]*?[^\S\n]for[^\S\n]+" + OUTLET + r"[^\S\n]*(?:[)\]]|$)", re.M)
-_COPYRIGHT_LINE = re.compile(r"^[^\S\n]*(?:©|\([Cc]\)|[Cc]opyright(?:[^\S\n]*©)?)[^\S\n]*(?:\d{4}(?:[-–]\d{4})?[^\S\n]*,?[^\S\n]*)?"
-                             + OUTLET + r"\.?(?:[^\S\n]+[Aa]ll[^\S\n]+[Rr]ights[^\S\n]+[Rr]eserved\.?)?[^\S\n]*$", re.M)
 _WIRE_CREDITS = re.compile(r"\(((?:[A-Z][a-z]+\s+)?(?:Reporting|Writing|Editing|Reported|Written|Edited|Compiled)\s+by\s[^)]*)\)")
 
 KINDS = ("photographer", "credited_outlet", "wire_author", "copyright_outlet", "byline_author", "byline_outlet",
@@ -87,7 +86,7 @@ def find(text: str) -> list[tuple[int, int, str]]:
                 if _BYLINE_NAME.match(name) and not any(norm_name(w) in not_names for w in name.split()):
                     at = text.index(name, base + piece.start())
                     out.append((at, at + len(name), "wire_author"))
-    for line in _COPYRIGHT_LINE.finditer(text):
+    for line in copyright_owners(text):
         outlet(line, "copyright_outlet")
     for line in _BYLINE_LINE.finditer(text):
         out.extend(_byline(text, line, not_names))

@@ -5,7 +5,7 @@ import functools
 import re
 from dataclasses import dataclass, field
 
-from .header import BYLINE, Header, section_label
+from .header import Header, section_label
 from .lines import Line, outside
 from .names import COPYRIGHT, ORG, bare_names, clean_org, parse_byline
 from .words import words

@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
-from .header import BYLINE
+from .names import BYLINE
 from .lines import Line
 from .words import words
 

@@ -9,14 +9,11 @@ from datetime import date
 from .captions import is_end_marker
 from .dates import DATE_LABEL, DATE_RE, MONTH, YEAR, is_date_line, parse_date
 from .lines import HEADER_MAX_LINES, SMALL_WORDS, TITLE_MAX_WORDS, Line, outside
-from .names import COPYRIGHT, bare_names, clean_org, parse_byline, parse_names
+from .names import BYLINE, COPYRIGHT, bare_names, clean_org, parse_byline, parse_names
 from .words import words
 
 _SECTION_LABELS = frozenset(w.lower() for w in words()["section_labels"])
 _NAV_WORDS = frozenset(w.lower() for w in words()["nav_words"])
-# "By A", and "Commentary by A", "Posted by A" (not "Photo by", which is a credit)
-BYLINE = re.compile(r"^(?:(?:written|reporting|words|text|story|posted|commentary|analysis|opinion|interview|"
-                     r"essay|column|report)\s+)?by\s*:?\s+(?P<names>.+)$", re.IGNORECASE)
 AUTHOR_LABEL = re.compile(r"^authors?\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 SEGMENT_SPLIT = re.compile(r"\s+[|·•]\s+")
 DATELINE = re.compile(

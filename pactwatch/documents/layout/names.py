@@ -1,4 +1,6 @@
-"""People's and outlets' names as bylines, credits and copyright lines print them."""
+"""People's and outlets' names as bylines, credits and copyright lines print them. The one owner of
+what opens a byline (BYLINE_OPENER) and of what a copyright notice is (COPYRIGHT, copyright_owners):
+header.py, footer.py, furniture.py and credits.py read both from here."""
 from __future__ import annotations
 
 import re
@@ -93,9 +95,33 @@ def clean_org(s: str) -> str | None:
     return s
 
 
-COPYRIGHT = re.compile(
-    rf"(?:[©ⓒ]|\(c\)|\bcopyright\b)\s*(?:[©ⓒ]\s*)?(?:{YEAR}(?:\s*[-–]\s*{YEAR})?\s*,?\s*)?(?P<name>{ORG})",
-    re.IGNORECASE)
+# "By A", and "Commentary by A", "Posted by A" (not "Photo by", which is a credit); case-insensitive.
+# Its spaces never run over a line's end: a byline is one line.
+BYLINE_OPENER = (r"(?:(?:written|reporting|words|text|story|posted|commentary|analysis|opinion|interview|"
+                 r"essay|column|report)[^\S\n]+)?by[^\S\n]*:?[^\S\n]+")
+BYLINE = re.compile(rf"^{BYLINE_OPENER}(?P<names>.+)$", re.IGNORECASE)
+
+
+def _copyright_mark(space: str) -> str:
+    """"©", "(c)", "Copyright ©" and a year or span of years ("© 2024-2025,"), case-insensitive;
+    `space` is the whitespace allowed between the parts."""
+    return (rf"(?i:(?:[©ⓒ]|\(c\)|\bcopyright\b){space}*(?:[©ⓒ]{space}*)?"
+            rf"(?:{YEAR}(?:{space}*[-–]{space}*{YEAR})?{space}*,?{space}*)?)")
+
+
+# a copyright notice anywhere, and the owner it names (clean it with clean_org)
+COPYRIGHT = re.compile(_copyright_mark(r"\s") + rf"(?P<name>{ORG})", re.IGNORECASE)
+# the outlet a credit or a copyright line names, as written (capitalised words): "Jane Roe for The Daily
+# Star", "© 2024 The Daily Star"; group 1 leaves out "The"
+OUTLET = r"(?:The[^\S\n]+)?([A-Z][\w&’'.-]*(?:[^\S\n]+(?:[A-Z][\w&’'.-]*|of|and|&)){0,5})"
+# a line that is only a copyright notice: "© 2024 The Daily Star. All rights reserved."
+_COPYRIGHT_LINE = re.compile(r"^[^\S\n]*" + _copyright_mark(r"[^\S\n]") + OUTLET + r"\.?"
+                             r"(?:[^\S\n]+[Aa]ll[^\S\n]+[Rr]ights[^\S\n]+[Rr]eserved\.?)?[^\S\n]*$", re.M)
+
+
+def copyright_owners(text: str) -> list[re.Match]:
+    """Each line that is only a copyright notice; group 1 is the owner it names, without "The"."""
+    return list(_COPYRIGHT_LINE.finditer(text))
 
 
 def bare_names(clean: str) -> list[str]:
