@@ -4,7 +4,7 @@
 the anchor date and the tense of the clause.
 
     words.py        the vocabulary, read from knowledge/data/time_words.toml
-    grammar.py      regex fragments built from it, trigger-word classes, every rule compiled once
+    compiled.py     regex fragments built from it, trigger-word classes, every rule compiled once
     rules.py        the Rule registry (`@rule`: name, rank, trigger class, regex, builder)
     dates.py        rules for calendar dates: full dates, month and day, months, years, holidays
     periods.py      quarters, halves, seasons, the (fiscal) year
@@ -19,7 +19,7 @@ To add a pattern: one `@rule` beside its builder in the module of its kind; if i
 to the anchor, a new relative kind is one `@relative` entry in resolve.py.
 """
 from .candidate import TimexCandidate
-from .grammar import grammar
+from .compiled import grammar
 from .resolve import pick_year, resolve, resolve_anaphor
 from .scan import find
 from .words import WORDS_FILE, words

@@ -9,7 +9,7 @@ from .candidate import TimexCandidate
 from .rules import RULES, found, rule
 
 if TYPE_CHECKING:
-    from .grammar import Grammar
+    from .compiled import Grammar
 
 
 # a clock time on a weekday: 10 p.m. Wednesday, noon on Thursday, Friday at 9 a.m.

@@ -11,7 +11,7 @@ from .candidate import TimexCandidate
 from .rules import EXPLICIT, day_number, found, norm, rule
 
 if TYPE_CHECKING:
-    from .grammar import Grammar
+    from .compiled import Grammar
 
 
 # 2025-08-21

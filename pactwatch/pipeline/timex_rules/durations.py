@@ -8,7 +8,7 @@ from .candidate import TimexCandidate
 from .rules import duration_value, found, norm, rule, span_of
 
 if TYPE_CHECKING:
-    from .grammar import Grammar
+    from .compiled import Grammar
 
 
 # four months, the first four months, the past three years, 75-year-old, 24-hour

@@ -8,7 +8,7 @@ from .candidate import TimexCandidate
 from .rules import EXPLICIT, found, norm, rule, span_of
 
 if TYPE_CHECKING:
-    from .grammar import Grammar
+    from .compiled import Grammar
 
 
 # the 1988 third quarter

@@ -8,7 +8,7 @@ from .candidate import TimexCandidate
 from .rules import alternation, duration_value, found, norm, rule
 
 if TYPE_CHECKING:
-    from .grammar import Grammar
+    from .compiled import Grammar
 
 
 # recurrences on a named day or month: every Thursday, each July, on Mondays

@@ -9,7 +9,7 @@ from .candidate import TimexCandidate
 from .rules import EXPLICIT, alternation, duration_value, found, norm, rule, span_of
 
 if TYPE_CHECKING:
-    from .grammar import Grammar
+    from .compiled import Grammar
 
 
 # today, yesterday, tomorrow, tonight

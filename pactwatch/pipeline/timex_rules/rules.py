@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Callable
 from .candidate import TimexCandidate
 
 if TYPE_CHECKING:
-    from .grammar import Grammar
+    from .compiled import Grammar
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from .candidate import TimexCandidate
 from .clocks import dated_clocks
-from .grammar import Grammar, grammar
+from .compiled import Grammar, grammar
 
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d")

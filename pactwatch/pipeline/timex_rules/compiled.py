@@ -1,6 +1,6 @@
-"""The grammar the rules share: the vocabulary of time_words.toml, the regex fragments built from
-it (month and weekday names, numbers, units...), the trigger-word classes, and every rule's regex,
-compiled once."""
+"""The grammar the rules share (`Grammar`, built once by `grammar()`): the vocabulary of
+time_words.toml, the regex fragments built from it (month and weekday names, numbers, units...),
+the trigger-word classes, and every rule's regex, compiled once."""
 from __future__ import annotations
 
 import functools
