@@ -109,102 +109,119 @@ class EventFinder:
 
     # ------------------------------------------------------------ triggers
     def trigger_type(self, token: Token) -> str | None:
+        """The event type a verb or a common noun names here, or None."""
         pos = token.pos_
-        if pos != "VERB" and pos != "NOUN":
-            return None
-        lex = self.lex
-        lemma = token.lemma_.lower()
         if pos == "VERB":
-            if lemma not in self._verb_lemmas:
-                return None   # no rule below can type this verb
-            if self.office_term(token) is not None:
-                return lex.office_type   # "her term began in May": a change of leadership
-            if self.leaves_office(token):
-                return lex.office_type   # "the minister quit", "fired his defense secretary"
-            if lemma in lex.publishing:
-                # "released a joint fact sheet", "issued the Joint Statement": putting out the
-                # document is the act it records
-                objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
-                carried = token.dep_ == "relcl" and any(c.lower_ in ("which", "that") for c in objects)
-                if carried:   # "the joint statement, which they issued on May 4": the noun is the event
-                    objects = [token.head]
-                kind = next((lex.noun_phrases[(m.lower_, c.lower_)] for c in objects
-                             if c.pos_ in ("NOUN", "PROPN") for m in c.children
-                             if m.dep_ in ("compound", "amod") and (m.lower_, c.lower_) in lex.noun_phrases), None)
-                if kind:
-                    return None if carried else kind
-                if token.dep_ == "acl" and token.tag_ == "VBN":
-                    objects = objects + [token.head]   # "a report released on Friday"
-                if any(c.lemma_.lower() in lex.documents for c in objects):
-                    return None   # "released a fact sheet", "published its report": no concession
-            if token.dep_ in ("amod", "acl") and token.tag_ == "VBN" and not self.names_someone(token.head) \
-                    and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
-                    and not (lex.verbs.get(lemma) in lex.described_acts and stated_act(token)) \
-                    and not under_way(token):
-                # ("deals being negotiated with Seoul": an act under way, not a description)
-                return None   # "the long-threatened invasion", "a signed copy": description
-            if lemma in lex.authorizing and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns
-                                                 for c in token.children):
-                return None   # "approved the sale of jets": the sale is the act, approving carries it
-            if not self.in_frame(token, lemma):
-                return None   # "met the deadline", "charging more", "seeks to deter": no event
-            addressed = lex.verbs.get(lemma) == "THREATEN" and any(c.dep_ == "dobj" for c in token.children)
-            for child in token.children:
-                if child.dep_ == "prep" and addressed:
-                    continue   # "warned Oslo against it" threatens Oslo; "warned against it" opposes it
-                if child.dep_ == "prep":   # "returned to office", "came to power"
-                    for p in child.children:
-                        if p.dep_ == "pobj" and not any(d.dep_ in ("det", "poss") for d in p.children):
-                            kind = lex.prepositional_verbs.get((lemma, child.lower_, p.lemma_.lower()))
-                            if kind:
-                                return kind
-                if child.dep_ in ("prt", "prep", "dobj") or (child.dep_ == "advmod" and child.i > token.i):
-                    # the parser often reads a particle as an adverb: "stepped down on Friday"
-                    kind = lex.phrasal_verbs.get((lemma, child.lemma_.lower()))
-                    if kind:
-                        return kind
-                if child.dep_ == "dobj":   # "sent thousands of troops": the counted noun
-                    for p in (g for o in child.children if o.dep_ == "prep" and o.lower_ == "of"
-                              for g in o.children if g.dep_ == "pobj"):
-                        kind = lex.phrasal_verbs.get((lemma, p.lemma_.lower()))
+            return self._verb_type(token, token.lemma_.lower())
+        if pos == "NOUN":  # not PROPN: "Diplomacy" in a title-case headline names nothing
+            return self._noun_type(token, token.lemma_.lower())
+        return None
+
+    def _verb_type(self, token: Token, lemma: str) -> str | None:
+        """A verb's event type, unless it describes, carries another act, or only reports."""
+        lex = self.lex
+        if lemma not in self._verb_lemmas:
+            return None   # no rule below can type this verb
+        if self.office_term(token) is not None:
+            return lex.office_type   # "her term began in May": a change of leadership
+        if self.leaves_office(token):
+            return lex.office_type   # "the minister quit", "fired his defense secretary"
+        if lemma in lex.publishing:
+            # "released a joint fact sheet", "issued the Joint Statement": putting out the
+            # document is the act it records
+            objects = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+            carried = token.dep_ == "relcl" and any(c.lower_ in ("which", "that") for c in objects)
+            if carried:   # "the joint statement, which they issued on May 4": the noun is the event
+                objects = [token.head]
+            kind = next((lex.noun_phrases[(m.lower_, c.lower_)] for c in objects
+                         if c.pos_ in ("NOUN", "PROPN") for m in c.children
+                         if m.dep_ in ("compound", "amod") and (m.lower_, c.lower_) in lex.noun_phrases), None)
+            if kind:
+                return None if carried else kind
+            if token.dep_ == "acl" and token.tag_ == "VBN":
+                objects = objects + [token.head]   # "a report released on Friday"
+            if any(c.lemma_.lower() in lex.documents for c in objects):
+                return None   # "released a fact sheet", "published its report": no concession
+        if token.dep_ in ("amod", "acl") and token.tag_ == "VBN" and not self.names_someone(token.head) \
+                and not any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children) \
+                and not (lex.verbs.get(lemma) in lex.described_acts and stated_act(token)) \
+                and not under_way(token):
+            # ("deals being negotiated with Seoul": an act under way, not a description)
+            return None   # "the long-threatened invasion", "a signed copy": description
+        if lemma in lex.authorizing and any(c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns
+                                             for c in token.children):
+            return None   # "approved the sale of jets": the sale is the act, approving carries it
+        if not self.in_frame(token, lemma):
+            return None   # "met the deadline", "charging more", "seeks to deter": no event
+        kind = self._construction_type(token, lemma)
+        if kind:
+            return kind
+        if lemma in lex.clausal_reporting and (any(c.dep_ == "ccomp" for c in token.children) or (
+                token.dep_ in ("parataxis", "advcl") and reporting_aside(token) and not any(
+                    c.dep_ in ("dobj", "xcomp", "dative") or (c.dep_ == "prep" and c.lower_ in WARNED_OF)
+                    for c in token.children))):
+            # "warned that prices may rise" and "prices may rise, the bank warned" report;
+            # "warned of consequences" threatens
+            return None
+        return lex.verbs.get(lemma)
+
+    def _construction_type(self, token: Token, lemma: str) -> str | None:
+        """The type a verb takes from the words built with it: a preposition and its object
+        ("returned to office"), a particle ("stepped down"), a counted object ("sent thousands of
+        troops"), the marker of its clause ("called for Seoul to pay")."""
+        lex = self.lex
+        addressed = lex.verbs.get(lemma) == "THREATEN" and any(c.dep_ == "dobj" for c in token.children)
+        for child in token.children:
+            if child.dep_ == "prep" and addressed:
+                continue   # "warned Oslo against it" threatens Oslo; "warned against it" opposes it
+            if child.dep_ == "prep":   # "returned to office", "came to power"
+                for p in child.children:
+                    if p.dep_ == "pobj" and not any(d.dep_ in ("det", "poss") for d in p.children):
+                        kind = lex.prepositional_verbs.get((lemma, child.lower_, p.lemma_.lower()))
                         if kind:
                             return kind
-                elif child.dep_ in ("advcl", "xcomp", "ccomp"):
-                    # "called for Seoul to pay": the parser hangs "for" on the clause
-                    for mark in child.children:
-                        if mark.dep_ == "mark" and mark.i < child.i:
-                            kind = lex.phrasal_verbs.get((lemma, mark.lower_))
-                            if kind:
-                                return kind
-            if lemma in lex.clausal_reporting and (any(c.dep_ == "ccomp" for c in token.children) or (
-                    token.dep_ in ("parataxis", "advcl") and reporting_aside(token) and not any(
-                        c.dep_ in ("dobj", "xcomp", "dative") or (c.dep_ == "prep" and c.lower_ in WARNED_OF)
-                        for c in token.children))):
-                # "warned that prices may rise" and "prices may rise, the bank warned" report;
-                # "warned of consequences" threatens
-                return None
-            return lex.verbs.get(lemma)
-        if token.pos_ == "NOUN":  # not PROPN: "Diplomacy" in a title-case headline names nothing
-            for child in token.children:
-                if child.dep_ in ("compound", "amod"):
-                    kind = lex.noun_phrases.get((child.lemma_.lower(), lemma))
+            if child.dep_ in ("prt", "prep", "dobj") or (child.dep_ == "advmod" and child.i > token.i):
+                # the parser often reads a particle as an adverb: "stepped down on Friday"
+                kind = lex.phrasal_verbs.get((lemma, child.lemma_.lower()))
+                if kind:
+                    return kind
+            if child.dep_ == "dobj":   # "sent thousands of troops": the counted noun
+                for p in (g for o in child.children if o.dep_ == "prep" and o.lower_ == "of"
+                          for g in o.children if g.dep_ == "pobj"):
+                    kind = lex.phrasal_verbs.get((lemma, p.lemma_.lower()))
                     if kind:
                         return kind
-            kind = lex.nouns.get(lemma)
-            if kind and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
-                    and token.head.lemma_.lower() not in lex.event_heads:
-                # "aid agencies", "summit venue": the head is no event; "tariff deal", "peace
-                # talks": the head is the event, this noun its topic
-                return None
-            if kind:
-                return kind
-            if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.light_verbs:
-                return lex.light_nouns.get(lemma)
-            if token.dep_ == "ROOT" and lemma in lex.office_leaving and any(
-                    c.dep_ == "compound" and self.names_person(c) for c in token.children):
-                # "Finance Minister Kim Jong-su quit on Monday": a verb the tagger took for the
-                # noun its hyphenated subject compounds
-                return lex.office_type
+            elif child.dep_ in ("advcl", "xcomp", "ccomp"):
+                # "called for Seoul to pay": the parser hangs "for" on the clause
+                for mark in child.children:
+                    if mark.dep_ == "mark" and mark.i < child.i:
+                        kind = lex.phrasal_verbs.get((lemma, mark.lower_))
+                        if kind:
+                            return kind
+        return None
+
+    def _noun_type(self, token: Token, lemma: str) -> str | None:
+        lex = self.lex
+        for child in token.children:
+            if child.dep_ in ("compound", "amod"):
+                kind = lex.noun_phrases.get((child.lemma_.lower(), lemma))
+                if kind:
+                    return kind
+        kind = lex.nouns.get(lemma)
+        if kind and token.dep_ == "compound" and token.head.pos_ == "NOUN" \
+                and token.head.lemma_.lower() not in lex.event_heads:
+            # "aid agencies", "summit venue": the head is no event; "tariff deal", "peace
+            # talks": the head is the event, this noun its topic
+            return None
+        if kind:
+            return kind
+        if token.dep_ == "dobj" and token.head.lemma_.lower() in lex.light_verbs:
+            return lex.light_nouns.get(lemma)
+        if token.dep_ == "ROOT" and lemma in lex.office_leaving and any(
+                c.dep_ == "compound" and self.names_person(c) for c in token.children):
+            # "Finance Minister Kim Jong-su quit on Monday": a verb the tagger took for the
+            # noun its hyphenated subject compounds
+            return lex.office_type
         return None
 
     def holds_office(self, token: Token) -> bool:
@@ -476,23 +493,10 @@ class EventFinder:
                 break
             if before_semicolon(node):
                 break   # "X became president; Y then took over": a semicolon joins two statements
-            if node.i == trigger.i and node.dep_ in ("acl", "amod") and node.tag_ == "VBN" \
-                    and triggers.get(node.i) in self.lex.described_acts and stated_act(node):
-                break   # "rejected the tariff threatened by Trump in July": the threat is an act of its own
-            if node.i == trigger.i and node.dep_ == "acl" and under_way(node):
-                break   # "deals being negotiated with Seoul": the negotiating is the act
-            if node.i == trigger.i and trigger.pos_ == "NOUN":
-                doing = next((c for c in trigger.children if c.i in triggers and c.i > trigger.i and (
-                    (c.dep_ == "acl" and under_way(c))
-                    or (c.dep_ == "relcl" and triggers[c.i] != triggers[trigger.i] and object_gap(c)))), None)
-                if doing is not None:
-                    # ... and the deals are what it is about; so are "the agreements we are
-                    # negotiating with them": the noun is the object the clause leaves out
-                    governor = doing
+            if node.i == trigger.i:
+                own, governor = self._own_act(trigger, triggers)
+                if own:
                     break
-            if node.i == trigger.i and head.i in triggers and node.dep_ == "advcl" and node.tag_ == "VBG" \
-                    and triggers.get(node.i) in STATEMENT_TYPES and triggers.get(node.i) != triggers[head.i]:
-                break   # "welcomed him, promising to ...": a commitment made alongside is its own event
             if node.dep_ in CLAUSE_BOUNDARY_DEPS and not (self.elaborates(node) and node.lemma_.lower() not in self.lex.consequences) \
                     and not (node.dep_ == "conj" and node.pos_ == "NOUN" and head.pos_ == "NOUN"):
                 if self.shares_clause(node):
@@ -533,19 +537,45 @@ class EventFinder:
                     node.dep_ == "ccomp" and head.lemma_.lower() in self.lex.clausal_reporting)):
                 reporter = head
                 break
-            self.cues_of(head, cues, False)
-            if node.dep_ == "xcomp" and head.lemma_.lower() in self.lex.present_obligations \
-                    and simple_present(head):
-                cues.add("planned")   # "we have to talk": to be done
-            if node.dep_ in ("dobj", "prep") and head.lemma_.lower() in self.lex.travel_present \
-                    and simple_present(head):
-                cues.add("planned")   # "head to Washington for talks"
-            if head.lemma_.lower() in self.lex.preparations:
-                cues.add("prepared")
+            self._cues_above(node, head, cues)
             node = head
         if reporter is None:
             reporter = self.reporter_below(node)
         return self.finish(trigger, cues, governor, reporter)
+
+    def _own_act(self, trigger: Token, triggers: dict[int, object]) -> tuple[bool, Token | None]:
+        """(True, governor) when the walk up from the trigger ends at the trigger itself: it is an act
+        of its own, or (with a governor) the object of an act under way that names it."""
+        head = trigger.head
+        if trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN" \
+                and triggers.get(trigger.i) in self.lex.described_acts and stated_act(trigger):
+            return True, None   # "rejected the tariff threatened by Trump in July": the threat is an act of its own
+        if trigger.dep_ == "acl" and under_way(trigger):
+            return True, None   # "deals being negotiated with Seoul": the negotiating is the act
+        if trigger.pos_ == "NOUN":
+            doing = next((c for c in trigger.children if c.i in triggers and c.i > trigger.i and (
+                (c.dep_ == "acl" and under_way(c))
+                or (c.dep_ == "relcl" and triggers[c.i] != triggers[trigger.i] and object_gap(c)))), None)
+            if doing is not None:
+                # ... and the deals are what it is about; so are "the agreements we are
+                # negotiating with them": the noun is the object the clause leaves out
+                return True, doing
+        if head.i in triggers and trigger.dep_ == "advcl" and trigger.tag_ == "VBG" \
+                and triggers.get(trigger.i) in STATEMENT_TYPES and triggers.get(trigger.i) != triggers[head.i]:
+            return True, None   # "welcomed him, promising to ...": a commitment made alongside is its own event
+        return False, None
+
+    def _cues_above(self, node: Token, head: Token, cues: set[str]) -> None:
+        """The cues `head` adds to the mood of what it governs, through the edge from `node`."""
+        self.cues_of(head, cues, False)
+        if node.dep_ == "xcomp" and head.lemma_.lower() in self.lex.present_obligations \
+                and simple_present(head):
+            cues.add("planned")   # "we have to talk": to be done
+        if node.dep_ in ("dobj", "prep") and head.lemma_.lower() in self.lex.travel_present \
+                and simple_present(head):
+            cues.add("planned")   # "head to Washington for talks"
+        if head.lemma_.lower() in self.lex.preparations:
+            cues.add("prepared")
 
     def finish(self, trigger: Token, cues: set[str], governor, reporter):
         if reporter is not None and "would" in cues:
@@ -642,27 +672,7 @@ class EventFinder:
         self._actor_tokens = args.actor_at
         self._args = args
         self._renouncing = set()
-        triggers: dict[int, str] = {}
-        captions = doc._.captions or []
-        reversible_nouns = self.lex.reversible_nouns
-        for token in doc:
-            if captions and any(start <= token.idx < end for start, end in captions):
-                continue   # a photo caption describes a picture, not an event the article reports
-            kind = self.trigger_type(token)
-            if token.pos_ == "NOUN" and (kind or token.lemma_.lower() in reversible_nouns):
-                kind = self.transformed_type(token, kind or reversible_nouns[token.lemma_.lower()]) or kind
-            if kind:
-                triggers[token.i] = kind
-            elif self.obligation_subject(token) is not None:
-                triggers[token.i] = self.lex.obligation_type
-        for i in list(triggers):
-            # the verb that undoes or grants an event ("demands were met") is not one itself
-            noun = doc[i]
-            if noun.pos_ == "NOUN" and triggers[i] != self.trigger_type(noun):
-                place = stand_in(noun)
-                verb = place.head.head if place.dep_ == "pobj" else place.head
-                if verb.pos_ == "VERB" and verb.i in triggers and verb.i != i:
-                    del triggers[verb.i]
+        triggers = self._triggers(doc)
         mentions: list[EventReading] = []
         dated: list[EventReading] = []     # mentions dated in their own sentence, in text order
         absorbed: dict[int, list[int]] = {}
@@ -682,19 +692,7 @@ class EventFinder:
             if kind == "AGREE" and any(self.lex.announced_intent.get(triggers[j]) == "THREATEN"
                                        for j in absorbed.get(i, [])):
                 mention.type = "THREATEN"   # a vow to fight is a threat
-            for j in contents:
-                extra = args.roles(doc[j])
-                # "an investigation of arms sales to Croatia" is aimed at the sellers, not the buyer:
-                # a noun's "of" content lends its doers only
-                of_content = token.pos_ == "NOUN" and doc[j].pos_ == "NOUN" and doc[j].dep_ == "pobj" \
-                    and doc[j].head.lower_ == "of" and doc[j].head.head.i == token.i
-                for name in (extra.source_names() if of_content else extra.names()):
-                    if name not in mention.source and name not in mention.target:
-                        mention.target.append(name)
-                mention.primary |= extra.primary()
-                mention.location = mention.location or args.location(doc[j], triggers[j])
-                if mention.date is None and doc[j].dep_ == "advcl":
-                    mention.date = args.date(doc[j])   # "sent troops to fight there in 2023"
+            self._take_contents(doc, args, token, mention, contents, triggers)
             if not mention.target and mention.location and mention.type in PLACE_TARGET_TYPES:
                 mention.target.append(mention.location)  # "the war in Ukraine" is waged on Ukraine
             mention.dated_here = mention.date is not None
@@ -721,6 +719,50 @@ class EventFinder:
             mentions.append(mention)
         doc.spans[EVENTS] = self.merged(doc, mentions)
         return doc
+
+    def _triggers(self, doc: Doc) -> dict[int, str]:
+        """Token index -> event type of every trigger outside photo captions."""
+        triggers: dict[int, str] = {}
+        captions = doc._.captions or []
+        reversible_nouns = self.lex.reversible_nouns
+        for token in doc:
+            if captions and any(start <= token.idx < end for start, end in captions):
+                continue   # a photo caption describes a picture, not an event the article reports
+            kind = self.trigger_type(token)
+            if token.pos_ == "NOUN" and (kind or token.lemma_.lower() in reversible_nouns):
+                kind = self.transformed_type(token, kind or reversible_nouns[token.lemma_.lower()]) or kind
+            if kind:
+                triggers[token.i] = kind
+            elif self.obligation_subject(token) is not None:
+                triggers[token.i] = self.lex.obligation_type
+        for i in list(triggers):
+            # the verb that undoes or grants an event ("demands were met") is not one itself
+            noun = doc[i]
+            if noun.pos_ == "NOUN" and triggers[i] != self.trigger_type(noun):
+                place = stand_in(noun)
+                verb = place.head.head if place.dep_ == "pobj" else place.head
+                if verb.pos_ == "VERB" and verb.i in triggers and verb.i != i:
+                    del triggers[verb.i]
+        return triggers
+
+    @staticmethod
+    def _take_contents(doc: Doc, args: Arguments, token: Token, mention: EventReading, contents,
+                       triggers: dict[int, str]) -> None:
+        """The events the trigger `token` absorbed lend its mention their participants, place and (from a
+        clause) date."""
+        for j in contents:
+            extra = args.roles(doc[j])
+            # "an investigation of arms sales to Croatia" is aimed at the sellers, not the buyer:
+            # a noun's "of" content lends its doers only
+            of_content = token.pos_ == "NOUN" and doc[j].pos_ == "NOUN" and doc[j].dep_ == "pobj" \
+                and doc[j].head.lower_ == "of" and doc[j].head.head.i == token.i
+            for name in (extra.source_names() if of_content else extra.names()):
+                if name not in mention.source and name not in mention.target:
+                    mention.target.append(name)
+            mention.primary |= extra.primary()
+            mention.location = mention.location or args.location(doc[j], triggers[j])
+            if mention.date is None and doc[j].dep_ == "advcl":
+                mention.date = args.date(doc[j])   # "sent troops to fight there in 2023"
 
     @staticmethod
     def undated(doc: Doc, args: Arguments, mention: EventReading) -> str | None:

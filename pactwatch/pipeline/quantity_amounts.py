@@ -179,24 +179,8 @@ class AmountFinder:
                 currency, start = code, i - 1
         kind = "currency" if currency else None
         unit = currency
-        high = None
         points = False
-        # a range: "10-15%", "$10-20 billion", "10 to 15 percent", "between 20,000 and 25,000 troops"
-        after = end
-        if after + 1 < len(doc) and (doc[after].lower_ in RANGE_JOINERS or
-                                     (doc[after].lower_ == "and" and start > 0 and doc[start - 1].lower_ == "between")):
-            joined = doc[after + 1]
-            joined_at = after + 1
-            if self.symbols.get(joined.text) and joined_at + 1 < len(doc):
-                joined_at += 1
-            second = self._number_at(doc, joined_at) if not _from_before(doc, start) else None
-            if second is not None and not scaled and second[3]:
-                # the scale written once serves both ends: "$10-20 billion"
-                scale = second[0] / _plain_value(doc[joined_at])
-                value *= scale if scale > 0 else 1
-            if second is not None and second[0] > value:
-                high, after = second[0], second[1]
-                currency = currency or second[2]
+        value, high, after, currency = self._range(doc, start, end, value, scaled, currency)
         # unit words after the number
         if after < len(doc):
             code = self._currency_after(doc, after)
@@ -209,22 +193,13 @@ class AmountFinder:
                 and match_forward(doc, after + 1, self.percent_first):
             after += 1   # "a 15-percent tariff"
         if kind is None and after < len(doc):
-            matched = match_forward(doc, after, self.percent_first)
-            if matched:
-                kind, unit, after = "percent", "percent", matched
-                more = match_forward(doc, after, self.points_first)   # "5 percentage points" never, but "percent points"
-                if more:
-                    after, points = more, True
-            else:
-                matched = match_forward(doc, after, self.points_first)
-                if matched:
-                    kind, unit, after, points = "percent", "percent", matched, True
-                else:
-                    matched = match_forward(doc, after, self.bp_first)
-                    if matched:
-                        kind, unit, after, points = "percent", "percent", matched, True
-                        value /= 100
-                        high = high / 100 if high is not None else None
+            percent = self._percent_words(doc, after)
+            if percent is not None:
+                kind = unit = "percent"
+                after, points, basis_points = percent
+                if basis_points:
+                    value /= 100
+                    high = high / 100 if high is not None else None
         head = after - 1
         if kind is None:
             if _not_amount_after(self, doc, end):
@@ -249,6 +224,43 @@ class AmountFinder:
         if amount.qualifier is None and start > 0 and doc[start - 1].lower_ == "between" and high is not None:
             amount.qualifier = "between"
         return amount, False
+
+    def _range(self, doc: Doc, start: int, end: int, value: float, scaled: bool,
+               currency: str | None) -> tuple[float, float | None, int, str | None]:
+        """(value, high, end, currency) after the other end of a range: "10-15%", "$10-20 billion",
+        "10 to 15 percent", "between 20,000 and 25,000 troops"; high None when there is none."""
+        high = None
+        after = end
+        if after + 1 < len(doc) and (doc[after].lower_ in RANGE_JOINERS or
+                                     (doc[after].lower_ == "and" and start > 0 and doc[start - 1].lower_ == "between")):
+            joined = doc[after + 1]
+            joined_at = after + 1
+            if self.symbols.get(joined.text) and joined_at + 1 < len(doc):
+                joined_at += 1
+            second = self._number_at(doc, joined_at) if not _from_before(doc, start) else None
+            if second is not None and not scaled and second[3]:
+                # the scale written once serves both ends: "$10-20 billion"
+                scale = second[0] / _plain_value(doc[joined_at])
+                value *= scale if scale > 0 else 1
+            if second is not None and second[0] > value:
+                high, after = second[0], second[1]
+                currency = currency or second[2]
+        return value, high, after, currency
+
+    def _percent_words(self, doc: Doc, j: int) -> tuple[int, bool, bool] | None:
+        """(end, points, basis points) when percent words follow at token j: "percent", "percentage
+        points", "basis points"."""
+        matched = match_forward(doc, j, self.percent_first)
+        if matched:
+            more = match_forward(doc, matched, self.points_first)   # "5 percentage points" never, but "percent points"
+            return (more, True, False) if more else (matched, False, False)
+        matched = match_forward(doc, j, self.points_first)
+        if matched:
+            return matched, True, False
+        matched = match_forward(doc, j, self.bp_first)
+        if matched:
+            return matched, True, True
+        return None
 
     def _currency_after(self, doc: Doc, j: int) -> tuple[str, int] | None:
         """(ISO code, end) when a currency word or code follows at token j: "won", "U.S. dollars", "KRW"."""

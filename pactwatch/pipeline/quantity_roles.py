@@ -4,6 +4,7 @@ so each amount costs a few dozen token visits at most."""
 from __future__ import annotations
 
 import heapq
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
@@ -216,6 +217,14 @@ class ActorIndex:
         return fallback
 
 
+@dataclass
+class _Outlook:
+    """What the walk up from a figure has seen of a future ("will", "would" reported): read at its end."""
+    future: bool = False
+    verb_lemma: str = ""
+    deal: bool = False
+
+
 class ClauseReader:
     """Built once per pipeline: cue indexes and trigger tables from the lexicon."""
 
@@ -388,149 +397,29 @@ class ClauseReader:
     # ------------------------------------------------------------ holder and target
     def roles(self, doc: Doc, actors: ActorIndex, amount: Amount, measure: Measure | None,
               cue: int | None, noun: Token, verb: Token | None) -> tuple[str | None, str | None]:
-        holder = target = None
+        """(holder, target) of a figure: from the amount's own noun, the phrase around it, the subject
+        of its verb, the prepositions naming a target, then the states modifying its nouns."""
         # a number that borrowed its unit takes its measure from that amount later: read it as a state's
         actors.by_name = (measure is None or measure.name == OTHER_MEASURE) and not amount.extra.get("borrowed")
-        nouns = [noun]
-        # "keep its troop numbers at their present level of 3,000": whose numbers they are
-        if amount.extra.get("counted") is not None and amount.extra["counted"] != noun.i:
-            nouns.insert(0, doc[amount.extra["counted"]])
-        if cue is not None and cue != noun.i and doc[cue].pos_ == "NOUN":
-            nouns.append(doc[cue])
-        # "the American troop presence of about 28,500 service members": the noun counted into
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-            nouns.append(noun.head.head)
-        # "tariffs on EU goods will be 15%": the subject of a copula is what the amount measures
-        if noun.dep_ in ("attr", "acomp") and noun.head.lemma_.lower() == "be":
-            nouns += [c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
-        # the amount's noun naming an organisation itself ("28,500-strong US Forces Korea")
-        if noun.i in actors.at and (actors.at[noun.i]._.actor or {}).get("type") == "ORG":
-            holder = actors.state(actors.at[noun.i])
-        # people counted by nationality ("300 South Koreans"): the nationality fills the role a
-        # modifier would ("300 South Korean workers")
-        elif amount.kind == "persons" and noun.i in actors.at:
-            who = actors.country(actors.at[noun.i])
-            if measure is not None and measure.modifier == "target":
-                target = who
-            else:
-                holder = who
-        # possessor: "Seoul's $350 billion pledge", "its tariff"
-        for n in nouns:
-            for c in n.children:
-                if holder is None and c.dep_ == "poss":
-                    holder = actors.resolve(c)
-        # "investments by Japanese firms", "a pledge by Seoul", "investment from Japan", "troops from
-        # Australia": where the figure comes from holds it (a source preposition on the verb too, unless
-        # it names the target there: "withdraw troops from Korea")
-        sources = {"by"} | (measure.source_preps if measure is not None else frozenset())
-        for place in nouns + ([verb] if verb is not None else []):
-            for c in place.children:
-                if holder is None and c.dep_ == "prep" and c.lower_ in sources and not (
-                        place is verb and measure is not None and c.lower_ in measure.target_preps):
-                    obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                    holder = _named_by(actors, obj) if obj is not None and c.lower_ != "by" else \
-                        actors.resolve(obj) if obj is not None else None
-        # "a tariff imposed by the United States"
-        for n in nouns:
-            for c in n.children:
-                if holder is None and c.dep_ == "acl":
-                    agent = next((a for a in c.children if a.dep_ == "agent"), None)
-                    obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
-                    if obj is not None:
-                        holder = actors.resolve(obj)
-        # "could cost Canberra $235 billion": the object of a verb of costing pays
-        if holder is None and verb is not None and verb.lemma_.lower() in self.lex.payer_object_verbs:
-            payer = next((c for c in verb.children if c.dep_ in ("dative", "dobj") and not amount.start <= c.i < amount.end), None)
-            holder = actors.resolve(payer) if payer is not None else None
+        nouns = self._role_nouns(doc, amount, cue, noun)
+        holder, target = self._noun_names(actors, amount, measure, noun)
+        if holder is None:
+            holder = self._phrase_holder(actors, amount, measure, nouns, verb)
         first_role = measure.modifier if measure is not None else "holder"
         # "28,500 U.S. troops", "U.S. tariffs": the modifier says whose; for an ambiguous one
         # ("U.S. investment": by or in the U.S.?) the subject decides first
         if first_role == "holder" and holder is None and (measure is None or measure.modifier_first):
             holder = self._modifier_actor(actors, nouns, exclude=(target,))
-        # subject of the governing verb, or the agent of a passive one; not when the amount only
-        # comes up in passing ("pay more for the 28,500 troops")
-        subject = None
-        # "Trump has cast the $550 billion as money ...": a figure already known (definite), under a verb
-        # that neither does what it measures nor sets how firm it is, is talked about, not held by the
-        # talker; its first mention says whose it is
-        talked_about = verb is not None and _definite(doc, amount, noun) and not self._acts_on(verb, measure)
-        if verb is not None and not talked_about and not _in_passing(noun, verb):
-            subj, owner = self.subject_of(verb, actors)
-            # the counted people as subject ("300 Koreans were detained") hold nothing
-            if subj is not None and not (amount.start <= subj.i < amount.end):
-                who = actors.resolve(subj)
-                if who is not None:
-                    # "offered billions to avert the tariff": the amount's own verb may make its subject undergo it
-                    subject = (who, measure is not None and (owner.lemma_.lower() in measure.subject_is_target
-                                                             or verb.lemma_.lower() in measure.subject_is_target), subj)
-                    if not subject[1] and holder is None:
-                        holder = who
-        # "Korean cars will be faced with a 15% tariff": the passive subject of a verb of undergoing
-        if subject is None and verb is not None and measure is not None and verb.lemma_.lower() in measure.subject_is_target \
-                and not _in_passing(noun, verb):
-            undergoer = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
-            who = actors.resolve(undergoer, states_only=True) if undergoer is not None else None
-            if who is not None:
-                subject = (who, True, undergoer)
-        # "tariffs would cut its operating profit by 180 billion yen": a change by an amount belongs to
-        # whoever owns what changed
-        if holder is None and noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.head.head.pos_ == "VERB" \
-                and noun.head.head.lemma_.lower() in self.lex.change_verbs:
-            changed = next((c for c in noun.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
-            owner = next((c for c in changed.children if c.dep_ == "poss"), None) if changed is not None else None
-            if owner is not None:
-                holder = actors.resolve(owner)
-        # prepositions naming the target: "tariff on Seoul", "pledge in the United States"
+        subject = self._subject(doc, actors, amount, measure, noun, verb)
+        if subject is not None and not subject[1] and holder is None:
+            holder = subject[0]
+        if holder is None:
+            holder = self._changed_owner(actors, noun)
         target_tok = None
         if measure is not None and measure.target_preps and target is None:
-            places = nouns + ([verb] if verb is not None else [])
-            for place in places:
-                for prep in place.children:
-                    # "troops from Australia": on the noun, a source preposition names the holder
-                    if place is not verb and prep.lower_ in measure.source_preps:
-                        continue
-                    if prep.dep_ == "prep" and prep.lower_ in measure.target_preps:
-                        obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                        if obj is None:
-                            # "out of South Korea": the object sits under the second preposition
-                            inner = next((c for c in prep.children if c.dep_ == "prep"), None)
-                            obj = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
-                        # "$350 billion in South Korean investments": the measure's own noun is no place;
-                        # a state modifying it says whose the figure is (read below)
-                        if obj is not None and obj.i != cue:
-                            who = _named_by(actors, obj)
-                            if who is not None and who != holder:
-                                target, target_tok = who, obj
-                                break
-                            # "Seoul and Washington agreed to cut the tariff on Korean autos": of two
-                            # subjects, the one not named as the target holds it
-                            partner = self._co_subject(actors, subject, who)
-                            if who is not None and partner is not None:
-                                holder, target, target_tok = partner, who, obj
-                                break
-                    # "stationed on its soil": a participle on the noun carries the place
-                    if prep.dep_ == "acl" and target is None:
-                        for p2 in prep.children:
-                            if p2.dep_ == "prep" and p2.lower_ in measure.target_preps:
-                                obj = next((c for c in p2.children if c.dep_ == "pobj"), None)
-                                if obj is not None:
-                                    who = _named_by(actors, obj)
-                                    if who is not None and who != holder:
-                                        target = who
-                if target is not None:
-                    break
-        # "contributing $3 billion to the US shipbuilding sector": money paid or given goes to its target
+            holder, target, target_tok = self._prep_target(actors, measure, nouns, verb, cue, holder, subject)
         if target is None and verb is not None and verb.lemma_.lower() in self.lex.payment_verbs and amount.kind == "currency":
-            # on the verb, the amount's noun, or what the money is in ("$2 billion in grants to ...")
-            kinds = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
-                     for o in p.children if o.dep_ == "pobj"]
-            for prep in [c for place in [verb, *nouns, *kinds] for c in place.children]:
-                if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
-                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                    who = _named_by(actors, obj) if obj is not None else None
-                    if who is not None and who != holder:
-                        target, target_tok = who, obj
-                        break
+            target, target_tok = self._paid_to(actors, noun, nouns, verb, holder, target_tok)
         # "Japan settled on a 15% tariff": the subject undergoes it, unless a target is named
         if subject is not None and subject[1] and target is None and subject[0] != holder:
             target = actors.resolve(subject[2], states_only=True)
@@ -556,6 +445,176 @@ class ClauseReader:
         if holder is not None and holder == target:
             target = None
         return holder, target
+
+    @staticmethod
+    def _role_nouns(doc: Doc, amount: Amount, cue: int | None, noun: Token) -> list[Token]:
+        """The nouns whose modifiers and prepositions can say whose the figure is."""
+        nouns = [noun]
+        # "keep its troop numbers at their present level of 3,000": whose numbers they are
+        if amount.extra.get("counted") is not None and amount.extra["counted"] != noun.i:
+            nouns.insert(0, doc[amount.extra["counted"]])
+        if cue is not None and cue != noun.i and doc[cue].pos_ == "NOUN":
+            nouns.append(doc[cue])
+        # "the American troop presence of about 28,500 service members": the noun counted into
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
+            nouns.append(noun.head.head)
+        # "tariffs on EU goods will be 15%": the subject of a copula is what the amount measures
+        if noun.dep_ in ("attr", "acomp") and noun.head.lemma_.lower() == "be":
+            nouns += [c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        return nouns
+
+    @staticmethod
+    def _noun_names(actors: ActorIndex, amount: Amount, measure: Measure | None,
+                    noun: Token) -> tuple[str | None, str | None]:
+        """(holder, target) the amount's own noun names, when it is an actor."""
+        # the amount's noun naming an organisation itself ("28,500-strong US Forces Korea")
+        if noun.i in actors.at and (actors.at[noun.i]._.actor or {}).get("type") == "ORG":
+            return actors.state(actors.at[noun.i]), None
+        # people counted by nationality ("300 South Koreans"): the nationality fills the role a
+        # modifier would ("300 South Korean workers")
+        if amount.kind == "persons" and noun.i in actors.at:
+            who = actors.country(actors.at[noun.i])
+            if measure is not None and measure.modifier == "target":
+                return None, who
+            return who, None
+        return None, None
+
+    def _phrase_holder(self, actors: ActorIndex, amount: Amount, measure: Measure | None,
+                       nouns: list[Token], verb: Token | None) -> str | None:
+        """The holder the phrase around the figure names: a possessor, a source preposition, the agent
+        of a participle, the payer of a verb of costing."""
+        # possessor: "Seoul's $350 billion pledge", "its tariff"
+        for n in nouns:
+            for c in n.children:
+                if c.dep_ == "poss":
+                    holder = actors.resolve(c)
+                    if holder is not None:
+                        return holder
+        # "investments by Japanese firms", "a pledge by Seoul", "investment from Japan", "troops from
+        # Australia": where the figure comes from holds it (a source preposition on the verb too, unless
+        # it names the target there: "withdraw troops from Korea")
+        sources = {"by"} | (measure.source_preps if measure is not None else frozenset())
+        for place in nouns + ([verb] if verb is not None else []):
+            for c in place.children:
+                if c.dep_ == "prep" and c.lower_ in sources and not (
+                        place is verb and measure is not None and c.lower_ in measure.target_preps):
+                    obj = next((o for o in c.children if o.dep_ == "pobj"), None)
+                    holder = _named_by(actors, obj) if obj is not None and c.lower_ != "by" else \
+                        actors.resolve(obj) if obj is not None else None
+                    if holder is not None:
+                        return holder
+        # "a tariff imposed by the United States"
+        for n in nouns:
+            for c in n.children:
+                if c.dep_ == "acl":
+                    agent = next((a for a in c.children if a.dep_ == "agent"), None)
+                    obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+                    if obj is not None:
+                        holder = actors.resolve(obj)
+                        if holder is not None:
+                            return holder
+        # "could cost Canberra $235 billion": the object of a verb of costing pays
+        if verb is not None and verb.lemma_.lower() in self.lex.payer_object_verbs:
+            payer = next((c for c in verb.children if c.dep_ in ("dative", "dobj") and not amount.start <= c.i < amount.end), None)
+            return actors.resolve(payer) if payer is not None else None
+        return None
+
+    def _subject(self, doc: Doc, actors: ActorIndex, amount: Amount, measure: Measure | None, noun: Token,
+                 verb: Token | None) -> tuple[str, bool, Token] | None:
+        """(actor, undergoes, token) of the subject of the governing verb, or the agent of a passive one;
+        `undergoes` when the verb makes its subject undergo the figure. None when the amount only comes
+        up in passing ("pay more for the 28,500 troops")."""
+        # "Trump has cast the $550 billion as money ...": a figure already known (definite), under a verb
+        # that neither does what it measures nor sets how firm it is, is talked about, not held by the
+        # talker; its first mention says whose it is
+        talked_about = verb is not None and _definite(doc, amount, noun) and not self._acts_on(verb, measure)
+        if verb is not None and not talked_about and not _in_passing(noun, verb):
+            subj, owner = self.subject_of(verb, actors)
+            # the counted people as subject ("300 Koreans were detained") hold nothing
+            if subj is not None and not (amount.start <= subj.i < amount.end):
+                who = actors.resolve(subj)
+                if who is not None:
+                    # "offered billions to avert the tariff": the amount's own verb may make its subject undergo it
+                    return (who, measure is not None and (owner.lemma_.lower() in measure.subject_is_target
+                                                          or verb.lemma_.lower() in measure.subject_is_target), subj)
+        # "Korean cars will be faced with a 15% tariff": the passive subject of a verb of undergoing
+        if verb is not None and measure is not None and verb.lemma_.lower() in measure.subject_is_target \
+                and not _in_passing(noun, verb):
+            undergoer = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            who = actors.resolve(undergoer, states_only=True) if undergoer is not None else None
+            if who is not None:
+                return who, True, undergoer
+        return None
+
+    def _changed_owner(self, actors: ActorIndex, noun: Token) -> str | None:
+        """"tariffs would cut its operating profit by 180 billion yen": a change by an amount belongs to
+        whoever owns what changed."""
+        if noun.dep_ == "pobj" and noun.head.lower_ == "by" and noun.head.head.pos_ == "VERB" \
+                and noun.head.head.lemma_.lower() in self.lex.change_verbs:
+            changed = next((c for c in noun.head.head.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            owner = next((c for c in changed.children if c.dep_ == "poss"), None) if changed is not None else None
+            if owner is not None:
+                return actors.resolve(owner)
+        return None
+
+    def _prep_target(self, actors: ActorIndex, measure: Measure, nouns: list[Token], verb: Token | None,
+                     cue: int | None, holder: str | None, subject) -> tuple[str | None, str | None, Token | None]:
+        """(holder, target, target token) after the prepositions naming the target: "tariff on Seoul",
+        "pledge in the United States"."""
+        target = target_tok = None
+        places = nouns + ([verb] if verb is not None else [])
+        for place in places:
+            for prep in place.children:
+                # "troops from Australia": on the noun, a source preposition names the holder
+                if place is not verb and prep.lower_ in measure.source_preps:
+                    continue
+                if prep.dep_ == "prep" and prep.lower_ in measure.target_preps:
+                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if obj is None:
+                        # "out of South Korea": the object sits under the second preposition
+                        inner = next((c for c in prep.children if c.dep_ == "prep"), None)
+                        obj = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
+                    # "$350 billion in South Korean investments": the measure's own noun is no place;
+                    # a state modifying it says whose the figure is (read below)
+                    if obj is not None and obj.i != cue:
+                        who = _named_by(actors, obj)
+                        if who is not None and who != holder:
+                            target, target_tok = who, obj
+                            break
+                        # "Seoul and Washington agreed to cut the tariff on Korean autos": of two
+                        # subjects, the one not named as the target holds it
+                        partner = self._co_subject(actors, subject, who)
+                        if who is not None and partner is not None:
+                            holder, target, target_tok = partner, who, obj
+                            break
+                # "stationed on its soil": a participle on the noun carries the place
+                if prep.dep_ == "acl" and target is None:
+                    for p2 in prep.children:
+                        if p2.dep_ == "prep" and p2.lower_ in measure.target_preps:
+                            obj = next((c for c in p2.children if c.dep_ == "pobj"), None)
+                            if obj is not None:
+                                who = _named_by(actors, obj)
+                                if who is not None and who != holder:
+                                    target = who
+            if target is not None:
+                break
+        return holder, target, target_tok
+
+    @staticmethod
+    def _paid_to(actors: ActorIndex, noun: Token, nouns: list[Token], verb: Token, holder: str | None,
+                 target_tok: Token | None) -> tuple[str | None, Token | None]:
+        """"contributing $3 billion to the US shipbuilding sector": money paid or given goes to its
+        target, named on the verb, the amount's noun, or what the money is in ("$2 billion in grants to
+        ...")."""
+        kinds = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
+                 for o in p.children if o.dep_ == "pobj"]
+        for prep in [c for place in [verb, *nouns, *kinds] for c in place.children]:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ == "to":
+                obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                who = _named_by(actors, obj) if obj is not None else None
+                if who is not None and who != holder:
+                    return who, obj
+        return None, target_tok
 
     @staticmethod
     def _whole_owner(doc: Doc, actors: ActorIndex, amount: Amount, exclude) -> str | None:
@@ -797,9 +856,7 @@ class ClauseReader:
             return "actual", False
         st = self.lex.status
         changed = None
-        future = False
-        deal = False
-        verb_lemma = ""
+        outlook = _Outlook()
         tok = noun
         for _ in range(14):
             parent = tok.head
@@ -827,80 +884,9 @@ class ClauseReader:
                 changed = changed or st.change_status
             t = parent
             if t.pos_ in ("VERB", "AUX"):
-                # "200 lawmakers signed the letter", "400 workers demanded higher pay": what the
-                # counted people do is not how firm their number is
-                acting = amount.kind == "persons" and dep == "nsubj" and tok.i == noun.i
-                # "the pact includes 2%", "the pledge is $5 billion": what the subject is
-                # "the fund is part of the deal", "a pillar of the agreement"
-                if not acting and t.lemma_.lower() in st.content_verbs and dep in SUBJECT_DEPS:
-                    part = next((c for c in t.children if c.dep_ in ("attr", "dobj") and c.lemma_.lower() in st.part_nouns), None)
-                    whole = next((o for p in part.children if p.dep_ == "prep" and p.lower_ == "of"
-                                  for o in p.children if o.dep_ == "pobj"), None) if part is not None else None
-                    m = match_backward(doc, whole.i, self.noun_last) if whole is not None else None
-                    if m is not None:
-                        return st.nouns[m[1]], True
-                if not acting and t.lemma_.lower() in st.content_verbs and dep in ("dobj", "attr", "oprd"):
-                    subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                    m = match_backward(doc, subj.i, self.noun_last) if subj is not None and subj.pos_ == "NOUN" else None
-                    if m is not None:
-                        return st.nouns[m[1]], True
-                trigger = None if acting else self._verb_trigger(t)
-                s = self.verb_status[trigger] if trigger is not None else None
-                # "will impose a 25% tariff" announces no figure in force: the future reading decides
-                if s == "actual" and len(trigger) == 1 and self._unreal(t):
-                    s = None
-                if s and s not in ("actual", "speculative") and self._hedged(t):
-                    return "speculative", True
-                # "the deal calls for $350 billion", "the plan requires 3%": a document asks nothing,
-                # it states its terms
-                if s and self._document_status(doc, t):
-                    return self._document_status(doc, t), True
-                # "wants to stay at 2%": a wish for oneself, nobody asked
-                if s and t.lemma_.lower() in st.self_directed and dep == "xcomp" \
-                        and not any(c.dep_ in ("dobj", "dative") for c in t.children):
-                    return st.self_directed_status, True
-                if s:
-                    # "the ministry has requested 8.8 trillion yen for next year": asking for a sum
-                    # from nobody in particular is a budget request, a proposal
-                    # (a currency word the tagger read as a verb, "requested 3.1 trillion won", is the object)
-                    if (dep == "dobj" or amount.start <= tok.i < amount.end) and t.lemma_.lower() in st.self_requests \
-                            and not _asks_someone(t, amount):
-                        return st.self_request_status, True
-                    return s, True
-                framed = self._frame_status(doc, t)
-                if framed is not None:
-                    return framed, True
-                for c in t.children:
-                    if c.dep_ == "aux" and c.lower_ in st.modals:
-                        # "confirmed that the tariff would be lowered": reported speech shifts "will"
-                        # to "would"; it is not a guess
-                        # (the same under a verb of agreeing, pledging or demanding: "agreed that 2,000
-                        # troops would stay" is what was agreed, read from "agreed" further up)
-                        if c.lower_ in st.backshifted and t.dep_ == "ccomp" and (
-                                t.head.lemma_.lower() in st.reporting_verbs or self._verb_status(t.head)):
-                            # "Trump said that if he were in charge, Seoul would be paying $10 billion":
-                            # one party's hypothetical about what another would pay is that party's demand
-                            if _conditional(t):
-                                return ("demanded" if _speaker_names_another(t) else "speculative"), True
-                            future, verb_lemma = True, t.lemma_.lower()
-                            deal = deal or self._in_deal(doc, t)
-                            continue
-                        return st.modals[c.lower_], True
-                    if c.dep_ == "aux" and c.lower_ in st.obligation_modals:
-                        # "Seoul should pay $5 billion": someone is told to do it; "exports should
-                        # rise" is a forecast
-                        return ("demanded" if any(s.dep_ == "nsubj" and s.pos_ in ("PROPN", "PRON")
-                                                  for s in t.children) else "speculative"), True
-                    if c.dep_ == "aux" and c.lower_ in st.future_modals:
-                        future = True
-                        verb_lemma = t.lemma_.lower()
-                        deal = deal or self._in_deal(doc, t)
-                    if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
-                        return "speculative", True
-                    if c.dep_ in ("advcl", "acl") and c.tag_ == "VBN" and c.i > tok.i:
-                        s = self._verb_status(c)
-                        if s:
-                            return s, True
+                found = self._verb_says(doc, amount, noun, tok, t, outlook)
+                if found is not None:
+                    return found
             elif t.pos_ in ("NOUN", "PROPN"):
                 m = match_backward(doc, t.i, self.noun_last)
                 if m is not None:
@@ -915,11 +901,109 @@ class ClauseReader:
             tok = t
         if changed:
             return changed, True
-        if future and measure is not None and measure.name in st.future and verb_lemma not in st.future_exclude:
+        if outlook.future and measure is not None and measure.name in st.future \
+                and outlook.verb_lemma not in st.future_exclude:
             status = st.future[measure.name]
             # "will impose 15% as part of the trade deal" is what was agreed, not a threat
-            return (st.deal_status if deal and status == "threatened" else status), True
+            return (st.deal_status if outlook.deal and status == "threatened" else status), True
         return "actual", False
+
+    def _verb_says(self, doc: Doc, amount: Amount, noun: Token, tok: Token, t: Token,
+                   outlook: "_Outlook") -> tuple[str, bool] | None:
+        """The status the verb `t` above the figure (reached from `tok`) gives it, or None to walk on;
+        a future auxiliary is noted in `outlook` for the end of the walk."""
+        st = self.lex.status
+        dep = tok.dep_
+        # "200 lawmakers signed the letter", "400 workers demanded higher pay": what the
+        # counted people do is not how firm their number is
+        acting = amount.kind == "persons" and dep == "nsubj" and tok.i == noun.i
+        if not acting:
+            content = self._content_status(doc, t, dep)
+            if content is not None:
+                return content, True
+        trigger = None if acting else self._verb_trigger(t)
+        s = self.verb_status[trigger] if trigger is not None else None
+        # "will impose a 25% tariff" announces no figure in force: the future reading decides
+        if s == "actual" and len(trigger) == 1 and self._unreal(t):
+            s = None
+        if s and s not in ("actual", "speculative") and self._hedged(t):
+            return "speculative", True
+        # "the deal calls for $350 billion", "the plan requires 3%": a document asks nothing,
+        # it states its terms
+        if s and self._document_status(doc, t):
+            return self._document_status(doc, t), True
+        # "wants to stay at 2%": a wish for oneself, nobody asked
+        if s and t.lemma_.lower() in st.self_directed and dep == "xcomp" \
+                and not any(c.dep_ in ("dobj", "dative") for c in t.children):
+            return st.self_directed_status, True
+        if s:
+            # "the ministry has requested 8.8 trillion yen for next year": asking for a sum
+            # from nobody in particular is a budget request, a proposal
+            # (a currency word the tagger read as a verb, "requested 3.1 trillion won", is the object)
+            if (dep == "dobj" or amount.start <= tok.i < amount.end) and t.lemma_.lower() in st.self_requests \
+                    and not _asks_someone(t, amount):
+                return st.self_request_status, True
+            return s, True
+        framed = self._frame_status(doc, t)
+        if framed is not None:
+            return framed, True
+        return self._auxiliary_status(doc, tok, t, outlook)
+
+    def _content_status(self, doc: Doc, t: Token, dep: str) -> str | None:
+        """"the pact includes 2%", "the pledge is $5 billion": the status the noun of what the figure
+        is part of gives it ("the fund is part of the deal", "a pillar of the agreement")."""
+        st = self.lex.status
+        if t.lemma_.lower() not in st.content_verbs:
+            return None
+        if dep in SUBJECT_DEPS:
+            part = next((c for c in t.children if c.dep_ in ("attr", "dobj") and c.lemma_.lower() in st.part_nouns), None)
+            whole = next((o for p in part.children if p.dep_ == "prep" and p.lower_ == "of"
+                          for o in p.children if o.dep_ == "pobj"), None) if part is not None else None
+            m = match_backward(doc, whole.i, self.noun_last) if whole is not None else None
+            if m is not None:
+                return st.nouns[m[1]]
+        if dep in ("dobj", "attr", "oprd"):
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            m = match_backward(doc, subj.i, self.noun_last) if subj is not None and subj.pos_ == "NOUN" else None
+            if m is not None:
+                return st.nouns[m[1]]
+        return None
+
+    def _auxiliary_status(self, doc: Doc, tok: Token, t: Token, outlook: "_Outlook") -> tuple[str, bool] | None:
+        """The status the auxiliaries, markers and participles on the verb `t` give the figure."""
+        st = self.lex.status
+        for c in t.children:
+            if c.dep_ == "aux" and c.lower_ in st.modals:
+                # "confirmed that the tariff would be lowered": reported speech shifts "will"
+                # to "would"; it is not a guess
+                # (the same under a verb of agreeing, pledging or demanding: "agreed that 2,000
+                # troops would stay" is what was agreed, read from "agreed" further up)
+                if c.lower_ in st.backshifted and t.dep_ == "ccomp" and (
+                        t.head.lemma_.lower() in st.reporting_verbs or self._verb_status(t.head)):
+                    # "Trump said that if he were in charge, Seoul would be paying $10 billion":
+                    # one party's hypothetical about what another would pay is that party's demand
+                    if _conditional(t):
+                        return ("demanded" if _speaker_names_another(t) else "speculative"), True
+                    outlook.future, outlook.verb_lemma = True, t.lemma_.lower()
+                    outlook.deal = outlook.deal or self._in_deal(doc, t)
+                    continue
+                return st.modals[c.lower_], True
+            if c.dep_ == "aux" and c.lower_ in st.obligation_modals:
+                # "Seoul should pay $5 billion": someone is told to do it; "exports should
+                # rise" is a forecast
+                return ("demanded" if any(s.dep_ == "nsubj" and s.pos_ in ("PROPN", "PRON")
+                                          for s in t.children) else "speculative"), True
+            if c.dep_ == "aux" and c.lower_ in st.future_modals:
+                outlook.future = True
+                outlook.verb_lemma = t.lemma_.lower()
+                outlook.deal = outlook.deal or self._in_deal(doc, t)
+            if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+                return "speculative", True
+            if c.dep_ in ("advcl", "acl") and c.tag_ == "VBN" and c.i > tok.i:
+                s = self._verb_status(c)
+                if s:
+                    return s, True
+        return None
 
     # ------------------------------------------------------------ quote
     @staticmethod

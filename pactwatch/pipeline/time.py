@@ -1,7 +1,7 @@
 """`pactwatch_time`: every temporal expression in a Doc as a TIMEX3 span, and the date the document
 speaks from (its anchor).
 
-Finding and the anchor-free values are in timex_rules.py (regexes over the text). This component
+Finding and the anchor-free values are in the timex_rules package (regexes over the text). This component
 adds what needs the parse: the tense of the clause a yearless date sits in ("in June" is the past
 June after "took office", the coming one after "will travel"), the anchor (metadata, else a date
 the text gives as its own, else the latest date it reports as past), and `timex_of` for the
@@ -127,7 +127,7 @@ class TimeTagger:
         doc.spans[TIMEX] = spans
         return doc
 
-    def _value(self, m: timex_rules.Mention, text: str, anchor: dt.date | None, direction: str | None) -> str:
+    def _value(self, m: timex_rules.TimexCandidate, text: str, anchor: dt.date | None, direction: str | None) -> str:
         if self.resolver == "dateparser" and anchor is not None and m.rel is not None:
             value = _dateparser_value(m, text, anchor, direction)
             if value:
@@ -138,7 +138,7 @@ class TimeTagger:
 QUARTER_REACH = 1500  # characters: how far back a named quarter still frames "a year ago"
 
 
-def _in_quarter_context(m: timex_rules.Mention, span: Span, value: str, quarter: tuple | None):
+def _in_quarter_context(m: timex_rules.TimexCandidate, span: Span, value: str, quarter: tuple | None):
     """Financial reporting compares quarters: "the quarter" is the one just named, and "a year
     earlier" near a named quarter is that quarter a year before. `quarter` is (year, q, offset)
     of the last quarter named."""
@@ -160,7 +160,7 @@ def _in_quarter_context(m: timex_rules.Mention, span: Span, value: str, quarter:
     return value, quarter
 
 
-def _is_weekday(m: timex_rules.Mention) -> bool:
+def _is_weekday(m: timex_rules.TimexCandidate) -> bool:
     if m.rel is not None and m.rel[0] == "dated_clock":
         m = m.rel[1]
     return m.rel is not None and m.rel[0] == "weekday"
@@ -179,7 +179,7 @@ def timex_of(doc: Doc, span_or_token: Span | Token) -> dict | None:
 
 # ---------------------------------------------------------------- what the parse adds
 
-def _is_not_time(m: timex_rules.Mention, span: Span) -> bool:
+def _is_not_time(m: timex_rules.TimexCandidate, span: Span) -> bool:
     """Candidates the regexes can't rule out but the parse can."""
     if m.kind == "year" and len(span) == 1:
         t = span[0]
@@ -202,7 +202,7 @@ def _is_not_time(m: timex_rules.Mention, span: Span) -> bool:
     return False
 
 
-def _is_rate(m: timex_rules.Mention, span: Span) -> bool:
+def _is_rate(m: timex_rules.TimexCandidate, span: Span) -> bool:
     """'a week' right after a plural noun it counts: "700 seats a week", "interviews a day"."""
     if m.kind != "duration" or len(span) != 2 or span[0].lower_ not in ("a", "per") or span.start == 0:
         return False
@@ -403,7 +403,7 @@ def _dateparse(text: str, base: dt.date, prefer: str) -> dt.date | None:
     return parsed.date() if parsed else None
 
 
-def _dateparser_value(m: timex_rules.Mention, text: str, anchor: dt.date, direction: str | None) -> str | None:
+def _dateparser_value(m: timex_rules.TimexCandidate, text: str, anchor: dt.date, direction: str | None) -> str | None:
     """The value dateparser gives for a relative or yearless expression, cut to the granularity
     the expression has; None when dateparser can't read it (the rules answer instead)."""
     kind = m.rel[0]

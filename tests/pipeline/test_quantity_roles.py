@@ -1,10 +1,16 @@
 """Holder, target, status and condition of a figure, read from its clause (pipeline/quantity_roles.py),
-through the whole pipeline. Each case is a family of news phrasing, in sentences of our own."""
+through the whole pipeline, and at the end directly on hand-built parses. Each case is a family of news
+phrasing, in sentences of our own."""
 from __future__ import annotations
 
 import pytest
 
-from pactwatch.pipeline.extensions import QUANTITIES
+from pactwatch.knowledge import measures
+from pactwatch.pipeline.extensions import ACTORS, QUANTITIES
+from pactwatch.pipeline.quantity_amounts import AmountFinder
+from pactwatch.pipeline.quantity_roles import ActorIndex, ClauseReader
+
+from hand_docs import parsed
 
 
 def figures(annotate, text: str) -> list[dict]:
@@ -334,3 +340,91 @@ def test_early_sum_takes_the_measure_its_twin_gets_from_a_later_passage(annotate
             "Trump has said Japan should pay $8 billion a year.")
     found = [q for q in figures(annotate, text) if q["value"] == 8_000_000_000]
     assert [q["measure"] for q in found] == ["cost_sharing", "cost_sharing"]
+
+
+# ---------------------------------------------------------------- read directly, on hand-built parses (no model)
+
+@pytest.fixture(scope="module")
+def reading():
+    lex = measures.load()
+    finder, reader = AmountFinder(lex), ClauseReader(lex)
+
+    def read(doc) -> list[tuple]:
+        """(amount, measure, holder, target, status, condition) per amount, as the component reads them."""
+        actors = ActorIndex(doc, doc.spans[ACTORS], lex.group_nouns)
+        out = []
+        for a in finder.find(doc)[0]:
+            measure, cue = reader.measure(doc, a)
+            noun = reader.noun_of(doc, a)
+            holder, target = reader.roles(doc, actors, a, measure, cue, noun, reader.verb_of(noun))
+            status, _ = reader.status(doc, a, noun, measure, before=False)
+            out.append((doc[a.start:a.end].text, measure.name if measure else None, holder, target, status,
+                        reader.condition(doc, a, noun)))
+        return out
+    return read
+
+
+def _tariff(verb_rows, root):
+    """`verb_rows` then: a 25 percent tariff (object of the token at `root`)."""
+    n = len(verb_rows)
+    return verb_rows + [("a", n + 3, "det", "DET"), ("25", n + 2, "nummod", "NUM"), ("percent", n + 3, "compound", "NOUN"),
+                        ("tariff", root, "dobj", "NOUN")]
+
+
+def test_quantity_roles_direct_imposer_holds_the_tariff_and_the_goods_origin_is_its_target(reading):
+    # Washington imposed a 25 percent tariff on Korean cars .
+    rows = _tariff([("Washington", 1, "nsubj", "PROPN"), ("imposed", 1, "ROOT", "VERB", "VBD", "impose")], 1) + [
+        ("on", 5, "prep", "ADP"), ("Korean", 8, "amod", "ADJ"), ("cars", 6, "pobj", "NOUN", "NNS", "car"),
+        (".", 1, "punct", "PUNCT")]
+    doc = parsed(rows, actors=[(0, 1, "GPE", "United States"), (7, 8, "NORP", "South Korea", "South Korea")])
+    assert reading(doc) == [("25 percent", "tariff_rate", "United States", "South Korea", "actual", None)]
+
+
+@pytest.mark.parametrize("rows, status, condition", [
+    # Washington will impose a 25 percent tariff if talks fail .
+    (_tariff([("Washington", 2, "nsubj", "PROPN"), ("will", 2, "aux", "AUX", "MD"),
+              ("impose", 2, "ROOT", "VERB", "VB")], 2)
+     + [("if", 9, "mark", "SCONJ"), ("talks", 9, "nsubj", "NOUN", "NNS", "talk"), ("fail", 2, "advcl", "VERB", "VBP"),
+        (".", 2, "punct", "PUNCT")], "threatened", "conditional"),
+    # Washington would have imposed a 25 percent tariff .
+    (_tariff([("Washington", 3, "nsubj", "PROPN"), ("would", 3, "aux", "AUX", "MD"), ("have", 3, "aux", "AUX", "VB"),
+              ("imposed", 3, "ROOT", "VERB", "VBN", "impose")], 3) + [(".", 3, "punct", "PUNCT")],
+     "threatened", "counterfactual"),
+])
+def test_quantity_roles_direct_a_tariff_not_yet_in_force(reading, rows, status, condition):
+    doc = parsed(rows, actors=[(0, 1, "GPE", "United States")])
+    [(_, measure, holder, _, got_status, got_condition)] = reading(doc)
+    assert (measure, holder, got_status, got_condition) == ("tariff_rate", "United States", status, condition)
+
+
+def test_quantity_roles_direct_a_pledge_is_pledged_by_its_subject(reading):
+    # Seoul pledged $ 350 billion .
+    doc = parsed([("Seoul", 1, "nsubj", "PROPN"), ("pledged", 1, "ROOT", "VERB", "VBD", "pledge"),
+                  ("$", 4, "nmod", "SYM", "$"), ("350", 4, "compound", "NUM"), ("billion", 1, "dobj", "NUM"),
+                  (".", 1, "punct", "PUNCT")], actors=[(0, 1, "GPE", "South Korea")])
+    [(text, _, holder, target, status, _)] = reading(doc)
+    assert (text, holder, target, status) == ("$ 350 billion", "South Korea", None, "pledged")
+
+
+def test_quantity_roles_direct_troops_kept_in_a_country_are_the_keepers(reading):
+    # The US keeps 28,500 troops in South Korea .
+    doc = parsed([("The", 1, "det", "DET"), ("US", 2, "nsubj", "PROPN"), ("keeps", 2, "ROOT", "VERB", "VBZ", "keep"),
+                  ("28,500", 4, "nummod", "NUM"), ("troops", 2, "dobj", "NOUN", "NNS", "troop"), ("in", 2, "prep", "ADP"),
+                  ("South", 7, "compound", "PROPN"), ("Korea", 5, "pobj", "PROPN"), (".", 2, "punct", "PUNCT")],
+                 actors=[(1, 2, "GPE", "United States"), (6, 8, "GPE", "South Korea")])
+    assert reading(doc) == [("28,500 troops", "troop_level", "United States", "South Korea", "actual", None)]
+
+
+def test_quantity_roles_direct_its_stands_for_the_subject_before_it_not_a_person():
+    # Trump told Seoul that its cars ...
+    doc = parsed([("Trump", 1, "nsubj", "PROPN"), ("told", 1, "ROOT", "VERB"), ("Seoul", 1, "dobj", "PROPN"),
+                  ("that", 6, "mark", "SCONJ"), ("its", 5, "poss", "PRON", "PRP$"), ("cars", 6, "nsubj", "NOUN", "NNS", "car"),
+                  ("sell", 1, "ccomp", "VERB", "VBP")],
+                 actors=[(0, 1, "PERSON", "Donald Trump", "United States"), (2, 3, "GPE", "South Korea")])
+    actors = ActorIndex(doc, doc.spans[ACTORS])
+    assert actors.antecedent(doc[4]) == "South Korea"
+    assert actors.resolve(doc[5]) == "South Korea"        # "its cars": the owner
+    assert actors.resolve(doc[0]) == "United States"      # a figure of a state's act: the state he acts for
+    actors.by_name = True
+    assert actors.resolve(doc[0]) == "Donald Trump"       # any other figure: the actor itself
+    assert ActorIndex.country(doc.spans[ACTORS][0]) == "United States"

@@ -239,7 +239,7 @@ def test_time_analyze_pipes_clean(nlp):
     ((1,), None, 2025), ((3,), None, 2025), ((1, 5), None, 2026), ((2, 10), None, 2025),
 ])
 def test_time_pick_year_by_tense(when, direction, expected):
-    assert timex_rules._pick_year(dt.date(2025, 8, 21), when, direction) == expected
+    assert timex_rules.pick_year(dt.date(2025, 8, 21), when, direction) == expected
 
 
 def test_time_bad_resolver_is_a_usage_error(nlp):

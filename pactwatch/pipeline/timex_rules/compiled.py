@@ -1,0 +1,114 @@
+"""The grammar the rules share (`Grammar`, built once by `grammar()`): the vocabulary of
+time_words.toml, the regex fragments built from it (month and weekday names, numbers, units...),
+the trigger-word classes, and every rule's regex, compiled once."""
+from __future__ import annotations
+
+import functools
+import re
+
+from . import clocks, dates, durations, periods, recurrences, relative  # noqa: F401  (they register the rules)
+from .rules import RULES, Rule, alternation
+from .words import words
+
+
+class Grammar:
+    """The vocabulary, the regex fragments (upper-case attributes) and the compiled rules."""
+
+    def __init__(self):
+        w = words()
+        self.months = w["months"]
+        self.weekdays = w["weekdays"]
+        self.seasons = w["seasons"]
+        self.parts = w["day_parts"]
+        self.numbers = w["numbers"]
+        self.ordinals = w["ordinals"]
+        self.units = w["units"]
+        self.vague = w["vague"]
+        self.sets = w["sets"]
+        self.holidays = w.get("holidays", {})
+        self._fragments()
+        self.trigger_words = self._trigger_words()
+        # each trigger word -> the classes it belongs to, for one dictionary look-up per word
+        self.classes_of: dict[str, tuple[str, ...]] = {}
+        for name, members in self.trigger_words.items():
+            for member in members:
+                self.classes_of[member] = self.classes_of.get(member, ()) + (name,)
+        self.rules: list[tuple[Rule, re.Pattern]] = []
+        for r in sorted(RULES.values(), key=lambda r: r.rank):
+            if r.trigger != "digit" and r.trigger not in self.trigger_words:
+                raise ValueError(f"time rule {r.name!r}: no trigger class {r.trigger!r}")
+            self.rules.append((r, re.compile(r.pattern(self), r.flags)))
+
+    def _fragments(self):
+        self.MON = alternation(self.months, capital=True)
+        # "May" is also a modal verb: on its own it needs a date word beside it
+        self.MON_SAFE = alternation([m for m in self.months if m != "may"], capital=True)
+        self.WD = alternation(self.weekdays, capital=True)
+        self.SEASON = alternation(self.seasons)
+        self.PART = alternation(self.parts)
+        numbers = self.numbers
+        self.TENS = alternation(k for k, v in numbers.items() if isinstance(v, int) and 20 <= v <= 90 and " " not in k)
+        self.ONES = alternation(k for k, v in numbers.items() if isinstance(v, int) and 1 <= v <= 9 and k not in ("a", "an"))
+        self.TEENS = alternation(k for k, v in numbers.items() if isinstance(v, int) and 10 <= v <= 19)
+        self.NUM = rf"(?:{self.TENS}(?:[\s-]+{self.ONES})?|{alternation(numbers)}|\d+\s+1/2|\d+(?:\.\d+)?)"
+        self.APPROX = r"(?:about|nearly|almost|roughly|around|some|more\s+than|less\s+than|just|only|over|at\s+least)"
+        self.UNIT = alternation(self.units)
+        self.ORD = alternation(self.ordinals)
+        self.YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+        self.DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+        self.EDGE = r"(?:(?:the\s+)?(?:end|beginning|start|middle|close)\s+of\s+|early[\s-]+|late[\s-]+|mid[\s-]*)"
+        # holiday names are capitalised: "Christmas", "Thanksgiving Day"
+        self.HOLIDAY = "(?-i:" + "|".join(re.escape(h.title().replace("'S", "'s")).replace(r"\ ", r"\s+")
+                                          for h in sorted(self.holidays, key=len, reverse=True)) + ")"
+        self.NOT_NUM = r"(?![\d,]*\d)(?!\s*(?:%|percent))"
+        self.TZ = r"(?:(?-i:[ECMP][SD]?T|GMT|UTC|KST|JST|BST|CET)|local\s+time)"
+
+    def _trigger_words(self) -> dict[str, set[str]]:
+        """Trigger-word classes: every match of a rule contains a word of its class, so the rules
+        run only near such words, found in one pass over the text (regex alternations are slow)."""
+        def last_word(phrase):
+            return re.findall(r"\w+", phrase.lower())[-1]
+        units = set(self.units) | {u + "s" for u in self.units} | {"centuries"}
+        weekdays = {k.rstrip(".") for k in self.weekdays}
+        return {
+            "month": {k.rstrip(".") for k in self.months},
+            "unit": units | {"period"},
+            "half": {"half"},
+            "spoken_year": {"eighteen", "nineteen", "thousand"},
+            "year": {"year"},
+            "ago": {"ago", "earlier", "before", "previously"},
+            "decade_word": {"twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties"},
+            "every_named": {"every", "each", "mondays", "tuesdays", "wednesdays", "thursdays", "fridays",
+                            "saturdays", "sundays"},
+            "while": {"while", "time"},
+            "period": {"quarter", "period"},
+            "season": set(self.seasons),
+            "holiday": {last_word(h) for h in self.holidays},
+            "deictic": {"today", "yesterday", "tomorrow", "tonight"},
+            "day_part": set(self.parts),
+            "unit_or_part": set(self.units) | set(self.parts) | weekdays,
+            "weekday": weekdays,
+            "set": {last_word(k) for k in self.sets},
+            "vague": {last_word(k) for k in self.vague},
+            "noon": {"noon", "midnight", "midday"},
+        }
+
+    def number(self, s: str) -> int | float | str:
+        s = re.sub(r"\s+", " ", s.lower())
+        half = re.fullmatch(r"(\d+)\s+1/2", s)
+        if half:
+            return int(half.group(1)) + 0.5
+        if re.fullmatch(r"\d+(?:\.\d+)?", s):
+            return float(s) if "." in s else int(s)
+        if s in self.numbers:
+            return self.numbers[s]
+        parts = re.split(r"[\s-]+", s)
+        return sum(self.numbers[p] for p in parts if isinstance(self.numbers.get(p), int)) or "X"
+
+    def month(self, s: str) -> int:
+        return self.months[s.lower()]
+
+
+@functools.lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    return Grammar()

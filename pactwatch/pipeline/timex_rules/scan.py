@@ -1,0 +1,91 @@
+"""`find(text)`: every temporal expression in a text. Each rule's regex runs only in windows around
+words of its trigger class (one pass over the text finds them all); where candidates overlap the
+longest wins, then the lower rank."""
+from __future__ import annotations
+
+import dataclasses
+import re
+from bisect import bisect_left
+
+from .candidate import TimexCandidate
+from .clocks import dated_clocks
+from .compiled import Grammar, grammar
+
+_WORD = re.compile(r"\w+")
+_DIGITS = re.compile(r"\d")
+_WINDOW = 64  # characters around a trigger word that a match can reach
+
+
+def _triggers(g: Grammar, text: str) -> dict[str, list[tuple[int, int]]]:
+    """Where each trigger class's words are in `text`."""
+    hits: dict[str, list[tuple[int, int]]] = {name: [] for name in (*g.trigger_words, "digit")}
+    classes_of = g.classes_of
+    digit = hits["digit"]
+    for w in _WORD.finditer(text):
+        word = w.group()
+        if _DIGITS.search(word):
+            digit.append(w.span())
+            continue
+        names = classes_of.get(word.lower())
+        if names:
+            span = w.span()
+            for name in names:
+                hits[name].append(span)
+    return hits
+
+
+def _windows(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for s, e in spans:
+        s, e = max(0, s - size), e + size
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    return [(s, e) for s, e in merged]
+
+
+def find(text: str) -> list[TimexCandidate]:
+    """Every temporal expression in `text`, longest first where candidates overlap."""
+    g = grammar()
+    hits = _triggers(g, text)
+    windows = {name: _windows(spans, _WINDOW) for name, spans in hits.items()}
+    # a class's trigger words are word matches in text order, never overlapping: starts and ends
+    # both ascend, so the last trigger starting in [ws, min(we, match end)) is the one that
+    # reaches furthest right
+    starts = {name: [s for s, _ in spans] for name, spans in hits.items()}
+    ends = {name: [e for _, e in spans] for name, spans in hits.items()}
+    text_len = len(text)
+    found = {}
+    for order, (rule, rx) in enumerate(g.rules):
+        name = rule.trigger
+        t_starts = starts[name]
+        t_ends = ends[name]
+        for ws, we in windows[name]:
+            lo = bisect_left(t_starts, ws)
+            for m in rx.finditer(text, ws, min(we, text_len)):
+                ms, me = m.span()
+                if me <= ms or (ms, me) in found and found[(ms, me)][0] <= order:
+                    continue
+                # a match cut short by the window's end is found whole from another window
+                hi = bisect_left(t_starts, min(we, me), lo)
+                if hi <= lo or t_ends[hi - 1] <= ms:
+                    continue
+                candidate = rule.build(g, m, text)
+                if candidate is not None:
+                    found[m.span()] = (order, dataclasses.replace(candidate, kind=rule.name))
+    return dated_clocks(_longest(found.values()), text)
+
+
+def _longest(found) -> list[TimexCandidate]:
+    """Of overlapping candidates, the longest (then the lower rank, then the earlier); in text order."""
+    ranked = sorted(found, key=lambda x: (-(x[1].end - x[1].start), x[0], x[1].start))
+    taken: list[TimexCandidate] = []
+    occupied: list[tuple[int, int]] = []
+    for _, candidate in ranked:
+        if any(candidate.start < e and s < candidate.end for s, e in occupied):
+            continue
+        occupied.append((candidate.start, candidate.end))
+        taken.append(candidate)
+    taken.sort(key=lambda c: c.start)
+    return taken
