@@ -40,7 +40,7 @@ def test_core_document_and_entity_records_file_no_fact():
     blocks = core.Blocks(ActorResolver())
     assert blocks.add(doc("a", "2025-08-01")) is None
     assert blocks.add({"kind": "entity", "doc_id": "a", "name": "Freedonia", "type": "GPE"}) is None
-    assert blocks.documents["a"].published == "2025-08-01"
+    assert blocks.citations["a"].published == "2025-08-01"
     assert blocks.entity_types["a"] == {"freedonia": "GPE"}
 
 
