@@ -7,8 +7,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from ...knowledge import norm
-from .index import ActorIndex
+from .index import ActorIndex, name_key
 from .mention import ActorMention
 from .words import actor_words
 
@@ -34,7 +33,7 @@ def resolve_ambiguous(ix: ActorIndex, doc: Doc, mentions: list[ActorMention]) ->
         cands = m.candidates
         # names valid only beside another ("the South" in a text about the North)
         cands = [(i, k) for i, k in cands if k != "context"
-                 or any(r in named for r in ix.requires.get((norm(doc[m.start:m.end].text), i), []))]
+                 or any(r in named for r in ix.requires.get((name_key(doc[m.start:m.end].text), i), []))]
         if not cands:
             m.candidates = []
             continue

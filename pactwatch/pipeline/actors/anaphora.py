@@ -2,6 +2,8 @@
 named; "the country's president" is of the state most recently named."""
 from __future__ import annotations
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .index import ActorIndex
@@ -33,8 +35,11 @@ def own_countries(ix: ActorIndex, doc: Doc, mentions: list[ActorMention], date: 
     people = sorted((m for m in mentions if ix.person_id(m) or (m.label == "PERSON" and not m.kb_id)),
                     key=lambda m: m.start)
     out = []
-    for tok in doc:
-        if tok.lower_ not in W.own_country_nouns or tok.i == 0 or tok.i in covered:
+    nouns = {get_string_id(w) for w in W.own_country_nouns}
+    # only the tokens that are one of the nouns are looked at: building every Token costs more
+    for i in [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in nouns]:
+        tok = doc[i]
+        if tok.i == 0 or tok.i in covered:
             continue
         owner = doc[tok.i - 1]
         if owner.lower_ not in ("his", "her") or owner.head.i != tok.i:

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from ...knowledge import norm
 from .credits import PageRanges
-from .index import ActorIndex
+from .index import ActorIndex, name_key
 from .mention import ActorMention, all_generic
 from .words import actor_words
 
@@ -25,9 +24,10 @@ def model_mentions(ix: ActorIndex, doc: Doc, mentions: list[ActorMention], title
             kb_tokens[i] = m
     out = list(mentions)
     # words of the people named in full: a lone capitalised word among them is a name
-    full_name_words = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e}
+    ents = doc.ents       # built anew on each read
+    full_name_words = {t.text for e in ents if e.label_ == "PERSON" and len(e) >= 2 for t in e}
     full_name_words |= {doc[i].text for m in mentions if m.label == "PERSON" for i in range(m.start, m.end)}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in MODEL_LABELS:
             continue
         for start, end in clean_pieces(ent):
@@ -66,7 +66,7 @@ def _cut_to_name(ix: ActorIndex, doc: Doc, ent_label: str, start: int, end: int,
         label = ent_label
     # in a heading, "Lee Agree" is a family name and a capitalised verb
     if label == "PERSON" and end - start >= 2 and doc[start].text in ix.short \
-            and not ix.names.get(norm(doc[start:end].text)) and headings.holds(doc[start:end]):
+            and not ix.names.get(name_key(doc[start:end].text)) and headings.holds(doc[start:end]):
         end = start + 1
     # "Trump-era", "US-led": the name is the actor, the hyphened word only makes it a modifier
     while (end - start >= 3 and doc[end - 2].text == "-" and not doc[end - 3].whitespace_
@@ -82,7 +82,7 @@ def _is_a_name(ix: ActorIndex, doc: Doc, start: int, end: int, label: str, headi
     sentence the model took for a person."""
     if ix.names_a_kind(doc, end) or headline_words(ix, doc[start:end], label, headings):
         return False
-    if not plausible_name(doc[start:end], label, headings) or norm(doc[start:end].text) in ix.kb.not_names:
+    if not plausible_name(doc[start:end], label, headings) or name_key(doc[start:end].text) in ix.kb.not_names:
         return False
     return not (label == "PERSON" and end - start == 1 and stray_capital(ix, doc, start, full_name_words))
 
@@ -190,7 +190,7 @@ def headline_words(ix: ActorIndex, span: Span, label: str, headings: PageRanges)
     """Capitalised common words the model took for a person: in a heading ("Offer Contradictory"),
     or three or more in a row anywhere ("Joint Fact Sheet"). A name the knowledge base knows is
     a name whatever its words."""
-    if label != "PERSON" or len(span) < 2 or ix.names.get(norm(span.text)):
+    if label != "PERSON" or len(span) < 2 or ix.names.get(name_key(span.text)):
         return False
     words = [t for t in span if not t.is_punct]
     if not words or not all(t.lower_ in ix.common_words for t in words):

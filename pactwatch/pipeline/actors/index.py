@@ -3,6 +3,7 @@ matcher sees it, family names, office titles, the English words of the model's l
 questions the passes ask of it about a mention: is it a place, a person, in which state."""
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -15,6 +16,8 @@ from ...knowledge import norm
 from .mention import ActorMention, only_id
 
 PLACE_KINDS = {"country", "capital"}
+# the knowledge base's name key, remembered: the passes ask for the same few thousand strings
+name_key = functools.lru_cache(maxsize=65536)(norm)
 # capital initials written with periods ("D.C.", "U.S.")
 _DOTTED_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
 
@@ -44,6 +47,7 @@ class ActorIndex:
         self.modifier_suffixes = {w.lower() for w in kb.name_words["modifier_suffixes"]}
         self.event_heads = kb.name_words["event_heads"]
         self.common_words = _common_words(nlp)
+        self._holders: dict[tuple, list[dict]] = {}
 
     def _index_names(self, nlp: Language, kb: knowledge.KnowledgeBase) -> None:
         """Every way the knowledge base writes an entry's name, as a matcher key, with the kind of
@@ -82,6 +86,17 @@ class ActorIndex:
             docs = list(nlp.tokenizer.pipe(variants))
             self.surfaces[key] = [[t.text for t in d] for d in docs]
             self.matcher.add(key, docs)
+
+    def holders(self, roles, state: str | None, date: str) -> list[dict]:
+        """`KnowledgeBase.holders`, remembered: it reads every entry, and a document asks the same
+        office of the same date again and again (the knowledge base does not change once loaded)."""
+        key = (tuple(roles), state, date)
+        found = self._holders.get(key)
+        if found is None:
+            if len(self._holders) > 4096:
+                self._holders.clear()
+            found = self._holders[key] = self.kb.holders(roles, state, date)
+        return found
 
     # ------------------------------------------------------------ questions about a mention
     def is_place(self, m: ActorMention) -> bool:

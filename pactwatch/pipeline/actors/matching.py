@@ -6,8 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from ...knowledge import norm
-from .index import ActorIndex
+from .index import ActorIndex, name_key
 from .mention import ActorMention, all_named, covered, longest_first
 from .words import actor_words
 
@@ -95,7 +94,7 @@ def _name_ending_in(ix: ActorIndex, doc: Doc, i: int, piece: str, taken: set[int
         if i - n < 0 or any(j in taken for j in range(i - n, i)):
             continue
         text = " ".join([t.text for t in doc[i - n: i]] + [piece])
-        hit = ix.names.get(norm(text))
+        hit = ix.names.get(name_key(text))
         if hit and piece[:1].isupper() and all_named(hit):
             first = i - n
             while first < i and doc[first].lower_ in W.determiners:
@@ -110,7 +109,7 @@ def _name_beginning_with(ix: ActorIndex, doc: Doc, i: int, piece: str, taken: se
         if i + 1 + n > len(doc) or any(j in taken for j in range(i + 1, i + 1 + n)):
             continue
         text = " ".join([piece] + [t.text for t in doc[i + 1: i + 1 + n]])
-        hit = ix.names.get(norm(text))
+        hit = ix.names.get(name_key(text))
         if hit and piece[:1].isupper() and all_named(hit):
             return ActorMention(i, i + 1 + n, candidates=list(hit))
     return None
@@ -128,7 +127,7 @@ def broken_words(ix: ActorIndex, words: list[str], mentions: list[ActorMention])
         head, tail = words[i], words[i + 2]
         if not (head[:1].isupper() and head.isalpha() and tail.isalpha() and tail.islower()):
             continue
-        hit = ix.names.get(norm(head + tail))
-        if hit and all_named(hit) and not ix.names.get(norm(head)):
+        hit = ix.names.get(name_key(head + tail))
+        if hit and all_named(hit) and not ix.names.get(name_key(head)):
             out.append(ActorMention(i, i + 3, candidates=list(hit)))
     return out

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections import Counter
 
+from spacy.attrs import LOWER
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from ..attach import clause_head
@@ -72,7 +74,10 @@ def organs(ix: ActorIndex, doc: Doc, mentions: list[ActorMention], date: str) ->
     anaphors = known.get("anaphors", ())
     heads = known.get("heads", ())
     modified_heads = known.get("modified_heads", ())
-    for tok in doc:
+    # only the tokens that are an organ's word are looked at: building every Token costs more
+    wanted = {get_string_id(w) for w in (*anaphors, *heads, *modified_heads)}
+    for i in [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in wanted]:
+        tok = doc[i]
         lower = tok.lower_
         if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
             continue

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ...knowledge import norm
-from .index import ActorIndex
+from .index import ActorIndex, name_key
 from .mention import ActorMention, all_named, strip_possessive
 
 
@@ -59,7 +58,7 @@ def _resolve_person(ix: ActorIndex, doc: Doc, m: ActorMention, full: list[ActorM
     base's one holder of an office by that name."""
     text = strip_possessive(doc[m.start:m.end].text)
     # a variant spelling of a known name ("Lee Jae-Myung")
-    cands = ix.names.get(norm(text), [])
+    cands = ix.names.get(name_key(text), [])
     ids = {i for i, _ in cands}
     if len(ids) == 1 and all_named(cands) and ix.kb.get(next(iter(ids)))["type"] != "GPE":
         m.kb_id = next(iter(ids))
@@ -103,13 +102,13 @@ def given_names(ix: ActorIndex, doc: Doc, mentions: list[ActorMention]) -> None:
         family = family or {words[-1]} if len(words) >= 2 else family
         given = [w for w in words if w not in family]
         if given and len(given) < len(words):
-            owners.setdefault(norm(" ".join(given)), set()).add(person or ("name", full))
+            owners.setdefault(name_key(" ".join(given)), set()).add(person or ("name", full))
     if not owners:
         return
     for m in mentions:
         if m.kb_id or m.name or m.kind != "model" or m.label != "PERSON" or m.end - m.start > 2:
             continue
-        found = owners.get(norm(strip_possessive(doc[m.start:m.end].text)), ())
+        found = owners.get(name_key(strip_possessive(doc[m.start:m.end].text)), ())
         if len(found) == 1:
             owner = next(iter(found))
             if isinstance(owner, tuple):

@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from ...knowledge import norm
 from .ambiguity import modifier_state
 from .anaphora import country_anaphor_state
-from .index import ActorIndex
+from .index import ActorIndex, name_key
 from .mention import ActorMention
 from .words import actor_words
 
@@ -93,7 +92,7 @@ def _office_holder(ix: ActorIndex, doc: Doc, title: dict, start: int, end: int, 
             return None
         person = holders[0]
     else:
-        people = ix.kb.holders(title["roles"], state, date)
+        people = ix.holders(title["roles"], state, date)
         if len(people) != 1:
             return None
         person = people[0]["id"]
@@ -108,11 +107,11 @@ def office_state(ix: ActorIndex, title: dict, countries: set[str], date: str, na
     holders the knowledge base lists: a "director" or a "spokesman" may serve no state at all."""
     if not title.get("holders_known", True):
         return None
-    words = set(norm(name).split())
+    words = set(name_key(name).split())
     open_states = []
     for state in countries:
-        known = ix.kb.holders(title["roles"], state, date)
-        if any(words & set(norm(p["name"]).split()) for p in known):
+        known = ix.holders(title["roles"], state, date)
+        if any(words & set(name_key(p["name"]).split()) for p in known):
             return None     # the known holder, spelled another way: not another state's
         if not known:
             open_states.append(state)
