@@ -14,7 +14,7 @@ from .words import actor_words
 W = actor_words()
 
 
-def resolve_ambiguous(ix: ActorIndex, doc: Doc, mentions: list[ActorMention]) -> None:
+def resolve_ambiguous(ix: ActorIndex, doc: Doc, words: list[str], mentions: list[ActorMention]) -> None:
     """Every knowledge-base mention gets one entry or is dropped (in place): the state named beside
     a shared name decides, then the town before a region ("Ellabell, Georgia"), then how often the
     document names each state. "The peninsula" refers to a place only where the document names it
@@ -40,8 +40,9 @@ def resolve_ambiguous(ix: ActorIndex, doc: Doc, mentions: list[ActorMention]) ->
         modifier = modifier_state(ix, doc, m.start, by_end)
         if all(k == "generic" for _, k in cands):
             if people_states is None:
-                people_states = family_name_states(ix, doc)
-            cands = _shared_name_fitting(ix, doc, m, cands, mentions, modifier, counts, people_states, state)
+                people_states = family_name_states(ix, words)
+            cands = _shared_name_fitting(ix, doc, words, m, cands, mentions, modifier, counts, people_states,
+                                         state)
             if not cands:
                 m.candidates = []
                 if doc[m.start].text[:1].isupper():
@@ -66,7 +67,7 @@ def resolve_ambiguous(ix: ActorIndex, doc: Doc, mentions: list[ActorMention]) ->
                    and not (m.candidates and all(k == "anaphor" for _, k in m.candidates) and m.kb_id not in named_fully)]
 
 
-def _shared_name_fitting(ix: ActorIndex, doc: Doc, m: ActorMention, cands: list, mentions: list[ActorMention],
+def _shared_name_fitting(ix: ActorIndex, doc: Doc, words: list[str], m: ActorMention, cands: list, mentions: list[ActorMention],
                          modifier: str | None, counts: Counter, people_states: Counter, state) -> list:
     """Of a name many states' bodies share, the candidates of the state named beside it, else of a
     state the document names; of several such, those of the state the sentence is most about. A
@@ -78,18 +79,18 @@ def _shared_name_fitting(ix: ActorIndex, doc: Doc, m: ActorMention, cands: list,
         # struck down the president's tariffs" in a story that also names the allies taxed)
         sent = doc[m.start].sent
         here = ix.state_counts([x for x in mentions if x is not m and sent.start <= x.start < sent.end])
-        here.update(family_name_states(ix, doc[sent.start:sent.end]))
+        here.update(family_name_states(ix, words[sent.start:sent.end]))
         fitting = [c for c in fitting if here.get(state(c), 0) == max(here.get(state(f), 0)
                                                                      for f in fitting)]
     return fitting
 
 
-def family_name_states(ix: ActorIndex, span) -> Counter:
-    """States of the people a text names by family name alone, where the knowledge base has one
-    person of that name ("President Trump"): not resolved yet when shared names are."""
+def family_name_states(ix: ActorIndex, words: list[str]) -> Counter:
+    """States of the people a text (its token texts) names by family name alone, where the knowledge
+    base has one person of that name ("President Trump"): not resolved yet when shared names are."""
     counts: Counter = Counter()
-    for t in span:
-        ids = ix.short.get(t.text, ())
+    for word in words:
+        ids = ix.short.get(word, ())
         if len(ids) == 1 and (state := ix.kb.state_of(ids[0])):
             counts[state] += 1
     return counts

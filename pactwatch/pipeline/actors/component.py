@@ -42,19 +42,21 @@ class ActorLinker:
         page = doc._.layout if doc._.layout is not None else recognise(text)["layout"]
         mentions += credited(doc, text, page, mentions, ix.common_words)
         headings = PageRanges(layout.of_kind(page, "heading"))
-        mentions = entities.model_mentions(ix, doc, mentions, title_tokens, headings)
+        ents = doc.ents       # spaCy builds the list anew on each read
+        people_words = entities.full_name_words(ents)
+        mentions = entities.model_mentions(ix, doc, ents, mentions, title_tokens, headings, people_words)
         # what the names stand for
-        mentions = places.regions(ix, doc, mentions)
+        mentions = places.regions(ix, doc, mentions, people_words)
         mentions += places.host_city_gatherings(ix, doc, mentions)
         mentions += places.missions(ix, doc, mentions)
-        ambiguity.resolve_ambiguous(ix, doc, mentions)
+        ambiguity.resolve_ambiguous(ix, doc, words, mentions)
         mentions = organs.administrations(ix, words, mentions, date)
         people.short_names(ix, doc, words, mentions, date)
         people.given_names(ix, doc, mentions)
         mentions += titles.titles(ix, doc, mentions, date, title_matches)
         places.capitals(ix, doc, mentions)
         mentions += anaphora.own_countries(ix, doc, mentions, date)
-        mentions += organs.organs(ix, doc, mentions, date)
+        mentions += organs.organs(ix, doc, words, mentions, date)
         merging.merge_unknown(doc, mentions)
         links = layout.of_kind(page, "link", "control")
         if links:

@@ -15,18 +15,22 @@ W = actor_words()
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
 
 
-def model_mentions(ix: ActorIndex, doc: Doc, mentions: list[ActorMention], title_tokens: set[int],
-                   headings: PageRanges) -> list[ActorMention]:
-    """The knowledge base's mentions with the model's entities added, cleaned, where they add to them."""
+def full_name_words(ents) -> set[str]:
+    """The words of the people the model names in full ("Ana", "Soto" of "Ana Soto")."""
+    return {t.text for e in ents if e.label_ == "PERSON" and len(e) >= 2 for t in e}
+
+
+def model_mentions(ix: ActorIndex, doc: Doc, ents, mentions: list[ActorMention], title_tokens: set[int],
+                   headings: PageRanges, people_words: set[str]) -> list[ActorMention]:
+    """The knowledge base's mentions with the model's entities (`ents`, doc.ents read once) added,
+    cleaned, where they add to them; `people_words` are `full_name_words(ents)`."""
     kb_tokens = {}
     for m in mentions:
         for i in range(m.start, m.end):
             kb_tokens[i] = m
     out = list(mentions)
     # words of the people named in full: a lone capitalised word among them is a name
-    ents = doc.ents       # built anew on each read
-    full_name_words = {t.text for e in ents if e.label_ == "PERSON" and len(e) >= 2 for t in e}
-    full_name_words |= {doc[i].text for m in mentions if m.label == "PERSON" for i in range(m.start, m.end)}
+    named_in_full = people_words | {doc[i].text for m in mentions if m.label == "PERSON" for i in range(m.start, m.end)}
     for ent in ents:
         if ent.label_ not in MODEL_LABELS:
             continue
@@ -35,7 +39,7 @@ def model_mentions(ix: ActorIndex, doc: Doc, mentions: list[ActorMention], title
             if cut is None:
                 continue
             start, end, label = cut
-            if not _is_a_name(ix, doc, start, end, label, headings, full_name_words):
+            if not _is_a_name(ix, doc, start, end, label, headings, named_in_full):
                 continue
             label = _typed_by_last_word(ix, doc, start, end, label)
             found = _among_kb_names(ix, doc, ent.label_, start, end, label, kb_tokens, out)
@@ -80,9 +84,10 @@ def _is_a_name(ix: ActorIndex, doc: Doc, start: int, end: int, label: str, headi
     """Tokens [start, end) are a name: not a kind ("Virginia-class"), a heading's or a title's
     capitalised words, a number, a phrase the knowledge base says is no name, or a word opening a
     sentence the model took for a person."""
-    if ix.names_a_kind(doc, end) or headline_words(ix, doc[start:end], label, headings):
+    span = doc[start:end]
+    if ix.names_a_kind(doc, end) or headline_words(ix, span, label, headings):
         return False
-    if not plausible_name(doc[start:end], label, headings) or name_key(doc[start:end].text) in ix.kb.not_names:
+    if not plausible_name(span, label, headings) or name_key(span.text) in ix.kb.not_names:
         return False
     return not (label == "PERSON" and end - start == 1 and stray_capital(ix, doc, start, full_name_words))
 

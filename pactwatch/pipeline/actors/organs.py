@@ -52,7 +52,7 @@ def administrations(ix: ActorIndex, words: list[str], mentions: list[ActorMentio
     return out
 
 
-def organs(ix: ActorIndex, doc: Doc, mentions: list[ActorMention], date: str) -> list[ActorMention]:
+def organs(ix: ActorIndex, doc: Doc, words: list[str], mentions: list[ActorMention], date: str) -> list[ActorMention]:
     """Generic references to a state's organs, which name no entity: "federal agents", "the
     authorities", "police", "the administration". Each stands for the state the document makes
     clear, as a mention of that state, and only of a state the document names: a wrong state is
@@ -82,7 +82,7 @@ def organs(ix: ActorIndex, doc: Doc, mentions: list[ActorMention], date: str) ->
         if tok.i in covered or tok.pos_ not in ("NOUN", "PROPN"):
             continue
         if lower in anaphors:
-            m = government_anaphor(ix, doc, tok, mentions, named, date)
+            m = government_anaphor(ix, doc, words, tok, mentions, named, date)
             if m is not None:
                 out.append(m)
                 covered.add(tok.i)
@@ -204,8 +204,8 @@ def main_clause(tok: Token) -> Token:
     return t
 
 
-def government_anaphor(ix: ActorIndex, doc: Doc, tok: Token, mentions: list[ActorMention], named: set[str],
-                       date: str) -> ActorMention | None:
+def government_anaphor(ix: ActorIndex, doc: Doc, words: list[str], tok: Token, mentions: list[ActorMention],
+                       named: set[str], date: str) -> ActorMention | None:
     """"the administration", "the government": the government named so before ("the Trump
     administration ... the administration"), if every such name before it is of one state; else,
     for "the administration", the state of the one head of government the document names."""
@@ -227,7 +227,7 @@ def government_anaphor(ix: ActorIndex, doc: Doc, tok: Token, mentions: list[Acto
     # the heads the document names: linked, or only written by family name where the model saw
     # no person ("Trump and Lee met"), which still makes "the administration" unclear
     heads = {m.kb_id for m in mentions if m.kb_id and (ix.kb.get(m.kb_id) or {}).get("type") == "PERSON"}
-    heads |= {p for t in doc if t.text in ix.short for p in ix.short[t.text]}
+    heads |= {p for w in words if w in ix.short for p in ix.short[w]}
     states = set()
     for person in heads:
         if any(r["role"] in ix.kb.heads for r in ix.kb.roles_at(person, date)):

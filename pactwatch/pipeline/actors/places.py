@@ -13,13 +13,13 @@ from .words import actor_words
 W = actor_words()
 
 
-def regions(ix: ActorIndex, doc: Doc, mentions: list[ActorMention]) -> list[ActorMention]:
+def regions(ix: ActorIndex, doc: Doc, mentions: list[ActorMention], people: set[str]) -> list[ActorMention]:
     """A proper name before a lowercase region word ("the Kursk region") names a region, and one
     before "kingdom" or "dynasty" ("the Silla kingdom") a historical state, whatever the model
     called it; the model's mention of the name alone, if any, is widened to it. A family name
-    ("the Kim dynasty", "the Bush dynasty") stays a family's."""
+    ("the Kim dynasty", "the Bush dynasty": a family name the knowledge base knows, or one of the
+    words of `people`, the people named in full) stays a family's."""
     kept = list(mentions)
-    people = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) >= 2 for t in e}
     wanted = W.region_or_polity_ids
     for i, orth in enumerate(doc.to_array(ORTH).tolist()):
         if i == 0 or orth not in wanted:

@@ -16,7 +16,7 @@ def test_a_shared_name_goes_to_the_state_named_before_it(index, hand_doc):
     body = ministry(index, 2)
     assert modifier_state(index, doc, 2, {1: japan}) == "gpe:JPN"
     mentions = [japan, body]
-    resolve_ambiguous(index, doc, mentions)
+    resolve_ambiguous(index, doc, [t.text for t in doc], mentions)
     assert body.kb_id == "org:jpn_mofa" and japan.kb_id == "gpe:JPN"
 
 
@@ -24,7 +24,7 @@ def test_a_shared_name_of_no_state_the_document_names_is_left_unlinked(index, ha
     doc = hand_doc("the Foreign Ministry said")
     body = ministry(index, 1)
     mentions = [body]
-    resolve_ambiguous(index, doc, mentions)
+    resolve_ambiguous(index, doc, [t.text for t in doc], mentions)
     assert body.kb_id is None and body.candidates == []
     assert (body.kind, body.label) == ("model", "ORG")     # still an organisation, of no known state
 
@@ -35,5 +35,5 @@ def test_of_several_states_named_the_sentence_decides(index, hand_doc):
     japan = ActorMention(0, 1, candidates=[("gpe:JPN", "name")])
     korea = ActorMention(3, 4, candidates=[("gpe:KOR", "name")])
     body = ministry(index, 7)
-    resolve_ambiguous(index, doc, [japan, korea, body])
+    resolve_ambiguous(index, doc, [t.text for t in doc], [japan, korea, body])
     assert body.kb_id == "org:kor_mofa"

@@ -13,7 +13,8 @@ NO_HEADINGS = PageRanges([])
 
 
 def model_found(index, doc, mentions=()):
-    out = entities.model_mentions(index, doc, list(mentions), set(), NO_HEADINGS)
+    out = entities.model_mentions(index, doc, doc.ents, list(mentions), set(), NO_HEADINGS,
+                                  entities.full_name_words(doc.ents))
     return [(doc[m.start:m.end].text, m.label) for m in out if m.kind == "model"]
 
 
@@ -77,7 +78,7 @@ def test_the_last_word_types_a_name(index, hand_doc):
 def test_a_state_named_by_its_government_is_the_state(index, hand_doc):
     doc = hand_doc("the Government of India said", ents=["O", "B-ORG", "I-ORG", "I-ORG", "O"])
     mentions = kb_mentions(index, doc)
-    out = entities.model_mentions(index, doc, list(mentions), set(), NO_HEADINGS)
+    out = entities.model_mentions(index, doc, doc.ents, list(mentions), set(), NO_HEADINGS, set())
     assert [(doc[m.start:m.end].text, m.kind) for m in out] == [("India", "kb")]
 
 

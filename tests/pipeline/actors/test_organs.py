@@ -22,11 +22,11 @@ def test_the_administration_is_the_one_named_before(index, hand_doc):
     doc = hand_doc("the Trump administration said . Later the administration agreed",
                    pos=["DET", "PROPN", "NOUN", "VERB", "PUNCT", "ADV", "DET", "NOUN", "VERB"])
     named = ActorMention(1, 3, kind="admin", label="ORG", name="Trump administration", acts_for="gpe:USA")
-    found = organs.government_anaphor(index, doc, doc[7], [named], {"gpe:USA"}, "2025-05-01")
+    found = organs.government_anaphor(index, doc, words_of(doc), doc[7], [named], {"gpe:USA"}, "2025-05-01")
     assert (found.start, found.end, found.name, found.acts_for) == (7, 8, "Trump administration", "gpe:USA")
     # "the administration of justice" is no government
     justice = hand_doc("the administration of justice")
-    assert organs.government_anaphor(index, justice, justice[1], [named], {"gpe:USA"}, "2025-05-01") is None
+    assert organs.government_anaphor(index, justice, words_of(justice), justice[1], [named], {"gpe:USA"}, "2025-05-01") is None
 
 
 def police_doc(hand_doc):
@@ -41,10 +41,10 @@ def test_police_with_a_place_of_their_own_are_of_that_place_s_state(index, hand_
     doc = police_doc(hand_doc)
     busan = ActorMention(2, 3, kb_id="gpe:kor:busan", candidates=[("gpe:kor:busan", "name")])
     korea = ActorMention(6, 7, kb_id="gpe:KOR", candidates=[("gpe:KOR", "name")])
-    out = organs.organs(index, doc, [busan, korea], "2025-05-01")
+    out = organs.organs(index, doc, words_of(doc), [busan, korea], "2025-05-01")
     assert [(doc[m.start:m.end].text, m.kb_id, m.kind) for m in out] == [("police", "gpe:KOR", "organ")]
     # only a state the document names: without Korea named, no one's
-    assert organs.organs(index, doc, [busan], "2025-05-01") == []
+    assert organs.organs(index, doc, words_of(doc), [busan], "2025-05-01") == []
 
 
 def test_a_place_locates_through_the_phrase_it_names_but_not_an_embassy(hand_doc):

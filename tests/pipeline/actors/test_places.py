@@ -29,13 +29,16 @@ def test_a_capital_folds_into_its_state_where_the_document_names_the_state(index
 
 def test_a_proper_name_before_region_is_a_region_and_a_family_before_dynasty_is_not(index, hand_doc):
     doc = hand_doc("fighting in the Kursk region", pos=["NOUN", "ADP", "DET", "PROPN", "NOUN"])
-    out = places.regions(index, doc, [])
+    out = places.regions(index, doc, [], set())
     assert [(doc[m.start:m.end].text, m.label, m.name) for m in out] == [("Kursk region", "GPE", "Kursk")]
     family = hand_doc("the Kim dynasty", pos=["DET", "PROPN", "NOUN"])
-    assert places.regions(index, family, []) == []
+    assert places.regions(index, family, [], set()) == []        # a family name the knowledge base knows
+    family = hand_doc("the Varga dynasty", pos=["DET", "PROPN", "NOUN"])
+    assert places.regions(index, family, [], {"Varga"}) == []    # ... or of someone named in full
+    assert [m.name for m in places.regions(index, family, [], set())] == ["Varga"]
     # a name the knowledge base knows stays as it is
     known = ActorMention(3, 4, candidates=[("gpe:x", "name")])
-    assert places.regions(index, doc, [known]) == [known]
+    assert places.regions(index, doc, [known], set()) == [known]
 
 
 def test_a_city_before_a_lowercase_gathering_word_names_the_gathering(index, hand_doc):
