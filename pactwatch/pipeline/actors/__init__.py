@@ -24,9 +24,10 @@ model's entity spans. Each is then resolved, in this order:
 Around the model's entities: the people and outlets the page credits (bylines, wire and photo
 credits, copyright lines, an outlet run into the date line), read from Doc._.layout
 (documents/layout/credits.py), give names the model misses or takes for a heading; headings, links
-to other stories and site controls come from the layout too; a proper name before "region"/"province" is a region and before "kingdom"/"dynasty" a
-historical state; a building's name ("... Museum", "... Palace") is a place; a lone English word
-opening a sentence, wire markers, time zones and links to other stories are not actors.
+to other stories and site controls come from the layout too; a proper name before
+"region"/"province" is a region and before "kingdom"/"dynasty" a historical state; a building's
+name ("... Museum", "... Palace") is a place; a lone English word opening a sentence, wire markers,
+time zones and links to other stories are not actors.
 
 Each span in doc.spans["pw_actors"] has label = type and Span._.actor = {"kb_id", "name", "type",
 "acts_for"}, acts_for being the canonical name of the state the actor acts for (or None), or of a

@@ -64,11 +64,13 @@ def resolve_ambiguous(ix: ActorIndex, doc: Doc, words: list[str], mentions: list
     named_fully = {m.kb_id for m in mentions if m.kb_id and not all(k == "anaphor" for _, k in m.candidates)}
     mentions[:] = [m for m in mentions if (m.kb_id or not m.candidates)
                    and (m.kb_id or m.kind != "kb")
-                   and not (m.candidates and all(k == "anaphor" for _, k in m.candidates) and m.kb_id not in named_fully)]
+                   and not (m.candidates and all(k == "anaphor" for _, k in m.candidates)
+                            and m.kb_id not in named_fully)]
 
 
-def _shared_name_fitting(ix: ActorIndex, doc: Doc, words: list[str], m: ActorMention, cands: list, mentions: list[ActorMention],
-                         modifier: str | None, counts: Counter, people_states: Counter, state) -> list:
+def _shared_name_fitting(ix: ActorIndex, doc: Doc, words: list[str], m: ActorMention, cands: list,
+                         mentions: list[ActorMention], modifier: str | None, counts: Counter,
+                         people_states: Counter, state) -> list:
     """Of a name many states' bodies share, the candidates of the state named beside it, else of a
     state the document names; of several such, those of the state the sentence is most about. A
     body of some other state fits none."""
