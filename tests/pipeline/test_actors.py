@@ -639,13 +639,14 @@ def test_actors_the_administration_left_unlinked_when_two_governments_fit(annota
 
 def test_actors_common_words_in_a_headline_are_no_person(nlp):
     from pactwatch.pipeline.actors import PageRanges
-    linker = nlp.get_pipe("pactwatch_actors")
+    from pactwatch.pipeline.actors.entities import headline_words
+    index = nlp.get_pipe("pactwatch_actors").index
     doc = nlp.make_doc("Harbour Boards Offer Swift Rebuttal\n\nPetra Lindqvist spoke for the Joint Review Panel.")
     heading = PageRanges([(0, len("Harbour Boards Offer Swift Rebuttal"))])
-    assert linker._headline_words(doc[3:5], "PERSON", heading)             # "Offer Swift", in the heading
-    assert linker._headline_words(doc[11:14], "PERSON", PageRanges([]))     # "Joint Review Panel": three common words
-    assert not linker._headline_words(doc[7:9], "PERSON", PageRanges([]))   # "Petra Lindqvist": a name
-    assert not linker._headline_words(doc[3:5], "ORG", heading)
+    assert headline_words(index, doc[3:5], "PERSON", heading)             # "Offer Swift", in the heading
+    assert headline_words(index, doc[11:14], "PERSON", PageRanges([]))     # "Joint Review Panel": three common words
+    assert not headline_words(index, doc[7:9], "PERSON", PageRanges([]))   # "Petra Lindqvist": a name
+    assert not headline_words(index, doc[3:5], "ORG", heading)
 
 
 def test_actors_name_cut_by_a_line_break_is_joined(annotate):

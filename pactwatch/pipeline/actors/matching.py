@@ -1,0 +1,133 @@
+"""Names the knowledge base knows, found in the text: the phrase matcher's hits, checked for case,
+and names the tokenizer glued to a neighbour ("U.S.-Korea") or a line break cut in two ("Chin" / "a")."""
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from .index import ActorIndex, name_key
+from .mention import ActorMention, all_named, covered, longest_first
+from .words import actor_words
+
+W = actor_words()
+# characters that glue two words into one token ("U.S.-Korea", 'Day"—to')
+_GLUE = re.compile(r"[-–—\"“”/]+")
+
+
+def case_ok(ix: ActorIndex, key: str, tokens: Span) -> bool:
+    """The tokens are written as one of the name's surfaces is: capitals where it has capitals,
+    an acronym as the acronym (with or without periods)."""
+    for surface in ix.surfaces.get(key, []):
+        if len(surface) != len(tokens):
+            continue
+        ok = True
+        for want, tok in zip(surface, tokens):
+            letters = [c for c in want if c.isalpha()]
+            if len(letters) >= 2 and all(c.isupper() for c in letters):
+                ok = tok.text.replace(".", "") == want.replace(".", "") or tok.text == want
+            elif want[:1].isupper():
+                ok = tok.text[:1].isupper()
+            if not ok:
+                break
+        if ok:
+            return True
+    return False
+
+
+def kb_mentions(ix: ActorIndex, doc: Doc) -> list[ActorMention]:
+    """The knowledge base's names in the text, longest first where they overlap; a name inside an
+    event's name that the event contains ("war in Ukraine") is kept as well."""
+    found = []
+    for match_id, start, end in ix.matcher(doc):
+        key = ix.vocab.strings[match_id]
+        cands = ix.names[key]
+        kinds = {k for _, k in cands}
+        prev = doc[start - 1].lower_ if start > 0 else ""
+        if kinds <= {"anaphor"}:
+            if prev != "the":
+                continue
+        elif not case_ok(ix, key, doc[start:end]):
+            continue
+        # "the North" alone; not the start of a longer name ("the North American market")
+        if kinds <= {"context"} and (prev != "the" or (end < len(doc) and doc[end].is_title)):
+            continue
+        found.append(ActorMention(start, end, candidates=list(cands)))
+    chosen = longest_first(found)
+    # names inside an event's name that are actors themselves ("war in Ukraine")
+    for m in list(chosen):
+        entry = ix.kb.get(m.candidates[0][0])
+        if entry and entry["contains"]:
+            for inner in found:
+                if m.start <= inner.start and inner.end <= m.end and inner is not m \
+                        and any(i in entry["contains"] for i, _ in inner.candidates):
+                    chosen.append(inner)
+    return chosen
+
+
+def joined_tokens(ix: ActorIndex, doc: Doc, words: list[str], mentions: list[ActorMention]) -> list[ActorMention]:
+    """Names the tokenizer leaves glued to a neighbour inside one token ("U.S.-Korea",
+    "U.S.–South Korea", 'Day"—to'): the pieces are looked up with the tokens around them."""
+    taken = covered(mentions)
+    out = []
+    for i, word in enumerate(words):
+        if i in taken or len(word) < 4 or not _GLUE.search(word.strip("\"'“”‘’-–—/")):
+            continue
+        tok = doc[i]
+        pieces = [p for p in _GLUE.split(tok.text) if p]
+        if len(pieces) < 2:
+            continue
+        found = [m for m in (_name_ending_in(ix, doc, tok.i, pieces[0], taken),
+                             _name_beginning_with(ix, doc, tok.i, pieces[-1], taken)) if m is not None]
+        # one token can carry one actor's offsets: of two on the same token keep the first
+        offsets = set()
+        for m in found:
+            if (m.start, m.end) not in offsets:
+                offsets.add((m.start, m.end))
+                out.append(m)
+    return out
+
+
+def _name_ending_in(ix: ActorIndex, doc: Doc, i: int, piece: str, taken: set[int]) -> ActorMention | None:
+    """The first piece of glued token i may end a name begun in earlier tokens ("Liberation" + 'Day"—to')."""
+    for n in (3, 2, 1, 0):
+        if i - n < 0 or any(j in taken for j in range(i - n, i)):
+            continue
+        text = " ".join([t.text for t in doc[i - n: i]] + [piece])
+        hit = ix.names.get(name_key(text))
+        if hit and piece[:1].isupper() and all_named(hit):
+            first = i - n
+            while first < i and doc[first].lower_ in W.determiners:
+                first += 1
+            return ActorMention(first, i + 1, candidates=list(hit))
+    return None
+
+
+def _name_beginning_with(ix: ActorIndex, doc: Doc, i: int, piece: str, taken: set[int]) -> ActorMention | None:
+    """The last piece of glued token i may begin a name that runs on ("South" + "Korea")."""
+    for n in (3, 2, 1, 0):
+        if i + 1 + n > len(doc) or any(j in taken for j in range(i + 1, i + 1 + n)):
+            continue
+        text = " ".join([piece] + [t.text for t in doc[i + 1: i + 1 + n]])
+        hit = ix.names.get(name_key(text))
+        if hit and piece[:1].isupper() and all_named(hit):
+            return ActorMention(i, i + 1 + n, candidates=list(hit))
+    return None
+
+
+def broken_words(ix: ActorIndex, words: list[str], mentions: list[ActorMention]) -> list[ActorMention]:
+    """A name a line break cut in two, without a hyphen ("Chin" / "a" in text copied from a PDF
+    or a narrow column): the two pieces joined name it when the first is capitalised, the
+    second a lowercase fragment, and the joined word is a name the knowledge base knows."""
+    taken = covered(mentions)
+    out = []
+    for i in range(len(words) - 2):
+        if "\n" not in words[i + 1] or words[i + 1].strip() or i in taken or i + 2 in taken:
+            continue
+        head, tail = words[i], words[i + 2]
+        if not (head[:1].isupper() and head.isalpha() and tail.isalpha() and tail.islower()):
+            continue
+        hit = ix.names.get(name_key(head + tail))
+        if hit and all_named(hit) and not ix.names.get(name_key(head)):
+            out.append(ActorMention(i, i + 3, candidates=list(hit)))
+    return out
