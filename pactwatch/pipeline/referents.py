@@ -83,6 +83,9 @@ def lexicon() -> dict:
     out["transitions"] = {phrase: kind for kind, phrases in data.get("transitions", {}).items()
                           for phrase in phrases}
     out["office_title_longest"] = max((len(t.split()) for t in out.get("office_titles", ())), default=0)
+    # a verb whose lemma opens no rebuttal phrase cannot be one (every phrase of a verb but "be"
+    # starts with its lemma): statements() skips reading its children
+    out["rebuttal_heads"] = frozenset(p.split()[0] for p in out.get("rebuttal_verbs", ()))
     tw = time_words()
     out["months"] = frozenset(tw.get("months", {}))
     out["weekdays"] = frozenset(tw.get("weekdays", {}))
@@ -812,9 +815,13 @@ def statements(doc: Doc) -> list[dict]:
     for sent in doc.sents:
         for tok in sent:
             lemma = tok.lemma_.lower()
-            phrases = verb_phrases(tok) if tok.pos_ in ("VERB", "AUX") else [lemma]
-            rebut = any(p in lex["rebuttal_verbs"] for p in phrases)
-            if tok.pos_ in ("VERB", "AUX") and (lemma in lex["reporting_verbs"] or rebut):
+            pos = tok.pos_
+            if pos in ("VERB", "AUX"):
+                rebut = (lemma in lex["rebuttal_heads"] or lemma == "be") \
+                    and any(p in lex["rebuttal_verbs"] for p in verb_phrases(tok))
+            else:
+                rebut = lemma in lex["rebuttal_verbs"]
+            if pos in ("VERB", "AUX") and (lemma in lex["reporting_verbs"] or rebut):
                 comp = next((c for c in tok.children if c.dep_ in COMPLEMENTS), None)
                 if comp is None and tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX"):
                     continue
@@ -832,7 +839,7 @@ def statements(doc: Doc) -> list[dict]:
                     # left (parsed as a ccomp, or as an advcl without a subordinator)
                     comp = next((c for c in tok.lefts if c.dep_ in COMPLEMENTS or c.dep_ == "advcl"
                                  and not any(m.dep_ == "mark" for m in c.children)), None)
-            elif tok.pos_ == "NOUN" and lemma in lex["reporting_nouns"]:
+            elif pos == "NOUN" and lemma in lex["reporting_nouns"]:
                 comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")), None)
                 subj = next((c for c in tok.children if c.dep_ == "poss"), None)
             else:
