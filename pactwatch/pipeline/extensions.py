@@ -6,7 +6,7 @@ Input context (set by `pipeline.make_doc` before the components run):
     Doc._.layout    [(start_char, end_char, kind)]: the page's layout (documents/layout), sorted
 
 Written by components (each only its own):
-    pactwatch_actors      doc.spans["pw_actors"];  Span._.actor    -> dict (see actors.py)
+    pactwatch_actors      doc.spans["pw_actors"];  Span._.actor    -> dict (see actors/)
     pactwatch_time        doc.spans["pw_timex"];   Span._.timex    -> dict; Doc._.anchor, Doc._.anchor_source,
                                                                       Doc._.inferred_after
     pactwatch_quantities  doc.spans["pw_quantities"]; Span._.quantity -> dict
