@@ -90,6 +90,9 @@ class QuantityMention:
     turned_down: bool = False           # the alternative a statement turns down ("rather than the 5%")
     included: tuple = ()                # members a group holder is said to include ("including Spain")
     turned_down_by: str | None = None   # the named subject who turns the alternative down
+    # what reconcile works out about the figure once per resolver (its parties, its states), kept
+    # so the many passes over a large block do not resolve the same names again
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def item(self) -> dict:
         from .normalize import format_amount

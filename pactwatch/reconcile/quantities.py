@@ -102,10 +102,24 @@ def block_keys(m: QuantityMention, actors: ActorResolver | None = None) -> list[
 
 
 def _states(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
-    named = _parties(m, actors) | _included(m, actors) | (_refusers(m, actors) if m.turned_down else frozenset())
-    if named:
-        return named
-    return frozenset(s for s in ((actors.state_of(n) if actors else n) for n in m.context) if s)
+    key = ("states", id(actors))
+    states = m.memo.get(key)
+    if states is None:
+        states = m.memo[key] = _named_states(m, actors) or _context_states(m, actors)
+    return states
+
+
+def _named_states(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
+    return _parties(m, actors) | _included(m, actors) | (_refusers(m, actors) if m.turned_down else frozenset())
+
+
+def _context_states(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
+    """The states of a partyless figure's document (its parties by context)."""
+    key = ("context", id(actors))
+    states = m.memo.get(key)
+    if states is None:
+        states = m.memo[key] = frozenset(s for s in ((actors.state_of(n) if actors else n) for n in m.context) if s)
+    return states
 
 
 def _included(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
@@ -143,10 +157,13 @@ def _value_groups(mentions: list[QuantityMention], ranges=None) -> list[list[Qua
 
 
 def _parties(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
-    names = (m.holder, m.target)
-    if actors is None:
-        return frozenset(n for n in names if n)
-    return frozenset(s for s in (actors.state_of(n) for n in names if n) if s)
+    key = ("parties", id(actors))
+    parties = m.memo.get(key)
+    if parties is None:
+        names = (m.holder, m.target)
+        parties = m.memo[key] = frozenset(n for n in names if n) if actors is None \
+            else frozenset(s for s in (actors.state_of(n) for n in names if n) if s)
+    return parties
 
 
 def cluster_block(key: str, mentions: list[QuantityMention], actors: ActorResolver | None = None) -> list[dict]:
@@ -439,7 +456,7 @@ def _party_buckets(pool: list[QuantityMention], actors: ActorResolver | None) ->
         if named:
             by_parties[named].append(m)
         elif m.context:
-            context = frozenset(s for s in ((actors.state_of(n) if actors else n) for n in m.context) if s)
+            context = _context_states(m, actors)
             if context:
                 partyless.append((context, m))
     buckets = []
