@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import json
 import math
 import os
@@ -26,7 +27,7 @@ from sqlalchemy.exc import ArgumentError, DataError, DBAPIError, IntegrityError,
 from ..errors import StoreError
 from . import schema, search_schema
 from .reconcile_tables import ReconcileStore
-from .bulk import insert_rows
+from .bulk import finite, insert_rows
 from .schema import FACT_TABLES, documents, metadata, schema_migrations
 
 DEFAULT_DB = "pactwatch.db"
@@ -130,10 +131,16 @@ def _refused(error: SQLAlchemyError) -> bool:
 
 def _split(table, record: dict) -> dict:
     """Columns of `table` from a record; the rest of the record goes into `extra`."""
-    cols = {c.name for c in table.columns} - {"id", "extra"}
+    cols = _record_columns(table)
     row = {k: record.get(k) for k in cols}
     row["extra"] = {k: v for k, v in record.items() if k not in cols and k != "kind"}
     return row
+
+
+@functools.lru_cache(maxsize=None)
+def _record_columns(table) -> frozenset[str]:
+    """The columns a record fills (asked once a table: SQLAlchemy's column collection is slow to walk)."""
+    return frozenset(c.name for c in table.columns) - {"id", "extra"}
 
 
 def _join(kind: str, row) -> dict:
@@ -290,7 +297,7 @@ class Store(ReconcileStore):
         With `replace`, an existing copy and its facts are removed first (re-extraction).
         Raises AlreadyStored if another process stored it meanwhile, DocumentRefused if the database
         refuses this document's rows (another document would go in), StoreError otherwise."""
-        records = [_finite(rec) for rec in records]
+        records = [_finite_record(rec) for rec in records]
         row = _document_row(document)
         try:
             with self.writing() as conn:
@@ -326,7 +333,8 @@ class Store(ReconcileStore):
         each document stored on its own, so a bad one fails alone ("failed", with its one line) and
         the rest go in. A store-wide failure (disk full, server gone) raises StoreError.
         Returns one Stored a document, in the order given."""
-        items = [(document, [_finite(rec) for rec in records]) for document, records in items]
+        # (no _finite_record here: the bulk insert makes an impossible float NULL as it encodes the row)
+        items = [(document, list(records)) for document, records in items]
         if not items:
             return []
         replace = set(replace)
@@ -519,16 +527,14 @@ class AlreadyStored(StoreError):
         self.doc_id = doc_id
 
 
-def _finite(value):
-    """A record with every float no database or JSON reader takes (an amount of 400 digits is inf)
-    stored as None: the fact and its quote are kept, the impossible number is not."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_finite(v) for v in value]
-    return value
+def _finite_record(record: dict) -> dict:
+    """bulk.finite, after a quick look (the C JSON encoder) showing whether there is anything to do:
+    walking every value of every record in Python costs more than the database's insert."""
+    try:
+        encoded = json.dumps(record)
+    except (TypeError, ValueError):
+        return finite(record)
+    return finite(record) if ("Infinity" in encoded or "NaN" in encoded) else record
 
 
 def _writable(path: Path) -> bool:

@@ -2,10 +2,12 @@
 PostgreSQL's COPY, SQLite's executemany on the driver's own connection. Both skip SQLAlchemy's
 per-row work (its compiled INSERT and bind processing cost more than the database itself), so the
 values are written exactly as SQLAlchemy would write them: JSON columns as `json.dumps` text (SQL
-NULL for None), everything else as it is."""
+NULL for None), everything else as it is. A float no database or JSON reader takes (inf, nan) is
+written as NULL, as Store.add writes it."""
 from __future__ import annotations
 
 import json
+import math
 
 from sqlalchemy import JSON, Table, insert
 from sqlalchemy.exc import DBAPIError
@@ -36,13 +38,36 @@ def insert_rows(conn, table: Table, rows: list[dict]) -> None:
 
 
 def _encoder(column):
-    if isinstance(column.type, JSON):
-        return lambda value: None if value is None else json.dumps(value)
-    return None
+    return _json if isinstance(column.type, JSON) else _plain
+
+
+def _json(value):
+    if value is None:
+        return None
+    try:
+        return json.dumps(value, allow_nan=False)
+    except ValueError:   # an inf or nan somewhere inside (rare): those become null
+        return json.dumps(finite(value))
+
+
+def _plain(value):
+    return None if isinstance(value, float) and not math.isfinite(value) else value
+
+
+def finite(value):
+    """`value` with every float no database or JSON reader takes (an amount of 400 digits is inf)
+    made None: the fact and its quote are kept, the impossible number is not."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [finite(v) for v in value]
+    return value
 
 
 def _values(columns, encoders, row: dict) -> tuple:
-    return tuple(row.get(c.name) if enc is None else enc(row.get(c.name)) for c, enc in zip(columns, encoders))
+    return tuple(encode(row.get(c.name)) for c, encode in zip(columns, encoders))
 
 
 def _copy(conn, table: Table, columns, encoders, rows: list[dict]) -> None:

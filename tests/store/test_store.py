@@ -172,3 +172,11 @@ def test_store_add_many_a_store_wide_failure_stops_with_one_error(store, monkeyp
     with pytest.raises(StoreError, match=r"cannot store d1\.txt and 1 more: .*disk is full"):
         store.add_many([(_document("d1"), _facts_of("d1")), (_document("d2"), [])])
     assert store.count("document") == 0 and store.pending() == []
+
+
+def test_store_add_many_stores_an_impossible_number_as_null(store):
+    huge = {**FACTS[2], "value": float("inf"), "change": {"from": float("-inf"), "to": float("nan"), "role": "after"}}
+    (outcome,) = store.add_many([(_document("d1"), [huge])])
+    (got,) = store.records("quantity")
+    assert outcome.status == "new" and got["value"] is None
+    assert got["change"] == {"from": None, "to": None, "role": "after"} and got["quote"] == "Seoul"
