@@ -16,6 +16,7 @@ And the store's share of an ingest: the time `pactwatch ingest` spends in the st
 bench corpus (bench/corpus.py) into a fresh SQLite store:
 
     python bench/store_load.py --ingest 200 [--workers 1] [--batch-size 8] [--to postgresql://...|postgres]
+                               [--engine ray]
 
 (`--to postgres`: into a throw-away PostgreSQL server instead.)
 """
@@ -81,19 +82,21 @@ def load_per_shard(store, items, shard: int) -> tuple[int, int, float]:
     return docs, rows, time.perf_counter() - started
 
 
-def store_share(n: int, workers: int, batch_size: int, to: str | None = None) -> None:
+def store_share(n: int, workers: int, batch_size: int, to: str | None = None, engine: str = "local") -> None:
     """One ingest of `n` bench documents with the store's calls timed."""
     import corpus as bench_corpus
 
     from pactwatch import api
     from pactwatch.store import Store
     spent: dict[str, float] = {}
+    calls: dict[str, int] = {}
 
     def timed(name):
         real = getattr(Store, name)
 
         def wrapper(*args, **kwargs):
             started, cpu = time.perf_counter(), time.process_time()
+            calls[name] = calls.get(name, 0) + 1
             try:
                 return real(*args, **kwargs)
             finally:
@@ -109,10 +112,11 @@ def store_share(n: int, workers: int, batch_size: int, to: str | None = None) ->
         with (throwaway_postgres() if to == "postgres" else contextlib.nullcontext(to or f"{tmp}/s.db")) as db:
             Store(db)   # the schema made before the clock starts
             started, cpu = time.perf_counter(), time.process_time()
-            report = api.ingest([path], db=db, workers=workers, batch_size=batch_size)
+            report = api.ingest([path], db=db, workers=workers, batch_size=batch_size, engine=engine)
             total, total_cpu = time.perf_counter() - started, time.process_time() - cpu
-    print(report.summary())
-    print("  ".join(f"{k} {v:.2f}s" for k, v in sorted(spent.items())))
+    print(report.summary(), "|", report.engine.summary())
+    print("  ".join(f"{k} {v:.2f}s" for k, v in sorted(spent.items()) if not k.endswith(" calls")))
+    print(f"write transactions: {calls.get('add_many', calls.get('add', 0))} for {report.new} documents")
     rows = report.facts + report.new
     for clock, suffix, whole in (("wall clock", "", total), ("this process's CPU", " cpu", total_cpu)):
         # add_many falls back to add for a refused document: count the outer call only
@@ -131,9 +135,10 @@ def main() -> int:
     ap.add_argument("--ingest", type=int, metavar="N", help="time the store's share of ingesting N bench documents")
     ap.add_argument("--workers", type=int, default=1)
     ap.add_argument("--batch-size", type=int, default=8)
+    ap.add_argument("--engine", default="local", help="with --ingest: local or ray (a local Ray, --workers actors)")
     args = ap.parse_args()
     if args.ingest:
-        store_share(args.ingest, args.workers, args.batch_size, args.to)
+        store_share(args.ingest, args.workers, args.batch_size, args.to, args.engine)
         return 0
     if not args.source:
         ap.error("give --from STORE (a load) or --ingest N (the store's share of an ingest)")
