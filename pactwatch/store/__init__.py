@@ -12,12 +12,11 @@ import contextlib
 import datetime as dt
 import functools
 import json
-import math
 import os
 import re
 import sqlite3
-from pathlib import Path
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Collection, Iterable, Iterator
 
 from sqlalchemy import create_engine, delete, event, func, inspect, insert, select, text as sql_text
@@ -26,8 +25,8 @@ from sqlalchemy.exc import ArgumentError, DataError, DBAPIError, IntegrityError,
 
 from ..errors import StoreError
 from . import schema, search_schema
-from .reconcile_tables import ReconcileStore
 from .bulk import finite, insert_rows
+from .reconcile_tables import ReconcileStore
 from .schema import FACT_TABLES, documents, metadata, schema_migrations
 
 DEFAULT_DB = "pactwatch.db"
@@ -316,7 +315,8 @@ class Store(ReconcileStore):
         except IntegrityError:
             if not replace and self._present(row["doc_id"]):
                 raise AlreadyStored(row["doc_id"]) from None  # another process stored it meanwhile
-            raise DocumentRefused(document.get("source"), "the database refused it (an integrity constraint failed)") from None
+            raise DocumentRefused(document.get("source"),
+                                  "the database refused it (an integrity constraint failed)") from None
         except SQLAlchemyError as e:
             reason = _scrub(str(e).splitlines()[0], self.url)
             if _refused(e):
@@ -357,7 +357,8 @@ class Store(ReconcileStore):
         with self.writing() as conn:   # SQLite: the write lock first, so what is present cannot change
             present: set[str] = set()
             for i in range(0, len(ids), IN_LIST):
-                present.update(conn.scalars(select(documents.c.doc_id).where(documents.c.doc_id.in_(ids[i:i + IN_LIST]))))
+                chunk = ids[i:i + IN_LIST]
+                present.update(conn.scalars(select(documents.c.doc_id).where(documents.c.doc_id.in_(chunk))))
             keep: list[tuple[dict, list[dict]]] = []
             taken: set[str] = set()
             for (_, records), row in zip(items, rows):
@@ -393,7 +394,7 @@ class Store(ReconcileStore):
             return Stored(doc_id, "unchanged")
         except DocumentRefused as e:
             return Stored(doc_id, "failed", error=e.reason)
-        except (TypeError, ValueError, KeyError) as e:   # a record no table takes (a wrong kind, a value no column holds)
+        except (TypeError, ValueError, KeyError) as e:   # a record no table takes (a wrong kind, say)
             return Stored(doc_id, "failed", error=f"its records cannot be stored ({type(e).__name__}: {e})")
 
     # ------------------------------------------------------------ reconciliation state

@@ -156,7 +156,8 @@ def test_store_add_many_a_refused_document_fails_alone(store):
 
 
 def test_store_add_many_a_record_of_no_known_kind_fails_alone(store):
-    outcomes = store.add_many([(_document("d1"), [{"kind": "rumour", "text": "x"}]), (_document("d2"), _facts_of("d2"))])
+    outcomes = store.add_many([(_document("d1"), [{"kind": "rumour", "text": "x"}]),
+                               (_document("d2"), _facts_of("d2"))])
     assert [o.status for o in outcomes] == ["failed", "new"]
     assert "KeyError" in outcomes[0].error and store.count("document") == 1
 
