@@ -50,8 +50,9 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
            timeout: float | None = None,
            on_progress: Callable[[str, str], None] | None = None, store: Store | None = None,
            workers: int | None = 1, engine: str = "local", address: str | None = None) -> IngestReport:
-    """Read every input, extract its facts and store each document with its facts in one
-    transaction. A document already stored (same normalised text) is left alone unless `force`.
+    """Read every input, extract its facts and store each document with its facts, whole: the
+    documents of one engine batch (or Ray shard) in one transaction. A document already stored
+    (same normalised text) is left alone unless `force`.
     `on_progress(status, source)` is called once per input document: new, unchanged or failed.
     `workers`, `engine` and `address` choose where extraction runs (pactwatch.engines); this
     process stays the one writer, in input order, so the store is the same whichever runs it.
@@ -60,7 +61,6 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
     once reconciliation has taken it in, so a run that was killed or stopped by a store error is
     finished by the next one (before anything new is read)."""
     from . import engines, sources
-    from .store import AlreadyStored
 
     if isinstance(batch_size, bool) or not isinstance(batch_size, int) or batch_size < 1:
         raise UsageError(f"--batch-size must be a whole number of at least 1 (got {batch_size!r})")
@@ -103,29 +103,34 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
             yield item
 
     unreconciled: list[str] = []
-    for document, extracted in engines.extract(pending(), engine=engine, workers=workers, address=address,
-                                               kb_dirs=kb_dirs, batch_size=batch_size, stats=report.engine):
-        if extracted.error:
-            report.failed += 1
-            report.errors.append(InputError(document.source, extracted.error))
-            notify("failed", document.source)
-            continue
-        for problem in extracted.problems:
-            report.warnings.append(f"{document.source}: {problem}; its other facts are stored")
-        try:
-            report.facts += store.add(extracted.document_record(document), extracted.records,
-                                      replace=document.doc_id in replacing)
-        except AlreadyStored:   # another ingest stored the same text meanwhile
-            report.unchanged += 1
-            notify("unchanged", document.source)
-            continue
-        report.new += 1
-        report.doc_ids.append(document.doc_id)
-        unreconciled.append(document.doc_id)
-        notify("new", document.source)
-        if len(unreconciled) >= RECONCILE_EVERY:
-            _reconcile(store, unreconciled, kb_dirs)
-            unreconciled.clear()
+    for group in engines.extract_groups(pending(), engine=engine, workers=workers, address=address,
+                                        kb_dirs=kb_dirs, batch_size=batch_size, stats=report.engine):
+        # the engine's group (a batch, a shard) in one transaction; a document the database refuses
+        # makes add_many store the others one by one, so it fails alone
+        extracted_ok = [(document, extracted) for document, extracted in group if not extracted.error]
+        stored = iter(store.add_many([(extracted.document_record(document), extracted.records)
+                                      for document, extracted in extracted_ok], replace=replacing))
+        for document, extracted in group:   # reported in input order, as one document at a time did
+            outcome = None if extracted.error else next(stored)
+            if outcome is None or outcome.status == "failed":
+                report.failed += 1
+                report.errors.append(InputError(document.source, extracted.error or outcome.error))
+                notify("failed", document.source)
+                continue
+            if outcome.status == "unchanged":   # another ingest stored the same text meanwhile
+                report.unchanged += 1
+                notify("unchanged", document.source)
+                continue
+            for problem in extracted.problems:
+                report.warnings.append(f"{document.source}: {problem}; its other facts are stored")
+            report.facts += outcome.facts
+            report.new += 1
+            report.doc_ids.append(document.doc_id)
+            unreconciled.append(document.doc_id)
+            notify("new", document.source)
+            if len(unreconciled) >= RECONCILE_EVERY:
+                _reconcile(store, unreconciled, kb_dirs)
+                unreconciled.clear()
     if unreconciled:
         _reconcile(store, unreconciled, kb_dirs)
     report.seconds = time.perf_counter() - started

@@ -1,6 +1,7 @@
 """Parallel extraction engines. Each takes Documents and yields (document, Extraction) pairs in
-input order; the caller (pactwatch.api.ingest) stays the one writer that stores and reconciles, so
-every engine gives the same store.
+input order, in groups: the batches it extracted them in (a spaCy batch in this process or a worker,
+a Parquet shard from Ray). The caller (pactwatch.api.ingest) stays the one writer that stores each
+group in one transaction and reconciles, so every engine gives the same store.
 
     local, workers=1   the pipeline in this process (what ingest always did)
     local, workers=N   N worker processes, each loading the pipeline once (engines/local.py)
@@ -23,7 +24,10 @@ ENGINES = ("local", "ray")
 # a dozen articles
 AUTO_MIN_DOCS_PER_WORKER = 12
 
-__all__ = ["ENGINES", "EngineStats", "Extraction", "available_cores", "extract", "extract_batch"]
+Group = list[tuple[Document, Extraction]]
+
+__all__ = ["ENGINES", "EngineStats", "Extraction", "Group", "available_cores", "extract", "extract_batch",
+           "extract_groups"]
 
 
 def available_cores() -> int:
@@ -34,10 +38,16 @@ def available_cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def extract(documents: Iterable[Document], *, engine: str = "local", workers: int | None = 1,
-            address: str | None = None, kb_dirs: Iterable[str] = (), batch_size: int = 8,
-            stats: EngineStats | None = None) -> Iterator[tuple[Document, Extraction]]:
-    """Each document with what the pipeline made of it, in input order.
+def extract(documents: Iterable[Document], **options) -> Iterator[tuple[Document, Extraction]]:
+    """Each document with what the pipeline made of it, in input order (extract_groups, ungrouped)."""
+    return itertools.chain.from_iterable(extract_groups(documents, **options))
+
+
+def extract_groups(documents: Iterable[Document], *, engine: str = "local", workers: int | None = 1,
+                   address: str | None = None, kb_dirs: Iterable[str] = (), batch_size: int = 8,
+                   stats: EngineStats | None = None) -> Iterator[Group]:
+    """Each document with what the pipeline made of it, in input order, in the engine's groups:
+    at most `batch_size` documents each in this process or the workers, a Parquet shard with Ray.
 
     `workers` None means the cores available (and this process alone for a short input); with
     engine "ray" it is the number of extraction actors (None: one per CPU of the cluster).
@@ -53,7 +63,7 @@ def extract(documents: Iterable[Document], *, engine: str = "local", workers: in
     kb_dirs = [str(k) for k in kb_dirs]
     if engine == "ray":
         from . import ray as ray_engine
-        return ray_engine.extract(documents, address=address, actors=workers, kb_dirs=kb_dirs,
+        return ray_engine.extract_groups(documents, address=address, actors=workers, kb_dirs=kb_dirs,
                                   batch_size=batch_size, stats=stats)
     from . import local
     if workers is None:
@@ -65,7 +75,7 @@ def extract(documents: Iterable[Document], *, engine: str = "local", workers: in
 
 
 def _auto(documents: Iterable[Document], kb_dirs: list[str], batch_size: int,
-          stats: EngineStats) -> Iterator[tuple[Document, Extraction]]:
+          stats: EngineStats) -> Iterator[Group]:
     """One worker per core, unless the input is too short to repay starting them."""
     from . import local
     cores = available_cores()

@@ -1,6 +1,7 @@
 """Extraction on one machine: in this process, or in worker processes that each load the pipeline
-once. Either way the (document, Extraction) pairs come back in input order, so the caller's one
-writer stores and reconciles exactly as a single process would."""
+once. Either way the (document, Extraction) pairs come back in input order, a spaCy batch at a
+time (the writer stores each batch in one transaction), so the caller's one writer stores and
+reconciles exactly as a single process would."""
 from __future__ import annotations
 
 import itertools
@@ -32,8 +33,9 @@ class WorkerError(PactwatchError):
 
 
 def in_process(documents: Iterable[Document], kb_dirs: Iterable[str] = (), batch_size: int = 8,
-               stats: EngineStats | None = None) -> Iterator[tuple[Document, Extraction]]:
-    """The pipeline in this process; it is loaded only if there is a document to extract."""
+               stats: EngineStats | None = None) -> Iterator[list[tuple[Document, Extraction]]]:
+    """The pipeline in this process, in groups of `batch_size` documents; it is loaded only if there
+    is a document to extract."""
     from .. import pipeline
 
     documents = iter(documents)
@@ -44,14 +46,17 @@ def in_process(documents: Iterable[Document], kb_dirs: Iterable[str] = (), batch
     nlp = pipeline.load(kb_dirs=kb_dirs)
     if stats is not None:
         stats.startup_seconds = time.perf_counter() - started
-    yield from extract_batch(nlp, itertools.chain([first], documents), batch_size)
+    pairs = extract_batch(nlp, itertools.chain([first], documents), batch_size)
+    while group := list(itertools.islice(pairs, batch_size)):
+        yield group
     if stats is not None:
         stats.note_worker(os.getpid(), _peak_rss_mb())
 
 
 def in_workers(documents: Iterable[Document], workers: int, kb_dirs: Iterable[str] = (), batch_size: int = 8,
-               stats: EngineStats | None = None) -> Iterator[tuple[Document, Extraction]]:
-    """The pipeline in `workers` processes, fed one spaCy batch at a time; results in input order."""
+               stats: EngineStats | None = None) -> Iterator[list[tuple[Document, Extraction]]]:
+    """The pipeline in `workers` processes, fed one spaCy batch at a time; results in input order,
+    a batch at a time."""
     started = time.perf_counter()
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(START_METHOD),
                                initializer=_start_worker, initargs=([str(k) for k in kb_dirs],))
@@ -80,8 +85,8 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 
 
 def _collect(chunk: list[Document], future: Future, stats: EngineStats | None,
-             started: float | None = None) -> Iterator[tuple[Document, Extraction]]:
-    """The chunk's results; for the first chunk (`started` given), the start-up cost: the time before
+             started: float | None = None) -> Iterator[list[tuple[Document, Extraction]]]:
+    """The chunk's results, as one group; for the first chunk (`started` given), the start-up cost: the time before
     its extraction began (processes spawned, pipeline loaded)."""
     try:
         extractions, pid, peak_rss_mb, load_seconds, extract_seconds = future.result()
@@ -92,7 +97,7 @@ def _collect(chunk: list[Document], future: Future, stats: EngineStats | None,
         stats.note_worker(pid, peak_rss_mb, load_seconds)
         if started is not None:
             stats.startup_seconds = time.perf_counter() - started - extract_seconds
-    yield from zip(chunk, extractions)
+    yield list(zip(chunk, extractions))
 
 
 # ------------------------------------------------------------------ in the worker process

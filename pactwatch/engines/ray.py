@@ -6,8 +6,8 @@ results of the one before) that reads the documents,
 `map_batches` them through a pool of actors (one pipeline per actor, loaded once), and writes the
 results as Parquet shards, one row per document: its input position, id, document record and fact
 records (as JSON: records of one kind carry different fields). The driver then reads the shards
-back in input order and hands each document with its records to the caller, which stores and
-reconciles them as it does for every engine.
+back in input order and hands each document with its records to the caller, a shard at a time,
+which stores each shard in one transaction and reconciles as it does for every engine.
 
 Shards go to a temporary folder, removed after loading; on a cluster whose workers do not share
 this machine's disk, set PACTWATCH_RAY_SHARDS to storage both can reach (an s3:// or gs:// URI, or
@@ -57,11 +57,12 @@ def _import_ray():
     return ray
 
 
-def extract(documents: Iterable[Document], *, address: str | None = None, actors: int | None = None,
-            kb_dirs: Iterable[str] = (), batch_size: int = 8, stats: EngineStats | None = None,
-            shards: str | None = None) -> Iterator[tuple[Document, Extraction]]:
-    """Each document with its Extraction, in input order, extracted by Ray actors. The cluster is
-    reached (or a local Ray started) only once there is a document to extract."""
+def extract_groups(documents: Iterable[Document], *, address: str | None = None, actors: int | None = None,
+                   kb_dirs: Iterable[str] = (), batch_size: int = 8, stats: EngineStats | None = None,
+                   shards: str | None = None) -> Iterator[list[tuple[Document, Extraction]]]:
+    """Each document with its Extraction, in input order, extracted by Ray actors, one group a
+    Parquet shard. The cluster is reached (or a local Ray started) only once there is a document
+    to extract."""
     ray = _import_ray()
     stats = stats if stats is not None else EngineStats(engine="ray")
     documents = iter(documents)
@@ -98,9 +99,12 @@ def extract(documents: Iterable[Document], *, address: str | None = None, actors
                 window, path, running = job
                 running.result()
                 job = submit(next(windows, None))
-                for seq, extraction, worker, rss_mb, load_seconds in _read_shards(path):
-                    stats.note_worker(worker, rss_mb, load_seconds)
-                    yield window[seq], extraction
+                for shard in _read_shards(path):
+                    group = []
+                    for seq, extraction, worker, rss_mb, load_seconds in shard:
+                        stats.note_worker(worker, rss_mb, load_seconds)
+                        group.append((window[seq], extraction))
+                    yield group
         finally:
             # stopped early (an error, an interrupt): do not wait for a window nobody will store
             ahead.shutdown(wait=job is None, cancel_futures=True)
@@ -187,14 +191,23 @@ def _cause(error: Exception) -> str:
     return f"{type(error).__name__}: {text[-1] if text else ''}"
 
 
-def _read_shards(path: str) -> Iterator[tuple[int, Extraction, str, float, float]]:
-    import pyarrow.parquet as pq
+def _read_shards(path: str) -> Iterator[list[tuple[int, Extraction, str, float, float]]]:
+    """The window's rows in input order, a shard at a time: the rows of one Parquet file (one Ray
+    task's output) that follow one another in input order (a task's rows are a run of inputs; if
+    Ray ever interleaves them, the groups are smaller and the order still the input's)."""
+    import pyarrow.dataset as pads
 
-    table = pq.read_table(path).sort_by("seq")
-    for row in table.to_pylist():
-        extraction = Extraction(row["doc_id"], json.loads(row["document"]), json.loads(row["records"]),
-                                json.loads(row["problems"]), row["error"] or None)
-        yield row["seq"], extraction, row["worker"], row["peak_rss_mb"], row["load_seconds"]
+    rows = []
+    for number, fragment in enumerate(pads.dataset(path, format="parquet").get_fragments()):
+        rows += [(row["seq"], number, row) for row in fragment.to_table().to_pylist()]
+    rows.sort(key=lambda item: item[0])
+    for _, run in itertools.groupby(rows, key=lambda item: item[1]):
+        shard = []
+        for seq, _, row in run:
+            extraction = Extraction(row["doc_id"], json.loads(row["document"]), json.loads(row["records"]),
+                                    json.loads(row["problems"]), row["error"] or None)
+            shard.append((seq, extraction, row["worker"], row["peak_rss_mb"], row["load_seconds"]))
+        yield shard
 
 
 class Extractor:

@@ -2,6 +2,7 @@
 
     store = Store("pactwatch.db")                 # or "postgresql://user@host/db"
     store.add(document_record, fact_records)      # one transaction a document
+    store.add_many([(document_record, fact_records), ...])   # one transaction for them all
     for rec in store.records("quantity"): ...     # FORMAT.md-shaped dicts
 
 The store never imports spaCy; it keeps records as `pactwatch.facts` made them."""
@@ -9,19 +10,22 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import math
+import functools
+import json
 import os
 import re
 import sqlite3
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Collection, Iterable, Iterator
 
 from sqlalchemy import create_engine, delete, event, func, inspect, insert, select, text as sql_text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DataError, DBAPIError, IntegrityError, SQLAlchemyError, StatementError
 
 from ..errors import StoreError
 from . import schema, search_schema
+from .bulk import finite, insert_rows
 from .reconcile_tables import ReconcileStore
 from .schema import FACT_TABLES, documents, metadata, schema_migrations
 
@@ -103,12 +107,39 @@ MIGRATIONS = [("0001_documents_and_facts", _create_base), ("0002_reconcile", _cr
               ("0005_search_and_indexes", search_schema.create)]
 
 
+# ids in one IN (...) list: well under SQLite's and PostgreSQL's limits on bound parameters
+IN_LIST = 500
+
+
+def _document_row(document: dict) -> dict:
+    """The documents table's row for a document record."""
+    row = {k: document.get(k) for k in DOCUMENT_FIELDS}
+    row["authors"] = list(row.get("authors") or [])
+    row["captions"] = [list(c) for c in (row.get("captions") or [])]
+    row["layout"] = [list(x) for x in (document.get("layout") or [])]
+    row.update(text=document["text"], ingested_at=_now())
+    return row
+
+
+def _refused(error: SQLAlchemyError) -> bool:
+    """The database (or the driver, before sending it) refused these rows, not the store as a whole:
+    a constraint, a value the column cannot hold, a value that cannot be serialised."""
+    return isinstance(error, (IntegrityError, DataError)) or (isinstance(error, StatementError)
+                                                              and not isinstance(error, DBAPIError))
+
+
 def _split(table, record: dict) -> dict:
     """Columns of `table` from a record; the rest of the record goes into `extra`."""
-    cols = {c.name for c in table.columns} - {"id", "extra"}
+    cols = _record_columns(table)
     row = {k: record.get(k) for k in cols}
     row["extra"] = {k: v for k, v in record.items() if k not in cols and k != "kind"}
     return row
+
+
+@functools.lru_cache(maxsize=None)
+def _record_columns(table) -> frozenset[str]:
+    """The columns a record fills (asked once a table: SQLAlchemy's column collection is slow to walk)."""
+    return frozenset(c.name for c in table.columns) - {"id", "extra"}
 
 
 def _join(kind: str, row) -> dict:
@@ -262,13 +293,11 @@ class Store(ReconcileStore):
 
     def add(self, document: dict, records: Iterable[dict], replace: bool = False) -> int:
         """Store a document and its fact records in one transaction; returns the facts written.
-        With `replace`, an existing copy and its facts are removed first (re-extraction)."""
-        records = [_finite(rec) for rec in records]
-        row = {k: document.get(k) for k in DOCUMENT_FIELDS}
-        row["authors"] = list(row.get("authors") or [])
-        row["captions"] = [list(c) for c in (row.get("captions") or [])]
-        row["layout"] = [list(x) for x in (document.get("layout") or [])]
-        row.update(text=document["text"], ingested_at=_now())
+        With `replace`, an existing copy and its facts are removed first (re-extraction).
+        Raises AlreadyStored if another process stored it meanwhile, DocumentRefused if the database
+        refuses this document's rows (another document would go in), StoreError otherwise."""
+        records = [_finite_record(rec) for rec in records]
+        row = _document_row(document)
         try:
             with self.writing() as conn:
                 if replace:
@@ -286,12 +315,87 @@ class Store(ReconcileStore):
         except IntegrityError:
             if not replace and self._present(row["doc_id"]):
                 raise AlreadyStored(row["doc_id"]) from None  # another process stored it meanwhile
-            raise StoreError(f"cannot store {document.get('source')}: the database refused it "
-                             f"(an integrity constraint failed)") from None
+            raise DocumentRefused(document.get("source"),
+                                  "the database refused it (an integrity constraint failed)") from None
         except SQLAlchemyError as e:
-            raise StoreError(f"cannot store {document.get('source')}: "
-                             f"{_scrub(str(e).splitlines()[0], self.url)}") from None
+            reason = _scrub(str(e).splitlines()[0], self.url)
+            if _refused(e):
+                raise DocumentRefused(document.get("source"), reason) from None
+            raise StoreError(f"cannot store {document.get('source')}: {reason}") from None
         return len(records)
+
+    def add_many(self, items: Iterable[tuple[dict, Iterable[dict]]], replace: Collection[str] = ()) -> list["Stored"]:
+        """Store many documents, each with its fact records, in ONE transaction: what `add` does for
+        one, with a bulk insert per table (COPY on PostgreSQL). Idempotent by document id: a document
+        already stored (or given twice) is left as it is and reported "unchanged", unless its id is
+        in `replace` (re-extraction), when its old copy and facts are replaced. Readers see the whole
+        group or none of it. If the database refuses any document's rows, the group is rolled back and
+        each document stored on its own, so a bad one fails alone ("failed", with its one line) and
+        the rest go in. A store-wide failure (disk full, server gone) raises StoreError.
+        Returns one Stored a document, in the order given."""
+        # (no _finite_record here: the bulk insert makes an impossible float NULL as it encodes the row)
+        items = [(document, list(records)) for document, records in items]
+        if not items:
+            return []
+        replace = set(replace)
+        try:
+            return self._add_group(items, replace)
+        except SQLAlchemyError as e:
+            if not _refused(e):
+                raise StoreError(f"cannot store {items[0][0].get('source')}"
+                                 f"{f' and {len(items) - 1} more' if len(items) > 1 else ''}: "
+                                 f"{_scrub(str(e).splitlines()[0], self.url)}") from None
+        except (TypeError, ValueError, KeyError):
+            pass   # a record the bulk path cannot write: the document alone will say which
+        # the group was rolled back: each document in a transaction of its own
+        return [self._add_alone(document, records, document["doc_id"] in replace) for document, records in items]
+
+    def _add_group(self, items: list[tuple[dict, list[dict]]], replace: set[str]) -> list["Stored"]:
+        rows = [_document_row(document) for document, _ in items]
+        ids = [row["doc_id"] for row in rows]
+        outcomes: list[Stored] = []
+        with self.writing() as conn:   # SQLite: the write lock first, so what is present cannot change
+            present: set[str] = set()
+            for i in range(0, len(ids), IN_LIST):
+                chunk = ids[i:i + IN_LIST]
+                present.update(conn.scalars(select(documents.c.doc_id).where(documents.c.doc_id.in_(chunk))))
+            keep: list[tuple[dict, list[dict]]] = []
+            taken: set[str] = set()
+            for (_, records), row in zip(items, rows):
+                doc_id = row["doc_id"]
+                if doc_id in taken or (doc_id in present and doc_id not in replace):
+                    outcomes.append(Stored(doc_id, "unchanged"))
+                    continue
+                taken.add(doc_id)
+                outcomes.append(Stored(doc_id, "replaced" if doc_id in present else "new", len(records)))
+                keep.append((row, records))
+            for doc_id in sorted(taken & present):
+                self._delete(conn, doc_id)
+            by_kind: dict[str, list[dict]] = {kind: [] for kind in FACT_TABLES}
+            for row, records in keep:
+                for rec in records:
+                    by_kind[rec["kind"]].append(_split(FACT_TABLES[rec["kind"]], {**rec, "doc_id": row["doc_id"]}))
+            insert_rows(conn, documents, [row for row, _ in keep])
+            # in the same transaction: a stored document is always either reconciled or pending
+            insert_rows(conn, schema.reconcile_pending, [{"doc_id": row["doc_id"], "since": row["ingested_at"]}
+                                                         for row, _ in keep])
+            for kind, fact_rows in by_kind.items():
+                insert_rows(conn, FACT_TABLES[kind], fact_rows)
+        return outcomes
+
+    def _add_alone(self, document: dict, records: list[dict], replace: bool) -> "Stored":
+        doc_id = document["doc_id"]
+        present = self._present(doc_id)
+        if present and not replace:
+            return Stored(doc_id, "unchanged")
+        try:
+            return Stored(doc_id, "replaced" if present else "new", self.add(document, records, replace=replace))
+        except AlreadyStored:
+            return Stored(doc_id, "unchanged")
+        except DocumentRefused as e:
+            return Stored(doc_id, "failed", error=e.reason)
+        except (TypeError, ValueError, KeyError) as e:   # a record no table takes (a wrong kind, say)
+            return Stored(doc_id, "failed", error=f"its records cannot be stored ({type(e).__name__}: {e})")
 
     # ------------------------------------------------------------ reconciliation state
     @contextlib.contextmanager
@@ -398,6 +502,24 @@ def _unreadable(table: str):
                          f"{str(e).splitlines()[0] if str(e) else ''}); it was changed outside pactwatch") from None
 
 
+class DocumentRefused(StoreError):
+    """The database refused this document's rows (a constraint, a value no column holds); other
+    documents can still be stored."""
+
+    def __init__(self, source, reason: str):
+        super().__init__(f"cannot store {source}: {reason}")
+        self.reason = reason
+
+
+@dataclass
+class Stored:
+    """What Store.add_many did with one document."""
+    doc_id: str
+    status: str                 # "new", "replaced", "unchanged" (already stored) or "failed"
+    facts: int = 0              # fact records written
+    error: str | None = None    # for "failed": why, in one line (the caller names the document)
+
+
 class AlreadyStored(StoreError):
     """The document was stored by another process between our check and our write."""
 
@@ -406,16 +528,14 @@ class AlreadyStored(StoreError):
         self.doc_id = doc_id
 
 
-def _finite(value):
-    """A record with every float no database or JSON reader takes (an amount of 400 digits is inf)
-    stored as None: the fact and its quote are kept, the impossible number is not."""
-    if isinstance(value, float):
-        return value if math.isfinite(value) else None
-    if isinstance(value, dict):
-        return {k: _finite(v) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_finite(v) for v in value]
-    return value
+def _finite_record(record: dict) -> dict:
+    """bulk.finite, after a quick look (the C JSON encoder) showing whether there is anything to do:
+    walking every value of every record in Python costs more than the database's insert."""
+    try:
+        encoded = json.dumps(record)
+    except (TypeError, ValueError):
+        return finite(record)
+    return finite(record) if ("Infinity" in encoded or "NaN" in encoded) else record
 
 
 def _writable(path: Path) -> bool:

@@ -109,3 +109,48 @@ def test_a_worker_that_dies_stops_the_run_with_one_clear_error(monkeypatch, fork
     monkeypatch.setattr(local, "extract_batch", lambda *args, **kwargs: os._exit(9))  # as the OOM killer would
     with pytest.raises(local.WorkerError, match="a worker process stopped"):
         list(engines.extract(_documents(4), workers=2, batch_size=2))
+
+
+BATCHES_OF_TWO = [["a0.txt", "a1.txt"], ["a2.txt", "a3.txt"], ["a4.txt"]]
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_groups_are_the_batches_in_input_order(workers, nlp, forked_workers):
+    # the writer stores each group in one transaction: a group is one spaCy batch, never more
+    documents = _documents(5)
+    groups = list(engines.extract_groups(documents, workers=workers, batch_size=2))
+    assert [[d.source for d, _ in group] for group in groups] == BATCHES_OF_TWO
+    assert all(e.doc_id == d.doc_id for group in groups for d, e in group)
+
+
+def test_ingest_stores_a_batch_in_one_transaction_and_a_refused_document_fails_alone(tmp_path, monkeypatch, nlp):
+    from pactwatch import facts
+    from pactwatch.store import Store
+    groups, real_add_many, real_records = [], Store.add_many, facts.fact_records
+
+    def add_many(self, items, replace=()):
+        items = list(items)
+        groups.append([document["source"].rsplit("/", 1)[-1] for document, _ in items])
+        return real_add_many(self, items, replace)
+
+    def fact_records(doc, doc_id):   # one document carries an event the database refuses (source is NOT NULL)
+        records = real_records(doc, doc_id)
+        if doc.text.startswith("Ottawa"):
+            records.append({"kind": "event", "doc_id": doc_id, "type": "THREATEN", "source": None, "target": [],
+                            "date": None, "location": None, "modality": "asserted", "quote": "Ottawa", "start": 0,
+                            "end": 6})
+        return records
+    monkeypatch.setattr(Store, "add_many", add_many)
+    monkeypatch.setattr(facts, "fact_records", fact_records)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, article in enumerate(ARTICLES):
+        (folder / f"a{i}.txt").write_text(article, encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    report = api.ingest([str(folder)], db=db, batch_size=2)
+    assert groups == BATCHES_OF_TWO          # one add_many, so one transaction, a batch
+    assert (report.new, report.failed) == (4, 1)
+    assert str(report.errors[0]).endswith("a2.txt: the database refused it (an integrity constraint failed)")
+    stored = Store(db)
+    assert sorted(d["source"].rsplit("/", 1)[-1] for d in stored.documents()) == ["a0.txt", "a1.txt", "a3.txt", "a4.txt"]
+    assert stored.pending() == []            # the four stored were reconciled

@@ -37,6 +37,14 @@ def test_ray_stores_what_one_process_and_two_workers_store(local_cluster, corpor
     from pactwatch.engines import ray as ray_engine
     monkeypatch.setenv(ray_engine.SHARDS_ENV, str(tmp_path / "shards"))  # kept where told, to look at
     monkeypatch.setattr(ray_engine, "WINDOW", 16)  # two jobs: the second runs while the first is stored
+    from pactwatch.store import Store
+    groups, real_add_many = [], Store.add_many
+
+    def add_many(self, items, replace=()):
+        items = list(items)
+        groups.append([document["doc_id"] for document, _ in items])
+        return real_add_many(self, items, replace)
+    monkeypatch.setattr(Store, "add_many", add_many)
     db = str(tmp_path / "ray.db")
     report = api.ingest(corpora, db=db, engine="ray", workers=None)  # None: an actor per CPU of the cluster
     assert report.failed == 0 and report.engine.engine == "ray"
@@ -52,6 +60,9 @@ def test_ray_stores_what_one_process_and_two_workers_store(local_cluster, corpor
     assert sorted(d for t in windows for d in t.column("doc_id").to_pylist()) == sorted(report.doc_ids)
     facts = [r for t in windows for rs in t.column("records").to_pylist() for r in json.loads(rs)]
     assert len(facts) == report.facts
+    # each shard stored in one transaction: every group the writer stored is one Parquet file's documents
+    files = [pq.read_table(str(f)).sort_by("seq").column("doc_id").to_pylist() for f in sorted(run.rglob("*.parquet"))]
+    assert sorted(groups) == sorted(files) and sum(map(len, groups)) == report.new
 
     again = api.ingest(corpora, db=db, engine="ray", workers=None)  # idempotent by document id
     assert (again.new, again.unchanged) == (0, report.new) and exported(db) == got

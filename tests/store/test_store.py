@@ -93,3 +93,91 @@ def test_store_database_url(given, expected):
 def test_store_unreachable_server_is_one_clear_error():
     with pytest.raises(StoreError, match="cannot open the store"):
         Store("postgresql://nobody@127.0.0.1:1/none")
+
+
+def _facts_of(doc_id: str, facts=FACTS) -> list[dict]:
+    return [{**f, "doc_id": doc_id} for f in facts]
+
+
+def _state(store) -> dict:
+    """Every stored record (ingest times aside) and what waits to be reconciled."""
+    docs = [{k: v for k, v in d.items() if k != "ingested_at"} for d in store.documents(with_text=True)]
+    return {"documents": docs, "pending": sorted(store.pending()),
+            **{kind: list(store.records(kind)) for kind in ("entity", "timex", "quantity", "event")}}
+
+
+def test_store_add_many_stores_what_add_stores_one_by_one(store, tmp_path):
+    # the bulk path (COPY on PostgreSQL, the driver's executemany on SQLite) writes the same values:
+    # JSON, NULLs, floats and the extra fields read back as Store.add's do
+    group = [(_document("d1"), _facts_of("d1")), (_document("d2", "Tokyo and Seoul met."), _facts_of("d2", FACTS[:2])),
+             (_document("d3", "Nothing happened.", captions=[(0, 3)], layout=[(0, 3, "caption")]), [])]
+    outcomes = store.add_many(group)
+    assert [(o.doc_id, o.status, o.facts) for o in outcomes] == [("d1", "new", 4), ("d2", "new", 2), ("d3", "new", 0)]
+    one_by_one = Store(tmp_path / "one.db")
+    for document, records in group:
+        one_by_one.add(document, records)
+    assert _state(store) == _state(one_by_one)
+    assert store.document("d3")["layout"] == [[0, 3, "caption"]] and store.document("d1")["inferred_after"] is None
+
+
+def test_store_add_many_twice_changes_nothing(store):
+    group = [(_document("d1"), _facts_of("d1")), (_document("d2"), _facts_of("d2"))]
+    store.add_many(group)
+    before = _state(store)
+    again = store.add_many(group)
+    assert [(o.status, o.facts) for o in again] == [("unchanged", 0), ("unchanged", 0)]
+    assert _state(store) == before and store.count("entity") == 2
+
+
+def test_store_add_many_mixes_new_unchanged_and_replaced(store):
+    store.add_many([(_document("old"), _facts_of("old")), (_document("redo"), _facts_of("redo"))])
+    store.reconciled(["old", "redo"])
+    outcomes = store.add_many([(_document("old"), _facts_of("old")), (_document("redo"), _facts_of("redo", FACTS[:1])),
+                               (_document("fresh"), _facts_of("fresh")), (_document("fresh"), _facts_of("fresh"))],
+                              replace={"redo"})
+    assert [(o.doc_id, o.status) for o in outcomes] == [("old", "unchanged"), ("redo", "replaced"),
+                                                        ("fresh", "new"), ("fresh", "unchanged")]
+    assert store.count("document") == 3
+    entities = sorted(e["doc_id"] for e in store.records("entity"))
+    assert entities == ["fresh", "old", "redo"] and store.count("quantity") == 2   # redo kept its entity only
+    assert sorted(store.pending()) == ["fresh", "redo"]    # re-extracted: to be reconciled again
+
+
+def test_store_add_many_a_refused_document_fails_alone(store):
+    no_source = {"kind": "event", "type": "AGREE", "source": None, "target": [], "date": None, "location": None,
+                 "modality": "asserted", "quote": "x", "start": 0, "end": 1}   # source is NOT NULL
+    outcomes = store.add_many([(_document("d1"), _facts_of("d1")), (_document("bad"), _facts_of("bad") + [no_source]),
+                               (_document("d3"), _facts_of("d3"))])
+    assert [o.status for o in outcomes] == ["new", "failed", "new"]
+    assert outcomes[1].error == "the database refused it (an integrity constraint failed)"
+    assert [d["doc_id"] for d in store.documents()] == ["d1", "d3"]
+    assert sorted({e["doc_id"] for e in store.records("event")}) == ["d1", "d3"]   # nothing of "bad" left
+    assert sorted(store.pending()) == ["d1", "d3"]
+
+
+def test_store_add_many_a_record_of_no_known_kind_fails_alone(store):
+    outcomes = store.add_many([(_document("d1"), [{"kind": "rumour", "text": "x"}]),
+                               (_document("d2"), _facts_of("d2"))])
+    assert [o.status for o in outcomes] == ["failed", "new"]
+    assert "KeyError" in outcomes[0].error and store.count("document") == 1
+
+
+def test_store_add_many_a_store_wide_failure_stops_with_one_error(store, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    import pactwatch.store as store_module
+
+    def disk_full(conn, table, rows):
+        raise OperationalError("bulk insert", None, Exception("database or disk is full"))
+    monkeypatch.setattr(store_module, "insert_rows", disk_full)
+    with pytest.raises(StoreError, match=r"cannot store d1\.txt and 1 more: .*disk is full"):
+        store.add_many([(_document("d1"), _facts_of("d1")), (_document("d2"), [])])
+    assert store.count("document") == 0 and store.pending() == []
+
+
+def test_store_add_many_stores_an_impossible_number_as_null(store):
+    huge = {**FACTS[2], "value": float("inf"), "change": {"from": float("-inf"), "to": float("nan"), "role": "after"}}
+    (outcome,) = store.add_many([(_document("d1"), [huge])])
+    (got,) = store.records("quantity")
+    assert outcome.status == "new" and got["value"] is None
+    assert got["change"] == {"from": None, "to": None, "role": "after"} and got["quote"] == "Seoul"

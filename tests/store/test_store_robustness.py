@@ -194,3 +194,39 @@ def test_store_postgres_migrates_under_a_lock_and_exports_a_snapshot(postgres_ur
     out = tmp_path / "pg.jsonl"
     assert pactwatch.export(db=postgres_url, format="jsonl", out=str(out)) == 2
     assert [json.loads(line)["kind"] for line in out.read_text().splitlines()] == ["document", "timex"]
+
+
+def test_store_a_group_killed_while_being_written_leaves_all_of_it_or_none(tmp_path):
+    """kill -9 while add_many writes 400 documents of 200 facts each, again and again: after every kill
+    the store holds whole groups only, each document with all its facts and marked pending."""
+    import signal
+    import time
+    db = str(tmp_path / "killed.db")
+    Store(db)
+    writer = textwrap.dedent("""
+        import sys
+        from pactwatch.store import Store
+        store, first = Store(sys.argv[1]), int(sys.argv[2])
+        group = [({"doc_id": f"{n:064d}", "source": f"d{n}", "authors": [], "captions": [], "text_sha256": "0" * 64,
+                   "text": "x" * 300}, [{"kind": "timex", "text": "2025", "start": i, "end": i + 4, "type": "DATE",
+                                         "value": "2025", "note": {"n": n}} for i in range(200)])
+                 for n in range(first, first + 400)]
+        print("writing", flush=True)
+        store.add_many(group)
+        print("stored", flush=True)
+    """)
+    outcomes = []
+    for attempt, delay in enumerate((0.05, 0.2, 0.5, 1.0, 2.0)):
+        proc = subprocess.Popen([sys.executable, "-c", writer, db, str(attempt * 1000)], stdout=subprocess.PIPE,
+                                text=True, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert proc.stdout.readline().strip() == "writing"
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=60)
+        store = Store(db)
+        docs = {d["doc_id"] for d in store.documents()}
+        assert len(docs) % 400 == 0                       # whole groups only
+        assert store.count("timex") == 200 * len(docs)    # each with all its facts
+        assert set(store.pending()) == docs               # and every one of them left to reconcile
+        outcomes.append(len(docs))
+    assert outcomes == sorted(outcomes), outcomes

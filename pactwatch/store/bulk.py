@@ -1,0 +1,92 @@
+"""Many rows into one table inside the caller's transaction, as fast as each database takes them:
+PostgreSQL's COPY, SQLite's executemany on the driver's own connection. Both skip SQLAlchemy's
+per-row work (its compiled INSERT and bind processing cost more than the database itself), so the
+values are written exactly as SQLAlchemy would write them: JSON columns as `json.dumps` text (SQL
+NULL for None), everything else as it is. A float no database or JSON reader takes (inf, nan) is
+written as NULL, as Store.add writes it."""
+from __future__ import annotations
+
+import json
+import math
+
+from sqlalchemy import JSON, Table, insert
+from sqlalchemy.exc import DBAPIError
+
+# rows handed to SQLite's executemany at a time: bounds the tuples held beside the records
+SQLITE_CHUNK = 5000
+
+
+def insert_rows(conn, table: Table, rows: list[dict]) -> None:
+    """Insert `rows` (dicts of column values; a missing column is NULL, `id` left to the database)."""
+    if not rows:
+        return
+    columns = [c for c in table.columns if not (c.primary_key and c.autoincrement is True and c.name == "id")]
+    encoders = [_encoder(c) for c in columns]
+    dialect = conn.dialect.name
+    if dialect not in ("postgresql", "sqlite"):   # pragma: no cover - the store refuses other databases
+        conn.execute(insert(table), rows)
+        return
+    driver_error = conn.dialect.loaded_dbapi.Error
+    try:
+        if dialect == "postgresql":
+            _copy(conn, table, columns, encoders, rows)
+        else:
+            _executemany(conn, table, columns, encoders, rows)
+    except driver_error as e:   # the driver's own error, as SQLAlchemy would have raised it
+        raise DBAPIError.instance(f"bulk insert into {table.name}", None, e, driver_error,
+                                  dialect=conn.dialect) from None
+
+
+def _encoder(column):
+    return _json if isinstance(column.type, JSON) else _plain
+
+
+def _json(value):
+    if value is None:
+        return None
+    try:
+        return json.dumps(value, allow_nan=False)
+    except ValueError:   # an inf or nan somewhere inside (rare): those become null
+        return json.dumps(finite(value))
+
+
+def _plain(value):
+    return None if isinstance(value, float) and not math.isfinite(value) else value
+
+
+def finite(value):
+    """`value` with every float no database or JSON reader takes (an amount of 400 digits is inf)
+    made None: the fact and its quote are kept, the impossible number is not."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [finite(v) for v in value]
+    return value
+
+
+def _values(columns, encoders, row: dict) -> tuple:
+    return tuple(encode(row.get(c.name)) for c, encode in zip(columns, encoders))
+
+
+def _copy(conn, table: Table, columns, encoders, rows: list[dict]) -> None:
+    from psycopg import sql
+
+    statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
+        sql.Identifier(table.name), sql.SQL(", ").join(sql.Identifier(c.name) for c in columns))
+    with conn.connection.driver_connection.cursor() as cursor, cursor.copy(statement) as copy:
+        for row in rows:
+            copy.write_row(_values(columns, encoders, row))
+
+
+def _executemany(conn, table: Table, columns, encoders, rows: list[dict]) -> None:
+    names = ", ".join(conn.dialect.identifier_preparer.quote(c.name) for c in columns)
+    statement = (f"INSERT INTO {conn.dialect.identifier_preparer.quote(table.name)} ({names}) "
+                 f"VALUES ({', '.join('?' for _ in columns)})")
+    cursor = conn.connection.driver_connection.cursor()
+    try:
+        for start in range(0, len(rows), SQLITE_CHUNK):
+            cursor.executemany(statement, [_values(columns, encoders, row) for row in rows[start:start + SQLITE_CHUNK]])
+    finally:
+        cursor.close()
