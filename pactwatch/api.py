@@ -22,7 +22,18 @@ EXPORT_FORMATS = ("jsonl", "csv", "parquet", "timeml")
 
 # reconcile as ingest goes, this many documents at a time: an update holds its documents' facts in
 # memory, so one update for a whole corpus would grow with the corpus
+# A long ingest reconciles as it goes, so it never holds every new fact at once and a reader sees
+# conflicts before the end. Each update re-reads the blocks its documents fall in, which grow with
+# the store; so the step grows with what this run has already reconciled (200, 200, 400, 800, ...),
+# up to a ceiling: a run of N documents re-reads its blocks O(log N) times up to the ceiling, then
+# every RECONCILE_MAX documents, instead of every 200.
 RECONCILE_EVERY = 200
+RECONCILE_MAX = 2000
+
+
+def reconcile_step(reconciled: int) -> int:
+    """How many new documents to gather before the next update, once `reconciled` were taken in."""
+    return min(max(RECONCILE_EVERY, reconciled), RECONCILE_MAX)
 
 
 @dataclass
@@ -103,6 +114,7 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
             yield item
 
     unreconciled: list[str] = []
+    reconciled = 0
     for group in engines.extract_groups(pending(), engine=engine, workers=workers, address=address,
                                         kb_dirs=kb_dirs, batch_size=batch_size, stats=report.engine):
         # the engine's group (a batch, a shard) in one transaction; a document the database refuses
@@ -128,8 +140,9 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
             report.doc_ids.append(document.doc_id)
             unreconciled.append(document.doc_id)
             notify("new", document.source)
-            if len(unreconciled) >= RECONCILE_EVERY:
+            if len(unreconciled) >= reconcile_step(reconciled):
                 _reconcile(store, unreconciled, kb_dirs)
+                reconciled += len(unreconciled)
                 unreconciled.clear()
     if unreconciled:
         _reconcile(store, unreconciled, kb_dirs)

@@ -110,6 +110,16 @@ def test_api_reconciling_in_chunks_finds_what_one_pass_finds(tmp_path, monkeypat
     assert conflicts(once) and conflicts(chunked) == conflicts(once)
 
 
+def test_api_reconcile_step_grows_with_the_run_up_to_a_ceiling():
+    # updates re-read whole blocks: a long run doubles its step (200, 200, 400, 800 ...) up to the ceiling
+    steps, done = [], 0
+    while done < 10_000:
+        steps.append(pactwatch.api.reconcile_step(done))
+        done += steps[-1]
+    assert steps[:5] == [200, 200, 400, 800, 1600]
+    assert max(steps) == pactwatch.api.RECONCILE_MAX == steps[-1]
+
+
 # ------------------------------------------------------------------ robustness (issue 12)
 
 import pytest  # noqa: E402
