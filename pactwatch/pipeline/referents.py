@@ -83,6 +83,7 @@ def lexicon() -> dict:
     out["transitions"] = {phrase: kind for kind, phrases in data.get("transitions", {}).items()
                           for phrase in phrases}
     out["office_title_longest"] = max((len(t.split()) for t in out.get("office_titles", ())), default=0)
+    out["office_title_firsts"] = frozenset(t.split()[0] for t in out.get("office_titles", ()) if t.split())
     # a verb whose lemma opens no rebuttal phrase cannot be one (every phrase of a verb but "be"
     # starts with its lemma): statements() skips reading its children
     out["rebuttal_heads"] = frozenset(p.split()[0] for p in out.get("rebuttal_verbs", ()))
@@ -680,11 +681,16 @@ def office_words(doc: Doc, start: int, end: int) -> tuple[list[list], list[list]
     if span is None:
         return [], []
     toks = list(span)
+    lowers = [t.lower_ for t in toks]
+    firsts = lex["office_title_firsts"]
     offices, ends = [], {}
     i = 0
     while i < len(toks):
+        if lowers[i] not in firsts:     # no title starts with this word
+            i += 1
+            continue
         for n in range(min(longest, len(toks) - i), 0, -1):
-            words = " ".join(t.lower_ for t in toks[i:i + n])
+            words = " ".join(lowers[i:i + n])
             if words in titles:
                 before = {t.lower_ for t in toks[max(0, i - 2):i]}
                 former = bool(before & lex["former_words"]) or toks[i].lower_.startswith("ex-")
@@ -858,7 +864,7 @@ def statements(doc: Doc) -> list[dict]:
                 continue
             denied = denied_nouns(words)
             negated = bool(denied) or any(t.dep_ == "neg" for t in words)
-            out.append({"speaker": speaker, "side": sides.get(subj.i) or _side_of_words(doc, subj),
+            out.append({"speaker": speaker, "side": sides.get(subj.i) or _side_of_words(sides, subj),
                         "topics": topics, "negated": negated, "denied": denied, "rebuttal": rebut,
                         "start": first.idx, "end": last.idx + len(last.text),
                         "quote": doc._.text[first.idx:last.idx + len(last.text)]})
@@ -913,9 +919,9 @@ def _sides(doc: Doc) -> dict[int, str]:
     return out
 
 
-def _side_of_words(doc: Doc, subj: Token) -> str | None:
-    """"Japanese officials": the side named by an actor among the subject's modifiers."""
-    sides = _sides(doc)
+def _side_of_words(sides: dict[int, str], subj: Token) -> str | None:
+    """"Japanese officials": the side named by an actor among the subject's modifiers (`sides`:
+    _sides of the document)."""
     for t in subj.subtree:
         if t.i in sides:
             return sides[t.i]
