@@ -504,15 +504,16 @@ def add_quantity_referent(doc: Doc, span: Span) -> None:
     start = q.get("quote_start", span.sent.start_char)
     end = q.get("quote_end", span.sent.end_char)
     form, _ = date_form(doc, q.get("time"), start, end)
+    refused = turned_down(span)
     span._.quantity = {**q, "counts": counts, "change_size": change_size(span, counts), "base": base, "occasion": occasion, "occasion_verb": verb,
                        "instalment": instalment(span), "conditional": conditional_mark(span.root),
                        "attributed_to": q.get("attributed_to") or attribution(doc, span.root), "time_basis": form,
                        "reported_future": reported_future(span.root), "modal": possibility(span.root),
                        "payment": payment(span, counts, q.get("qualifier")) if q.get("unit") else None,
                        **dict(zip(("sufficiency", "goal"), sufficiency(span, q.get("qualifier"))
-                                  if not turned_down(span) else (None, None))),
-                       "turned_down": turned_down(span), "included": included_parties(span),
-                       "turned_down_by": turned_down_by(span) if turned_down(span) else None,
+                                  if not refused else (None, None))),
+                       "turned_down": refused, "included": included_parties(span),
+                       "turned_down_by": turned_down_by(span) if refused else None,
                        "dated_things": dated_things(doc, span.root.sent, start, end)}
 
 
