@@ -47,8 +47,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -56,9 +54,9 @@ from spacy.tokens import Doc, Span, Token
 from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX
 from .attach import in_sentence
 from .guard import Guarded
-from .timex_rules import words as time_words
+from ..knowledge import loader
 
-DATA = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "referents.toml"
+DATA = "referents.toml"
 NOUNS = {"NOUN", "PROPN"}
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|['\u2019]\d\d\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
@@ -73,17 +71,13 @@ ANNOUNCED = {"resign", "resignation", "step down", "quit"}
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
-    from ..errors import KnowledgeError
-    try:
-        data = tomllib.loads(DATA.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise KnowledgeError(f"{DATA}: {e}") from None
-    out = {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+    data, check = loader.Checked.of(DATA)
+    out: dict = check.word_sets(data, "referents")
     out["occasions"] = {phrase: kind for kind, phrases in data.get("occasions", {}).items() for phrase in phrases}
     out["transitions"] = {phrase: kind for kind, phrases in data.get("transitions", {}).items()
                           for phrase in phrases}
     out["office_title_longest"] = max((len(t.split()) for t in out.get("office_titles", ())), default=0)
-    tw = time_words()
+    tw = loader.data("time_words.toml")
     out["months"] = frozenset(tw.get("months", {}))
     out["weekdays"] = frozenset(tw.get("weekdays", {}))
     return out

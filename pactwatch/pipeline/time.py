@@ -14,11 +14,13 @@ import datetime as dt
 import functools
 import re
 from bisect import bisect_right
+from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import timex_rules
+from ..knowledge import loader
 from .attach import attached_time
 from .extensions import TIMEX
 from .guard import Guarded
@@ -49,24 +51,26 @@ _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?![\dX])")
     assigns=["doc.spans", "doc._.anchor", "doc._.anchor_source", "doc._.inferred_after", "span._.timex",
              "doc._.pipeline_errors"],
     requires=["token.dep", "token.tag"],
-    default_config={"resolver": "rules"},
+    default_config={"resolver": "rules", "kb_dirs": []},
 )
-def make_component(nlp: Language, name: str, resolver: str):
+def make_component(nlp: Language, name: str, resolver: str, kb_dirs: list):
     if resolver not in RESOLVERS:
         from ..errors import UsageError
         raise UsageError(f"pactwatch_time: resolver must be one of {', '.join(RESOLVERS)}, not {resolver!r}")
-    return Guarded(name, TimeTagger(resolver), [TIMEX])
+    return Guarded(name, TimeTagger(resolver, kb_dirs), [TIMEX])
 
 
 class TimeTagger:
-    def __init__(self, resolver: str = "rules"):
+    def __init__(self, resolver: str = "rules", kb_dirs: Iterable[str] = ()):
         self.resolver = resolver
-        timex_rules.grammar()  # compile the regexes once, up front
+        # the user's knowledge folders: their time_words.toml adds words to the grammar
+        self.kb_dirs = loader.folders(kb_dirs)
+        timex_rules.grammar(self.kb_dirs)  # compile the regexes once, up front
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.text
         found = []
-        for m in timex_rules.find(text):
+        for m in timex_rules.find(text, self.kb_dirs):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span) or _is_not_time(m, span):
                 continue

@@ -10,11 +10,11 @@ import dataclasses
 import datetime as dt
 import functools
 import re
-import tomllib
 from dataclasses import dataclass
-from pathlib import Path
 
-WORDS_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "time_words.toml"
+from ..knowledge import loader
+
+WORDS_FILE = "time_words.toml"
 
 
 @dataclass(frozen=True)
@@ -28,13 +28,10 @@ class Mention:
     kind: str = ""               # the pattern that found it
 
 
-@functools.lru_cache(maxsize=1)
-def words() -> dict:
-    from ..errors import KnowledgeError
-    try:
-        return tomllib.loads(WORDS_FILE.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise KnowledgeError(f"{WORDS_FILE}: {e}") from None
+@functools.lru_cache(maxsize=4)
+def words(kb_dirs: tuple[str, ...] = ()) -> dict:
+    """time_words.toml with the additions of the user's knowledge folders (knowledge/loader.py)."""
+    return loader.data(WORDS_FILE, kb_dirs)
 
 
 def _alt(keys, capital: bool = False) -> str:
@@ -49,8 +46,8 @@ def _alt(keys, capital: bool = False) -> str:
 class _Grammar:
     """All regexes, compiled once."""
 
-    def __init__(self):
-        w = words()
+    def __init__(self, kb_dirs: tuple[str, ...] = ()):
+        w = words(kb_dirs)
         self.months = w["months"]
         self.weekdays = w["weekdays"]
         self.seasons = w["seasons"]
@@ -239,9 +236,9 @@ class _Grammar:
         return self.months[s.lower()]
 
 
-@functools.lru_cache(maxsize=1)
-def grammar() -> _Grammar:
-    return _Grammar()
+@functools.lru_cache(maxsize=4)
+def grammar(kb_dirs: tuple[str, ...] = ()) -> _Grammar:
+    return _Grammar(kb_dirs)
 
 
 _EXPLICIT = {"last": "last", "past": "last", "this past": "last", "previous": "last",
@@ -590,9 +587,10 @@ def _windows(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in merged]
 
 
-def find(text: str) -> list[Mention]:
-    """Every temporal expression in `text`, longest first where candidates overlap."""
-    g = grammar()
+def find(text: str, kb_dirs: tuple[str, ...] = ()) -> list[Mention]:
+    """Every temporal expression in `text`, longest first where candidates overlap; `kb_dirs`: the
+    user's knowledge folders, whose time_words.toml adds words."""
+    g = grammar(kb_dirs)
     hits = _triggers(g, text)
     windows = {name: _windows(spans, _WINDOW) for name, spans in hits.items()}
     # a class's trigger words are word matches in text order, never overlapping: starts and ends
