@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from ..knowledge import loader
 
 WORDS_FILE = "time_words.toml"
+NUMBERS_FILE = "numbers.toml"
 
 
 @dataclass(frozen=True)
@@ -30,8 +31,10 @@ class Mention:
 
 @functools.lru_cache(maxsize=4)
 def words(kb_dirs: tuple[str, ...] = ()) -> dict:
-    """time_words.toml with the additions of the user's knowledge folders (knowledge/loader.py)."""
-    return loader.data(WORDS_FILE, kb_dirs)
+    """time_words.toml with the additions of the user's knowledge folders (knowledge/loader.py), its
+    [numbers] joined by the spelled-out numbers of numbers.toml."""
+    w = loader.data(WORDS_FILE, kb_dirs)
+    return {**w, "numbers": {**loader.data(NUMBERS_FILE, kb_dirs)["cardinals"], **w["numbers"]}}
 
 
 def _alt(keys, capital: bool = False) -> str:
