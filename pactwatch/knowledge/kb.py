@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable
 
-from .loader import DATA, error, folders, read_file
+from .loader import DATA, error, folders, read_file, user_files
 # the built-in files this module owns; other files in data/ belong to other components
 BUILTIN_FILES = ("countries.json", "people.toml", "organisations.toml", "places.toml",
                  "named_events.toml", "roles.toml", "not_names.toml")
@@ -319,11 +319,9 @@ def build(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
     for name in BUILTIN_FILES:
         _load_file(DATA / name, entries, sources, titles, heads, not_names, override=False, organs=organs,
                    name_words=name_words)
-    for folder in folders(extra_dirs):
-        for path in sorted(Path(folder).iterdir()):
-            if path.suffix in (".toml", ".json") and path.is_file():
-                _load_file(path, entries, sources, titles, heads, not_names, override=True, organs=organs,
-                           name_words=name_words)
+    for path in user_files(extra_dirs):
+        _load_file(path, entries, sources, titles, heads, not_names, override=True, organs=organs,
+                   name_words=name_words)
     _check_references(entries, sources, titles)
     for state in organs.get("federations", ()):
         if state not in entries:

@@ -19,19 +19,30 @@ from typing import Any, Iterable, NoReturn
 from ..errors import KnowledgeError
 
 DATA = Path(__file__).resolve().parent / "data"
+SUFFIXES = (".toml", ".json")
 PACKAGED_FIX = "the packaged file is damaged; reinstall pactwatch"
 USER_FIX = "correct the entry in your --kb file"
 
 
 def folders(kb_dirs: Iterable[str | Path] = ()) -> tuple[str, ...]:
-    """The user's knowledge folders as resolved paths, each checked to be a folder."""
+    """The user's knowledge folders (or single knowledge files) as resolved paths, each checked."""
     out = []
     for folder in kb_dirs:
         path = Path(folder)
-        if not path.is_dir():
-            raise KnowledgeError(path, "not a folder of knowledge files", fix="give --kb a folder holding .toml files")
+        if not path.is_dir() and not (path.is_file() and path.suffix in SUFFIXES):
+            raise KnowledgeError(path, "not a folder of knowledge files, nor a .toml or .json file",
+                                 fix="give --kb a folder holding files named like those in pactwatch/knowledge/data")
         out.append(str(path.resolve()))
     return tuple(out)
+
+
+def user_files(kb_dirs: Iterable[str | Path] = ()) -> list[Path]:
+    """Every knowledge file the user gave: the .toml and .json files of each folder, by name, and each
+    file given alone."""
+    out = []
+    for given in map(Path, folders(kb_dirs)):
+        out += sorted(p for p in given.iterdir() if p.suffix in SUFFIXES and p.is_file()) if given.is_dir() else [given]
+    return out
 
 
 def error(files: Iterable[str | Path] | str | Path, problem: str, entry: str | None = None) -> KnowledgeError:
@@ -82,7 +93,7 @@ def data(name: str, kb_dirs: Iterable[str | Path] = ()) -> dict:
 
 def files(name: str, kb_dirs: Iterable[str | Path] = ()) -> list[str]:
     """The files `data(name, kb_dirs)` is made of: the packaged one, then the user's."""
-    return [str(DATA / name)] + [str(Path(d) / name) for d in folders(kb_dirs) if (Path(d) / name).is_file()]
+    return [str(DATA / name)] + [str(p) for p in user_files(kb_dirs) if p.name == name]
 
 
 @functools.lru_cache(maxsize=None)
