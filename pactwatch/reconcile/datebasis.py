@@ -21,6 +21,7 @@ from datetime import date, timedelta
 from typing import Iterable
 
 from ..knowledge import loader
+from . import lexicon
 from .normalize import span_days, timex_interval
 
 EXPLICIT, RELATIVE, IMPLICIT = "explicit", "relative", "implicit"
@@ -30,10 +31,6 @@ EXPLICIT, RELATIVE, IMPLICIT = "explicit", "relative", "implicit"
 # them (hand-built records, stores filled before), from the timex records alone: the words of a temporal
 # expression, looked up in the same word lists the time component uses.
 TIME_WORDS = "time_words.toml"
-BEFORE = {"before", "by", "until", "till", "prior", "ahead"}
-AFTER = {"after", "since", "following", "from"}
-APPROX = {"about", "around", "approximately", "roughly", "some", "nearly", "almost", "less", "more", "over",
-          "under", "within", "early", "late", "mid", "circa"}
 # how many words before a date may qualify it
 _QUALIFIER_WORDS = 3
 
@@ -69,11 +66,12 @@ def _qualifier(before: str) -> str | None:
     words = _words(before)[-_QUALIFIER_WORDS:]
     if "on" in words[-1:]:
         return None
-    if BEFORE & set(words):
+    lex, found = lexicon.words(), set(words)
+    if lex["date_before_words"] & found:
         return "before"
-    if AFTER & set(words):
+    if lex["date_after_words"] & found:
         return "after"
-    if APPROX & set(words):
+    if lex["date_approx_words"] & found:
         return "approx"
     return None
 
