@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 from typing import Iterable
 
-from .loader import DATA, error, folders, read_file, user_files
+from .loader import DATA, error, folders, packaged_names, read_file, user_files
 # the built-in files this module owns; other files in data/ belong to other components
 BUILTIN_FILES = ("countries.json", "people.toml", "organisations.toml", "places.toml",
                  "named_events.toml", "roles.toml", "not_names.toml")
@@ -21,6 +21,8 @@ SECTIONS = {"countries": "GPE", "people": "PERSON", "orgs": "ORG", "organisation
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "NORP", "PRODUCT"}
 _LIST_FIELDS = ("aliases", "short", "demonyms", "generic", "anaphors", "contains")
 _REF_FIELDS = ("acts_for", "part_of", "capital", "capital_of")
+# the tables and lists a file of actor knowledge may hold
+_KEYS = {*SECTIONS, "titles", "heads", "not_names", "organs", "name_words"}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # the word lists of the `organs` table (roles.toml)
 ORGAN_FIELDS = ("heads", "modified_heads", "modifiers", "federal", "anaphors", "federations")
@@ -320,6 +322,10 @@ def build(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
         _load_file(DATA / name, entries, sources, titles, heads, not_names, override=False, organs=organs,
                    name_words=name_words)
     for path in user_files(extra_dirs):
+        if path.name not in packaged_names() and not _KEYS & set(_read(path)):
+            # a misspelt "time_word.toml" would otherwise add nothing, silently
+            raise error(path, "is named like no packaged knowledge file and holds no actor entries",
+                        fix="name it like the file it adds to (" + ", ".join(sorted(packaged_names())) + ")")
         _load_file(path, entries, sources, titles, heads, not_names, override=True, organs=organs,
                    name_words=name_words)
     _check_references(entries, sources, titles)

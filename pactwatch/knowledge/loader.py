@@ -45,14 +45,21 @@ def user_files(kb_dirs: Iterable[str | Path] = ()) -> list[Path]:
     return out
 
 
-def error(files: Iterable[str | Path] | str | Path, problem: str, entry: str | None = None) -> KnowledgeError:
+def error(files: Iterable[str | Path] | str | Path, problem: str, entry: str | None = None,
+          fix: str | None = None) -> KnowledgeError:
     """The KnowledgeError for a problem found in `files` (one file, or a packaged file and the user's
-    files merged into it): named by file and entry, with what to do."""
+    files merged into it): named by file and entry, with what to do (`fix`, else: correct the user's
+    file, or reinstall a damaged packaged one)."""
     files = [files] if isinstance(files, (str, Path)) else list(files)
     user = [str(f) for f in files if Path(f).parent != DATA]
     names = [Path(files[0]).name if Path(files[0]).parent == DATA else str(files[0])] + \
         [str(f) for f in files[1:]]
-    return KnowledgeError(" + ".join(names), problem, entry=entry, fix=USER_FIX if user else PACKAGED_FIX)
+    return KnowledgeError(" + ".join(names), problem, entry=entry, fix=fix or (USER_FIX if user else PACKAGED_FIX))
+
+
+def packaged_names() -> frozenset[str]:
+    """The names of the packaged knowledge files, which a user's file takes to add to one."""
+    return frozenset(p.name for p in DATA.iterdir() if p.suffix in SUFFIXES)
 
 
 def read_file(path: str | Path) -> Any:

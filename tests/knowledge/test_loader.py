@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 
 from pactwatch import pipeline
 from pactwatch.errors import KnowledgeError
+from pactwatch import knowledge
 from pactwatch.knowledge import loader, triggers
 from pactwatch.pipeline import quantity_amounts, timex_rules
 from pactwatch.pipeline import time as _time  # noqa: F401  (registers the pactwatch_time factory)
@@ -144,3 +145,16 @@ def test_loader_a_malformed_user_file_is_one_coded_line_in_the_cli(tmp_path):
     assert "Traceback" not in result.output
     assert result.stderr.strip() == (f"Error: [E020] {bad}: [verbs.meet] must be a single str value, as in the "
                                      f"packaged triggers.toml; {loader.USER_FIX}")
+
+
+def test_loader_a_user_file_named_like_no_knowledge_file_is_refused(tmp_path):
+    path = _write(tmp_path, "time_word.toml", '[vague]\n"of late" = "PAST_REF"\n')
+    with pytest.raises(KnowledgeError) as err:
+        knowledge.kb.build([tmp_path])
+    assert str(err.value).startswith(f"{path}: is named like no packaged knowledge file")
+    assert "time_words.toml" in err.value.fix
+
+
+def test_loader_a_user_file_of_actors_may_have_any_name(tmp_path):
+    _write(tmp_path, "my_people.toml", '[[people]]\nid = "per:roe"\nname = "Jane Roe"\n')
+    assert knowledge.kb.build([tmp_path]).find("Jane Roe")["id"] == "per:roe"
