@@ -26,18 +26,23 @@ from .extensions import TIMEX
 from .guard import Guarded
 
 RESOLVERS = ("rules", "dateparser")
-# "would" in news is mostly reported future ("said it would vote on Tuesday")
-FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll", "would", "'d", "’d"}
-# a deadline is ahead of the act that set it: "gave them until mid-November"
-BOUND_PREPS = {"until", "till", "by", "through", "before"}
-# the earliest a thing can happen is still ahead: "as early as Tuesday"
-EARLIEST_SIGNALS = ("as early as", "as soon as", "no sooner than", "no earlier than")
-# verbs whose object or complement is a plan: its time lies ahead even when told in the past
-PLAN_VERBS = {"plan", "schedule", "reschedule", "slate", "intend", "expect", "aim", "due", "prepare"}
-# verbs whose past form is their present: "hurt" may be either, so it tells no tense
-SAME_PAST = {"hurt", "cut", "put", "set", "hit", "let", "cost", "shut", "spread", "bid", "cast", "burst",
-             "read", "split", "quit", "beat", "upset", "broadcast", "forecast"}
-SAY_VERBS = {"say", "tell", "report", "announce", "state", "confirm", "add", "note"}
+
+
+def _clause_words() -> dict[str, frozenset[str]]:
+    """The [clause] lists of time_words.toml: the words read around a date to tell its tense."""
+    data, check = loader.Checked.of("time_words.toml")
+    return check.word_sets(check.table(data, "clause", "clause"), "clause")
+
+
+# what each list is for is said in time_words.toml
+_CLAUSE = _clause_words()
+FUTURE_AUX = _CLAUSE["future_auxiliaries"]
+BOUND_PREPS = _CLAUSE["bound_prepositions"]
+EARLIEST_SIGNALS = tuple(sorted(_CLAUSE["earliest_signals"]))   # str.endswith takes a tuple
+PLAN_VERBS = _CLAUSE["plan_verbs"]
+SAME_PAST = _CLAUSE["same_past_verbs"]
+SAY_VERBS = _CLAUSE["say_verbs"]
+
 # the layout elements a date the text gives as its own sits on (documents/layout): a byline ("By A.
 # Writer | Published on August 21, 2025"), a date line, a wire dateline ("SEOUL, Aug. 21, 2025 (Wire) —")
 OWN_DATE_KINDS = ("byline", "date_line", "dateline")
