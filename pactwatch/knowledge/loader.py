@@ -133,8 +133,8 @@ def merge(base: dict, extra: dict, path: str | Path, where: str = "") -> dict:
                 raise error(path, f"must be a list, as in the packaged {Path(path).name}", entry)
             out[key] = old + [v for v in value if v not in old]
         elif old is not None and (isinstance(value, (dict, list)) or isinstance(old, bool) != isinstance(value, bool)):
-            raise error(path, f"must be a single {type(old).__name__} value, as in the packaged {Path(path).name}",
-                        entry)
+            kind = "true or false" if isinstance(old, bool) else "a string" if isinstance(old, str) else "a number"
+            raise error(path, f"must be {kind}, as in the packaged {Path(path).name}", entry)
         else:
             out[key] = value
     return out

@@ -61,7 +61,7 @@ def test_loader_an_edited_user_file_is_read_again(tmp_path):
 
 @pytest.mark.parametrize("text, entry, problem", [
     ('months = ["may"]\n', "[months]", "must be a table"),
-    ('[vague]\nsoon = ["FUTURE_REF"]\n', "[vague.soon]", "must be a single str value"),
+    ('[vague]\nsoon = ["FUTURE_REF"]\n', "[vague.soon]", "must be a string"),
     ('[person_nouns]\nwords = "adviser"\n', "[person_nouns.words]", "must be a list"),
 ])
 def test_loader_a_value_of_another_kind_than_the_packaged_one_is_refused(tmp_path, text, entry, problem):
@@ -143,7 +143,7 @@ def test_loader_a_malformed_user_file_is_one_coded_line_in_the_cli(tmp_path):
                                       "--db", str(tmp_path / "t.db")])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    assert result.stderr.strip() == (f"Error: [E020] {bad}: [verbs.meet] must be a single str value, as in the "
+    assert result.stderr.strip() == (f"Error: [E020] {bad}: [verbs.meet] must be a string, as in the "
                                      f"packaged triggers.toml; {loader.USER_FIX}")
 
 
