@@ -87,10 +87,10 @@ def _parsed(path: Path, mtime_ns: int, size: int) -> Any:
         raise error(path, f"not valid {path.suffix[1:].upper()} ({e})") from None
 
 
-def data(name: str, kb_dirs: Iterable[str | Path] = ()) -> dict:
-    """Knowledge file `name` (e.g. "time_words.toml"): the packaged file, with the file of that name in
-    each of `kb_dirs` merged in, in order. Read once per process for each list of folders; callers
-    must not modify it."""
+def data(name: str | Path, kb_dirs: Iterable[str | Path] = ()) -> dict:
+    """Knowledge file `name` (e.g. "time_words.toml"; a path, for a test's own file): the packaged
+    file, with the file of that name in each of `kb_dirs` merged in, in order. Read once per process
+    for each list of folders; callers must not modify it."""
     if not kb_dirs:
         return _merged(name, ())
     user = files(name, kb_dirs)[1:]
@@ -98,13 +98,13 @@ def data(name: str, kb_dirs: Iterable[str | Path] = ()) -> dict:
     return _merged(name, tuple((f, os.stat(f).st_mtime_ns) for f in user))
 
 
-def files(name: str, kb_dirs: Iterable[str | Path] = ()) -> list[str]:
+def files(name: str | Path, kb_dirs: Iterable[str | Path] = ()) -> list[str]:
     """The files `data(name, kb_dirs)` is made of: the packaged one, then the user's."""
     return [str(DATA / name)] + [str(p) for p in user_files(kb_dirs) if p.name == name]
 
 
 @functools.lru_cache(maxsize=None)
-def _merged(name: str, user: tuple[tuple[str, int], ...]) -> dict:
+def _merged(name: str | Path, user: tuple[tuple[str, int], ...]) -> dict:
     out = read_file(DATA / name)
     if not isinstance(out, dict):
         raise error(DATA / name, "must hold tables")
@@ -148,7 +148,7 @@ class Checked:
         self.files = [files] if isinstance(files, (str, Path)) else list(files)
 
     @classmethod
-    def of(cls, name: str, kb_dirs: Iterable[str | Path] = ()) -> tuple[dict, "Checked"]:
+    def of(cls, name: str | Path, kb_dirs: Iterable[str | Path] = ()) -> tuple[dict, "Checked"]:
         """A file's merged data and the checker that names its files."""
         return data(name, kb_dirs), cls(files(name, kb_dirs))
 
