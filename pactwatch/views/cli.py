@@ -106,7 +106,7 @@ def _doc_filter(store, doc: Optional[str]) -> Optional[str]:
 def ingest(inputs: List[str] = typer.Argument(..., help="files, folders, - for stdin, http(s) URLs, .jsonl corpora"),
            db: Optional[str] = DbOption,
            force: bool = typer.Option(False, "--force", help="re-extract documents already stored"),
-           kb: List[Path] = typer.Option([], "--kb", help="a folder of knowledge files that add to or override the built-in ones"),
+           kb: List[Path] = typer.Option([], "--kb", help="a folder of knowledge files (or one file) that add to the built-in ones; see README, Adding knowledge"),
            max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="largest input accepted, in bytes"),
            batch_size: int = typer.Option(8, "--batch-size", help="documents per spaCy batch (memory grows with it)"),
            allow_private_urls: bool = typer.Option(
@@ -333,7 +333,7 @@ def serve(db: Optional[str] = DbOption,
           token: Optional[str] = typer.Option(None, "--token", envvar="PACTWATCH_TOKEN",
                                               help="token required to ingest (default $PACTWATCH_TOKEN); "
                                                    "without one, only this machine may ingest"),
-          kb: Optional[List[str]] = typer.Option(None, "--kb", help="extra knowledge folder for ingests (repeatable)")):
+          kb: Optional[List[str]] = typer.Option(None, "--kb", help="extra knowledge folder or file for ingests (repeatable)")):
     """The web UI and REST API: every page also as .json, API docs at /docs."""
     from .web.serve import run
     run(db, host, port, token, tuple(kb or ()), err)
