@@ -6,16 +6,12 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import json
 import re
-import tomllib
 from pathlib import Path
 from typing import Iterable
 
-from ..errors import KnowledgeError
 from .identity import norm_name as norm   # the one name key (identity.py)
-
-DATA = Path(__file__).resolve().parent / "data"
+from .loader import DATA, error, folders, packaged_names, read_file, user_files
 # the built-in files this module owns; other files in data/ belong to other components
 BUILTIN_FILES = ("countries.json", "people.toml", "organisations.toml", "places.toml",
                  "named_events.toml", "roles.toml", "not_names.toml")
@@ -25,6 +21,8 @@ SECTIONS = {"countries": "GPE", "people": "PERSON", "orgs": "ORG", "organisation
 TYPES = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "LAW", "NORP", "PRODUCT"}
 _LIST_FIELDS = ("aliases", "short", "demonyms", "generic", "anaphors", "contains")
 _REF_FIELDS = ("acts_for", "part_of", "capital", "capital_of")
+# the tables and lists a file of actor knowledge may hold
+_KEYS = {*SECTIONS, "titles", "heads", "not_names", "organs", "name_words"}
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 # the word lists of the `organs` table (roles.toml)
 ORGAN_FIELDS = ("heads", "modified_heads", "modifiers", "federal", "anaphors", "federations")
@@ -127,76 +125,68 @@ class KnowledgeBase:
 
 # ---------------------------------------------------------------- loading and validation
 def _read(path: Path) -> dict:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as e:
-        raise KnowledgeError(f"{path}: cannot be read ({e})") from None
-    try:
-        if path.suffix == ".json":
-            data = json.loads(text)
-            return {"countries": data} if isinstance(data, list) else data
-        return tomllib.loads(text)
-    except (json.JSONDecodeError, tomllib.TOMLDecodeError) as e:
-        raise KnowledgeError(f"{path}: not valid {path.suffix[1:].upper()} ({e})") from None
+    data = read_file(path)
+    # countries.json is a bare list of country entries
+    return {"countries": data} if isinstance(data, list) else data
 
 
 def _date(value, path: Path, label: str, field: str, optional: bool = False) -> str | None:
     if optional and value in (None, ""):
         return None
     if not isinstance(value, str) or not _DATE.match(value):
-        raise KnowledgeError(f"{path}: {label}: {field} must be a date YYYY-MM-DD, not {value!r}")
+        raise error(path, f"{field} must be a date YYYY-MM-DD, not {value!r}", label)
     try:
         _dt.date.fromisoformat(value)
     except ValueError:
-        raise KnowledgeError(f"{path}: {label}: {field} {value!r} is not a real date") from None
+        raise error(path, f"{field} {value!r} is not a real date", label) from None
     return value
 
 
 def _entry(raw, section: str, index: int, path: Path) -> dict:
     label = f"{section}[{index}]"
     if not isinstance(raw, dict):
-        raise KnowledgeError(f"{path}: {label}: must be a table of fields, not {type(raw).__name__}")
+        raise error(path, f"must be a table of fields, not {type(raw).__name__}", label)
     kb_id = raw.get("id")
     if not isinstance(kb_id, str) or not kb_id.strip():
-        raise KnowledgeError(f"{path}: {label}: missing 'id'")
+        raise error(path, "missing 'id'", label)
     label = f"entry {kb_id!r}"
     name = raw.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise KnowledgeError(f"{path}: {label}: missing 'name'")
+        raise error(path, "missing 'name'", label)
     etype = raw.get("type") or SECTIONS[section]
     if etype not in TYPES:
-        raise KnowledgeError(f"{path}: {label}: type must be one of {sorted(TYPES)}, not {etype!r}")
+        raise error(path, f"type must be one of {sorted(TYPES)}, not {etype!r}", label)
     entry = dict(raw)
     entry.update(id=kb_id, name=name, type=etype)
     for field in _LIST_FIELDS:
         value = raw.get(field, [])
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise KnowledgeError(f"{path}: {label}: {field} must be a list of names")
+            raise error(path, f"{field} must be a list of names", label)
         entry[field] = list(value)
     for field in _REF_FIELDS:
         value = raw.get(field)
         if value is not None and (not isinstance(value, str) or not value):
-            raise KnowledgeError(f"{path}: {label}: {field} must be a kb id")
+            raise error(path, f"{field} must be a kb id", label)
         entry[field] = value
     context = raw.get("context_aliases", [])
     if not isinstance(context, list) or not all(
             isinstance(c, dict) and isinstance(c.get("alias"), str) and isinstance(c.get("requires"), list)
             for c in context):
-        raise KnowledgeError(f"{path}: {label}: context_aliases must be a list of {{alias, requires}}")
+        raise error(path, f"context_aliases must be a list of {{alias, requires}}", label)
     entry["context_aliases"] = context
     roles = raw.get("roles", [])
     if etype != "PERSON" and roles:
-        raise KnowledgeError(f"{path}: {label}: only people hold roles")
+        raise error(path, "only people hold roles", label)
     if not isinstance(roles, list):
-        raise KnowledgeError(f"{path}: {label}: roles must be a list")
+        raise error(path, "roles must be a list", label)
     entry["roles"] = []
     for r in roles:
         if not isinstance(r, dict) or not isinstance(r.get("role"), str) or not isinstance(r.get("of"), str):
-            raise KnowledgeError(f"{path}: {label}: each role needs 'role' and 'of'")
+            raise error(path, "each role needs 'role' and 'of'", label)
         start = _date(r.get("start"), path, label, f"role {r['role']!r} start")
         end = _date(r.get("end"), path, label, f"role {r['role']!r} end", optional=True)
         if end is not None and end < start:
-            raise KnowledgeError(f"{path}: {label}: role {r['role']!r} ends ({end}) before it starts ({start})")
+            raise error(path, f"role {r['role']!r} ends ({end}) before it starts ({start})", label)
         entry["roles"].append({"role": r["role"], "of": r["of"], "start": start, "end": end})
     return entry
 
@@ -204,17 +194,17 @@ def _entry(raw, section: str, index: int, path: Path) -> dict:
 def _title(raw, index: int, path: Path) -> dict:
     label = f"titles[{index}]"
     if not isinstance(raw, dict):
-        raise KnowledgeError(f"{path}: {label}: must be a table of fields")
+        raise error(path, "must be a table of fields", label)
     words, roles = raw.get("words"), raw.get("roles")
     for field, value in (("words", words), ("roles", roles)):
         if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-            raise KnowledgeError(f"{path}: {label}: {field} must be a non-empty list of strings")
+            raise error(path, f"{field} must be a non-empty list of strings", label)
     country = raw.get("country")
     if country is not None and not isinstance(country, str):
-        raise KnowledgeError(f"{path}: {label}: country must be a kb id")
+        raise error(path, "country must be a kb id", label)
     known = raw.get("holders_known", True)
     if not isinstance(known, bool):
-        raise KnowledgeError(f"{path}: {label}: holders_known must be true or false")
+        raise error(path, "holders_known must be true or false", label)
     return {"words": list(words), "roles": list(roles), "country": country, "holders_known": known,
             "_file": str(path)}
 
@@ -223,82 +213,81 @@ def _load_file(path: Path, entries: dict, sources: dict, titles: list, heads: se
                override: bool, organs: dict | None = None, name_words: dict | None = None) -> None:
     data = _read(path)
     if not isinstance(data, dict):
-        raise KnowledgeError(f"{path}: must hold tables of entries")
+        raise error(path, "must hold tables of entries")
     seen_here: set[str] = set()
     for section in SECTIONS:
         items = data.get(section)
         if items is None:
             continue
         if not isinstance(items, list):
-            raise KnowledgeError(f"{path}: {section} must be a list of entries")
+            raise error(path, f"{section} must be a list of entries")
         for i, raw in enumerate(items):
             entry = _entry(raw, section, i, path)
             kb_id = entry["id"]
             if kb_id in seen_here or (kb_id in entries and not override):
-                raise KnowledgeError(f"{path}: entry {kb_id!r}: id used twice"
-                                     + (f" (also in {sources[kb_id]})" if kb_id in sources else ""))
+                raise error(path, "id used twice" + (f" (also in {sources[kb_id]})" if kb_id in sources else ""),
+                            f"entry {kb_id!r}")
             seen_here.add(kb_id)
             entries[kb_id] = entry
             sources[kb_id] = str(path)
     raw_titles = data.get("titles")
     if raw_titles is not None:
         if not isinstance(raw_titles, list):
-            raise KnowledgeError(f"{path}: titles must be a list")
+            raise error(path, "titles must be a list")
         titles.extend(_title(t, i, path) for i, t in enumerate(raw_titles))
     raw_heads = data.get("heads")
     if raw_heads is not None:
         if not isinstance(raw_heads, list) or not all(isinstance(h, str) and h for h in raw_heads):
-            raise KnowledgeError(f"{path}: heads must be a list of role names")
+            raise error(path, "heads must be a list of role names")
         heads.update(raw_heads)
     raw_not_names = data.get("not_names")
     if raw_not_names is not None:
         if not isinstance(raw_not_names, list) or not all(isinstance(n, str) and n for n in raw_not_names):
-            raise KnowledgeError(f"{path}: not_names must be a list of words")
+            raise error(path, "not_names must be a list of words")
         not_names.update(raw_not_names)
     raw_organs = data.get("organs")
     if raw_organs is not None:
         if not isinstance(raw_organs, dict):
-            raise KnowledgeError(f"{path}: organs must be a table of word lists")
+            raise error(path, "organs must be a table of word lists")
         for field, words in raw_organs.items():
             if field not in ORGAN_FIELDS:
-                raise KnowledgeError(f"{path}: organs: unknown field {field!r} (known: {', '.join(ORGAN_FIELDS)})")
+                raise error(path, f"unknown field {field!r} (known: {', '.join(ORGAN_FIELDS)})", "organs")
             if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-                raise KnowledgeError(f"{path}: organs: {field} must be a list of words")
+                raise error(path, f"{field} must be a list of words", "organs")
             if organs is not None:
                 organs.setdefault(field, set()).update(words)
     raw_name_words = data.get("name_words")
     if raw_name_words is not None:
         if not isinstance(raw_name_words, dict):
-            raise KnowledgeError(f"{path}: name_words must be a table of word lists")
+            raise error(path, "name_words must be a table of word lists")
         for field, words in raw_name_words.items():
             if field not in NAME_WORD_FIELDS:
-                raise KnowledgeError(f"{path}: name_words: unknown field {field!r} "
-                                     f"(known: {', '.join(NAME_WORD_FIELDS)})")
+                raise error(path, f"unknown field {field!r} (known: {', '.join(NAME_WORD_FIELDS)})", "name_words")
             if not isinstance(words, list) or not all(isinstance(w, str) and w for w in words):
-                raise KnowledgeError(f"{path}: name_words: {field} must be a list of words")
+                raise error(path, f"{field} must be a list of words", "name_words")
             if name_words is not None:
                 name_words.setdefault(field, set()).update(words)
 
 
 def _check_references(entries: dict, sources: dict, titles: list) -> None:
     for kb_id, entry in entries.items():
-        where = f"{sources[kb_id]}: entry {kb_id!r}"
+        path, where = sources[kb_id], f"entry {kb_id!r}"
         for field in _REF_FIELDS:
             if entry.get(field) and entry[field] not in entries:
-                raise KnowledgeError(f"{where}: {field} {entry[field]!r} is not in the knowledge base")
+                raise error(path, f"{field} {entry[field]!r} is not in the knowledge base", where)
         for ref in entry["contains"]:
             if ref not in entries:
-                raise KnowledgeError(f"{where}: contains {ref!r}, which is not in the knowledge base")
+                raise error(path, f"contains {ref!r}, which is not in the knowledge base", where)
         for c in entry["context_aliases"]:
             for ref in c["requires"]:
                 if ref not in entries:
-                    raise KnowledgeError(f"{where}: context alias {c['alias']!r} requires unknown {ref!r}")
+                    raise error(path, f"context alias {c['alias']!r} requires unknown {ref!r}", where)
         for r in entry["roles"]:
             if r["of"] not in entries:
-                raise KnowledgeError(f"{where}: role {r['role']!r} of {r['of']!r}, which is not in the knowledge base")
+                raise error(path, f"role {r['role']!r} of {r['of']!r}, which is not in the knowledge base", where)
     for t in titles:
         if t["country"] and t["country"] not in entries:
-            raise KnowledgeError(f"{t['_file']}: title {t['words'][0]!r}: country {t['country']!r} is not in the knowledge base")
+            raise error(t["_file"], f"country {t['country']!r} is not in the knowledge base", f"title {t['words'][0]!r}")
 
 
 def _people_act_for(entries: dict) -> None:
@@ -322,18 +311,17 @@ def build(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
     for name in BUILTIN_FILES:
         _load_file(DATA / name, entries, sources, titles, heads, not_names, override=False, organs=organs,
                    name_words=name_words)
-    for folder in extra_dirs:
-        folder = Path(folder)
-        if not folder.is_dir():
-            raise KnowledgeError(f"{folder}: not a folder of knowledge files")
-        for path in sorted(folder.iterdir()):
-            if path.suffix in (".toml", ".json") and path.is_file():
-                _load_file(path, entries, sources, titles, heads, not_names, override=True, organs=organs,
-                           name_words=name_words)
+    for path in user_files(extra_dirs):
+        if path.name not in packaged_names() and not _KEYS & set(_read(path)):
+            # a misspelt "time_word.toml" would otherwise add nothing, silently
+            raise error(path, "is named like no packaged knowledge file and holds no actor entries",
+                        fix="name it like the file it adds to (" + ", ".join(sorted(packaged_names())) + ")")
+        _load_file(path, entries, sources, titles, heads, not_names, override=True, organs=organs,
+                   name_words=name_words)
     _check_references(entries, sources, titles)
     for state in organs.get("federations", ()):
         if state not in entries:
-            raise KnowledgeError(f"organs: federation {state!r} is not in the knowledge base")
+            raise error(DATA / "roles.toml", f"federation {state!r} is not in the knowledge base", "organs")
     _people_act_for(entries)
     return KnowledgeBase(entries, titles, heads, not_names, organs, name_words)
 
@@ -346,4 +334,4 @@ def _cached(extra_dirs: tuple[str, ...]) -> KnowledgeBase:
 def load(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
     """The knowledge base, built once per process for each list of extra folders. Callers must
     not modify it."""
-    return _cached(tuple(str(Path(d).resolve()) for d in extra_dirs))
+    return _cached(folders(extra_dirs))

@@ -4,16 +4,14 @@ validated, so a bad entry fails at load with the file and entry named."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
 
 import pycountry
 
-from ..errors import KnowledgeError
+from .loader import Checked
 
-DATA = Path(__file__).resolve().parent / "data"
 MEASURES_FILE = "measures.toml"
 STATUS_FILE = "quantity_status.toml"
 
@@ -124,63 +122,10 @@ class MeasureLexicon:
         return next((m for m in self.measures if m.name == name), None)
 
 
-# ---------------------------------------------------------------- reading and merging
-
-def _read(path: Path) -> dict:
-    try:
-        with path.open("rb") as f:
-            return tomllib.load(f)
-    except tomllib.TOMLDecodeError as e:
-        raise KnowledgeError(f"{path}: not valid TOML ({e})") from None
-    except OSError as e:
-        raise KnowledgeError(f"{path}: cannot be read ({e.strerror})") from None
-
-
-def _merge(base: dict, extra: dict) -> dict:
-    """Tables merge key by key, lists append, anything else is replaced by the extension."""
-    out = dict(base)
-    for key, value in extra.items():
-        if isinstance(value, dict) and isinstance(out.get(key), dict):
-            out[key] = _merge(out[key], value)
-        elif isinstance(value, list) and isinstance(out.get(key), list):
-            out[key] = out[key] + [v for v in value if v not in out[key]]
-        else:
-            out[key] = value
-    return out
-
-
-def _layered(name: str, kb_dirs: Iterable[str | Path]) -> tuple[dict, list[str]]:
-    files = [DATA / name] + [Path(d) / name for d in kb_dirs if (Path(d) / name).is_file()]
-    data: dict = {}
-    for f in files:
-        data = _merge(data, _read(f))
-    return data, [str(f) for f in files]
-
-
 # ---------------------------------------------------------------- validation helpers
 
-class _Checker:
-    """Reads typed entries out of one file's data, raising KnowledgeError naming file and entry."""
-
-    def __init__(self, files: list[str]):
-        self.where = " + ".join(Path(f).name if i == 0 else f for i, f in enumerate(files))
-
-    def fail(self, entry: str, problem: str):
-        raise KnowledgeError(f"{self.where}: [{entry}] {problem}")
-
-    def table(self, data: dict, key: str, entry: str) -> dict:
-        value = data.get(key)
-        if not isinstance(value, dict):
-            self.fail(entry, f"'{key}' must be a table" if value is not None else f"'{key}' is missing")
-        return value
-
-    def words(self, data: dict, key: str, entry: str, required: bool = True) -> list[str]:
-        value = data.get(key, None if required else [])
-        if value is None:
-            self.fail(entry, f"'{key}' is missing")
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            self.fail(entry, f"'{key}' must be a list of non-empty strings")
-        return value
+class _Checker(Checked):
+    """The loader's typed reads, and the two this lexicon adds: word maps and currency codes."""
 
     def word_map(self, data: dict, key: str, entry: str, kind) -> dict:
         value = self.table(data, key, entry)
@@ -349,8 +294,8 @@ def _phrases(words: Iterable[str]) -> tuple[Phrase, ...]:
 def load(kb_dirs: Iterable[str | Path] = ()) -> MeasureLexicon:
     """The lexicon from the packaged data files, extended by the same files in `kb_dirs`."""
     kb_dirs = list(kb_dirs)
-    mdata, mfiles = _layered(MEASURES_FILE, kb_dirs)
-    check = _Checker(mfiles)
+    mdata, check = _Checker.of(MEASURES_FILE, kb_dirs)
+    mfiles = check.files
     units = check.table(mdata, "units", "units")
     symbols = check.word_map(units, "currency_symbols", "units", str)
     codes = {c.upper(): check.currency(c, "units.currency_codes") for c in check.words(units, "currency_codes", "units")}
@@ -364,8 +309,9 @@ def load(kb_dirs: Iterable[str | Path] = ()) -> MeasureLexicon:
     changes = check.table(mdata, "changes", "changes")
     parts = check.table(mdata, "parts", "parts")
 
-    sdata, sfiles = _layered(STATUS_FILE, kb_dirs)
-    status = _status(_Checker(sfiles), sdata, {m.name for m in measures})
+    sdata, scheck = _Checker.of(STATUS_FILE, kb_dirs)
+    sfiles = scheck.files
+    status = _status(scheck, sdata, {m.name for m in measures})
 
     return MeasureLexicon(
         currency_symbols={k: check.currency(v, f"units.currency_symbols.{k}") for k, v in symbols.items()},

@@ -2,14 +2,12 @@
 modality.toml, validated, and frozen into the sets and dicts the events component looks up."""
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
 
-from ..errors import KnowledgeError
+from .loader import Checked
 
-DATA = Path(__file__).parent / "data"
 TRIGGERS_FILE = "triggers.toml"
 MODALITY_FILE = "modality.toml"
 
@@ -100,93 +98,70 @@ class Triggers:
     instruments: frozenset[str] = frozenset()       # "Act", "Order": names of laws, never actors
 
 
-def _read(folder: Path, name: str) -> dict:
-    path = folder / name
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise KnowledgeError(f"{path}: file not found") from None
-    except tomllib.TOMLDecodeError as e:
-        raise KnowledgeError(f"{path}: not valid TOML ({e})") from None
-
-
-def _table(data: dict, key: str, file: str) -> dict:
+def _table(data: dict, key: str, file: Checked) -> dict:
     value = data.get(key, {})
     if not isinstance(value, dict):
-        raise KnowledgeError(f"{file}: [{key}] must be a table")
+        file.fail(key, "must be a table")
     return value
 
 
-def _word(value, file: str, where: str, words: int = 1) -> str:
+def _word(value, file: Checked, where: str, words: int = 1) -> str:
     if not isinstance(value, str) or not value.strip() or value != value.strip().lower() \
             or len(value.split()) != words:
         kind = "one lower-case word" if words == 1 else f"{words} lower-case words"
-        raise KnowledgeError(f"{file}: {where}: {value!r} must be {kind}")
+        file.fail(where, f"{value!r} must be {kind}")
     return value
 
 
-def _typed(table: dict, file: str, section: str, words: int = 1) -> dict:
+def _typed(table: dict, file: Checked, section: str, words: int = 1) -> dict:
     out = {}
     for key, kind in table.items():
-        _word(key, file, f"[{section}] {key!r}", words)
+        _word(key, file, f"{section}.{key}", words)
         if kind not in EVENT_TYPES:
-            raise KnowledgeError(f"{file}: [{section}] {key!r}: unknown event type {kind!r}; "
-                                 f"known: {', '.join(sorted(EVENT_TYPES))}")
+            file.fail(f"{section}.{key}", f"unknown event type {kind!r}; known: {', '.join(sorted(EVENT_TYPES))}")
         out[tuple(key.split()) if words > 1 else key] = kind
     return out
 
 
-def _type_map(table: dict, file: str, section: str) -> dict[str, str]:
+def _type_map(table: dict, file: Checked, section: str) -> dict[str, str]:
     for key, kind in table.items():
         if key not in EVENT_TYPES or kind not in EVENT_TYPES:
-            raise KnowledgeError(f"{file}: [{section}] {key!r} = {kind!r}: both must be event types")
+            file.fail(f"{section}.{key}", f"{key!r} = {kind!r}: both must be event types")
     return dict(table)
 
 
-def _words(data: dict, section: str, key: str, file: str, words: int = 1) -> frozenset:
+def _words(data: dict, section: str, key: str, file: Checked, words: int = 1) -> frozenset:
     table = _table(data, section, file)
     values = table.get(key, [])
     if not isinstance(values, list):
-        raise KnowledgeError(f"{file}: [{section}] {key} must be a list of words")
-    return frozenset(tuple(_word(v, file, f"[{section}] {key}", words).split()) if words > 1
-                     else _word(v, file, f"[{section}] {key}") for v in values)
+        file.fail(f"{section}.{key}", "must be a list of words")
+    return frozenset(tuple(_word(v, file, f"{section}.{key}", words).split()) if words > 1
+                     else _word(v, file, f"{section}.{key}") for v in values)
 
 
-def _recipients(table: dict, file: str) -> dict[str, str]:
-    return {_word(verb, file, f"[frames.recipient] {verb!r}"): _word(prep, file, f"[frames.recipient] {verb!r}")
+def _recipients(table: dict, file: Checked) -> dict[str, str]:
+    return {_word(verb, file, f"frames.recipient.{verb}"): _word(prep, file, f"frames.recipient.{verb}")
             for verb, prep in table.items()}
 
 
-def _event_types(values, file: str, section: str) -> frozenset[str]:
+def _event_types(values, file: Checked, section: str) -> frozenset[str]:
     if not isinstance(values, list) or any(v not in EVENT_TYPES for v in values):
-        raise KnowledgeError(f"{file}: [{section}] types must be a list of event types; "
-                             f"known: {', '.join(sorted(EVENT_TYPES))}")
+        file.fail(section, f"types must be a list of event types; known: {', '.join(sorted(EVENT_TYPES))}")
     return frozenset(values)
 
 
-def _word_or_phrase(value, file: str, where: str) -> str:
+def _word_or_phrase(value, file: Checked, where: str) -> str:
     if not isinstance(value, str) or not value.strip() or value != value.strip().lower():
-        raise KnowledgeError(f"{file}: {where}: {value!r} must be lower-case words")
+        file.fail(where, f"{value!r} must be lower-case words")
     return value
 
 
 def load(folders: Iterable[Path | str] = ()) -> Triggers:
-    """The lexicon shipped in knowledge/data, extended by the same files in `folders` (later
-    folders win on a key). Raises KnowledgeError naming the file and the entry on bad data."""
-    merged: dict[str, dict] = {}
-    for folder in [DATA, *[Path(f) for f in folders]]:
-        for name in (TRIGGERS_FILE, MODALITY_FILE):
-            if folder != DATA and not (folder / name).exists():
-                continue
-            data = _read(folder, name)
-            target = merged.setdefault(name, {})
-            for section, table in data.items():
-                if isinstance(table, dict) and isinstance(target.get(section), dict):
-                    target[section] = {**target[section], **table}
-                else:
-                    target[section] = table
-    t, m = merged[TRIGGERS_FILE], merged[MODALITY_FILE]
-    tf, mf = TRIGGERS_FILE, MODALITY_FILE
+    """The lexicon shipped in knowledge/data, extended by the same files in `folders` (see loader.py:
+    later folders win on a key, lists gain entries). Raises KnowledgeError naming the file and the entry on bad data."""
+    folders = list(folders)
+    t, tf = Checked.of(TRIGGERS_FILE, folders)
+    m, mf = Checked.of(MODALITY_FILE, folders)
 
     reversals = _table(t, "reversals", tf)
     reversal_types = _type_map(_table(reversals, "types", tf), tf, "reversals.types")
@@ -194,14 +169,14 @@ def load(folders: Iterable[Path | str] = ()) -> Triggers:
     obligation = _table(m, "obligation", mf)
     obligation_type = obligation.get("type", "REQUEST")
     if obligation_type not in EVENT_TYPES:
-        raise KnowledgeError(f"{mf}: [obligation] type {obligation_type!r}: unknown event type")
+        mf.fail("obligation", f"type {obligation_type!r}: unknown event type")
     office = _table(t, "office_terms", tf)
     office_type = office.get("type", "TRANSITION")
     if office_type not in EVENT_TYPES:
-        raise KnowledgeError(f"{tf}: [office_terms] type {office_type!r}: unknown event type")
-    planned_words = frozenset(_word_or_phrase(w, mf, "[planned] words")
+        tf.fail("office_terms", f"type {office_type!r}: unknown event type")
+    planned_words = frozenset(_word_or_phrase(w, mf, "planned.words")
                               for w in _table(m, "planned", mf).get("words", []))
-    speculative_words = frozenset(_word_or_phrase(w, mf, "[speculative] words")
+    speculative_words = frozenset(_word_or_phrase(w, mf, "speculative.words")
                                   for w in _table(m, "speculative", mf).get("words", []))
     return Triggers(
         verbs=_typed(_table(t, "verbs", tf), tf, "verbs"),

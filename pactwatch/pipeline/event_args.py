@@ -8,45 +8,59 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from ..knowledge import loader
 from .attach import clause_head
 from .extensions import ACTORS, TIMEX
 
+WORDS_FILE = "event_arguments.toml"
+
+
+def _lexicon() -> dict:
+    """The word lists of event_arguments.toml, checked: each list a frozenset, each table of lists a
+    dict of frozensets."""
+    data, check = loader.Checked.of(WORDS_FILE)
+    out = {}
+    for section in ("prepositions", "pronouns", "words", "allegiance", "pair_nouns"):
+        out[section] = check.word_sets(check.table(data, section, section), section)
+    return out
+
+
+_LEXICON = _lexicon()
+_PREPS, _PRONOUNS, _WORDS = _LEXICON["prepositions"], _LEXICON["pronouns"], _LEXICON["words"]
+
+# spaCy's labels (entity types, dependencies, parts of speech) stay here: they are the parser's
+# scheme, not English words
 ACTOR_TYPES = {"PERSON", "ORG", "GPE", "NORP"}     # who can act; places and named events cannot
 PLACE_TYPES = {"GPE", "LOC", "FAC"}
-TARGET_PREPS = {"with", "to", "against", "on", "from", "toward", "towards", "into", "between",
-                "for", "over", "upon", "at"}
-NOUN_TARGET_PREPS = TARGET_PREPS | {"of", "into"}   # "an investigation into Samsung"
-# "imposed a curfew after protests by students": the occasion of an act, not the act it carries
-OCCASION_PREPS = {"after", "before", "amid", "amidst", "despite", "following", "since", "until",
-                  "because", "over"}
-# prepositions of a verb's object noun that name whom the act is aimed at
-OBJECT_TARGET_PREPS = {"against", "on", "upon", "with", "to", "toward", "towards", "between"}
-PLACE_PREPS = {"in", "at"}
-# "the president of France", "forces in Guinea", "a camp for Congolese refugees"
-ARGUMENT_PREPS = {"of", "in", "from", "for", "throughout", "across"}
-VISIT_PLACE_PREPS = {"to"}
-# "militants loyal to X", "forces allied with X", "unions affiliated with X": the side they act for
-ALLEGIANCE = {"loyal": {"to"}, "allied": {"to", "with"}, "affiliated": {"with", "to"}}                        # "travelled to Seoul", "a visit to Hanoi"
 # the parts of an argument's subtree that are another clause, not the argument
 NOT_PART_OF_ARGUMENT = {"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "punct", "cc",
                         "prep"}
-PRONOUNS = {"it", "they", "he", "she", "we", "its", "their", "his", "her", "them", "him", "our",
-            "itself", "themselves"}
-PERSON_PRONOUNS = {"he", "she", "his", "her", "him"}
-FIRST_PLURAL = {"we", "our", "us"}
-QUOTE_MARKS = {'"', "“", "”", "''", "``"}
-# "the two leaders", "both countries": nouns that stand for the last two actors of a kind named
-PAIR_NOUNS = {"leader": {"PERSON"}, "president": {"PERSON"}, "minister": {"PERSON"},
-              "counterpart": {"PERSON"}, "country": {"GPE"}, "nation": {"GPE"}, "government": {"GPE"},
-              "ally": {"GPE"}, "side": {"GPE"}, "capital": {"GPE"}, "neighbor": {"GPE"},
-              "neighbour": {"GPE"}}
-STATE_NOUNS = {"country", "nation"}
-RELATIVE_PRONOUNS = {"who", "that", "which", "whom", "whose"}
 SUBJECT_DEPS = ("nsubj", "csubj")
 QUOTE_EDGE_DEPS = {"advcl", "parataxis", "conj", "cc", "punct", "mark", "dep", "meta"}
-QUOTE_TRAILING_PREPS = {"after", "before", "amid", "amidst", "despite", "following", "because", "according",
-                        "ahead", "prior"}
 QUOTE_TRIM = {"PUNCT", "CCONJ", "SCONJ"}
+
+# the words, from event_arguments.toml (what each list is for is said there)
+TARGET_PREPS = _PREPS["target"]
+NOUN_TARGET_PREPS = _PREPS["noun_target"]
+OCCASION_PREPS = _PREPS["occasion"]
+OBJECT_TARGET_PREPS = _PREPS["object_target"]
+PLACE_PREPS = _PREPS["place"]
+ARGUMENT_PREPS = _PREPS["argument"]
+VISIT_PLACE_PREPS = _PREPS["visit_place"]
+QUOTE_TRAILING_PREPS = _PREPS["quote_trailing"]
+CONJUNCTION_PREPS = _PREPS["conjunction"]
+LIMIT_PREPS = _PREPS["limit"]
+OCCASION_AT = _PREPS["occasion_at"]
+ALLEGIANCE = _LEXICON["allegiance"]
+PRONOUNS = _PRONOUNS["actor"]
+PERSON_PRONOUNS = _PRONOUNS["person"]
+FIRST_PLURAL = _PRONOUNS["first_plural"]
+RELATIVE_PRONOUNS = _PRONOUNS["relative"]
+PAIR_NOUNS = _LEXICON["pair_nouns"]
+QUOTE_MARKS = _WORDS["quote_marks"]
+STATE_NOUNS = _WORDS["state_nouns"]
+PARTITIVE_NOUNS = _WORDS["partitive_nouns"]
+TEMPORAL_MARKS = _WORDS["temporal_marks"]
 
 
 @dataclass
@@ -684,19 +698,12 @@ class Arguments:
         return begin, len(text[:finish].rstrip())
 
 
-PARTITIVE_NOUNS = {"part", "series", "number", "round", "wave", "state", "set", "package", "lot",
-                   "kind", "form", "type", "batch", "shipment"}
-
-
 def names_instrument(span: Span, instruments: frozenset[str]) -> bool:
     """A name that ends in a word for a law or an order ("the Defense Production Act", "Executive
     Order 14257"), written as a name: capitalized."""
     words = [t for t in span if not t.like_num]
     return bool(words) and words[-1].text[:1].isupper() and words[-1].lower_ in instruments \
         and len(span) > 1
-
-
-CONJUNCTION_PREPS = {"after", "before", "since", "until", "till"}
 
 
 def gerund_subject(verb: Token) -> Token | None:
@@ -740,7 +747,6 @@ def stand_in(noun: Token) -> Token:
     return t
 
 
-TEMPORAL_MARKS = {"when", "while", "as", "once"}
 CLAUSAL_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp"}
 
 
@@ -763,11 +769,6 @@ def crosses_clause(token: Token, top: Token) -> bool:
     return False
 
 
-# a date after these is a period served or a limit ("funds for 2026", "runs through 2030", "by
-# 2030"): it neither dates an event nor sets the time a story has reached
-LIMIT_PREPS = {"for", "through", "until", "till", "by"}
-
-
 def for_period(token: Token, preps: set[str] = frozenset({"for"})) -> bool:
     """A date after "for" is the period the event serves ("requested funds for fiscal 2026",
     "troops for 2027"), not when it happened; with `preps`, after those."""
@@ -786,10 +787,6 @@ def describes_date(token: Token, noun: Token) -> bool:
             return False
         t = t.head
     return t.head.i == noun.i and t.dep_ == "acl" and t.tag_ == "VBN" and noun.pos_ == "NOUN"
-
-
-# prepositions that set an act in an occasion: "in a statement", "at a briefing", "during talks"
-OCCASION_AT = {"in", "at", "during", "under", "through"}
 
 
 def dated_occasion(clause: Token, head: Token) -> bool:

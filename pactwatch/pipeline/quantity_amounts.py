@@ -13,14 +13,11 @@ from dataclasses import dataclass, field
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Token
 
+from ..knowledge import loader
 from ..knowledge.measures import MeasureLexicon, Phrase
 
-NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "dozen": 12,
-}
+# the spelled-out numbers, shared with the time grammar
+NUMBER_WORDS = loader.data("numbers.toml")["cardinals"]
 # "a billion dollars", "one million people": an article standing for one before a scale word
 ARTICLE_ONE = {"a", "an", "one"}
 DEFINITE = {"the", "these", "those", "its", "their", "his", "her", "our", "both", "all"}

@@ -47,8 +47,6 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
-from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -56,29 +54,20 @@ from spacy.tokens import Doc, Span, Token
 from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX
 from .attach import in_sentence
 from .guard import Guarded
-from .timex_rules import words as time_words
+from ..knowledge import loader
 
-DATA = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "referents.toml"
+DATA = "referents.toml"
 NOUNS = {"NOUN", "PROPN"}
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b|['\u2019]\d\d\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 # how far back before a date a bounding word may stand, in tokens
 _QUALIFIER_TOKENS = 3
-BEFORE = {"before", "by", "until", "till", "prior", "ahead"}
-AFTER = {"after", "since", "following", "from"}
-# ends done to a person, and ends a person announces ahead of their effect
-DONE_TO = {"oust", "ouster", "depose", "topple", "remove", "removal", "dismiss", "fire", "sack", "impeach"}
-ANNOUNCED = {"resign", "resignation", "step down", "quit"}
 
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict:
-    from ..errors import KnowledgeError
-    try:
-        data = tomllib.loads(DATA.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise KnowledgeError(f"{DATA}: {e}") from None
-    out = {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+    data, check = loader.Checked.of(DATA)
+    out: dict = check.word_sets(data, "referents")
     out["occasions"] = {phrase: kind for kind, phrases in data.get("occasions", {}).items() for phrase in phrases}
     out["transitions"] = {phrase: kind for kind, phrases in data.get("transitions", {}).items()
                           for phrase in phrases}
@@ -87,7 +76,7 @@ def lexicon() -> dict:
     # a verb whose lemma opens no rebuttal phrase cannot be one (every phrase of a verb but "be"
     # starts with its lemma): statements() skips reading its children
     out["rebuttal_heads"] = frozenset(p.split()[0] for p in out.get("rebuttal_verbs", ()))
-    tw = time_words()
+    tw = loader.data("time_words.toml")
     out["months"] = frozenset(tw.get("months", {}))
     out["weekdays"] = frozenset(tw.get("weekdays", {}))
     return out
@@ -272,9 +261,9 @@ def date_form(doc: Doc, value: str | None, start: int, end: int) -> tuple[str | 
     else:
         kind = "relative"
     before = {t.lower_ for t in doc[max(span.sent.start, span.start - _QUALIFIER_TOKENS):span.start]}
-    if before & BEFORE and "on" not in before:
+    if before & lex["date_before_words"] and "on" not in before:
         kind += ":before"
-    elif before & AFTER and kind == "explicit" and "from" not in before:
+    elif before & lex["date_after_words"] and kind == "explicit" and "from" not in before:
         kind += ":after"
     return kind, {"start": span.start_char, "end": span.end_char, "text": span.text}
 
@@ -591,11 +580,11 @@ def transition_phrases(doc: Doc, trigger: Span, start: int, end: int) -> list[di
             kind = table.get(phrase)
             if kind:
                 lemma = tok.lemma_.lower()
-                done_to = lemma in DONE_TO or (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+                done_to = lemma in lex["done_to_words"] or (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
                                                and lemma not in ("swear", "elect", "inaugurate"))
                 done_to = bool(done_to and kind == "end")
                 found.append({"kind": kind, "at": tok.idx - start, "done_to": done_to,
-                              "announced": phrase in ANNOUNCED or lemma in ANNOUNCED,
+                              "announced": phrase in lex["announced_end_words"] or lemma in lex["announced_end_words"],
                               "bare": kind == "end" and phrase in lex["bare_end_words"],
                               "not_done": not_done(tok), "about": transition_about(doc, tok, done_to)})
                 break

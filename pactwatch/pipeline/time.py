@@ -14,28 +14,35 @@ import datetime as dt
 import functools
 import re
 from bisect import bisect_right
+from typing import Iterable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from . import timex_rules
+from ..knowledge import loader
 from .attach import attached_time
 from .extensions import TIMEX
 from .guard import Guarded
 
 RESOLVERS = ("rules", "dateparser")
-# "would" in news is mostly reported future ("said it would vote on Tuesday")
-FUTURE_AUX = {"will", "'ll", "shall", "wo", "’ll", "would", "'d", "’d"}
-# a deadline is ahead of the act that set it: "gave them until mid-November"
-BOUND_PREPS = {"until", "till", "by", "through", "before"}
-# the earliest a thing can happen is still ahead: "as early as Tuesday"
-EARLIEST_SIGNALS = ("as early as", "as soon as", "no sooner than", "no earlier than")
-# verbs whose object or complement is a plan: its time lies ahead even when told in the past
-PLAN_VERBS = {"plan", "schedule", "reschedule", "slate", "intend", "expect", "aim", "due", "prepare"}
-# verbs whose past form is their present: "hurt" may be either, so it tells no tense
-SAME_PAST = {"hurt", "cut", "put", "set", "hit", "let", "cost", "shut", "spread", "bid", "cast", "burst",
-             "read", "split", "quit", "beat", "upset", "broadcast", "forecast"}
-SAY_VERBS = {"say", "tell", "report", "announce", "state", "confirm", "add", "note"}
+
+
+def _clause_words() -> dict[str, frozenset[str]]:
+    """The [clause] lists of time_words.toml: the words read around a date to tell its tense."""
+    data, check = loader.Checked.of("time_words.toml")
+    return check.word_sets(check.table(data, "clause", "clause"), "clause")
+
+
+# what each list is for is said in time_words.toml
+_CLAUSE = _clause_words()
+FUTURE_AUX = _CLAUSE["future_auxiliaries"]
+BOUND_PREPS = _CLAUSE["bound_prepositions"]
+EARLIEST_SIGNALS = tuple(sorted(_CLAUSE["earliest_signals"]))   # str.endswith takes a tuple
+PLAN_VERBS = _CLAUSE["plan_verbs"]
+SAME_PAST = _CLAUSE["same_past_verbs"]
+SAY_VERBS = _CLAUSE["say_verbs"]
+
 # the layout elements a date the text gives as its own sits on (documents/layout): a byline ("By A.
 # Writer | Published on August 21, 2025"), a date line, a wire dateline ("SEOUL, Aug. 21, 2025 (Wire) —")
 OWN_DATE_KINDS = ("byline", "date_line", "dateline")
@@ -49,24 +56,26 @@ _CALENDAR = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?(?![\dX])")
     assigns=["doc.spans", "doc._.anchor", "doc._.anchor_source", "doc._.inferred_after", "span._.timex",
              "doc._.pipeline_errors"],
     requires=["token.dep", "token.tag"],
-    default_config={"resolver": "rules"},
+    default_config={"resolver": "rules", "kb_dirs": []},
 )
-def make_component(nlp: Language, name: str, resolver: str):
+def make_component(nlp: Language, name: str, resolver: str, kb_dirs: list):
     if resolver not in RESOLVERS:
         from ..errors import UsageError
         raise UsageError(f"pactwatch_time: resolver must be one of {', '.join(RESOLVERS)}, not {resolver!r}")
-    return Guarded(name, TimeTagger(resolver), [TIMEX])
+    return Guarded(name, TimeTagger(resolver, kb_dirs), [TIMEX])
 
 
 class TimeTagger:
-    def __init__(self, resolver: str = "rules"):
+    def __init__(self, resolver: str = "rules", kb_dirs: Iterable[str] = ()):
         self.resolver = resolver
-        timex_rules.grammar()  # compile the regexes once, up front
+        # the user's knowledge folders: their time_words.toml adds words to the grammar
+        self.kb_dirs = loader.folders(kb_dirs)
+        timex_rules.grammar(self.kb_dirs)  # compile the regexes once, up front
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.text
         found = []
-        for m in timex_rules.find(text):
+        for m in timex_rules.find(text, self.kb_dirs):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None or not len(span) or _is_not_time(m, span):
                 continue

@@ -17,11 +17,11 @@ and `date_window` gives the days a date can stand for under its basis.
 from __future__ import annotations
 
 import functools
-import tomllib
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Iterable
 
+from ..knowledge import loader
+from . import lexicon
 from .normalize import span_days, timex_interval
 
 EXPLICIT, RELATIVE, IMPLICIT = "explicit", "relative", "implicit"
@@ -30,18 +30,14 @@ EXPLICIT, RELATIVE, IMPLICIT = "explicit", "relative", "implicit"
 # `year_stated`, `quote_timexes` on the record). This module only settles records that come without
 # them (hand-built records, stores filled before), from the timex records alone: the words of a temporal
 # expression, looked up in the same word lists the time component uses.
-TIME_WORDS = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "time_words.toml"
-BEFORE = {"before", "by", "until", "till", "prior", "ahead"}
-AFTER = {"after", "since", "following", "from"}
-APPROX = {"about", "around", "approximately", "roughly", "some", "nearly", "almost", "less", "more", "over",
-          "under", "within", "early", "late", "mid", "circa"}
+TIME_WORDS = "time_words.toml"
 # how many words before a date may qualify it
 _QUALIFIER_WORDS = 3
 
 
 @functools.lru_cache(maxsize=1)
 def _calendar_words() -> tuple[frozenset, frozenset]:
-    data = tomllib.loads(TIME_WORDS.read_text(encoding="utf-8"))
+    data = loader.data(TIME_WORDS)
     return frozenset(data.get("months", {})), frozenset(data.get("weekdays", {}))
 
 
@@ -70,11 +66,12 @@ def _qualifier(before: str) -> str | None:
     words = _words(before)[-_QUALIFIER_WORDS:]
     if "on" in words[-1:]:
         return None
-    if BEFORE & set(words):
+    lex, found = lexicon.words(), set(words)
+    if lex["date_before_words"] & found:
         return "before"
-    if AFTER & set(words):
+    if lex["date_after_words"] & found:
         return "after"
-    if APPROX & set(words):
+    if lex["date_approx_words"] & found:
         return "approx"
     return None
 

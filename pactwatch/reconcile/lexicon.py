@@ -3,26 +3,22 @@ referents component reads too), loaded once."""
 from __future__ import annotations
 
 import functools
-import tomllib
-from pathlib import Path
 
-DATA = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "referents.toml"
+from ..knowledge import loader
+
+DATA = "referents.toml"
 
 
 @functools.lru_cache(maxsize=1)
 def words() -> dict:
     """Each list of the file as a frozenset, by name."""
-    from ..errors import KnowledgeError
-    try:
-        data = tomllib.loads(DATA.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise KnowledgeError(f"{DATA}: {e}") from None
-    return {k: frozenset(v) for k, v in data.items() if isinstance(v, list)}
+    data, check = loader.Checked.of(DATA)
+    return check.word_sets(data, "referents")
 
 
 def ordered(name: str) -> list[str]:
     """A list of the file in its written order (the term ordinals count from it)."""
-    return tomllib.loads(DATA.read_text(encoding="utf-8")).get(name, [])
+    return list(loader.data(DATA).get(name, []))
 
 
 def reads_with_the(name: str) -> bool:

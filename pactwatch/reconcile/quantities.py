@@ -20,11 +20,10 @@ says includes that party ("commitment").
 from __future__ import annotations
 
 import functools
-import tomllib
 from collections import Counter, defaultdict
 from itertools import combinations
-from pathlib import Path
 
+from ..knowledge import loader
 from .model import ActorResolver, QuantityMention, stable_id
 from .normalize import Range, format_amount, overlaps, period_of, span_days, timex_interval
 
@@ -40,14 +39,14 @@ MAX_COMPARABLE_SPAN_DAYS = 92
 MAX_MONEY_SPAN_DAYS = 366
 # A measure that names no kind of figure: two such amounts are one quantity only through what they count.
 UNTYPED_MEASURES = {"other", ""}
-RATES_FILE = Path(__file__).resolve().parents[1] / "knowledge" / "data" / "currency_rates.toml"
+RATES_FILE = "currency_rates.toml"
 UNDATED = "undated"
 
 
 @functools.lru_cache(maxsize=1)
 def currency_rates() -> tuple[dict[str, dict[int, float]], float]:
     """Units per US dollar by currency and year, and the spread tolerated."""
-    data = tomllib.loads(RATES_FILE.read_text(encoding="utf-8"))
+    data = loader.data(RATES_FILE)
     rates = {cur: {int(y): float(v) for y, v in years.items()} for cur, years in data.get("per_usd", {}).items()}
     return rates, float(data.get("spread", 0.1))
 

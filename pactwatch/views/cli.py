@@ -1,6 +1,7 @@
 """The `pactwatch` command: a thin layer over pactwatch.api and the views. Each command opens the
 store, calls one library function and prints a table (or JSON with --json). A user's mistake is
-one line `Error: …` and a non-zero exit, never a traceback."""
+one line `Error: …` and a non-zero exit, never a traceback; an error of pactwatch's own shows its code
+(`Error: [E020] …`, see errors.py)."""
 from __future__ import annotations
 
 import functools
@@ -14,7 +15,7 @@ from rich.console import Console
 from rich.table import Table
 
 from .. import __version__
-from ..errors import PactwatchError
+from ..errors import PactwatchError, coded
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None,
                   help="pactwatch: who committed what to whom, when, how much and how firmly — every fact with its source.")
@@ -47,7 +48,7 @@ def handles_errors(fn):
         try:
             return fn(*args, **kwargs)
         except PactwatchError as e:
-            fail(str(e))
+            fail(coded(e))
         except BrokenPipeError:  # `pactwatch export | head` is fine
             sys.stderr.close()
             raise typer.Exit(0)
@@ -105,7 +106,7 @@ def _doc_filter(store, doc: Optional[str]) -> Optional[str]:
 def ingest(inputs: List[str] = typer.Argument(..., help="files, folders, - for stdin, http(s) URLs, .jsonl corpora"),
            db: Optional[str] = DbOption,
            force: bool = typer.Option(False, "--force", help="re-extract documents already stored"),
-           kb: List[Path] = typer.Option([], "--kb", help="a folder of knowledge files that add to or override the built-in ones"),
+           kb: List[Path] = typer.Option([], "--kb", help="a folder of knowledge files (or one file) that add to the built-in ones; see README, Adding knowledge"),
            max_bytes: int = typer.Option(20_000_000, "--max-bytes", help="largest input accepted, in bytes"),
            batch_size: int = typer.Option(8, "--batch-size", help="documents per spaCy batch (memory grows with it)"),
            allow_private_urls: bool = typer.Option(
@@ -139,7 +140,7 @@ def ingest(inputs: List[str] = typer.Argument(..., help="files, folders, - for s
         if progress is not None:
             progress.stop()
     for e in report.errors:
-        err.print(f"Error: {shown(e)}", markup=False)
+        err.print(f"Error: {shown(coded(e))}", markup=False)
     for w in report.warnings:
         err.print(f"Warning: {shown(w)}", markup=False)
     out.print(f"ingested: {report.summary()}", markup=False)
@@ -329,7 +330,7 @@ def serve(db: Optional[str] = DbOption,
           token: Optional[str] = typer.Option(None, "--token", envvar="PACTWATCH_TOKEN",
                                               help="token required to ingest (default $PACTWATCH_TOKEN); "
                                                    "without one, only this machine may ingest"),
-          kb: Optional[List[str]] = typer.Option(None, "--kb", help="extra knowledge folder for ingests (repeatable)")):
+          kb: Optional[List[str]] = typer.Option(None, "--kb", help="extra knowledge folder or file for ingests (repeatable)")):
     """The web UI and REST API: every page also as .json, API docs at /docs."""
     from .web.serve import run
     run(db, host, port, token, tuple(kb or ()), err)

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import functools
 import re
-import tomllib
-from pathlib import Path
 
-from ..knowledge.measures import DATA
+from ..knowledge import loader
 
 MAX_OBJECT_WORDS = 14
 # where the clause holding the object ends: a relative or adverbial clause, an apposition (", a step …"),
@@ -24,10 +22,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 WORDS_FILE = "ledger_words.toml"
 
 
-@functools.lru_cache(maxsize=1)
 def _words() -> dict:
-    with (Path(DATA) / WORDS_FILE).open("rb") as f:
-        return tomllib.load(f)
+    return loader.data(WORDS_FILE)
 
 
 @functools.lru_cache(maxsize=1)

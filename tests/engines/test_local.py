@@ -98,7 +98,7 @@ def test_cli_workers_option_reaches_the_engine_and_reports_the_workers(tmp_path,
     article = tmp_path / "a.txt"
     article.write_text(ARTICLES[1], encoding="utf-8")
     wrong = CliRunner().invoke(app, ["ingest", str(article), "--db", str(tmp_path / "a.db"), "--workers", "0"])
-    assert wrong.exit_code == 1 and wrong.output.strip() == "Error: --workers must be 1 or more (got 0)"
+    assert wrong.exit_code == 1 and wrong.output.strip() == "Error: [E040] --workers must be 1 or more (got 0)"
     two = CliRunner().invoke(app, ["ingest", str(article), "--db", str(tmp_path / "a.db"), "--workers", "2"])
     assert two.exit_code == 0 and two.stdout.startswith("ingested: 1 new, 0 unchanged, 0 failed; ")
     assert "engine local, 2 workers; start-up" in two.output and "peak RSS per worker MB" in two.output

@@ -93,18 +93,18 @@ def _write(folder: Path, name: str, text: str) -> Path:
 
 
 @pytest.mark.parametrize("text, expected", [
-    ('[[people]]\nid = "per:x"\nroles = []\n', "entry 'per:x': missing 'name'"),
-    ('[[people]]\nname = "No Id"\n', "people[0]: missing 'id'"),
-    ('[[orgs]]\nid = "org:x"\nname = "X"\ntype = "COMPANY"\n', "entry 'org:x': type must be one of"),
+    ('[[people]]\nid = "per:x"\nroles = []\n', "[entry 'per:x'] missing 'name'"),
+    ('[[people]]\nname = "No Id"\n', "[people[0]] missing 'id'"),
+    ('[[orgs]]\nid = "org:x"\nname = "X"\ntype = "COMPANY"\n', "[entry 'org:x'] type must be one of"),
     ('[[people]]\nid = "per:x"\nname = "X"\nroles = [{ role = "president", of = "gpe:USA", start = "2020-13-01" }]\n',
-     "entry 'per:x': role 'president' start '2020-13-01' is not a real date"),
+     "[entry 'per:x'] role 'president' start '2020-13-01' is not a real date"),
     ('[[people]]\nid = "per:x"\nname = "X"\nroles = [{ role = "president", of = "gpe:USA", start = "2020" }]\n',
-     "entry 'per:x': role 'president' start must be a date YYYY-MM-DD"),
+     "[entry 'per:x'] role 'president' start must be a date YYYY-MM-DD"),
     ('[[people]]\nid = "per:x"\nname = "X"\nroles = [{ role = "mayor", of = "gpe:USA", start = "2020-01-01", end = "2019-01-01" }]\n',
-     "entry 'per:x': role 'mayor' ends (2019-01-01) before it starts"),
-    ('[[orgs]]\nid = "org:x"\nname = "X"\nacts_for = "gpe:NOWHERE"\n', "entry 'org:x': acts_for 'gpe:NOWHERE' is not in the knowledge base"),
-    ('[[orgs]]\nid = "org:x"\nname = "X"\naliases = "just one"\n', "entry 'org:x': aliases must be a list of names"),
-    ('[[orgs]]\nid = "org:x"\nname = "X"\n[[orgs]]\nid = "org:x"\nname = "Y"\n', "entry 'org:x': id used twice"),
+     "[entry 'per:x'] role 'mayor' ends (2019-01-01) before it starts"),
+    ('[[orgs]]\nid = "org:x"\nname = "X"\nacts_for = "gpe:NOWHERE"\n', "[entry 'org:x'] acts_for 'gpe:NOWHERE' is not in the knowledge base"),
+    ('[[orgs]]\nid = "org:x"\nname = "X"\naliases = "just one"\n', "[entry 'org:x'] aliases must be a list of names"),
+    ('[[orgs]]\nid = "org:x"\nname = "X"\n[[orgs]]\nid = "org:x"\nname = "Y"\n', "[entry 'org:x'] id used twice"),
     ('[[orgs]\nid = ', "not valid TOML"),
 ])
 def test_kb_malformed_entry_names_file_and_entry(tmp_path, text, expected):

@@ -246,7 +246,7 @@ def test_time_bad_resolver_is_a_usage_error(nlp):
     from pactwatch.errors import UsageError
     from pactwatch.pipeline.time import make_component
     with pytest.raises(UsageError):
-        make_component(nlp, "t", resolver="guess")
+        make_component(nlp, "t", resolver="guess", kb_dirs=[])
 
 
 @pytest.mark.parametrize("text, dct, expected", [

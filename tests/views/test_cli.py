@@ -47,7 +47,7 @@ def test_cli_bad_input_is_one_line_and_others_still_go_in(corpus, tmp_path):
     result = run("ingest", str(tmp_path / "missing.txt"), str(corpus), "--db", db)
     assert result.exit_code == 1
     assert "Traceback" not in result.output
-    assert result.stderr.strip().splitlines()[0].startswith(f"Error: {tmp_path / 'missing.txt'}: ")
+    assert result.stderr.strip().splitlines()[0].startswith(f"Error: [E001] {tmp_path / 'missing.txt'}: ")
     assert "1 new, 0 unchanged, 1 failed" in result.stdout
 
 
@@ -83,13 +83,13 @@ def test_cli_export_tables_one_file_per_kind(corpus, tmp_path, fmt, ext):
 def test_cli_export_table_format_needs_a_folder(tmp_path):
     result = run("export", "--db", str(tmp_path / "t.db"), "--format", "csv")
     assert result.exit_code == 1
-    assert result.stderr.startswith("Error: --format csv writes one file per kind or document: give a folder")
+    assert result.stderr.startswith("Error: [E040] --format csv writes one file per kind or document: give a folder")
 
 
 def test_cli_unknown_format_is_named(tmp_path):
     result = run("export", "--db", str(tmp_path / "t.db"), "--format", "xml")
     assert result.exit_code == 1
-    assert result.stderr.strip() == "Error: unknown export format 'xml'; use one of jsonl, csv, parquet, timeml"
+    assert result.stderr.strip() == "Error: [E040] unknown export format 'xml'; use one of jsonl, csv, parquet, timeml"
 
 
 def test_cli_docs_and_facts_json(corpus, tmp_path):
@@ -186,7 +186,7 @@ def test_cli_export_of_a_damaged_store_is_one_line_and_no_output(tmp_path):
         conn.execute("UPDATE timexes SET extra = '{broken'")
     result = run("export", "--db", db)
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr.startswith("Error: the database's timexes table cannot be read")
+    assert result.stderr.startswith("Error: [E030] the database's timexes table cannot be read")
     out = tmp_path / "out.jsonl"
     assert run("export", "--db", db, "-o", str(out)).exit_code == 1 and not out.exists()
 
@@ -203,13 +203,13 @@ def test_cli_control_characters_in_file_names_never_reach_the_terminal(tmp_path)
 @pytest.mark.parametrize("size", ["0", "-3"])
 def test_cli_bad_batch_size_is_one_line(corpus, tmp_path, size):
     result = run("ingest", str(corpus), "--db", str(tmp_path / "a.db"), "--batch-size", size)
-    assert result.exit_code == 1 and result.stderr.startswith("Error: --batch-size must be")
+    assert result.exit_code == 1 and result.stderr.startswith("Error: [E040] --batch-size must be")
     assert "Traceback" not in result.output
 
 
 def test_cli_mysql_and_postgres_password_are_one_clean_line(tmp_path):
     result = run("docs", "--db", "mysql://root:pw@localhost/x")
-    assert result.exit_code == 1 and result.stderr.startswith("Error: unsupported database mysql://")
+    assert result.exit_code == 1 and result.stderr.startswith("Error: [E030] unsupported database mysql://")
     result = run("docs", "--db", "postgresql://analyst:s3cret-pw@127.0.0.1:1/none")
     assert result.exit_code == 1 and "s3cret-pw" not in result.output and result.stderr.startswith("Error: ")
 

@@ -1,14 +1,15 @@
-"""The actor linker's word lists, read once from knowledge/data/actor_words.toml and checked there."""
+"""The actor linker's word lists, read once from knowledge/data/actor_words.toml (through the
+knowledge loader) and checked there."""
 from __future__ import annotations
 
 import functools
-import tomllib
 from dataclasses import dataclass, fields
-from pathlib import Path
 
 from spacy.strings import get_string_id
 
-DATA_FILE = Path(__file__).resolve().parents[2] / "knowledge" / "data" / "actor_words.toml"
+from ...knowledge import loader
+
+DATA_FILE = loader.DATA / "actor_words.toml"
 
 
 @dataclass(frozen=True)
@@ -42,18 +43,13 @@ class ActorWords:
 @functools.lru_cache(maxsize=1)
 def actor_words() -> ActorWords:
     """Every word list of actor_words.toml; a missing or malformed list is a KnowledgeError naming it."""
-    from pactwatch.errors import KnowledgeError
-    try:
-        data = tomllib.loads(DATA_FILE.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError) as e:
-        raise KnowledgeError(f"{DATA_FILE}: {e}") from None
+    data, check = loader.Checked.of(DATA_FILE)
     lists = {}
     for f in fields(ActorWords):
-        words = data.get(f.name)
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-            raise KnowledgeError(f"{DATA_FILE}: {f.name} must be a list of words")
-        lists[f.name] = frozenset(words)
+        lists[f.name] = frozenset(check.words(data, f.name, f.name))
+        if not lists[f.name]:
+            check.fail(f.name, "is empty")
     unknown = set(data) - set(lists)
     if unknown:
-        raise KnowledgeError(f"{DATA_FILE}: unknown list(s) {', '.join(sorted(unknown))}")
+        check.fail(None, f"unknown list(s) {', '.join(sorted(unknown))}")
     return ActorWords(**lists)

@@ -14,8 +14,8 @@ from .words import words
 class Grammar:
     """The vocabulary, the regex fragments (upper-case attributes) and the compiled rules."""
 
-    def __init__(self):
-        w = words()
+    def __init__(self, kb_dirs: tuple[str, ...] = ()):
+        w = words(kb_dirs)
         self.months = w["months"]
         self.weekdays = w["weekdays"]
         self.seasons = w["seasons"]
@@ -109,6 +109,6 @@ class Grammar:
         return self.months[s.lower()]
 
 
-@functools.lru_cache(maxsize=1)
-def grammar() -> Grammar:
-    return Grammar()
+@functools.lru_cache(maxsize=4)
+def grammar(kb_dirs: tuple[str, ...] = ()) -> Grammar:
+    return Grammar(kb_dirs)

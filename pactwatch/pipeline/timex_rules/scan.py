@@ -45,9 +45,10 @@ def _windows(spans: list[tuple[int, int]], size: int) -> list[tuple[int, int]]:
     return [(s, e) for s, e in merged]
 
 
-def find(text: str) -> list[TimexCandidate]:
-    """Every temporal expression in `text`, longest first where candidates overlap."""
-    g = grammar()
+def find(text: str, kb_dirs: tuple[str, ...] = ()) -> list[TimexCandidate]:
+    """Every temporal expression in `text`, longest first where candidates overlap; `kb_dirs`: the
+    user's knowledge folders, whose time_words.toml adds words."""
+    g = grammar(kb_dirs)
     hits = _triggers(g, text)
     windows = {name: _windows(spans, _WINDOW) for name, spans in hits.items()}
     # a class's trigger words are word matches in text order, never overlapping: starts and ends

@@ -155,7 +155,7 @@ def test_layout_word_lists_are_checked_where_they_are_read(tmp_path, monkeypatch
     monkeypatch.setattr(words_module, "DATA_FILE", bad)
     words_module.words.cache_clear()
     try:
-        with _pytest.raises(KnowledgeError, match="link_openers must be a list of words"):
+        with _pytest.raises(KnowledgeError, match="link_openers. must be a list of non-empty strings"):
             words_module.words()
     finally:
         monkeypatch.undo()

@@ -23,7 +23,7 @@ def test_the_file_is_read_once():
 
 
 @pytest.mark.parametrize("content, problem", [
-    ('possessive = "\'s"', "possessive must be a list of words"),        # not a list
+    ('possessive = "\'s"', "[possessive] 'possessive' must be a list"),        # not a list
     ("possessive = [", ""),                                              # not TOML
 ])
 def test_a_broken_data_file_is_a_knowledge_error_naming_it(tmp_path, monkeypatch, content, problem):

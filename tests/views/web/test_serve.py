@@ -15,4 +15,4 @@ def test_a_port_in_use_is_one_line(tmp_path):
         port = taken.getsockname()[1]
         result = CliRunner().invoke(app, ["serve", "--db", str(tmp_path / "s.db"), "--port", str(port)])
     assert result.exit_code == 1
-    assert result.output.strip() == f"Error: port {port} on 127.0.0.1 is in use; choose another with --port"
+    assert result.output.strip() == f"Error: [E040] port {port} on 127.0.0.1 is in use; choose another with --port"
