@@ -10,7 +10,7 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, TextIO
+from typing import Callable, Iterable, Iterator, TextIO
 
 from .engines.stats import EngineStats
 from .errors import InputError, UsageError
@@ -119,27 +119,8 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
                                         kb_dirs=kb_dirs, batch_size=batch_size, stats=report.engine):
         # the engine's group (a batch, a shard) in one transaction; a document the database refuses
         # makes add_many store the others one by one, so it fails alone
-        extracted_ok = [(document, extracted) for document, extracted in group if not extracted.error]
-        stored = iter(store.add_many([(extracted.document_record(document), extracted.records)
-                                      for document, extracted in extracted_ok], replace=replacing))
-        for document, extracted in group:   # reported in input order, as one document at a time did
-            outcome = None if extracted.error else next(stored)
-            if outcome is None or outcome.status == "failed":
-                report.failed += 1
-                report.errors.append(InputError(document.source, extracted.error or outcome.error))
-                notify("failed", document.source)
-                continue
-            if outcome.status == "unchanged":   # another ingest stored the same text meanwhile
-                report.unchanged += 1
-                notify("unchanged", document.source)
-                continue
-            for problem in extracted.problems:
-                report.warnings.append(f"{document.source}: {problem}; its other facts are stored")
-            report.facts += outcome.facts
-            report.new += 1
-            report.doc_ids.append(document.doc_id)
-            unreconciled.append(document.doc_id)
-            notify("new", document.source)
+        for doc_id in _store_group(store, group, replacing, report, notify):
+            unreconciled.append(doc_id)
             if len(unreconciled) >= reconcile_step(reconciled):
                 _reconcile(store, unreconciled, kb_dirs)
                 reconciled += len(unreconciled)
@@ -148,6 +129,34 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
         _reconcile(store, unreconciled, kb_dirs)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _store_group(store: Store, group: list, replacing: set[str], report: IngestReport,
+                 notify: Callable[[str, str], None]) -> Iterator[str]:
+    """Store an engine's group (a batch, a shard) in one transaction and report each document in
+    input order, as one document at a time did; yields the ids of the documents newly stored. A
+    document the database refuses makes add_many store the others one by one, so it fails alone."""
+    extracted_ok = [(document, extracted) for document, extracted in group if not extracted.error]
+    stored = iter(store.add_many([(extracted.document_record(document), extracted.records)
+                                  for document, extracted in extracted_ok], replace=replacing))
+    for document, extracted in group:
+        outcome = None if extracted.error else next(stored)
+        if outcome is None or outcome.status == "failed":
+            report.failed += 1
+            report.errors.append(InputError(document.source, extracted.error or outcome.error))
+            notify("failed", document.source)
+            continue
+        if outcome.status == "unchanged":   # another ingest stored the same text meanwhile
+            report.unchanged += 1
+            notify("unchanged", document.source)
+            continue
+        for problem in extracted.problems:
+            report.warnings.append(f"{document.source}: {problem}; its other facts are stored")
+        report.facts += outcome.facts
+        report.new += 1
+        report.doc_ids.append(document.doc_id)
+        notify("new", document.source)
+        yield document.doc_id
 
 
 def _reconcile(store: Store, doc_ids: list[str], kb_dirs: Iterable[str] = ()) -> None:

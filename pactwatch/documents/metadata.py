@@ -32,8 +32,7 @@ def recognise(text: str, seen: date | None = None) -> dict:
     Returns {"title": str|None, "authors": [str], "published": "YYYY-MM-DD"|None,
     "publisher": str|None, "captions": [(start, end)], "layout": [(start, end, kind)]}. Fields the
     text does not state stay empty. `seen` is when the article was saved or read: a wire dateline
-    without a year ("SEOUL, Oct. 29 --") may take the one recent year on which its weekday falls.
-    """
+    without a year ("SEOUL, Oct. 29 --") may take the one recent year on which its weekday falls."""
     lines = unfuse(unmark(split_lines(text)))
     layout = find_layout(lines)
     captions = [(s, e) for s, e, _ in layout]

@@ -158,7 +158,10 @@ def _word_or_phrase(value, file: Checked, where: str) -> str:
 
 def load(folders: Iterable[Path | str] = ()) -> Triggers:
     """The lexicon shipped in knowledge/data, extended by the same files in `folders` (see loader.py:
-    later folders win on a key, lists gain entries). Raises KnowledgeError naming the file and the entry on bad data."""
+    later folders win on a key, lists gain entries). Raises KnowledgeError naming the file and the entry on bad data.
+
+    Long because it is one flat list: a line per field of Triggers, each saying where in the files
+    that field is read from; splitting it would only scatter that list."""
     folders = list(folders)
     t, tf = Checked.of(TRIGGERS_FILE, folders)
     m, mf = Checked.of(MODALITY_FILE, folders)

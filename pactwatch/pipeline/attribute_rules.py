@@ -184,7 +184,8 @@ class AttributeRules:
 
 
 @Language.factory("pactwatch_attribute_rules",
-                  assigns=["token.tag", "token.pos", "token.morph", "token.lemma"])
+                  assigns=["token.tag", "token.pos", "token.morph", "token.lemma"],
+                  requires=["token.tag", "token.dep"])
 def make_attribute_rules(nlp: Language, name: str) -> AttributeRules:
     """Empty until `from_ruler` gives it the model's rules (pipeline.build does)."""
     return AttributeRules(nlp, name)

@@ -791,22 +791,29 @@ class QuantityComponent:
             # split between the story's two parties
             if len(parties) == 2 and rec["measure"] == OTHER and rec["unit"] == "percent" \
                     and self._about_a_split(doc, amounts[k]):
-                if rec["holder"] not in parties and rec["target"] in parties:
-                    rec["holder"] = parties[1 - parties.index(rec["target"])]
-                    rec["inherited"].append("holder")
-                elif rec["holder"] in parties and rec["target"] is None:
-                    rec["target"] = parties[1 - parties.index(rec["holder"])]
-                    rec["inherited"].append("target")
-                elif rec["holder"] is None and rec["target"] is None:
-                    rec["holder"], rec["target"] = parties
-                    rec["inherited"] += ["holder", "target"]
-                # how the yield is split is a term of the deal, unless the clause says otherwise
-                if not rec["_explicit"]:
-                    rec["status"], rec["_explicit"] = self.lex.status.deal_status, True
-                    rec["inherited"].append("status")
+                self._split_between(rec, parties)
+        self._measure_by_twins(records, parties, measured)
 
-        # "they should pay $10 billion a year" before the passage shows what such sums are for: a figure
-        # still naming no measure takes the one its twin later took from its passage
+    def _split_between(self, rec: dict, parties: list[str]) -> None:
+        """A share of what a deal yields, split between the story's two parties: the side the clause
+        leaves out is the other party; how the yield is split is a term of the deal, unless the
+        clause says otherwise."""
+        if rec["holder"] not in parties and rec["target"] in parties:
+            rec["holder"] = parties[1 - parties.index(rec["target"])]
+            rec["inherited"].append("holder")
+        elif rec["holder"] in parties and rec["target"] is None:
+            rec["target"] = parties[1 - parties.index(rec["holder"])]
+            rec["inherited"].append("target")
+        elif rec["holder"] is None and rec["target"] is None:
+            rec["holder"], rec["target"] = parties
+            rec["inherited"] += ["holder", "target"]
+        if not rec["_explicit"]:
+            rec["status"], rec["_explicit"] = self.lex.status.deal_status, True
+            rec["inherited"].append("status")
+
+    def _measure_by_twins(self, records: list[dict], parties: list[str], measured) -> None:
+        """"they should pay $10 billion a year" before the passage shows what such sums are for: a
+        figure still naming no measure takes the one its twin later took from its passage."""
         measured_by_figure: dict[tuple, list[int]] = {}
         for j, r in enumerate(records):
             if r["measure"] != OTHER:

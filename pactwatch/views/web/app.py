@@ -63,6 +63,11 @@ def wants_json(request: Request) -> bool:
 
 def create_app(db: str | None = None, token: str | None = None, store: Store | None = None,
                kb_dirs: tuple[str, ...] = ()) -> FastAPI:
+    """The web app over one store: every page and its JSON twin.
+
+    Long because it is the route table: each page is a few lines closing over this app's store,
+    templates and cache, read top to bottom in the order of the navigation; the work behind each
+    route lives in data.py, charts.py and marks.py."""
     from .ingest import IngestJobs, mount_ingest
 
     store = store or Store(db)
