@@ -48,7 +48,9 @@ def test_ray_stores_what_one_process_and_two_workers_store(local_cluster, corpor
     db = str(tmp_path / "ray.db")
     report = api.ingest(corpora, db=db, engine="ray", workers=None)  # None: an actor per CPU of the cluster
     assert report.failed == 0 and report.engine.engine == "ray"
-    assert report.engine.workers == 2 and len(report.engine.peak_rss_mb) == 2  # one pipeline per actor
+    # one pipeline per actor: a pool of two, though Ray Data may start a replacement actor when the
+    # machine is loaded (seen in CI-like runs), so two or three distinct actors report
+    assert report.engine.workers == 2 and 2 <= len(report.engine.peak_rss_mb) <= 3
     assert report.engine.driver_peak_rss_mb > 0
     got = exported(db)
     assert got == single_process_export
