@@ -91,8 +91,12 @@ class QuantityMention:
     included: tuple = ()                # members a group holder is said to include ("including Spain")
     turned_down_by: str | None = None   # the named subject who turns the alternative down
     # what reconcile works out about the figure once per resolver (its parties, its states), kept
-    # so the many passes over a large block do not resolve the same names again
-    memo: dict = field(default_factory=dict, repr=False, compare=False)
+    # so the many passes over a large block do not resolve the same names again (quantities.py);
+    # slots, not a dict, so a million mentions stay small
+    memo_for: int | None = field(default=None, repr=False, compare=False)     # id() of the resolver
+    memo_parties: frozenset | None = field(default=None, repr=False, compare=False)
+    memo_states: frozenset | None = field(default=None, repr=False, compare=False)
+    memo_context: frozenset | None = field(default=None, repr=False, compare=False)
 
     def item(self) -> dict:
         from .normalize import format_amount

@@ -100,25 +100,37 @@ def block_keys(m: QuantityMention, actors: ActorResolver | None = None) -> list[
     return [f"{series}|{state}|{period}" for state in sorted(_states(m, actors)) or ["-"]]
 
 
+def _memo(m: QuantityMention, actors: ActorResolver | None) -> QuantityMention:
+    """The mention with its memo cleared if it was filled for another resolver."""
+    if m.memo_for != id(actors):
+        m.memo_for, m.memo_parties, m.memo_states, m.memo_context = id(actors), None, None, None
+    return m
+
+
+_SHARED: dict[frozenset, frozenset] = {}
+
+
+def _shared(states: frozenset) -> frozenset:
+    """One object for each set of states (there are few), so a million memos hold no copies."""
+    return _SHARED.setdefault(states, states) if len(_SHARED) < 100_000 else states
+
+
 def _states(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
-    key = ("states", id(actors))
-    states = m.memo.get(key)
-    if states is None:
-        states = m.memo[key] = _named_states(m, actors) or _context_states(m, actors)
-    return states
+    if _memo(m, actors).memo_states is None:
+        m.memo_states = _named_states(m, actors) or _context_states(m, actors)
+    return m.memo_states
 
 
 def _named_states(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
-    return _parties(m, actors) | _included(m, actors) | (_refusers(m, actors) if m.turned_down else frozenset())
+    return _shared(_parties(m, actors) | _included(m, actors)
+                   | (_refusers(m, actors) if m.turned_down else frozenset()))
 
 
 def _context_states(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
     """The states of a partyless figure's document (its parties by context)."""
-    key = ("context", id(actors))
-    states = m.memo.get(key)
-    if states is None:
-        states = m.memo[key] = frozenset(s for s in ((actors.state_of(n) if actors else n) for n in m.context) if s)
-    return states
+    if _memo(m, actors).memo_context is None:
+        m.memo_context = _shared(frozenset(s for s in ((actors.state_of(n) if actors else n) for n in m.context) if s))
+    return m.memo_context
 
 
 def _included(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
@@ -156,13 +168,11 @@ def _value_groups(mentions: list[QuantityMention], ranges=None) -> list[list[Qua
 
 
 def _parties(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
-    key = ("parties", id(actors))
-    parties = m.memo.get(key)
-    if parties is None:
+    if _memo(m, actors).memo_parties is None:
         names = (m.holder, m.target)
-        parties = m.memo[key] = frozenset(n for n in names if n) if actors is None \
-            else frozenset(s for s in (actors.state_of(n) for n in names if n) if s)
-    return parties
+        m.memo_parties = _shared(frozenset(n for n in names if n) if actors is None
+                                 else frozenset(s for s in (actors.state_of(n) for n in names if n) if s))
+    return m.memo_parties
 
 
 def cluster_block(key: str, mentions: list[QuantityMention], actors: ActorResolver | None = None) -> list[dict]:
