@@ -15,13 +15,14 @@ import json
 import os
 import re
 import sqlite3
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Collection, Iterable, Iterator
 
 from sqlalchemy import create_engine, delete, event, func, inspect, insert, select, text as sql_text
 from sqlalchemy.engine import Engine, make_url
-from sqlalchemy.exc import ArgumentError, DataError, DBAPIError, IntegrityError, SQLAlchemyError, StatementError
+from sqlalchemy.exc import ArgumentError, DataError, DBAPIError, IntegrityError, OperationalError, SQLAlchemyError, StatementError
 
 from ..errors import StoreError
 from . import schema, search_schema
@@ -189,12 +190,28 @@ class Store(ReconcileStore):
             if path is not None:
                 _sqlite_transactions(self.engine, wal=not read_only)
             self.read_only = read_only
-            self.check_schema() if read_only else self.migrate()
+            self._open(read_only, sqlite=path is not None)
         except StoreError:
             raise
         except (SQLAlchemyError, ImportError) as e:
             message = _scrub(f"{e.__class__.__name__}: {str(e).splitlines()[0] if str(e) else ''}", self.url)
             raise StoreError(f"cannot open the store {shown}: {message}") from None
+
+    def _open(self, read_only: bool, sqlite: bool) -> None:
+        """Check or migrate the schema. SQLite can refuse at once, without waiting out its busy
+        timeout, while another process is turning a new database to WAL or creating its tables
+        ("database is locked"): then wait and try again, up to the same timeout."""
+        deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+        pause = 0.05
+        while True:
+            try:
+                self.check_schema() if read_only else self.migrate()
+                return
+            except OperationalError as e:
+                if not sqlite or "locked" not in str(e) or time.monotonic() + pause > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 1.0)
 
     def _sqlite_path(self) -> Path | None:
         url = make_url(self.url)

@@ -230,3 +230,34 @@ def test_store_a_group_killed_while_being_written_leaves_all_of_it_or_none(tmp_p
         assert set(store.pending()) == docs               # and every one of them left to reconcile
         outcomes.append(len(docs))
     assert outcomes == sorted(outcomes), outcomes
+
+
+def test_opening_waits_while_another_process_holds_a_new_database(tmp_path, monkeypatch):
+    # SQLite may answer "database is locked" at once (no busy wait) while another process turns a
+    # new database to WAL or creates its tables: opening waits and tries again instead of failing
+    from sqlalchemy.exc import OperationalError as LockedError
+    from pactwatch.store import Store as OpenedStore
+    real_migrate, refusals = OpenedStore.migrate, []
+
+    def migrate(self):
+        if len(refusals) < 2:
+            refusals.append(1)
+            raise LockedError("PRAGMA journal_mode=WAL", {}, Exception("database is locked"))
+        return real_migrate(self)
+    monkeypatch.setattr(OpenedStore, "migrate", migrate)
+    store = OpenedStore(str(tmp_path / "new.db"))
+    assert len(refusals) == 2 and store.has("nothing") is False
+
+
+def test_opening_gives_up_on_other_database_errors_at_once(tmp_path, monkeypatch):
+    from sqlalchemy.exc import OperationalError as OtherError
+    from pactwatch.store import Store as OpenedStore
+    calls = []
+
+    def migrate(self):
+        calls.append(1)
+        raise OtherError("CREATE TABLE", {}, Exception("disk I/O error"))
+    monkeypatch.setattr(OpenedStore, "migrate", migrate)
+    with pytest.raises(StoreError, match="disk I/O error"):
+        OpenedStore(str(tmp_path / "new.db"))
+    assert calls == [1]
