@@ -32,7 +32,7 @@ from ..knowledge.identity import norm_name
 from . import lexicon
 from .datebasis import EXPLICIT
 from .events import announced_end, end_done_to, end_not_done, transition_kind_for, transition_phrases
-from .model import EventMention, kb_find, kb_name, stable_id
+from .model import EventMention, kb_find, kb_folders, kb_name, stable_id
 from .normalize import overlaps, parse_day, span_days
 
 # "More than a few days apart": closer dates are one date told loosely.
@@ -90,7 +90,7 @@ def check_document(events: list[EventMention], entity_types: dict[str, str], kb:
             people = [(p, e) for p, e in people if p == subject]
         for person, entry in people:
             if said == "start":
-                conflict = _check_claim(claim, person, _with_office_names(kb, entry), events)
+                conflict = _check_claim(claim, person, _with_office_names(kb, entry), events, kb_folders(kb))
             elif said == "end":
                 conflict = _check_end(claim, person, _with_office_names(kb, entry), events, entity_types, kb,
                                       horizon)
@@ -218,9 +218,10 @@ def _offices_of_the_claim(claim: EventMention, entry: dict | None) -> list[dict]
     return sorted(of_actor or roles, key=lambda r: r["start"])
 
 
-def _by_ordinal(claim: EventMention, tenures: list[dict]) -> list[dict]:
+def _by_ordinal(claim: EventMention, tenures: list[dict], kb_dirs: tuple[str, ...] = ()) -> list[dict]:
     """"Second term": of one office's tenures, only the second can match."""
-    ordinal = next((n for n, word in enumerate(lexicon.ordered("term_ordinals"), 1) if word in claim.words), None)
+    ordinals = lexicon.ordered("term_ordinals", kb_dirs)
+    ordinal = next((n for n, word in enumerate(ordinals, 1) if word in claim.words), None)
     offices = {(r.get("role"), r.get("of")) for r in tenures}
     if ordinal and len(offices) == 1 and len(tenures) >= ordinal:
         return [tenures[ordinal - 1]]
@@ -240,9 +241,10 @@ def _tenure_at(tenures: list[dict], window: tuple[date, date]) -> dict:
     return min(after, key=lambda r: r["start"]) if after else max(tenures, key=lambda r: r["start"])
 
 
-def _check_claim(claim: EventMention, person: str, entry: dict | None, events: list[EventMention]):
+def _check_claim(claim: EventMention, person: str, entry: dict | None, events: list[EventMention],
+                 kb_dirs: tuple[str, ...] = ()):
     offices = _offices_of_the_claim(claim, entry)
-    tenures = _by_ordinal(claim, offices)
+    tenures = _by_ordinal(claim, offices, kb_dirs)
     window = claim.window
     if tenures:
         # any tenure of that kind beginning within the days the claim can stand for: the KB agrees
@@ -493,7 +495,7 @@ def _successors_before(claim: EventMention, person: str, events: Iterable[EventM
         # the office the text has the person take up, when it names one
         titled = [e.offices[0][0] for e in own if e.offices]
         role = titled[-1] if titled else None
-    if not role or role.lower() in lexicon.words()["multi_holder_offices"]:
+    if not role or role.lower() in lexicon.words(kb_folders(kb))["multi_holder_offices"]:
         return []
     own_start = parse_day(tenure.get("start")) if tenure else None
     if own_start is None:
