@@ -258,7 +258,7 @@ def _check_claim(claim: EventMention, person: str, entry: dict | None, events: l
         floor = window[0] - timedelta(days=LOOKBACK_WITHOUT_KB_DAYS)
     acts = _acts_in_office(claim, person, events, floor)
     if tenure:
-        return _knowledge_conflict(claim, person, tenure, acts)
+        return _knowledge_conflict(claim, person, tenure, acts, kb_dirs)
     if acts:
         return _chronology_conflict(claim, person, acts)
     return None
@@ -280,28 +280,29 @@ def _acts_in_office(claim: EventMention, person: str, events: Iterable[EventMent
     return acts
 
 
-def office_phrase(tenure: dict) -> str:
+def office_phrase(tenure: dict, kb_dirs: tuple[str, ...] = ()) -> str:
     """ "president of the United States": the role, and what it is of, as a sentence says it."""
     role, of = tenure.get("role"), tenure.get("of")
-    if of and lexicon.reads_with_the(of) and not of.lower().startswith("the "):
+    if of and lexicon.reads_with_the(of, kb_dirs) and not of.lower().startswith("the "):
         of = "the " + of
     return " of ".join(x for x in (role, of) if x)
 
 
-def _kb_item(person: str, tenure: dict) -> dict:
-    office = office_phrase(tenure)
+def _kb_item(person: str, tenure: dict, kb_dirs: tuple[str, ...] = ()) -> dict:
+    office = office_phrase(tenure, kb_dirs)
     return {"doc_id": None, "source": "knowledge base", "value": tenure["start"],
             "quote": f"{person}: {office}, from {tenure['start']}"
                      + (f" to {tenure['end']}" if tenure.get("end") else "")}
 
 
-def _knowledge_conflict(claim: EventMention, person: str, tenure: dict, acts: list[EventMention]) -> dict:
-    office = office_phrase(tenure) or "office"
+def _knowledge_conflict(claim: EventMention, person: str, tenure: dict, acts: list[EventMention],
+                        kb_dirs: tuple[str, ...] = ()) -> dict:
+    office = office_phrase(tenure, kb_dirs) or "office"
     reason = (f"The text says {person}'s term began on {claim.date}{_loosely(claim)}, but {person}'s term as "
               f"{office} began on {tenure['start']}, more than {START_SLACK_DAYS} days away")
     if acts:
         reason += f", and the same text has {person} acting in office on {_dates(acts)}"
-    items = [claim.item(), _kb_item(person, tenure)] + [e.item() for e in acts]
+    items = [claim.item(), _kb_item(person, tenure, kb_dirs)] + [e.item() for e in acts]
     return _record("knowledge", f"start of {person}'s term as {office}", reason + ".", items, claim)
 
 
@@ -367,7 +368,7 @@ def _check_end(claim: EventMention, person: str, entry: dict | None, events: lis
     acts = _acts_after_end(claim, person, events, entry, reach)
     successors = _successors_before(claim, person, events, entity_types, kb, tenure, offices)
     if tenure:
-        return _knowledge_end_conflict(claim, person, tenure, acts, successors)
+        return _knowledge_end_conflict(claim, person, tenure, acts, successors, kb_folders(kb))
     names = _names_of(person, entry)
     named = claim.offices[0][0] if claim.offices else None
     strong = [e for e in acts if _proves_office(e, names, named)]
@@ -533,15 +534,15 @@ def _kb_start_in(entry: dict | None, role: str, state: str | None, e: EventMenti
     return False
 
 
-def _end_kb_item(person: str, tenure: dict) -> dict:
-    item = _kb_item(person, tenure)
+def _end_kb_item(person: str, tenure: dict, kb_dirs: tuple[str, ...] = ()) -> dict:
+    item = _kb_item(person, tenure, kb_dirs)
     item["value"] = tenure.get("end") or f"in office after {tenure['start']}"
     return item
 
 
 def _knowledge_end_conflict(claim: EventMention, person: str, tenure: dict, acts: list[EventMention],
-                            successors: list[EventMention]) -> dict:
-    office = office_phrase(tenure) or "office"
+                            successors: list[EventMention], kb_dirs: tuple[str, ...] = ()) -> dict:
+    office = office_phrase(tenure, kb_dirs) or "office"
     if tenure.get("end") and parse_day(tenure["end"]) < claim.window[0]:
         fact = f"{person}'s term as {office} ended on {tenure['end']}"
     elif tenure.get("end"):
@@ -554,7 +555,7 @@ def _knowledge_end_conflict(claim: EventMention, person: str, tenure: dict, acts
         reason += f"; the same text has {person} still in office on {_dates(acts)}"
     if successors:
         reason += f"; it has a successor taking that office on {_dates(successors)}"
-    items = [claim.item(), _end_kb_item(person, tenure)] + [e.item() for e in acts + successors]
+    items = [claim.item(), _end_kb_item(person, tenure, kb_dirs)] + [e.item() for e in acts + successors]
     return _record("knowledge", f"end of {person}'s term as {office}", reason + ".", items, claim)
 
 
