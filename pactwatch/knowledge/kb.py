@@ -47,6 +47,7 @@ class KnowledgeBase:
         self.organs: dict[str, set[str]] = {f: {w.lower() for w in organs.get(f, ())} for f in ORGAN_FIELDS
                                             if f != "federations"}
         self.federations: set[str] = set(organs.get("federations", ()))
+        self.folders: tuple[str, ...] = ()   # the --kb folders (set by build)
         self._by_name: dict[str, list[str]] = {}
         self._by_other: dict[str, list[str]] = {}   # demonyms, shared names, family names
         for kb_id, entry in entries.items():
@@ -323,7 +324,10 @@ def build(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:
         if state not in entries:
             raise error(DATA / "roles.toml", f"federation {state!r} is not in the knowledge base", "organs")
     _people_act_for(entries)
-    return KnowledgeBase(entries, titles, heads, not_names, organs, name_words)
+    kb = KnowledgeBase(entries, titles, heads, not_names, organs, name_words)
+    # the user's folders it was built with: reconciliation reads the other knowledge files with them
+    kb.folders = folders(extra_dirs)
+    return kb
 
 
 @functools.lru_cache(maxsize=8)

@@ -4,6 +4,7 @@ and who said it."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+import functools
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -15,18 +16,65 @@ from .extensions import ACTORS, TIMEX
 WORDS_FILE = "event_arguments.toml"
 
 
-def _lexicon() -> dict:
-    """The word lists of event_arguments.toml, checked: each list a frozenset, each table of lists a
-    dict of frozensets."""
-    data, check = loader.Checked.of(WORDS_FILE)
-    out = {}
+@dataclass(frozen=True)
+class ArgumentWords:
+    """The words of event_arguments.toml (what each list is for is said there): sets of words, and for
+    `allegiance` and `pair_nouns` tables of them."""
+    target_preps: frozenset[str]
+    noun_target_preps: frozenset[str]
+    occasion_preps: frozenset[str]
+    object_target_preps: frozenset[str]
+    place_preps: frozenset[str]
+    argument_preps: frozenset[str]
+    visit_place_preps: frozenset[str]
+    quote_trailing_preps: frozenset[str]
+    conjunction_preps: frozenset[str]
+    limit_preps: frozenset[str]
+    occasion_at: frozenset[str]
+    allegiance: dict[str, frozenset[str]]
+    pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
+    first_plural: frozenset[str]
+    relative_pronouns: frozenset[str]
+    pair_nouns: dict[str, frozenset[str]]
+    quote_marks: frozenset[str]
+    state_nouns: frozenset[str]
+    partitive_nouns: frozenset[str]
+    temporal_marks: frozenset[str]
+
+
+@functools.lru_cache(maxsize=8)
+def argument_words(kb_dirs: tuple[str, ...] = ()) -> ArgumentWords:
+    """event_arguments.toml with the additions of the user's knowledge folders `kb_dirs`, checked: each
+    list a frozenset, each table of lists a dict of frozensets. The events component builds it once
+    and every reading of a Doc takes it from there (`Arguments.words`)."""
+    data, check = loader.Checked.of(WORDS_FILE, kb_dirs)
+    sections = {}
     for section in ("prepositions", "pronouns", "words", "allegiance", "pair_nouns"):
-        out[section] = check.word_sets(check.table(data, section, section), section)
-    return out
+        sections[section] = check.word_sets(check.table(data, section, section), section)
+    return ArgumentWords(
+        target_preps=sections["prepositions"]["target"],
+        noun_target_preps=sections["prepositions"]["noun_target"],
+        occasion_preps=sections["prepositions"]["occasion"],
+        object_target_preps=sections["prepositions"]["object_target"],
+        place_preps=sections["prepositions"]["place"],
+        argument_preps=sections["prepositions"]["argument"],
+        visit_place_preps=sections["prepositions"]["visit_place"],
+        quote_trailing_preps=sections["prepositions"]["quote_trailing"],
+        conjunction_preps=sections["prepositions"]["conjunction"],
+        limit_preps=sections["prepositions"]["limit"],
+        occasion_at=sections["prepositions"]["occasion_at"],
+        allegiance=sections["allegiance"],
+        pronouns=sections["pronouns"]["actor"],
+        person_pronouns=sections["pronouns"]["person"],
+        first_plural=sections["pronouns"]["first_plural"],
+        relative_pronouns=sections["pronouns"]["relative"],
+        pair_nouns=sections["pair_nouns"],
+        quote_marks=sections["words"]["quote_marks"],
+        state_nouns=sections["words"]["state_nouns"],
+        partitive_nouns=sections["words"]["partitive_nouns"],
+        temporal_marks=sections["words"]["temporal_marks"])
 
-
-_LEXICON = _lexicon()
-_PREPS, _PRONOUNS, _WORDS = _LEXICON["prepositions"], _LEXICON["pronouns"], _LEXICON["words"]
 
 # spaCy's labels (entity types, dependencies, parts of speech) stay here: they are the parser's
 # scheme, not English words
@@ -39,28 +87,6 @@ SUBJECT_DEPS = ("nsubj", "csubj")
 QUOTE_EDGE_DEPS = {"advcl", "parataxis", "conj", "cc", "punct", "mark", "dep", "meta"}
 QUOTE_TRIM = {"PUNCT", "CCONJ", "SCONJ"}
 
-# the words, from event_arguments.toml (what each list is for is said there)
-TARGET_PREPS = _PREPS["target"]
-NOUN_TARGET_PREPS = _PREPS["noun_target"]
-OCCASION_PREPS = _PREPS["occasion"]
-OBJECT_TARGET_PREPS = _PREPS["object_target"]
-PLACE_PREPS = _PREPS["place"]
-ARGUMENT_PREPS = _PREPS["argument"]
-VISIT_PLACE_PREPS = _PREPS["visit_place"]
-QUOTE_TRAILING_PREPS = _PREPS["quote_trailing"]
-CONJUNCTION_PREPS = _PREPS["conjunction"]
-LIMIT_PREPS = _PREPS["limit"]
-OCCASION_AT = _PREPS["occasion_at"]
-ALLEGIANCE = _LEXICON["allegiance"]
-PRONOUNS = _PRONOUNS["actor"]
-PERSON_PRONOUNS = _PRONOUNS["person"]
-FIRST_PLURAL = _PRONOUNS["first_plural"]
-RELATIVE_PRONOUNS = _PRONOUNS["relative"]
-PAIR_NOUNS = _LEXICON["pair_nouns"]
-QUOTE_MARKS = _WORDS["quote_marks"]
-STATE_NOUNS = _WORDS["state_nouns"]
-PARTITIVE_NOUNS = _WORDS["partitive_nouns"]
-TEMPORAL_MARKS = _WORDS["temporal_marks"]
 
 
 @dataclass
@@ -97,8 +123,9 @@ class Arguments:
 
     def __init__(self, doc: Doc, carriers: frozenset[str] = frozenset(), event_nouns: frozenset[str] = frozenset(),
                  receivers: frozenset[str] = frozenset(), instruments: frozenset[str] = frozenset(),
-                 reporters: frozenset[str] = frozenset()):
+                 reporters: frozenset[str] = frozenset(), words: ArgumentWords | None = None):
         self.doc = doc
+        self.words = words or argument_words()   # event_arguments.toml's, with the pipeline's --kb additions
         self.text = doc._.text
         self.event_nouns = event_nouns   # nouns that name events: triggers and event heads
         self.carriers = carriers   # verbs (lemmas and inflected forms) whose subject acts their object noun
@@ -129,7 +156,7 @@ class Arguments:
         # the dates a story can move on to: a date in a relative clause describes a participant
         # ("the yard, which X bought last year"); one after "for", "through", "by" is a period
         # served or a limit; neither is a time the story has reached
-        self.story_dates = sorted((s for s in self.timexes if not for_period(s.root, LIMIT_PREPS)
+        self.story_dates = sorted((s for s in self.timexes if not for_period(s.root, self.words.limit_preps)
                                    and not any(a.dep_ == "relcl" for a in [s.root, *s.root.ancestors])),
                                   key=lambda s: (s.end, s.start))
         self.story_ends = [s.end for s in self.story_dates]
@@ -141,7 +168,7 @@ class Arguments:
     # ------------------------------------------------------------ actors
     def actors_in(self, token: Token, kinds=ACTOR_TYPES) -> list[Span]:
         """Actor spans within the argument headed by `token` (not its clauses, nor prepositions
-        other than ARGUMENT_PREPS)."""
+        other than self.words.argument_preps)."""
         found: list[Span] = []
         todo = [token]
         while todo:
@@ -150,8 +177,8 @@ class Arguments:
             if span is not None and span.label_ in kinds and span not in found:
                 found.append(span)
             for c in t.children:
-                if c.dep_ in NOT_PART_OF_ARGUMENT and not (c.dep_ == "prep" and c.lower_ in ARGUMENT_PREPS) \
-                        and not (c.dep_ == "prep" and c.lower_ in ALLEGIANCE.get(t.lemma_.lower(), ())):
+                if c.dep_ in NOT_PART_OF_ARGUMENT and not (c.dep_ == "prep" and c.lower_ in self.words.argument_preps) \
+                        and not (c.dep_ == "prep" and c.lower_ in self.words.allegiance.get(t.lemma_.lower(), ())):
                     continue
                 todo.append(c)
         return found
@@ -160,20 +187,20 @@ class Arguments:
         """The actors a subject or object token stands for; a pronoun stands for the subject of
         the clause it is reported or embedded in, a relative pronoun for the noun it modifies."""
         lower = token.lower_
-        if lower in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        if lower in self.words.relative_pronouns and token.head.dep_ == "relcl":
             return self.actors_in(token.head.head)
-        if lower in PERSON_PRONOUNS and token.pos_ == "PRON":
+        if lower in self.words.person_pronouns and token.pos_ == "PRON":
             return self.clause_person(token) or self.person_before(token)
-        if lower in PRONOUNS and token.pos_ == "PRON":
+        if lower in self.words.pronouns and token.pos_ == "PRON":
             clause = token.head if token.dep_ != "poss" else clause_head(token)
             for _ in range(4):
                 if clause.head.i == clause.i:
                     break
                 clause = clause.head
                 subject = subject_of(clause)
-                if subject is not None and subject.lower_ not in PRONOUNS:
+                if subject is not None and subject.lower_ not in self.words.pronouns:
                     return self.actors_in(subject)
-            if lower in FIRST_PLURAL:
+            if lower in self.words.first_plural:
                 return self.quoted_speaker(token)
             return []
         found = self.actors_in(token)
@@ -188,7 +215,7 @@ class Arguments:
         """"the two leaders", "both countries", "the two sides": the last two distinct actors of
         that kind named before, in this sentence or the three before."""
         lemma = token.lemma_.lower()
-        kinds = PAIR_NOUNS.get(lemma)
+        kinds = self.words.pair_nouns.get(lemma)
         if kinds is None or token.pos_ != "NOUN" or not any(
                 (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
                 for c in token.children):
@@ -207,10 +234,10 @@ class Arguments:
                 name = actor.get("name") or span.text
                 if span.label_ == "GPE":   # a state, told apart by the state it stands for
                     name = actor.get("acts_for")
-                    if lemma in STATE_NOUNS and actor.get("name") != name:
+                    if lemma in self.words.state_nouns and actor.get("name") != name:
                         name = None          # "both countries": states, not their cities
                     root = span.root
-                    if root.dep_ == "pobj" and root.head.lower_ in PLACE_PREPS | {"to", "from", "near"}:
+                    if root.dep_ == "pobj" and root.head.lower_ in self.words.place_preps | {"to", "from", "near"}:
                         name = None          # "met in Seoul": where, not who
                 if span.label_ in kinds and name and name not in names:
                     found.append(span)
@@ -229,11 +256,11 @@ class Arguments:
         said. "In short, we will ..."'), within a sentence or two."""
         doc = self.doc
         sent = token.sent
-        if not any(t.text in QUOTE_MARKS for t in doc[max(sent.start - 1, 0):sent.end]):
+        if not any(t.text in self.words.quote_marks for t in doc[max(sent.start - 1, 0):sent.end]):
             return []
         following = sent
         for _ in range(3):
-            closing = next((t for t in following if t.i > token.i and t.text in QUOTE_MARKS), None)
+            closing = next((t for t in following if t.i > token.i and t.text in self.words.quote_marks), None)
             if closing is not None:
                 for t in doc[closing.i + 1:following.end]:
                     if t.dep_ == "nsubj" and t.head.lemma_.lower() in self.reporters:
@@ -246,7 +273,7 @@ class Arguments:
             if following.end >= len(doc):
                 break
             following = doc[following.end].sent
-        opening = next((t for t in sent if t.i < token.i and t.text in QUOTE_MARKS), None)
+        opening = next((t for t in sent if t.i < token.i and t.text in self.words.quote_marks), None)
         if (opening is None or opening.i == sent.start) and sent.start > 0:
             before = doc[sent.start - 1].sent
             for t in before:
@@ -292,7 +319,7 @@ class Arguments:
             subject = subject_of(v)
             if subject is not None:
                 return self.resolve(subject)
-            doer = gerund_subject(v)
+            doer = gerund_subject(v, self.words)
             if doer is not None:
                 return self.resolve(doer)
             if raised:   # "X is expected / scheduled / set to meet Y": X meets
@@ -366,18 +393,18 @@ class Arguments:
                 if not found and dep == "dobj" and c.pos_ == "NOUN":
                     # "threatened further action against Russia", "signed a pact with Japan": the
                     # object names no one; the one it is aimed at is the target
-                    found = [s for p in c.children if p.dep_ == "prep" and p.lower_ in OBJECT_TARGET_PREPS
+                    found = [s for p in c.children if p.dep_ == "prep" and p.lower_ in self.words.object_target_preps
                              for o in p.children if o.dep_ == "pobj" for s in self.resolve(o)]
                 if self.names_event(c):   # "attended the summit in Gyeongju": where it was held
                     found = [s for s in found if not self.is_town(s)]
                 roles.target += found
             elif dep == "agent":
                 roles.source += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
-            elif dep == "prep" and c.lower_ in TARGET_PREPS:
+            elif dep == "prep" and c.lower_ in self.words.target_preps:
                 roles.target += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
             elif dep in ("ccomp", "xcomp"):
                 subject = subject_of(c)
-                if subject is not None and subject.lower_ not in PRONOUNS:
+                if subject is not None and subject.lower_ not in self.words.pronouns:
                     roles.target += self.resolve(subject)
                 if dep == "xcomp":   # "threatened to deliver blows to the United States"
                     roles.target += [a for a in self.verb_roles(c).target if a not in roles.target]
@@ -396,7 +423,7 @@ class Arguments:
             elif dep == "prep" and c.lower_ == "from" and from_source:
                 roles.source += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)
                                  if not self.is_town(s)]
-            elif dep == "prep" and c.lower_ in NOUN_TARGET_PREPS:
+            elif dep == "prep" and c.lower_ in self.words.noun_target_preps:
                 roles.target += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
             elif dep == "prep" and c.lower_ == "by":
                 roles.source += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
@@ -422,12 +449,12 @@ class Arguments:
         if not roles.source and not roles.target:
             for c in noun.children:
                 if c.dep_ == "relcl" and not any(                     # "a deal in which Washington
-                        g.dep_ in SUBJECT_DEPS and g.lower_ in RELATIVE_PRONOUNS  # cut tariffs", not
+                        g.dep_ in SUBJECT_DEPS and g.lower_ in self.words.relative_pronouns  # cut tariffs", not
                         for g in c.children):                                     # "a deal that helps"
                     inner = self.verb_roles(c)
                     roles.source += [a for a in inner.source if a not in roles.source]
                     roles.target += [a for a in inner.target if a not in roles.source]
-        place = stand_in(noun)
+        place = stand_in(noun, self.words)
         if place.i != noun.i and not roles.source:
             roles.source += [a for a in self.noun_roles(place).source if a not in roles.source]
         head = place.head
@@ -438,11 +465,12 @@ class Arguments:
         if not roles.source and head.i != place.i \
                 and (head.lemma_.lower() in self.carriers or head.lower_ in self.carriers) \
                 and place.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "oprd") \
-                and not (place.dep_ == "pobj" and place.head.lower_ in OCCASION_PREPS):
+                and not (place.dep_ == "pobj" and place.head.lower_ in self.words.occasion_preps):
             roles.source += self.subject_actors(head)
             if place.dep_ in ("dobj", "nsubjpass"):   # "held talks with Seoul", "a deal was reached with Seoul"
                 for c in head.children:
-                    if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in TARGET_PREPS and c.i != place.head.i):
+                    if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in self.words.target_preps
+                                              and c.i != place.head.i):
                         pobjs = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [c]
                         roles.target += [s for p in pobjs for s in self.resolve(p)]
         if place.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.receivers:
@@ -467,7 +495,7 @@ class Arguments:
         if noun.dep_ in ("dobj", "attr", "oprd") and noun.head.i == verb.i:
             roles.source += self.subject_actors(verb)
         for c in noun.children:
-            if c.dep_ == "poss" and c.lower_ in PRONOUNS and not roles.source:
+            if c.dep_ == "poss" and c.lower_ in self.words.pronouns and not roles.source:
                 roles.source += self.resolve(c)
             elif c.dep_ == "poss" and c.lower_ == "whose" and noun.head.dep_ == "relcl":
                 roles.source += self.actors_in(noun.head.head)   # "Boric, whose term ends ..."
@@ -502,9 +530,9 @@ class Arguments:
 
     # ------------------------------------------------------------ place and time
     def location(self, token: Token, kind: str) -> str | None:
-        preps = PLACE_PREPS | (VISIT_PLACE_PREPS if kind == "CONSULT" else set())
+        preps = self.words.place_preps | (self.words.visit_place_preps if kind == "CONSULT" else set())
         anchors = [token]
-        place = stand_in(token) if token.pos_ != "VERB" else token
+        place = stand_in(token, self.words) if token.pos_ != "VERB" else token
         if place.i != token.i:
             anchors.append(place)
         if token.pos_ != "VERB" and place.head.pos_ in ("VERB", "AUX") and place.dep_ in ("dobj", "nsubjpass"):
@@ -558,11 +586,11 @@ class Arguments:
         # "In a fact sheet released on November 13, Washington backed ...", "at a briefing held on
         # Monday, he said ...": the occasion the act took place at, dated by the participle
         # describing it
-        occasion = [s for s in local if dated_occasion(clause_head(s.root), head)]
+        occasion = [s for s in local if dated_occasion(clause_head(s.root), head, self.words)]
         if occasion:
             return nearest(occasion, token)._.timex["value"]
         # "when Lee took office in June, Trump was already moving on tariffs"
-        when = [s for s in local if temporal_clause_over(clause_head(s.root), token)]
+        when = [s for s in local if temporal_clause_over(clause_head(s.root), token, self.words)]
         if when:
             return nearest(when, token)._.timex["value"]
         # "will visit Tokyo on Monday, where he is to meet ...": the visit there and then dates it
@@ -595,7 +623,7 @@ class Arguments:
             return False
         lemma = clause.lemma_.lower()
         return (lemma in self.carriers or clause.lower_ in self.carriers) and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lower_ in RELATIVE_PRONOUNS for c in clause.children)
+            c.dep_ in ("dobj", "nsubjpass") and c.lower_ in self.words.relative_pronouns for c in clause.children)
 
     def narrative_date(self, token: Token) -> str | None:
         """A sentence that states no date is read in the time the two before it set, unless it
@@ -661,7 +689,7 @@ class Arguments:
             if not ((dep not in QUOTE_EDGE_DEPS and not before_semicolon(c)) or ci == ti or ci in keep):
                 edge_kids.append((left, right, gov))
             if (dep == "prep" or (dep == "advmod" and any(g.dep_ == "prep" for g in c.children))) \
-                    and ci > ti and c.lower_ in QUOTE_TRAILING_PREPS:   # "ahead of": an adverb and "of"
+                    and ci > ti and c.lower_ in self.words.quote_trailing_preps:   # "ahead of": an adverb and "of"
                 trailing_kids.append((left, right, gov))
         changed = True
         while changed:
@@ -706,7 +734,7 @@ def names_instrument(span: Span, instruments: frozenset[str]) -> bool:
         and len(span) > 1
 
 
-def gerund_subject(verb: Token) -> Token | None:
+def gerund_subject(verb: Token, words: ArgumentWords) -> Token | None:
     """"responded to Trump raising tariffs", "angered by Seoul buying jets": a gerund right after
     a noun the parser made the object of the clause before is that noun's act."""
     if verb.dep_ not in ("advcl", "acl") or verb.i == 0:
@@ -719,7 +747,8 @@ def gerund_subject(verb: Token) -> Token | None:
         # parser took for a preposition, its object the subject
         top = before
         for _ in range(3):
-            if top.dep_ == "pobj" and top.head.lower_ in CONJUNCTION_PREPS and verb.tag_ in ("VBD", "VBZ", "VBP") \
+            if top.dep_ == "pobj" and top.head.lower_ in words.conjunction_preps \
+                    and verb.tag_ in ("VBD", "VBZ", "VBP") \
                     and top.head.head.i == verb.head.i:
                 return top
             if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.lower_ == "of":
@@ -731,7 +760,7 @@ def gerund_subject(verb: Token) -> Token | None:
     return before if host.i == verb.head.i or before.head.i == verb.head.i else None
 
 
-def stand_in(noun: Token) -> Token:
+def stand_in(noun: Token, words: ArgumentWords) -> Token:
     """The token that takes a noun trigger's place in its clause: the head of a compound
     ("mediation efforts", "aid program") or of a partitive ("part of the aid", "tons of aid")."""
     t = noun
@@ -739,7 +768,7 @@ def stand_in(noun: Token) -> Token:
         if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
             t = t.head
         elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN" and (
-                t.head.head.lemma_.lower() in PARTITIVE_NOUNS
+                t.head.head.lemma_.lower() in words.partitive_nouns
                 or any(c.dep_ == "nummod" for c in t.head.head.children)):
             t = t.head.head
         else:
@@ -789,13 +818,14 @@ def describes_date(token: Token, noun: Token) -> bool:
     return t.head.i == noun.i and t.dep_ == "acl" and t.tag_ == "VBN" and noun.pos_ == "NOUN"
 
 
-def dated_occasion(clause: Token, head: Token) -> bool:
-    """`clause` is a participle describing a noun set, by OCCASION_AT, in the clause `head` heads:
+def dated_occasion(clause: Token, head: Token, words: ArgumentWords) -> bool:
+    """`clause` is a participle describing a noun set, by an occasion preposition (`occasion_at`), in the
+    clause `head` heads:
     "[In a statement released on May 2], X said"."""
     noun = clause.head
     prep = noun.head
     return clause.dep_ == "acl" and clause.tag_ == "VBN" and noun.dep_ == "pobj" and prep.dep_ == "prep" \
-        and prep.lower_ in OCCASION_AT and prep.head.i == head.i
+        and prep.lower_ in words.occasion_at and prep.head.i == head.i
 
 
 def day_after_object(date: Token, verb: Token) -> bool:
@@ -811,8 +841,8 @@ def day_after_object(date: Token, verb: Token) -> bool:
         and participle.head.head.i == verb.i
 
 
-def temporal_clause_over(clause: Token, token: Token) -> bool:
-    return clause.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in TEMPORAL_MARKS
+def temporal_clause_over(clause: Token, token: Token, words: ArgumentWords) -> bool:
+    return clause.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in words.temporal_marks
                                           for c in clause.children) and governs(clause.head, token)
 
 

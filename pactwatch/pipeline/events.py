@@ -25,8 +25,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..knowledge import triggers as trigger_lexicon
-from .event_args import ACTOR_TYPES, Arguments, before_semicolon, stand_in
+from ..knowledge import loader, triggers as trigger_lexicon
+from .event_args import ACTOR_TYPES, ArgumentWords, Arguments, argument_words, before_semicolon, stand_in
 from .extensions import EVENTS
 from .guard import Guarded
 
@@ -86,8 +86,9 @@ class EventReading:
 class EventFinder:
     """Built once per pipeline: the lexicon frozen into lookups; called once per Doc."""
 
-    def __init__(self, lexicon: trigger_lexicon.Triggers):
+    def __init__(self, lexicon: trigger_lexicon.Triggers, arg_words: ArgumentWords | None = None):
         self.lex = lexicon
+        self.arg_words = arg_words or argument_words()   # event_arguments.toml's, with the --kb additions
         self._actor_tokens: dict = {}   # per Doc: token index -> actor span, set in __call__
         self._args: Arguments | None = None   # per Doc, set in __call__
         self._renouncing: set[int] = set()   # per Doc: verbs that renounce an agreement ("scrapped the deal")
@@ -400,7 +401,7 @@ class EventFinder:
     def transformed_type(self, noun: Token, kind: str | None) -> str | None:
         """The type of what a verb or noun does to the event `noun` names: undoing it ("lifted
         the blockade", "suspension of aid deliveries") or granting it ("accepted the demands")."""
-        place = stand_in(noun)
+        place = stand_in(noun, self.arg_words)
         head = place.head
         if place.dep_ == "pobj" and head.lower_ == "of":
             head = head.head          # "the suspension of air links"
@@ -668,7 +669,7 @@ class EventFinder:
     # ------------------------------------------------------------ the component
     def __call__(self, doc: Doc) -> Doc:
         args = Arguments(doc, self.carriers, self.event_nouns, self.receivers, self.lex.instruments,
-                         self.lex.reporting_verbs)
+                         self.lex.reporting_verbs, self.arg_words)
         self._actor_tokens = args.actor_at
         self._args = args
         self._renouncing = set()
@@ -739,7 +740,7 @@ class EventFinder:
             # the verb that undoes or grants an event ("demands were met") is not one itself
             noun = doc[i]
             if noun.pos_ == "NOUN" and triggers[i] != self.trigger_type(noun):
-                place = stand_in(noun)
+                place = stand_in(noun, self.arg_words)
                 verb = place.head.head if place.dep_ == "pobj" else place.head
                 if verb.pos_ == "VERB" and verb.i in triggers and verb.i != i:
                     del triggers[verb.i]
@@ -906,7 +907,7 @@ class EventFinder:
         "imposed tariffs") or a verb it is the subject of ("the tariffs took effect"). A noun
         with none of these, with only an adjective naming a side ("US tariffs", "intensifying
         North Korean threats", "Russian support"), tells how things stand."""
-        place = stand_in(noun)
+        place = stand_in(noun, self.arg_words)
         if args.dated_within(place):
             return True
         if noun.dep_ in ("conj", "appos") and noun.head.i < noun.i and args.names_event(noun.head):
@@ -936,7 +937,7 @@ class EventFinder:
         launched war games"), or a partner after "with" ("drills with South Korea")."""
         if len(set(m.source) & m.primary) >= 2:
             return True
-        place = stand_in(noun)
+        place = stand_in(noun, args.words)
         hosts = [noun, place] + ([place.head] if place.dep_ == "dobj" else [])
         return any(c.dep_ == "prep" and c.lower_ == "with" and any(
             args.resolve(p) for p in c.children if p.dep_ == "pobj") for h in hosts for c in h.children)
@@ -1153,5 +1154,6 @@ def longer(a: str | None, b: str | None) -> str | None:
                   requires=["token.dep", "token.lemma", "span._.actor", "span._.timex"],
                   default_config={"kb_dirs": []})
 def make_component(nlp: Language, name: str, kb_dirs: list):
-    return Guarded(name, EventFinder(trigger_lexicon.load(kb_dirs)), [EVENTS])
+    finder = EventFinder(trigger_lexicon.load(kb_dirs), argument_words(loader.folders(kb_dirs)))
+    return Guarded(name, finder, [EVENTS])
 

@@ -25,12 +25,12 @@ from collections import Counter
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..knowledge import measures as measures_kb
+from ..knowledge import loader, measures as measures_kb
 from .attach import clause_head
 from .extensions import ACTORS, QUANTITIES, TIMEX
 from .guard import Guarded
 from .time import timex_of
-from .quantity_amounts import Amount, AmountFinder, match_backward, by_last_word
+from .quantity_amounts import Amount, AmountFinder, match_backward, by_last_word, number_words
 from .quantity_roles import ActorIndex, ClauseReader
 
 OTHER = "other"
@@ -69,13 +69,14 @@ CONVERSION_WORDS = {"about", "around", "roughly", "or", "approximately", "some",
                   requires=["doc.spans", "span._.actor", "span._.timex", "token.dep"],
                   default_config={"kb_dirs": []})
 def make_component(nlp: Language, name: str, kb_dirs: list):
-    return Guarded(name, QuantityComponent(measures_kb.load(kb_dirs)), [QUANTITIES])
+    return Guarded(name, QuantityComponent(measures_kb.load(kb_dirs), number_words(loader.folders(kb_dirs))),
+                   [QUANTITIES])
 
 
 class QuantityComponent:
-    def __init__(self, lex: measures_kb.MeasureLexicon):
+    def __init__(self, lex: measures_kb.MeasureLexicon, numbers: dict[str, int] | None = None):
         self.lex = lex
-        self.finder = AmountFinder(lex)
+        self.finder = AmountFinder(lex, numbers)
         self.reader = ClauseReader(lex)
         self.part_last = by_last_word(lex.part_phrases)
         self.people_verbs = lex.person_verbs

@@ -17,7 +17,15 @@ from ..knowledge import loader
 from ..knowledge.measures import MeasureLexicon, Phrase
 
 # the spelled-out numbers, shared with the time grammar
-NUMBER_WORDS = loader.data("numbers.toml")["cardinals"]
+NUMBERS_FILE = "numbers.toml"
+
+
+def number_words(kb_dirs: tuple[str, ...] = ()) -> dict[str, int]:
+    """The cardinals of numbers.toml ("seven" = 7), with the additions of the user's --kb folders."""
+    return loader.data(NUMBERS_FILE, kb_dirs)["cardinals"]
+
+
+NUMBER_WORDS = number_words()   # the packaged words alone (an AmountFinder reads its own `number_words`)
 # "a billion dollars", "one million people": an article standing for one before a scale word
 ARTICLE_ONE = {"a", "an", "one"}
 DEFINITE = {"the", "these", "those", "its", "their", "his", "her", "our", "both", "all"}
@@ -45,8 +53,9 @@ class Amount:
 class AmountFinder:
     """Built once per pipeline from the lexicon: compiled patterns and lookup tables."""
 
-    def __init__(self, lex: MeasureLexicon):
+    def __init__(self, lex: MeasureLexicon, numbers: dict[str, int] | None = None):
         self.lex = lex
+        self.number_words = NUMBER_WORDS if numbers is None else numbers   # numbers.toml's cardinals
         # ORTH id -> whether a token of that text can start an amount (the test in `find` reads
         # only lexical attributes of the token's text)
         self._may_start: dict[int, bool] = {}
@@ -97,14 +106,14 @@ class AmountFinder:
                 value *= self.lex.multiplier_abbreviations[m.group("abbr").lower()]
                 scaled = True
             end = i + 1
-        elif tok.lower_ in NUMBER_WORDS:
-            value = float(NUMBER_WORDS[tok.lower_])
+        elif tok.lower_ in self.number_words:
+            value = float(self.number_words[tok.lower_])
             end = i + 1
             # "twenty-five", "twenty five"
             if value >= 20 and value % 10 == 0 and end < len(doc):
                 j = end + 1 if doc[end].text in HYPHENS and end + 1 < len(doc) else end
-                if j < len(doc) and doc[j].lower_ in NUMBER_WORDS and NUMBER_WORDS[doc[j].lower_] < 10:
-                    value += NUMBER_WORDS[doc[j].lower_]
+                if j < len(doc) and doc[j].lower_ in self.number_words and self.number_words[doc[j].lower_] < 10:
+                    value += self.number_words[doc[j].lower_]
                     end = j + 1
         elif tok.lower_ in ARTICLE_ONE and i + 1 < len(doc) and doc[i + 1].lower_ in self.lex.multipliers:
             value, end = 1.0, i + 1
@@ -137,8 +146,9 @@ class AmountFinder:
             ok = may_start.get(orth)
             if ok is None:
                 tok = doc[i]
+                # a number word of the user's knowledge ("score") is no number to spaCy: it may start one too
                 ok = may_start[orth] = bool(tok.like_num or tok.lower_ in ARTICLE_ONE or tok.text[:1].isdigit()
-                                            or tok.text[:1] in "$€£¥₩WUACHNS")
+                                            or tok.text[:1] in "$€£¥₩WUACHNS" or tok.lower_ in self.number_words)
             if not ok:
                 i += 1
                 continue
@@ -206,7 +216,7 @@ class AmountFinder:
             persons = self._persons_after(doc, i, after)
             if persons is not None:
                 noun, span_end = persons
-                if value <= 1 or _referential_small_number(doc, start, value, first):
+                if value <= 1 or _referential_small_number(doc, start, value, first, self.number_words):
                     return None
                 kind, unit, head, after = "persons", "persons", noun, span_end
         if kind is None:
@@ -237,7 +247,7 @@ class AmountFinder:
             second = self._number_at(doc, joined_at) if not _from_before(doc, start) else None
             if second is not None and not scaled and second[3]:
                 # the scale written once serves both ends: "$10-20 billion"
-                scale = second[0] / _plain_value(doc[joined_at])
+                scale = second[0] / _plain_value(doc[joined_at], self.number_words)
                 value *= scale if scale > 0 else 1
             if second is not None and second[0] > value:
                 high, after = second[0], second[1]
@@ -437,11 +447,11 @@ def _from_before(doc: Doc, start: int) -> bool:
     return start > 0 and doc[start - 1].lower_ == "from"
 
 
-def _plain_value(tok: Token) -> float:
+def _plain_value(tok: Token, numbers: dict[str, int]) -> float:
     try:
         return float(re.sub(r"[^\d.]", "", tok.text) or "nan")
     except ValueError:
-        return float(NUMBER_WORDS.get(tok.lower_, 0))
+        return float(numbers.get(tok.lower_, 0))
 
 
 def _is_reference(finder: AmountFinder, doc: Doc, i: int, end: int) -> bool:
@@ -490,9 +500,9 @@ def _year_like(tok: Token, value: float) -> bool:
     return _dated(tok) or (re.fullmatch(r"\d{4}", tok.text) is not None and 1000 <= value <= 2999)
 
 
-def _referential_small_number(doc: Doc, start: int, value: float, first: Token) -> bool:
+def _referential_small_number(doc: Doc, start: int, value: float, first: Token, numbers: dict[str, int]) -> bool:
     """"the two leaders", "its three soldiers": a small spelled-out number naming a group in the story,
-    not counting people."""
-    if first.lower_ not in NUMBER_WORDS or value >= 10:
+    not counting people (`numbers`: the finder's number words)."""
+    if first.lower_ not in numbers or value >= 10:
         return False
     return start > 0 and doc[start - 1].lower_ in DEFINITE

@@ -64,9 +64,12 @@ _NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\b")
 _QUALIFIER_TOKENS = 3
 
 
-@functools.lru_cache(maxsize=1)
-def lexicon() -> dict:
-    data, check = loader.Checked.of(DATA)
+@functools.lru_cache(maxsize=8)
+def lexicon(kb_dirs: tuple[str, ...] = ()) -> dict:
+    """referents.toml's words (and time_words.toml's month and weekday names), with the additions of
+    the user's knowledge folders `kb_dirs`. The component passes its lexicon down to every reading
+    (`lex`); a function called without one reads the packaged words."""
+    data, check = loader.Checked.of(DATA, kb_dirs)
     out: dict = check.word_sets(data, "referents")
     out["occasions"] = {phrase: kind for kind, phrases in data.get("occasions", {}).items() for phrase in phrases}
     out["transitions"] = {phrase: kind for kind, phrases in data.get("transitions", {}).items()
@@ -76,7 +79,7 @@ def lexicon() -> dict:
     # a verb whose lemma opens no rebuttal phrase cannot be one (every phrase of a verb but "be"
     # starts with its lemma): statements() skips reading its children
     out["rebuttal_heads"] = frozenset(p.split()[0] for p in out.get("rebuttal_verbs", ()))
-    tw = loader.data("time_words.toml")
+    tw = loader.data("time_words.toml", kb_dirs)
     out["months"] = frozenset(tw.get("months", {}))
     out["weekdays"] = frozenset(tw.get("weekdays", {}))
     return out
@@ -117,10 +120,10 @@ def clause_verb(token: Token) -> Token:
     return t
 
 
-def conditional_mark(token: Token) -> str | None:
+def conditional_mark(token: Token, lex: dict | None = None) -> str | None:
     """"counterfactual" or "conditional" when the statement holding `token` is the consequent or the
     condition of an if-clause, or a "would have + participle" past that did not happen."""
-    lex = lexicon()
+    lex = lex or lexicon()
     t = token
     for _ in range(16):
         if t.pos_ in ("VERB", "AUX"):
@@ -131,8 +134,8 @@ def conditional_mark(token: Token) -> str | None:
             for k in kids:
                 if k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex["condition_marks"]
                                              for m in k.children):
-                    return "counterfactual" if (_pluperfect(k) or _modal_perfect(t)) else "conditional"
-            if _modal_perfect(t):
+                    return "counterfactual" if (_pluperfect(k) or _modal_perfect(t, lex=lex)) else "conditional"
+            if _modal_perfect(t, lex=lex):
                 return "counterfactual"
         if t.head.i == t.i or t.dep_ in ("ccomp", "parataxis"):
             break
@@ -149,18 +152,20 @@ def _pluperfect(verb: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) and verb.tag_ == "VBN"
 
 
-def _modal_perfect(verb: Token) -> bool:
+def _modal_perfect(verb: Token, lex: dict | None = None) -> bool:
+    lex = lex or lexicon()
     aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    return verb.tag_ == "VBN" and "have" in aux and any(a in lexicon()["counterfactual_modals"] for a in aux)
+    return verb.tag_ == "VBN" and "have" in aux and any(a in lex["counterfactual_modals"] for a in aux)
 
 
-def reported_future(token: Token) -> bool:
+def reported_future(token: Token, lex: dict | None = None) -> bool:
     """"would" in a clause under a past-tense verb ("signed a deal under which Seoul would raise its
     share"): the future of a past report, as firm as the report, not speculation."""
+    lex = lex or lexicon()
     verb = clause_verb(token)
     if not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
         return False
-    if any(c.dep_ == "mark" and c.lower_ in lexicon()["condition_marks"] for c in verb.children):
+    if any(c.dep_ == "mark" and c.lower_ in lex["condition_marks"] for c in verb.children):
         return False
     t = verb
     for _ in range(8):
@@ -173,10 +178,11 @@ def reported_future(token: Token) -> bool:
     return False
 
 
-def possibility(token: Token) -> str | None:
+def possibility(token: Token, lex: dict | None = None) -> str | None:
     """The modal that makes the statement holding `token` a possibility or an obligation ("Spain can meet
     them by dedicating 2%"), looking up through the infinitives and gerunds that take their mood from above."""
-    modals = lexicon()["possibility_modals"]
+    lex = lex or lexicon()
+    modals = lex["possibility_modals"]
     t = clause_verb(token)
     for _ in range(8):
         if t.pos_ in ("VERB", "AUX"):
@@ -191,11 +197,11 @@ def possibility(token: Token) -> str | None:
     return None
 
 
-def attribution(doc: Doc, token: Token) -> str | None:
+def attribution(doc: Doc, token: Token, lex: dict | None = None) -> str | None:
     """Who the statement holding `token` is reported from: the subject of a reporting verb whose
     complement holds it, or the object of "according to" in its sentence; as an actor's canonical name
     when an actor span covers it."""
-    lex = lexicon()
+    lex = lex or lexicon()
     t = token
     for _ in range(16):
         head = t.head
@@ -236,9 +242,11 @@ def timexes_valued(doc: Doc, value: str) -> list[Span]:
     return index[1].get(value, [])
 
 
-def date_form(doc: Doc, value: str | None, start: int, end: int) -> tuple[str | None, dict | None]:
+def date_form(doc: Doc, value: str | None, start: int, end: int,
+              lex: dict | None = None) -> tuple[str | None, dict | None]:
     """How a fact's date `value` is stated, with the timex span that states it (inside the quote
     [start, end) if any): see the module doc for the kinds."""
+    lex = lex or lexicon()
     if not value:
         return None, None
     inside, elsewhere = [], False
@@ -252,7 +260,6 @@ def date_form(doc: Doc, value: str | None, start: int, end: int) -> tuple[str | 
         # a date the statement does not state that is the document's own is the document's, not the fact's
         return ("document" if value in anchors else "elsewhere"), None
     span = min(inside, key=lambda s: s.start_char)
-    lex = lexicon()
     lowered = {t.lower_ for t in span}
     if lowered & lex["months"] or _YEAR.search(span.text) or _NUMERIC_DATE.search(span.text):
         kind = "explicit"
@@ -283,9 +290,9 @@ def reconcile_basis(form: str | None) -> str | None:
 
 # ---------------------------------------------------------------- quantities
 
-def counted_noun(span: Span) -> tuple[str | None, str | None]:
+def counted_noun(span: Span, lex: dict | None = None) -> tuple[str | None, str | None]:
     """(what the amount counts or prices, the whole a share is of) as lemmas."""
-    lex = lexicon()
+    lex = lex or lexicon()
     units, vague = lex["unit_words"], lex["vague_nouns"]
     inside = [t for t in span if t.pos_ in NOUNS and t.lemma_.lower() not in units and t.lower_ not in units
               and not t.like_num and t.ent_type_ not in ("GPE", "NORP")]
@@ -321,19 +328,20 @@ def _keep(lemma: str, vague: frozenset) -> str | None:
     return None if lemma in vague else lemma
 
 
-def occasion_of(token: Token) -> tuple[str | None, str | None]:
+def occasion_of(token: Token, lex: dict | None = None) -> tuple[str | None, str | None]:
     """(occasion kind, verb lemma) of the clause a fact is stated in."""
+    lex = lex or lexicon()
     verb = clause_verb(token)
-    table = lexicon()["occasions"]
+    table = lex["occasions"]
     for phrase in verb_phrases(verb):
         if phrase in table:
             return table[phrase], verb.lemma_.lower()
     return None, verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else None
 
 
-def change_size(span: Span, counts: str | None) -> bool:
+def change_size(span: Span, counts: str | None, lex: dict | None = None) -> bool:
     """True when the amount is the size of a change ("an 8.3% increase", "raised by 8.3%", "up 5%")."""
-    lex = lexicon()
+    lex = lex or lexicon()
     if counts in lex["change_nouns"]:
         return True
     root = span.root
@@ -343,9 +351,9 @@ def change_size(span: Span, counts: str | None) -> bool:
     return root.dep_ == "npadvmod" and head.lower_ in ("up", "down")
 
 
-def instalment(span: Span) -> str | None:
+def instalment(span: Span, lex: dict | None = None) -> str | None:
     """"increment" or "base" from a modifier of the amount or of the noun it counts."""
-    lex = lexicon()
+    lex = lex or lexicon()
     root = span.root
     near = list(span) + list(root.head.lefts if root.head.pos_ in NOUNS else []) + [root.head]
     for t in near:
@@ -357,12 +365,12 @@ def instalment(span: Span) -> str | None:
     return None
 
 
-def payment(span: Span, counts: str | None, qualifier: str | None) -> str | None:
+def payment(span: Span, counts: str | None, qualifier: str | None, lex: dict | None = None) -> str | None:
     """"paid" when the amount is the object of a payment verb in a past tense, not negated and not under
     a modal ("They gave us $5 billion", "Seoul has paid $2 billion"); "ceiling" when it is qualified as a
     maximum ("up to $5 billion"); else None. An amount that prices a promise ("gave a $5 billion pledge")
     is not money paid."""
-    lex = lexicon()
+    lex = lex or lexicon()
     if qualifier and qualifier.lower() in lex["ceiling_qualifiers"]:
         return "ceiling"
     if counts in lex["promise_nouns"]:
@@ -386,9 +394,10 @@ def _words_before(span: Span, n: int = 4) -> str:
     return " ".join(words[-n:])
 
 
-def turned_down(span: Span) -> bool:
+def turned_down(span: Span, lex: dict | None = None) -> bool:
+    lex = lex or lexicon()
     before = _words_before(span)
-    return any(before.endswith(p) for p in lexicon()["turned_down_phrases"])
+    return any(before.endswith(p) for p in lex["turned_down_phrases"])
 
 
 def turned_down_by(span: Span) -> str | None:
@@ -410,10 +419,11 @@ def turned_down_by(span: Span) -> str | None:
     return None
 
 
-def included_parties(span: Span) -> list[str]:
+def included_parties(span: Span, lex: dict | None = None) -> list[str]:
     """Named members of the group that is the subject of a clause above the amount ("The 32 allies,
     including Spain and Italy, signed ..., committing to spend 5%")."""
-    words = lexicon()["inclusion_words"]
+    lex = lex or lexicon()
+    words = lex["inclusion_words"]
     t, out = span.root, []
     for _ in range(8):
         if t.pos_ in ("VERB", "AUX"):
@@ -439,10 +449,11 @@ def _goal_of(verb: Token) -> str | None:
     return obj.lemma_.lower() if obj is not None and obj.pos_ in NOUNS else None
 
 
-def _goal_below(verb: Token, depth: int = 2) -> Token | None:
+def _goal_below(verb: Token, depth: int = 2, lex: dict | None = None) -> Token | None:
     """A goal verb in a purpose or condition clause under `verb` ("to meet the targets", "if it wants to
     achieve the targets")."""
-    goals = lexicon()["goal_verbs"]
+    lex = lex or lexicon()
+    goals = lex["goal_verbs"]
     frontier = [verb]
     for _ in range(depth):
         frontier = [c for t in frontier for c in t.children if c.dep_ in ("advcl", "xcomp", "ccomp", "acl")]
@@ -452,8 +463,8 @@ def _goal_below(verb: Token, depth: int = 2) -> Token | None:
     return None
 
 
-def _stated_minimum(span: Span, qualifier: str | None) -> bool:
-    lex = lexicon()
+def _stated_minimum(span: Span, qualifier: str | None, lex: dict | None = None) -> bool:
+    lex = lex or lexicon()
     if qualifier and qualifier.lower() in lex["minimum_phrases"]:
         return True
     doc = span.doc
@@ -462,9 +473,9 @@ def _stated_minimum(span: Span, qualifier: str | None) -> bool:
     return any(before.endswith(p) or f"{p} " in f"{before} " for p in lex["minimum_phrases"])
 
 
-def sufficiency(span: Span, qualifier: str | None) -> tuple[str | None, str | None]:
+def sufficiency(span: Span, qualifier: str | None, lex: dict | None = None) -> tuple[str | None, str | None]:
     """("enough" | "minimum" | None, goal noun): see the module doc."""
-    lex = lexicon()
+    lex = lex or lexicon()
     t, via_means = span.root, False
     for _ in range(6):
         if t.lower_ in ("than", "instead"):
@@ -477,33 +488,36 @@ def sufficiency(span: Span, qualifier: str | None) -> tuple[str | None, str | No
         if t.head.i == t.i:
             break
         t = t.head
-    if _stated_minimum(span, qualifier):
-        goal = _goal_below(clause_verb(span.root))
+    if _stated_minimum(span, qualifier, lex=lex):
+        goal = _goal_below(clause_verb(span.root), lex=lex)
         if goal is not None:
             return "minimum", _goal_of(goal)
     return None, None
 
 
-def add_quantity_referent(doc: Doc, span: Span) -> None:
+def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
+    lex = lex or lexicon()
     q = span._.quantity
     if not q:
         return
-    counts, base = counted_noun(span)
-    occasion, verb = occasion_of(span.root)
+    counts, base = counted_noun(span, lex=lex)
+    occasion, verb = occasion_of(span.root, lex=lex)
     start = q.get("quote_start", span.sent.start_char)
     end = q.get("quote_end", span.sent.end_char)
-    form, _ = date_form(doc, q.get("time"), start, end)
-    refused = turned_down(span)
-    span._.quantity = {**q, "counts": counts, "change_size": change_size(span, counts), "base": base, "occasion": occasion, "occasion_verb": verb,
-                       "instalment": instalment(span), "conditional": conditional_mark(span.root),
-                       "attributed_to": q.get("attributed_to") or attribution(doc, span.root), "time_basis": form,
-                       "reported_future": reported_future(span.root), "modal": possibility(span.root),
-                       "payment": payment(span, counts, q.get("qualifier")) if q.get("unit") else None,
-                       **dict(zip(("sufficiency", "goal"), sufficiency(span, q.get("qualifier"))
+    form, _ = date_form(doc, q.get("time"), start, end, lex=lex)
+    refused = turned_down(span, lex=lex)
+    span._.quantity = {**q, "counts": counts, "change_size": change_size(span, counts, lex=lex), "base": base,
+                       "occasion": occasion, "occasion_verb": verb,
+                       "instalment": instalment(span, lex=lex), "conditional": conditional_mark(span.root, lex=lex),
+                       "attributed_to": q.get("attributed_to") or attribution(doc, span.root, lex=lex),
+                       "time_basis": form,
+                       "reported_future": reported_future(span.root, lex=lex), "modal": possibility(span.root, lex=lex),
+                       "payment": payment(span, counts, q.get("qualifier"), lex=lex) if q.get("unit") else None,
+                       **dict(zip(("sufficiency", "goal"), sufficiency(span, q.get("qualifier"), lex=lex)
                                   if not refused else (None, None))),
-                       "turned_down": refused, "included": included_parties(span),
+                       "turned_down": refused, "included": included_parties(span, lex=lex),
                        "turned_down_by": turned_down_by(span) if refused else None,
-                       "dated_things": dated_things(doc, span.root.sent, start, end)}
+                       "dated_things": dated_things(doc, span.root.sent, start, end, lex=lex)}
 
 
 # ---------------------------------------------------------------- dated things
@@ -511,23 +525,25 @@ def add_quantity_referent(doc: Doc, span: Span) -> None:
 _FULL_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
-def thing_phrase(noun: Token) -> str | None:
+def thing_phrase(noun: Token, lex: dict | None = None) -> str | None:
     """A noun with the compound and adjective modifiers that name it ("joint fact sheet"), lemmatised;
     None for a vague noun without modifiers."""
+    lex = lex or lexicon()
     # "the 25 per cent levy": the amount's unit words are no part of the thing's name
     mods = [t for t in noun.lefts if t.dep_ in ("compound", "amod") and t.pos_ in ("NOUN", "PROPN", "ADJ")
-            and t.lower_ not in lexicon()["unit_words"]]
+            and t.lower_ not in lex["unit_words"]]
     words = [t.lower_ if t.pos_ != "NOUN" else t.lemma_.lower() for t in mods] + [noun.lemma_.lower()]
-    if not mods and noun.lemma_.lower() in lexicon()["vague_nouns"]:
+    if not mods and noun.lemma_.lower() in lex["vague_nouns"]:
         return None
     return " ".join(words)
 
 
-def dated_things(doc: Doc, sent: Span, start: int, end: int) -> list[dict]:
+def dated_things(doc: Doc, sent: Span, start: int, end: int, lex: dict | None = None) -> list[dict]:
     """What the statement dates to a day: {"thing", "verb", "occasion", "date", "form"} for each verb
     of the quote with a full date of its own and a named thing it is done to ("released a joint fact
     sheet on November 14", "the fact sheet released on November 13", "the levy came into effect on
     August 1")."""
+    lex = lex or lexicon()
     out = []
     for span in in_sentence(doc, TIMEX, sent):
         value = (span._.timex or {}).get("value")
@@ -547,11 +563,11 @@ def dated_things(doc: Doc, sent: Span, start: int, end: int) -> list[dict]:
                 noun = next((c for c in head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
         if noun is None:
             continue
-        thing = thing_phrase(noun)
+        thing = thing_phrase(noun, lex=lex)
         if thing is None:
             continue
-        occasion = next((lexicon()["occasions"][p] for p in verb_phrases(head) if p in lexicon()["occasions"]), None)
-        form, _ = date_form(doc, value, start, end)
+        occasion = next((lex["occasions"][p] for p in verb_phrases(head) if p in lex["occasions"]), None)
+        form, _ = date_form(doc, value, start, end, lex=lex)
         out.append({"thing": thing, "verb": head.lemma_.lower(), "occasion": occasion, "date": value[:10],
                     "form": form})
     return out
@@ -559,7 +575,7 @@ def dated_things(doc: Doc, sent: Span, start: int, end: int) -> list[dict]:
 
 # ---------------------------------------------------------------- events
 
-def transition_phrases(doc: Doc, trigger: Span, start: int, end: int) -> list[dict]:
+def transition_phrases(doc: Doc, trigger: Span, start: int, end: int, lex: dict | None = None) -> list[dict]:
     """Each phrase of the quote saying what happened to an office: the trigger's and every other verb or
     noun of the quote's sentence inside the quote, as
         {"kind": "start" | "end" | "election", "at": offset in the quote,
@@ -568,7 +584,7 @@ def transition_phrases(doc: Doc, trigger: Span, start: int, end: int) -> list[di
          "bare": an end word that names a change of office only on a change of leadership ("removal"),
          "not_done": the words around it say it did not (yet) happen ("refused to resign", "may be removed"),
          "about": the person whose office it is (an actor's name), or None}."""
-    lex = lexicon()
+    lex = lex or lexicon()
     table = lex["transitions"]
     found = []
     sent = trigger.root.sent
@@ -586,7 +602,7 @@ def transition_phrases(doc: Doc, trigger: Span, start: int, end: int) -> list[di
                 found.append({"kind": kind, "at": tok.idx - start, "done_to": done_to,
                               "announced": phrase in lex["announced_end_words"] or lemma in lex["announced_end_words"],
                               "bare": kind == "end" and phrase in lex["bare_end_words"],
-                              "not_done": not_done(tok), "about": transition_about(doc, tok, done_to)})
+                              "not_done": not_done(tok, lex=lex), "about": transition_about(doc, tok, done_to)})
                 break
     return found
 
@@ -613,10 +629,10 @@ def _subject_phrases(tok: Token) -> list[str]:
 _MOOD_FROM_ABOVE = {"xcomp", "pobj", "prep", "dobj", "acl", "conj", "ccomp", "nsubj", "nsubjpass"}
 
 
-def not_done(tok: Token) -> bool:
+def not_done(tok: Token, lex: dict | None = None) -> bool:
     """True when the words governing a change of office say it did not, or not yet, happen: a negation, a
     modal, or a word of refusing, urging, planning or attempting above it (see referents.toml)."""
-    lex = lexicon()
+    lex = lex or lexicon()
     t = tok
     for step in range(4):
         for c in t.children:
@@ -661,11 +677,11 @@ def transition_about(doc: Doc, tok: Token, done_to: bool) -> str | None:
     return None
 
 
-def office_words(doc: Doc, start: int, end: int) -> tuple[list[list], list[list]]:
+def office_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tuple[list[list], list[list]]:
     """The office titles the quote [start, end) names, as [office, offset in the quote, former, the names
     it goes by] (the longest title at each place: "vice president" is not "president"), and those standing right before a
     person it names, as [office, person, former] ("President Lind", "former Prime Minister Voss")."""
-    lex = lexicon()
+    lex = lex or lexicon()
     titles, longest = lex["office_titles"], lex["office_title_longest"]
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
@@ -684,7 +700,7 @@ def office_words(doc: Doc, start: int, end: int) -> tuple[list[list], list[list]
             if words in titles:
                 before = {t.lower_ for t in toks[max(0, i - 2):i]}
                 former = bool(before & lex["former_words"]) or toks[i].lower_.startswith("ex-")
-                offices.append([words, toks[i].idx - start, former, _office_names(toks, i, words)])
+                offices.append([words, toks[i].idx - start, former, _office_names(toks, i, words, lex=lex)])
                 ends[toks[i + n - 1].i] = offices[-1]
                 i += n
                 break
@@ -701,11 +717,11 @@ def office_words(doc: Doc, start: int, end: int) -> tuple[list[list], list[list]
     return offices, titled
 
 
-def _office_names(toks: list[Token], i: int, title: str) -> list[str]:
+def _office_names(toks: list[Token], i: int, title: str, lex: dict | None = None) -> list[str]:
     """How the office at toks[i] may be named: the title with the words naming it before it ("Finance
     Minister" -> "minister", "finance minister"); a modifier right before it makes it another office
     ("Deputy Minister" is not "minister", "acting president" not "president")."""
-    lex = lexicon()
+    lex = lex or lexicon()
     names = [] if i and toks[i - 1].lower_ in lex["office_modifiers"] else [title]
     phrase = title
     for j in range(i - 1, max(-1, i - 3), -1):
@@ -717,24 +733,26 @@ def _office_names(toks: list[Token], i: int, title: str) -> list[str]:
     return names
 
 
-def quote_words(doc: Doc, start: int, end: int) -> tuple[list[str], bool]:
+def quote_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tuple[list[str], bool]:
     """The quote's words of four letters or more, lower case (what two reports of one event may share), and
     whether it calls anyone former ("former", "ex-", "erstwhile")."""
+    lex = lex or lexicon()
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return [], False
-    former = lexicon()["former_words"]
+    former = lex["former_words"]
     return (sorted({t.lower_ for t in span if t.is_alpha and len(t) >= 4}),
             any(t.lower_ in former or t.lower_.startswith("ex-") for t in span))
 
 
-def add_event_referent(doc: Doc, span: Span) -> None:
+def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
+    lex = lex or lexicon()
     e = span._.event
     if not e:
         return
     start = e.get("quote_start", span.sent.start_char)
     end = e.get("quote_end", span.sent.end_char)
-    form, _ = date_form(doc, e.get("date"), start, end)
+    form, _ = date_form(doc, e.get("date"), start, end, lex=lex)
     value = e.get("date")
     timexes = [[s.start_char - start, s.end_char - start, (s._.timex or {}).get("value")]
                for s in in_sentence(doc, TIMEX, span.root.sent) if start <= s.start_char and s.end_char <= end]
@@ -743,27 +761,27 @@ def add_event_referent(doc: Doc, span: Span) -> None:
         same = timexes_valued(doc, value)
         own = [s for s in same if start <= s.start_char and s.end_char <= end] or same
         year_stated = any(_YEAR.search(s.text) for s in own) if own else False
-    spots = transition_phrases(doc, span, start, end)
+    spots = transition_phrases(doc, span, start, end, lex=lex)
     kinds = {s["kind"] for s in spots if not s["bare"] or e.get("type") == "TRANSITION"}
     kind = next((k for k in ("start", "end", "election") if k in kinds), None)
-    offices, titled = office_words(doc, start, end)
-    words, former = quote_words(doc, start, end)
+    offices, titled = office_words(doc, start, end, lex=lex)
+    words, former = quote_words(doc, start, end, lex=lex)
     span._.event = {**e, "date_basis": reconcile_basis(form), "date_form": form, "year_stated": year_stated,
                     "quote_timexes": sorted(timexes), "transition": kind, "transition_spots": spots,
                     "offices": offices, "titled": titled, "quote_words": words,
                     "former": former,
                     "impeachment": any(w.startswith("impeach") for w in words),
-                    "conditional": conditional_mark(span.root),
-                    "dated_things": dated_things(doc, span.root.sent, start, end)}
+                    "conditional": conditional_mark(span.root, lex=lex),
+                    "dated_things": dated_things(doc, span.root.sent, start, end, lex=lex)}
 
 
 # ---------------------------------------------------------------- titles people are given
 
-def title_claims(doc: Doc, titles: dict[tuple[str, ...], dict]) -> list[dict]:
+def title_claims(doc: Doc, titles: dict[tuple[str, ...], dict], lex: dict | None = None) -> list[dict]:
     """Every "<title> <person>" of the text ("Commerce Secretary Howard Lutnick", "former President X"):
     {"name", "kb_id", "title", "roles", "country", "former", "start", "end", "quote"}. A title with a
     modifier that makes it another office ("Deputy ...", "then-...") is not a claim."""
-    lex = lexicon()
+    lex = lex or lexicon()
     longest = max((len(k) for k in titles), default=0)
     claims = []
     for span in doc.spans.get(ACTORS, []):
@@ -797,7 +815,7 @@ def title_claims(doc: Doc, titles: dict[tuple[str, ...], dict]) -> list[dict]:
 COMPLEMENTS = ("ccomp", "xcomp", "parataxis")
 
 
-def statements(doc: Doc) -> list[dict]:
+def statements(doc: Doc, lex: dict | None = None) -> list[dict]:
     """Every reported statement of the text with its speaker: {"speaker", "side", "topics", "negated",
     "rebuttal", "start", "end", "quote"}. `topics` are the complement's noun lemmas; `negated` says the
     complement denies ("has no exemptions", "not all goods"); `rebuttal` that the reporting words set it
@@ -805,7 +823,7 @@ def statements(doc: Doc) -> list[dict]:
 
     Built from the reporting verbs ("X said that ...", "... , X asserted") and reporting nouns ("X's
     post that ...") of the parse."""
-    lex = lexicon()
+    lex = lex or lexicon()
     sides = _sides(doc)
     out = []
     for sent in doc.sents:
@@ -946,18 +964,20 @@ def document_parties(doc: Doc, least: int = 2) -> list[str]:
 class ReferentFinder:
     def __init__(self, kb_dirs: tuple[str, ...] = ()):
         self.kb_dirs = kb_dirs
+        # the words this pipeline reads with: the packaged ones and those of its own --kb folders
+        self.lex = lexicon(kb_dirs)
 
     def __call__(self, doc: Doc) -> Doc:
         parties = None
         for span in doc.spans.get(QUANTITIES, []):
-            add_quantity_referent(doc, span)
+            add_quantity_referent(doc, span, lex=self.lex)
             q = span._.quantity
             if q and not q.get("holder") and not q.get("target"):
                 # a figure that names no party is about the parties its document is about
                 parties = document_parties(doc) if parties is None else parties
                 span._.quantity = {**q, "context_parties": parties}
         for span in doc.spans.get(EVENTS, []):
-            add_event_referent(doc, span)
+            add_event_referent(doc, span, lex=self.lex)
         self.file_titles(doc)
         return doc
 
@@ -968,11 +988,11 @@ class ReferentFinder:
         facts += [(s.start_char, s, "event") for s in doc.spans.get(EVENTS, []) if s._.event]
         if not facts:
             return
-        for claim in title_claims(doc, _titles(self.kb_dirs)):
+        for claim in title_claims(doc, _titles(self.kb_dirs), lex=self.lex):
             _, span, kind = _nearest_fact(facts, claim["start"])
             data = getattr(span._, kind)
             setattr(span._, kind, {**data, "titles": data.get("titles", []) + [claim]})
-        for said in statements(doc):
+        for said in statements(doc, lex=self.lex):
             _, span, kind = _nearest_fact(facts, said["start"])
             data = getattr(span._, kind)
             setattr(span._, kind, {**data, "statements": data.get("statements", []) + [said]})
@@ -982,4 +1002,4 @@ class ReferentFinder:
                   requires=["span._.quantity", "span._.event", "token.dep", "token.lemma", "token.tag"],
                   default_config={"kb_dirs": []})
 def make_component(nlp: Language, name: str, kb_dirs: list):
-    return Guarded(name, ReferentFinder(tuple(str(k) for k in kb_dirs)))
+    return Guarded(name, ReferentFinder(loader.folders(kb_dirs)))

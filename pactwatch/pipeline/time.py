@@ -28,20 +28,16 @@ from .guard import Guarded
 RESOLVERS = ("rules", "dateparser")
 
 
-def _clause_words() -> dict[str, frozenset[str]]:
-    """The [clause] lists of time_words.toml: the words read around a date to tell its tense."""
-    data, check = loader.Checked.of("time_words.toml")
-    return check.word_sets(check.table(data, "clause", "clause"), "clause")
-
-
-# what each list is for is said in time_words.toml
-_CLAUSE = _clause_words()
-FUTURE_AUX = _CLAUSE["future_auxiliaries"]
-BOUND_PREPS = _CLAUSE["bound_prepositions"]
-EARLIEST_SIGNALS = tuple(sorted(_CLAUSE["earliest_signals"]))   # str.endswith takes a tuple
-PLAN_VERBS = _CLAUSE["plan_verbs"]
-SAME_PAST = _CLAUSE["same_past_verbs"]
-SAY_VERBS = _CLAUSE["say_verbs"]
+@functools.lru_cache(maxsize=8)
+def clause_words(kb_dirs: tuple[str, ...] = ()) -> dict:
+    """The words read around a date to tell its tense ([clause] of time_words.toml; what each list is for
+    is said there) and the nouns that name a person (`person_nouns`, for ages), with the additions of the
+    user's knowledge folders `kb_dirs`. The tagger passes them down to each reading of the parse."""
+    data, check = loader.Checked.of("time_words.toml", kb_dirs)
+    out: dict = check.word_sets(check.table(data, "clause", "clause"), "clause")
+    out["earliest_signals"] = tuple(sorted(out["earliest_signals"]))   # str.endswith takes a tuple
+    out["person_nouns"] = frozenset(timex_rules.words(kb_dirs).get("person_nouns", {}).get("words", []))
+    return out
 
 # the layout elements a date the text gives as its own sits on (documents/layout): a byline ("By A.
 # Writer | Published on August 21, 2025"), a date line, a wire dateline ("SEOUL, Aug. 21, 2025 (Wire) —")
@@ -71,13 +67,14 @@ class TimeTagger:
         # the user's knowledge folders: their time_words.toml adds words to the grammar
         self.kb_dirs = loader.folders(kb_dirs)
         timex_rules.grammar(self.kb_dirs)  # compile the regexes once, up front
+        self.clause = clause_words(self.kb_dirs)
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc._.text
         found = []
         for m in timex_rules.find(text, self.kb_dirs):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is None or not len(span) or _is_not_time(m, span):
+            if span is None or not len(span) or _is_not_time(m, span, self.clause):
                 continue
             if _is_rate(m, span):
                 m = dataclasses.replace(m, type="SET")  # "700 seats a week": so many per week
@@ -86,7 +83,8 @@ class TimeTagger:
                 span = span[1:]
                 m = dataclasses.replace(m, start=span.start_char)
             found.append((m, span))
-        directions = [_direction(span, weekday=_is_weekday(m), month=m.kind in _MONTH_KINDS) for m, span in found]
+        directions = [_direction(span, self.clause, weekday=_is_weekday(m), month=m.kind in _MONTH_KINDS)
+                      for m, span in found]
         # dates of the page's furniture (menus, links to other stories) are not the story's
         furniture = sorted((s, e) for s, e, kind in doc._.layout or () if kind in FURNITURE_KINDS)
         starts = [s for s, _ in furniture]
@@ -188,23 +186,23 @@ def timex_of(doc: Doc, span_or_token: Span | Token) -> dict | None:
 
 # ---------------------------------------------------------------- what the parse adds
 
-def _is_not_time(m: timex_rules.TimexCandidate, span: Span) -> bool:
+def _is_not_time(m: timex_rules.TimexCandidate, span: Span, clause: dict) -> bool:
     """Candidates the regexes can't rule out but the parse can."""
     if m.kind == "year" and len(span) == 1:
         t = span[0]
         # "2000 troops": a count modifying a plural noun right after it
         if t.dep_ == "nummod" and t.head.i == t.i + 1 and t.head.tag_ in ("NNS", "NNPS"):
             return True
-    if m.kind == "duration" and span.text.lower().endswith("old") and _is_person_age(span):
+    if m.kind == "duration" and span.text.lower().endswith("old") and _is_person_age(span, clause):
         return True
     if m.kind == "duration" and span.end < len(span.doc) and span.doc[span.end].lower_ == "old" \
-            and _is_persons_age_predicate(span):
+            and _is_persons_age_predicate(span, clause):
         return True  # "Mr. Reupke, 52 years old, will succeed": a person's age
     if m.kind == "vague" and span.text.lower() == "soon":
         doc = span.doc
         if span.end < len(doc) and doc[span.end].lower_ in ("after", "before", "afterwards", "thereafter"):
             return True  # "soon after the vote": how close two events are, not a time
-        if _verb_tense(span.root.head) == "past" and span.root.head.pos_ in ("VERB", "AUX"):
+        if _verb_tense(span.root.head, clause) == "past" and span.root.head.pos_ in ("VERB", "AUX"):
             return True  # "was soon released": near a past event, not ahead of today
     if m.kind in ("month", "month_may") and len(span) == 1 and span[0].ent_type_ in ("PERSON", "ORG"):
         return True  # June Carter, March of Dimes
@@ -234,7 +232,7 @@ def _modifies_next_noun(span: Span) -> bool:
         and head.pos_ in ("NOUN", "PROPN") or (last.tag_ == "JJ" and "-" in span.text)
 
 
-def _is_person_age(span: Span) -> bool:
+def _is_person_age(span: Span, clause: dict) -> bool:
     """'the 6-year-old', 'a 52-year-old man', 'the 44-year-old Smith': the age of a person."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
@@ -243,39 +241,34 @@ def _is_person_age(span: Span) -> bool:
     if after.pos_ == "PROPN" or after.ent_type_ == "PERSON":
         return True
     noun = after if after.pos_ == "NOUN" else next((t for t in doc[span.end:span.end + 3] if t.pos_ == "NOUN"), None)
-    return noun is not None and noun.lemma_.lower() in _person_nouns()
+    return noun is not None and noun.lemma_.lower() in clause["person_nouns"]
 
 
-def _is_persons_age_predicate(span: Span) -> bool:
+def _is_persons_age_predicate(span: Span, clause: dict) -> bool:
     """'N years old' said of a person: in apposition to a name, or of a person noun."""
     doc = span.doc
     old = doc[span.end]
     if span.start >= 2 and doc[span.start - 1].text == "," and doc[span.start - 2].pos_ == "PROPN":
         return True
     heads = [old.head] + [c for c in old.head.children if c.dep_ in ("nsubj", "nsubjpass")]
-    return any(h.i != old.i and (h.ent_type_ == "PERSON" or h.lemma_.lower() in _person_nouns()
+    return any(h.i != old.i and (h.ent_type_ == "PERSON" or h.lemma_.lower() in clause["person_nouns"]
                                  or h.lower_ in ("he", "she", "i", "we", "they"))
                for h in heads)
-
-
-@functools.lru_cache(maxsize=1)
-def _person_nouns() -> frozenset:
-    return frozenset(timex_rules.words().get("person_nouns", {}).get("words", []))
 
 
 _MONTH_KINDS = ("month", "month_may")
 
 
-def _direction(span: Span, weekday: bool = False, month: bool = False) -> str | None:
+def _direction(span: Span, clause: dict, weekday: bool = False, month: bool = False) -> str | None:
     """The tense of the clause a time expression modifies: "past", "future" or None. Only a time
     that is an adverbial of the verb (on Friday, in June, Tuesday, by the end of October) takes
     its tense; one inside a noun phrase ("payable Dec. 7", "a July deal") doesn't."""
     t = span.root
     doc = span.doc
     before = " ".join(w.lower_ for w in doc[max(0, span.start - 3):span.start])
-    if before.endswith(EARLIEST_SIGNALS):
+    if before.endswith(clause["earliest_signals"]):
         return "future"  # "as early as Tuesday": a time not yet reached
-    bound = t.dep_ == "pobj" and t.head.lower_ in BOUND_PREPS
+    bound = t.dep_ == "pobj" and t.head.lower_ in clause["bound_prepositions"]
     if t.dep_ == "pobj" and t.head.dep_ == "prep":
         t = t.head
     elif t.dep_ == "pobj" and t.head.dep_ == "pcomp" and t.head.head.dep_ == "prep":
@@ -283,24 +276,25 @@ def _direction(span: Span, weekday: bool = False, month: bool = False) -> str | 
     if t.dep_ in ("prep", "npadvmod", "tmod", "advmod", "obl", "nsubj", "nsubjpass", "dobj", "attr") \
             and t.head.pos_ in ("VERB", "AUX"):
         verb = t.head
-        tense = _verb_tense(verb)
-        if tense == "future" and not weekday and _reported_future(verb):
+        tense = _verb_tense(verb, clause)
+        if tense == "future" and not weekday and _reported_future(verb, clause):
             tense = None  # "said in May it would cut output in April": ahead of the saying, not of today
-        if verb.lemma_.lower() in PLAN_VERBS and not _pluperfect(verb) and verb.dep_ != "acl":
+        if verb.lemma_.lower() in clause["plan_verbs"] and not _pluperfect(verb) and verb.dep_ != "acl":
             return "future"  # "scheduled a vote Thursday", "planned a rally on Saturday"
         if tense is None and verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
             # "is to resume Tuesday", "plans to visit in May": ahead, unless told from the past
             governor = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None
-            if governor is not None and governor.lemma_.lower() in PLAN_VERBS and not _pluperfect(governor):
+            if governor is not None and governor.lemma_.lower() in clause["plan_verbs"] and not _pluperfect(governor):
                 return "future"  # "planned to leave on Thursday" (but not "had been due to expire Friday")
             if verb.dep_ in ("acl", "relcl"):
                 return None  # "the first to join on Friday": a noun's modifier, not a plan
             if governor is not None and governor.pos_ == "ADJ" and governor.dep_ in ("acomp", "attr"):
                 governor = governor.head  # "was due to expire Friday": the tense is the copula's
-            if governor is None or _verb_tense(governor) != "past":
+            if governor is None or _verb_tense(governor, clause) != "past":
                 return "future"
-        if weekday and tense is None and verb.tag_ in ("VBZ", "VBP") and verb.lemma_.lower() not in SAY_VERBS \
-                and verb.lower_ not in SAME_PAST \
+        if weekday and tense is None and verb.tag_ in ("VBZ", "VBP") \
+                and verb.lemma_.lower() not in clause["say_verbs"] \
+                and verb.lower_ not in clause["same_past_verbs"] \
                 and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
             return "future"  # news tells a scheduled event in the present: "the team leaves Monday"
         if bound and weekday and t.i > verb.i:
@@ -312,7 +306,7 @@ def _direction(span: Span, weekday: bool = False, month: bool = False) -> str | 
         while root.head.i != root.i:  # spaCy makes a new Token object on each access: compare indices
             root = root.head
         if root.pos_ in ("VERB", "AUX"):
-            return _verb_tense(root)
+            return _verb_tense(root, clause)
     if month and t.dep_ == "prep" and t.head.pos_ in ("NOUN", "PROPN"):
         # a month dating a noun ("a statement made during the race in October"): the tense of the
         # clause the noun phrase sits in; a participle describing it ("made", "held") is past
@@ -321,7 +315,7 @@ def _direction(span: Span, weekday: bool = False, month: bool = False) -> str | 
             if t.pos_ in ("VERB", "AUX"):
                 if t.tag_ == "VBN" and t.dep_ == "acl":
                     return "past"
-                return _verb_tense(t)
+                return _verb_tense(t, clause)
             if t.head.i == t.i:
                 break
         return None
@@ -331,7 +325,7 @@ def _direction(span: Span, weekday: bool = False, month: bool = False) -> str | 
             if w.tag_ == "VBD":
                 return "past"
             if w.tag_ == "MD":
-                return "future" if w.lower_ in FUTURE_AUX else None
+                return "future" if w.lower_ in clause["future_auxiliaries"] else None
     return None
 
 
@@ -343,18 +337,18 @@ def _pluperfect(word: Token) -> bool:
     return False
 
 
-def _reported_future(verb: Token) -> bool:
+def _reported_future(verb: Token, clause: dict) -> bool:
     """'would' under a past verb of saying or thinking: future from then, not from the anchor."""
     if not any(c.lower_ in ("would", "'d", "’d") and c.dep_ == "aux" for c in verb.children):
         return False
     governor = verb.head
-    return verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and _verb_tense(governor) == "past"
+    return verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and _verb_tense(governor, clause) == "past"
 
 
-def _verb_tense(verb: Token) -> str | None:
+def _verb_tense(verb: Token, clause: dict) -> str | None:
     aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in aux}
-    if words & FUTURE_AUX:
+    if words & clause["future_auxiliaries"]:
         return "future"
     if any(a.lower_ == "going" for a in aux) and any(c.lower_ == "to" for c in verb.children):
         return "future"

@@ -17,7 +17,7 @@ from . import quantities as quantity_rules
 from . import accounts, dated, tenure, titles
 from .datebasis import date_basis, states_year, timexes_in_quote
 from .model import (undated_validity, ActorResolver, DocumentCitation, EventMention, QuantityMention,
-                    document_citation, event_mention, quantity_mention)
+                    document_citation, event_mention, kb_folders, quantity_mention)
 from .normalize import parse_day, shift_period
 
 
@@ -156,7 +156,7 @@ class Blocks:
             doc = self.citations.get(m.doc_id)
             timexes = None if self.timexes is None else self.timexes.get(m.doc_id, [])
             record = {"date": m.date, "quote": m.quote, "start": m.start, "end": m.end}
-            m.settle(date_basis(record, timexes, doc.anchors if doc else ()))
+            m.settle(date_basis(record, timexes, doc.anchors if doc else (), kb_folders(self.actors.kb)))
             m.year_stated = states_year(record, timexes)
             m.quote_timexes = timexes_in_quote(record, timexes)
         self.unsettled = []

@@ -35,9 +35,9 @@ TIME_WORDS = "time_words.toml"
 _QUALIFIER_WORDS = 3
 
 
-@functools.lru_cache(maxsize=1)
-def _calendar_words() -> tuple[frozenset, frozenset]:
-    data = loader.data(TIME_WORDS)
+@functools.lru_cache(maxsize=8)
+def _calendar_words(kb_dirs: tuple[str, ...] = ()) -> tuple[frozenset, frozenset]:
+    data = loader.data(TIME_WORDS, kb_dirs)
     return frozenset(data.get("months", {})), frozenset(data.get("weekdays", {}))
 
 
@@ -50,10 +50,10 @@ def _is_year(word: str) -> bool:
     return word.isdigit() and (len(word) == 4 and word[:2] in ("18", "19", "20") or len(word) == 2)
 
 
-def is_relative_text(text: str) -> bool:
+def is_relative_text(text: str, kb_dirs: tuple[str, ...] = ()) -> bool:
     """True when a temporal expression's words do not fix the date by themselves ("two months ago",
-    "Wednesday"): no month name, no year, no numeric date."""
-    months, _ = _calendar_words()
+    "Wednesday"): no month name, no year, no numeric date. `kb_dirs`: the user's --kb folders."""
+    months, _ = _calendar_words(kb_dirs)
     for word in _words(text):
         if word in months or word.rstrip(".") + "." in months or _is_year(word) \
                 or (word.count("/") == 2 and word.replace("/", "").isdigit()):
@@ -61,12 +61,12 @@ def is_relative_text(text: str) -> bool:
     return True
 
 
-def _qualifier(before: str) -> str | None:
+def _qualifier(before: str, kb_dirs: tuple[str, ...] = ()) -> str | None:
     """"before", "after" or "approx" for the words just ahead of a date, else None."""
     words = _words(before)[-_QUALIFIER_WORDS:]
     if "on" in words[-1:]:
         return None
-    lex, found = lexicon.words(), set(words)
+    lex, found = lexicon.words(kb_dirs), set(words)
     if lex["date_before_words"] & found:
         return "before"
     if lex["date_after_words"] & found:
@@ -76,11 +76,13 @@ def _qualifier(before: str) -> str | None:
     return None
 
 
-def date_basis(record: dict, timexes: Iterable[dict] | None, anchors: Iterable[str | None] = ()) -> str | None:
+def date_basis(record: dict, timexes: Iterable[dict] | None, anchors: Iterable[str | None] = (),
+               kb_dirs: tuple[str, ...] = ()) -> str | None:
     """The basis of an event record's date (see the module doc); None when it has no date.
 
     `timexes` are the document's timex records (start, end, value, text), or None when they are not at
-    hand; `anchors` the document's publication and anchor dates. The result may carry a qualifier after
+    hand; `anchors` the document's publication and anchor dates; `kb_dirs` the user's --kb folders, whose
+    referents.toml and time_words.toml add qualifying words and month names. The result may carry a qualifier after
     a colon ("relative:before") for `date_window`. Without timex records only the anchor can tell: a date
     equal to it is implicit.
     """
@@ -98,11 +100,11 @@ def date_basis(record: dict, timexes: Iterable[dict] | None, anchors: Iterable[s
         # the date came from another sentence; when that is just the anchor, the text never stated it
         return IMPLICIT if anchored else EXPLICIT
     t = min(inside, key=lambda t: t["start"])
-    qualifier = _qualifier(quote[:max(0, t["start"] - start)])
+    qualifier = _qualifier(quote[:max(0, t["start"] - start)], kb_dirs)
     text = t.get("text") or quote[t["start"] - start:t.get("end", t["start"]) - start]
     if qualifier in ("before", "after"):
         return f"{RELATIVE}:{qualifier}"
-    return RELATIVE if qualifier or is_relative_text(text) else EXPLICIT
+    return RELATIVE if qualifier or is_relative_text(text, kb_dirs) else EXPLICIT
 
 
 def date_window(value: str | None, basis: str | None) -> tuple[date, date] | None:

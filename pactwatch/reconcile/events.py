@@ -21,7 +21,7 @@ from datetime import date
 from ..knowledge.identity import norm_name
 from . import lexicon
 from .datebasis import EXPLICIT
-from .model import ActorResolver, EventMention, kb_find, stable_id
+from .model import ActorResolver, EventMention, kb_find, kb_folders, stable_id
 from .normalize import compatible_dates, overlaps, period_of, span_days, timex_interval
 
 # Reports of one event that disagree on its date still fall within this many days of each other.
@@ -166,8 +166,8 @@ def _stem(word: str) -> str:
     return word
 
 
-def _identity_words(m: EventMention, actor_words: set[str]) -> set[str]:
-    common = lexicon.words()["common_report_words"]
+def _identity_words(m: EventMention, actor_words: set[str], kb_dirs: tuple[str, ...] = ()) -> set[str]:
+    common = lexicon.words(kb_dirs)["common_report_words"]
     stems = {_stem(w) for w in m.words if w not in common and w not in actor_words}
     return stems - common
 
@@ -247,9 +247,10 @@ def _same_event(a: EventMention, b: EventMention, actors: ActorResolver) -> str 
     if (b.span[0] - a.span[0]).days > SAME_EVENT_WINDOW_DAYS:
         return None
     actor_words = {w for name in a.actors + b.actors for w in norm_name(name).split() if len(w) >= 4}
-    words_a, words_b = _identity_words(a, actor_words), _identity_words(b, actor_words)
+    dirs = kb_folders(actors.kb if actors else None)
+    words_a, words_b = _identity_words(a, actor_words, dirs), _identity_words(b, actor_words, dirs)
     shared = words_a & words_b
-    ordinals = lexicon.words()["event_ordinals"]
+    ordinals = lexicon.words(dirs)["event_ordinals"]
     ordinal = shared & ordinals
     if (words_a & ordinals) and (words_b & ordinals) and not ordinal:
         return None  # "the fifth round" and "the sixth round" are two events

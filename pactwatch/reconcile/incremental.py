@@ -10,7 +10,7 @@ from typing import Any, Iterable
 
 from .core import Blocks, blocks_to_read, blocks_to_recompute, gather, reconcile_blocks
 from .datebasis import date_basis, states_year, timexes_in_quote
-from .model import ActorResolver, default_kb
+from .model import ActorResolver, default_kb, kb_folders
 from .quantities import UNDATED
 
 FACT_KINDS = ("quantity", "event")
@@ -52,7 +52,8 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
                 # the pipeline settles each date's basis as it reads the text; a record from before that
                 # is settled now, while the document's timexes are at hand (later updates read only facts)
                 own = timexes.get(record.get("doc_id"), [])
-                record = {**record, "date_basis": date_basis(record, own, (doc.get("published"), doc.get("anchor"))),
+                basis = date_basis(record, own, (doc.get("published"), doc.get("anchor")), kb_folders(filing.actors.kb))
+                record = {**record, "date_basis": basis,
                           "year_stated": states_year(record, own), "quote_timexes": timexes_in_quote(record, own)}
             key = filing.add(record)
             if key is None:

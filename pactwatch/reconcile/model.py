@@ -227,6 +227,13 @@ def default_kb() -> Any:
         return None
 
 
+def kb_folders(kb: Any) -> tuple[str, ...]:
+    """The user's --kb folders the knowledge base `kb` was built with (none without one): the other
+    knowledge files reconciliation reads (currency rates, referent words) take the user's additions
+    from the same folders."""
+    return getattr(kb, "folders", ())
+
+
 def knowledge_for(kb_dirs: Iterable[str] = ()) -> Any:
     """The knowledge ingest extracts and reconciles with, for every reconciliation: the packaged
     knowledge base plus the user's --kb folders (a bad folder is the user's KnowledgeError), or the

@@ -24,7 +24,7 @@ from collections import Counter, defaultdict
 from itertools import combinations
 
 from ..knowledge import loader
-from .model import ActorResolver, QuantityMention, stable_id
+from .model import ActorResolver, QuantityMention, kb_folders, stable_id
 from .normalize import Range, format_amount, overlaps, period_of, span_days, timex_interval
 
 # Statuses that fix one value at a time: a rate in force, the amount of a deal. Proposals,
@@ -43,23 +43,31 @@ RATES_FILE = "currency_rates.toml"
 UNDATED = "undated"
 
 
-@functools.lru_cache(maxsize=1)
-def currency_rates() -> tuple[dict[str, dict[int, float]], float]:
-    """Units per US dollar by currency and year, and the spread tolerated."""
-    data = loader.data(RATES_FILE)
-    rates = {cur: {int(y): float(v) for y, v in years.items()} for cur, years in data.get("per_usd", {}).items()}
+@functools.lru_cache(maxsize=8)
+def currency_rates(kb_dirs: tuple[str, ...] = ()) -> tuple[dict[str, dict[int, float]], float]:
+    """Units per US dollar by currency and year, and the spread tolerated; `kb_dirs`: the user's --kb
+    folders, whose currency_rates.toml adds currencies and years."""
+    data, check = loader.Checked.of(RATES_FILE, kb_dirs)
+    rates = {}
+    for cur, years in check.table(data, "per_usd", "per_usd").items():
+        if not isinstance(years, dict):
+            check.fail(f"per_usd.{cur}", "must be a table of year = units per US dollar")
+        for year, value in years.items():
+            if not year.isdigit() or isinstance(value, bool) or not isinstance(value, (int, float)) or value <= 0:
+                check.fail(f"per_usd.{cur}.{year}", "must be a year = a positive number of units per US dollar")
+        rates[cur] = {int(y): float(v) for y, v in years.items()}
     return rates, float(data.get("spread", 0.1))
 
 
-def is_money(unit: str | None) -> bool:
-    return unit == "USD" or unit in currency_rates()[0]
+def is_money(unit: str | None, kb_dirs: tuple[str, ...] = ()) -> bool:
+    return unit == "USD" or unit in currency_rates(kb_dirs)[0]
 
 
-def in_usd(m: QuantityMention) -> Range | None:
+def in_usd(m: QuantityMention, kb_dirs: tuple[str, ...] = ()) -> Range | None:
     """The figure's range in US dollars, widened by the spread when converted; None without a rate."""
     if m.unit == "USD":
         return m.range
-    rates, spread = currency_rates()
+    rates, spread = currency_rates(kb_dirs)
     table = rates.get(m.unit or "")
     if not table:
         return None
@@ -79,7 +87,7 @@ def referent(m: QuantityMention) -> str | None:
 
 def series_key(m: QuantityMention, actors: ActorResolver | None = None) -> str:
     """What a figure measures and in what kind of unit; its values over time form one series."""
-    unit = "money" if is_money(m.unit) else (m.unit or "")
+    unit = "money" if is_money(m.unit, kb_folders(actors and actors.kb)) else (m.unit or "")
     return "|".join(("q", referent(m) or "other:", unit))
 
 
@@ -180,14 +188,15 @@ def cluster_block(key: str, mentions: list[QuantityMention], actors: ActorResolv
     evolution."""
     by_status: dict[tuple, list[QuantityMention]] = defaultdict(list)
     state = _block_state(key)
+    dirs = kb_folders(actors and actors.kb)
     for m in mentions:
         if _home(m, actors) != state:
             continue
-        by_status[(tuple(sorted(_parties(m, actors))), m.unit if not is_money(m.unit) else "money",
+        by_status[(tuple(sorted(_parties(m, actors))), m.unit if not is_money(m.unit, dirs) else "money",
                    _status_group(m.status))].append(m)
     clusters = []
     for (_, _, group_name), members in sorted(by_status.items()):
-        ranges = {id(m): (in_usd(m) or m.range) for m in members}
+        ranges = {id(m): (in_usd(m, dirs) or m.range) for m in members}
         for group in _value_groups(members, ranges):
             clusters.append(_cluster_record(key, group_name, group))
     clusters.sort(key=lambda c: (c["first_day"] or "9999", c["value"]))
@@ -220,12 +229,12 @@ def _cluster_record(key: str, status_group: str, group: list[QuantityMention]) -
     }
 
 
-def _comparable(m: QuantityMention) -> bool:
+def _comparable(m: QuantityMention, kb_dirs: tuple[str, ...] = ()) -> bool:
     """A figure that can contradict another: a firm status, a known referent, a level of its own (not the
     earlier side of a change, not a part of a whole), in force (not a condition or a counterfactual) and a
     time no vaguer than a quarter (or none at all)."""
     return (firm(m) and referent(m) is not None and not m.prior and m.part_of is None and not m.turned_down
-            and not m.conditional and _precise(m.time, is_money(m.unit)))
+            and not m.conditional and _precise(m.time, is_money(m.unit, kb_dirs)))
 
 
 def firm(m: QuantityMention) -> bool:
@@ -255,14 +264,15 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
     figures with no date at all: pairs with them belong to the dated block.
     """
     own = {id(m) for m in mentions}
+    dirs = kb_folders(actors and actors.kb)
     everything = list(mentions) + list(following) + list(undated)
     out = _enough_against_minimum(key, everything, own, actors) + _turned_down_against_commitment(key, everything,
                                                                                                    own, actors)
     pool = []
     ranges = {}
     for m in list(mentions) + list(following) + list(undated):
-        if _comparable(m):
-            r = in_usd(m) if is_money(m.unit) else m.range
+        if _comparable(m, dirs):
+            r = in_usd(m, dirs) if is_money(m.unit, dirs) else m.range
             if r is not None:
                 ranges[id(m)] = r
                 pool.append(m)
@@ -279,25 +289,25 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
             pair = _clashing_pair(gi, gj, own, ranges, states, state)
             if pair:
                 clashing.append(pair)
-    out += [_conflict_record(key, group) for group in _disagreements(_one_per_statement(clashing))]
+    out += [_conflict_record(key, group, dirs) for group in _disagreements(_one_per_statement(clashing))]
     seen = set()
     for members in _party_buckets(pool, actors):
-        for paid, ceiling in _paid_against_ceiling(members, own, ranges, states, state):
+        for paid, ceiling in _paid_against_ceiling(members, own, ranges, states, state, dirs):
             ident = (paid.doc_id, paid.quote, ceiling.doc_id, ceiling.quote)
             if ident not in seen:
                 seen.add(ident)
-                out.append(_payment_record(key, paid, ceiling))
+                out.append(_payment_record(key, paid, ceiling, dirs))
     return out
 
 
 def _paid_against_ceiling(members: list[QuantityMention], own: set[int], ranges: dict, states: dict,
-                          block_state: str):
+                          block_state: str, kb_dirs: tuple[str, ...] = ()):
     """Pairs of one sum told as two kinds of thing: money already handed over ("they gave us $5 billion")
     and, in a later or same-day account, a ceiling still to be provided ("will provide up to $5 billion").
     A payment reported after the ceiling may be its fulfilment, so only a payment stated no later than the
     ceiling is set against it."""
-    paid = [m for m in members if m.payment == "paid" and is_money(m.unit)]
-    ceilings = [m for m in members if m.payment == "ceiling" and is_money(m.unit)]
+    paid = [m for m in members if m.payment == "paid" and is_money(m.unit, kb_dirs)]
+    ceilings = [m for m in members if m.payment == "ceiling" and is_money(m.unit, kb_dirs)]
     for p in paid:
         for c in ceilings:
             if p.doc_id == c.doc_id and not (p.attributed_to and c.attributed_to
@@ -345,7 +355,8 @@ def _enough_against_minimum(key: str, mentions: list[QuantityMention], own: set[
             if ident in seen:
                 continue
             seen.add(ident)
-            items = [_item(e), _item(n)]
+            dirs = kb_folders(actors and actors.kb)
+            items = [_item(e, dirs), _item(n, dirs)]
             goal = e.goal or n.goal or "goal"
             what = e.measure.replace("_", " ") if e.measure not in UNTYPED_MEASURES else (e.counts or "amount")
             out.append({"kind": "conflict", "type": "estimate", "severity": "medium", "items": items, "block": key,
@@ -384,7 +395,8 @@ def _turned_down_against_commitment(key: str, mentions: list[QuantityMention], o
             seen.add(ident)
             party = next(n for n in (d.turned_down_by, d.attributed_to, d.target, *c.included)
                          if n and (actors.state_of(n) if actors else n) in shared)
-            items = [_item(c), _item(d)]
+            dirs = kb_folders(actors and actors.kb)
+            items = [_item(c, dirs), _item(d, dirs)]
             what = c.measure.replace("_", " ") if c.measure not in UNTYPED_MEASURES else (c.counts or "amount")
             out.append({"kind": "conflict", "type": "commitment", "severity": "medium", "items": items, "block": key,
                         "about": f"whether {party} is committed to {items[0]['value']} {what}: included in the "
@@ -412,10 +424,10 @@ def _owns(a: QuantityMention, b: QuantityMention, own: set[int]) -> bool:
     return id(a if a.span is not None else b) in own
 
 
-def _payment_record(key: str, paid: QuantityMention, ceiling: QuantityMention) -> dict:
+def _payment_record(key: str, paid: QuantityMention, ceiling: QuantityMention, kb_dirs: tuple[str, ...] = ()) -> dict:
     what = (paid.counts or paid.measure).replace("_", " ") if paid.measure in UNTYPED_MEASURES \
         else paid.measure.replace("_", " ")
-    items = [_item(paid), _item(ceiling)]
+    items = [_item(paid, kb_dirs), _item(ceiling, kb_dirs)]
     about = f"{what}: {items[0]['value']} already paid vs {items[1]['value']} still to be provided"
     return {"kind": "conflict", "type": "nature", "about": about, "severity": "medium", "items": items,
             "block": key,
@@ -424,13 +436,13 @@ def _payment_record(key: str, paid: QuantityMention, ceiling: QuantityMention) -
             "conflict_id": stable_id("c", [key, "payment", sorted((i["doc_id"], i["quote"]) for i in items)])}
 
 
-def _item(m: QuantityMention) -> dict:
+def _item(m: QuantityMention, kb_dirs: tuple[str, ...] = ()) -> dict:
     """A side of a disagreement; an amount in another currency shows its dollar value beside it."""
     item = m.item()
-    if is_money(m.unit) and m.unit != "USD":
-        usd = in_usd(m)
+    if is_money(m.unit, kb_dirs) and m.unit != "USD":
+        usd = in_usd(m, kb_dirs)
         if usd is not None:
-            _, spread = currency_rates()
+            _, spread = currency_rates(kb_dirs)
             item["usd"] = round(usd.low / (1 - spread))
             item["value"] += f" (about {format_amount(item['usd'], 'USD')})"
     return item
@@ -547,13 +559,14 @@ def _severity(a: QuantityMention, b: QuantityMention) -> str:
     return "high" if high / low >= 1.1 else "medium"
 
 
-def _conflict_record(key: str, pairs: list[tuple[QuantityMention, QuantityMention]]) -> dict:
+def _conflict_record(key: str, pairs: list[tuple[QuantityMention, QuantityMention]],
+                     kb_dirs: tuple[str, ...] = ()) -> dict:
     seen: dict[int, QuantityMention] = {}
     for pair in pairs:
         for m in pair:
             seen.setdefault(id(m), m)
     sides = sorted(seen.values(), key=lambda m: (m.published or "9999", m.doc_id, m.start or 0))
-    items = [_item(m) for m in sides]
+    items = [_item(m, kb_dirs) for m in sides]
     a, b = sides[0], sides[-1]
     what = (a.counts or a.measure).replace("_", " ") if a.measure in UNTYPED_MEASURES else a.measure.replace("_", " ")
     parties = " and ".join(dict.fromkeys(n for m in sides for n in (m.holder, m.target) if n))

@@ -32,7 +32,7 @@ from ..knowledge.identity import norm_name
 from . import lexicon
 from .datebasis import EXPLICIT
 from .events import announced_end, end_done_to, end_not_done, transition_kind_for, transition_phrases
-from .model import EventMention, kb_find, kb_name, stable_id
+from .model import EventMention, kb_find, kb_folders, kb_name, stable_id
 from .normalize import overlaps, parse_day, span_days
 
 # "More than a few days apart": closer dates are one date told loosely.
@@ -90,7 +90,7 @@ def check_document(events: list[EventMention], entity_types: dict[str, str], kb:
             people = [(p, e) for p, e in people if p == subject]
         for person, entry in people:
             if said == "start":
-                conflict = _check_claim(claim, person, _with_office_names(kb, entry), events)
+                conflict = _check_claim(claim, person, _with_office_names(kb, entry), events, kb_folders(kb))
             elif said == "end":
                 conflict = _check_end(claim, person, _with_office_names(kb, entry), events, entity_types, kb,
                                       horizon)
@@ -218,9 +218,10 @@ def _offices_of_the_claim(claim: EventMention, entry: dict | None) -> list[dict]
     return sorted(of_actor or roles, key=lambda r: r["start"])
 
 
-def _by_ordinal(claim: EventMention, tenures: list[dict]) -> list[dict]:
+def _by_ordinal(claim: EventMention, tenures: list[dict], kb_dirs: tuple[str, ...] = ()) -> list[dict]:
     """"Second term": of one office's tenures, only the second can match."""
-    ordinal = next((n for n, word in enumerate(lexicon.ordered("term_ordinals"), 1) if word in claim.words), None)
+    ordinals = lexicon.ordered("term_ordinals", kb_dirs)
+    ordinal = next((n for n, word in enumerate(ordinals, 1) if word in claim.words), None)
     offices = {(r.get("role"), r.get("of")) for r in tenures}
     if ordinal and len(offices) == 1 and len(tenures) >= ordinal:
         return [tenures[ordinal - 1]]
@@ -240,9 +241,10 @@ def _tenure_at(tenures: list[dict], window: tuple[date, date]) -> dict:
     return min(after, key=lambda r: r["start"]) if after else max(tenures, key=lambda r: r["start"])
 
 
-def _check_claim(claim: EventMention, person: str, entry: dict | None, events: list[EventMention]):
+def _check_claim(claim: EventMention, person: str, entry: dict | None, events: list[EventMention],
+                 kb_dirs: tuple[str, ...] = ()):
     offices = _offices_of_the_claim(claim, entry)
-    tenures = _by_ordinal(claim, offices)
+    tenures = _by_ordinal(claim, offices, kb_dirs)
     window = claim.window
     if tenures:
         # any tenure of that kind beginning within the days the claim can stand for: the KB agrees
@@ -256,7 +258,7 @@ def _check_claim(claim: EventMention, person: str, entry: dict | None, events: l
         floor = window[0] - timedelta(days=LOOKBACK_WITHOUT_KB_DAYS)
     acts = _acts_in_office(claim, person, events, floor)
     if tenure:
-        return _knowledge_conflict(claim, person, tenure, acts)
+        return _knowledge_conflict(claim, person, tenure, acts, kb_dirs)
     if acts:
         return _chronology_conflict(claim, person, acts)
     return None
@@ -278,28 +280,29 @@ def _acts_in_office(claim: EventMention, person: str, events: Iterable[EventMent
     return acts
 
 
-def office_phrase(tenure: dict) -> str:
+def office_phrase(tenure: dict, kb_dirs: tuple[str, ...] = ()) -> str:
     """ "president of the United States": the role, and what it is of, as a sentence says it."""
     role, of = tenure.get("role"), tenure.get("of")
-    if of and lexicon.reads_with_the(of) and not of.lower().startswith("the "):
+    if of and lexicon.reads_with_the(of, kb_dirs) and not of.lower().startswith("the "):
         of = "the " + of
     return " of ".join(x for x in (role, of) if x)
 
 
-def _kb_item(person: str, tenure: dict) -> dict:
-    office = office_phrase(tenure)
+def _kb_item(person: str, tenure: dict, kb_dirs: tuple[str, ...] = ()) -> dict:
+    office = office_phrase(tenure, kb_dirs)
     return {"doc_id": None, "source": "knowledge base", "value": tenure["start"],
             "quote": f"{person}: {office}, from {tenure['start']}"
                      + (f" to {tenure['end']}" if tenure.get("end") else "")}
 
 
-def _knowledge_conflict(claim: EventMention, person: str, tenure: dict, acts: list[EventMention]) -> dict:
-    office = office_phrase(tenure) or "office"
+def _knowledge_conflict(claim: EventMention, person: str, tenure: dict, acts: list[EventMention],
+                        kb_dirs: tuple[str, ...] = ()) -> dict:
+    office = office_phrase(tenure, kb_dirs) or "office"
     reason = (f"The text says {person}'s term began on {claim.date}{_loosely(claim)}, but {person}'s term as "
               f"{office} began on {tenure['start']}, more than {START_SLACK_DAYS} days away")
     if acts:
         reason += f", and the same text has {person} acting in office on {_dates(acts)}"
-    items = [claim.item(), _kb_item(person, tenure)] + [e.item() for e in acts]
+    items = [claim.item(), _kb_item(person, tenure, kb_dirs)] + [e.item() for e in acts]
     return _record("knowledge", f"start of {person}'s term as {office}", reason + ".", items, claim)
 
 
@@ -365,7 +368,7 @@ def _check_end(claim: EventMention, person: str, entry: dict | None, events: lis
     acts = _acts_after_end(claim, person, events, entry, reach)
     successors = _successors_before(claim, person, events, entity_types, kb, tenure, offices)
     if tenure:
-        return _knowledge_end_conflict(claim, person, tenure, acts, successors)
+        return _knowledge_end_conflict(claim, person, tenure, acts, successors, kb_folders(kb))
     names = _names_of(person, entry)
     named = claim.offices[0][0] if claim.offices else None
     strong = [e for e in acts if _proves_office(e, names, named)]
@@ -493,7 +496,7 @@ def _successors_before(claim: EventMention, person: str, events: Iterable[EventM
         # the office the text has the person take up, when it names one
         titled = [e.offices[0][0] for e in own if e.offices]
         role = titled[-1] if titled else None
-    if not role or role.lower() in lexicon.words()["multi_holder_offices"]:
+    if not role or role.lower() in lexicon.words(kb_folders(kb))["multi_holder_offices"]:
         return []
     own_start = parse_day(tenure.get("start")) if tenure else None
     if own_start is None:
@@ -531,15 +534,15 @@ def _kb_start_in(entry: dict | None, role: str, state: str | None, e: EventMenti
     return False
 
 
-def _end_kb_item(person: str, tenure: dict) -> dict:
-    item = _kb_item(person, tenure)
+def _end_kb_item(person: str, tenure: dict, kb_dirs: tuple[str, ...] = ()) -> dict:
+    item = _kb_item(person, tenure, kb_dirs)
     item["value"] = tenure.get("end") or f"in office after {tenure['start']}"
     return item
 
 
 def _knowledge_end_conflict(claim: EventMention, person: str, tenure: dict, acts: list[EventMention],
-                            successors: list[EventMention]) -> dict:
-    office = office_phrase(tenure) or "office"
+                            successors: list[EventMention], kb_dirs: tuple[str, ...] = ()) -> dict:
+    office = office_phrase(tenure, kb_dirs) or "office"
     if tenure.get("end") and parse_day(tenure["end"]) < claim.window[0]:
         fact = f"{person}'s term as {office} ended on {tenure['end']}"
     elif tenure.get("end"):
@@ -552,7 +555,7 @@ def _knowledge_end_conflict(claim: EventMention, person: str, tenure: dict, acts
         reason += f"; the same text has {person} still in office on {_dates(acts)}"
     if successors:
         reason += f"; it has a successor taking that office on {_dates(successors)}"
-    items = [claim.item(), _end_kb_item(person, tenure)] + [e.item() for e in acts + successors]
+    items = [claim.item(), _end_kb_item(person, tenure, kb_dirs)] + [e.item() for e in acts + successors]
     return _record("knowledge", f"end of {person}'s term as {office}", reason + ".", items, claim)
 
 

@@ -17,7 +17,7 @@ from datetime import timedelta
 from typing import Any, Iterable
 
 from ..knowledge.identity import norm_name
-from .model import kb_name, stable_id
+from .model import kb_folders, kb_name, stable_id
 from .tenure import kb_horizon, office_phrase
 
 # An office the KB shows as open is presumed held this long past the latest date the KB records.
@@ -73,7 +73,7 @@ def _held(entry: dict, day: str) -> list[dict]:
 def _kb_item(name: str, role: dict, kb: Any) -> dict:
     tenure = {"role": role.get("role"), "of": kb_name(kb, role.get("of"))}
     return {"doc_id": None, "source": "knowledge base", "value": role.get("start"),
-            "quote": f"{name}: {office_phrase(tenure)}, from {role.get('start')}"
+            "quote": f"{name}: {office_phrase(tenure, kb_folders(kb))}, from {role.get('start')}"
                      + (f" to {role['end']}" if role.get("end") else "")}
 
 

@@ -271,10 +271,12 @@ def timeline(db: Optional[str] = DbOption,
 @app.command()
 @handles_errors
 def commitments(db: Optional[str] = DbOption, as_json: bool = JsonOption,
-                quotes: bool = typer.Option(False, "--quotes", help="each step of each history with its quotes and sources")):
+                quotes: bool = typer.Option(False, "--quotes", help="each step of each history with its quotes and sources"),
+                kb: List[Path] = typer.Option([], "--kb", help="the knowledge folders the store was ingested with "
+                                              "(their ledger_words.toml and currency rates count here too)")):
     """Where things stand: each commitment's state now, since when, and its history, with its sources."""
     from .commitments import commitments as build, ledger_rows, render_commitments
-    entries = build(_store(db))
+    entries = build(_store(db), [str(k) for k in kb])
     if as_json:
         return _emit_json(entries)
     if quotes:

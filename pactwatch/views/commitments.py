@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 from ..knowledge import measures as measure_lexicon
+from ..knowledge.loader import folders
 from ..reconcile.normalize import format_amount, timex_interval
 from ..reconcile.query import clusters_of, conflicts_of
 from .history import (STATUS_ORDER, STATUS_WORDS, Statement, history, past, public, show_date, sort_day,
                       standing)
-from .objects import content_words, is_pointer, is_sentiment, object_text, same_object
+from .objects import content_words, is_pointer, is_sentiment, ledger_words, object_text, same_object
 
 COMMITTING = {"agreed", "pledged", "proposed", "demanded", "threatened"}
 # an undated figure takes the date of the agreement (threat, demand) its document reported just before it:
@@ -261,17 +262,17 @@ ANTECEDENT_EVENTS = {"REQUEST", *PLEDGE_EVENTS}
 ANTECEDENT_CHARS = 600  # the pointer and what it points to sit in neighbouring sentences
 
 
-def _resolve_object(e: dict, earlier: list[dict]) -> str:
+def _resolve_object(e: dict, earlier: list[dict], lex: dict | None = None) -> str:
     """The event's object; one that only points back ("the request") takes the object of the nearest request
     or commitment stated shortly before it in the document."""
     text = object_text(e)
-    if not text or not is_pointer(text):
+    if not text or not is_pointer(text, lex):
         return text
     for prior in reversed(earlier):
         if e.get("start") is None or prior.get("end") is None or e["start"] - prior["end"] > ANTECEDENT_CHARS:
             break
         found = object_text(prior)
-        if prior.get("type") in ANTECEDENT_EVENTS and found and not is_pointer(found):
+        if prior.get("type") in ANTECEDENT_EVENTS and found and not is_pointer(found, lex):
             return found
     return ""
 
@@ -293,10 +294,10 @@ def _pledge_groups(ctx: "_Context") -> list[dict]:
     index: dict[str, list[int]] = {}
     for doc_id, events in ctx.events.items():
         for i, e in enumerate(events):
-            if e.get("type") not in PLEDGE_EVENTS or is_sentiment(e.get("trigger")) or ctx.covered(e):
+            if e.get("type") not in PLEDGE_EVENTS or is_sentiment(e.get("trigger"), ctx.lex) or ctx.covered(e):
                 continue
-            what = _resolve_object(e, events[:i])
-            words = content_words(what, (e.get("source") or []) + (e.get("target") or []))
+            what = _resolve_object(e, events[:i], ctx.lex)
+            words = content_words(what, (e.get("source") or []) + (e.get("target") or []), ctx.lex)
             if len(words) < MIN_OBJECT_WORDS:
                 continue  # a date, a name or a pronoun: nothing a colleague could check
             shared = Counter(g for w in words for g in index.get(w, ())[-MAX_POSTINGS:])
@@ -308,7 +309,7 @@ def _pledge_groups(ctx: "_Context") -> list[dict]:
             group = groups[home]
             group["events"].append((e, what))
             group["words"] |= words
-            if not is_pointer(object_text(e)):
+            if not is_pointer(object_text(e), ctx.lex):
                 group["titles"].append(f"{e.get('span_text') or e.get('trigger') or ''} {what}".strip())
             for w in words:
                 index.setdefault(w, []).append(home)
@@ -337,6 +338,7 @@ class _Context:
     disputed: set = field(default_factory=set)
     states: set = field(default_factory=set)
     _naming: dict = field(default_factory=dict)
+    lex: dict | None = None   # ledger_words.toml with the store's --kb additions (objects.ledger_words)
 
     def leading_actors(self, names) -> list[str]:
         """The actors to name a commitment by: its states when it has any (not every official who spoke)."""
@@ -383,7 +385,8 @@ def _state_label(step: dict) -> str:
 def _context(store: Any, clusters: list[dict], kb_dirs: Iterable[str] = ()) -> _Context:
     documents = list(store.records("document"))
     newest = max((d["published"] for d in documents if timex_interval(d.get("published"))), default=None)
-    ctx = _Context({d["doc_id"]: {**d, "newest_in_store": newest} for d in documents})
+    ctx = _Context({d["doc_id"]: {**d, "newest_in_store": newest} for d in documents},
+                   lex=ledger_words(folders(kb_dirs)))
     for e in store.records("event"):
         ctx.events.setdefault(e["doc_id"], []).append(e)
     for events in ctx.events.values():

@@ -22,24 +22,26 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
 WORDS_FILE = "ledger_words.toml"
 
 
-def _words() -> dict:
-    return loader.data(WORDS_FILE)
+@functools.lru_cache(maxsize=8)
+def ledger_words(kb_dirs: tuple[str, ...] = ()) -> dict:
+    """ledger_words.toml with the additions of the user's --kb folders `kb_dirs`, checked: `function_words`,
+    `not_content` (function words and date words) and `sentiment_triggers`. The ledger reads with the words
+    of the folders its store was ingested with and passes them to each function here (`lex`)."""
+    data, check = loader.Checked.of(WORDS_FILE, kb_dirs)
+    function = frozenset(w.lower() for w in check.words(data, "function_words", "function_words"))
+    dates = frozenset(w.lower() for w in check.words(data, "date_words", "date_words"))
+    return {"function_words": function, "not_content": function | dates,
+            "sentiment_triggers": tuple(check.words(data, "sentiment_triggers", "sentiment_triggers"))}
 
 
-@functools.lru_cache(maxsize=1)
-def function_words() -> frozenset[str]:
-    return frozenset(w.lower() for w in _words()["function_words"])
+def function_words(lex: dict | None = None) -> frozenset[str]:
+    return (lex or ledger_words())["function_words"]
 
 
-@functools.lru_cache(maxsize=1)
-def _not_content() -> frozenset[str]:
-    return function_words() | frozenset(w.lower() for w in _words()["date_words"])
-
-
-def is_sentiment(trigger: str | None) -> bool:
+def is_sentiment(trigger: str | None, lex: dict | None = None) -> bool:
     """True for a trigger of praise, thanks or congratulation: support that commits to nothing."""
     word = (trigger or "").lower()
-    return any(word.startswith(stem) for stem in _words()["sentiment_triggers"])
+    return any(word.startswith(stem) for stem in (lex or ledger_words())["sentiment_triggers"])
 
 
 def object_text(event: dict) -> str:
@@ -64,19 +66,19 @@ def _stem(word: str) -> str:
     return word
 
 
-def content_words(text: str, names: list[str] | tuple[str, ...] = ()) -> frozenset[str]:
+def content_words(text: str, names: list[str] | tuple[str, ...] = (), lex: dict | None = None) -> frozenset[str]:
     """The stems of a text's words that say what it is about: no function words, no words of the actors' names."""
-    skip = _not_content() | {w.lower() for n in names for w in _WORD.findall(n or "")}
+    skip = (lex or ledger_words())["not_content"] | {w.lower() for n in names for w in _WORD.findall(n or "")}
     return frozenset(_stem(w.lower().strip("'’-")) for w in _WORD.findall(text) if w.lower() not in skip)
 
 
-def is_pointer(text: str) -> bool:
+def is_pointer(text: str, lex: dict | None = None) -> bool:
     """True when an object only points back ("the request", "it", "the project"): at most one content word,
     introduced by a function word, so what it names must be found earlier in the text."""
     words = _WORD.findall(text)
     if not words:
         return True
-    return len(content_words(text)) <= 1 and words[0].lower() in function_words()
+    return len(content_words(text, lex=lex)) <= 1 and words[0].lower() in function_words(lex)
 
 
 def same_object(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -103,7 +103,7 @@ def test_event_args_a_period_served_is_no_date_the_story_reached():
 
 
 @pytest.mark.parametrize("prep, preps, expected", [
-    ("for", frozenset({"for"}), True), ("in", frozenset({"for"}), False), ("through", ea.LIMIT_PREPS, True),
+    ("for", frozenset({"for"}), True), ("in", frozenset({"for"}), False), ("through", ea.argument_words().limit_preps, True),
 ])
 def test_event_args_for_period(prep, preps, expected):
     doc = parsed([("funds", 0, "ROOT", "NOUN"), (prep, 0, "prep", "ADP"), ("2026", 1, "pobj", "NUM")])
@@ -113,11 +113,11 @@ def test_event_args_for_period(prep, preps, expected):
 def test_event_args_a_partitive_or_compound_noun_stands_in_for_the_trigger():
     # part of the aid ; the aid program
     doc = parsed([("part", 0, "ROOT", "NOUN"), ("of", 0, "prep", "ADP"), ("the", 3, "det", "DET"), ("aid", 1, "pobj", "NOUN")])
-    assert ea.stand_in(doc[3]).text == "part"
+    assert ea.stand_in(doc[3], ea.argument_words()).text == "part"
     doc = parsed([("the", 2, "det", "DET"), ("aid", 2, "compound", "NOUN"), ("program", 2, "ROOT", "NOUN")])
-    assert ea.stand_in(doc[1]).text == "program"
+    assert ea.stand_in(doc[1], ea.argument_words()).text == "program"
     doc = parsed([("the", 1, "det", "DET"), ("aid", 1, "ROOT", "NOUN")])
-    assert ea.stand_in(doc[1]).text == "aid"
+    assert ea.stand_in(doc[1], ea.argument_words()).text == "aid"
 
 
 def test_event_args_crossing_into_another_clause():

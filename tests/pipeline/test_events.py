@@ -6,6 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pactwatch import pipeline
 from pactwatch.pipeline.extensions import EVENTS
 
 DCT = "2025-08-21"
@@ -1252,3 +1253,16 @@ def test_events_two_readings_of_one_summit_are_one_event_but_a_plan_beside_a_fac
     assert not same_event(meeting, plan)   # same sentence, a fact and a possibility
     other_day = EventReading(token=doc[5], type="CONSULT", primary={"Sylvania"}, date="2025-07-01", dated_here=True)
     assert not same_event(met, other_day)
+
+
+def test_events_a_users_kb_place_preposition_gives_a_location_in_that_pipeline_only(tmp_path, nlp):
+    (tmp_path / "event_arguments.toml").write_text('[prepositions]\nplace = ["outside"]\n', encoding="utf-8")
+    text = "South Korea's president met Japan's prime minister outside Tokyo on Monday, officials said."
+    extended = pipeline.load(kb_dirs=[str(tmp_path)])
+
+    def locations(model):
+        doc = next(pipeline.annotate(model, [(text, "2025-08-21", [])]))
+        return [(s.text, s._.event["location"]) for s in doc.spans[EVENTS]]
+
+    assert locations(nlp) == [("met", None)]    # the packaged words: "outside" places nothing
+    assert locations(extended) == [("met", "Japan")]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from pactwatch import pipeline
 from pactwatch.pipeline.extensions import QUANTITIES
 
 
@@ -757,3 +758,16 @@ def test_quantities_a_leaders_figure_that_takes_a_measure_is_the_states(annotate
     part = [q for q in found if q["value"] == 150_000_000_000]
     assert len(part) == 1
     assert part[0]["measure"] == "investment_pledge" and part[0]["holder"] == "South Korea"
+
+
+def test_quantities_a_users_kb_number_word_counts_in_that_pipeline_only(tmp_path, nlp):
+    (tmp_path / "numbers.toml").write_text("[cardinals]\nscore = 20\n", encoding="utf-8")
+    text = "The army will send score troops to the border."
+    extended = pipeline.load(kb_dirs=[str(tmp_path)])
+
+    def figures(model):
+        doc = next(pipeline.annotate(model, [(text, "2025-08-21", [])]))
+        return [(s.text, s._.quantity["value"], s._.quantity["unit"]) for s in doc.spans[QUANTITIES]]
+
+    assert figures(nlp) == []
+    assert figures(extended) == [("score troops", 20, "persons")]

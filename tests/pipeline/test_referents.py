@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from pactwatch import pipeline
 from pactwatch.pipeline import referents
 from pactwatch.pipeline.extensions import EVENTS, QUANTITIES
 
@@ -217,3 +218,17 @@ def test_an_impeachment_and_the_quote_words(annotate):
     e = next(s._.event for s in doc.spans[EVENTS] if s._.event.get("impeachment"))
     assert "bribery" in e["quote_words"] and all(len(w) >= 4 for w in e["quote_words"])
     assert "end" not in {s["kind"] for s in e["transition_spots"]}   # impeached is not yet removed
+
+
+def test_a_users_kb_referents_word_takes_effect_in_that_pipeline_only(tmp_path, nlp):
+    (tmp_path / "referents.toml").write_text('change_nouns = ["uptick"]\n', encoding="utf-8")
+    text = "Washington announced a 5% uptick in its tariff on Korean steel on Monday."
+    extended = pipeline.load(kb_dirs=[str(tmp_path)])
+
+    def sizes(model):
+        doc = next(pipeline.annotate(model, [(text, "2025-08-21", [])]))
+        return [(s._.quantity.get("counts"), s._.quantity.get("change_size")) for s in doc.spans[QUANTITIES]]
+
+    assert sizes(extended) == [("uptick", True)]
+    # the packaged words alone, in a pipeline built beside it: an uptick is not known as a change
+    assert sizes(nlp) == [("uptick", False)]

@@ -5,7 +5,9 @@ import datetime as dt
 
 import pytest
 
+from pactwatch import pipeline
 from pactwatch.pipeline import timex_rules
+from pactwatch.pipeline.extensions import TIMEX
 from pactwatch.pipeline.time import timex_of
 
 SUNDAY = "2024-03-10"  # ISO week 10
@@ -336,3 +338,16 @@ def test_time_a_date_run_into_a_name_is_the_date(annotate):
 ])
 def test_time_a_month_inside_a_noun_phrase_takes_the_tense_around_it(annotate, text, expected):
     assert expected in timexes(annotate(text, THURSDAY))
+
+
+def test_time_a_users_kb_person_noun_makes_an_age_no_duration(tmp_path, nlp):
+    (tmp_path / "time_words.toml").write_text('[person_nouns]\nwords = ["welder"]\n', encoding="utf-8")
+    text = "A 52-year-old welder was detained at the plant on Monday."
+    extended = pipeline.load(kb_dirs=[str(tmp_path)])
+
+    def durations(model):
+        doc = next(pipeline.annotate(model, [(text, "2025-08-21", [])]))
+        return [s.text for s in doc.spans[TIMEX] if s._.timex["type"] == "DURATION"]
+
+    assert durations(nlp) == ["52-year-old"]     # the packaged words do not know a welder is a person
+    assert durations(extended) == []

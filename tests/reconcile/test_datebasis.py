@@ -103,3 +103,15 @@ def test_states_year_reads_the_expression_that_gives_the_date():
     assert states_year({"date": "2024-04-04", "quote": "he left on April 4"}, None) is None
     assert timexes_in_quote(inside, both) == [[11, 18, "2024-04-04"]]
     assert timexes_in_quote(inside, None) is None
+
+
+def test_datebasis_a_users_kb_words_bound_a_date_and_name_a_month(tmp_path):
+    from pactwatch.reconcile import knowledge_for
+    quote = "the envoys were to meet no later than March 3 in the capital"
+    record, timexes = _record(quote, "2024-03-03"), [_timex(quote, "March 3", "2024-03-03")]
+    assert date_basis(record, timexes, ("2024-03-10",)) == EXPLICIT
+    (tmp_path / "referents.toml").write_text('date_before_words = ["later"]\n', encoding="utf-8")
+    (tmp_path / "time_words.toml").write_text('[months]\n"marzo" = 3\n', encoding="utf-8")
+    folders = knowledge_for([str(tmp_path)]).folders
+    assert date_basis(record, timexes, ("2024-03-10",), folders) == f"{RELATIVE}:before"
+    assert is_relative_text("marzo 3") and not is_relative_text("marzo 3", folders)

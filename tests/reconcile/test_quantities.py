@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from pactwatch.reconcile import cluster, find_conflicts
+from pactwatch.reconcile import cluster, find_conflicts, knowledge_for
 from pactwatch.reconcile.model import quantity_mention
 from pactwatch.reconcile.quantities import in_usd, referent
 
@@ -491,3 +491,24 @@ def test_the_one_asking_for_a_figure_turned_down_is_not_the_one_turning_it_down(
     assert _two(group, down) == []
     down["turned_down_by"] = "Freedonia"  # unless Freedonia itself is the one turning it down
     assert [c["type"] for c in _two(group, down)] == ["commitment"]
+
+
+def test_a_users_kb_rate_lets_a_figure_in_a_new_currency_meet_a_dollar_figure(tmp_path):
+    # no packaged rate for the New Zealand dollar: NZ$17 billion and $1 billion are two series, no conflict
+    records = [doc("a", "2025-06-20"), doc("b", "2025-06-24"),
+               _q("a", 17e9, "a NZ$17 billion fund", unit="NZD", time="2025"),
+               _q("b", 1e9, "a $1 billion fund", time="2025")]
+    assert find_conflicts(records, kb=knowledge_for()) == []
+    (tmp_path / "currency_rates.toml").write_text("[per_usd.NZD]\n2025 = 1.7\n", encoding="utf-8")
+    conflicts = find_conflicts(records, kb=knowledge_for([str(tmp_path)]))
+    assert len(conflicts) == 1 and "17 billion NZD (about $9.95 billion)" in _values(conflicts[0])
+    # the packaged rates alone again: the user's folder does not leak into another reconciliation
+    assert find_conflicts(records, kb=knowledge_for()) == []
+
+
+def test_a_users_kb_rate_that_is_not_a_number_is_one_knowledge_error(tmp_path):
+    from pactwatch.errors import KnowledgeError
+    (tmp_path / "currency_rates.toml").write_text('[per_usd.NZD]\n2025 = "high"\n', encoding="utf-8")
+    records = [doc("a", "2025-06-20"), _q("a", 17e9, "a NZ$17 billion fund", unit="NZD", time="2025")]
+    with pytest.raises(KnowledgeError, match=r"per_usd\.NZD\.2025"):
+        find_conflicts(records, kb=knowledge_for([str(tmp_path)]))

@@ -270,3 +270,13 @@ def test_the_fields_say_what_happened_whatever_the_quote_says(leaders_kb):
                   transition_spots=[{"kind": "start", "at": 0, "done_to": False, "announced": False, "bare": False,
                                      "not_done": False, "about": "Alice Park"}])
     assert [c["type"] for c in find_conflicts([doc("a", "2025-08-01"), filed], kb=leaders_kb)] == ["knowledge"]
+
+
+def test_tenure_a_users_kb_word_reads_a_state_name_with_the(tmp_path):
+    from pactwatch.reconcile import knowledge_for
+    from pactwatch.reconcile.tenure import office_phrase
+    tenure = {"role": "president", "of": "Maldives"}
+    assert office_phrase(tenure) == "president of Maldives"
+    (tmp_path / "referents.toml").write_text('the_last_words = ["Maldives"]\n', encoding="utf-8")
+    assert office_phrase(tenure, knowledge_for([str(tmp_path)]).folders) == "president of the Maldives"
+    assert office_phrase(tenure) == "president of Maldives"

@@ -326,3 +326,24 @@ def test_commitments_cli_on_articles_states_the_deal_and_the_announced_rise(tmp_
     standing = brief.split("## Where things stand", 1)[1].split("##", 1)[0]
     assert "**tariff rate, Freedonia → Sylvania: 15% agreed** since 30 Jul 2025; then 25% threatened 26 Jan 2026" \
         in standing
+
+
+def test_commitments_cli_reads_a_users_kb_ledger_words(tmp_path):
+    db = str(tmp_path / "c.db")
+    store = Store(db)
+    text = "Freedonia extolled Sylvania's plan to build a deep-water naval shipyard."
+    _article(store, "a", "2025-10-30", text, [
+        _event(text, "Freedonia extolled Sylvania's plan to build a deep-water naval shipyard", "extolled",
+               type="SUPPORT", source=["Freedonia"], target=["Sylvania"], date=None, modality="asserted")])
+    reconcile.update(store, ["a"], kb=None)
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "ledger_words.toml").write_text('sentiment_triggers = ["extol"]\n', encoding="utf-8")
+
+    def subjects(*options):
+        result = CliRunner().invoke(app, ["commitments", "--db", db, "--json", *options])
+        assert result.exit_code == 0, result.output
+        return [e["subject"] for e in json.loads(result.stdout)]
+
+    # praise commits to nothing: once the user's words say "extol" is praise, it leaves the ledger
+    assert subjects() == ["Freedonia: extolled Sylvania's plan to build a deep-water naval shipyard"]
+    assert subjects("--kb", str(tmp_path / "kb")) == []
