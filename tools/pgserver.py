@@ -49,15 +49,27 @@ def throwaway_postgres(base: Path, reach_from: Path | None = None) -> Iterator[s
             if str(parent).startswith(str(reach_from)):
                 os.chmod(parent, os.stat(parent).st_mode | 0o711)
         run_as = ["runuser", "-u", user.pw_name, "--"]
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
     env = {**os.environ, "LC_ALL": "C.UTF-8"}
     data = base / "data"
     subprocess.run(run_as + [str(bindir / "initdb"), "-D", str(data), "-U", "pactwatch", "-A", "trust", "-E", "UTF8"],
                    check=True, capture_output=True, env=env)
-    subprocess.run(run_as + [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w", "-o",
-                             f"-h 127.0.0.1 -p {port} -k {base}", "start"], check=True, capture_output=True, env=env)
+    # a loaded machine can be slow to start a server, and the free port we picked can be taken
+    # before the server binds it: wait longer than pg_ctl's default, and try a new port twice more
+    for attempt in range(3):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        started = subprocess.run(run_as + [str(bindir / "pg_ctl"), "-D", str(data), "-l", str(base / "log"), "-w",
+                                           "-t", "180", "-o", f"-h 127.0.0.1 -p {port} -k {base}", "start"],
+                                 capture_output=True, env=env)
+        if started.returncode == 0:
+            break
+        subprocess.run(run_as + [str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True, env=env)
+    else:
+        log = (base / "log").read_text(errors="replace")[-500:] if (base / "log").exists() else ""
+        raise subprocess.CalledProcessError(started.returncode, "pg_ctl start", started.stdout,
+                                            (started.stderr or b"") + log.encode())
     try:
         yield f"postgresql://pactwatch@127.0.0.1:{port}/postgres"
     finally:
