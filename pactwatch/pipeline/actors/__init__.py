@@ -36,7 +36,7 @@ body that is a party in its own right (the European Union, NATO: organisations.t
 Modules, one job each (the order the passes run in is component.py's `ActorLinker.__call__`):
   component.py  the linker: runs the passes over one document in order
   index.py      the knowledge base indexed for linking, and questions about a mention's entry
-  words.py      the word lists of knowledge/data/actor_words.toml, read once
+  words.py      the word lists of knowledge/data/actor_words.toml (with --kb additions), per index
   mention.py    `ActorMention`, a stretch of tokens that may name an actor, and list helpers
   matching.py   the knowledge base's names in the text (glued or broken tokens too)
   credits.py    names the page layout credits (bylines, wire and photo credits), heading ranges

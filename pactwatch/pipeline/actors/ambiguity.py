@@ -9,9 +9,6 @@ from spacy.tokens import Doc
 
 from .index import ActorIndex, name_key
 from .mention import ActorMention
-from .words import actor_words
-
-W = actor_words()
 
 
 def resolve_ambiguous(ix: ActorIndex, doc: Doc, words: list[str], mentions: list[ActorMention]) -> None:
@@ -102,7 +99,7 @@ def modifier_state(ix: ActorIndex, doc: Doc, start: int, by_end: dict, bodies: b
     """The state named just before position `start` ("South Korea's", "the Japanese"); with
     `bodies`, also the state of a body named there ("Chinese Foreign Ministry spokesperson")."""
     j = start
-    if j > 0 and doc[j - 1].text in W.possessive:
+    if j > 0 and doc[j - 1].text in ix.words.possessive:
         j -= 1
     m = by_end.get(j)
     if m is None:

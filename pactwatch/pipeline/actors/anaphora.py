@@ -8,18 +8,15 @@ from spacy.tokens import Doc
 
 from .index import ActorIndex
 from .mention import ActorMention
-from .words import actor_words
-
-W = actor_words()
 
 
 def country_anaphor_state(ix: ActorIndex, doc: Doc, start: int, mentions: list[ActorMention]) -> str | None:
     """"the country's president": the state most recently named before, in this sentence or
     the one before it."""
     j = start
-    if j > 0 and doc[j - 1].text in W.possessive:
+    if j > 0 and doc[j - 1].text in ix.words.possessive:
         j -= 1
-    if not (j >= 2 and doc[j - 1].lower_ in W.own_country_nouns and doc[j - 2].lower_ == "the"):
+    if not (j >= 2 and doc[j - 1].lower_ in ix.words.own_country_nouns and doc[j - 2].lower_ == "the"):
         return None
     sent = doc[j - 1].sent
     floor = doc[sent.start - 1].sent.start if sent.start > 0 else 0
@@ -35,7 +32,7 @@ def own_countries(ix: ActorIndex, doc: Doc, mentions: list[ActorMention], date: 
     people = sorted((m for m in mentions if ix.person_id(m) or (m.label == "PERSON" and not m.kb_id)),
                     key=lambda m: m.start)
     out = []
-    nouns = {get_string_id(w) for w in W.own_country_nouns}
+    nouns = {get_string_id(w) for w in ix.words.own_country_nouns}
     # only the tokens that are one of the nouns are looked at: building every Token costs more
     for i in [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in nouns]:
         tok = doc[i]
@@ -45,7 +42,7 @@ def own_countries(ix: ActorIndex, doc: Doc, mentions: list[ActorMention], date: 
         if owner.lower_ not in ("his", "her") or owner.head.i != tok.i:
             continue
         # "his country's welfare programs": the state only owns what the phrase is about
-        if tok.i + 1 < len(doc) and doc[tok.i + 1].text in W.possessive:
+        if tok.i + 1 < len(doc) and doc[tok.i + 1].text in ix.words.possessive:
             continue
         sent_start = tok.sent.start
         person = next((m for m in reversed(people) if sent_start <= m.start and m.end <= owner.i), None)

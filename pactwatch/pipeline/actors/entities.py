@@ -9,9 +9,8 @@ from spacy.tokens import Doc, Span, Token
 from .credits import PageRanges
 from .index import ActorIndex, name_key
 from .mention import ActorMention, all_generic
-from .words import actor_words
+from .words import ActorWords, actor_words
 
-W = actor_words()
 MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
 
 
@@ -34,7 +33,7 @@ def model_mentions(ix: ActorIndex, doc: Doc, ents, mentions: list[ActorMention],
     for ent in ents:
         if ent.label_ not in MODEL_LABELS:
             continue
-        for start, end in clean_pieces(ent):
+        for start, end in clean_pieces(ent, ix.words):
             cut = _cut_to_name(ix, doc, ent.label_, start, end, title_tokens, kb_tokens, headings)
             if cut is None:
                 continue
@@ -87,7 +86,7 @@ def _is_a_name(ix: ActorIndex, doc: Doc, start: int, end: int, label: str, headi
     span = doc[start:end]
     if ix.names_a_kind(doc, end) or headline_words(ix, span, label, headings):
         return False
-    if not plausible_name(span, label, headings) or name_key(span.text) in ix.kb.not_names:
+    if not plausible_name(span, label, headings, ix.words) or name_key(span.text) in ix.kb.not_names:
         return False
     return not (label == "PERSON" and end - start == 1 and stray_capital(ix, doc, start, full_name_words))
 
@@ -96,11 +95,11 @@ def _typed_by_last_word(ix: ActorIndex, doc: Doc, start: int, end: int, label: s
     """The type a name's last word gives it, where it says more than the model's label."""
     # "Republic of Korea Navy", "Busan Metropolitan Council": an organisation, whatever
     # place the model heard in it
-    if label in ("GPE", "LOC") and end - start >= 2 and doc[end - 1].text in W.org_heads:
+    if label in ("GPE", "LOC") and end - start >= 2 and doc[end - 1].text in ix.words.org_heads:
         label = "ORG"
     # "the Gyeongju National Museum", "Akasaka Palace": a building, where leaders meet
-    if end - start >= 2 and (label in ("ORG", "GPE") and doc[end - 1].text in W.venue_words
-                             or label == "PERSON" and doc[end - 1].text in W.building_words):
+    if end - start >= 2 and (label in ("ORG", "GPE") and doc[end - 1].text in ix.words.venue_words
+                             or label == "PERSON" and doc[end - 1].text in ix.words.building_words):
         label = "FAC"
     # "the Hague Summit", "the Munich Security Conference": a gathering, whatever the model heard
     if end - start >= 2 and label in ("ORG", "GPE", "LOC", "FAC", "PERSON") \
@@ -130,13 +129,13 @@ def _among_kb_names(ix: ActorIndex, doc: Doc, ent_label: str, start: int, end: i
     if (ent_label in ("ORG", "PERSON", "FAC", "GPE", "LOC", "EVENT")
             and all(m.start >= start and m.end <= end for m in inner)
             and all(ix.is_any_place(m) or all_generic(m) for m in inner)
-            and proper_words(doc[start:end])
+            and proper_words(doc[start:end], ix.words)
             and any(t.is_title or t.is_upper for t in extra)
             # a name, not a clause: short, and no verb outside the inner names
             and sum(not t.is_punct for t in doc[start:end]) <= 8
             and not any(t.pos_ in ("VERB", "AUX") for t in extra)
             # "Western Cambodia", "Eastern Ukraine": a part of the place, still the place
-            and not all(t.lower_ in W.compass_words for t in extra)):
+            and not all(t.lower_ in ix.words.compass_words for t in extra)):
         for m in inner:
             out.remove(m)
             for i in range(m.start, m.end):
@@ -154,7 +153,7 @@ def sub_body_state(ix: ActorIndex, span: Span, label: str, inner: list[ActorMent
     """The state a longer organisation's name around a known state body acts for, when the name is
     a body of that body: capitalised words after it, ending in an organisation's word
     ("Committee", "Commission"), no verb; None otherwise."""
-    if label != "ORG" or span[-1].text not in W.org_heads or len(span) > 10:
+    if label != "ORG" or span[-1].text not in ix.words.org_heads or len(span) > 10:
         return None
     if any(t.pos_ in ("VERB", "AUX") for t in extra) or not all(t.is_title or t.is_punct or t.lower_ in
                                                                ("of", "the", "and", "on", "for") for t in extra):
@@ -183,7 +182,7 @@ def stray_capital(ix: ActorIndex, doc: Doc, i: int, full_name_words: set[str]) -
     lower = word.lower()
     if not {lower, lower[:-1] if lower.endswith("s") else lower} & ix.common_words:
         return False          # not an English word: a name ("Lula's presidency")
-    if i + 1 < len(doc) and doc[i + 1].text in W.possessive:
+    if i + 1 < len(doc) and doc[i + 1].text in ix.words.possessive:
         return False
     opens = i == 0 or doc[i].is_sent_start or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
     if not opens:
@@ -203,17 +202,20 @@ def headline_words(ix: ActorIndex, span: Span, label: str, headings: PageRanges)
     return len(words) >= 3 or headings.holds(span)
 
 
-def proper_words(span: Span) -> bool:
+def proper_words(span: Span, lists: ActorWords | None = None) -> bool:
     """Every word capitalised but the small words inside a name ("University of Tokyo",
-    "Japan Maritime Self-Defense Force"); punctuation inside is part of it."""
+    "Japan Maritime Self-Defense Force"); punctuation inside is part of it. `lists`: the linker's
+    word lists (the packaged ones if not given), as for each function here that takes them."""
+    lists = lists or actor_words()
     if not (span[0].is_title or span[0].is_upper) or not (span[-1].is_title or span[-1].is_upper):
         return False
-    return all(t.is_title or t.is_upper or t.is_punct or t.lower_ in W.name_connectors for t in span)
+    return all(t.is_title or t.is_upper or t.is_punct or t.lower_ in lists.name_connectors for t in span)
 
 
-def clean_pieces(ent: Span) -> list[tuple[int, int]]:
+def clean_pieces(ent: Span, lists: ActorWords | None = None) -> list[tuple[int, int]]:
     """The model's span without determiners, possessives, ordinals and trailing numbers, split at an
     inner possessive ("Trump's Oval Office" -> "Trump", "Oval Office")."""
+    lists = lists or actor_words()
     pieces, start = [], ent.start
     doc = ent.doc
     end = ent.end
@@ -224,16 +226,17 @@ def clean_pieces(ent: Span) -> list[tuple[int, int]]:
             break
     for i in range(ent.start, end):
         # a plural's bare apostrophe inside a name ("Workers' Party") is part of the name
-        if doc[i].text in W.possessive and not (doc[i].text in ("'", "’") and i + 1 < end
+        if doc[i].text in lists.possessive and not (doc[i].text in ("'", "’") and i + 1 < end
                                                 and doc[i - 1].text.endswith("s") and doc[i + 1].is_title):
             pieces.append((start, i))
             start = i + 1
     pieces.append((start, end))
     out = []
     for s, e in pieces:
-        while s < e and (doc[s].lower_ in W.determiners or doc[s].text in W.ordinal_words or doc[s].is_punct):
+        while s < e and (doc[s].lower_ in lists.determiners or doc[s].text in lists.ordinal_words
+                         or doc[s].is_punct):
             s += 1
-        while e > s and (doc[e - 1].is_punct or doc[e - 1].like_num or doc[e - 1].text in W.possessive
+        while e > s and (doc[e - 1].is_punct or doc[e - 1].like_num or doc[e - 1].text in lists.possessive
                          or doc[e - 1].is_space):
             e -= 1
         if e > s:
@@ -241,15 +244,16 @@ def clean_pieces(ent: Span) -> list[tuple[int, int]]:
     return out
 
 
-def plausible_name(span: Span, label: str, headings: PageRanges) -> bool:
+def plausible_name(span: Span, label: str, headings: PageRanges, lists: ActorWords | None = None) -> bool:
     """Not a number, date or lowercase phrase the model mistook for a name, nor a heading."""
+    lists = lists or actor_words()
     words = [t for t in span if not t.is_punct]
     if not words or not any(t.text[:1].isupper() for t in words):
         return False
     if any(t.like_num or any(c.isdigit() for c in t.text) for t in words):
         return False
     # lowercase words only as connectors or after a hyphen inside a name ("Choi Min-ho")
-    if any(t.text[:1].islower() and t.lower_ not in W.name_lowercase_words
+    if any(t.text[:1].islower() and t.lower_ not in lists.name_lowercase_words
            and not (t.i > 0 and t.nbor(-1).text == "-") for t in words):
         return False
     # in a heading ("Tricky Diplomacy Ahead") the model takes capitalised words for organisations

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from ... import knowledge
 from ...knowledge import norm
 from .mention import ActorMention, only_id
+from .words import ActorWords, actor_words
 
 PLACE_KINDS = {"country", "capital"}
 # the knowledge base's name key, remembered: the passes ask for the same few thousand strings
@@ -27,6 +28,8 @@ class ActorIndex:
 
     def __init__(self, nlp: Language, kb: knowledge.KnowledgeBase):
         self.kb = kb
+        # actor_words.toml with the knowledge base's own folders: every pass reads its words here
+        self.words: ActorWords = actor_words(kb.folders)
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.names: dict[str, list[tuple[str, str]]] = {}      # match key -> [(kb_id, kind)]

@@ -8,9 +8,7 @@ from spacy.tokens import Doc, Span
 
 from .index import ActorIndex, name_key
 from .mention import ActorMention, all_named, covered, longest_first
-from .words import actor_words
 
-W = actor_words()
 # characters that glue two words into one token ("U.S.-Korea", 'Day"—to')
 _GLUE = re.compile(r"[-–—\"“”/]+")
 
@@ -97,7 +95,7 @@ def _name_ending_in(ix: ActorIndex, doc: Doc, i: int, piece: str, taken: set[int
         hit = ix.names.get(name_key(text))
         if hit and piece[:1].isupper() and all_named(hit):
             first = i - n
-            while first < i and doc[first].lower_ in W.determiners:
+            while first < i and doc[first].lower_ in ix.words.determiners:
                 first += 1
             return ActorMention(first, i + 1, candidates=list(hit))
     return None

@@ -12,9 +12,8 @@ from spacy.tokens import Doc, Token
 from ..attach import clause_head
 from .index import ActorIndex
 from .mention import ActorMention
-from .words import actor_words
+from .words import ActorWords, actor_words
 
-W = actor_words()
 # links from a place name up to the phrase it places: "a Georgia plant", "near Ellabell, Georgia",
 # "Seoul's outskirts", "the state of Georgia" (through "of", separately)
 _PLACE_STEPS = {"compound", "appos", "conj", "npadvmod", "nmod", "poss"}
@@ -134,7 +133,7 @@ def organ_state(ix: ActorIndex, doc: Doc, tok: Token, federal: bool, at: dict, c
 
     # the phrase's own place: "police in Busan", "the authorities of Georgia"
     for prep in tok.children:
-        if prep.dep_ == "prep" and (prep.lower_ in W.location_preps or prep.lower_ == "of"):
+        if prep.dep_ == "prep" and (prep.lower_ in ix.words.location_preps or prep.lower_ == "of"):
             for obj in prep.children:
                 if obj.dep_ == "pobj" and obj.i in at:
                     state = ix.place_state(at[obj.i])
@@ -168,21 +167,22 @@ def _act_states(ix: ActorIndex, doc: Doc, tok: Token, at: dict) -> set[str]:
         # "at Korean protesters": a nationality says who, not where
         kinds = [kind for kb_id, kind in m.candidates if kb_id == m.kb_id]
         demonym = bool(kinds) and all(k == "demonym" for k in kinds)
-        if state is not None and not demonym and locates(root) and main_clause(root).i == clause.i:
+        if state is not None and not demonym and locates(root, ix.words) and main_clause(root).i == clause.i:
             states.add(state)
     return states
 
 
-def locates(tok: Token) -> bool:
+def locates(tok: Token, lists: ActorWords | None = None) -> bool:
     """The place at `tok` sets where something happens: the object of "in", "at", "near" ...,
     directly or through the phrase it names ("at a Georgia plant", "near Ellabell, Georgia",
-    "in the state of Georgia")."""
+    "in the state of Georgia"). `lists`: the linker's word lists (the packaged ones if not given)."""
+    lists = lists or actor_words()
     t = tok
     for _ in range(6):
-        if t.dep_ == "pobj" and t.head.lower_ in W.location_preps:
+        if t.dep_ == "pobj" and t.head.lower_ in lists.location_preps:
             return True
         if t.dep_ in _PLACE_STEPS and t.head.i != t.i:
-            if t.dep_ in ("compound", "poss", "nmod") and t.head.lower_ in W.abroad_words:
+            if t.dep_ in ("compound", "poss", "nmod") and t.head.lower_ in lists.abroad_words:
                 return False
             t = t.head
         elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.i != t.head.i \

@@ -8,9 +8,7 @@ from spacy.tokens import Doc
 
 from .index import ActorIndex
 from .mention import ActorMention
-from .words import actor_words
-
-W = actor_words()
+from .words import ActorWords, actor_words
 
 
 def regions(ix: ActorIndex, doc: Doc, mentions: list[ActorMention], people: set[str]) -> list[ActorMention]:
@@ -20,13 +18,13 @@ def regions(ix: ActorIndex, doc: Doc, mentions: list[ActorMention], people: set[
     ("the Kim dynasty", "the Bush dynasty": a family name the knowledge base knows, or one of the
     words of `people`, the people named in full) stays a family's."""
     kept = list(mentions)
-    wanted = W.region_or_polity_ids
+    wanted = ix.words.region_or_polity_ids
     for i, orth in enumerate(doc.to_array(ORTH).tolist()):
         if i == 0 or orth not in wanted:
             continue
         tok = doc[i]
-        polity = tok.text in W.polity_words
-        if not (polity or tok.text in W.region_words):
+        polity = tok.text in ix.words.polity_words
+        if not (polity or tok.text in ix.words.region_words):
             continue
         start = i
         while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title
@@ -75,7 +73,7 @@ def missions(ix: ActorIndex, doc: Doc, mentions: list[ActorMention]) -> list[Act
     out = []
     for m in list(by_end.values()):
         i = m.end
-        if i >= len(doc) or doc[i].lower_ not in W.mission_words or i in covered:
+        if i >= len(doc) or doc[i].lower_ not in ix.words.mission_words or i in covered:
             continue
         kb_id = m.kb_id or (m.candidates[0][0] if len(m.candidates) == 1 else None)
         state = ix.kb.state_of(kb_id) if kb_id else None
@@ -104,16 +102,18 @@ def capitals(ix: ActorIndex, doc: Doc, mentions: list[ActorMention]) -> None:
         elif entry.get("kind") == "country":
             named_states.add(entry["id"])
     for state, caps in by_state.items():
-        acting = any(acts(doc, m) for m in caps)
+        acting = any(acts(doc, m, ix.words) for m in caps)
         if state in named_states or acting:
             for m in caps:
                 m.kb_id = state
 
 
-def acts(doc: Doc, m: ActorMention) -> bool:
-    """A place name used for its government: a subject, a possessor, or the target of a measure."""
+def acts(doc: Doc, m: ActorMention, lists: ActorWords | None = None) -> bool:
+    """A place name used for its government: a subject, a possessor, or the target of a measure.
+    `lists`: the linker's word lists (the packaged ones if not given)."""
+    lists = lists or actor_words()
     root = doc[m.start:m.end].root
-    if m.end < len(doc) and doc[m.end].text in W.possessive:
+    if m.end < len(doc) and doc[m.end].text in lists.possessive:
         return True
     # "Seoul and Washington agreed": the second of two subjects acts as the first does
     while root.dep_ == "conj" and root.head.i != root.i:
@@ -121,7 +121,7 @@ def acts(doc: Doc, m: ActorMention) -> bool:
     if root.dep_ in ("nsubj", "nsubjpass", "poss", "agent"):
         return True
     # "urged Tokyo to act", "reminded Washington that...": addressed as someone who decides
-    if root.dep_ in ("dobj", "dative") and root.head.lemma_ in W.address_verbs:
+    if root.dep_ in ("dobj", "dative") and root.head.lemma_ in lists.address_verbs:
         return True
     # "tariffs on Seoul", "talks with Tokyo", "a rift between Seoul and Tokyo"; not "flew to Manila"
     return root.dep_ == "pobj" and root.head.lower_ in ("on", "against", "with", "between") \

@@ -9,9 +9,7 @@ from .ambiguity import modifier_state
 from .anaphora import country_anaphor_state
 from .index import ActorIndex, name_key
 from .mention import ActorMention
-from .words import actor_words
-
-W = actor_words()
+from .words import ActorWords, actor_words
 
 
 def titles(ix: ActorIndex, doc: Doc, mentions: list[ActorMention], date: str, title_matches) -> list[ActorMention]:
@@ -38,7 +36,7 @@ def titles(ix: ActorIndex, doc: Doc, mentions: list[ActorMention], date: str, ti
             continue
         # "Ana Soto, Chile's foreign minister", "Ana Soto, the country's president": a person the
         # KB lacks, in apposition to a state's office, acts for that state
-        holder = apposed_person(doc, start, starts)
+        holder = apposed_person(doc, start, starts, ix.words)
         if holder is not None:
             state = modifier_state(ix, doc, start, by_end) or country_anaphor_state(ix, doc, start, mentions)
             if state is not None:
@@ -59,10 +57,10 @@ def _titled_person_state(ix: ActorIndex, doc: Doc, title: dict, start: int, pers
     """The state an unknown person named after a title acts for: the state (or a body of it) named
     before the title, else the title's own state, else `office_state`."""
     lead = start
-    while lead > 0 and doc[lead - 1].lower_ in W.rank_words:
+    while lead > 0 and doc[lead - 1].lower_ in ix.words.rank_words:
         lead -= 1
     state = modifier_state(ix, doc, lead, by_end, bodies=True) or title["country"]
-    if state is None and lead not in by_end_any and (lead == 0 or doc[lead - 1].text not in W.possessive):
+    if state is None and lead not in by_end_any and (lead == 0 or doc[lead - 1].text not in ix.words.possessive):
         state = office_state(ix, title, countries, date, doc[person.start:person.end].text)
     return state
 
@@ -75,7 +73,7 @@ def _office_holder(ix: ActorIndex, doc: Doc, title: dict, start: int, end: int, 
     state = modifier_state(ix, doc, start, by_end)
     first = start
     if state is not None:
-        first = by_end[start - 1 if doc[start - 1].text in W.possessive else start].start
+        first = by_end[start - 1 if doc[start - 1].text in ix.words.possessive else start].start
     if first > 0 and doc[first - 1].lower_ in ix.generic_determiners:
         return None          # "no American president", "a prime minister": no one in particular
     elif end + 1 < len(doc) and doc[end].lower_ == "of" and end + 1 in starts:
@@ -118,9 +116,11 @@ def office_state(ix: ActorIndex, title: dict, countries: set[str], date: str, na
     return open_states[0] if len(open_states) == 1 else None
 
 
-def apposed_person(doc: Doc, start: int, starts: dict) -> ActorMention | None:
+def apposed_person(doc: Doc, start: int, starts: dict, lists: ActorWords | None = None) -> ActorMention | None:
     """The unknown person a title phrase starting at `start` stands in apposition to: "Ana Soto,
-    Chile's foreign minister" (the phrase may open with "the" and a state)."""
+    Chile's foreign minister" (the phrase may open with "the" and a state). `lists`: the linker's
+    word lists (the packaged ones if not given)."""
+    lists = lists or actor_words()
     i = start
     # back over the state and "the" that open the phrase ("the country's", "Chile's", "the Chilean")
     for _ in range(4):
@@ -130,7 +130,7 @@ def apposed_person(doc: Doc, start: int, starts: dict) -> ActorMention | None:
             break
     if i < 2 or doc[i - 1].text != ",":
         return None
-    if any(t.is_punct and t.text not in W.possessive for t in doc[i:start]):
+    if any(t.is_punct and t.text not in lists.possessive for t in doc[i:start]):
         return None
     before = next((m for m in starts.values() if m.end == i - 1), None)
     if before is None or before.kb_id or before.label != "PERSON" or before.acts_for is not None:

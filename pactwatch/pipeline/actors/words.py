@@ -1,5 +1,6 @@
-"""The actor linker's word lists, read once from knowledge/data/actor_words.toml (through the
-knowledge loader) and checked there."""
+"""The actor linker's word lists: knowledge/data/actor_words.toml with the same-named file of each
+of the user's knowledge folders merged in (through the knowledge loader), checked there. The
+linker's `ActorIndex` holds them (`words`) for its knowledge base's folders."""
 from __future__ import annotations
 
 import functools
@@ -9,7 +10,7 @@ from spacy.strings import get_string_id
 
 from ...knowledge import loader
 
-DATA_FILE = loader.DATA / "actor_words.toml"
+DATA_FILE = "actor_words.toml"
 
 
 @dataclass(frozen=True)
@@ -40,10 +41,12 @@ class ActorWords:
         return frozenset(get_string_id(w) for w in self.region_words | self.polity_words)
 
 
-@functools.lru_cache(maxsize=1)
-def actor_words() -> ActorWords:
-    """Every word list of actor_words.toml; a missing or malformed list is a KnowledgeError naming it."""
-    data, check = loader.Checked.of(DATA_FILE)
+@functools.lru_cache(maxsize=8)
+def actor_words(kb_dirs: tuple[str, ...] = ()) -> ActorWords:
+    """Every word list of actor_words.toml with the additions of the user's knowledge folders
+    `kb_dirs`, read once per tuple of folders; a missing or malformed list is a KnowledgeError
+    naming the files and the list."""
+    data, check = loader.Checked.of(DATA_FILE, kb_dirs)
     lists = {}
     for f in fields(ActorWords):
         lists[f.name] = frozenset(check.words(data, f.name, f.name))

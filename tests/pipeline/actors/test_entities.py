@@ -8,6 +8,7 @@ import pytest
 from pactwatch.pipeline.actors import entities
 from pactwatch.pipeline.actors.credits import PageRanges
 from pactwatch.pipeline.actors.matching import kb_mentions
+from pactwatch.pipeline.actors.words import actor_words
 
 NO_HEADINGS = PageRanges([])
 
@@ -53,7 +54,7 @@ def test_proper_words_allow_small_connectors_only():
 
 
 def test_a_capitalised_english_word_opening_a_sentence_is_no_person(hand_doc):
-    ix = SimpleNamespace(short={}, common_words={"turnout", "high"})
+    ix = SimpleNamespace(short={}, common_words={"turnout", "high"}, words=actor_words())
     doc = hand_doc("Turnout was high", sent_starts=[True, False, False])
     assert entities.stray_capital(ix, doc, 0, set())
     # ... unless it is written again, someone named in full carries it, or it is no English word

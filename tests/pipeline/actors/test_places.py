@@ -1,8 +1,10 @@
 """actors/places.py: regions, host-city gatherings, missions abroad and capitals (hand-parsed Docs)."""
 from __future__ import annotations
 
+from pactwatch import pipeline
 from pactwatch.pipeline.actors import places
 from pactwatch.pipeline.actors.mention import ActorMention
+from pactwatch.pipeline.extensions import ACTORS
 
 
 def test_a_capital_as_a_subject_acts_for_its_state_and_as_a_destination_does_not(index, hand_doc):
@@ -56,3 +58,17 @@ def test_an_embassy_is_an_organisation_of_its_state_named_with_its_place(index, 
     out = places.missions(index, doc, [usa, manila])
     assert [(doc[m.start:m.end].text, m.label, m.acts_for, m.name) for m in out] == [
         ("United States embassy in Manila", "ORG", "gpe:USA", "United States embassy in Manila")]
+
+
+def test_a_users_region_word_names_a_region_in_that_pipeline_only(tmp_path, nlp):
+    (tmp_path / "actor_words.toml").write_text('region_words = ["canton"]\n', encoding="utf-8")
+    text = "Officials in the Zug canton said on Monday that the plant would close."
+    extended = pipeline.load(kb_dirs=[str(tmp_path)])
+
+    def actors(model):
+        doc = next(pipeline.annotate(model, [(text, "2025-08-21", [])]))
+        return [(s.text, s.label_) for s in doc.spans[ACTORS]]
+
+    assert actors(extended) == [("Zug canton", "GPE")]
+    # the packaged words alone, in a pipeline built beside it: no region word, the model's reading stays
+    assert actors(nlp) == [("Zug", "ORG")]
