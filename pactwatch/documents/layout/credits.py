@@ -38,11 +38,12 @@ KINDS = ("photographer", "credited_outlet", "wire_author", "copyright_outlet", "
          "bar_byline")
 
 
-@functools.lru_cache(maxsize=1)
-def _not_names() -> frozenset:
-    """Words that alone name no one ("Staff", "Reporter", "Court"): the knowledge base's list."""
+@functools.lru_cache(maxsize=8)
+def _not_names(folders: tuple[str, ...]) -> frozenset:
+    """Words that alone name no one ("Staff", "Reporter", "Court"): the knowledge base's list, with the
+    not_names of the user's --kb `folders`."""
     from pactwatch import knowledge
-    return frozenset(knowledge.load().not_names)
+    return frozenset(knowledge.load(list(folders)).not_names)
 
 
 # two to four capitalised words, initials only ending in a period: "Jane Roe", "J. R. Roe" (not "Tuesday. Jane Roe")
@@ -59,7 +60,8 @@ def _agency_credit(lw: LayoutWords) -> re.Pattern:
 def find(text: str, lw: LayoutWords | None = None) -> list[tuple[int, int, str]]:
     """Every credited name in the text as (start, end, kind), in reading order (see the module's doc);
     `lw`: the layout's words (the packaged ones when None)."""
-    not_names = _not_names()
+    lw = lw or layout_words()
+    not_names = _not_names(lw.folders)
     out: list[tuple[int, int, str]] = []
 
     def outlet(match: re.Match, kind: str, group: int = 1) -> None:
@@ -70,7 +72,7 @@ def find(text: str, lw: LayoutWords | None = None) -> list[tuple[int, int, str]]
     for credit in _PHOTO_CREDIT.finditer(text):
         if not any(norm_name(w) in not_names for w in credit.group(1).split()):
             out.append((credit.start(1), credit.end(1), "photographer"))
-    for credit in _agency_credit(lw or layout_words()).finditer(text):
+    for credit in _agency_credit(lw).finditer(text):
         if not any(norm_name(w) in not_names for w in credit.group(1).split()):
             out.append((credit.start(1), credit.end(1), "photographer"))
     for credit in _CREDIT_FOR.finditer(text):

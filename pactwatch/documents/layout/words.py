@@ -33,6 +33,7 @@ class LayoutWords:
     """page_layout.toml's lists, lowered into sets or compiled into patterns, for one set of --kb folders
     (hashed by identity: the modules cache their own patterns per LayoutWords)."""
     data: dict
+    folders: tuple[str, ...]     # the --kb folders (credits.py reads the knowledge base's not_names with them)
     section_labels: frozenset
     nav_words: frozenset
     controls: frozenset
@@ -59,7 +60,7 @@ def layout_words(kb_dirs: tuple[str, ...] = ()) -> LayoutWords:
     data, check = loader.Checked.of(DATA_FILE, tuple(kb_dirs))
     for key in KEYS:
         check.words(data, key, key)
-    return LayoutWords(data=data, section_labels=_lowered(data["section_labels"]),
+    return LayoutWords(data=data, folders=tuple(kb_dirs), section_labels=_lowered(data["section_labels"]),
                        nav_words=_lowered(data["nav_words"]), controls=_lowered(data["controls"]),
                        publication_words=_lowered(data["publication_words"]),
                        nav_openers=_lowered(data["nav_openers"]), name_particles=_lowered(data["name_particles"]),

@@ -170,3 +170,14 @@ def test_layout_an_ordinary_sentence_with_a_dash_is_no_dateline():
             "The EU-Japan deal - a surprise to many traders - was signed on Monday by both port authorities, "
             "which had argued over it for years.\n")
     assert of_kind(recognise(text)["layout"], "dateline") == []
+
+
+def test_layout_credits_take_the_users_kb_words(tmp_path):
+    from pactwatch.documents.layout.words import layout_words
+    (tmp_path / "page_layout.toml").write_text('photo_agencies = ["Quaylens"]\n', encoding="utf-8")
+    (tmp_path / "not_names.toml").write_text('not_names = ["Scribe"]\n', encoding="utf-8")
+    text = "The two port chiefs at the signing. Mara Quist/Quaylens\n\nThe ports agreed.\n\nTidal Scribe/AP\n"
+    packaged = [(text[s:e], k) for s, e, k in credits.find(text) if k == "photographer"]
+    assert packaged == [("Tidal Scribe", "photographer")]   # an agency the packaged list lacks, a name it takes
+    own = [(text[s:e], k) for s, e, k in credits.find(text, layout_words((str(tmp_path),))) if k == "photographer"]
+    assert own == [("Mara Quist", "photographer")]
