@@ -91,7 +91,8 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
     for i in range(0, len(left), RECONCILE_EVERY):
         _reconcile(store, left[i:i + RECONCILE_EVERY], kb_dirs)
 
-    read_options = {"max_bytes": max_bytes, "allow_private_urls": allow_private_urls}
+    read_options = {"max_bytes": max_bytes, "allow_private_urls": allow_private_urls,
+                    "kb_dirs": tuple(str(d) for d in kb_dirs)}
     if timeout is not None:
         read_options["timeout"] = timeout
 

@@ -223,3 +223,24 @@ def test_api_ingest_on_postgresql_reconciles_under_its_lock(postgres_url, tmp_pa
     report = pactwatch.ingest([str(tmp_path / "a.txt")], db=postgres_url)
     assert (report.new, report.failed) == (1, 0)
     assert pactwatch.Store(postgres_url).pending() == []
+
+
+def test_api_ingest_reads_the_page_layout_with_the_users_kb(tmp_path):
+    story = ("Harbour Chiefs Agree to Share Shipping Data\n\n"
+             "The port authorities of Tokyo and Canberra agreed on Tuesday to share shipping data from next "
+             "spring, a step their boards had put off for years while they argued over who would pay for it.\n\n"
+             "Quaywire has not independently verified the figures.\n")
+    (tmp_path / "a.txt").write_text(story, encoding="utf-8")
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "page_layout.toml").write_text('news_agencies = ["Quaywire"]\n', encoding="utf-8")
+
+    def publisher(db: str, **options) -> str | None:
+        pactwatch.ingest([str(tmp_path / "a.txt")], db=str(tmp_path / db), **options)
+        buf = io.StringIO()
+        pactwatch.export(db=str(tmp_path / db), format="jsonl", out=buf)
+        return next(r for r in map(json.loads, buf.getvalue().splitlines()) if r["kind"] == "document")["publisher"]
+
+    # the agency naming itself in its verification formula is the publisher once the user's words know it
+    assert publisher("plain.db") is None
+    assert publisher("kb.db", kb_dirs=[str(kb)]) == "Quaywire"

@@ -22,41 +22,42 @@ from .layout.header import (Header, is_layout_line, title_strength, dateline_dat
                             markdown_title, pick_title, strip_site_suffix)
 from .layout.lines import BODY_MIN_WORDS, HEADER_MAX_LINES, split_lines, unmark
 from .layout.names import bare_names, clean_org, parse_names
+from .layout.words import LayoutWords, layout_words
 
 __all__ = ["recognise", "parse_date", "parse_names", "strip_site_suffix"]
 
 
-def recognise(text: str, seen: date | None = None) -> dict:
+def recognise(text: str, seen: date | None = None, lw: LayoutWords | None = None) -> dict:
     """Title, authors, published date, publisher, caption ranges and layout of a plain-text article.
 
-    Returns {"title": str|None, "authors": [str], "published": "YYYY-MM-DD"|None,
-    "publisher": str|None, "captions": [(start, end)], "layout": [(start, end, kind)]}. Fields the
-    text does not state stay empty. `seen` is when the article was saved or read: a wire dateline
-    without a year ("SEOUL, Oct. 29 --") may take the one recent year on which its weekday falls."""
+    Returns {"title", "authors", "published" (YYYY-MM-DD), "publisher", "captions": [(start, end)],
+    "layout": [(start, end, kind)]}; what the text does not state stays empty. `seen`: when the article was
+    saved or read (a year-less wire dateline may take the one recent year its weekday falls on). `lw`:
+    page_layout.toml's words with the --kb additions (`layout_words(kb_dirs)`; None: the packaged ones)."""
+    lw = lw or layout_words()
     lines = unfuse(unmark(split_lines(text)))
     layout = find_layout(lines)
     captions = [(s, e) for s, e, _ in layout]
     caption_starts = {s for s, _ in captions}
     in_caption = [line.start in caption_starts for line in lines]
-
     header_end = min(len(lines), HEADER_MAX_LINES)
     for i, line in enumerate(lines[:header_end]):
         if line.words >= BODY_MIN_WORDS and not in_caption[i]:
             header_end = i
             break
 
-    header = Header()
+    header = Header(lw=lw)
     # the header lines, and the first body line, which may open with a dateline
     for i, line in enumerate(lines[:header_end + 1]):
         if in_caption[i] or not header.read_line(line, in_header=i < header_end):
             continue
-        layout.append(header_layout(line))
+        layout.append(header_layout(line, lw))
         if header.anchor is None:
             header.anchor = i
         if i >= header_end:
             break
 
-    footer = read_footer(lines, in_caption, [x for x in layout if x[2] == "end_marker"])
+    footer = read_footer(lines, in_caption, [x for x in layout if x[2] == "end_marker"], lw)
     published = header.published
     if published is None and header.updated is None:  # some sites print the date line under the article
         published = footer.published
@@ -68,8 +69,8 @@ def recognise(text: str, seen: date | None = None) -> dict:
         published = dateline_date(header.dateline[0], text, header.dateline[1], captions, seen)
     published = published or header.updated or footer.updated
 
-    title = (markdown_title(text, lines) or pick_title(lines, in_caption, header.anchor, header_end)
-             or _fused_headline(lines[:header_end]))
+    title = (markdown_title(text, lines) or pick_title(lines, in_caption, header.anchor, header_end, lw)
+             or _fused_headline(lines[:header_end], lw))
     authors = header.authors
     if not authors and (header.anchor is not None or title):
         # a bare name just above or under the date line ("Jane Doe" / "August 4, 2025" / "Senior Fellow"),
@@ -78,11 +79,11 @@ def recognise(text: str, seen: date | None = None) -> dict:
             [i + 1 for i in range(min(2, len(lines))) if lines[i].clean == title]
         for i in near:
             if 0 <= i < header_end and not in_caption[i] and lines[i].clean != title and \
-                    (names := bare_names(lines[i].clean)):
+                    (names := bare_names(lines[i].clean, lw)):
                 authors = names
                 break
     if not authors and header.anchor is None and not title and header_end == 1 and not in_caption[0] \
-            and lines[0].words <= 6 and len(lines[0].clean) <= 80 and (names := bare_names(lines[0].clean)):
+            and lines[0].words <= 6 and len(lines[0].clean) <= 80 and (names := bare_names(lines[0].clean, lw)):
         authors = names   # a page opening with a name alone, then the story: its byline
         layout.append((lines[0].start, lines[0].end, "byline"))
         for name in names:
@@ -92,38 +93,38 @@ def recognise(text: str, seen: date | None = None) -> dict:
         authors = list(footer.authors)
     if not authors:  # wire copy credits its reporters in a footer: "Reporting by A and B; Editing by C"
         for m in REPORTING_BY.finditer(text):
-            authors += [n for n in parse_names(m.group("names")) if n not in authors]
+            authors += [n for n in parse_names(m.group("names"), lw=lw) if n not in authors]
 
-    outlet = _fused_outlet(lines[:header_end], title)
+    outlet = _fused_outlet(lines[:header_end], title, lw)
     if outlet:
         layout.append(outlet[1])
-    masthead = footer.masthead or header_masthead(lines, in_caption, title, header_end) or (outlet and outlet[0])
+    masthead = footer.masthead or header_masthead(lines, in_caption, title, header_end, lw) or (outlet and outlet[0])
     publisher = (disclaimer_publisher(text, captions) or header.byline_publisher or footer.byline_publisher
                  or copyright_publisher(text, captions) or masthead or header.affiliation
-                 or footer.affiliation or header.agency or agency_of_record(text))
+                 or footer.affiliation or header.agency or agency_of_record(text, lw))
     if title and publisher:
         title = strip_site_suffix(title, publisher)
     return {"title": title, "authors": authors, "published": published, "publisher": publisher,
             "captions": captions,
-            "layout": sorted(set(layout + footer.layout + page_elements(text, lines)))}
+            "layout": sorted(set(layout + footer.layout + page_elements(text, lines, lw)))}
 
 
 
 
-def _fused_headline(lines) -> str | None:
+def _fused_headline(lines, lw: LayoutWords) -> str | None:
     """A headline a scraped page ran into its date line ("date 2025-08-07 Ports Sign a Pact")."""
     return next((line.clean for line in lines if line.fused and not DATE_RE.search(line.clean)
-                 and title_strength(line) >= 1), None)
+                 and title_strength(line, lw) >= 1), None)
 
 
-def _fused_outlet(lines, title: str | None) -> tuple[str, tuple[int, int, str]] | None:
+def _fused_outlet(lines, title: str | None, lw: LayoutWords) -> tuple[str, tuple[int, int, str]] | None:
     """The outlet's name a scraped page ran into its date line ("Harbour LedgerJul 25, 2025"): a
     capitalised name that is no person's, no headline and no layout line -> (name, its range)."""
     for line in lines:
-        if not line.fused or line.clean == title or DATE_RE.search(line.clean) or is_layout_line(line.clean):
+        if not line.fused or line.clean == title or DATE_RE.search(line.clean) or is_layout_line(line.clean, lw):
             continue
         org = clean_org(line.clean)
-        if org and org == line.clean.removeprefix("The ") and len(org.split()) <= 6 and not bare_names(line.clean):
+        if org and org == line.clean.removeprefix("The ") and len(org.split()) <= 6 and not bare_names(line.clean, lw):
             start = line.start + line.clean.index(org)
             return org, (start, start + len(org), "outlet")
     return None

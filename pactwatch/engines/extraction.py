@@ -26,10 +26,12 @@ class Extraction:
         return {**self.document, "text": document.text}
 
 
-def extract_batch(nlp, documents: Iterable[Document], batch_size: int = 8) -> Iterator[tuple[Document, Extraction]]:
+def extract_batch(nlp, documents: Iterable[Document], batch_size: int = 8,
+                  kb_dirs: Iterable[str] = ()) -> Iterator[tuple[Document, Extraction]]:
     """The pipeline over `documents`, streamed in their order: each document with its Extraction.
     A long document is annotated in bounded windows (pipeline/windows.py) whose records are
-    shifted back into the whole text and merged, so memory is bounded by the window."""
+    shifted back into the whole text and merged, so memory is bounded by the window; a window's layout
+    is read with the --kb folders `kb_dirs` the pipeline was loaded with."""
     from .. import facts, pipeline
     from ..pipeline import windows
 
@@ -39,7 +41,8 @@ def extract_batch(nlp, documents: Iterable[Document], batch_size: int = 8) -> It
             for number, (start, end) in enumerate(spans, start=1):
                 # a window is annotated as a text of its own: its layout is read in that text
                 piece = document if len(spans) == 1 else pipeline.as_document(
-                    document.text[start:end], document.published, windows.captions_in(document.captions, start, end))
+                    document.text[start:end], document.published, windows.captions_in(document.captions, start, end),
+                    kb_dirs)
                 yield pipeline.make_doc(nlp, piece), (document, start, number == len(spans))
 
     gathered: list[dict] = []      # the records of a long document's windows so far

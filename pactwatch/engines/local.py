@@ -46,7 +46,7 @@ def in_process(documents: Iterable[Document], kb_dirs: Iterable[str] = (), batch
     nlp = pipeline.load(kb_dirs=kb_dirs)
     if stats is not None:
         stats.startup_seconds = time.perf_counter() - started
-    pairs = extract_batch(nlp, itertools.chain([first], documents), batch_size)
+    pairs = extract_batch(nlp, itertools.chain([first], documents), batch_size, kb_dirs)
     while group := list(itertools.islice(pairs, batch_size)):
         yield group
     if stats is not None:
@@ -102,6 +102,7 @@ def _collect(chunk: list[Document], future: Future, stats: EngineStats | None,
 
 # ------------------------------------------------------------------ in the worker process
 _nlp = None
+_kb_dirs: tuple[str, ...] = ()     # the --kb folders this worker's pipeline was loaded with
 _load_error: Exception | None = None
 _load_seconds = 0.0
 
@@ -109,11 +110,12 @@ _load_seconds = 0.0
 def _start_worker(kb_dirs: list[str]) -> None:
     """Load the pipeline once for this process's life. A failure (a bad --kb folder) is kept and
     raised with the first chunk, so the user sees its message rather than a broken pool."""
-    global _nlp, _load_error, _load_seconds
+    global _nlp, _kb_dirs, _load_error, _load_seconds
     started = time.perf_counter()
     try:
         from .. import pipeline
         _nlp = pipeline.load(kb_dirs=kb_dirs)
+        _kb_dirs = tuple(kb_dirs)
     except Exception as e:  # noqa: BLE001  (re-raised in the parent with its own message)
         _load_error = e
     _load_seconds = time.perf_counter() - started
@@ -123,7 +125,7 @@ def _extract_chunk(documents: list[Document], batch_size: int) -> tuple[list[Ext
     if _load_error is not None:
         raise _load_error
     started = time.perf_counter()
-    extractions = [extraction for _, extraction in extract_batch(_nlp, documents, batch_size)]
+    extractions = [extraction for _, extraction in extract_batch(_nlp, documents, batch_size, _kb_dirs)]
     return extractions, os.getpid(), _peak_rss_mb(), _load_seconds, time.perf_counter() - started
 
 

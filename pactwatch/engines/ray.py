@@ -228,7 +228,7 @@ class Extractor:
                                                 "worker", "peak_rss_mb", "load_seconds")}
         for first, encoded in zip(batch["first"], batch["documents"]):
             documents = [_document(d) for d in json.loads(encoded)]
-            for offset, (_, e) in enumerate(extract_batch(self.nlp, documents, self.batch_size)):
+            for offset, (_, e) in enumerate(extract_batch(self.nlp, documents, self.batch_size, self.kb_dirs)):
                 out["seq"].append(int(first) + offset)
                 out["doc_id"].append(e.doc_id)
                 out["document"].append(json.dumps(e.document, ensure_ascii=False))

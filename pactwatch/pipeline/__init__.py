@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers the Doc/Span extensions)
+from ..documents.layout.words import layout_words
 from ..documents.metadata import recognise
 from ..documents.model import Document
 from ..errors import ModelError
@@ -90,11 +91,13 @@ def make_doc(nlp: Language, document: Document) -> Doc:
     return doc
 
 
-def as_document(text: str, dct: str | None = None, captions: list[tuple[int, int]] | None = None) -> Document:
-    """A Document for a bare text (tests, evaluation sets): the given date and captions, and the
-    page layout the metadata stage reads in the text."""
+def as_document(text: str, dct: str | None = None, captions: list[tuple[int, int]] | None = None,
+                kb_dirs: Iterable[str] = ()) -> Document:
+    """A Document for a bare text (tests, evaluation sets, a long document's windows): the given date and
+    captions, and the page layout the metadata stage reads in the text, with the page_layout.toml
+    additions of the user's --kb folders `kb_dirs`."""
     return Document(source="<text>", text=text, published=dct, captions=list(captions or []),
-                    layout=recognise(text)["layout"])
+                    layout=recognise(text, lw=layout_words(tuple(str(d) for d in kb_dirs)))["layout"])
 
 
 def annotate(nlp: Language, items: Iterable[Document | tuple[str, str | None, list]],

@@ -10,6 +10,7 @@ import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from pactwatch.documents.layout.words import LayoutWords, layout_words
 from pactwatch.documents.model import Document
 from pactwatch.errors import InputError
 from pactwatch.sources.decode import looks_like_html, too_large, valid_unicode
@@ -23,7 +24,7 @@ STDIN = "-"
 STDIN_SOURCE = "<stdin>"
 
 
-def _timeml(path: str, data: bytes) -> Document:
+def _timeml(path: str, data: bytes, lw: LayoutWords | None = None) -> Document:   # TimeML: no page layout
     try:  # a colleague's module; imported only when a .tml file turns up
         from pactwatch.sources.timeml import read_timeml
     except ImportError:
@@ -36,14 +37,15 @@ def _timeml(path: str, data: bytes) -> Document:
         raise InputError(path, f"not readable TimeML ({type(exc).__name__}: {exc})") from None
 
 
-READERS: dict[str, Callable[[str, bytes], Document]] = {
-    ".txt": lambda path, data: text_document(data, path),
-    ".text": lambda path, data: text_document(data, path),
-    ".md": lambda path, data: markdown_document(data, path),
-    ".markdown": lambda path, data: markdown_document(data, path),
-    ".html": lambda path, data: html_document(data, path),
-    ".htm": lambda path, data: html_document(data, path),
-    ".pdf": lambda path, data: pdf_document(data, path),
+# each reader takes the path, the bytes and the layout's words (page_layout.toml with the --kb additions)
+READERS: dict[str, Callable[[str, bytes, LayoutWords], Document]] = {
+    ".txt": lambda path, data, lw: text_document(data, path, lw),
+    ".text": lambda path, data, lw: text_document(data, path, lw),
+    ".md": lambda path, data, lw: markdown_document(data, path, lw),
+    ".markdown": lambda path, data, lw: markdown_document(data, path, lw),
+    ".html": lambda path, data, lw: html_document(data, path, lw=lw),
+    ".htm": lambda path, data, lw: html_document(data, path, lw=lw),
+    ".pdf": lambda path, data, lw: pdf_document(data, path, lw),
     ".tml": _timeml,
 }
 # corpora: one article a line or row, read as a stream (the size limit applies to each article)
@@ -54,26 +56,28 @@ FOLDER_DOCS = ("readme", "license", "licence", "changelog", "contributing")
 
 
 def read(inputs: list[str], max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = DEFAULT_TIMEOUT,
-         allow_private_urls: bool = False) -> Iterator[Document | InputError]:
+         allow_private_urls: bool = False, kb_dirs: tuple[str, ...] = ()) -> Iterator[Document | InputError]:
     """One Document per readable document and one InputError per failure, in input order.
     URLs resolving to loopback, private, link-local or reserved addresses are refused unless
-    `allow_private_urls` (see web.py)."""
-    for item in _read(inputs, max_bytes, timeout, allow_private_urls):
+    `allow_private_urls` (see web.py). `kb_dirs`: the user's --kb folders, whose page_layout.toml
+    adds to the words a page's layout is read with."""
+    lw = layout_words(tuple(str(d) for d in kb_dirs))
+    for item in _read(inputs, max_bytes, timeout, allow_private_urls, lw):
         yield item if isinstance(item, InputError) else _clean(item)
 
 
-def _read(inputs, max_bytes, timeout, allow_private_urls) -> Iterator[Document | InputError]:
+def _read(inputs, max_bytes, timeout, allow_private_urls, lw: LayoutWords) -> Iterator[Document | InputError]:
     for given in inputs:
         try:
             if given == STDIN:
-                yield _guarded(STDIN_SOURCE, lambda: _read_stdin(max_bytes))
+                yield _guarded(STDIN_SOURCE, lambda: _read_stdin(max_bytes, lw))
             elif given.lower().startswith(("http://", "https://")):
                 from pactwatch.sources.web import fetch
-                yield _guarded(given, lambda: fetch(given, max_bytes, timeout, allow_private=allow_private_urls))
+                yield _guarded(given, lambda: fetch(given, max_bytes, timeout, allow_private=allow_private_urls, lw=lw))
             elif os.path.isdir(given):
-                yield from _read_folder(given, max_bytes)
+                yield from _read_folder(given, max_bytes, lw)
             else:
-                yield from _read_file(given, max_bytes, explicit=True)
+                yield from _read_file(given, max_bytes, lw, explicit=True)
         except InputError as exc:
             yield exc
 
@@ -100,7 +104,7 @@ def _clean(doc: Document) -> Document:
     return doc
 
 
-def _read_folder(folder: str, max_bytes: int) -> Iterator[Document | InputError]:
+def _read_folder(folder: str, max_bytes: int, lw: LayoutWords) -> Iterator[Document | InputError]:
     members: list[str] = []
     unreadable: list[InputError] = []
 
@@ -118,7 +122,7 @@ def _read_folder(folder: str, max_bytes: int) -> Iterator[Document | InputError]
             raise InputError(folder, f"empty folder (no {', '.join(SUPPORTED)} files in it)")
         return
     for path in sorted(members, key=lambda p: Path(p).parts):
-        yield from _read_file(path, max_bytes, explicit=False)
+        yield from _read_file(path, max_bytes, lw, explicit=False)
 
 
 def _open_regular(path: str) -> int:
@@ -140,7 +144,7 @@ def _open_regular(path: str) -> int:
         raise
 
 
-def _read_file(path: str, max_bytes: int, explicit: bool) -> Iterator[Document | InputError]:
+def _read_file(path: str, max_bytes: int, lw: LayoutWords, explicit: bool) -> Iterator[Document | InputError]:
     suffix = Path(path).suffix.lower()
     if not os.path.lexists(path):
         yield InputError(path, "not found")
@@ -157,7 +161,7 @@ def _read_file(path: str, max_bytes: int, explicit: bool) -> Iterator[Document |
         fd = _open_regular(path)
         with os.fdopen(fd, "rb") as stream:
             if suffix in CORPORA:
-                yield from CORPORA[suffix](stream, path, max_bytes)
+                yield from CORPORA[suffix](stream, path, max_bytes, lw)
                 return
             size = os.fstat(stream.fileno()).st_size
             if size > max_bytes:
@@ -179,17 +183,17 @@ def _read_file(path: str, max_bytes: int, explicit: bool) -> Iterator[Document |
     if not data.strip():
         yield InputError(path, "empty (no text in it)")
         return
-    yield _guarded(path, lambda: READERS[suffix](path, data))
+    yield _guarded(path, lambda: READERS[suffix](path, data, lw))
 
 
-def _read_stdin(max_bytes: int) -> Document:
+def _read_stdin(max_bytes: int, lw: LayoutWords) -> Document:
     stream = getattr(sys.stdin, "buffer", None)
     data = stream.read(max_bytes + 1) if stream is not None else sys.stdin.read().encode("utf-8")
     if len(data) > max_bytes:
         raise too_large(STDIN_SOURCE, None, max_bytes)
     if looks_like_html(data):
-        return html_document(data, STDIN_SOURCE)
-    return text_document(data, STDIN_SOURCE)
+        return html_document(data, STDIN_SOURCE, lw=lw)
+    return text_document(data, STDIN_SOURCE, lw)
 
 
 __all__ = ["read", "SUPPORTED", "DEFAULT_MAX_BYTES", "DEFAULT_TIMEOUT"]

@@ -7,6 +7,7 @@ import os
 import re
 from datetime import date
 
+from pactwatch.documents.layout.words import LayoutWords
 from pactwatch.documents.metadata import parse_date, parse_names, recognise, strip_site_suffix
 from pactwatch.documents.model import Document
 from pactwatch.errors import InputError
@@ -15,12 +16,13 @@ from pactwatch.sources.decode import decode_text, is_binary, normalise_newlines
 METADATA_FIELDS = ("title", "authors", "published", "publisher")
 
 
-def fill_from_text(doc: Document, seen: date | None = None) -> Document:
+def fill_from_text(doc: Document, seen: date | None = None, lw: LayoutWords | None = None) -> Document:
     """Fields the format's own metadata left empty come from the text's layout; captions and layout always do.
 
     `seen`: when the article was saved (a file's modification date) or read (today), never later than
-    today. It only bounds the year a year-less wire dateline may take; it is never the published date."""
-    found = recognise(doc.text, seen=seen or seen_date(doc.source))
+    today. It only bounds the year a year-less wire dateline may take; it is never the published date.
+    `lw`: the layout's words with the user's --kb additions (`layout_words(kb_dirs)`; the packaged ones when None)."""
+    found = recognise(doc.text, seen=seen or seen_date(doc.source), lw=lw)
     for name in METADATA_FIELDS:
         if not getattr(doc, name) and found[name]:
             setattr(doc, name, found[name])
@@ -39,7 +41,7 @@ def seen_date(source: str) -> date:
         return today
 
 
-def split_authors(value) -> list[str]:
+def split_authors(value, lw: LayoutWords | None = None) -> list[str]:
     """An author field as a list or as "A; B" / "A, B and C" -> names, in order, without repeats."""
     items = value if isinstance(value, list) else re.split(r"\s*;\s*", str(value or ""))
     names: list[str] = []
@@ -47,29 +49,29 @@ def split_authors(value) -> list[str]:
         item = re.sub(r"^by\s+", "", str(item).strip(), flags=re.IGNORECASE)
         if not item:
             continue
-        parsed = parse_names(item)
+        parsed = parse_names(item, lw=lw)
         for name in parsed or [item]:   # keep an unusual name as given rather than drop it
             if name not in names:
                 names.append(name)
     return names
 
 
-def text_document(data: bytes, source: str) -> Document:
-    return fill_from_text(Document(source=source, text=decode_text(data, source), format="txt"))
+def text_document(data: bytes, source: str, lw: LayoutWords | None = None) -> Document:
+    return fill_from_text(Document(source=source, text=decode_text(data, source), format="txt"), lw=lw)
 
 
-def markdown_document(data: bytes, source: str) -> Document:
+def markdown_document(data: bytes, source: str, lw: LayoutWords | None = None) -> Document:
     text = decode_text(data, source)
     doc = Document(source=source, text=text, format="md")
     front = re.match(r"\A\ufeff?---\n(?P<body>.*?)\n---[ \t]*\n", text, re.DOTALL)
     if front:
         fields = read_front_matter(front.group("body"))
         doc.title = _scalar(fields.get("title"))
-        doc.authors = split_authors(fields.get("authors") or fields.get("author") or [])
+        doc.authors = split_authors(fields.get("authors") or fields.get("author") or [], lw)
         when = _scalar(fields.get("published") or fields.get("date"))
         doc.published = parse_date(when) if when else None
         doc.publisher = _scalar(fields.get("publisher") or fields.get("site") or fields.get("source"))
-    return fill_from_text(doc)
+    return fill_from_text(doc, lw=lw)
 
 
 def read_front_matter(body: str) -> dict:
@@ -104,7 +106,8 @@ def _unquote(value: str) -> str:
     return value
 
 
-def html_document(data: bytes | str, source: str, url: str | None = None, fmt: str = "html") -> Document:
+def html_document(data: bytes | str, source: str, url: str | None = None, fmt: str = "html",
+                  lw: LayoutWords | None = None) -> Document:
     import trafilatura
 
     if isinstance(data, bytes) and is_binary(data):
@@ -123,10 +126,10 @@ def html_document(data: bytes | str, source: str, url: str | None = None, fmt: s
     if not text.strip():
         raise InputError(source, "empty (no article text found in the page)")
     doc = Document(source=source, text=text, format=fmt,
-                   title=(result.title or None), authors=split_authors(result.author),
+                   title=(result.title or None), authors=split_authors(result.author, lw),
                    published=parse_date(result.date) if result.date else None,
                    publisher=result.sitename or None)
-    doc = fill_from_text(doc)
+    doc = fill_from_text(doc, lw=lw)
     site = site_from_title_tag(data, doc.title)
     if site and not doc.publisher:
         doc.publisher = site
@@ -159,7 +162,7 @@ _JUNK_PDF_TITLE = re.compile(r"^(?:untitled|microsoft word\b|document\d*$|.*\.(?
                              re.IGNORECASE)
 
 
-def pdf_document(data: bytes, source: str) -> Document:
+def pdf_document(data: bytes, source: str, lw: LayoutWords | None = None) -> Document:
     from pypdf import PdfReader
 
     try:
@@ -183,13 +186,13 @@ def pdf_document(data: bytes, source: str) -> Document:
     if info:
         title = (info.title or "").strip() if isinstance(info.title, str) else ""
         doc.title = title if title and not _JUNK_PDF_TITLE.match(title) else None
-        doc.authors = split_authors(info.author) if isinstance(info.author, str) else []
+        doc.authors = split_authors(info.author, lw) if isinstance(info.author, str) else []
         try:
             created = info.creation_date
         except Exception:  # a malformed /CreationDate string
             created = None
         created_iso = created.date().isoformat() if created else None
-    doc = fill_from_text(doc)
+    doc = fill_from_text(doc, lw=lw)
     # A date line printed in the text beats CreationDate, which is when the file was made (a page
     # printed to PDF years later); CreationDate fills in only when the text states no date.
     doc.published = doc.published or created_iso

@@ -7,12 +7,14 @@ from typing import BinaryIO
 
 from pactwatch.documents.metadata import parse_date
 from pactwatch.documents.model import Document
+from pactwatch.documents.layout.words import LayoutWords
 from pactwatch.errors import InputError
 from pactwatch.sources.decode import decode_text, too_large, valid_unicode
 from pactwatch.sources.formats import fill_from_text, html_document, split_authors
 
 
-def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Document | InputError]:
+def read_jsonl(stream: BinaryIO, source: str, max_bytes: int,
+               lw: LayoutWords | None = None) -> Iterator[Document | InputError]:
     """Streams the corpus line by line; the size limit applies to each record, not to the whole file,
     and no line is held in memory beyond it (an over-long line is skipped in pieces)."""
     for number, (raw, size) in enumerate(_lines(stream, max_bytes), start=1):
@@ -45,7 +47,7 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Docume
         elif record.get("id") not in (None, ""):
             where = f"{source}#{record['id']}"
         try:
-            yield record_document(record, where, number)
+            yield record_document(record, where, number, lw)
         except InputError as exc:
             yield InputError(source, f"line {number}: {exc.reason}")
         except RecursionError:
@@ -91,13 +93,13 @@ def wrong_type(record: dict) -> str | None:
     return None
 
 
-def record_document(record: dict, source: str, number: int) -> Document:
+def record_document(record: dict, source: str, number: int, lw: LayoutWords | None = None) -> Document:
     text, html = record.get("text"), record.get("html")
     if isinstance(text, str) and text.strip():
         doc = fill_from_text(Document(source=source, text=decode_text(valid_unicode(text).encode("utf-8"), source),
-                                      format="jsonl"))
+                                      format="jsonl"), lw=lw)
     elif isinstance(html, str) and html.strip():
-        doc = html_document(valid_unicode(html), source, url=record.get("url") or None, fmt="jsonl")
+        doc = html_document(valid_unicode(html), source, url=record.get("url") or None, fmt="jsonl", lw=lw)
     elif "text" in record or "html" in record:
         raise InputError(source, "empty (the record's text is blank)")
     else:
@@ -106,7 +108,7 @@ def record_document(record: dict, source: str, number: int) -> Document:
     if record.get("title"):
         doc.title = str(record["title"])
     if record.get("authors"):
-        doc.authors = split_authors(record["authors"])
+        doc.authors = split_authors(record["authors"], lw)
     if record.get("published"):
         doc.published = parse_date(str(record["published"])[:10]) or parse_date(str(record["published"]))
     if record.get("publisher"):

@@ -7,13 +7,15 @@ from collections.abc import Iterator
 from typing import BinaryIO
 
 from pactwatch.documents.model import Document
+from pactwatch.documents.layout.words import LayoutWords
 from pactwatch.errors import InputError
 from pactwatch.sources.jsonl import FIELD_TYPES, record_document, wrong_type
 
 BATCH_ROWS = 256
 
 
-def read_parquet(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Document | InputError]:
+def read_parquet(stream: BinaryIO, source: str, max_bytes: int,
+                 lw: LayoutWords | None = None) -> Iterator[Document | InputError]:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -32,12 +34,13 @@ def read_parquet(stream: BinaryIO, source: str, max_bytes: int) -> Iterator[Docu
         for batch in batches:
             for record in batch.to_pylist():
                 number += 1
-                yield from _row(record, source, number, max_bytes)
+                yield from _row(record, source, number, max_bytes, lw)
     except (pa.ArrowException, OSError, ValueError) as exc:
         yield InputError(source, f"row {number + 1} and after: not readable ({exc})")
 
 
-def _row(record: dict, source: str, number: int, max_bytes: int) -> Iterator[Document | InputError]:
+def _row(record: dict, source: str, number: int, max_bytes: int,
+         lw: LayoutWords | None) -> Iterator[Document | InputError]:
     size = sum(len(v.encode("utf-8", "replace")) for v in record.values() if isinstance(v, str))
     if size > max_bytes:
         yield InputError(source, f"row {number}: {size:,} bytes, over the {max_bytes:,}-byte limit")
@@ -52,6 +55,6 @@ def _row(record: dict, source: str, number: int, max_bytes: int) -> Iterator[Doc
     elif record.get("id") not in (None, ""):
         where = f"{source}#{record['id']}"
     try:
-        yield record_document(record, where, number)
+        yield record_document(record, where, number, lw)
     except InputError as exc:
         yield InputError(source, f"row {number}: {exc.reason}")

@@ -22,6 +22,8 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from typing import Callable
+
+from pactwatch.documents.layout.words import LayoutWords
 from urllib.parse import urlsplit
 
 from pactwatch import __version__
@@ -188,9 +190,9 @@ def _opener(fetch: _Fetch) -> urllib.request.OpenerDirector:
 
 
 def fetch(url: str, max_bytes: int, timeout: float, allow_private: bool = False,
-          allowed: Callable[[str, int], bool] | None = None) -> Document:
+          allowed: Callable[[str, int], bool] | None = None, lw: LayoutWords | None = None) -> Document:
     """The Document at `url`. `allowed(ip, port)` decides which addresses may be contacted
-    (default: public ones only, or any with `allow_private`)."""
+    (default: public ones only, or any with `allow_private`); `lw` the layout's words (sources.read)."""
     if urlsplit(url).scheme.lower() not in SCHEMES or not urlsplit(url).hostname:
         raise InputError(url, "not an http(s) URL with a host")
     policy = allowed or (_any_address if allow_private else (lambda ip, port: public_address(ip)))
@@ -217,7 +219,7 @@ def fetch(url: str, max_bytes: int, timeout: float, allow_private: bool = False,
         state.timer.cancel()
         for sock in state.sockets:
             sock.close()
-    return _document(url, final_url, data, content_type, charset)
+    return _document(url, final_url, data, content_type, charset, lw)
 
 
 def _read(response, max_bytes: int, state: _Fetch) -> bytes:
@@ -250,19 +252,20 @@ def _failure(url: str, exc: BaseException, state: _Fetch) -> InputError:
     return InputError(url, f"fetch failed: {reason}")
 
 
-def _document(url: str, final_url: str, data: bytes, content_type: str, charset: str | None) -> Document:
+def _document(url: str, final_url: str, data: bytes, content_type: str, charset: str | None,
+              lw: LayoutWords | None = None) -> Document:
     source = final_url or url
     if not data.strip():
         raise InputError(url, "empty (the server sent no content)")
     if content_type == "application/pdf" or data.startswith(b"%PDF-"):
-        return pdf_document(data, source)
+        return pdf_document(data, source, lw)
     if content_type in ("text/html", "application/xhtml+xml") or looks_like_html(data):
-        return html_document(data, source, url=source)
+        return html_document(data, source, url=source, lw=lw)
     if content_type.startswith("text/") or content_type in ("application/octet-stream", ""):
         if charset and charset.lower().replace("-", "") not in ("utf8", "usascii"):
             try:
                 data = data.decode(charset).encode("utf-8")
             except (LookupError, UnicodeDecodeError):
                 raise InputError(url, f"not decodable text (declared charset {charset})") from None
-        return text_document(data, source)
+        return text_document(data, source, lw)
     raise InputError(url, f"unsupported type: {content_type} (pactwatch reads HTML, PDF and plain text)")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Iterable
 
 from ..errors import UsageError
 from ..reconcile.entities import merge_entities
@@ -47,8 +47,10 @@ def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def brief_data(store: Any) -> dict[str, list[Line]]:
-    """The brief's sections in order, the summary (SUMMARY) first, each a list of lines with their sources."""
+def brief_data(store: Any, kb_dirs: Iterable[str] = ()) -> dict[str, list[Line]]:
+    """The brief's sections in order, the summary (SUMMARY) first, each a list of lines with their sources.
+    `kb_dirs`: the --kb folders the store was ingested with (the ledger's words, reconciliation's knowledge)."""
+    kb_dirs = tuple(str(d) for d in kb_dirs)
     documents = {d["doc_id"]: d for d in store.records("document")}
 
     def source(doc_id: str | None, quote: str, fallback: str | None = None, note: str | None = None) -> Source:
@@ -60,13 +62,13 @@ def brief_data(store: Any) -> dict[str, list[Line]]:
     def sourced(items: list[dict]) -> list[Source]:
         return [source(s.get("doc_id"), s["quote"], s.get("source")) for s in items]
 
-    ledger = commitments(store)
-    conflict_records = conflicts(store)
+    ledger = commitments(store, kb_dirs)
+    conflict_records = conflicts(store, kb_dirs)
     sections: dict[str, list[Line]] = summary_sections(ledger, conflict_records, documents)
     sections["Commitments"] = [_ledger_line(e, sourced) for e in ledger]
-    sections["Figures"] = _figure_lines(store, sourced)
+    sections["Figures"] = _figure_lines(store, sourced, kb_dirs)
     sections["Timeline"] = [Line(e["date"], f"{e['what']} — {_plural(e['source_count'], 'source')}",
-                                 sourced(e["sources"])) for e in timeline(store)]
+                                 sourced(e["sources"])) for e in timeline(store, kb_dirs=kb_dirs)]
     sections["Conflicts"] = [
         Line(c["about"], f"({c.get('type', 'value')}) {c.get('reason', '')}".strip(),
              [source(i.get("doc_id"), i.get("quote") or "", i.get("source"), str(i.get("value")))
@@ -193,11 +195,11 @@ def _step_day(cluster: dict, steps: list[dict]) -> str:
     return day
 
 
-def _figure_lines(store: Any, sourced) -> list[Line]:
+def _figure_lines(store: Any, sourced, kb_dirs: tuple[str, ...] = ()) -> list[Line]:
     """Each measured series (measure, holder → target) once, its values in the order they held:
     an evolution (25% threatened, then 15% agreed) reads as one line of steps, not as a clash."""
     series: dict[str, list[dict]] = {}
-    for c in merge_across_years(clusters_of(store, "quantity")):
+    for c in merge_across_years(clusters_of(store, "quantity", kb_dirs)):
         series.setdefault(series_of(c), []).append(c)
     lines = []
     for steps in sorted(series.values(), key=lambda cs: -sum(c["source_count"] for c in cs)):
@@ -218,9 +220,9 @@ def _figure_lines(store: Any, sourced) -> list[Line]:
     return lines
 
 
-def conflicts(store: Any) -> list[dict]:
+def conflicts(store: Any, kb_dirs: Iterable[str] = ()) -> list[dict]:
     """Every conflict record (about, type, reason, items with doc_id, quote, value and source), grouped by type."""
-    return sorted(conflicts_of(store), key=lambda c: (c.get("type") or "", c["about"]))
+    return sorted(conflicts_of(store, kb_dirs), key=lambda c: (c.get("type") or "", c["about"]))
 
 
 def render_conflicts(records: list[dict]) -> str:
@@ -234,14 +236,15 @@ def render_conflicts(records: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def brief(store: Any, format: str = "md") -> str:
-    """The brief as Markdown ("md") or a standalone HTML page ("html")."""
+def brief(store: Any, format: str = "md", kb_dirs: Iterable[str] = ()) -> str:
+    """The brief as Markdown ("md") or a standalone HTML page ("html"); `kb_dirs`: the --kb folders the
+    store was ingested with."""
     if format not in FORMATS:
         raise UsageError(f"unknown brief format {format!r}; use one of {', '.join(FORMATS)}")
     if format == "html":  # the web pages' views and pictures as one standalone page (pactwatch/views/web)
         from .web.brief import brief_html
-        return brief_html(store)
-    sections = brief_data(store)
+        return brief_html(store, kb_dirs)
+    sections = brief_data(store, kb_dirs)
     intro = _intro(store.records("document"))
     return render_markdown(sections, intro) if format == "md" else render_html(sections, intro)
 

@@ -304,17 +304,19 @@ def conflicts(db: Optional[str] = DbOption, as_json: bool = JsonOption):
 @handles_errors
 def brief(db: Optional[str] = DbOption,
           output: Optional[str] = typer.Option(None, "-o", "--output", help="write to this file instead of stdout"),
-          format: str = typer.Option("md", "--format", "-f", help="md or html")):
+          format: str = typer.Option("md", "--format", "-f", help="md or html"),
+          kb: List[Path] = typer.Option([], "--kb", help="the knowledge folders the store was ingested with "
+                                        "(their ledger_words.toml and reconciliation's knowledge count here too)")):
     """The brief an analyst hands a colleague: where things stand, what changed, where sources disagree, then the detail."""
     from .brief import brief as build
     if output and output != "-":
         refuse_overwriting_a_database(output, db)
-    store = _store(db)
-    text = build(store, format=format)
+    store, kb_dirs = _store(db), [str(k) for k in kb]
+    text = build(store, format=format, kb_dirs=kb_dirs)
     if output and output != "-":
         if format == "md":  # the timeline and network pictures as SVG files beside it, linked at its end
             from .web.brief import write_pictures
-            text += write_pictures(store, Path(output))
+            text += write_pictures(store, Path(output), kb_dirs)
         Path(output).write_text(text, encoding="utf-8")
         err.print(f"wrote {output}", markup=False)
     elif format == "md" and sys.stdout.isatty():  # a reader at a terminal: Markdown rendered; a pipe gets the source

@@ -102,3 +102,11 @@ def test_pipeline_a_supranational_body_holds_or_faces_a_tariff(annotate, text, h
     doc = annotate(text, "2025-07-01")
     found = [(q._.quantity["holder"], q._.quantity["target"]) for q in doc.spans["pw_quantities"]]
     assert found == [(holder, target)]
+
+
+def test_pipeline_as_document_reads_the_layout_with_the_users_kb(tmp_path):
+    (tmp_path / "page_layout.toml").write_text('link_openers = ["Elsewhere"]\n', encoding="utf-8")
+    text = "Elsewhere: Harbour chiefs meet again next month\n\nThe ports agreed on Tuesday to share their data."
+    link = (0, text.index("\n"), "link")
+    assert link not in pipeline.as_document(text).layout
+    assert link in pipeline.as_document(text, kb_dirs=[str(tmp_path)]).layout

@@ -174,3 +174,26 @@ def test_sources_timeml_reader_crash_becomes_input_error(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "pactwatch.sources.timeml", fake)
     error = only(read([write(tmp_path, "bad.tml", "<TimeML><TIMEX3></TimeML>")]))
     assert isinstance(error, InputError) and "not readable TimeML" in error.reason
+
+
+WIRE_STORY = ("Ports Agree to Share Shipping Data\n\n"
+              "Elsewhere: Harbour chiefs meet again next month\n\n"
+              "The port authorities of two neighbouring states agreed on Tuesday to share shipping data from next "
+              "spring, a step their boards had put off for years while they argued over who would pay for it. "
+              "Officials from both sides said the exchange would start with container traffic.\n\n"
+              "Tidewire could not independently verify the figures the authorities gave.\n")
+
+
+def test_read_takes_a_users_page_layout_words_from_kb_dirs(tmp_path):
+    (tmp_path / "story.txt").write_text(WIRE_STORY, encoding="utf-8")
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "page_layout.toml").write_text('news_agencies = ["Tidewire"]\nlink_openers = ["Elsewhere"]\n',
+                                         encoding="utf-8")
+    link = WIRE_STORY.index("Elsewhere")
+    plain = next(read([str(tmp_path / "story.txt")]))
+    # the packaged words know neither this agency nor this opener of a link to another story
+    assert plain.publisher is None and (link, WIRE_STORY.index("\n", link), "link") not in plain.layout
+    own = next(read([str(tmp_path / "story.txt")], kb_dirs=(str(kb),)))
+    assert own.publisher == "Tidewire" and (link, WIRE_STORY.index("\n", link), "link") in own.layout
+    assert own.title == plain.title == "Ports Agree to Share Shipping Data"

@@ -168,3 +168,32 @@ def test_brief_detail_gives_each_step_of_a_history_its_quotes(store):
     assert "  - **1 Nov 2025** $200 billion pledged" in detail
     assert "“The $200 billion package was confirmed” — [Package confirmed](https://news.example/b)" in detail
     assert "  - **of which $80 billion** $80 billion pledged since 1 Nov 2025 — 1 source" in detail
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_brief_cli_reads_a_users_kb_ledger_words(tmp_path, fmt):
+    from typer.testing import CliRunner
+
+    from pactwatch.views.cli import app
+    db = str(tmp_path / "b.db")
+    store = Store(db)
+    text = "Freedonia lionized Sylvania's plan to dredge a deep-water harbour."
+    quote = "Freedonia lionized Sylvania's plan to dredge a deep-water harbour"
+    at = text.index("lionized")
+    _article(store, "a", "2025-10-30", "Harbour plan", text, [
+        _fact("a", text, quote, kind="event", type="SUPPORT", source=["Freedonia"], target=["Sylvania"], date=None,
+              location=None, modality="asserted", attributed_to=None, trigger="lionized", span_start=at,
+              span_end=at + len("lionized"), span_text="lionized")])
+    reconcile.update(store, ["a"], kb=None)
+    (tmp_path / "kb").mkdir()
+    (tmp_path / "kb" / "ledger_words.toml").write_text('sentiment_triggers = ["lioniz"]\n', encoding="utf-8")
+
+    def standing(*options):
+        result = CliRunner().invoke(app, ["brief", "--db", db, "--format", fmt, *options])
+        assert result.exit_code == 0, result.output
+        first = "Where things stand"
+        return result.stdout.split(first, 1)[1].split("What changed", 1)[0]
+
+    # praise commits to nothing: once the user's words call "lionize" praise, it leaves the brief's ledger
+    assert "lionized Sylvania" in standing()
+    assert "lionized Sylvania" not in standing("--kb", str(tmp_path / "kb"))

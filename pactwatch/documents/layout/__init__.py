@@ -11,6 +11,8 @@ furniture rather than the story's prose, and what each is.
     credits.py   the people and outlets a byline or credit names, as ranges
     furniture.py links to other stories, site controls, headings (word lists in
                  knowledge/data/page_layout.toml)
+    words.py     page_layout.toml with the user's --kb additions, compiled per folder tuple
+                 (`layout_words(kb_dirs)`): the `LayoutWords` every reader of a page is handed as `lw`
 
 A layout is a list of (start, end, kind), sorted. `documents.metadata.recognise` builds the whole
 layout of a document (and its title, authors, date and publisher from it). The pipeline reads it as
@@ -23,14 +25,17 @@ from __future__ import annotations
 
 from . import credits, furniture
 from .lines import Line
+from .words import LayoutWords
 
 # the kinds that are text a reader skips: the article's prose is everything else
 CAPTION_KINDS = ("caption", "credit", "end_marker")
 
 
-def page_elements(text: str, lines: list[Line]) -> list[tuple[int, int, str]]:
-    """The elements every reader of the text needs: headings, link lines and credited names."""
-    return furniture.headings(lines) + furniture.link_lines(text) + furniture.menus(lines) + credits.find(text)
+def page_elements(text: str, lines: list[Line], lw: LayoutWords | None = None) -> list[tuple[int, int, str]]:
+    """The elements every reader of the text needs: headings, link lines and credited names; `lw`: the
+    layout's words (the packaged ones when None)."""
+    return (furniture.headings(lines) + furniture.link_lines(text, lw) + furniture.menus(lines, lw)
+            + credits.find(text, lw))
 
 
 def of_kind(layout, *kinds: str) -> list[tuple[int, int]]:

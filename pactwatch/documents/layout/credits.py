@@ -21,7 +21,7 @@ import re
 
 from ...knowledge.identity import norm_name
 from .names import BYLINE_OPENER, OUTLET, copyright_owners
-from .words import words
+from .words import LayoutWords, layout_words
 
 # a byline line: the opener header.py reads bylines by (names.BYLINE_OPENER), or names and an outlet after a
 # bar; horizontal space includes the no-break space web pages put in bylines
@@ -38,11 +38,12 @@ KINDS = ("photographer", "credited_outlet", "wire_author", "copyright_outlet", "
          "bar_byline")
 
 
-@functools.lru_cache(maxsize=1)
-def _not_names() -> frozenset:
-    """Words that alone name no one ("Staff", "Reporter", "Court"): the knowledge base's list."""
+@functools.lru_cache(maxsize=8)
+def _not_names(folders: tuple[str, ...]) -> frozenset:
+    """Words that alone name no one ("Staff", "Reporter", "Court"): the knowledge base's list, with the
+    not_names of the user's --kb `folders`."""
     from pactwatch import knowledge
-    return frozenset(knowledge.load().not_names)
+    return frozenset(knowledge.load(list(folders)).not_names)
 
 
 # two to four capitalised words, initials only ending in a period: "Jane Roe", "J. R. Roe" (not "Tuesday. Jane Roe")
@@ -50,16 +51,17 @@ def _not_names() -> frozenset:
 _CREDITED_NAME = r"(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w’'-]{1,30})(?:[^\S\n]+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w’'-]{1,30})){1,3}"
 
 
-@functools.lru_cache(maxsize=1)
-def _agency_credit() -> re.Pattern:
+@functools.lru_cache(maxsize=8)
+def _agency_credit(lw: LayoutWords) -> re.Pattern:
     """A name, a slash and a picture agency closing a caption or a line: "Jane Roe/AP"."""
-    agencies = "|".join(re.escape(a) for a in sorted(words()["photo_agencies"], key=len, reverse=True))
-    return re.compile(r"(?<![\w/.’'-])(" + _CREDITED_NAME + r")[^\S\n]*/[^\S\n]*(?:" + agencies + r")[^\S\n]*(?:[)\]]|$)", re.M)
+    return re.compile(r"(?<![\w/.’'-])(" + _CREDITED_NAME + r")[^\S\n]*/[^\S\n]*(?:" + lw.photo_agencies + r")[^\S\n]*(?:[)\]]|$)", re.M)
 
 
-def find(text: str) -> list[tuple[int, int, str]]:
-    """Every credited name in the text as (start, end, kind), in reading order (see the module's doc)."""
-    not_names = _not_names()
+def find(text: str, lw: LayoutWords | None = None) -> list[tuple[int, int, str]]:
+    """Every credited name in the text as (start, end, kind), in reading order (see the module's doc);
+    `lw`: the layout's words (the packaged ones when None)."""
+    lw = lw or layout_words()
+    not_names = _not_names(lw.folders)
     out: list[tuple[int, int, str]] = []
 
     def outlet(match: re.Match, kind: str, group: int = 1) -> None:
@@ -70,7 +72,7 @@ def find(text: str) -> list[tuple[int, int, str]]:
     for credit in _PHOTO_CREDIT.finditer(text):
         if not any(norm_name(w) in not_names for w in credit.group(1).split()):
             out.append((credit.start(1), credit.end(1), "photographer"))
-    for credit in _agency_credit().finditer(text):
+    for credit in _agency_credit(lw).finditer(text):
         if not any(norm_name(w) in not_names for w in credit.group(1).split()):
             out.append((credit.start(1), credit.end(1), "photographer"))
     for credit in _CREDIT_FOR.finditer(text):

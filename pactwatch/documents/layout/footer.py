@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from .header import Header, section_label
 from .lines import Line, outside
 from .names import COPYRIGHT, ORG, bare_names, clean_org, parse_byline
-from .words import words
+from .words import LayoutWords, layout_words
 
 REPORTING_BY = re.compile(r"\b(?:additional\s+)?reporting\s+by\s+(?P<names>[^;.\n]+)", re.IGNORECASE)
 _DISCLAIMERS = [
@@ -20,7 +20,6 @@ _DISCLAIMERS = [
 ]
 
 
-NAV_OPENERS = frozenset(w.lower() for w in words()["nav_openers"])
 
 
 FOOTER_MAX_LINES = 8        # a sign-off block (byline, date, outlet, copyright) is short
@@ -33,11 +32,14 @@ class Footer(Header):
     layout: list[tuple[int, int, str]] = field(default_factory=list)
 
 
-def read_footer(lines: list[Line], in_caption: list[bool], layout: list[tuple[int, int, str]]) -> Footer:
+def read_footer(lines: list[Line], in_caption: list[bool], layout: list[tuple[int, int, str]],
+                lw: LayoutWords | None = None) -> Footer:
     """The block under the story: the lines after its end marker ("(END)", "-30-"), or else the run
     of short lines after its last paragraph. Reads a byline ("By A"), a sign-off ("A, Tokyo,
-    May 6, 2025"), a date line, and the outlet's name standing alone on a line (a masthead)."""
-    foot = Footer()
+    May 6, 2025"), a date line, and the outlet's name standing alone on a line (a masthead). `lw`: the
+    layout's words (the packaged ones when None)."""
+    lw = lw or layout_words()
+    foot = Footer(lw=lw)
     markers = [s for s, _, kind in layout if kind == "end_marker"]
     start = len(lines)
     while start > 0 and len(lines) - start < FOOTER_MAX_LINES and lines[start - 1].words <= FOOTER_LINE_MAX_WORDS:
@@ -60,19 +62,19 @@ def read_footer(lines: list[Line], in_caption: list[bool], layout: list[tuple[in
             continue
         if COPYRIGHT.match(line.clean) or line.clean.endswith((".", "!", "?", ":")):
             continue
-        names, _, when = parse_byline(line.clean.lstrip("—–-  "))
+        names, _, when = parse_byline(line.clean.lstrip("—–-  "), lw)
         if names and when:   # a sign-off: "Jane Doe, Tokyo, May 6, 2025"
             foot.authors = foot.authors or names
             foot.published = foot.published or when
             foot.layout.append((line.start, line.end, "byline"))
             signed_at.append(i)
             continue
-        if line.clean.split()[0].lower() in NAV_OPENERS:
+        if line.clean.split()[0].lower() in lw.nav_openers:
             continue
         if names and all(len(n.split()) <= 3 for n in names):
             names_only.append(i)
         if (org := clean_org(line.clean)) and org == line.clean.removeprefix("The ") and 2 <= len(org.split()) <= 6 \
-                and not section_label(org):
+                and not section_label(org, lw):
             outlets.append((i, org))
     if not signed_at:   # a name or an outlet alone counts only in a block that is signed or dated
         return foot
@@ -80,7 +82,7 @@ def read_footer(lines: list[Line], in_caption: list[bool], layout: list[tuple[in
     names_only = [i for i in names_only if any(abs(i - j) == 1 for j in signed_at)]
     if names_only and not foot.authors:
         i = names_only.pop(0)
-        foot.authors = bare_names(lines[i].clean)
+        foot.authors = bare_names(lines[i].clean, lw)
         foot.layout.append((lines[i].start, lines[i].end, "byline"))
         signed_at.append(i)
     # the outlet's name stands on its own line right above or under the signature; a capitalised
@@ -124,16 +126,15 @@ def copyright_publisher(text: str, captions: list[tuple[int, int]]) -> str | Non
 
 
 
-@functools.lru_cache(maxsize=1)
-def _own_check() -> re.Pattern:
+@functools.lru_cache(maxsize=8)
+def _own_check(lw: LayoutWords) -> re.Pattern:
     """Wire copy naming itself in its verification formula: "… claims Reuters has not verified",
     "AFP could not independently confirm"."""
-    agencies = "|".join(re.escape(a) for a in sorted(words()["news_agencies"], key=len, reverse=True))
-    return re.compile(rf"(?<![\w-])(?P<name>{agencies})\s+(?:has|had|have|could|was|were|did)\s+(?:not|n[o’']t|unable\s+to)"
+    return re.compile(rf"(?<![\w-])(?P<name>{lw.news_agencies})\s+(?:has|had|have|could|was|were|did)\s+(?:not|n[o’']t|unable\s+to)"
                       rf"\s+(?:been\s+able\s+to\s+)?(?:independently\s+)?(?:verif|confirm|corroborat)")
 
 
-def agency_of_record(text: str) -> str | None:
-    """The news agency a story's verification formula names as its own reporter."""
-    m = _own_check().search(text)
+def agency_of_record(text: str, lw: LayoutWords | None = None) -> str | None:
+    """The news agency a story's verification formula names as its own reporter; `lw` the layout's words."""
+    m = _own_check(lw or layout_words()).search(text)
     return m.group("name") if m else None

@@ -3,33 +3,18 @@ stories ("Related: …", "Also read: …"), calls to act ("Sign up | …"), and 
 capitalised words without closing punctuation). Word lists in knowledge/data/page_layout.toml."""
 from __future__ import annotations
 
-import functools
-import re
-
 from .names import BYLINE
 from .lines import Line
-from .words import words
+from .words import LayoutWords, layout_words
 
 HEADING_MAX_WORDS = 14
 _HEADING_SMALL = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "to", "at", "by", "with", "over", "as"}
 
 
-def _phrase(words_: str) -> str:
-    return r"[^\S\n]+".join(re.escape(w) for w in words_.split())
-
-
-@functools.lru_cache(maxsize=1)
-def _link_line() -> re.Pattern:
-    data = words()
-    fixed = sorted(data["link_openers"], key=len, reverse=True)
-    opened = sorted(data["link_openers_open"], key=len, reverse=True)
-    alternatives = [_phrase(w) for w in fixed] + [_phrase(w) + r"[^\n:]*?" for w in opened]
-    return re.compile(r"^[^\S\n]*(?:" + "|".join(alternatives) + r")[^\S\n]*[:|>»][^\n]*$", re.M | re.I)
-
-
-def link_lines(text: str) -> list[tuple[int, int, str]]:
-    """Lines linking to another story or asking the reader to act: (start, end, "link")."""
-    return [(m.start(), m.end(), "link") for m in _link_line().finditer(text)]
+def link_lines(text: str, lw: LayoutWords | None = None) -> list[tuple[int, int, str]]:
+    """Lines linking to another story or asking the reader to act: (start, end, "link"); `lw` the
+    layout's words (the packaged ones when None)."""
+    return [(m.start(), m.end(), "link") for m in (lw or layout_words()).link_line.finditer(text)]
 
 
 def headings(lines: list[Line]) -> list[tuple[int, int, str]]:
@@ -60,12 +45,12 @@ MENU_MIN_LINES = 4       # a run of this many short lines is a menu, not a list 
 MENU_MAX_WORDS = 4
 
 
-def menus(lines: list[Line]) -> list[tuple[int, int, str]]:
+def menus(lines: list[Line], lw: LayoutWords | None = None) -> list[tuple[int, int, str]]:
     """Navigation: a run of at least MENU_MIN_LINES lines of a few words each, none closing a
     sentence ("World / Asia / July 2025 / Opinion"), or a line that is a site control ("Download on
     the App Store", "Go to contents"): (start, end, "menu") for each line of a run, (start, end,
     "control") for a control."""
-    controls = {w.lower() for w in words()["controls"]}
+    controls = (lw or layout_words()).controls
     out, run = [], []
 
     def flush():

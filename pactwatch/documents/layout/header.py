@@ -1,7 +1,6 @@
 """The header over a story: section labels, headline, byline, date line, wire dateline."""
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -10,10 +9,8 @@ from .captions import is_end_marker
 from .dates import DATE_LABEL, DATE_RE, MONTH, YEAR, is_date_line, parse_date
 from .lines import HEADER_MAX_LINES, SMALL_WORDS, TITLE_MAX_WORDS, Line, outside
 from .names import BYLINE, COPYRIGHT, bare_names, clean_org, parse_byline, parse_names
-from .words import words
+from .words import LayoutWords, layout_words
 
-_SECTION_LABELS = frozenset(w.lower() for w in words()["section_labels"])
-_NAV_WORDS = frozenset(w.lower() for w in words()["nav_words"])
 AUTHOR_LABEL = re.compile(r"^authors?\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 SEGMENT_SPLIT = re.compile(r"\s+[|·•]\s+")
 DATELINE = re.compile(
@@ -35,27 +32,24 @@ def is_wire_dateline(dm: re.Match | None) -> bool:
     return place.isupper() and sum(c.isalpha() for c in place) >= 3
 
 
-@functools.lru_cache(maxsize=1)
-def _controls() -> frozenset:
-    """A site's controls and app banners ("Download on the App Store"): never a headline."""
-    return frozenset(w.lower() for w in words()["controls"])
-
-
-def section_label(clean: str) -> bool:
+def section_label(clean: str, lw: LayoutWords | None = None) -> bool:
+    """A section's kicker, a navigation word or a site control ("Download on the App Store"): never a
+    headline. `lw`: the layout's words (the packaged ones when None)."""
+    lw = lw or layout_words()
     low = clean.lower().strip(" :|")
-    if low in _SECTION_LABELS or low in _NAV_WORDS or low in _controls():
+    if low in lw.section_labels or low in lw.nav_words or low in lw.controls:
         return True
     words = clean.split()
     # a short kicker in all lower or all upper case ("world news", "ANALYSIS")
     return len(words) <= 3 and (clean == clean.lower() or clean == clean.upper())
 
 
-def title_strength(line: Line) -> int:
+def title_strength(line: Line, lw: LayoutWords | None = None) -> int:
     """2 = headline-like (title case or a question), 1 = could be a sentence-case headline, 0 = not a title."""
     clean = line.clean
     if not 3 <= line.words <= TITLE_MAX_WORDS or len(clean) > 250 or "http" in clean or "@" in clean:
         return 0
-    if section_label(clean) or DATE_RE.search(clean) and line.words <= 8 or is_layout_line(clean):
+    if section_label(clean, lw) or DATE_RE.search(clean) and line.words <= 8 or is_layout_line(clean, lw):
         return 0
     words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", clean) if w.lower() not in SMALL_WORDS]
     if not words:
@@ -73,14 +67,14 @@ def title_strength(line: Line) -> int:
     return 2 if capitalised / len(words) >= 0.6 else 1
 
 
-def is_layout_line(clean: str) -> bool:
+def is_layout_line(clean: str, lw: LayoutWords | None = None) -> bool:
     """A byline, a date line ("Published …", "Updated …"), a wire dateline, an end marker or a
     copyright line: never a headline."""
     if is_end_marker(clean) or COPYRIGHT.match(clean):
         return True
     for seg in SEGMENT_SPLIT.split(clean):
         m = BYLINE.match(seg) or AUTHOR_LABEL.match(seg)
-        if m and parse_byline(m.group("names"))[0]:
+        if m and parse_byline(m.group("names"), lw)[0]:
             return True
         if (dm := DATE_LABEL.match(seg)) and parse_date(dm.group("date")):
             return True
@@ -105,6 +99,7 @@ class Header:
     agency: str | None = None               # "SEOUL, Aug. 5 (Agency) --"
     dateline: tuple[str, str] | None = None  # a dateline's month and day, and its paragraph
     anchor: int | None = None               # the first byline/date line: the title sits above it
+    lw: LayoutWords = field(default_factory=layout_words, repr=False, compare=False)   # the layout's words
 
     def add_date(self, label: str, iso: str) -> None:
         if re.match(r"(?:last\s+)?(?:updat|modif)", label, re.IGNORECASE):
@@ -120,7 +115,7 @@ class Header:
         rest = []
         for seg in segments:
             m = BYLINE.match(seg) or AUTHOR_LABEL.match(seg)
-            names, affiliation, when = parse_byline(m.group("names")) if m and len(seg.split()) <= 24 else ([], 0, 0)
+            names, affiliation, when = parse_byline(m.group("names"), self.lw) if m and len(seg.split()) <= 24 else ([], 0, 0)
             if names:
                 names_in_line += names
                 self.affiliation = self.affiliation or affiliation
@@ -133,7 +128,7 @@ class Header:
             elif len(segments) > 1 and in_header:
                 rest.append(seg)
         for seg in list(rest):   # "A and B | Publisher", "Jane Doe · 5 August 2025"
-            if not names_in_line and (names := parse_names(seg, max_tokens=3)):  # short: not a headline
+            if not names_in_line and (names := parse_names(seg, max_tokens=3, lw=self.lw)):  # short: not a headline
                 names_in_line = names
             elif iso := is_date_line(Line(0, 0, seg, seg)):
                 self.published = self.published or iso
@@ -158,10 +153,8 @@ class Header:
         return found
 
 
-_PUBLICATION_WORDS = frozenset(w.lower() for w in words()["publication_words"])
-
-
-def header_masthead(lines: list[Line], in_caption: list[bool], title: str | None, header_end: int) -> str | None:
+def header_masthead(lines: list[Line], in_caption: list[bool], title: str | None, header_end: int,
+                    lw: LayoutWords | None = None) -> str | None:
     """The outlet's name on a line of its own above the headline ("The Harbour Ledger"): a capitalised
     name of two to six words ending in a word publications are named with (Times, Daily, Journal …)."""
     if not title:
@@ -173,22 +166,22 @@ def header_masthead(lines: list[Line], in_caption: list[bool], title: str | None
             continue
         org = clean_org(line.clean)
         if org and org == line.clean.removeprefix("The ") and 2 <= len(org.split()) <= 6 \
-                and org.split()[-1].lower() in _PUBLICATION_WORDS:
+                and org.split()[-1].lower() in (lw or layout_words()).publication_words:
             return org
     return None
 
 
-def header_layout(line: Line) -> tuple[int, int, str]:
+def header_layout(line: Line, lw: LayoutWords | None = None) -> tuple[int, int, str]:
     """What a header line that read_line took is: a "byline", a "date_line", or a wire "dateline"
     (only the "SEOUL, Oct. 29 (Agency) --" part of its paragraph)."""
     for seg in SEGMENT_SPLIT.split(line.clean):
         m = BYLINE.match(seg) or AUTHOR_LABEL.match(seg)
-        if m and parse_byline(m.group("names"))[0]:
+        if m and parse_byline(m.group("names"), lw)[0]:
             return line.start, line.end, "byline"
     dm = DATELINE.match(line.raw)
     if is_wire_dateline(dm) or (dm and dm.group("date")):
         return line.start, line.start + len(dm.group().rstrip()[:-1].rstrip()), "dateline"
-    return line.start, line.end, "byline" if bare_names(line.clean) else "date_line"
+    return line.start, line.end, "byline" if bare_names(line.clean, lw) else "date_line"
 
 
 def strip_site_suffix(title: str, publisher: str) -> str:
@@ -208,15 +201,16 @@ def markdown_title(text: str, lines: list[Line]) -> str | None:
     return None
 
 
-def pick_title(lines: list[Line], in_caption: list[bool], anchor: int | None, header_end: int) -> str | None:
+def pick_title(lines: list[Line], in_caption: list[bool], anchor: int | None, header_end: int,
+               lw: LayoutWords | None = None) -> str | None:
     """The headline above the byline or date line (or among the first two lines when there is none).
 
     Of the title-case lines, the last one: lines above a headline are mastheads and menus. Of the
     sentence-case ones, the first: lines below a headline are standfirsts. Image alt text, which sits
     just above its caption, is skipped."""
     stop = anchor if anchor is not None else min(header_end, 2)
-    candidates = [(i, title_strength(lines[i])) for i in range(stop) if not in_caption[i]]
-    if len(candidates) > 1 and candidates[-1][0] == stop - 1 and bare_names(lines[stop - 1].clean):
+    candidates = [(i, title_strength(lines[i], lw)) for i in range(stop) if not in_caption[i]]
+    if len(candidates) > 1 and candidates[-1][0] == stop - 1 and bare_names(lines[stop - 1].clean, lw):
         candidates.pop()   # "Jane Doe" right above the date line, under a headline, is a byline
     strong = [i for i, strength in candidates if strength == 2]
     if strong:
@@ -226,7 +220,7 @@ def pick_title(lines: list[Line], in_caption: list[bool], anchor: int | None, he
             return without_site_suffix(lines[i].clean)
     if anchor is not None:   # a byline above the headline
         for i in range(anchor + 1, header_end):
-            if not in_caption[i] and title_strength(lines[i]) == 2:
+            if not in_caption[i] and title_strength(lines[i], lw) == 2:
                 return without_site_suffix(lines[i].clean)
     return None
 

@@ -6,36 +6,34 @@ from __future__ import annotations
 import re
 
 from .dates import DATE_RE, WEEKDAY, YEAR, parse_date
-from .words import words
+from .words import LayoutWords, layout_words
 
-_NAME_PARTICLES = frozenset(w.lower() for w in words()["name_particles"])
 _ROLE = re.compile(
     r"(?:,\s*(?:(?-i:[A-Z])[\w.'’-]+\s+){1,2}|[,\s]+)(?:(?:senior|chief|special|staff|contributing|associate|political|diplomatic|foreign|defense|"
     r"economics?|national|deputy|managing|executive|guest)\s+)*"
     r"(?:staff|writer|reporter|correspondent|editor|contributor|columnist|analyst|fellow|"
     r"bureau chief|special to\b.*|for\s+[A-Z].*)(?:\s+writer|\s+reporter)?\s*$", re.IGNORECASE)
-# Words that make a two-word capitalised phrase a place or an organisation rather than a person.
-_NOT_PERSON = frozenset(w.lower() for w in words()["not_person_words"])
 
 
-def _person_name(s: str, max_tokens: int = 5) -> str | None:
+def _person_name(s: str, max_tokens: int, lw: LayoutWords) -> str | None:
+    # lw.not_person: words that make a two-word capitalised phrase a place or an organisation, not a person
     s = s.strip(" ,.;:-–—").strip()
     tokens = s.split()
     if not 2 <= len(tokens) <= max_tokens:
         return None
     for i, tok in enumerate(tokens):
-        if tok.lower() in _NAME_PARTICLES and 0 < i < len(tokens) - 1:
+        if tok.lower() in lw.name_particles and 0 < i < len(tokens) - 1:
             continue
         if not tok[0].isupper() or not all(ch.isalpha() or ch in "'’.-" for ch in tok):
             return None
-        if tok.lower().strip(".") in _NOT_PERSON:
+        if tok.lower().strip(".") in lw.not_person:
             return None
     if s.isupper():  # "JANE DOE" in an all-caps byline
-        s = " ".join(t.capitalize() if t.lower() not in _NAME_PARTICLES else t.lower() for t in tokens)
+        s = " ".join(t.capitalize() if t.lower() not in lw.name_particles else t.lower() for t in tokens)
     return s
 
 
-def _names_and_tail(s: str, max_tokens: int) -> tuple[list[str], str | None] | None:
+def _names_and_tail(s: str, max_tokens: int, lw: LayoutWords) -> tuple[list[str], str | None] | None:
     """"A, B and C" -> ([A, B, C], None); "A and B, Agency" -> ([A, B], "Agency"); None when the
     first part is not a person's name."""
     s = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", re.sub(r"\s+", " ", s).strip())   # "… in Seoul"
@@ -43,7 +41,7 @@ def _names_and_tail(s: str, max_tokens: int) -> tuple[list[str], str | None] | N
     parts = [p for p in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*", s) if p.strip()]
     names: list[str] = []
     for i, part in enumerate(parts):
-        name = _person_name(_ROLE.sub("", part), max_tokens)
+        name = _person_name(_ROLE.sub("", part), max_tokens, lw)
         if name is None:
             return (names, part) if names and i == len(parts) - 1 else None
         if name not in names:
@@ -51,13 +49,14 @@ def _names_and_tail(s: str, max_tokens: int) -> tuple[list[str], str | None] | N
     return (names, None) if names else None
 
 
-def parse_names(s: str, max_tokens: int = 5) -> list[str]:
-    """"A, B and C" -> ["A", "B", "C"]; [] when any part is not a person's name (of at most max_tokens words)."""
-    found = _names_and_tail(s, max_tokens)
+def parse_names(s: str, max_tokens: int = 5, lw: LayoutWords | None = None) -> list[str]:
+    """"A, B and C" -> ["A", "B", "C"]; [] when any part is not a person's name (of at most max_tokens words).
+    `lw`: the layout's words (the packaged ones when None)."""
+    found = _names_and_tail(s, max_tokens, lw or layout_words())
     return found[0] if found and found[1] is None else []
 
 
-def parse_byline(s: str) -> tuple[list[str], str | None, str | None]:
+def parse_byline(s: str, lw: LayoutWords | None = None) -> tuple[list[str], str | None, str | None]:
     """What follows "By": names, an affiliation after them ("…, Reuters"), a date in the same line
     ("… on May 6, 2025"). Emails and bracketed notes are dropped. ([], None, None) if no names."""
     s = re.sub(r"\[[^\]]*\]|\([^)]*\)|\S+@\S+", " ", s)
@@ -67,7 +66,7 @@ def parse_byline(s: str) -> tuple[list[str], str | None, str | None]:
         s = re.sub(r"(?:[\s,|·•—–-]|\b(?:on|published|updated|posted)\b)+$", "", s[:m.start()],
                    flags=re.IGNORECASE)   # the names come before the date
         s = re.sub(rf"(?:,?\s*{WEEKDAY},?)$", "", s.strip(), flags=re.IGNORECASE)
-    found = _names_and_tail(s, 5)
+    found = _names_and_tail(s, 5, lw or layout_words())
     if not found:
         return [], None, None
     names, tail = found
@@ -124,9 +123,9 @@ def copyright_owners(text: str) -> list[re.Match]:
     return list(_COPYRIGHT_LINE.finditer(text))
 
 
-def bare_names(clean: str) -> list[str]:
+def bare_names(clean: str, lw: LayoutWords | None = None) -> list[str]:
     """A line that is only people's short names ("Jane Doe, John Roe in Seoul") -> the names."""
-    names = parse_byline(clean)[0]
+    names = parse_byline(clean, lw)[0]
     return names if names and all(len(n.split()) <= 3 for n in names) else []
 
 

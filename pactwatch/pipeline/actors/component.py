@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 
 from ... import knowledge
 from ...documents import layout
+from ...documents.layout.words import layout_words
 from ...documents.metadata import recognise
 from ..extensions import ACTORS
 from . import ambiguity, anaphora, entities, matching, merging, organs, people, places, titles
@@ -26,6 +27,8 @@ class ActorLinker:
     def __init__(self, nlp: Language, kb: knowledge.KnowledgeBase):
         self.index = ActorIndex(nlp, kb)
         self.kb = kb
+        # a Doc made without its page's layout reads it with the knowledge base's --kb folders
+        self.layout_words = layout_words(getattr(kb, "folders", ()))
 
     def __call__(self, doc: Doc) -> Doc:
         ix = self.index
@@ -39,7 +42,7 @@ class ActorLinker:
         mentions += matching.joined_tokens(ix, doc, words, mentions)
         mentions += matching.broken_words(ix, words, mentions)
         text = doc._.text
-        page = doc._.layout if doc._.layout is not None else recognise(text)["layout"]
+        page = doc._.layout if doc._.layout is not None else recognise(text, lw=self.layout_words)["layout"]
         mentions += credited(doc, text, page, mentions, ix.common_words)
         headings = PageRanges(layout.of_kind(page, "heading"))
         ents = doc.ents       # spaCy builds the list anew on each read

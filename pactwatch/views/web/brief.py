@@ -4,7 +4,7 @@ and network pictures inline. No server is needed to read it: links go to the bri
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from markupsafe import Markup
 
@@ -23,8 +23,9 @@ def _actor_anchor(name: str) -> str:
     return "#actors"
 
 
-def brief_html(store: Any) -> str:
-    ctx = data.Context.of(store)
+def brief_html(store: Any, kb_dirs: Iterable[str] = ()) -> str:
+    """The standalone HTML brief; `kb_dirs`: the --kb folders the store was ingested with."""
+    ctx = data.Context.of(store, kb_dirs)
     env = environment()
     env.filters["source_url"] = lambda s: "#" + _doc_anchor(s.get("doc_id"))
     env.filters["doc_url"] = lambda doc_id: "#" + _doc_anchor(doc_id)
@@ -51,10 +52,10 @@ def brief_html(store: Any) -> str:
     return env.get_template("brief.html").render(**page)
 
 
-def write_pictures(store: Any, brief_path: Path) -> str:
+def write_pictures(store: Any, brief_path: Path, kb_dirs: Iterable[str] = ()) -> str:
     """The timeline and the network as SVG files beside a markdown brief (BRIEF-timeline.svg,
-    BRIEF-network.svg); returns the markdown that links them."""
-    ctx = data.Context.of(store)
+    BRIEF-network.svg); returns the markdown that links them. `kb_dirs`: the store's --kb folders."""
+    ctx = data.Context.of(store, kb_dirs)
     pictures = {
         "timeline": charts.timeline_svg(data.timeline(ctx)["matching"], "actor", None, link=lambda s: "#"),
         "network": charts.network_svg(data.actors(ctx)["network"], href=lambda name: "#"),

@@ -145,22 +145,15 @@ def test_layout_reaches_the_doc_through_make_doc_alone():
     assert (3, 13, "byline_author") in bare.layout
 
 
-def test_layout_word_lists_are_checked_where_they_are_read(tmp_path, monkeypatch):
+def test_layout_word_lists_are_checked_where_they_are_read(tmp_path):
     import pytest as _pytest
 
-    from pactwatch.documents.layout import words as words_module
+    from pactwatch.documents.layout.words import layout_words
     from pactwatch.errors import KnowledgeError
-    bad = tmp_path / "page_layout.toml"
-    bad.write_text('link_openers = "Related"\n', encoding="utf-8")
-    monkeypatch.setattr(words_module, "DATA_FILE", bad)
-    words_module.words.cache_clear()
-    try:
-        with _pytest.raises(KnowledgeError, match="link_openers. must be a list of non-empty strings"):
-            words_module.words()
-    finally:
-        monkeypatch.undo()
-        words_module.words.cache_clear()
-    assert "Related" in words_module.words()["link_openers"]
+    (tmp_path / "page_layout.toml").write_text('link_openers = "Related"\n', encoding="utf-8")
+    with _pytest.raises(KnowledgeError, match="link_openers"):
+        layout_words((str(tmp_path),))
+    assert "Related" in layout_words().data["link_openers"]
 
 
 def test_layout_a_place_in_capitals_and_a_dash_opening_the_body_is_a_dateline():
@@ -177,3 +170,14 @@ def test_layout_an_ordinary_sentence_with_a_dash_is_no_dateline():
             "The EU-Japan deal - a surprise to many traders - was signed on Monday by both port authorities, "
             "which had argued over it for years.\n")
     assert of_kind(recognise(text)["layout"], "dateline") == []
+
+
+def test_layout_credits_take_the_users_kb_words(tmp_path):
+    from pactwatch.documents.layout.words import layout_words
+    (tmp_path / "page_layout.toml").write_text('photo_agencies = ["Quaylens"]\n', encoding="utf-8")
+    (tmp_path / "not_names.toml").write_text('not_names = ["Scribe"]\n', encoding="utf-8")
+    text = "The two port chiefs at the signing. Mara Quist/Quaylens\n\nThe ports agreed.\n\nTidal Scribe/AP\n"
+    packaged = [(text[s:e], k) for s, e, k in credits.find(text) if k == "photographer"]
+    assert packaged == [("Tidal Scribe", "photographer")]   # an agency the packaged list lacks, a name it takes
+    own = [(text[s:e], k) for s, e, k in credits.find(text, layout_words((str(tmp_path),))) if k == "photographer"]
+    assert own == [("Mara Quist", "photographer")]
