@@ -41,13 +41,8 @@ def read_jsonl(stream: BinaryIO, source: str, max_bytes: int,
         if wrong:
             yield InputError(source, f"line {number}: {wrong}")
             continue
-        where = f"{source}#{number}"
-        if record.get("url"):
-            where = str(record["url"])
-        elif record.get("id") not in (None, ""):
-            where = f"{source}#{record['id']}"
         try:
-            yield record_document(record, where, number, lw)
+            yield record_document(record, record_source(record, source, number), number, lw)
         except InputError as exc:
             yield InputError(source, f"line {number}: {exc.reason}")
         except RecursionError:
@@ -78,6 +73,15 @@ FIELD_TYPES = {"text": _STRING, "html": _STRING, "title": _STRING, "publisher": 
                "url": _STRING, "id": (str, int, type(None)), "authors": (str, list, type(None))}
 _JSON_NAMES = {str: "a string", int: "a number", float: "a number", bool: "true/false", list: "a list",
                dict: "an object", type(None): "null"}
+
+
+def record_source(record: dict, source: str, number: int) -> str:
+    """Where a corpus record came from: its url, else the corpus with its id, else with its number."""
+    if record.get("url"):
+        return str(record["url"])
+    if record.get("id") not in (None, ""):
+        return f"{source}#{record['id']}"
+    return f"{source}#{number}"
 
 
 def wrong_type(record: dict) -> str | None:

@@ -9,7 +9,7 @@ from typing import BinaryIO
 from pactwatch.documents.model import Document
 from pactwatch.documents.layout.words import LayoutWords
 from pactwatch.errors import InputError
-from pactwatch.sources.jsonl import FIELD_TYPES, record_document, wrong_type
+from pactwatch.sources.jsonl import FIELD_TYPES, record_document, record_source, wrong_type
 
 BATCH_ROWS = 256
 
@@ -49,12 +49,7 @@ def _row(record: dict, source: str, number: int, max_bytes: int,
     if wrong:
         yield InputError(source, f"row {number}: {wrong}")
         return
-    where = f"{source}#{number}"
-    if record.get("url"):
-        where = str(record["url"])
-    elif record.get("id") not in (None, ""):
-        where = f"{source}#{record['id']}"
     try:
-        yield record_document(record, where, number, lw)
+        yield record_document(record, record_source(record, source, number), number, lw)
     except InputError as exc:
         yield InputError(source, f"row {number}: {exc.reason}")
