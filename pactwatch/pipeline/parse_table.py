@@ -1,0 +1,130 @@
+"""The model's annotation of a Doc as plain Python lists, made once per Doc and read by every rule.
+
+spaCy makes a new Token object on every `doc[i]`, `token.head`, `token.nbor()` and `span[j]`, and a
+new Span on every slice; rules that walk the parse paid for that dozens of times per token (7.6
+million Token objects for 300 documents of 500 words). Here each attribute is one list indexed by
+token position, made on first use from one `Doc.to_array` call or one pass over the tokens, so a
+walk up the tree is list look-ups and integer comparisons.
+
+The table is valid while the tokens and their parse stay as the model left them: pactwatch's
+components run after the model and none of them retokenizes or re-parses, so one table serves
+them all. It is kept in `Doc.user_data` and rebuilt if the Doc's length changes."""
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cached_property
+
+from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.tokens import Doc, Token
+
+_KEY = "pw_parse_table"
+
+
+class ParseTable:
+    """Per-token attributes by index: `head[i]` is the index of token i's head (the root points at
+    itself, as in spaCy), `dep[i]`, `pos[i]`, `tag[i]`, `lemma[i]`, `lower[i]`, `text[i]` are
+    strings, `idx[i]` the character offset. `tokens[i]` is one Token object per position, made
+    once, for code that still needs spaCy's API. `sent_start[i]`/`sent_end[i]` bound token i's
+    sentence. Attributes are made on first read."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.size = len(doc)
+
+    def _strings(self, attr: int) -> list[str]:
+        strings = self.doc.vocab.strings
+        memo: dict[int, str] = {}
+        out = []
+        for h in self.doc.to_array([attr]).tolist():
+            s = memo.get(h)
+            if s is None:
+                s = memo[h] = strings[h] if h else ""
+            out.append(s)
+        return out
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        return list(self.doc)
+
+    @cached_property
+    def head(self) -> list[int]:
+        # HEAD is stored relative to the token, as an unsigned column: view it signed
+        offsets = self.doc.to_array([HEAD]).astype("int64").tolist()
+        return [i + off for i, off in enumerate(offsets)]
+
+    @cached_property
+    def children(self) -> list[list[int]]:
+        """Each token's children in text order (spaCy's `Token.children` order)."""
+        kids: list[list[int]] = [[] for _ in range(self.size)]
+        for i, h in enumerate(self.head):
+            if h != i:
+                kids[h].append(i)
+        return kids
+
+    @cached_property
+    def dep(self) -> list[str]:
+        return self._strings(DEP)
+
+    @cached_property
+    def pos(self) -> list[str]:
+        return self._strings(POS)
+
+    @cached_property
+    def tag(self) -> list[str]:
+        return self._strings(TAG)
+
+    @cached_property
+    def lemma(self) -> list[str]:
+        return self._strings(LEMMA)
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return self._strings(LOWER)
+
+    @cached_property
+    def text(self) -> list[str]:
+        return self._strings(ORTH)
+
+    @cached_property
+    def ent_type(self) -> list[str]:
+        return self._strings(ENT_TYPE)
+
+    @cached_property
+    def ent_iob(self) -> list[str]:
+        """"B", "I", "O", or "" where the NER left the token unset (spaCy's `ent_iob_`)."""
+        names = ("", "I", "O", "B")
+        return [names[v] for v in self.doc.to_array([ENT_IOB]).tolist()]
+
+    @cached_property
+    def idx(self) -> list[int]:
+        return self.doc.to_array([IDX]).tolist()
+
+    @cached_property
+    def end_char(self) -> list[int]:
+        return [i + len(t) for i, t in zip(self.idx, self.text)]
+
+    @cached_property
+    def _sentences(self) -> tuple[list[int], list[int]]:
+        bounds = [(s.start, s.end) for s in self.doc.sents] if self.size else []
+        return [a for a, _ in bounds], [b for _, b in bounds]
+
+    def sentence_of(self, i: int) -> tuple[int, int]:
+        """(start, end) token bounds of the sentence holding token i."""
+        starts, ends = self._sentences
+        k = max(bisect_right(starts, i) - 1, 0)
+        return starts[k], ends[k]
+
+    def ancestors(self, i: int):
+        """Token i's heads up to the root, nearest first (spaCy's `Token.ancestors`)."""
+        head = self.head
+        while head[i] != i:
+            i = head[i]
+            yield i
+
+
+def parse_table(doc: Doc) -> ParseTable:
+    """The Doc's one ParseTable, made on first call."""
+    table = doc.user_data.get(_KEY)
+    if table is None or table.size != len(doc):
+        table = doc.user_data[_KEY] = ParseTable(doc)
+    return table
