@@ -14,7 +14,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cached_property
 
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, IS_TITLE,
+                         IS_UPPER, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SHAPE, TAG)
 from spacy.tokens import Doc, Token
 
 _KEY = "pw_parse_table"
@@ -102,6 +103,46 @@ class ParseTable:
     @cached_property
     def end_char(self) -> list[int]:
         return [i + len(t) for i, t in zip(self.idx, self.text)]
+
+    @cached_property
+    def whitespace(self) -> list[bool]:
+        """Whether a space follows the token (spaCy's `whitespace_` is non-empty)."""
+        return [bool(t.whitespace_) for t in self.tokens]
+
+    @cached_property
+    def shape(self) -> list[str]:
+        return self._strings(SHAPE)
+
+    def _flags(self, attr: int) -> list[bool]:
+        return [bool(v) for v in self.doc.to_array([attr]).tolist()]
+
+    @cached_property
+    def is_space(self) -> list[bool]:
+        return self._flags(IS_SPACE)
+
+    @cached_property
+    def is_punct(self) -> list[bool]:
+        return self._flags(IS_PUNCT)
+
+    @cached_property
+    def like_num(self) -> list[bool]:
+        return self._flags(LIKE_NUM)
+
+    @cached_property
+    def is_alpha(self) -> list[bool]:
+        return self._flags(IS_ALPHA)
+
+    @cached_property
+    def is_digit(self) -> list[bool]:
+        return self._flags(IS_DIGIT)
+
+    @cached_property
+    def is_title(self) -> list[bool]:
+        return self._flags(IS_TITLE)
+
+    @cached_property
+    def is_upper(self) -> list[bool]:
+        return self._flags(IS_UPPER)
 
     @cached_property
     def _sentences(self) -> tuple[list[int], list[int]]:

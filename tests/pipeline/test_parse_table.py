@@ -33,6 +33,10 @@ def same_as_tokens(doc):
     assert table.end_char == [t.idx + len(t) for t in doc]
     assert table.ent_type == [t.ent_type_ for t in doc]
     assert table.ent_iob == [t.ent_iob_ for t in doc]
+    assert table.whitespace == [bool(t.whitespace_) for t in doc]
+    assert table.shape == [t.shape_ for t in doc]
+    for flag in ("is_space", "is_punct", "like_num", "is_alpha", "is_digit", "is_title", "is_upper"):
+        assert getattr(table, flag) == [getattr(t, flag) for t in doc], flag
     assert [table.sentence_of(t.i) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
     assert [list(table.ancestors(t.i)) for t in doc] == [[a.i for a in t.ancestors] for t in doc]
     assert [t.i for t in table.tokens] == list(range(len(doc)))
