@@ -6,7 +6,7 @@ per-document checks (a text's own chronology) run for the new documents only.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from .core import Blocks, blocks_to_read, blocks_to_recompute, gather, reconcile_blocks
 from .datebasis import date_basis, states_year, timexes_in_quote
@@ -25,13 +25,15 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
     Returns counts: the blocks recomputed, clusters and conflicts written.
     """
     kb = default_kb() if kb is PACKAGED_KB else kb
-    documents = {d["doc_id"]: d for d in store.records("document")}
     if doc_ids is None:
+        documents = {d["doc_id"]: d for d in store.documents()}
         store.reconcile_clear()
         doc_ids = set(documents)
         previous: set[str] = set()
     else:
         doc_ids = set(doc_ids)
+        # only the documents taken in: an update costs what it touches, not the size of the store
+        documents = {d["doc_id"]: d for d in store.documents(doc_ids=doc_ids)}
         previous = store.reconcile_forget(doc_ids)
         removed = doc_ids - set(documents)
         if removed:  # their facts went with them; recompute what still cites them
@@ -63,13 +65,16 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
             for block in [key, *filing.extra_keys]:
                 rows.append({"block": block, "kind": kind, "doc_id": record["doc_id"], "record": stored})
                 touched.add(block)
-    store.reconcile_add(rows)
-
-    # a figure with no date at all is compared with every dated block of its series
+    # a figure with no date at all is compared with every dated block of its series (the new
+    # rows' own blocks are touched already, so asking before they are added finds the same)
     for key in [k for k in touched if k.startswith("q|") and k.endswith("|" + UNDATED)]:
         touched |= store.reconcile_blocks_like(key[:-len(UNDATED)])
     recompute = blocks_to_recompute(touched)
-    blocks = gather(_with_documents(store.reconcile_facts(blocks_to_read(recompute))), kb)
+    wanted = blocks_to_read(recompute)
+    # what was filed before is read back; the new rows, in hand, are not decoded again
+    earlier = list(store.reconcile_facts(wanted))
+    store.reconcile_add(rows)
+    blocks = gather(_with_documents(_by_block(earlier, rows, wanted)), kb)
     for record in store.records("entity", doc_ids=sorted(doc_ids)):
         blocks.add(record)
     scopes = recompute | {f"doc|{d}" for d in doc_ids}
@@ -77,6 +82,19 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
     result = reconcile_blocks(blocks, keys=recompute, doc_ids=[d for d in doc_ids if d in checked], kb=kb)
     store.reconcile_replace(scopes, result.clusters, result.conflicts)
     return {"blocks": len(touched), "clusters": len(result.clusters), "conflicts": len(result.conflicts)}
+
+
+def _by_block(earlier: Iterable[tuple[str, dict]], rows: list[dict], wanted: set[str]) -> Iterator[dict]:
+    """The records of the wanted blocks block by block (in code-point order, whatever the database's
+    collation), each block's earlier records first in the order filed, then the new rows in the order added."""
+    filed: dict[str, list[dict]] = {}
+    for block, record in earlier:
+        filed.setdefault(block, []).append(record)
+    for row in rows:
+        if row["block"] in wanted:
+            filed.setdefault(row["block"], []).append(row["record"])
+    for block in sorted(filed):
+        yield from filed[block]
 
 
 def _with_documents(records: Iterable[dict]) -> Iterable[dict]:

@@ -468,12 +468,19 @@ class Store(ReconcileStore):
         with self.writing() as conn:
             self._delete(conn, doc_id)
 
-    def documents(self, with_text: bool = False) -> list[dict]:
+    def documents(self, with_text: bool = False, doc_ids: Iterable[str] | None = None) -> list[dict]:
+        """Document records by source; only those of `doc_ids` when given."""
         cols = [documents.c[k] for k in DOCUMENT_FIELDS] + [documents.c.ingested_at]
         if with_text:
             cols.append(documents.c.text)
+        query = select(*cols).order_by(documents.c.source)
         with _unreadable("documents"), self.engine.connect() as conn:
-            rows = conn.execute(select(*cols).order_by(documents.c.source)).all()
+            if doc_ids is None:
+                rows = conn.execute(query).all()
+            else:
+                wanted = sorted(set(doc_ids))
+                rows = [r for i in range(0, len(wanted), IN_LIST)
+                        for r in conn.execute(query.where(documents.c.doc_id.in_(wanted[i:i + IN_LIST]))).all()]
             return [{"kind": "document", **dict(r._mapping)} for r in rows]
 
     def document(self, doc_id: str) -> dict | None:

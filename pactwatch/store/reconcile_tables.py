@@ -105,12 +105,15 @@ class ReconcileStore:
             with self.writing() as conn:
                 conn.execute(insert(reconcile_facts), rows)
 
-    def reconcile_facts(self, blocks: Iterable[str]) -> Iterator[dict]:
-        """The fact records filed under any of these blocks."""
+    def reconcile_facts(self, blocks: Iterable[str]) -> Iterator[tuple[str, dict]]:
+        """(block, fact record) for every record filed under any of these blocks, by block and then in
+        the order they were filed: the same order on every database."""
         with self.engine.connect() as conn:
             for chunk in _chunks(blocks):
-                query = select(reconcile_facts.c.record).where(reconcile_facts.c.block.in_(chunk))
-                yield from conn.scalars(query)
+                query = (select(reconcile_facts.c.block, reconcile_facts.c.record)
+                         .where(reconcile_facts.c.block.in_(chunk))
+                         .order_by(reconcile_facts.c.block, reconcile_facts.c.id))
+                yield from conn.execute(query).tuples()
 
     def reconcile_replace(self, blocks: Iterable[str], clusters: list[dict], conflicts: list[dict]) -> None:
         """Replace the clusters and conflicts of these blocks with freshly computed ones, in one transaction."""

@@ -57,6 +57,9 @@ def test_store_documents_and_prefix_lookup(store):
     assert store.resolve_doc("abc") == "abc123"
     assert store.resolve_doc("ab") is None  # ambiguous
     assert store.has("abc123") and not store.has("zzz")
+    # an update reads only the documents it takes in
+    assert [d["doc_id"] for d in store.documents(doc_ids=["abd999", "zzz"])] == ["abd999"]
+    assert store.documents(doc_ids=[]) == []
 
 
 def test_store_replace_removes_old_facts(store):
