@@ -71,9 +71,10 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
         touched |= store.reconcile_blocks_like(key[:-len(UNDATED)])
     recompute = blocks_to_recompute(touched)
     wanted = blocks_to_read(recompute)
-    # what was filed before is read back; the new rows, in hand, are not decoded again
-    earlier = list(store.reconcile_facts(wanted))
+    filed_before = store.reconcile_last_id()
     store.reconcile_add(rows)
+    # what was filed before is read back; the new rows, in hand, are not decoded again
+    earlier = store.reconcile_facts(wanted, up_to=filed_before)
     blocks = gather(_with_documents(_by_block(earlier, rows, wanted)), kb)
     for record in store.records("entity", doc_ids=sorted(doc_ids)):
         blocks.add(record)
@@ -85,16 +86,22 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
 
 
 def _by_block(earlier: Iterable[tuple[str, dict]], rows: list[dict], wanted: set[str]) -> Iterator[dict]:
-    """The records of the wanted blocks block by block (in code-point order, whatever the database's
-    collation), each block's earlier records first in the order filed, then the new rows in the order added."""
-    filed: dict[str, list[dict]] = {}
-    for block, record in earlier:
-        filed.setdefault(block, []).append(record)
+    """The records of the wanted blocks block by block, as the store files them: each block's earlier
+    records first, in the order filed, then its new rows in the order added. `earlier` streams
+    (block, record) in code-point order of the blocks; the new rows are merged in where their block falls."""
+    new: dict[str, list[dict]] = {}
     for row in rows:
         if row["block"] in wanted:
-            filed.setdefault(row["block"], []).append(row["record"])
-    for block in sorted(filed):
-        yield from filed[block]
+            new.setdefault(row["block"], []).append(row["record"])
+    new_blocks, i = sorted(new), 0
+    for block, record in earlier:
+        # the new rows of every block before this one (the block just finished included)
+        while i < len(new_blocks) and new_blocks[i] < block:
+            yield from new[new_blocks[i]]
+            i += 1
+        yield record
+    for block in new_blocks[i:]:
+        yield from new[block]
 
 
 def _with_documents(records: Iterable[dict]) -> Iterable[dict]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, delete, insert, select
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, delete, func, insert, select
 
 from .schema import JSON, metadata
 
@@ -105,15 +105,24 @@ class ReconcileStore:
             with self.writing() as conn:
                 conn.execute(insert(reconcile_facts), rows)
 
-    def reconcile_facts(self, blocks: Iterable[str]) -> Iterator[tuple[str, dict]]:
-        """(block, fact record) for every record filed under any of these blocks, by block and then in
-        the order they were filed: the same order on every database."""
+    def reconcile_last_id(self) -> int:
+        """The id of the last fact row filed (0 when none): rows filed later have higher ids."""
+        with self.engine.connect() as conn:
+            return conn.scalar(select(func.max(reconcile_facts.c.id))) or 0
+
+    def reconcile_facts(self, blocks: Iterable[str], up_to: int | None = None) -> Iterator[tuple[str, dict]]:
+        """(block, fact record) for every record filed under any of these blocks (only those with ids up
+        to `up_to` when given), streamed block by block in code-point order of the block keys on every
+        database, each block's records in the order they were filed."""
+        # PostgreSQL sorts text by the database's locale; the C collation sorts as Python does
+        block = reconcile_facts.c.block.collate("C") if self.engine.dialect.name == "postgresql" else reconcile_facts.c.block
         with self.engine.connect() as conn:
             for chunk in _chunks(blocks):
                 query = (select(reconcile_facts.c.block, reconcile_facts.c.record)
-                         .where(reconcile_facts.c.block.in_(chunk))
-                         .order_by(reconcile_facts.c.block, reconcile_facts.c.id))
-                yield from conn.execute(query).tuples()
+                         .where(reconcile_facts.c.block.in_(chunk)).order_by(block, reconcile_facts.c.id))
+                if up_to is not None:
+                    query = query.where(reconcile_facts.c.id <= up_to)
+                yield from conn.execution_options(stream_results=True, yield_per=1000).execute(query).tuples()
 
     def reconcile_replace(self, blocks: Iterable[str], clusters: list[dict], conflicts: list[dict]) -> None:
         """Replace the clusters and conflicts of these blocks with freshly computed ones, in one transaction."""

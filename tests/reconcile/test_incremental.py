@@ -162,3 +162,12 @@ def test_incremental_updates_match_a_full_rebuild_for_the_marked_disagreements(f
     assert sorted(c["type"] for c in fresh_store.conflicts()) == ["commitment", "nature"]
     reconcile.update(fresh_store, None, kb=None)
     assert _ids(fresh_store.conflicts()) == incremental
+
+
+def test_incremental_merges_new_rows_after_each_blocks_earlier_records():
+    from pactwatch.reconcile.incremental import _by_block
+    earlier = [("b", {"n": "b1"}), ("b", {"n": "b2"}), ("d", {"n": "d1"})]
+    rows = [{"block": block, "record": {"n": name}} for block, name in
+            [("d", "d-new"), ("a", "a-new"), ("b", "b-new"), ("c", "c-new"), ("e", "e-new"), ("z", "not wanted")]]
+    merged = [r["n"] for r in _by_block(iter(earlier), rows, {"a", "b", "c", "d", "e"})]
+    assert merged == ["a-new", "b1", "b2", "b-new", "c-new", "d1", "d-new", "e-new"]
