@@ -169,7 +169,8 @@ def _value_groups(mentions: list[QuantityMention], ranges=None) -> list[list[Qua
         r = ranges[id(m)]
         if groups and groups[-1][0].meets(r):
             common, members = groups[-1]
-            groups[-1] = (common.intersect(r), members + [m])
+            members.append(m)   # in place: a block of thousands of one figure stays linear
+            groups[-1] = (common.intersect(r), members)
         else:
             groups.append((r, [m]))
     return [members for _, members in groups]
@@ -281,7 +282,8 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
     clashing: list[tuple[QuantityMention, QuantityMention]] = []
     state = _block_state(key)
     states = {id(m): _states(m, actors) for m in pool}
-    for members in _party_buckets(pool, actors):
+    buckets = _party_buckets(pool, actors)
+    for members in buckets:
         groups = _value_groups(members, ranges)
         for gi, gj in combinations(groups, 2):
             if _one_text_states_both(gi, gj, ranges):
@@ -291,7 +293,7 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
                 clashing.append(pair)
     out += [_conflict_record(key, group, dirs) for group in _disagreements(_one_per_statement(clashing))]
     seen = set()
-    for members in _party_buckets(pool, actors):
+    for members in buckets:
         for paid, ceiling in _paid_against_ceiling(members, own, ranges, states, state, dirs):
             ident = (paid.doc_id, paid.quote, ceiling.doc_id, ceiling.quote)
             if ident not in seen:
