@@ -141,20 +141,32 @@ class Range(tuple):
         return self[1]
 
     def intersect(self, other: "Range") -> "Range":
-        low, low_open = _tighter(self[0], self[2], other[0], other[2], max)
-        high, high_open = _tighter(self[1], self[3], other[1], other[3], min)
-        return Range(low, high, low_open, high_open)
+        a_low, a_high, a_low_open, a_high_open = self
+        b_low, b_high, b_low_open, b_high_open = other
+        # the tighter end of each side, as max()/min() pick it (the first of equals; a NaN end is never kept
+        # over the other's): written out, as reconciliation intersects ranges millions of times
+        if a_low == b_low:
+            low, low_open = a_low, a_low_open or b_low_open
+        elif not b_low > a_low and a_low == a_low:
+            low, low_open = a_low, a_low_open
+        else:
+            low, low_open = b_low, b_low_open
+        if a_high == b_high:
+            high, high_open = a_high, a_high_open or b_high_open
+        elif not b_high < a_high and a_high == a_high:
+            high, high_open = a_high, a_high_open
+        else:
+            high, high_open = b_high, b_high_open
+        return tuple.__new__(Range, (low, high, low_open, high_open))
+
+    def holds_a_value(self) -> bool:
+        """True unless the range is empty."""
+        low, high, low_open, high_open = self
+        return low < high or (low == high and not low_open and not high_open)
 
     def meets(self, other: "Range") -> bool:
         """True when some value lies in both ranges."""
-        low, high, low_open, high_open = self.intersect(other)
-        return low < high or (low == high and not low_open and not high_open)
-
-
-def _tighter(a: float, a_open: bool, b: float, b_open: bool, pick) -> tuple[float, bool]:
-    if a == b:
-        return a, a_open or b_open
-    return (a, a_open) if pick(a, b) == a else (b, b_open)
+        return self.intersect(other).holds_a_value()
 
 
 def value_range(value: float, qualifier: str | None = None, high: float | None = None) -> Range:

@@ -167,12 +167,14 @@ def _value_groups(mentions: list[QuantityMention], ranges=None) -> list[list[Qua
     # ties broken by document and place, so the result does not depend on the order records came in
     for m in sorted(mentions, key=lambda m: (ranges[id(m)].low, ranges[id(m)].high, m.doc_id, m.start or 0, m.quote)):
         r = ranges[id(m)]
-        if groups and groups[-1][0].meets(r):
+        if groups:
             common, members = groups[-1]
-            members.append(m)   # in place: a block of thousands of one figure stays linear
-            groups[-1] = (common.intersect(r), members)
-        else:
-            groups.append((r, [m]))
+            both = common.intersect(r)
+            if both.holds_a_value():
+                members.append(m)   # in place: a block of thousands of one figure stays linear
+                groups[-1] = (both, members)
+                continue
+        groups.append((r, [m]))
     return [members for _, members in groups]
 
 

@@ -122,7 +122,7 @@ class ReconcileStore:
                          .where(reconcile_facts.c.block.in_(chunk)).order_by(block, reconcile_facts.c.id))
                 if up_to is not None:
                     query = query.where(reconcile_facts.c.id <= up_to)
-                yield from conn.execution_options(stream_results=True, yield_per=1000).execute(query).tuples()
+                yield from conn.execution_options(stream_results=True, yield_per=1000).execute(query)
 
     def reconcile_replace(self, blocks: Iterable[str], clusters: list[dict], conflicts: list[dict]) -> None:
         """Replace the clusters and conflicts of these blocks with freshly computed ones, in one transaction."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given, strategies as st
 
 from pactwatch.reconcile.normalize import (Range, compatible_dates, format_amount, shift_period,
                                            timex_interval, value_range)
@@ -64,3 +65,26 @@ def test_normalize_shift_period_steps_months_or_years(period, step, expected):
                                         ((1.4e12, "KRW"), "1.4 trillion KRW")])
 def test_normalize_format_amount_reads_as_news_does(args, text):
     assert format_amount(*args) == text
+
+
+def _intersect_by_max_and_min(a, b):
+    # the reference: each end as max()/min() pick it
+    def tighter(x, x_open, y, y_open, pick):
+        if x == y:
+            return x, x_open or y_open
+        return (x, x_open) if pick(x, y) == x else (y, y_open)
+    low, low_open = tighter(a[0], a[2], b[0], b[2], max)
+    high, high_open = tighter(a[1], a[3], b[1], b[3], min)
+    return (low, high, low_open, high_open)
+
+
+_ends = st.sampled_from([0.0, 1.0, 15.0, 15.0 * 1.1, float("inf"), float("-inf"), float("nan")]) | st.floats()
+
+
+@given(st.tuples(_ends, _ends, st.booleans(), st.booleans()), st.tuples(_ends, _ends, st.booleans(), st.booleans()))
+def test_range_intersect_picks_the_ends_max_and_min_would(a, b):
+    got = Range(*a).intersect(Range(*b))
+    want = _intersect_by_max_and_min(a, b)
+    assert type(got) is Range
+    assert repr(tuple(got)) == repr(want)   # repr: NaN ends compare equal only as text
+    assert Range(*a).meets(Range(*b)) == (want[0] < want[1] or (want[0] == want[1] and not want[2] and not want[3]))
