@@ -21,7 +21,8 @@ def insert_rows(conn, table: Table, rows: list[dict]) -> None:
     if not rows:
         return
     columns = [c for c in table.columns if not (c.primary_key and c.autoincrement is True and c.name == "id")]
-    encoders = [_encoder(c) for c in columns]
+    encoded: dict[int, str | None] = {}
+    encoders = [_encoder(c, encoded) for c in columns]
     dialect = conn.dialect.name
     if dialect not in ("postgresql", "sqlite"):   # pragma: no cover - the store refuses other databases
         conn.execute(insert(table), rows)
@@ -37,8 +38,20 @@ def insert_rows(conn, table: Table, rows: list[dict]) -> None:
                                   dialect=conn.dialect) from None
 
 
-def _encoder(column):
-    return _json if isinstance(column.type, JSON) else _plain
+def _encoder(column, encoded: dict[int, str | None]):
+    """How a column's values are written; a JSON value shared by several rows (one fact record filed
+    under several blocks) is encoded once. `encoded` is keyed by object id, which is safe while the
+    rows, holding every value, are alive: for one insert_rows call."""
+    if not isinstance(column.type, JSON):
+        return _plain
+
+    def encode(value):
+        key = id(value)
+        text = encoded.get(key)
+        if text is None and key not in encoded:
+            text = encoded[key] = _json(value)
+        return text
+    return encode
 
 
 def _json(value):

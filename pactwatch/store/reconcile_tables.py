@@ -13,6 +13,7 @@ from typing import Iterable, Iterator
 
 from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, delete, func, insert, select
 
+from .bulk import insert_rows
 from .schema import JSON, metadata
 
 reconcile_facts = Table(
@@ -103,7 +104,7 @@ class ReconcileStore:
         """Keep fact records under their blocks: rows of {block, kind, doc_id, record}."""
         if rows:
             with self.writing() as conn:
-                conn.execute(insert(reconcile_facts), rows)
+                insert_rows(conn, reconcile_facts, rows)
 
     def reconcile_last_id(self) -> int:
         """The id of the last fact row filed (0 when none): rows filed later have higher ids."""

@@ -47,3 +47,17 @@ def test_bulk_a_refused_row_is_sqlalchemys_integrity_error(store):
         with store.writing() as conn:
             insert_rows(conn, documents, [DOCUMENT, DOCUMENT])   # the same key twice
     assert store.count("document") == 0
+
+
+def test_bulk_a_value_shared_by_rows_is_written_for_each(store):
+    # one fact record filed under two blocks is one dict in two rows: both rows hold it in full
+    shared = {"kind": "quantity", "value": 15.0, "parties": ["South Korea"], "note": None}
+    rows = [{"doc_id": "d1", "text": "x", "start": 0, "end": 1, "extra": shared},
+            {"doc_id": "d1", "text": "y", "start": 1, "end": 2, "extra": {"other": True}},
+            {"doc_id": "d1", "text": "z", "start": 2, "end": 3, "extra": shared}]
+    with store.writing() as conn:
+        insert_rows(conn, documents, [DOCUMENT])
+        insert_rows(conn, timexes, rows)
+    with store.engine.connect() as conn:
+        got = list(conn.scalars(select(timexes.c.extra).order_by(timexes.c.id)))
+    assert got == [shared, {"other": True}, shared]
