@@ -15,10 +15,34 @@ from bisect import bisect_right
 from functools import cached_property
 
 from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, IS_TITLE,
-                         IS_UPPER, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SHAPE, TAG)
+                         IS_UPPER, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SENT_START, SHAPE, SPACY, TAG)
 from spacy.tokens import Doc, Token
 
 _KEY = "pw_parse_table"
+
+
+class _Names(dict):
+    """String-store hashes to their strings, shared by every Doc: a hash names one string whatever
+    the store (spaCy hashes the text), so each is looked up once per process, not once per token.
+    0 is the empty string, as spaCy reads an unset attribute."""
+    _LIMIT = 1_000_000
+    _shared: "_Names | None" = None
+
+    def __init__(self, strings):
+        super().__init__({0: ""})
+        self.strings = strings
+
+    @classmethod
+    def get(cls, strings) -> "_Names":
+        names = cls._shared
+        if names is None or len(names) > cls._LIMIT:
+            names = cls._shared = cls(strings)
+        names.strings = strings   # a miss is answered by the store of the Doc being read
+        return names
+
+    def __missing__(self, key: int) -> str:
+        value = self[key] = self.strings[key]
+        return value
 
 
 class ParseTable:
@@ -33,15 +57,8 @@ class ParseTable:
         self.size = len(doc)
 
     def _strings(self, attr: int) -> list[str]:
-        strings = self.doc.vocab.strings
-        memo: dict[int, str] = {}
-        out = []
-        for h in self.doc.to_array([attr]).tolist():
-            s = memo.get(h)
-            if s is None:
-                s = memo[h] = strings[h] if h else ""
-            out.append(s)
-        return out
+        names = _Names.get(self.doc.vocab.strings)
+        return list(map(names.__getitem__, self.doc.to_array([attr]).tolist()))
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -107,7 +124,7 @@ class ParseTable:
     @cached_property
     def whitespace(self) -> list[bool]:
         """Whether a space follows the token (spaCy's `whitespace_` is non-empty)."""
-        return [bool(t.whitespace_) for t in self.tokens]
+        return self._flags(SPACY)
 
     @cached_property
     def shape(self) -> list[str]:
@@ -146,8 +163,15 @@ class ParseTable:
 
     @cached_property
     def _sentences(self) -> tuple[list[int], list[int]]:
-        bounds = [(s.start, s.end) for s in self.doc.sents] if self.size else []
-        return [a for a, _ in bounds], [b for _, b in bounds]
+        if not self.size:
+            return [], []
+        if "sents" in self.doc.user_hooks or not self.doc.has_annotation("SENT_START"):
+            bounds = [(s.start, s.end) for s in self.doc.sents]   # spaCy's own rules for these cases
+            return [a for a, _ in bounds], [b for _, b in bounds]
+        # Doc.sents with sentence starts set: a sentence opens at token 0 and at each token marked 1
+        flags = self.doc.to_array([SENT_START]).astype("int64").tolist()
+        starts = [0] + [i for i in range(1, self.size) if flags[i] == 1]
+        return starts, starts[1:] + [self.size]
 
     def sentence_of(self, i: int) -> tuple[int, int]:
         """(start, end) token bounds of the sentence holding token i."""
