@@ -6,6 +6,7 @@ and the Ray actors give the same records. What comes back is plain data (no spaC
 crosses process and machine boundaries as it is."""
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass, field
 from typing import Iterable, Iterator
 
@@ -24,6 +25,18 @@ class Extraction:
     def document_record(self, document: Document) -> dict:
         """The document record with the text put back (the text never travels back from a worker)."""
         return {**self.document, "text": document.text}
+
+
+def load_pipeline(kb_dirs: Iterable[str] = ()):
+    """The pipeline an engine extracts with, loaded once for the process's life. What it holds (the
+    model, its vocabulary, our rules and knowledge) lives as long as the process, so it is taken out
+    of the cyclic garbage collector's sight (gc.freeze): full collections, which an ingest triggers
+    every few dozen documents, no longer re-scan it (BENCHMARKS.md: about half the collector's time)."""
+    from .. import pipeline
+
+    nlp = pipeline.load(kb_dirs=kb_dirs)
+    gc.freeze()
+    return nlp
 
 
 def extract_batch(nlp, documents: Iterable[Document], batch_size: int = 8,
@@ -59,6 +72,13 @@ def extract_batch(nlp, documents: Iterable[Document], batch_size: int = 8,
                 problems += [p for p in doc._.pipeline_errors or [] if p not in problems]
             except Exception as e:  # noqa: BLE001  (our bug on an unforeseen text: that document alone fails)
                 error = f"extraction failed ({type(e).__name__}: {e}); please report it with the document"
+        # the components' per-Doc caches (the parse table, spans, memos, the sentence index behind
+        # token.sent) point back at the Doc: dropped now, the Doc is freed at once instead of waiting
+        # for a full garbage collection
+        doc.user_data.clear()
+        doc.user_hooks.clear()
+        doc.user_token_hooks.clear()
+        doc.user_span_hooks.clear()
         if not last:
             continue
         if error is not None:

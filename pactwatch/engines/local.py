@@ -16,7 +16,7 @@ from typing import Iterable, Iterator
 
 from ..documents.model import Document
 from ..errors import PactwatchError
-from .extraction import Extraction, extract_batch
+from .extraction import Extraction, extract_batch, load_pipeline
 from .stats import EngineStats
 
 # chunks queued per worker: enough that workers keep busy while the writer stores and reconciles,
@@ -36,14 +36,12 @@ def in_process(documents: Iterable[Document], kb_dirs: Iterable[str] = (), batch
                stats: EngineStats | None = None) -> Iterator[list[tuple[Document, Extraction]]]:
     """The pipeline in this process, in groups of `batch_size` documents; it is loaded only if there
     is a document to extract."""
-    from .. import pipeline
-
     documents = iter(documents)
     first = next(documents, None)
     if first is None:
         return
     started = time.perf_counter()
-    nlp = pipeline.load(kb_dirs=kb_dirs)
+    nlp = load_pipeline(kb_dirs)
     if stats is not None:
         stats.startup_seconds = time.perf_counter() - started
     pairs = extract_batch(nlp, itertools.chain([first], documents), batch_size, kb_dirs)
@@ -113,8 +111,7 @@ def _start_worker(kb_dirs: list[str]) -> None:
     global _nlp, _kb_dirs, _load_error, _load_seconds
     started = time.perf_counter()
     try:
-        from .. import pipeline
-        _nlp = pipeline.load(kb_dirs=kb_dirs)
+        _nlp = load_pipeline(kb_dirs)
         _kb_dirs = tuple(kb_dirs)
     except Exception as e:  # noqa: BLE001  (re-raised in the parent with its own message)
         _load_error = e

@@ -31,7 +31,7 @@ from typing import Iterable, Iterator
 
 from ..documents.model import Document
 from ..errors import PactwatchError, UsageError
-from .extraction import Extraction, extract_batch
+from .extraction import Extraction, extract_batch, load_pipeline
 from .stats import EngineStats
 
 # documents per Ray Data job: the driver holds one window's documents (and reads back its shards)
@@ -217,9 +217,8 @@ class Extractor:
     batch_size: int = 8
 
     def __init__(self):
-        from .. import pipeline
         started = time.perf_counter()
-        self.nlp = pipeline.load(kb_dirs=self.kb_dirs)
+        self.nlp = load_pipeline(self.kb_dirs)
         self.load_seconds = time.perf_counter() - started
         self.worker = f"{socket.gethostname()}:{os.getpid()}"
 
