@@ -82,11 +82,41 @@ def _attribute_records(doc: Doc, doc_id: str, group: str, kind: str) -> list[dic
 
 def _plain(data: dict) -> dict[str, Any]:
     """Only what survives JSON: components may keep spaCy objects around, records may not."""
-    out = {}
-    for k, v in data.items():
-        try:
-            json.dumps(v)
-        except (TypeError, ValueError):
-            continue
-        out[k] = v
-    return out
+    return {k: v for k, v in data.items() if _survives_json(v)}
+
+
+# values of these exact types always encode (json.dumps's defaults allow NaN and infinities)
+_SCALARS = frozenset({str, bool, float, type(None)})
+# ints below every int-to-str digit limit Python allows (sys.set_int_max_str_digits: 640 or more)
+_SAFE_INT = 10 ** 600
+_MAX_DEPTH = 32   # nesting checked by hand; deeper (or circular) values are left to json.dumps
+
+
+def _survives_json(value: Any) -> bool:
+    """Whether json.dumps(value) succeeds. Plain values of exact JSON types are checked by hand
+    (records hold tens of thousands of them; encoding each was most of this module's cost);
+    anything else is encoded to find out."""
+    if _plainly_json(value, 0):
+        return True
+    try:
+        json.dumps(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _plainly_json(value: Any, depth: int) -> bool:
+    """True only where json.dumps surely succeeds: exact str, bool, float, None, small int, and
+    lists, tuples and str-keyed dicts of them; False means "not sure"."""
+    kind = type(value)
+    if kind in _SCALARS:
+        return True
+    if kind is int:
+        return -_SAFE_INT < value < _SAFE_INT
+    if depth >= _MAX_DEPTH:
+        return False
+    if kind is list or kind is tuple:
+        return all(_plainly_json(item, depth + 1) for item in value)
+    if kind is dict:
+        return all(type(k) is str and _plainly_json(v, depth + 1) for k, v in value.items())
+    return False
