@@ -147,3 +147,19 @@ def test_timex_rules_a_rule_with_an_unknown_trigger_class_is_refused(monkeypatch
 def test_timex_rules_a_name_registered_twice_is_refused():
     with pytest.raises(ValueError, match="'iso'"):
         rules_module.rule("iso", 1_000_001, "digit", lambda g: r"x")(lambda g, m, text: None)
+
+
+def test_timex_rules_an_alternation_written_as_a_trie_matches_as_the_flat_one():
+    import re
+    words = timex_rules.words()
+    keys = [*words["numbers"], *words["units"], *words["ordinals"], "more than", "a", "an", "seven", "seventy"]
+    flat = "(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True)) + ")"
+    trie = rules_module.alternation(keys)
+    assert trie != flat
+    # what follows the alternation makes it backtrack: the same key must be taken in both
+    for tail in ("", r"\b", r"\s+years?\b", r"[\s-]+\w+"):
+        a, b = re.compile(flat + tail, re.I), re.compile(trie + tail, re.I)
+        for text in [*keys, "Seventy-Seven years", "an hour", "more  than a year", "twenty one", "secondly"]:
+            for start in range(len(text)):
+                m, n = a.match(text, start), b.match(text, start)
+                assert (m and m.span()) == (n and n.span()), (tail, text, start)
