@@ -24,7 +24,8 @@ def _triggers(g: Grammar, text: str) -> dict[str, list[tuple[int, int]]]:
     digit = hits["digit"]
     for w in _WORD.finditer(text):
         word = w.group()
-        if _DIGITS.search(word):
+        # a word of letters only holds no digit (most words: no regex asked)
+        if not word.isalpha() and _DIGITS.search(word):
             digit.append(w.span())
             continue
         names = classes_of.get(word.lower())
