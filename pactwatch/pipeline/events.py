@@ -29,6 +29,7 @@ from ..knowledge import loader, triggers as trigger_lexicon
 from .event_args import ACTOR_TYPES, ArgumentWords, Arguments, argument_words, before_semicolon, stand_in
 from .extensions import EVENTS
 from .guard import Guarded
+from .parse_table import parse_table
 
 # dependencies that end the walk from a trigger up to the words governing it: a new clause
 CLAUSE_BOUNDARY_DEPS = {"relcl", "advcl", "parataxis", "conj", "cc", "punct", "appos", "mark",
@@ -107,6 +108,12 @@ class EventFinder:
             | {lemma for lemma, _ in lexicon.office_phrasal} | lexicon.office_removing
             | lexicon.office_winning | lexicon.office_leaving | lexicon.publishing
             | {key[0] for key in lexicon.prepositional_verbs} | {key[0] for key in lexicon.phrasal_verbs})
+        # likewise every noun lemma the NOUN branch can type, or `_triggers` can undo ("ties")
+        self._noun_lemmas = frozenset(
+            set(lexicon.nouns) | {head for _, head in lexicon.noun_phrases} | set(lexicon.light_nouns)
+            | lexicon.office_leaving | set(lexicon.reversible_nouns))
+        # every lemma `obligation_subject` reads further
+        self._obliging_lemmas = lexicon.reporting_verbs | lexicon.mandative_verbs | lexicon.clausal_reporting
 
     # ------------------------------------------------------------ triggers
     def trigger_type(self, token: Token) -> str | None:
@@ -726,20 +733,28 @@ class EventFinder:
         triggers: dict[int, str] = {}
         captions = doc._.captions or []
         reversible_nouns = self.lex.reversible_nouns
-        for token in doc:
-            if captions and any(start <= token.idx < end for start, end in captions):
+        table = parse_table(doc)
+        pos, idx = table.pos, table.idx
+        for i, lemma in enumerate(table.lemma):
+            # only a lemma of the lexicon can make a trigger: skip the rest without a Token
+            lemma = lemma.lower()
+            if not ((pos[i] == "VERB" and lemma in self._verb_lemmas)
+                    or (pos[i] == "NOUN" and lemma in self._noun_lemmas) or lemma in self._obliging_lemmas):
+                continue
+            if captions and any(start <= idx[i] < end for start, end in captions):
                 continue   # a photo caption describes a picture, not an event the article reports
+            token = doc[i]
             kind = self.trigger_type(token)
-            if token.pos_ == "NOUN" and (kind or token.lemma_.lower() in reversible_nouns):
-                kind = self.transformed_type(token, kind or reversible_nouns[token.lemma_.lower()]) or kind
+            if pos[i] == "NOUN" and (kind or lemma in reversible_nouns):
+                kind = self.transformed_type(token, kind or reversible_nouns[lemma]) or kind
             if kind:
-                triggers[token.i] = kind
+                triggers[i] = kind
             elif self.obligation_subject(token) is not None:
-                triggers[token.i] = self.lex.obligation_type
+                triggers[i] = self.lex.obligation_type
         for i in list(triggers):
             # the verb that undoes or grants an event ("demands were met") is not one itself
             noun = doc[i]
-            if noun.pos_ == "NOUN" and triggers[i] != self.trigger_type(noun):
+            if pos[i] == "NOUN" and triggers[i] != self.trigger_type(noun):
                 place = stand_in(noun, self.arg_words)
                 verb = place.head.head if place.dep_ == "pobj" else place.head
                 if verb.pos_ == "VERB" and verb.i in triggers and verb.i != i:
