@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge import loader
 from .attach import clause_head
 from .extensions import ACTORS, TIMEX
+from .parse_table import parse_table
 
 WORDS_FILE = "event_arguments.toml"
 
@@ -520,9 +521,10 @@ class Arguments:
     def according_to(self, token: Token) -> str | None:
         """"..., according to the Financial Times": the source named in the trigger's sentence."""
         sent = token.sent
-        for t in sent:
-            if t.lower_ == "according" and t.i + 1 < sent.end and self.doc[t.i + 1].lower_ == "to":
-                for p in self.doc[t.i + 1].children:
+        lower = parse_table(self.doc).lower
+        for i in range(sent.start, sent.end - 1):
+            if lower[i] == "according" and lower[i + 1] == "to":
+                for p in self.doc[i + 1].children:
                     spans = self.actors_in(p, ACTOR_TYPES | {"WORK_OF_ART"})
                     if spans:
                         return (spans[0]._.actor or {}).get("name")
@@ -531,23 +533,26 @@ class Arguments:
     # ------------------------------------------------------------ place and time
     def location(self, token: Token, kind: str) -> str | None:
         preps = self.words.place_preps | (self.words.visit_place_preps if kind == "CONSULT" else set())
-        anchors = [token]
+        anchors = [token.i]
         place = stand_in(token, self.words) if token.pos_ != "VERB" else token
         if place.i != token.i:
-            anchors.append(place)
+            anchors.append(place.i)
         if token.pos_ != "VERB" and place.head.pos_ in ("VERB", "AUX") and place.dep_ in ("dobj", "nsubjpass"):
-            anchors.append(place.head)
-        for c in token.children:   # "the Gyeongju summit"
-            if c.dep_ == "compound" and token.pos_ == "NOUN":
-                span = self.actor_at.get(c.i)
-                if span is not None and self.is_town(span):
-                    return (span._.actor or {}).get("name") or span.text
+            anchors.append(place.head.i)
+        table = parse_table(self.doc)
+        dep, children = table.dep, table.children
+        if token.pos_ == "NOUN":
+            for c in children[token.i]:   # "the Gyeongju summit"
+                if dep[c] == "compound":
+                    span = self.actor_at.get(c)
+                    if span is not None and self.is_town(span):
+                        return (span._.actor or {}).get("name") or span.text
         for anchor in anchors:
-            for c in anchor.children:
-                if c.dep_ == "prep" and c.lower_ in preps:
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            span = self.actor_at.get(p.i)
+            for c in children[anchor]:
+                if dep[c] == "prep" and table.lower[c] in preps:
+                    for p in children[c]:
+                        if dep[p] == "pobj":
+                            span = self.actor_at.get(p)
                             if span is not None and span.label_ in PLACE_TYPES:
                                 return (span._.actor or {}).get("name") or span.text
         return None
@@ -677,6 +682,8 @@ class Arguments:
         # the root's children and what the loop below reads of them, read once: (left edge, right
         # edge, governs the trigger) of the edge children and of the trailing prepositions
         ti = token.i
+        table = parse_table(self.doc)
+        deps, words = table.dep, table.text
         ancestors = {a.i for a in token.ancestors}
         edge_kids = []
         trailing_kids = []
@@ -704,19 +711,20 @@ class Arguments:
                     end, changed = left, True
             # a trailing clause set off by a comma, deeper down ("... in Tokyo on Wednesday, where
             # the U.S. side is expected to ask ..."): it says something else
-            for t in self.doc[max(start, token.i + 1):end]:
-                if t.dep_ in ("relcl", "advcl", "acl") and t.right_edge.i == end - 1 and t.left_edge.i > token.i \
-                        and self.doc[t.left_edge.i - 1].text == "," and not governs(t, token):
+            for i in range(max(start, ti + 1), end):
+                if deps[i] not in ("relcl", "advcl", "acl"):
+                    continue
+                t = self.doc[i]
+                if t.right_edge.i == end - 1 and t.left_edge.i > ti \
+                        and words[t.left_edge.i - 1] == "," and not governs(t, token):
                     end, changed = t.left_edge.i, True
                     break
-        while start < end - 1 and (self.doc[start].pos_ in QUOTE_TRIM or self.doc[start].is_space) \
-                and self.doc[start].i != token.i:
+        pos, space = table.pos, table.is_space
+        while start < end - 1 and (pos[start] in QUOTE_TRIM or space[start]) and start != ti:
             start += 1
-        while end - 1 > start and (self.doc[end - 1].pos_ in QUOTE_TRIM or self.doc[end - 1].is_space) \
-                and self.doc[end - 1].i != token.i:
+        while end - 1 > start and (pos[end - 1] in QUOTE_TRIM or space[end - 1]) and end - 1 != ti:
             end -= 1
-        first, last = self.doc[start], self.doc[end - 1]
-        begin, finish = first.idx, last.idx + len(last.text)
+        begin, finish = table.idx[start], table.end_char[end - 1]
         # a missed sentence break at a line end: keep the line with the trigger
         text = self.text
         line_start = text.rfind("\n", begin, token.idx) + 1

@@ -54,6 +54,7 @@ from spacy.tokens import Doc, Span, Token
 from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX
 from .attach import in_sentence
 from .guard import Guarded
+from .parse_table import ParseTable, parse_table
 from ..knowledge import loader
 
 DATA = "referents.toml"
@@ -90,33 +91,39 @@ def lexicon(kb_dirs: tuple[str, ...] = ()) -> dict:
 def verb_phrases(verb: Token) -> list[str]:
     """Lemma phrases a verb can stand for: with its particle, its object or its prepositional object
     ("take effect", "come into effect", "step down", "leave office"), then the bare lemma."""
-    lemma = verb.lemma_.lower()
+    table = parse_table(verb.doc)
+    dep, lower, lemmas, children = table.dep, table.lower, table.lemma, table.children
+    lemma = lemmas[verb.i].lower()
     out = []
-    for child in verb.children:
-        if child.dep_ == "prt":
-            out.append(f"{lemma} {child.lower_}")
-        elif child.dep_ in ("dobj", "attr", "acomp"):
-            det = " ".join(t.lower_ for t in child.lefts if t.dep_ == "det")
-            out.append(f"{lemma} {child.lemma_.lower()}")
+    for child in children[verb.i]:
+        if dep[child] == "prt":
+            out.append(f"{lemma} {lower[child]}")
+        elif dep[child] in ("dobj", "attr", "acomp"):
+            det = " ".join(lower[t] for t in children[child] if t < child and dep[t] == "det")
+            out.append(f"{lemma} {lemmas[child].lower()}")
             if det:
-                out.append(f"{lemma} {det} {child.lemma_.lower()}")
-        elif child.dep_ == "prep":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    out.append(f"{lemma} {child.lower_} {pobj.lemma_.lower()}")
-    if verb.lemma_.lower() == "be":
-        out += [c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "attr")]
+                out.append(f"{lemma} {det} {lemmas[child].lower()}")
+        elif dep[child] == "prep":
+            for pobj in children[child]:
+                if dep[pobj] == "pobj":
+                    out.append(f"{lemma} {lower[child]} {lemmas[pobj].lower()}")
+    if lemma == "be":
+        out += [lemmas[c].lower() for c in children[verb.i] if dep[c] in ("acomp", "attr")]
     out.append(lemma)
     return out
 
 
 def clause_verb(token: Token) -> Token:
     """The nearest verb at or above a token (the clause it is stated in)."""
-    t = token
+    return token.doc[_clause_verb(parse_table(token.doc), token.i)]
+
+
+def _clause_verb(table: ParseTable, t: int) -> int:
+    pos, head = table.pos, table.head
     for _ in range(12):
-        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+        if pos[t] in ("VERB", "AUX") or head[t] == t:
             return t
-        t = t.head
+        t = head[t]
     return t
 
 
@@ -124,57 +131,61 @@ def conditional_mark(token: Token, lex: dict | None = None) -> str | None:
     """"counterfactual" or "conditional" when the statement holding `token` is the consequent or the
     condition of an if-clause, or a "would have + participle" past that did not happen."""
     lex = lex or lexicon()
-    t = token
+    table = parse_table(token.doc)
+    pos, dep, head, lower, children = table.pos, table.dep, table.head, table.lower, table.children
+    marks = lex["condition_marks"]
+    t = token.i
     for _ in range(16):
-        if t.pos_ in ("VERB", "AUX"):
-            kids = list(t.children)
+        if pos[t] in ("VERB", "AUX"):
+            kids = children[t]
             # the token's own clause is a condition: "if the talks fail, 25% ..." reads the 25% as the consequent
-            if t.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in lex["condition_marks"] for k in kids):
-                return _kind_of_condition(t)
+            if dep[t] == "advcl" and any(dep[k] == "mark" and lower[k] in marks for k in kids):
+                return "counterfactual" if _pluperfect(table, t) else "conditional"
             for k in kids:
-                if k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex["condition_marks"]
-                                             for m in k.children):
-                    return "counterfactual" if (_pluperfect(k) or _modal_perfect(t, lex=lex)) else "conditional"
-            if _modal_perfect(t, lex=lex):
+                if dep[k] == "advcl" and any(dep[m] == "mark" and lower[m] in marks for m in children[k]):
+                    return "counterfactual" if (_pluperfect(table, k) or _modal_perfect(table, t, lex)) \
+                        else "conditional"
+            if _modal_perfect(table, t, lex):
                 return "counterfactual"
-        if t.head.i == t.i or t.dep_ in ("ccomp", "parataxis"):
+        if head[t] == t or dep[t] in ("ccomp", "parataxis"):
             break
-        t = t.head
+        t = head[t]
     return None
 
 
-def _kind_of_condition(verb: Token) -> str:
-    return "counterfactual" if _pluperfect(verb) else "conditional"
-
-
-def _pluperfect(verb: Token) -> bool:
+def _pluperfect(table: ParseTable, verb: int) -> bool:
     """"had (not) reached": the condition is a past that did not happen."""
-    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) and verb.tag_ == "VBN"
+    return any(table.dep[c] == "aux" and table.lower[c] in ("had", "'d") for c in table.children[verb]) \
+        and table.tag[verb] == "VBN"
 
 
-def _modal_perfect(verb: Token, lex: dict | None = None) -> bool:
-    lex = lex or lexicon()
-    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    return verb.tag_ == "VBN" and "have" in aux and any(a in lex["counterfactual_modals"] for a in aux)
+def _modal_perfect(table: ParseTable, verb: int, lex: dict) -> bool:
+    if table.tag[verb] != "VBN":
+        return False
+    aux = [table.lower[c] for c in table.children[verb] if table.dep[c] == "aux"]
+    return "have" in aux and any(a in lex["counterfactual_modals"] for a in aux)
 
 
 def reported_future(token: Token, lex: dict | None = None) -> bool:
     """"would" in a clause under a past-tense verb ("signed a deal under which Seoul would raise its
     share"): the future of a past report, as firm as the report, not speculation."""
     lex = lex or lexicon()
-    verb = clause_verb(token)
-    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+    table = parse_table(token.doc)
+    pos, dep, head, tag, lower = table.pos, table.dep, table.head, table.tag, table.lower
+    verb = _clause_verb(table, token.i)
+    kids = table.children[verb]
+    if not any(dep[c] == "aux" and lower[c] == "would" for c in kids):
         return False
-    if any(c.dep_ == "mark" and c.lower_ in lex["condition_marks"] for c in verb.children):
+    if any(dep[c] == "mark" and lower[c] in lex["condition_marks"] for c in kids):
         return False
     t = verb
     for _ in range(8):
-        if t.head.i == t.i:
+        if head[t] == t:
             return False
-        t = t.head
+        t = head[t]
         # an infinitive or participle ("hurried to sign a deal under which ...") takes its tense from above
-        if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VB", "VBG", "VBN"):
-            return t.tag_ == "VBD"
+        if pos[t] in ("VERB", "AUX") and tag[t] not in ("VB", "VBG", "VBN"):
+            return tag[t] == "VBD"
     return False
 
 
@@ -183,17 +194,19 @@ def possibility(token: Token, lex: dict | None = None) -> str | None:
     them by dedicating 2%"), looking up through the infinitives and gerunds that take their mood from above."""
     lex = lex or lexicon()
     modals = lex["possibility_modals"]
-    t = clause_verb(token)
+    table = parse_table(token.doc)
+    pos, dep, head, tag, lower = table.pos, table.dep, table.head, table.tag, table.lower
+    t = _clause_verb(table, token.i)
     for _ in range(8):
-        if t.pos_ in ("VERB", "AUX"):
-            found = next((c.lower_ for c in t.children if c.dep_ == "aux" and c.lower_ in modals), None)
+        if pos[t] in ("VERB", "AUX"):
+            found = next((lower[c] for c in table.children[t] if dep[c] == "aux" and lower[c] in modals), None)
             if found:
                 return found
-            if t.tag_ not in ("VB", "VBG", "VBN") or t.dep_ in ("ccomp", "parataxis", "ROOT"):
+            if tag[t] not in ("VB", "VBG", "VBN") or dep[t] in ("ccomp", "parataxis", "ROOT"):
                 return None
-        if t.head.i == t.i:
+        if head[t] == t:
             return None
-        t = t.head
+        t = head[t]
     return None
 
 
@@ -202,33 +215,54 @@ def attribution(doc: Doc, token: Token, lex: dict | None = None) -> str | None:
     complement holds it, or the object of "according to" in its sentence; as an actor's canonical name
     when an actor span covers it."""
     lex = lex or lexicon()
-    t = token
+    table = parse_table(doc)
+    dep, head = table.dep, table.head
+    t = token.i
     for _ in range(16):
-        head = t.head
-        if head.i == t.i:
+        up = head[t]
+        if up == t:
             break
-        if t.dep_ in ("ccomp", "parataxis", "xcomp") and head.lemma_.lower() in lex["reporting_verbs"]:
-            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if dep[t] in ("ccomp", "parataxis", "xcomp") and table.lemma[up].lower() in lex["reporting_verbs"]:
+            subj = next((c for c in table.children[up] if dep[c] in ("nsubj", "nsubjpass")), None)
             if subj is not None:
-                return _actor_name(doc, subj)
-        t = head
+                return _actor_name(doc, doc[subj])
+        t = up
     sent = token.sent
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
-            pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+    table = parse_table(doc)
+    lower = table.lower
+    for i in range(sent.start, sent.end - 1):
+        if lower[i] == "according" and lower[i + 1] == "to":
+            pobj = next((c for c in table.children[i + 1] if table.dep[c] == "pobj"), None)
             if pobj is not None:
-                return _actor_name(doc, pobj)
+                return _actor_name(doc, doc[pobj])
     return None
 
 
 def _actor_name(doc: Doc, token: Token) -> str | None:
-    for span in doc.spans.get(ACTORS, []):
-        if span.start <= token.i < span.end and span._.actor:
-            return span._.actor.get("name") or span.text
+    name = _actor_names(doc).get(token.i)
+    if name is not None:
+        return name
     if token.pos_ == "PROPN":
         compound = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         return " ".join([t.text for t in compound] + [token.text])
     return None
+
+
+def _actor_names(doc: Doc) -> dict[int, str]:
+    """Token index -> the name of the first actor span (in the group's order) covering it, or its text
+    (indexed once per document, as `_actor_name` is asked for many tokens)."""
+    spans = doc.spans.get(ACTORS, [])
+    index = doc.user_data.get("pw_actor_names")
+    if index is None or index[0] != (id(spans), len(spans)):
+        names: dict[int, str] = {}
+        for span in spans:
+            actor = span._.actor
+            if actor:
+                name = actor.get("name") or span.text
+                for i in range(span.start, span.end):
+                    names.setdefault(i, name)
+        index = doc.user_data["pw_actor_names"] = ((id(spans), len(spans)), names)
+    return index[1]
 
 
 def timexes_valued(doc: Doc, value: str) -> list[Span]:
@@ -260,14 +294,15 @@ def date_form(doc: Doc, value: str | None, start: int, end: int,
         # a date the statement does not state that is the document's own is the document's, not the fact's
         return ("document" if value in anchors else "elsewhere"), None
     span = min(inside, key=lambda s: s.start_char)
-    lowered = {t.lower_ for t in span}
+    lower = parse_table(doc).lower
+    lowered = set(lower[span.start:span.end])
     if lowered & lex["months"] or _YEAR.search(span.text) or _NUMERIC_DATE.search(span.text):
         kind = "explicit"
     elif lowered & lex["weekdays"]:
         kind = "weekday"
     else:
         kind = "relative"
-    before = {t.lower_ for t in doc[max(span.sent.start, span.start - _QUALIFIER_TOKENS):span.start]}
+    before = set(lower[max(span.sent.start, span.start - _QUALIFIER_TOKENS):span.start])
     if before & lex["date_before_words"] and "on" not in before:
         kind += ":before"
     elif before & lex["date_after_words"] and kind == "explicit" and "from" not in before:
@@ -294,17 +329,19 @@ def counted_noun(span: Span, lex: dict | None = None) -> tuple[str | None, str |
     """(what the amount counts or prices, the whole a share is of) as lemmas."""
     lex = lex or lexicon()
     units, vague = lex["unit_words"], lex["vague_nouns"]
-    inside = [t for t in span if t.pos_ in NOUNS and t.lemma_.lower() not in units and t.lower_ not in units
-              and not t.like_num and t.ent_type_ not in ("GPE", "NORP")]
+    table = parse_table(span.doc)
+    pos, lemmas, lower, dep, children = table.pos, table.lemma, table.lower, table.dep, table.children
+    inside = [i for i in range(span.start, span.end) if pos[i] in NOUNS and lemmas[i].lower() not in units
+              and lower[i] not in units and not table.like_num[i] and table.ent_type[i] not in ("GPE", "NORP")]
     base = None
     root = span.root
-    for child in root.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in NOUNS:
-                base = pobj.lemma_.lower()
+    for child in children[root.i]:
+        if dep[child] == "prep" and lower[child] == "of":
+            pobj = next((c for c in children[child] if dep[c] == "pobj"), None)
+            if pobj is not None and pos[pobj] in NOUNS:
+                base = lemmas[pobj].lower()
     if inside:
-        return _keep(inside[-1].lemma_.lower(), vague), base
+        return _keep(lemmas[inside[-1]].lower(), vague), base
     head = root.head
     if root.dep_ in ("nummod", "compound", "amod", "quantmod", "npadvmod", "nmod", "appos") and head.pos_ in NOUNS:
         return _keep(head.lemma_.lower(), vague), base
@@ -354,13 +391,15 @@ def change_size(span: Span, counts: str | None, lex: dict | None = None) -> bool
 def instalment(span: Span, lex: dict | None = None) -> str | None:
     """"increment" or "base" from a modifier of the amount or of the noun it counts."""
     lex = lex or lexicon()
-    root = span.root
-    near = list(span) + list(root.head.lefts if root.head.pos_ in NOUNS else []) + [root.head]
-    for t in near:
-        if t.lower_ in lex["increment_words"] and t.dep_ in ("amod", "det", "compound", "advmod", "nummod", "ROOT") \
-                and t.pos_ in ("ADJ", "DET", "NOUN"):
+    table = parse_table(span.doc)
+    lower, dep, pos = table.lower, table.dep, table.pos
+    head = table.head[span.root.i]
+    lefts = [c for c in table.children[head] if c < head] if pos[head] in NOUNS else []
+    for t in [*range(span.start, span.end), *lefts, head]:
+        if lower[t] in lex["increment_words"] and dep[t] in ("amod", "det", "compound", "advmod", "nummod", "ROOT") \
+                and pos[t] in ("ADJ", "DET", "NOUN"):
             return "increment"
-        if t.lower_ in lex["base_words"] and t.pos_ in ("ADJ", "ADV"):
+        if lower[t] in lex["base_words"] and pos[t] in ("ADJ", "ADV"):
             return "base"
     return None
 
@@ -375,22 +414,26 @@ def payment(span: Span, counts: str | None, qualifier: str | None, lex: dict | N
         return "ceiling"
     if counts in lex["promise_nouns"]:
         return None
-    verb = clause_verb(span.root)
-    if verb.pos_ not in ("VERB", "AUX") or not any(p in lex["payment_verbs"] for p in verb_phrases(verb)):
+    table = parse_table(span.doc)
+    dep, tag = table.dep, table.tag
+    verb = _clause_verb(table, span.root.i)
+    if table.pos[verb] not in ("VERB", "AUX") or not any(p in lex["payment_verbs"] for p in verb_phrases(span.doc[verb])):
         return None
-    kids = [c for c in verb.children]
-    if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids):
+    kids = table.children[verb]
+    if any(dep[c] == "neg" for c in kids) or any(dep[c] == "aux" and tag[c] == "MD" for c in kids):
         return None
-    if verb.tag_ == "VBD":
+    if tag[verb] == "VBD":
         return "paid"
-    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)
-    return "paid" if verb.tag_ == "VBN" and perfect else None
+    perfect = any(dep[c] == "aux" and table.lemma[c].lower() == "have" for c in kids)
+    return "paid" if tag[verb] == "VBN" and perfect else None
 
 
 def _words_before(span: Span, n: int = 4) -> str:
     """The last `n` words before the amount in its sentence, skipping punctuation and articles."""
-    words = [t.lower_ for t in span.doc[max(span.sent.start, span.start - 2 * n):span.start]
-             if not t.is_punct and t.lower_ not in ("the", "a", "an")]
+    table = parse_table(span.doc)
+    lower, punct = table.lower, table.is_punct
+    words = [lower[i] for i in range(max(span.sent.start, span.start - 2 * n), span.start)
+             if not punct[i] and lower[i] not in ("the", "a", "an")]
     return " ".join(words[-n:])
 
 
@@ -467,8 +510,8 @@ def _stated_minimum(span: Span, qualifier: str | None, lex: dict | None = None) 
     lex = lex or lexicon()
     if qualifier and qualifier.lower() in lex["minimum_phrases"]:
         return True
-    doc = span.doc
-    words = [t.lower_ for t in doc[max(span.sent.start, span.start - 6):span.start] if not t.is_punct]
+    table = parse_table(span.doc)
+    words = [table.lower[i] for i in range(max(span.sent.start, span.start - 6), span.start) if not table.is_punct[i]]
     before = " ".join(words[-3:])
     return any(before.endswith(p) or f"{p} " in f"{before} " for p in lex["minimum_phrases"])
 
@@ -783,25 +826,27 @@ def title_claims(doc: Doc, titles: dict[tuple[str, ...], dict], lex: dict | None
     modifier that makes it another office ("Deputy ...", "then-...") is not a claim."""
     lex = lex or lexicon()
     longest = max((len(k) for k in titles), default=0)
+    table = parse_table(doc)
+    lower = table.lower
     claims = []
     for span in doc.spans.get(ACTORS, []):
         actor = span._.actor or {}
         if actor.get("type") != "PERSON":
             continue
         for n in range(min(longest, span.start), 0, -1):
-            words = tuple(t.lower_ for t in doc[span.start - n:span.start])
+            words = tuple(lower[span.start - n:span.start])
             title = titles.get(words)
             if title is None:
                 continue
             first = span.start - n
-            before = doc[first - 1] if first > 0 else None
+            before = lower[first - 1] if first > 0 else None
             former = False
-            if before is not None and before.lower_ in lex["former_words"]:
+            if before is not None and before in lex["former_words"]:
                 former, first = True, first - 1
-            elif before is not None and (before.lower_ in lex["office_modifiers"]
-                                         or before.lower_.rstrip("-") in lex["office_modifiers"]):
+            elif before is not None and (before in lex["office_modifiers"]
+                                         or before.rstrip("-") in lex["office_modifiers"]):
                 break
-            start, end = doc[first].idx, span.end_char
+            start, end = table.idx[first], span.end_char
             claims.append({"name": actor.get("name") or span.text, "surface": span.text, "kb_id": actor.get("kb_id"),
                            "title": " ".join(words), "roles": list(title.get("roles", [])),
                            "country": title.get("country"), "former": former, "start": start, "end": end,
@@ -825,11 +870,19 @@ def statements(doc: Doc, lex: dict | None = None) -> list[dict]:
     post that ...") of the parse."""
     lex = lex or lexicon()
     sides = _sides(doc)
+    table = parse_table(doc)
     out = []
     for sent in doc.sents:
-        for tok in sent:
-            lemma = tok.lemma_.lower()
-            pos = tok.pos_
+        for i in range(sent.start, sent.end):
+            lemma = table.lemma[i].lower()
+            pos = table.pos[i]
+            # only a reporting or rebuttal verb, or a reporting noun, can state; skip the rest without a Token
+            if pos in ("VERB", "AUX"):
+                if lemma not in lex["reporting_verbs"] and lemma not in lex["rebuttal_heads"] and lemma != "be":
+                    continue
+            elif pos != "NOUN" or lemma not in lex["reporting_nouns"]:
+                continue
+            tok = doc[i]
             if pos in ("VERB", "AUX"):
                 rebut = (lemma in lex["rebuttal_heads"] or lemma == "be") \
                     and any(p in lex["rebuttal_verbs"] for p in verb_phrases(tok))
