@@ -171,15 +171,17 @@ class Arguments:
         """Actor spans within the argument headed by `token` (not its clauses, nor prepositions
         other than self.words.argument_preps)."""
         found: list[Span] = []
-        todo = [token]
+        table = parse_table(self.doc)
+        dep, lower, children = table.dep, table.lower, table.children
+        todo = [token.i]
         while todo:
             t = todo.pop()
-            span = self.actor_at.get(t.i)
+            span = self.actor_at.get(t)
             if span is not None and span.label_ in kinds and span not in found:
                 found.append(span)
-            for c in t.children:
-                if c.dep_ in NOT_PART_OF_ARGUMENT and not (c.dep_ == "prep" and c.lower_ in self.words.argument_preps) \
-                        and not (c.dep_ == "prep" and c.lower_ in self.words.allegiance.get(t.lemma_.lower(), ())):
+            for c in children[t]:
+                if dep[c] in NOT_PART_OF_ARGUMENT and not (dep[c] == "prep" and lower[c] in self.words.argument_preps) \
+                        and not (dep[c] == "prep" and lower[c] in self.words.allegiance.get(table.lemma[t].lower(), ())):
                     continue
                 todo.append(c)
         return found

@@ -399,11 +399,12 @@ class EventFinder:
             c.i in self._actor_tokens for c in token.children if c.dep_ in ("compound", "appos"))
 
     def is_negator(self, token: Token) -> bool:
-        lemma = token.lemma_.lower()
+        table = parse_table(token.doc)
+        lemma = table.lemma[token.i].lower()
         if lemma in self.lex.negators:
             return True
-        return any(c.dep_ in ("prt", "prep") and (lemma, c.lemma_.lower()) in self.lex.phrasal_negators
-                   for c in token.children)
+        return any(table.dep[c] in ("prt", "prep") and (lemma, table.lemma[c].lower()) in self.lex.phrasal_negators
+                   for c in table.children[token.i])
 
     def transformed_type(self, noun: Token, kind: str | None) -> str | None:
         """The type of what a verb or noun does to the event `noun` names: undoing it ("lifted
@@ -445,18 +446,19 @@ class EventFinder:
     # ------------------------------------------------------------ modality and governors
     def cues_of(self, token: Token, cues: set[str], is_trigger: bool) -> None:
         lex = self.lex
+        table = parse_table(token.doc)
         if not is_trigger:
-            lemma = token.lemma_.lower()
+            lemma = table.lemma[token.i].lower()
             if lemma in lex.speculative_words:
                 cues.add("speculative")
             elif lemma in lex.planned_words:
                 cues.add("planned")
-            elif token.lower_ in lex.intent_words:
+            elif table.lower[token.i] in lex.intent_words:
                 cues.add("future")
             if self.is_negator(token) and token.i not in self._renouncing:
                 cues.add("negated")
-        for c in token.children:
-            dep, lower, lemma = c.dep_, c.lower_, c.lemma_.lower()
+        for c in table.children[token.i]:
+            dep, lower, lemma = table.dep[c], table.lower[c], table.lemma[c].lower()
             if dep in ("aux", "auxpass"):
                 if lower in lex.speculative_auxiliaries:
                     cues.add("speculative")
@@ -597,11 +599,13 @@ class EventFinder:
     def future_time_clause(self, token: Token) -> bool:
         """Inside a time clause in the present tense, which English uses for the future: "before
         they demobilize", "after the two leaders meet"."""
-        for t in [token, *token.ancestors]:
-            if t.dep_ == "advcl" and present_tense(t) and any(
-                    c.dep_ == "mark" and c.lower_ in self.lex.future_time_markers for c in t.children):
+        table = parse_table(token.doc)
+        dep = table.dep
+        for t in [token.i, *table.ancestors(token.i)]:
+            if dep[t] == "advcl" and present_tense(token.doc[t]) and any(
+                    dep[c] == "mark" and table.lower[c] in self.lex.future_time_markers for c in table.children[t]):
                 return True
-            if t.dep_ in ("ccomp", "relcl", "parataxis"):
+            if dep[t] in ("ccomp", "relcl", "parataxis"):
                 return False
         return False
 
@@ -632,13 +636,15 @@ class EventFinder:
         """Inside a condition ("unless Baghdad accepts", "if he is elected"), or a time clause in
         the present tense that waits on something not yet done ("until their demands are met",
         "once the treaty is ratified")."""
-        for t in [token, *token.ancestors]:
-            if t.dep_ != "advcl":
+        table = parse_table(token.doc)
+        dep = table.dep
+        for t in [token.i, *table.ancestors(token.i)]:
+            if dep[t] != "advcl":
                 continue
-            marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            marks = {table.lower[c] for c in table.children[t] if dep[c] == "mark"}
             if marks & self.lex.hypothetical_markers:
                 return True
-            if marks & self.lex.pending_markers and present_tense(t):
+            if marks & self.lex.pending_markers and present_tense(token.doc[t]):
                 return True
         return False
 

@@ -47,6 +47,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -248,20 +249,30 @@ def _actor_name(doc: Doc, token: Token) -> str | None:
     return None
 
 
+def _actors(doc: Doc) -> list[tuple[Span, dict | None]]:
+    """The document's actor spans with their `Span._.actor`, in the group's order, read once per
+    document (every Span of a group and every `._` read makes a new object)."""
+    group = doc.spans.get(ACTORS, [])
+    cached = doc.user_data.get("pw_referent_actors")
+    if cached is None or cached[0] != (id(group), len(group)):
+        cached = doc.user_data["pw_referent_actors"] = ((id(group), len(group)),
+                                                         [(span, span._.actor) for span in group])
+    return cached[1]
+
+
 def _actor_names(doc: Doc) -> dict[int, str]:
     """Token index -> the name of the first actor span (in the group's order) covering it, or its text
     (indexed once per document, as `_actor_name` is asked for many tokens)."""
-    spans = doc.spans.get(ACTORS, [])
+    actors = _actors(doc)
     index = doc.user_data.get("pw_actor_names")
-    if index is None or index[0] != (id(spans), len(spans)):
+    if index is None or index[0] is not actors:
         names: dict[int, str] = {}
-        for span in spans:
-            actor = span._.actor
+        for span, actor in actors:
             if actor:
                 name = actor.get("name") or span.text
                 for i in range(span.start, span.end):
                     names.setdefault(i, name)
-        index = doc.user_data["pw_actor_names"] = ((id(spans), len(spans)), names)
+        index = doc.user_data["pw_actor_names"] = (actors, names)
     return index[1]
 
 
@@ -829,8 +840,8 @@ def title_claims(doc: Doc, titles: dict[tuple[str, ...], dict], lex: dict | None
     table = parse_table(doc)
     lower = table.lower
     claims = []
-    for span in doc.spans.get(ACTORS, []):
-        actor = span._.actor or {}
+    for span, actor in _actors(doc):
+        actor = actor or {}
         if actor.get("type") != "PERSON":
             continue
         for n in range(min(longest, span.start), 0, -1):
@@ -938,8 +949,8 @@ def _adjacent_actor(doc: Doc, verb: Token) -> Token | None:
     if verb.i == 0:
         return None
     before = doc[verb.i - 1]
-    for span in doc.spans.get(ACTORS, []):
-        if span.end == verb.i and (span._.actor or {}).get("type") in ("PERSON", "ORG", "GPE", "NORP"):
+    for span, actor in _actors(doc):
+        if span.end == verb.i and (actor or {}).get("type") in ("PERSON", "ORG", "GPE", "NORP"):
             return before
     return None
 
@@ -971,8 +982,8 @@ def denied_nouns(words: list[Token]) -> list[str]:
 def _sides(doc: Doc) -> dict[int, str]:
     """Token index -> the state (or organisation) an actor mention there speaks for."""
     out = {}
-    for span in doc.spans.get(ACTORS, []):
-        actor = span._.actor or {}
+    for span, actor in _actors(doc):
+        actor = actor or {}
         side = actor.get("acts_for") or (actor.get("name") if actor.get("type") in ("GPE", "ORG", "NORP") else None)
         if side:
             for i in range(span.start, span.end):
@@ -999,15 +1010,27 @@ def _titles(kb_dirs: tuple[str, ...]) -> dict[tuple[str, ...], dict]:
     return out
 
 
-def _nearest_fact(facts: list[tuple[int, Span, str]], at: int):
-    return min(facts, key=lambda f: abs(f[0] - at))
+def _nearest_fact(facts: list[tuple[int, Span, str]]):
+    """A lookup of the fact nearest a character offset: of those at the least distance, the first in
+    `facts` (two bisections in the sorted offsets, not a scan of every fact per claim)."""
+    first_at: dict[int, int] = {}
+    for n, (at, _, _) in enumerate(facts):
+        first_at.setdefault(at, n)
+    starts = sorted(first_at)
+
+    def nearest(at: int) -> tuple[int, Span, str]:
+        k = bisect_left(starts, at)
+        near = [starts[j] for j in (k - 1, k) if 0 <= j < len(starts)]
+        least = min(abs(start - at) for start in near)
+        return facts[min(first_at[start] for start in near if abs(start - at) == least)]
+    return nearest
 
 
 def document_parties(doc: Doc, least: int = 2) -> list[str]:
     """The states a document is about: those its actor mentions speak for at least `least` times."""
     counts: dict[str, int] = {}
-    for span in doc.spans.get(ACTORS, []):
-        actor = span._.actor or {}
+    for span, actor in _actors(doc):
+        actor = actor or {}
         state = actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
         if state:
             counts[state] = counts.get(state, 0) + 1
@@ -1041,12 +1064,13 @@ class ReferentFinder:
         facts += [(s.start_char, s, "event") for s in doc.spans.get(EVENTS, []) if s._.event]
         if not facts:
             return
+        nearest = _nearest_fact(facts)
         for claim in title_claims(doc, _titles(self.kb_dirs), lex=self.lex):
-            _, span, kind = _nearest_fact(facts, claim["start"])
+            _, span, kind = nearest(claim["start"])
             data = getattr(span._, kind)
             setattr(span._, kind, {**data, "titles": data.get("titles", []) + [claim]})
         for said in statements(doc, lex=self.lex):
-            _, span, kind = _nearest_fact(facts, said["start"])
+            _, span, kind = nearest(said["start"])
             data = getattr(span._, kind)
             setattr(span._, kind, {**data, "statements": data.get("statements", []) + [said]})
 
