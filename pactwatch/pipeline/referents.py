@@ -478,23 +478,27 @@ def included_parties(span: Span, lex: dict | None = None) -> list[str]:
     including Spain and Italy, signed ..., committing to spend 5%")."""
     lex = lex or lexicon()
     words = lex["inclusion_words"]
-    t, out = span.root, []
+    doc = span.doc
+    table = parse_table(doc)
+    pos, dep, head, lower, children = table.pos, table.dep, table.head, table.lower, table.children
+    t, out = span.root.i, []
     for _ in range(8):
-        if t.pos_ in ("VERB", "AUX"):
-            for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
-                for prep in (c for c in subj.children if c.lower_ in words):
-                    for member in prep.children:
-                        if member.dep_ != "pobj":
+        if pos[t] in ("VERB", "AUX"):
+            for subj in (c for c in children[t] if dep[c] in ("nsubj", "nsubjpass")):
+                for prep in (c for c in children[subj] if lower[c] in words):
+                    for member in children[prep]:
+                        if dep[member] != "pobj":
                             continue
+                        member = doc[member]
                         for m in [member] + list(member.conjuncts):
                             if m.pos_ == "PROPN":
-                                ent = next((e for e in span.doc.ents if e.start <= m.i < e.end), None)
+                                ent = next((e for e in doc.ents if e.start <= m.i < e.end), None)
                                 out.append(ent.text if ent is not None else m.text)
-            if out or t.dep_ in ("ccomp", "parataxis"):
+            if out or dep[t] in ("ccomp", "parataxis"):
                 break
-        if t.head.i == t.i:
+        if head[t] == t:
             break
-        t = t.head
+        t = head[t]
     return list(dict.fromkeys(out))
 
 
@@ -530,18 +534,20 @@ def _stated_minimum(span: Span, qualifier: str | None, lex: dict | None = None) 
 def sufficiency(span: Span, qualifier: str | None, lex: dict | None = None) -> tuple[str | None, str | None]:
     """("enough" | "minimum" | None, goal noun): see the module doc."""
     lex = lex or lexicon()
-    t, via_means = span.root, False
+    table = parse_table(span.doc)
+    pos, dep, head, lower = table.pos, table.dep, table.head, table.lower
+    t, via_means = span.root.i, False
     for _ in range(6):
-        if t.lower_ in ("than", "instead"):
+        if lower[t] in ("than", "instead"):
             break  # "by dedicating 2% rather than the 5%": the 5% is the alternative turned down
-        if t.dep_ == "prep" and t.lower_ in lex["means_preps"]:
+        if dep[t] == "prep" and lower[t] in lex["means_preps"]:
             via_means = True
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex["goal_verbs"]:
-            modal = any(c.dep_ == "aux" and c.lower_ in lex["enough_modals"] for c in t.children)
-            return ("enough", _goal_of(t)) if via_means and modal else (None, None)
-        if t.head.i == t.i:
+        if pos[t] in ("VERB", "AUX") and table.lemma[t].lower() in lex["goal_verbs"]:
+            modal = any(dep[c] == "aux" and lower[c] in lex["enough_modals"] for c in table.children[t])
+            return ("enough", _goal_of(span.doc[t])) if via_means and modal else (None, None)
+        if head[t] == t:
             break
-        t = t.head
+        t = head[t]
     if _stated_minimum(span, qualifier, lex=lex):
         goal = _goal_below(clause_verb(span.root), lex=lex)
         if goal is not None:
@@ -600,8 +606,10 @@ def dated_things(doc: Doc, sent: Span, start: int, end: int, lex: dict | None = 
     lex = lex or lexicon()
     out = []
     for span in in_sentence(doc, TIMEX, sent):
+        if not (start <= span.start_char and span.end_char <= end):
+            continue
         value = (span._.timex or {}).get("value")
-        if not (start <= span.start_char and span.end_char <= end) or not value or not _FULL_DAY.match(value):
+        if not value or not _FULL_DAY.match(value):
             continue
         head = span.root.head
         if head.dep_ == "prep" and head.lower_ in ("on", "from"):
@@ -642,9 +650,11 @@ def transition_phrases(doc: Doc, trigger: Span, start: int, end: int, lex: dict 
     table = lex["transitions"]
     found = []
     sent = trigger.root.sent
-    for tok in sent:
-        if not (start <= tok.idx < end) or tok.pos_ not in ("VERB", "NOUN", "AUX"):
+    parse = parse_table(doc)
+    for i in range(sent.start, sent.end):
+        if not (start <= parse.idx[i] < end) or parse.pos[i] not in ("VERB", "NOUN", "AUX"):
             continue
+        tok = doc[i]
         phrases = _subject_phrases(tok) + (verb_phrases(tok) if tok.pos_ != "NOUN" else [tok.lemma_.lower()])
         for phrase in phrases:
             kind = table.get(phrase)
@@ -740,22 +750,24 @@ def office_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tup
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return [], []
-    toks = list(span)
-    lowers = [t.lower_ for t in toks]
+    table = parse_table(doc)
+    first = span.start
+    lowers = table.lower[first:span.end]
     firsts = lex["office_title_firsts"]
     offices, ends = [], {}
     i = 0
-    while i < len(toks):
+    while i < len(lowers):
         if lowers[i] not in firsts:     # no title starts with this word
             i += 1
             continue
-        for n in range(min(longest, len(toks) - i), 0, -1):
+        for n in range(min(longest, len(lowers) - i), 0, -1):
             words = " ".join(lowers[i:i + n])
             if words in titles:
-                before = {t.lower_ for t in toks[max(0, i - 2):i]}
-                former = bool(before & lex["former_words"]) or toks[i].lower_.startswith("ex-")
-                offices.append([words, toks[i].idx - start, former, _office_names(toks, i, words, lex=lex)])
-                ends[toks[i + n - 1].i] = offices[-1]
+                before = set(lowers[max(0, i - 2):i])
+                former = bool(before & lex["former_words"]) or lowers[i].startswith("ex-")
+                offices.append([words, table.idx[first + i] - start, former,
+                                _office_names(table, first, first + i, words, lex=lex)])
+                ends[first + i + n - 1] = offices[-1]
                 i += n
                 break
         else:
@@ -771,18 +783,18 @@ def office_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tup
     return offices, titled
 
 
-def _office_names(toks: list[Token], i: int, title: str, lex: dict | None = None) -> list[str]:
-    """How the office at toks[i] may be named: the title with the words naming it before it ("Finance
-    Minister" -> "minister", "finance minister"); a modifier right before it makes it another office
-    ("Deputy Minister" is not "minister", "acting president" not "president")."""
+def _office_names(table: ParseTable, first: int, at: int, title: str, lex: dict | None = None) -> list[str]:
+    """How the office at token `at` of a quote starting at token `first` may be named: the title with the
+    words naming it before it ("Finance Minister" -> "minister", "finance minister"); a modifier right
+    before it makes it another office ("Deputy Minister" is not "minister", "acting president" not "president")."""
     lex = lex or lexicon()
-    names = [] if i and toks[i - 1].lower_ in lex["office_modifiers"] else [title]
+    lower = table.lower
+    names = [] if at > first and lower[at - 1] in lex["office_modifiers"] else [title]
     phrase = title
-    for j in range(i - 1, max(-1, i - 3), -1):
-        t = toks[j]
-        if not t.is_alpha or t.pos_ not in ("PROPN", "NOUN", "ADJ") or t.lower_ in lex["former_words"]:
+    for j in range(at - 1, max(first - 1, at - 3), -1):
+        if not table.is_alpha[j] or table.pos[j] not in ("PROPN", "NOUN", "ADJ") or lower[j] in lex["former_words"]:
             break
-        phrase = f"{t.lower_} {phrase}"
+        phrase = f"{lower[j]} {phrase}"
         names.append(phrase)
     return names
 
@@ -795,8 +807,11 @@ def quote_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tupl
     if span is None:
         return [], False
     former = lex["former_words"]
-    return (sorted({t.lower_ for t in span if t.is_alpha and len(t) >= 4}),
-            any(t.lower_ in former or t.lower_.startswith("ex-") for t in span))
+    table = parse_table(doc)
+    lower = table.lower[span.start:span.end]
+    alpha, text = table.is_alpha[span.start:span.end], table.text[span.start:span.end]
+    return (sorted({w for w, a, t in zip(lower, alpha, text) if a and len(t) >= 4}),
+            any(w in former or w.startswith("ex-") for w in lower))
 
 
 def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
