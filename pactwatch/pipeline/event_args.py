@@ -157,8 +157,9 @@ class Arguments:
         # the dates a story can move on to: a date in a relative clause describes a participant
         # ("the yard, which X bought last year"); one after "for", "through", "by" is a period
         # served or a limit; neither is a time the story has reached
+        table = parse_table(doc)
         self.story_dates = sorted((s for s in self.timexes if not for_period(s.root, self.words.limit_preps)
-                                   and not any(a.dep_ == "relcl" for a in [s.root, *s.root.ancestors])),
+                                   and not any(table.dep[a] == "relcl" for a in [s.root.i, *table.ancestors(s.root.i)])),
                                   key=lambda s: (s.end, s.start))
         self.story_ends = [s.end for s in self.story_dates]
         self.story_latest_year: list[int] = []   # the latest year among story_dates[:k + 1]
@@ -739,9 +740,11 @@ class Arguments:
 def names_instrument(span: Span, instruments: frozenset[str]) -> bool:
     """A name that ends in a word for a law or an order ("the Defense Production Act", "Executive
     Order 14257"), written as a name: capitalized."""
-    words = [t for t in span if not t.like_num]
-    return bool(words) and words[-1].text[:1].isupper() and words[-1].lower_ in instruments \
-        and len(span) > 1
+    if len(span) <= 1:
+        return False
+    table = parse_table(span.doc)
+    words = [i for i in range(span.start, span.end) if not table.like_num[i]]
+    return bool(words) and table.text[words[-1]][:1].isupper() and table.lower[words[-1]] in instruments
 
 
 def gerund_subject(verb: Token, words: ArgumentWords) -> Token | None:
@@ -792,9 +795,10 @@ CLAUSAL_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis", 
 def before_semicolon(node: Token) -> bool:
     """A complement the parser hung across a semicolon ("X became president; Y took over"): the
     semicolon joins two statements, neither the other's content."""
-    head = node.head
-    return node.dep_ in ("ccomp", "xcomp") and head.i > node.right_edge.i + 1 \
-        and node.doc[node.right_edge.i + 1].text == ";"
+    if node.dep_ not in ("ccomp", "xcomp"):
+        return False
+    after = node.right_edge.i + 1
+    return node.head.i > after and node.doc[after].text == ";"
 
 
 def crosses_clause(token: Token, top: Token) -> bool:
@@ -862,7 +866,9 @@ def subject_of(verb: Token) -> Token | None:
 
 def governs(head: Token, token: Token) -> bool:
     """`token` is `head` or sits in its subtree."""
-    return head.left_edge.i <= token.i <= head.right_edge.i and (token.i == head.i or any(a.i == head.i for a in token.ancestors))
+    if not head.left_edge.i <= token.i <= head.right_edge.i:
+        return False
+    return token.i == head.i or head.i in parse_table(token.doc).ancestors(token.i)
 
 
 def nearest(spans: list[Span], token: Token) -> Span:

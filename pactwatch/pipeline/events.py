@@ -210,9 +210,10 @@ class EventFinder:
 
     def _noun_type(self, token: Token, lemma: str) -> str | None:
         lex = self.lex
-        for child in token.children:
-            if child.dep_ in ("compound", "amod"):
-                kind = lex.noun_phrases.get((child.lemma_.lower(), lemma))
+        table = parse_table(token.doc)
+        for child in table.children[token.i]:
+            if table.dep[child] in ("compound", "amod"):
+                kind = lex.noun_phrases.get((table.lemma[child].lower(), lemma))
                 if kind:
                     return kind
         kind = lex.nouns.get(lemma)
@@ -662,10 +663,12 @@ class EventFinder:
 
     def reporter_below(self, top: Token) -> Token | None:
         """"Y will invest, X said": a reporting verb hanging off the clause's top."""
-        for c in top.children:
-            if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in self.lex.reporting_verbs \
-                    and not any(g.dep_ == "ccomp" for g in c.children):
-                return c
+        table = parse_table(top.doc)
+        dep, children = table.dep, table.children
+        for c in children[top.i]:
+            if dep[c] in ("parataxis", "ccomp", "advcl") and table.lemma[c].lower() in self.lex.reporting_verbs \
+                    and not any(dep[g] == "ccomp" for g in children[c]):
+                return top.doc[c]
         return None
 
     def modality(self, cues: set[str], reported: bool) -> str:
@@ -965,9 +968,11 @@ class EventFinder:
 
     def phrasal_clauses(self, verb: Token) -> set[int]:
         """Clauses that complete a phrasal trigger ("called [for Seoul to pay]"): the quote keeps them."""
-        lemma = verb.lemma_.lower()
-        return {c.i for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp") and any(
-            m.dep_ == "mark" and (lemma, m.lower_) in self.lex.phrasal_verbs for m in c.children)}
+        table = parse_table(verb.doc)
+        dep, children = table.dep, table.children
+        lemma = table.lemma[verb.i].lower()
+        return {c for c in children[verb.i] if dep[c] in ("advcl", "xcomp", "ccomp") and any(
+            dep[m] == "mark" and (lemma, table.lower[m]) in self.lex.phrasal_verbs for m in children[c])}
 
     def merged(self, doc: Doc, mentions: list[EventReading]) -> list[Span]:
         """One event per occurrence: same type, shared actor, compatible date."""
