@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import loader
 from .attach import clause_head
-from .extensions import ACTORS, TIMEX
+from .extensions import ACTORS, TIMEX, span_value
 from .parse_table import parse_table
 
 WORDS_FILE = "event_arguments.toml"
@@ -99,7 +99,7 @@ class Roles:
     def _names(spans: list[Span]) -> list[str]:
         out: list[str] = []
         for s in spans:
-            actor = s._.actor or {}
+            actor = span_value(s, "actor") or {}
             for name in (actor.get("name"), actor.get("acts_for")):
                 if name and name not in out:
                     out.append(name)
@@ -116,7 +116,7 @@ class Roles:
         return self.source_names() + self.target_names()
 
     def primary(self) -> set[str]:
-        return {(s._.actor or {}).get("name") for s in self.source + self.target} - {None}
+        return {(span_value(s, "actor") or {}).get("name") for s in self.source + self.target} - {None}
 
 
 class Arguments:
@@ -164,7 +164,7 @@ class Arguments:
         self.story_ends = [s.end for s in self.story_dates]
         self.story_latest_year: list[int] = []   # the latest year among story_dates[:k + 1]
         for s in self.story_dates:
-            year = int(s._.timex["value"][:4])
+            year = int(span_value(s, "timex")["value"][:4])
             self.story_latest_year.append(max(year, self.story_latest_year[-1]) if self.story_latest_year else year)
 
     # ------------------------------------------------------------ actors
@@ -234,7 +234,7 @@ class Arguments:
         while i >= floor and len(found) < 2:
             span = self.actor_at.get(i)
             if span is not None:
-                actor = span._.actor or {}
+                actor = span_value(span, "actor") or {}
                 name = actor.get("name") or span.text
                 if span.label_ == "GPE":   # a state, told apart by the state it stands for
                     name = actor.get("acts_for")
@@ -349,7 +349,7 @@ class Arguments:
     @staticmethod
     def is_town(span: Span) -> bool:
         """A place that is not a state and stands for none (a city, a region)."""
-        actor = span._.actor or {}
+        actor = span_value(span, "actor") or {}
         return span.label_ in PLACE_TYPES and not actor.get("acts_for")
 
     def leaders_under(self, verb: Token) -> list[Span]:
@@ -519,7 +519,7 @@ class Arguments:
 
     def speaker(self, reporter: Token) -> str | None:
         spans = self.subject_actors(reporter)
-        return (spans[0]._.actor or {}).get("name") if spans else None
+        return (span_value(spans[0], "actor") or {}).get("name") if spans else None
 
     def according_to(self, token: Token) -> str | None:
         """"..., according to the Financial Times": the source named in the trigger's sentence."""
@@ -530,7 +530,7 @@ class Arguments:
                 for p in self.doc[i + 1].children:
                     spans = self.actors_in(p, ACTOR_TYPES | {"WORK_OF_ART"})
                     if spans:
-                        return (spans[0]._.actor or {}).get("name")
+                        return (span_value(spans[0], "actor") or {}).get("name")
         return None
 
     # ------------------------------------------------------------ place and time
@@ -549,7 +549,7 @@ class Arguments:
                 if dep[c] == "compound":
                     span = self.actor_at.get(c)
                     if span is not None and self.is_town(span):
-                        return (span._.actor or {}).get("name") or span.text
+                        return (span_value(span, "actor") or {}).get("name") or span.text
         for anchor in anchors:
             for c in children[anchor]:
                 if dep[c] == "prep" and table.lower[c] in preps:
@@ -557,7 +557,7 @@ class Arguments:
                         if dep[p] == "pobj":
                             span = self.actor_at.get(p)
                             if span is not None and span.label_ in PLACE_TYPES:
-                                return (span._.actor or {}).get("name") or span.text
+                                return (span_value(span, "actor") or {}).get("name") or span.text
         return None
 
     def date(self, token: Token) -> str | None:
@@ -578,29 +578,29 @@ class Arguments:
             not crosses_clause(s.root, token) or describes_date(s.root, token)
             or self.carried_date(s.root, token))]
         if own:
-            return nearest(own, token)._.timex["value"]
+            return span_value(nearest(own, token), "timex")["value"]
         # "raided a plant run by Hyundai in Georgia on Sept. 4": a day at the end of a participle
         # describing the object dates the act, the parse notwithstanding
         tail = [s for s in local if governs(token, s.root) and token.pos_ == "VERB" and day_after_object(s.root, token)]
         if tail:
-            return nearest(tail, token)._.timex["value"]
+            return span_value(nearest(tail, token), "timex")["value"]
         head = clause_head(token)
         same_clause = [s for s in local if clause_head(s.root).i == head.i]
         if same_clause:
-            return nearest(same_clause, token)._.timex["value"]
+            return span_value(nearest(same_clause, token), "timex")["value"]
         main = [s for s in local if clause_head(s.root).dep_ == "ROOT" and governs(clause_head(s.root), token)]
         if main:
-            return nearest(main, token)._.timex["value"]
+            return span_value(nearest(main, token), "timex")["value"]
         # "In a fact sheet released on November 13, Washington backed ...", "at a briefing held on
         # Monday, he said ...": the occasion the act took place at, dated by the participle
         # describing it
         occasion = [s for s in local if dated_occasion(clause_head(s.root), head, self.words)]
         if occasion:
-            return nearest(occasion, token)._.timex["value"]
+            return span_value(nearest(occasion, token), "timex")["value"]
         # "when Lee took office in June, Trump was already moving on tariffs"
         when = [s for s in local if temporal_clause_over(clause_head(s.root), token, self.words)]
         if when:
-            return nearest(when, token)._.timex["value"]
+            return span_value(nearest(when, token), "timex")["value"]
         # "will visit Tokyo on Monday, where he is to meet ...": the visit there and then dates it
         chain = [clause_head(token)]
         while chain[-1].dep_ in ("xcomp", "ccomp") and chain[-1].head.i != chain[-1].i:
@@ -671,7 +671,7 @@ class Arguments:
                     main.append(s)
             if main:
                 recent = max(main, key=lambda s: s.start)
-        value = recent._.timex["value"]
+        value = span_value(recent, "timex")["value"]
         # a historical aside ("returned in 1994") does not set the time the story goes on in
         return value if int(value[:4]) >= self.story_latest_year[k - 1] - 1 else None
 
@@ -876,7 +876,7 @@ def nearest(spans: list[Span], token: Token) -> Span:
 
 
 def usable_date(span: Span) -> bool:
-    timex = span._.timex or {}
+    timex = span_value(span, "timex") or {}
     value = timex.get("value")
     return timex.get("type") in ("DATE", "TIME") and isinstance(value, str) and value[:4].isdigit()
 

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import loader, triggers as trigger_lexicon
 from .event_args import ACTOR_TYPES, ArgumentWords, Arguments, argument_words, before_semicolon, stand_in
-from .extensions import EVENTS
+from .extensions import EVENTS, set_span_value, span_value
 from .guard import Guarded
 from .parse_table import parse_table
 
@@ -880,7 +880,7 @@ class EventFinder:
             for span in [a for c in token.children if c.dep_ == "prep" and c.lower_ == given_to
                          for p in c.children if p.dep_ == "pobj" and self.names_recipient(p)
                          for a in args.actors_in(p)]:
-                actor = span._.actor or {}
+                actor = span_value(span, "actor") or {}
                 for name in (actor.get("name"), actor.get("acts_for")):
                     if name and name not in m.source and name not in m.target:
                         m.target.append(name)
@@ -1003,12 +1003,12 @@ class EventFinder:
         spans = []
         for e in events:
             span = doc[e.token.i:e.token.i + 1]
-            span._.event = {
+            set_span_value(span, "event", {
                 "type": e.type, "source": e.source, "target": e.target, "date": e.date,
                 "location": e.location, "modality": e.modality,
                 "quote_start": e.quote[0], "quote_end": e.quote[1],
                 "attributed_to": e.attributed_to, "trigger": e.token.text, "mentions": e.mentions,
-            }
+            })
             spans.append(span)
         return spans
 

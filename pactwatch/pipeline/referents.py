@@ -52,7 +52,7 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX
+from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX, set_span_value, span_value
 from .attach import in_sentence
 from .guard import Guarded
 from .parse_table import ParseTable, parse_table
@@ -256,7 +256,7 @@ def _actors(doc: Doc) -> list[tuple[Span, dict | None]]:
     cached = doc.user_data.get("pw_referent_actors")
     if cached is None or cached[0] != (id(group), len(group)):
         cached = doc.user_data["pw_referent_actors"] = ((id(group), len(group)),
-                                                         [(span, span._.actor) for span in group])
+                                                         [(span, span_value(span, "actor")) for span in group])
     return cached[1]
 
 
@@ -282,7 +282,7 @@ def timexes_valued(doc: Doc, value: str) -> list[Span]:
     if index is None or index[0] != len(doc.spans.get(TIMEX, [])):
         by_value: dict[str, list[Span]] = {}
         for span in doc.spans.get(TIMEX, []):
-            by_value.setdefault((span._.timex or {}).get("value"), []).append(span)
+            by_value.setdefault((span_value(span, "timex") or {}).get("value"), []).append(span)
         index = doc.user_data["pw_timex_by_value"] = (len(doc.spans.get(TIMEX, [])), by_value)
     return index[1].get(value, [])
 
@@ -557,7 +557,7 @@ def sufficiency(span: Span, qualifier: str | None, lex: dict | None = None) -> t
 
 def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
     lex = lex or lexicon()
-    q = span._.quantity
+    q = span_value(span, "quantity")
     if not q:
         return
     counts, base = counted_noun(span, lex=lex)
@@ -566,7 +566,7 @@ def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None
     end = q.get("quote_end", span.sent.end_char)
     form, _ = date_form(doc, q.get("time"), start, end, lex=lex)
     refused = turned_down(span, lex=lex)
-    span._.quantity = {**q, "counts": counts, "change_size": change_size(span, counts, lex=lex), "base": base,
+    set_span_value(span, "quantity", {**q, "counts": counts, "change_size": change_size(span, counts, lex=lex), "base": base,
                        "occasion": occasion, "occasion_verb": verb,
                        "instalment": instalment(span, lex=lex), "conditional": conditional_mark(span.root, lex=lex),
                        "attributed_to": q.get("attributed_to") or attribution(doc, span.root, lex=lex),
@@ -577,7 +577,7 @@ def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None
                                   if not refused else (None, None))),
                        "turned_down": refused, "included": included_parties(span, lex=lex),
                        "turned_down_by": turned_down_by(span) if refused else None,
-                       "dated_things": dated_things(doc, span.root.sent, start, end, lex=lex)}
+                       "dated_things": dated_things(doc, span.root.sent, start, end, lex=lex)})
 
 
 # ---------------------------------------------------------------- dated things
@@ -608,7 +608,7 @@ def dated_things(doc: Doc, sent: Span, start: int, end: int, lex: dict | None = 
     for span in in_sentence(doc, TIMEX, sent):
         if not (start <= span.start_char and span.end_char <= end):
             continue
-        value = (span._.timex or {}).get("value")
+        value = (span_value(span, "timex") or {}).get("value")
         if not value or not _FULL_DAY.match(value):
             continue
         head = span.root.head
@@ -774,12 +774,12 @@ def office_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tup
             i += 1
     titled = []
     for actor in in_sentence(doc, ACTORS, span):   # an index lookup, not a scan of the document's actors
-        if (actor._.actor or {}).get("type") != "PERSON":
+        if (span_value(actor, "actor") or {}).get("type") != "PERSON":
             continue
         # the title, then at most one word of its own ("then-Defense Secretary", a capitalised "Deputy")
         office = ends.get(actor.start - 1) or ends.get(actor.start - 2)
         if office is not None:
-            titled.append([office[0], (actor._.actor or {}).get("name") or actor.text, office[2]])
+            titled.append([office[0], (span_value(actor, "actor") or {}).get("name") or actor.text, office[2]])
     return offices, titled
 
 
@@ -816,14 +816,14 @@ def quote_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tupl
 
 def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
     lex = lex or lexicon()
-    e = span._.event
+    e = span_value(span, "event")
     if not e:
         return
     start = e.get("quote_start", span.sent.start_char)
     end = e.get("quote_end", span.sent.end_char)
     form, _ = date_form(doc, e.get("date"), start, end, lex=lex)
     value = e.get("date")
-    timexes = [[s.start_char - start, s.end_char - start, (s._.timex or {}).get("value")]
+    timexes = [[s.start_char - start, s.end_char - start, (span_value(s, "timex") or {}).get("value")]
                for s in in_sentence(doc, TIMEX, span.root.sent) if start <= s.start_char and s.end_char <= end]
     year_stated = None
     if value and re.match(r"\d{4}", str(value)):
@@ -835,13 +835,13 @@ def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
     kind = next((k for k in ("start", "end", "election") if k in kinds), None)
     offices, titled = office_words(doc, start, end, lex=lex)
     words, former = quote_words(doc, start, end, lex=lex)
-    span._.event = {**e, "date_basis": reconcile_basis(form), "date_form": form, "year_stated": year_stated,
+    set_span_value(span, "event", {**e, "date_basis": reconcile_basis(form), "date_form": form, "year_stated": year_stated,
                     "quote_timexes": sorted(timexes), "transition": kind, "transition_spots": spots,
                     "offices": offices, "titled": titled, "quote_words": words,
                     "former": former,
                     "impeachment": any(w.startswith("impeach") for w in words),
                     "conditional": conditional_mark(span.root, lex=lex),
-                    "dated_things": dated_things(doc, span.root.sent, start, end, lex=lex)}
+                    "dated_things": dated_things(doc, span.root.sent, start, end, lex=lex)})
 
 
 # ---------------------------------------------------------------- titles people are given
@@ -1062,11 +1062,11 @@ class ReferentFinder:
         parties = None
         for span in doc.spans.get(QUANTITIES, []):
             add_quantity_referent(doc, span, lex=self.lex)
-            q = span._.quantity
+            q = span_value(span, "quantity")
             if q and not q.get("holder") and not q.get("target"):
                 # a figure that names no party is about the parties its document is about
                 parties = document_parties(doc) if parties is None else parties
-                span._.quantity = {**q, "context_parties": parties}
+                set_span_value(span, "quantity", {**q, "context_parties": parties})
         for span in doc.spans.get(EVENTS, []):
             add_event_referent(doc, span, lex=self.lex)
         self.file_titles(doc)
@@ -1075,19 +1075,19 @@ class ReferentFinder:
     def file_titles(self, doc: Doc) -> None:
         """Each title claim and each reported statement travels on the fact nearest to it (records are the
         only way out of the pipeline): `titles` and `statements` on that quantity or event."""
-        facts = [(s.start_char, s, "quantity") for s in doc.spans.get(QUANTITIES, []) if s._.quantity]
-        facts += [(s.start_char, s, "event") for s in doc.spans.get(EVENTS, []) if s._.event]
+        facts = [(s.start_char, s, "quantity") for s in doc.spans.get(QUANTITIES, []) if span_value(s, "quantity")]
+        facts += [(s.start_char, s, "event") for s in doc.spans.get(EVENTS, []) if span_value(s, "event")]
         if not facts:
             return
         nearest = _nearest_fact(facts)
         for claim in title_claims(doc, _titles(self.kb_dirs), lex=self.lex):
             _, span, kind = nearest(claim["start"])
-            data = getattr(span._, kind)
-            setattr(span._, kind, {**data, "titles": data.get("titles", []) + [claim]})
+            data = span_value(span, kind)
+            set_span_value(span, kind, {**data, "titles": data.get("titles", []) + [claim]})
         for said in statements(doc, lex=self.lex):
             _, span, kind = nearest(said["start"])
-            data = getattr(span._, kind)
-            setattr(span._, kind, {**data, "statements": data.get("statements", []) + [said]})
+            data = span_value(span, kind)
+            set_span_value(span, kind, {**data, "statements": data.get("statements", []) + [said]})
 
 
 @Language.factory("pactwatch_referents", assigns=["span._.quantity", "span._.event", "doc._.pipeline_errors"],
