@@ -132,14 +132,16 @@ class Arguments:
         self.carriers = carriers   # verbs (lemmas and inflected forms) whose subject acts their object noun
         self.receivers = receivers   # verbs whose subject undergoes their object noun ("drew criticism")
         self.reporters = reporters   # verbs of saying: whose subject speaks a quotation
+        self.table = parse_table(doc)
         self.actor_at: dict[int, Span] = {}
-        laws = {span.start for span in doc.spans.get(ACTORS, []) if names_instrument(span, instruments)}
+        actors = list(doc.spans.get(ACTORS, []))   # each pass over a span group makes its Spans anew
+        laws = {span.start for span in actors if names_instrument(span, instruments)}
         if laws:   # "IEEPA" after "the International Emergency Economic Powers Act": its initials
             initials = {"".join(t.text[0] for t in span if t.text[:1].isupper()).upper()
-                        for span in doc.spans.get(ACTORS, []) if span.start in laws}
-            laws |= {span.start for span in doc.spans.get(ACTORS, [])
+                        for span in actors if span.start in laws}
+            laws |= {span.start for span in actors
                      if len(span) == 1 and span.text.isupper() and span.text in initials}
-        for span in doc.spans.get(ACTORS, []):
+        for span in actors:
             if span.start in laws:
                 continue   # a statute or an order names no one who acts
             for i in range(span.start, span.end):
@@ -157,7 +159,7 @@ class Arguments:
         # the dates a story can move on to: a date in a relative clause describes a participant
         # ("the yard, which X bought last year"); one after "for", "through", "by" is a period
         # served or a limit; neither is a time the story has reached
-        table = parse_table(doc)
+        table = self.table
         self.story_dates = sorted((s for s in self.timexes if not for_period(s.root, self.words.limit_preps)
                                    and not any(table.dep[a] == "relcl" for a in [s.root.i, *table.ancestors(s.root.i)])),
                                   key=lambda s: (s.end, s.start))
@@ -172,7 +174,7 @@ class Arguments:
         """Actor spans within the argument headed by `token` (not its clauses, nor prepositions
         other than self.words.argument_preps)."""
         found: list[Span] = []
-        table = parse_table(self.doc)
+        table = self.table
         dep, lower, children = table.dep, table.lower, table.children
         todo = [token.i]
         while todo:
@@ -524,7 +526,7 @@ class Arguments:
     def according_to(self, token: Token) -> str | None:
         """"..., according to the Financial Times": the source named in the trigger's sentence."""
         sent = token.sent
-        lower = parse_table(self.doc).lower
+        lower = self.table.lower
         for i in range(sent.start, sent.end - 1):
             if lower[i] == "according" and lower[i + 1] == "to":
                 for p in self.doc[i + 1].children:
@@ -542,7 +544,7 @@ class Arguments:
             anchors.append(place.i)
         if token.pos_ != "VERB" and place.head.pos_ in ("VERB", "AUX") and place.dep_ in ("dobj", "nsubjpass"):
             anchors.append(place.head.i)
-        table = parse_table(self.doc)
+        table = self.table
         dep, children = table.dep, table.children
         if token.pos_ == "NOUN":
             for c in children[token.i]:   # "the Gyeongju summit"
@@ -685,7 +687,7 @@ class Arguments:
         # the root's children and what the loop below reads of them, read once: (left edge, right
         # edge, governs the trigger) of the edge children and of the trailing prepositions
         ti = token.i
-        table = parse_table(self.doc)
+        table = self.table
         deps, words = table.dep, table.text
         ancestors = {a.i for a in token.ancestors}
         edge_kids = []

@@ -29,7 +29,6 @@ from ..knowledge import loader, triggers as trigger_lexicon
 from .event_args import ACTOR_TYPES, ArgumentWords, Arguments, argument_words, before_semicolon, stand_in
 from .extensions import EVENTS, set_span_value, span_value
 from .guard import Guarded
-from .parse_table import parse_table
 
 # dependencies that end the walk from a trigger up to the words governing it: a new clause
 CLAUSE_BOUNDARY_DEPS = {"relcl", "advcl", "parataxis", "conj", "cc", "punct", "appos", "mark",
@@ -210,7 +209,7 @@ class EventFinder:
 
     def _noun_type(self, token: Token, lemma: str) -> str | None:
         lex = self.lex
-        table = parse_table(token.doc)
+        table = self._args.table
         for child in table.children[token.i]:
             if table.dep[child] in ("compound", "amod"):
                 kind = lex.noun_phrases.get((table.lemma[child].lower(), lemma))
@@ -400,7 +399,7 @@ class EventFinder:
             c.i in self._actor_tokens for c in token.children if c.dep_ in ("compound", "appos"))
 
     def is_negator(self, token: Token) -> bool:
-        table = parse_table(token.doc)
+        table = self._args.table
         lemma = table.lemma[token.i].lower()
         if lemma in self.lex.negators:
             return True
@@ -447,7 +446,7 @@ class EventFinder:
     # ------------------------------------------------------------ modality and governors
     def cues_of(self, token: Token, cues: set[str], is_trigger: bool) -> None:
         lex = self.lex
-        table = parse_table(token.doc)
+        table = self._args.table
         if not is_trigger:
             lemma = table.lemma[token.i].lower()
             if lemma in lex.speculative_words:
@@ -600,7 +599,7 @@ class EventFinder:
     def future_time_clause(self, token: Token) -> bool:
         """Inside a time clause in the present tense, which English uses for the future: "before
         they demobilize", "after the two leaders meet"."""
-        table = parse_table(token.doc)
+        table = self._args.table
         dep = table.dep
         for t in [token.i, *table.ancestors(token.i)]:
             if dep[t] == "advcl" and present_tense(token.doc[t]) and any(
@@ -637,7 +636,7 @@ class EventFinder:
         """Inside a condition ("unless Baghdad accepts", "if he is elected"), or a time clause in
         the present tense that waits on something not yet done ("until their demands are met",
         "once the treaty is ratified")."""
-        table = parse_table(token.doc)
+        table = self._args.table
         dep = table.dep
         for t in [token.i, *table.ancestors(token.i)]:
             if dep[t] != "advcl":
@@ -663,7 +662,7 @@ class EventFinder:
 
     def reporter_below(self, top: Token) -> Token | None:
         """"Y will invest, X said": a reporting verb hanging off the clause's top."""
-        table = parse_table(top.doc)
+        table = self._args.table
         dep, children = table.dep, table.children
         for c in children[top.i]:
             if dep[c] in ("parataxis", "ccomp", "advcl") and table.lemma[c].lower() in self.lex.reporting_verbs \
@@ -687,7 +686,7 @@ class EventFinder:
         args = Arguments(doc, self.carriers, self.event_nouns, self.receivers, self.lex.instruments,
                          self.lex.reporting_verbs, self.arg_words)
         self._actor_tokens = args.actor_at
-        self._args = args
+        self._args = args   # its parse table too: the methods below read it by index
         self._renouncing = set()
         triggers = self._triggers(doc)
         mentions: list[EventReading] = []
@@ -742,7 +741,7 @@ class EventFinder:
         triggers: dict[int, str] = {}
         captions = doc._.captions or []
         reversible_nouns = self.lex.reversible_nouns
-        table = parse_table(doc)
+        table = self._args.table
         pos, idx = table.pos, table.idx
         for i, lemma in enumerate(table.lemma):
             # only a lemma of the lexicon can make a trigger: skip the rest without a Token
@@ -968,7 +967,7 @@ class EventFinder:
 
     def phrasal_clauses(self, verb: Token) -> set[int]:
         """Clauses that complete a phrasal trigger ("called [for Seoul to pay]"): the quote keeps them."""
-        table = parse_table(verb.doc)
+        table = self._args.table
         dep, children = table.dep, table.children
         lemma = table.lemma[verb.i].lower()
         return {c for c in children[verb.i] if dep[c] in ("advcl", "xcomp", "ccomp") and any(

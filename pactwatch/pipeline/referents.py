@@ -1060,23 +1060,25 @@ class ReferentFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         parties = None
-        for span in doc.spans.get(QUANTITIES, []):
+        # each pass over a span group makes its Spans anew: one pass each
+        quantities, events = list(doc.spans.get(QUANTITIES, [])), list(doc.spans.get(EVENTS, []))
+        for span in quantities:
             add_quantity_referent(doc, span, lex=self.lex)
             q = span_value(span, "quantity")
             if q and not q.get("holder") and not q.get("target"):
                 # a figure that names no party is about the parties its document is about
                 parties = document_parties(doc) if parties is None else parties
                 set_span_value(span, "quantity", {**q, "context_parties": parties})
-        for span in doc.spans.get(EVENTS, []):
+        for span in events:
             add_event_referent(doc, span, lex=self.lex)
-        self.file_titles(doc)
+        self.file_titles(doc, quantities, events)
         return doc
 
-    def file_titles(self, doc: Doc) -> None:
+    def file_titles(self, doc: Doc, quantities: list[Span], events: list[Span]) -> None:
         """Each title claim and each reported statement travels on the fact nearest to it (records are the
         only way out of the pipeline): `titles` and `statements` on that quantity or event."""
-        facts = [(s.start_char, s, "quantity") for s in doc.spans.get(QUANTITIES, []) if span_value(s, "quantity")]
-        facts += [(s.start_char, s, "event") for s in doc.spans.get(EVENTS, []) if span_value(s, "event")]
+        facts = [(s.start_char, s, "quantity") for s in quantities if span_value(s, "quantity")]
+        facts += [(s.start_char, s, "event") for s in events if span_value(s, "event")]
         if not facts:
             return
         nearest = _nearest_fact(facts)
