@@ -675,16 +675,20 @@ def _subject_phrases(tok: Token) -> list[str]:
     """Phrases of a verb the shared reading misses: with a particle the parser took for an adverb or a
     preposition ("stepped down", "was sworn in"), and with a subject that names what changed ("her term
     began" -> "term begin", "his tenure came to an end" -> "tenure come to end")."""
-    if tok.pos_ not in ("VERB", "AUX"):
+    table = parse_table(tok.doc)
+    i, dep = tok.i, table.dep
+    if table.pos[i] not in ("VERB", "AUX"):
         return []
-    lemma = tok.lemma_.lower()
-    out = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("advmod", "prep") and c.i == tok.i + 1]
-    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    lemma = table.lemma[i].lower()
+    kids = table.children[i]
+    out = [f"{lemma} {table.lower[c]}" for c in kids if dep[c] in ("advmod", "prep") and c == i + 1]
+    subjects = [c for c in kids if dep[c] in ("nsubj", "nsubjpass")]
     # "the term that began", or a parse that hangs the verb on its subject ("his first term as President began")
-    if tok.dep_ in ("relcl", "acl", "advcl") and tok.head.pos_ == "NOUN":
-        subjects.append(tok.head)
+    if dep[i] in ("relcl", "acl", "advcl") and table.pos[table.head[i]] == "NOUN":
+        subjects.append(table.head[i])
+    phrases = verb_phrases(tok) if subjects else []
     for c in subjects:
-        out += [f"{c.lemma_.lower()} {p}" for p in verb_phrases(tok)]
+        out += [f"{table.lemma[c].lower()} {p}" for p in phrases]
     return out
 
 
@@ -898,63 +902,61 @@ def statements(doc: Doc, lex: dict | None = None) -> list[dict]:
     sides = _sides(doc)
     table = parse_table(doc)
     out = []
-    for sent in doc.sents:
-        for i in range(sent.start, sent.end):
-            lemma = table.lemma[i].lower()
-            pos = table.pos[i]
-            # only a reporting or rebuttal verb, or a reporting noun, can state; skip the rest without a Token
-            if pos in ("VERB", "AUX"):
-                if lemma not in lex["reporting_verbs"] and lemma not in lex["rebuttal_heads"] and lemma != "be":
-                    continue
-            elif pos != "NOUN" or lemma not in lex["reporting_nouns"]:
+    for i, (lemma, pos) in enumerate(zip(table.lemma, table.pos)):
+        lemma = lemma.lower()
+        # only a reporting or rebuttal verb, or a reporting noun, can state; skip the rest without a Token
+        if pos in ("VERB", "AUX"):
+            if lemma not in lex["reporting_verbs"] and lemma not in lex["rebuttal_heads"] and lemma != "be":
                 continue
-            tok = doc[i]
-            if pos in ("VERB", "AUX"):
-                rebut = (lemma in lex["rebuttal_heads"] or lemma == "be") \
-                    and any(p in lex["rebuttal_verbs"] for p in verb_phrases(tok))
-            else:
-                rebut = lemma in lex["rebuttal_verbs"]
-            if pos in ("VERB", "AUX") and (lemma in lex["reporting_verbs"] or rebut):
-                comp = next((c for c in tok.children if c.dep_ in COMPLEMENTS), None)
-                if comp is None and tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX"):
-                    continue
-                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in NOUNS:
-                    subj = tok.head
-                elif subj is None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"):
-                    # "pushed back, clarifying that ...": the participle's subject is the main verb's
-                    subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                    rebut = rebut or any(p in lex["rebuttal_verbs"] for p in verb_phrases(tok.head))
-                if subj is None:
-                    subj = _adjacent_actor(doc, tok)
-                if comp is None and tok.dep_ in ("ROOT",) and tok.i > sent.start:
-                    # "“NATO has no exemptions,” Rutte asserted": the quote is the verb's complement on the
-                    # left (parsed as a ccomp, or as an advcl without a subordinator)
-                    comp = next((c for c in tok.lefts if c.dep_ in COMPLEMENTS or c.dep_ == "advcl"
-                                 and not any(m.dep_ == "mark" for m in c.children)), None)
-            elif pos == "NOUN" and lemma in lex["reporting_nouns"]:
-                comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")), None)
-                subj = next((c for c in tok.children if c.dep_ == "poss"), None)
-            else:
+        elif pos != "NOUN" or lemma not in lex["reporting_nouns"]:
+            continue
+        tok = doc[i]
+        if pos in ("VERB", "AUX"):
+            rebut = (lemma in lex["rebuttal_heads"] or lemma == "be") \
+                and any(p in lex["rebuttal_verbs"] for p in verb_phrases(tok))
+        else:
+            rebut = lemma in lex["rebuttal_verbs"]
+        if pos in ("VERB", "AUX") and (lemma in lex["reporting_verbs"] or rebut):
+            comp = next((c for c in tok.children if c.dep_ in COMPLEMENTS), None)
+            if comp is None and tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX"):
                 continue
-            if comp is None or subj is None:
-                continue
-            speaker = _actor_name(doc, subj) or (subj.text if subj.pos_ in ("PROPN", "NOUN") else None)
-            if not speaker:
-                continue
-            words = list(comp.subtree)
-            first, last = words[0], words[-1]
-            topics = sorted({t.lemma_.lower() for t in words if (t.pos_ == "NOUN" or t.dep_ == "compound"
-                                                                and t.pos_ in NOUNS and not t.ent_type_) and not t.is_stop
-                             and t.lemma_.lower() not in lex["topic_stopwords"] and len(t.lemma_) > 2})
-            if not topics:
-                continue
-            denied = denied_nouns(words)
-            negated = bool(denied) or any(t.dep_ == "neg" for t in words)
-            out.append({"speaker": speaker, "side": sides.get(subj.i) or _side_of_words(sides, subj),
-                        "topics": topics, "negated": negated, "denied": denied, "rebuttal": rebut,
-                        "start": first.idx, "end": last.idx + len(last.text),
-                        "quote": doc._.text[first.idx:last.idx + len(last.text)]})
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in NOUNS:
+                subj = tok.head
+            elif subj is None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"):
+                # "pushed back, clarifying that ...": the participle's subject is the main verb's
+                subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                rebut = rebut or any(p in lex["rebuttal_verbs"] for p in verb_phrases(tok.head))
+            if subj is None:
+                subj = _adjacent_actor(doc, tok)
+            if comp is None and tok.dep_ in ("ROOT",) and tok.i > table.sentence_of(tok.i)[0]:
+                # "“NATO has no exemptions,” Rutte asserted": the quote is the verb's complement on the
+                # left (parsed as a ccomp, or as an advcl without a subordinator)
+                comp = next((c for c in tok.lefts if c.dep_ in COMPLEMENTS or c.dep_ == "advcl"
+                             and not any(m.dep_ == "mark" for m in c.children)), None)
+        elif pos == "NOUN" and lemma in lex["reporting_nouns"]:
+            comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")), None)
+            subj = next((c for c in tok.children if c.dep_ == "poss"), None)
+        else:
+            continue
+        if comp is None or subj is None:
+            continue
+        speaker = _actor_name(doc, subj) or (subj.text if subj.pos_ in ("PROPN", "NOUN") else None)
+        if not speaker:
+            continue
+        words = list(comp.subtree)
+        first, last = words[0], words[-1]
+        topics = sorted({t.lemma_.lower() for t in words if (t.pos_ == "NOUN" or t.dep_ == "compound"
+                                                            and t.pos_ in NOUNS and not t.ent_type_) and not t.is_stop
+                         and t.lemma_.lower() not in lex["topic_stopwords"] and len(t.lemma_) > 2})
+        if not topics:
+            continue
+        denied = denied_nouns(words)
+        negated = bool(denied) or any(t.dep_ == "neg" for t in words)
+        out.append({"speaker": speaker, "side": sides.get(subj.i) or _side_of_words(sides, subj),
+                    "topics": topics, "negated": negated, "denied": denied, "rebuttal": rebut,
+                    "start": first.idx, "end": last.idx + len(last.text),
+                    "quote": doc._.text[first.idx:last.idx + len(last.text)]})
     return out
 
 
