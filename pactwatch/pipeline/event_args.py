@@ -192,12 +192,14 @@ class Arguments:
     def resolve(self, token: Token) -> list[Span]:
         """The actors a subject or object token stands for; a pronoun stands for the subject of
         the clause it is reported or embedded in, a relative pronoun for the noun it modifies."""
-        lower = token.lower_
-        if lower in self.words.relative_pronouns and token.head.dep_ == "relcl":
+        table = self.table
+        lower = table.lower[token.i]
+        if lower in self.words.relative_pronouns and table.dep[table.head[token.i]] == "relcl":
             return self.actors_in(token.head.head)
-        if lower in self.words.person_pronouns and token.pos_ == "PRON":
+        pronoun = table.pos[token.i] == "PRON"
+        if lower in self.words.person_pronouns and pronoun:
             return self.clause_person(token) or self.person_before(token)
-        if lower in self.words.pronouns and token.pos_ == "PRON":
+        if lower in self.words.pronouns and pronoun:
             clause = token.head if token.dep_ != "poss" else clause_head(token)
             for _ in range(4):
                 if clause.head.i == clause.i:
@@ -212,19 +214,21 @@ class Arguments:
         found = self.actors_in(token)
         if not found:
             found = self.pair_before(token)
-        for c in token.children:
-            if c.dep_ == "conj":
-                found += [s for s in self.resolve(c) if s not in found]
+        for c in table.children[token.i]:
+            if table.dep[c] == "conj":
+                found += [s for s in self.resolve(self.doc[c]) if s not in found]
         return found
 
     def pair_before(self, token: Token) -> list[Span]:
         """"the two leaders", "both countries", "the two sides": the last two distinct actors of
         that kind named before, in this sentence or the three before."""
-        lemma = token.lemma_.lower()
+        table = self.table
+        lemma = table.lemma[token.i].lower()
         kinds = self.words.pair_nouns.get(lemma)
-        if kinds is None or token.pos_ != "NOUN" or not any(
-                (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
-                for c in token.children):
+        if kinds is None or table.pos[token.i] != "NOUN" or not any(
+                (table.dep[c] == "nummod" and table.lower[c] == "two")
+                or (table.dep[c] in ("det", "predet") and table.lower[c] == "both")
+                for c in table.children[token.i]):
             return []
         floor = token.sent.start
         for _ in range(3):
@@ -419,20 +423,21 @@ class Arguments:
 
     def noun_roles(self, noun: Token, from_source: bool = False) -> Roles:
         roles = Roles()
-        for c in noun.children:
-            dep = c.dep_
+        doc, deps, lower, children = self.doc, self.table.dep, self.table.lower, self.table.children
+        for c in children[noun.i]:
+            dep = deps[c]
             if dep in ("poss", "compound", "amod", "nmod", "nummod"):
-                found = self.resolve(c) if dep == "poss" else self.actors_in(c)
+                found = self.resolve(doc[c]) if dep == "poss" else self.actors_in(doc[c])
                 if dep == "compound":   # "the Gyeongju summit": a town names where, not who
                     found = [s for s in found if not self.is_town(s)]
                 roles.source += found
-            elif dep == "prep" and c.lower_ == "from" and from_source:
-                roles.source += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)
+            elif dep == "prep" and lower[c] == "from" and from_source:
+                roles.source += [s for p in children[c] if deps[p] == "pobj" for s in self.resolve(doc[p])
                                  if not self.is_town(s)]
-            elif dep == "prep" and c.lower_ in self.words.noun_target_preps:
-                roles.target += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
-            elif dep == "prep" and c.lower_ == "by":
-                roles.source += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
+            elif dep == "prep" and lower[c] in self.words.noun_target_preps:
+                roles.target += [s for p in children[c] if deps[p] == "pobj" for s in self.resolve(doc[p])]
+            elif dep == "prep" and lower[c] == "by":
+                roles.source += [s for p in children[c] if deps[p] == "pobj" for s in self.resolve(doc[p])]
         if not roles.source and noun.dep_ in ("conj", "appos") and self.names_event(noun.head):
             # "Yoon's failed bid, impeachment and ouster": the possessor is shared
             first = noun.head
