@@ -133,6 +133,7 @@ class Arguments:
         self.receivers = receivers   # verbs whose subject undergoes their object noun ("drew criticism")
         self.reporters = reporters   # verbs of saying: whose subject speaks a quotation
         self.table = parse_table(doc)
+        self._edges: dict[int, tuple[int, int]] = {}   # token index -> its subtree bounds, as read
         self.actor_at: dict[int, Span] = {}
         actors = list(doc.spans.get(ACTORS, []))   # each pass over a span group makes its Spans anew
         laws = {span.start for span in actors if names_instrument(span, instruments)}
@@ -625,8 +626,9 @@ class Arguments:
 
     def dated_within(self, token: Token) -> bool:
         """A usable date lies inside `token`'s subtree (a lookup in the sorted starts)."""
-        k = bisect_left(self.timex_starts, token.left_edge.i)
-        return k < len(self.timex_starts) and self.timex_starts[k] <= token.right_edge.i
+        left, right = self.edges(token.i)
+        k = bisect_left(self.timex_starts, left)
+        return k < len(self.timex_starts) and self.timex_starts[k] <= right
 
     def carried_date(self, date: Token, noun: Token) -> bool:
         """`date` sits in a relative clause whose verb only carries the event noun it describes:
@@ -683,30 +685,39 @@ class Arguments:
         return value if int(value[:4]) >= self.story_latest_year[k - 1] - 1 else None
 
     # ------------------------------------------------------------ quote
+    def edges(self, i: int) -> tuple[int, int]:
+        """Token i's subtree bounds (spaCy's left_edge, right_edge), read once per token."""
+        known = self._edges.get(i)
+        if known is None:
+            t = self.doc[i]
+            known = self._edges[i] = (t.left_edge.i, t.right_edge.i)
+        return known
+
     def quote(self, token: Token, keep: set[int] = frozenset()) -> tuple[int, int]:
         """Char offsets of the shortest clause stating the event: the trigger's clause, without
         adverbial clauses, coordinated clauses and punctuation at its edges."""
         root = token if token.pos_ == "VERB" else clause_head(token)
         sent = token.sent
-        start, end = max(root.left_edge.i, sent.start), min(root.right_edge.i + 1, sent.end)
+        root_left, root_right = self.edges(root.i)
+        start, end = max(root_left, sent.start), min(root_right + 1, sent.end)
         # the root's children and what the loop below reads of them, read once: (left edge, right
         # edge, governs the trigger) of the edge children and of the trailing prepositions
         ti = token.i
         table = self.table
-        deps, words = table.dep, table.text
-        ancestors = {a.i for a in token.ancestors}
+        deps, words, children = table.dep, table.text, table.children
+        ancestors = set(table.ancestors(ti))
         edge_kids = []
         trailing_kids = []
-        for c in root.children:
-            ci = c.i
-            left, right = c.left_edge.i, c.right_edge.i
+        for ci in children[root.i]:
+            left, right = self.edges(ci)
             # governs(c, token), from the trigger's ancestors read once
             gov = left <= ti <= right and (ti == ci or ci in ancestors)
-            dep = c.dep_
-            if not ((dep not in QUOTE_EDGE_DEPS and not before_semicolon(c)) or ci == ti or ci in keep):
+            dep = deps[ci]
+            if not ((dep not in QUOTE_EDGE_DEPS and not (dep in ("ccomp", "xcomp") and before_semicolon(self.doc[ci])))
+                    or ci == ti or ci in keep):
                 edge_kids.append((left, right, gov))
-            if (dep == "prep" or (dep == "advmod" and any(g.dep_ == "prep" for g in c.children))) \
-                    and ci > ti and c.lower_ in self.words.quote_trailing_preps:   # "ahead of": an adverb and "of"
+            if (dep == "prep" or (dep == "advmod" and any(deps[g] == "prep" for g in children[ci]))) \
+                    and ci > ti and table.lower[ci] in self.words.quote_trailing_preps:   # "ahead of": an adverb and "of"
                 trailing_kids.append((left, right, gov))
         changed = True
         while changed:
@@ -724,10 +735,9 @@ class Arguments:
             for i in range(max(start, ti + 1), end):
                 if deps[i] not in ("relcl", "advcl", "acl"):
                     continue
-                t = self.doc[i]
-                if t.right_edge.i == end - 1 and t.left_edge.i > ti \
-                        and words[t.left_edge.i - 1] == "," and not governs(t, token):
-                    end, changed = t.left_edge.i, True
+                left, right = self.edges(i)
+                if right == end - 1 and left > ti and words[left - 1] == "," and not governs(self.doc[i], token):
+                    end, changed = left, True
                     break
         pos, space = table.pos, table.is_space
         while start < end - 1 and (pos[start] in QUOTE_TRIM or space[start]) and start != ti:
