@@ -113,6 +113,7 @@ class EventFinder:
             | lexicon.office_leaving | set(lexicon.reversible_nouns))
         # every lemma `obligation_subject` reads further
         self._obliging_lemmas = lexicon.reporting_verbs | lexicon.mandative_verbs | lexicon.clausal_reporting
+        self._trigger_lemmas = self._verb_lemmas | self._noun_lemmas | self._obliging_lemmas
 
     # ------------------------------------------------------------ triggers
     def trigger_type(self, token: Token) -> str | None:
@@ -743,8 +744,12 @@ class EventFinder:
         reversible_nouns = self.lex.reversible_nouns
         table = self._args.table
         pos, idx = table.pos, table.idx
+        # only a lemma of the lexicon can make a trigger: skip the rest without a Token, the test made
+        # once per distinct lemma of the Doc
+        known = {lemma for lemma in set(table.lemma) if lemma.lower() in self._trigger_lemmas}
         for i, lemma in enumerate(table.lemma):
-            # only a lemma of the lexicon can make a trigger: skip the rest without a Token
+            if lemma not in known:
+                continue
             lemma = lemma.lower()
             if not ((pos[i] == "VERB" and lemma in self._verb_lemmas)
                     or (pos[i] == "NOUN" and lemma in self._noun_lemmas) or lemma in self._obliging_lemmas):

@@ -81,6 +81,8 @@ def lexicon(kb_dirs: tuple[str, ...] = ()) -> dict:
     # a verb whose lemma opens no rebuttal phrase cannot be one (every phrase of a verb but "be"
     # starts with its lemma): statements() skips reading its children
     out["rebuttal_heads"] = frozenset(p.split()[0] for p in out.get("rebuttal_verbs", ()))
+    # every lemma statements() reads further
+    out["stating_lemmas"] = out["reporting_verbs"] | out["rebuttal_heads"] | {"be"} | out["reporting_nouns"]
     tw = loader.data("time_words.toml", kb_dirs)
     out["months"] = frozenset(tw.get("months", {}))
     out["weekdays"] = frozenset(tw.get("weekdays", {}))
@@ -274,6 +276,26 @@ def _actor_names(doc: Doc) -> dict[int, str]:
                     names.setdefault(i, name)
         index = doc.user_data["pw_actor_names"] = (actors, names)
     return index[1]
+
+
+def _timexes(doc: Doc) -> list[tuple[Span, str | None, bool]]:
+    """The document's temporal expressions in the group's order, each with its value and whether that
+    value is a full day, read once per document (a scan of these few beats an index lookup per fact)."""
+    group = doc.spans.get(TIMEX, [])
+    cached = doc.user_data.get("pw_referent_timexes")
+    if cached is None or cached[0] != (id(group), len(group)):
+        spans = []
+        for span in group:
+            value = (span_value(span, "timex") or {}).get("value")
+            spans.append((span, value, bool(value) and bool(_FULL_DAY.match(value))))
+        cached = doc.user_data["pw_referent_timexes"] = ((id(group), len(group)), spans)
+    return cached[1]
+
+
+def _within(span: Span, sent: Span, start: int, end: int) -> bool:
+    """`span` lies in the sentence (as attach.in_sentence finds it) and in the characters [start, end)."""
+    return sent.start <= span.start < sent.end and span.end <= sent.end \
+        and start <= span.start_char and span.end_char <= end
 
 
 def timexes_valued(doc: Doc, value: str) -> list[Span]:
@@ -605,11 +627,8 @@ def dated_things(doc: Doc, sent: Span, start: int, end: int, lex: dict | None = 
     August 1")."""
     lex = lex or lexicon()
     out = []
-    for span in in_sentence(doc, TIMEX, sent):
-        if not (start <= span.start_char and span.end_char <= end):
-            continue
-        value = (span_value(span, "timex") or {}).get("value")
-        if not value or not _FULL_DAY.match(value):
+    for span, value, full_day in _timexes(doc):
+        if not full_day or not _within(span, sent, start, end):
             continue
         head = span.root.head
         if head.dep_ == "prep" and head.lower_ in ("on", "from"):
@@ -827,8 +846,9 @@ def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
     end = e.get("quote_end", span.sent.end_char)
     form, _ = date_form(doc, e.get("date"), start, end, lex=lex)
     value = e.get("date")
-    timexes = [[s.start_char - start, s.end_char - start, (span_value(s, "timex") or {}).get("value")]
-               for s in in_sentence(doc, TIMEX, span.root.sent) if start <= s.start_char and s.end_char <= end]
+    sent = span.root.sent
+    timexes = [[s.start_char - start, s.end_char - start, value]
+               for s, value, _ in _timexes(doc) if _within(s, sent, start, end)]
     year_stated = None
     if value and re.match(r"\d{4}", str(value)):
         same = timexes_valued(doc, value)
@@ -845,7 +865,7 @@ def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
                     "former": former,
                     "impeachment": any(w.startswith("impeach") for w in words),
                     "conditional": conditional_mark(span.root, lex=lex),
-                    "dated_things": dated_things(doc, span.root.sent, start, end, lex=lex)})
+                    "dated_things": dated_things(doc, sent, start, end, lex=lex)})
 
 
 # ---------------------------------------------------------------- titles people are given
@@ -902,9 +922,13 @@ def statements(doc: Doc, lex: dict | None = None) -> list[dict]:
     sides = _sides(doc)
     table = parse_table(doc)
     out = []
+    # only a reporting or rebuttal verb, or a reporting noun, can state: skip the rest without a Token,
+    # the test made once per distinct lemma of the Doc
+    known = {lemma for lemma in set(table.lemma) if lemma.lower() in lex["stating_lemmas"]}
     for i, (lemma, pos) in enumerate(zip(table.lemma, table.pos)):
+        if lemma not in known:
+            continue
         lemma = lemma.lower()
-        # only a reporting or rebuttal verb, or a reporting noun, can state; skip the rest without a Token
         if pos in ("VERB", "AUX"):
             if lemma not in lex["reporting_verbs"] and lemma not in lex["rebuttal_heads"] and lemma != "be":
                 continue
