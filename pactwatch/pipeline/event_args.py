@@ -333,14 +333,16 @@ class Arguments:
             doer = gerund_subject(v, self.words)
             if doer is not None:
                 return self.resolve(doer)
+            kids = self.table.children[v.i]
             if raised:   # "X is expected / scheduled / set to meet Y": X meets
-                subject = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+                subject = next((c for c in kids if self.table.dep[c] == "nsubjpass"), None)
                 if subject is not None:
-                    return self.resolve(subject)
+                    return self.resolve(self.doc[subject])
             raised = v.dep_ == "xcomp"
-            agent = next((c for c in v.children if c.dep_ == "agent"), None)
+            agent = next((c for c in kids if self.table.dep[c] == "agent"), None)
             if agent is not None:
-                return [s for p in agent.children if p.dep_ == "pobj" for s in self.resolve(p)]
+                return [s for p in self.table.children[agent] if self.table.dep[p] == "pobj"
+                        for s in self.resolve(self.doc[p])]
             leaders = self.leaders_under(v)
             if leaders:
                 return leaders
@@ -362,10 +364,12 @@ class Arguments:
     def leaders_under(self, verb: Token) -> list[Span]:
         """A passive with no agent, done "under" a leader: "a deal was struck in 2021 under
         President Biden" was struck by those in charge."""
-        if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        dep, children = self.table.dep, self.table.children
+        kids = children[verb.i]
+        if not any(dep[c] == "auxpass" for c in kids) or any(dep[c] == "agent" for c in kids):
             return []
-        return [s for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"
-                for p in c.children if p.dep_ == "pobj" for s in self.actors_in(p)
+        return [s for c in kids if dep[c] == "prep" and self.table.lower[c] == "under"
+                for p in children[c] if dep[p] == "pobj" for s in self.actors_in(self.doc[p])
                 if s.label_ in ("PERSON", "ORG")]
 
     def roles(self, token: Token, from_source: bool = False) -> Roles:
@@ -878,7 +882,9 @@ def temporal_clause_over(clause: Token, token: Token, words: ArgumentWords) -> b
 
 
 def subject_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    table = parse_table(verb.doc)
+    subject = next((c for c in table.children[verb.i] if table.dep[c] in SUBJECT_DEPS), None)
+    return None if subject is None else verb.doc[subject]
 
 
 def governs(head: Token, token: Token) -> bool:
