@@ -1,6 +1,10 @@
 """The arguments of an event trigger, read from the dependency parse: who acts (source), on whom
 (target), when (the attached temporal expression), where (a linked place), which clause says so,
-and who said it."""
+and who said it.
+
+`Arguments` is made once per Doc and holds its parse table (pipeline/parse_table.py): the walks
+over children, heads and sentences read it by index, making a spaCy Token only where a rule needs
+one."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -160,9 +164,9 @@ class Arguments:
         # the dates a story can move on to: a date in a relative clause describes a participant
         # ("the yard, which X bought last year"); one after "for", "through", "by" is a period
         # served or a limit; neither is a time the story has reached
-        table = self.table
+        dep = self.table.dep
         self.story_dates = sorted((s for s in self.timexes if not for_period(s.root, self.words.limit_preps)
-                                   and not any(table.dep[a] == "relcl" for a in [s.root.i, *table.ancestors(s.root.i)])),
+                                   and not any(dep[a] == "relcl" for a in [s.root.i, *self.table.ancestors(s.root.i)])),
                                   key=lambda s: (s.end, s.start))
         self.story_ends = [s.end for s in self.story_dates]
         self.story_latest_year: list[int] = []   # the latest year among story_dates[:k + 1]
@@ -185,7 +189,8 @@ class Arguments:
                 found.append(span)
             for c in children[t]:
                 if dep[c] in NOT_PART_OF_ARGUMENT and not (dep[c] == "prep" and lower[c] in self.words.argument_preps) \
-                        and not (dep[c] == "prep" and lower[c] in self.words.allegiance.get(table.lemma[t].lower(), ())):
+                        and not (dep[c] == "prep"
+                                 and lower[c] in self.words.allegiance.get(table.lemma[t].lower(), ())):
                     continue
                 todo.append(c)
         return found
@@ -721,7 +726,7 @@ class Arguments:
                     or ci == ti or ci in keep):
                 edge_kids.append((left, right, gov))
             if (dep == "prep" or (dep == "advmod" and any(deps[g] == "prep" for g in children[ci]))) \
-                    and ci > ti and table.lower[ci] in self.words.quote_trailing_preps:   # "ahead of": an adverb and "of"
+                    and ci > ti and table.lower[ci] in self.words.quote_trailing_preps:   # "ahead of": adverb, "of"
                 trailing_kids.append((left, right, gov))
         changed = True
         while changed:

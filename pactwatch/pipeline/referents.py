@@ -1,5 +1,8 @@
 """What each quantity and event is about, decided once from the parse so reconciliation never re-reads text.
 
+The readings walk the parse by index in the Doc's parse table (pipeline/parse_table.py); the document's
+actor and date spans, with their values, are read once per Doc.
+
 Adds to `Span._.quantity`:
     counts       lemma of the noun the amount counts or prices ("worker", "tariff", "investment"), or None
     change_size  True when the amount is the size of a change ("an 8.3% increase", "raised by 8.3%")
@@ -450,7 +453,8 @@ def payment(span: Span, counts: str | None, qualifier: str | None, lex: dict | N
     table = parse_table(span.doc)
     dep, tag = table.dep, table.tag
     verb = _clause_verb(table, span.root.i)
-    if table.pos[verb] not in ("VERB", "AUX") or not any(p in lex["payment_verbs"] for p in verb_phrases(span.doc[verb])):
+    if table.pos[verb] not in ("VERB", "AUX") \
+            or not any(p in lex["payment_verbs"] for p in verb_phrases(span.doc[verb])):
         return None
     kids = table.children[verb]
     if any(dep[c] == "neg" for c in kids) or any(dep[c] == "aux" and tag[c] == "MD" for c in kids):
@@ -588,18 +592,19 @@ def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None
     end = q.get("quote_end", span.sent.end_char)
     form, _ = date_form(doc, q.get("time"), start, end, lex=lex)
     refused = turned_down(span, lex=lex)
-    set_span_value(span, "quantity", {**q, "counts": counts, "change_size": change_size(span, counts, lex=lex), "base": base,
-                       "occasion": occasion, "occasion_verb": verb,
-                       "instalment": instalment(span, lex=lex), "conditional": conditional_mark(span.root, lex=lex),
-                       "attributed_to": q.get("attributed_to") or attribution(doc, span.root, lex=lex),
-                       "time_basis": form,
-                       "reported_future": reported_future(span.root, lex=lex), "modal": possibility(span.root, lex=lex),
-                       "payment": payment(span, counts, q.get("qualifier"), lex=lex) if q.get("unit") else None,
-                       **dict(zip(("sufficiency", "goal"), sufficiency(span, q.get("qualifier"), lex=lex)
-                                  if not refused else (None, None))),
-                       "turned_down": refused, "included": included_parties(span, lex=lex),
-                       "turned_down_by": turned_down_by(span) if refused else None,
-                       "dated_things": dated_things(doc, span.root.sent, start, end, lex=lex)})
+    set_span_value(span, "quantity", {
+        **q, "counts": counts, "change_size": change_size(span, counts, lex=lex), "base": base,
+        "occasion": occasion, "occasion_verb": verb,
+        "instalment": instalment(span, lex=lex), "conditional": conditional_mark(span.root, lex=lex),
+        "attributed_to": q.get("attributed_to") or attribution(doc, span.root, lex=lex),
+        "time_basis": form,
+        "reported_future": reported_future(span.root, lex=lex), "modal": possibility(span.root, lex=lex),
+        "payment": payment(span, counts, q.get("qualifier"), lex=lex) if q.get("unit") else None,
+        **dict(zip(("sufficiency", "goal"), sufficiency(span, q.get("qualifier"), lex=lex)
+                   if not refused else (None, None))),
+        "turned_down": refused, "included": included_parties(span, lex=lex),
+        "turned_down_by": turned_down_by(span) if refused else None,
+        "dated_things": dated_things(doc, span.root.sent, start, end, lex=lex)})
 
 
 # ---------------------------------------------------------------- dated things
@@ -859,13 +864,14 @@ def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
     kind = next((k for k in ("start", "end", "election") if k in kinds), None)
     offices, titled = office_words(doc, start, end, lex=lex)
     words, former = quote_words(doc, start, end, lex=lex)
-    set_span_value(span, "event", {**e, "date_basis": reconcile_basis(form), "date_form": form, "year_stated": year_stated,
-                    "quote_timexes": sorted(timexes), "transition": kind, "transition_spots": spots,
-                    "offices": offices, "titled": titled, "quote_words": words,
-                    "former": former,
-                    "impeachment": any(w.startswith("impeach") for w in words),
-                    "conditional": conditional_mark(span.root, lex=lex),
-                    "dated_things": dated_things(doc, sent, start, end, lex=lex)})
+    set_span_value(span, "event", {
+        **e, "date_basis": reconcile_basis(form), "date_form": form, "year_stated": year_stated,
+        "quote_timexes": sorted(timexes), "transition": kind, "transition_spots": spots,
+        "offices": offices, "titled": titled, "quote_words": words,
+        "former": former,
+        "impeachment": any(w.startswith("impeach") for w in words),
+        "conditional": conditional_mark(span.root, lex=lex),
+        "dated_things": dated_things(doc, sent, start, end, lex=lex)})
 
 
 # ---------------------------------------------------------------- titles people are given
