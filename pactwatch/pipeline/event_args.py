@@ -540,9 +540,9 @@ class Arguments:
 
     def according_to(self, token: Token) -> str | None:
         """"..., according to the Financial Times": the source named in the trigger's sentence."""
-        sent = token.sent
+        sent_start, sent_end = self.table.sentence_of(token.i)
         lower = self.table.lower
-        for i in range(sent.start, sent.end - 1):
+        for i in range(sent_start, sent_end - 1):
             if lower[i] == "according" and lower[i + 1] == "to":
                 for p in self.doc[i + 1].children:
                     spans = self.actors_in(p, ACTOR_TYPES | {"WORK_OF_ART"})
@@ -582,10 +582,10 @@ class Arguments:
         then one in its clause, then one heading the whole sentence."""
         if not self.timexes:
             return None
-        sent = token.sent
-        first = bisect_left(self.timex_starts, sent.start)
-        last = bisect_left(self.timex_starts, sent.end, lo=first)
-        local = [s for s in self.timexes[first:last] if s.end <= sent.end]
+        sent_start, sent_end = self.table.sentence_of(token.i)
+        first = bisect_left(self.timex_starts, sent_start)
+        last = bisect_left(self.timex_starts, sent_end, lo=first)
+        local = [s for s in self.timexes[first:last] if s.end <= sent_end]
         if not local:
             return None
         local = [s for s in local if not for_period(s.root)]
@@ -706,9 +706,9 @@ class Arguments:
         """Char offsets of the shortest clause stating the event: the trigger's clause, without
         adverbial clauses, coordinated clauses and punctuation at its edges."""
         root = token if token.pos_ == "VERB" else clause_head(token)
-        sent = token.sent
+        sent_start, sent_end = self.table.sentence_of(token.i)
         root_left, root_right = self.edges(root.i)
-        start, end = max(root_left, sent.start), min(root_right + 1, sent.end)
+        start, end = max(root_left, sent_start), min(root_right + 1, sent_end)
         # the root's children and what the loop below reads of them, read once: (left edge, right
         # edge, governs the trigger) of the edge children and of the trailing prepositions
         ti = token.i

@@ -588,8 +588,9 @@ def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None
         return
     counts, base = counted_noun(span, lex=lex)
     occasion, verb = occasion_of(span.root, lex=lex)
-    start = q.get("quote_start", span.sent.start_char)
-    end = q.get("quote_end", span.sent.end_char)
+    sent = span.sent
+    start = q.get("quote_start", sent.start_char)
+    end = q.get("quote_end", sent.end_char)
     form, _ = date_form(doc, q.get("time"), start, end, lex=lex)
     refused = turned_down(span, lex=lex)
     set_span_value(span, "quantity", {
@@ -847,8 +848,9 @@ def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
     e = span_value(span, "event")
     if not e:
         return
-    start = e.get("quote_start", span.sent.start_char)
-    end = e.get("quote_end", span.sent.end_char)
+    span_sent = span.sent
+    start = e.get("quote_start", span_sent.start_char)
+    end = e.get("quote_end", span_sent.end_char)
     form, _ = date_form(doc, e.get("date"), start, end, lex=lex)
     value = e.get("date")
     sent = span.root.sent
