@@ -586,8 +586,9 @@ def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None
     q = span_value(span, "quantity")
     if not q:
         return
+    root = span.root
     counts, base = counted_noun(span, lex=lex)
-    occasion, verb = occasion_of(span.root, lex=lex)
+    occasion, verb = occasion_of(root, lex=lex)
     sent = span.sent
     start = q.get("quote_start", sent.start_char)
     end = q.get("quote_end", sent.end_char)
@@ -596,16 +597,16 @@ def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None
     set_span_value(span, "quantity", {
         **q, "counts": counts, "change_size": change_size(span, counts, lex=lex), "base": base,
         "occasion": occasion, "occasion_verb": verb,
-        "instalment": instalment(span, lex=lex), "conditional": conditional_mark(span.root, lex=lex),
-        "attributed_to": q.get("attributed_to") or attribution(doc, span.root, lex=lex),
+        "instalment": instalment(span, lex=lex), "conditional": conditional_mark(root, lex=lex),
+        "attributed_to": q.get("attributed_to") or attribution(doc, root, lex=lex),
         "time_basis": form,
-        "reported_future": reported_future(span.root, lex=lex), "modal": possibility(span.root, lex=lex),
+        "reported_future": reported_future(root, lex=lex), "modal": possibility(root, lex=lex),
         "payment": payment(span, counts, q.get("qualifier"), lex=lex) if q.get("unit") else None,
         **dict(zip(("sufficiency", "goal"), sufficiency(span, q.get("qualifier"), lex=lex)
                    if not refused else (None, None))),
         "turned_down": refused, "included": included_parties(span, lex=lex),
         "turned_down_by": turned_down_by(span) if refused else None,
-        "dated_things": dated_things(doc, span.root.sent, start, end, lex=lex)})
+        "dated_things": dated_things(doc, root.sent, start, end, lex=lex)})
 
 
 # ---------------------------------------------------------------- dated things
@@ -848,14 +849,14 @@ def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
     e = span_value(span, "event")
     if not e:
         return
-    span_sent = span.sent
+    root, span_sent = span.root, span.sent
     start = e.get("quote_start", span_sent.start_char)
     end = e.get("quote_end", span_sent.end_char)
     form, _ = date_form(doc, e.get("date"), start, end, lex=lex)
     value = e.get("date")
-    sent = span.root.sent
-    timexes = [[s.start_char - start, s.end_char - start, value]
-               for s, value, _ in _timexes(doc) if _within(s, sent, start, end)]
+    sent = root.sent
+    timexes = [[s.start_char - start, s.end_char - start, timex_value]
+               for s, timex_value, _ in _timexes(doc) if _within(s, sent, start, end)]
     year_stated = None
     if value and re.match(r"\d{4}", str(value)):
         same = timexes_valued(doc, value)
@@ -872,7 +873,7 @@ def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
         "offices": offices, "titled": titled, "quote_words": words,
         "former": former,
         "impeachment": any(w.startswith("impeach") for w in words),
-        "conditional": conditional_mark(span.root, lex=lex),
+        "conditional": conditional_mark(root, lex=lex),
         "dated_things": dated_things(doc, sent, start, end, lex=lex)})
 
 
