@@ -147,7 +147,7 @@ class AttributeRules:
         extra: dict[int, set[int]] = {}
         if self.sequences:
             for start, (_, passed) in enumerate(found):
-                if not passed & self._starts:
+                if self._starts.isdisjoint(passed):
                     continue
                 for number, index, ids in self.sequences:
                     end = start + len(ids)
@@ -168,7 +168,10 @@ class AttributeRules:
         if not len(doc):
             return doc
         strings = doc.vocab.strings
-        found = [self._lookup(tuple(row), strings) for row in doc.to_array(_COLUMNS).tolist()]
+        table = self._table
+        # the table read inline: this runs once per token of every document
+        found = [table.get(key) or self._lookup(key, strings)
+                 for key in map(tuple, doc.to_array(_COLUMNS).tolist())]
         per_token = [rules for rules, _ in found]
         for target, numbers in self._extra(doc, found).items():
             per_token[target] = tuple(sorted(numbers.union(per_token[target])))
@@ -177,9 +180,11 @@ class AttributeRules:
                 for number in rules:
                     set_token_attrs(doc[i], self.attrs[number])
             return doc
+        merged = self._merged
         for token, rules in zip(doc, per_token):
             if rules:
-                set_token_attrs(token, self._attrs_of(rules))
+                attrs = merged.get(rules)
+                set_token_attrs(token, self._attrs_of(rules) if attrs is None else attrs)
         return doc
 
 

@@ -1,6 +1,10 @@
 """The arguments of an event trigger, read from the dependency parse: who acts (source), on whom
 (target), when (the attached temporal expression), where (a linked place), which clause says so,
-and who said it."""
+and who said it.
+
+`Arguments` is made once per Doc and holds its parse table (pipeline/parse_table.py): the walks
+over children, heads and sentences read it by index, making a spaCy Token only where a rule needs
+one."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
@@ -11,7 +15,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import loader
 from .attach import clause_head
-from .extensions import ACTORS, TIMEX
+from .extensions import ACTORS, TIMEX, span_value
+from .parse_table import parse_table
 
 WORDS_FILE = "event_arguments.toml"
 
@@ -98,7 +103,7 @@ class Roles:
     def _names(spans: list[Span]) -> list[str]:
         out: list[str] = []
         for s in spans:
-            actor = s._.actor or {}
+            actor = span_value(s, "actor") or {}
             for name in (actor.get("name"), actor.get("acts_for")):
                 if name and name not in out:
                     out.append(name)
@@ -115,7 +120,7 @@ class Roles:
         return self.source_names() + self.target_names()
 
     def primary(self) -> set[str]:
-        return {(s._.actor or {}).get("name") for s in self.source + self.target} - {None}
+        return {(span_value(s, "actor") or {}).get("name") for s in self.source + self.target} - {None}
 
 
 class Arguments:
@@ -131,14 +136,17 @@ class Arguments:
         self.carriers = carriers   # verbs (lemmas and inflected forms) whose subject acts their object noun
         self.receivers = receivers   # verbs whose subject undergoes their object noun ("drew criticism")
         self.reporters = reporters   # verbs of saying: whose subject speaks a quotation
+        self.table = parse_table(doc)
+        self._edges: dict[int, tuple[int, int]] = {}   # token index -> its subtree bounds, as read
         self.actor_at: dict[int, Span] = {}
-        laws = {span.start for span in doc.spans.get(ACTORS, []) if names_instrument(span, instruments)}
+        actors = list(doc.spans.get(ACTORS, []))   # each pass over a span group makes its Spans anew
+        laws = {span.start for span in actors if names_instrument(span, instruments)}
         if laws:   # "IEEPA" after "the International Emergency Economic Powers Act": its initials
             initials = {"".join(t.text[0] for t in span if t.text[:1].isupper()).upper()
-                        for span in doc.spans.get(ACTORS, []) if span.start in laws}
-            laws |= {span.start for span in doc.spans.get(ACTORS, [])
+                        for span in actors if span.start in laws}
+            laws |= {span.start for span in actors
                      if len(span) == 1 and span.text.isupper() and span.text in initials}
-        for span in doc.spans.get(ACTORS, []):
+        for span in actors:
             if span.start in laws:
                 continue   # a statute or an order names no one who acts
             for i in range(span.start, span.end):
@@ -156,13 +164,14 @@ class Arguments:
         # the dates a story can move on to: a date in a relative clause describes a participant
         # ("the yard, which X bought last year"); one after "for", "through", "by" is a period
         # served or a limit; neither is a time the story has reached
+        dep = self.table.dep
         self.story_dates = sorted((s for s in self.timexes if not for_period(s.root, self.words.limit_preps)
-                                   and not any(a.dep_ == "relcl" for a in [s.root, *s.root.ancestors])),
+                                   and not any(dep[a] == "relcl" for a in [s.root.i, *self.table.ancestors(s.root.i)])),
                                   key=lambda s: (s.end, s.start))
         self.story_ends = [s.end for s in self.story_dates]
         self.story_latest_year: list[int] = []   # the latest year among story_dates[:k + 1]
         for s in self.story_dates:
-            year = int(s._.timex["value"][:4])
+            year = int(span_value(s, "timex")["value"][:4])
             self.story_latest_year.append(max(year, self.story_latest_year[-1]) if self.story_latest_year else year)
 
     # ------------------------------------------------------------ actors
@@ -170,15 +179,18 @@ class Arguments:
         """Actor spans within the argument headed by `token` (not its clauses, nor prepositions
         other than self.words.argument_preps)."""
         found: list[Span] = []
-        todo = [token]
+        table = self.table
+        dep, lower, children = table.dep, table.lower, table.children
+        todo = [token.i]
         while todo:
             t = todo.pop()
-            span = self.actor_at.get(t.i)
+            span = self.actor_at.get(t)
             if span is not None and span.label_ in kinds and span not in found:
                 found.append(span)
-            for c in t.children:
-                if c.dep_ in NOT_PART_OF_ARGUMENT and not (c.dep_ == "prep" and c.lower_ in self.words.argument_preps) \
-                        and not (c.dep_ == "prep" and c.lower_ in self.words.allegiance.get(t.lemma_.lower(), ())):
+            for c in children[t]:
+                if dep[c] in NOT_PART_OF_ARGUMENT and not (dep[c] == "prep" and lower[c] in self.words.argument_preps) \
+                        and not (dep[c] == "prep"
+                                 and lower[c] in self.words.allegiance.get(table.lemma[t].lower(), ())):
                     continue
                 todo.append(c)
         return found
@@ -186,12 +198,14 @@ class Arguments:
     def resolve(self, token: Token) -> list[Span]:
         """The actors a subject or object token stands for; a pronoun stands for the subject of
         the clause it is reported or embedded in, a relative pronoun for the noun it modifies."""
-        lower = token.lower_
-        if lower in self.words.relative_pronouns and token.head.dep_ == "relcl":
+        table = self.table
+        lower = table.lower[token.i]
+        if lower in self.words.relative_pronouns and table.dep[table.head[token.i]] == "relcl":
             return self.actors_in(token.head.head)
-        if lower in self.words.person_pronouns and token.pos_ == "PRON":
+        pronoun = table.pos[token.i] == "PRON"
+        if lower in self.words.person_pronouns and pronoun:
             return self.clause_person(token) or self.person_before(token)
-        if lower in self.words.pronouns and token.pos_ == "PRON":
+        if lower in self.words.pronouns and pronoun:
             clause = token.head if token.dep_ != "poss" else clause_head(token)
             for _ in range(4):
                 if clause.head.i == clause.i:
@@ -206,19 +220,21 @@ class Arguments:
         found = self.actors_in(token)
         if not found:
             found = self.pair_before(token)
-        for c in token.children:
-            if c.dep_ == "conj":
-                found += [s for s in self.resolve(c) if s not in found]
+        for c in table.children[token.i]:
+            if table.dep[c] == "conj":
+                found += [s for s in self.resolve(self.doc[c]) if s not in found]
         return found
 
     def pair_before(self, token: Token) -> list[Span]:
         """"the two leaders", "both countries", "the two sides": the last two distinct actors of
         that kind named before, in this sentence or the three before."""
-        lemma = token.lemma_.lower()
+        table = self.table
+        lemma = table.lemma[token.i].lower()
         kinds = self.words.pair_nouns.get(lemma)
-        if kinds is None or token.pos_ != "NOUN" or not any(
-                (c.dep_ == "nummod" and c.lower_ == "two") or (c.dep_ in ("det", "predet") and c.lower_ == "both")
-                for c in token.children):
+        if kinds is None or table.pos[token.i] != "NOUN" or not any(
+                (table.dep[c] == "nummod" and table.lower[c] == "two")
+                or (table.dep[c] in ("det", "predet") and table.lower[c] == "both")
+                for c in table.children[token.i]):
             return []
         floor = token.sent.start
         for _ in range(3):
@@ -230,7 +246,7 @@ class Arguments:
         while i >= floor and len(found) < 2:
             span = self.actor_at.get(i)
             if span is not None:
-                actor = span._.actor or {}
+                actor = span_value(span, "actor") or {}
                 name = actor.get("name") or span.text
                 if span.label_ == "GPE":   # a state, told apart by the state it stands for
                     name = actor.get("acts_for")
@@ -322,14 +338,16 @@ class Arguments:
             doer = gerund_subject(v, self.words)
             if doer is not None:
                 return self.resolve(doer)
+            kids = self.table.children[v.i]
             if raised:   # "X is expected / scheduled / set to meet Y": X meets
-                subject = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+                subject = next((c for c in kids if self.table.dep[c] == "nsubjpass"), None)
                 if subject is not None:
-                    return self.resolve(subject)
+                    return self.resolve(self.doc[subject])
             raised = v.dep_ == "xcomp"
-            agent = next((c for c in v.children if c.dep_ == "agent"), None)
+            agent = next((c for c in kids if self.table.dep[c] == "agent"), None)
             if agent is not None:
-                return [s for p in agent.children if p.dep_ == "pobj" for s in self.resolve(p)]
+                return [s for p in self.table.children[agent] if self.table.dep[p] == "pobj"
+                        for s in self.resolve(self.doc[p])]
             leaders = self.leaders_under(v)
             if leaders:
                 return leaders
@@ -345,16 +363,18 @@ class Arguments:
     @staticmethod
     def is_town(span: Span) -> bool:
         """A place that is not a state and stands for none (a city, a region)."""
-        actor = span._.actor or {}
+        actor = span_value(span, "actor") or {}
         return span.label_ in PLACE_TYPES and not actor.get("acts_for")
 
     def leaders_under(self, verb: Token) -> list[Span]:
         """A passive with no agent, done "under" a leader: "a deal was struck in 2021 under
         President Biden" was struck by those in charge."""
-        if not any(c.dep_ == "auxpass" for c in verb.children) or any(c.dep_ == "agent" for c in verb.children):
+        dep, children = self.table.dep, self.table.children
+        kids = children[verb.i]
+        if not any(dep[c] == "auxpass" for c in kids) or any(dep[c] == "agent" for c in kids):
             return []
-        return [s for c in verb.children if c.dep_ == "prep" and c.lower_ == "under"
-                for p in c.children if p.dep_ == "pobj" for s in self.actors_in(p)
+        return [s for c in kids if dep[c] == "prep" and self.table.lower[c] == "under"
+                for p in children[c] if dep[p] == "pobj" for s in self.actors_in(self.doc[p])
                 if s.label_ in ("PERSON", "ORG")]
 
     def roles(self, token: Token, from_source: bool = False) -> Roles:
@@ -413,20 +433,21 @@ class Arguments:
 
     def noun_roles(self, noun: Token, from_source: bool = False) -> Roles:
         roles = Roles()
-        for c in noun.children:
-            dep = c.dep_
+        doc, deps, lower, children = self.doc, self.table.dep, self.table.lower, self.table.children
+        for c in children[noun.i]:
+            dep = deps[c]
             if dep in ("poss", "compound", "amod", "nmod", "nummod"):
-                found = self.resolve(c) if dep == "poss" else self.actors_in(c)
+                found = self.resolve(doc[c]) if dep == "poss" else self.actors_in(doc[c])
                 if dep == "compound":   # "the Gyeongju summit": a town names where, not who
                     found = [s for s in found if not self.is_town(s)]
                 roles.source += found
-            elif dep == "prep" and c.lower_ == "from" and from_source:
-                roles.source += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)
+            elif dep == "prep" and lower[c] == "from" and from_source:
+                roles.source += [s for p in children[c] if deps[p] == "pobj" for s in self.resolve(doc[p])
                                  if not self.is_town(s)]
-            elif dep == "prep" and c.lower_ in self.words.noun_target_preps:
-                roles.target += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
-            elif dep == "prep" and c.lower_ == "by":
-                roles.source += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
+            elif dep == "prep" and lower[c] in self.words.noun_target_preps:
+                roles.target += [s for p in children[c] if deps[p] == "pobj" for s in self.resolve(doc[p])]
+            elif dep == "prep" and lower[c] == "by":
+                roles.source += [s for p in children[c] if deps[p] == "pobj" for s in self.resolve(doc[p])]
         if not roles.source and noun.dep_ in ("conj", "appos") and self.names_event(noun.head):
             # "Yoon's failed bid, impeachment and ouster": the possessor is shared
             first = noun.head
@@ -515,41 +536,45 @@ class Arguments:
 
     def speaker(self, reporter: Token) -> str | None:
         spans = self.subject_actors(reporter)
-        return (spans[0]._.actor or {}).get("name") if spans else None
+        return (span_value(spans[0], "actor") or {}).get("name") if spans else None
 
     def according_to(self, token: Token) -> str | None:
         """"..., according to the Financial Times": the source named in the trigger's sentence."""
-        sent = token.sent
-        for t in sent:
-            if t.lower_ == "according" and t.i + 1 < sent.end and self.doc[t.i + 1].lower_ == "to":
-                for p in self.doc[t.i + 1].children:
+        sent_start, sent_end = self.table.sentence_of(token.i)
+        lower = self.table.lower
+        for i in range(sent_start, sent_end - 1):
+            if lower[i] == "according" and lower[i + 1] == "to":
+                for p in self.doc[i + 1].children:
                     spans = self.actors_in(p, ACTOR_TYPES | {"WORK_OF_ART"})
                     if spans:
-                        return (spans[0]._.actor or {}).get("name")
+                        return (span_value(spans[0], "actor") or {}).get("name")
         return None
 
     # ------------------------------------------------------------ place and time
     def location(self, token: Token, kind: str) -> str | None:
         preps = self.words.place_preps | (self.words.visit_place_preps if kind == "CONSULT" else set())
-        anchors = [token]
+        anchors = [token.i]
         place = stand_in(token, self.words) if token.pos_ != "VERB" else token
         if place.i != token.i:
-            anchors.append(place)
+            anchors.append(place.i)
         if token.pos_ != "VERB" and place.head.pos_ in ("VERB", "AUX") and place.dep_ in ("dobj", "nsubjpass"):
-            anchors.append(place.head)
-        for c in token.children:   # "the Gyeongju summit"
-            if c.dep_ == "compound" and token.pos_ == "NOUN":
-                span = self.actor_at.get(c.i)
-                if span is not None and self.is_town(span):
-                    return (span._.actor or {}).get("name") or span.text
+            anchors.append(place.head.i)
+        table = self.table
+        dep, children = table.dep, table.children
+        if token.pos_ == "NOUN":
+            for c in children[token.i]:   # "the Gyeongju summit"
+                if dep[c] == "compound":
+                    span = self.actor_at.get(c)
+                    if span is not None and self.is_town(span):
+                        return (span_value(span, "actor") or {}).get("name") or span.text
         for anchor in anchors:
-            for c in anchor.children:
-                if c.dep_ == "prep" and c.lower_ in preps:
-                    for p in c.children:
-                        if p.dep_ == "pobj":
-                            span = self.actor_at.get(p.i)
+            for c in children[anchor]:
+                if dep[c] == "prep" and table.lower[c] in preps:
+                    for p in children[c]:
+                        if dep[p] == "pobj":
+                            span = self.actor_at.get(p)
                             if span is not None and span.label_ in PLACE_TYPES:
-                                return (span._.actor or {}).get("name") or span.text
+                                return (span_value(span, "actor") or {}).get("name") or span.text
         return None
 
     def date(self, token: Token) -> str | None:
@@ -557,10 +582,10 @@ class Arguments:
         then one in its clause, then one heading the whole sentence."""
         if not self.timexes:
             return None
-        sent = token.sent
-        first = bisect_left(self.timex_starts, sent.start)
-        last = bisect_left(self.timex_starts, sent.end, lo=first)
-        local = [s for s in self.timexes[first:last] if s.end <= sent.end]
+        sent_start, sent_end = self.table.sentence_of(token.i)
+        first = bisect_left(self.timex_starts, sent_start)
+        last = bisect_left(self.timex_starts, sent_end, lo=first)
+        local = [s for s in self.timexes[first:last] if s.end <= sent_end]
         if not local:
             return None
         local = [s for s in local if not for_period(s.root)]
@@ -570,29 +595,29 @@ class Arguments:
             not crosses_clause(s.root, token) or describes_date(s.root, token)
             or self.carried_date(s.root, token))]
         if own:
-            return nearest(own, token)._.timex["value"]
+            return span_value(nearest(own, token), "timex")["value"]
         # "raided a plant run by Hyundai in Georgia on Sept. 4": a day at the end of a participle
         # describing the object dates the act, the parse notwithstanding
         tail = [s for s in local if governs(token, s.root) and token.pos_ == "VERB" and day_after_object(s.root, token)]
         if tail:
-            return nearest(tail, token)._.timex["value"]
+            return span_value(nearest(tail, token), "timex")["value"]
         head = clause_head(token)
         same_clause = [s for s in local if clause_head(s.root).i == head.i]
         if same_clause:
-            return nearest(same_clause, token)._.timex["value"]
+            return span_value(nearest(same_clause, token), "timex")["value"]
         main = [s for s in local if clause_head(s.root).dep_ == "ROOT" and governs(clause_head(s.root), token)]
         if main:
-            return nearest(main, token)._.timex["value"]
+            return span_value(nearest(main, token), "timex")["value"]
         # "In a fact sheet released on November 13, Washington backed ...", "at a briefing held on
         # Monday, he said ...": the occasion the act took place at, dated by the participle
         # describing it
         occasion = [s for s in local if dated_occasion(clause_head(s.root), head, self.words)]
         if occasion:
-            return nearest(occasion, token)._.timex["value"]
+            return span_value(nearest(occasion, token), "timex")["value"]
         # "when Lee took office in June, Trump was already moving on tariffs"
         when = [s for s in local if temporal_clause_over(clause_head(s.root), token, self.words)]
         if when:
-            return nearest(when, token)._.timex["value"]
+            return span_value(nearest(when, token), "timex")["value"]
         # "will visit Tokyo on Monday, where he is to meet ...": the visit there and then dates it
         chain = [clause_head(token)]
         while chain[-1].dep_ in ("xcomp", "ccomp") and chain[-1].head.i != chain[-1].i:
@@ -610,8 +635,9 @@ class Arguments:
 
     def dated_within(self, token: Token) -> bool:
         """A usable date lies inside `token`'s subtree (a lookup in the sorted starts)."""
-        k = bisect_left(self.timex_starts, token.left_edge.i)
-        return k < len(self.timex_starts) and self.timex_starts[k] <= token.right_edge.i
+        left, right = self.edges(token.i)
+        k = bisect_left(self.timex_starts, left)
+        return k < len(self.timex_starts) and self.timex_starts[k] <= right
 
     def carried_date(self, date: Token, noun: Token) -> bool:
         """`date` sits in a relative clause whose verb only carries the event noun it describes:
@@ -663,33 +689,44 @@ class Arguments:
                     main.append(s)
             if main:
                 recent = max(main, key=lambda s: s.start)
-        value = recent._.timex["value"]
+        value = span_value(recent, "timex")["value"]
         # a historical aside ("returned in 1994") does not set the time the story goes on in
         return value if int(value[:4]) >= self.story_latest_year[k - 1] - 1 else None
 
     # ------------------------------------------------------------ quote
+    def edges(self, i: int) -> tuple[int, int]:
+        """Token i's subtree bounds (spaCy's left_edge, right_edge), read once per token."""
+        known = self._edges.get(i)
+        if known is None:
+            t = self.doc[i]
+            known = self._edges[i] = (t.left_edge.i, t.right_edge.i)
+        return known
+
     def quote(self, token: Token, keep: set[int] = frozenset()) -> tuple[int, int]:
         """Char offsets of the shortest clause stating the event: the trigger's clause, without
         adverbial clauses, coordinated clauses and punctuation at its edges."""
         root = token if token.pos_ == "VERB" else clause_head(token)
-        sent = token.sent
-        start, end = max(root.left_edge.i, sent.start), min(root.right_edge.i + 1, sent.end)
+        sent_start, sent_end = self.table.sentence_of(token.i)
+        root_left, root_right = self.edges(root.i)
+        start, end = max(root_left, sent_start), min(root_right + 1, sent_end)
         # the root's children and what the loop below reads of them, read once: (left edge, right
         # edge, governs the trigger) of the edge children and of the trailing prepositions
         ti = token.i
-        ancestors = {a.i for a in token.ancestors}
+        table = self.table
+        deps, words, children = table.dep, table.text, table.children
+        ancestors = set(table.ancestors(ti))
         edge_kids = []
         trailing_kids = []
-        for c in root.children:
-            ci = c.i
-            left, right = c.left_edge.i, c.right_edge.i
+        for ci in children[root.i]:
+            left, right = self.edges(ci)
             # governs(c, token), from the trigger's ancestors read once
             gov = left <= ti <= right and (ti == ci or ci in ancestors)
-            dep = c.dep_
-            if not ((dep not in QUOTE_EDGE_DEPS and not before_semicolon(c)) or ci == ti or ci in keep):
+            dep = deps[ci]
+            if not ((dep not in QUOTE_EDGE_DEPS and not (dep in ("ccomp", "xcomp") and before_semicolon(self.doc[ci])))
+                    or ci == ti or ci in keep):
                 edge_kids.append((left, right, gov))
-            if (dep == "prep" or (dep == "advmod" and any(g.dep_ == "prep" for g in c.children))) \
-                    and ci > ti and c.lower_ in self.words.quote_trailing_preps:   # "ahead of": an adverb and "of"
+            if (dep == "prep" or (dep == "advmod" and any(deps[g] == "prep" for g in children[ci]))) \
+                    and ci > ti and table.lower[ci] in self.words.quote_trailing_preps:   # "ahead of": adverb, "of"
                 trailing_kids.append((left, right, gov))
         changed = True
         while changed:
@@ -704,19 +741,19 @@ class Arguments:
                     end, changed = left, True
             # a trailing clause set off by a comma, deeper down ("... in Tokyo on Wednesday, where
             # the U.S. side is expected to ask ..."): it says something else
-            for t in self.doc[max(start, token.i + 1):end]:
-                if t.dep_ in ("relcl", "advcl", "acl") and t.right_edge.i == end - 1 and t.left_edge.i > token.i \
-                        and self.doc[t.left_edge.i - 1].text == "," and not governs(t, token):
-                    end, changed = t.left_edge.i, True
+            for i in range(max(start, ti + 1), end):
+                if deps[i] not in ("relcl", "advcl", "acl"):
+                    continue
+                left, right = self.edges(i)
+                if right == end - 1 and left > ti and words[left - 1] == "," and not governs(self.doc[i], token):
+                    end, changed = left, True
                     break
-        while start < end - 1 and (self.doc[start].pos_ in QUOTE_TRIM or self.doc[start].is_space) \
-                and self.doc[start].i != token.i:
+        pos, space = table.pos, table.is_space
+        while start < end - 1 and (pos[start] in QUOTE_TRIM or space[start]) and start != ti:
             start += 1
-        while end - 1 > start and (self.doc[end - 1].pos_ in QUOTE_TRIM or self.doc[end - 1].is_space) \
-                and self.doc[end - 1].i != token.i:
+        while end - 1 > start and (pos[end - 1] in QUOTE_TRIM or space[end - 1]) and end - 1 != ti:
             end -= 1
-        first, last = self.doc[start], self.doc[end - 1]
-        begin, finish = first.idx, last.idx + len(last.text)
+        begin, finish = table.idx[start], table.end_char[end - 1]
         # a missed sentence break at a line end: keep the line with the trigger
         text = self.text
         line_start = text.rfind("\n", begin, token.idx) + 1
@@ -729,9 +766,11 @@ class Arguments:
 def names_instrument(span: Span, instruments: frozenset[str]) -> bool:
     """A name that ends in a word for a law or an order ("the Defense Production Act", "Executive
     Order 14257"), written as a name: capitalized."""
-    words = [t for t in span if not t.like_num]
-    return bool(words) and words[-1].text[:1].isupper() and words[-1].lower_ in instruments \
-        and len(span) > 1
+    if len(span) <= 1:
+        return False
+    table = parse_table(span.doc)
+    words = [i for i in range(span.start, span.end) if not table.like_num[i]]
+    return bool(words) and table.text[words[-1]][:1].isupper() and table.lower[words[-1]] in instruments
 
 
 def gerund_subject(verb: Token, words: ArgumentWords) -> Token | None:
@@ -782,9 +821,10 @@ CLAUSAL_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis", 
 def before_semicolon(node: Token) -> bool:
     """A complement the parser hung across a semicolon ("X became president; Y took over"): the
     semicolon joins two statements, neither the other's content."""
-    head = node.head
-    return node.dep_ in ("ccomp", "xcomp") and head.i > node.right_edge.i + 1 \
-        and node.doc[node.right_edge.i + 1].text == ";"
+    if node.dep_ not in ("ccomp", "xcomp"):
+        return False
+    after = node.right_edge.i + 1
+    return node.head.i > after and node.doc[after].text == ";"
 
 
 def crosses_clause(token: Token, top: Token) -> bool:
@@ -847,12 +887,16 @@ def temporal_clause_over(clause: Token, token: Token, words: ArgumentWords) -> b
 
 
 def subject_of(verb: Token) -> Token | None:
-    return next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+    table = parse_table(verb.doc)
+    subject = next((c for c in table.children[verb.i] if table.dep[c] in SUBJECT_DEPS), None)
+    return None if subject is None else verb.doc[subject]
 
 
 def governs(head: Token, token: Token) -> bool:
     """`token` is `head` or sits in its subtree."""
-    return head.left_edge.i <= token.i <= head.right_edge.i and (token.i == head.i or any(a.i == head.i for a in token.ancestors))
+    if not head.left_edge.i <= token.i <= head.right_edge.i:
+        return False
+    return token.i == head.i or head.i in parse_table(token.doc).ancestors(token.i)
 
 
 def nearest(spans: list[Span], token: Token) -> Span:
@@ -860,7 +904,7 @@ def nearest(spans: list[Span], token: Token) -> Span:
 
 
 def usable_date(span: Span) -> bool:
-    timex = span._.timex or {}
+    timex = span_value(span, "timex") or {}
     value = timex.get("value")
     return timex.get("type") in ("DATE", "TIME") and isinstance(value, str) and value[:4].isdigit()
 

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import loader, triggers as trigger_lexicon
 from .event_args import ACTOR_TYPES, ArgumentWords, Arguments, argument_words, before_semicolon, stand_in
-from .extensions import EVENTS
+from .extensions import EVENTS, set_span_value, span_value
 from .guard import Guarded
 
 # dependencies that end the walk from a trigger up to the words governing it: a new clause
@@ -107,6 +107,13 @@ class EventFinder:
             | {lemma for lemma, _ in lexicon.office_phrasal} | lexicon.office_removing
             | lexicon.office_winning | lexicon.office_leaving | lexicon.publishing
             | {key[0] for key in lexicon.prepositional_verbs} | {key[0] for key in lexicon.phrasal_verbs})
+        # likewise every noun lemma the NOUN branch can type, or `_triggers` can undo ("ties")
+        self._noun_lemmas = frozenset(
+            set(lexicon.nouns) | {head for _, head in lexicon.noun_phrases} | set(lexicon.light_nouns)
+            | lexicon.office_leaving | set(lexicon.reversible_nouns))
+        # every lemma `obligation_subject` reads further
+        self._obliging_lemmas = lexicon.reporting_verbs | lexicon.mandative_verbs | lexicon.clausal_reporting
+        self._trigger_lemmas = self._verb_lemmas | self._noun_lemmas | self._obliging_lemmas
 
     # ------------------------------------------------------------ triggers
     def trigger_type(self, token: Token) -> str | None:
@@ -203,9 +210,10 @@ class EventFinder:
 
     def _noun_type(self, token: Token, lemma: str) -> str | None:
         lex = self.lex
-        for child in token.children:
-            if child.dep_ in ("compound", "amod"):
-                kind = lex.noun_phrases.get((child.lemma_.lower(), lemma))
+        table = self._args.table
+        for child in table.children[token.i]:
+            if table.dep[child] in ("compound", "amod"):
+                kind = lex.noun_phrases.get((table.lemma[child].lower(), lemma))
                 if kind:
                     return kind
         kind = lex.nouns.get(lemma)
@@ -392,11 +400,12 @@ class EventFinder:
             c.i in self._actor_tokens for c in token.children if c.dep_ in ("compound", "appos"))
 
     def is_negator(self, token: Token) -> bool:
-        lemma = token.lemma_.lower()
+        table = self._args.table
+        lemma = table.lemma[token.i].lower()
         if lemma in self.lex.negators:
             return True
-        return any(c.dep_ in ("prt", "prep") and (lemma, c.lemma_.lower()) in self.lex.phrasal_negators
-                   for c in token.children)
+        return any(table.dep[c] in ("prt", "prep") and (lemma, table.lemma[c].lower()) in self.lex.phrasal_negators
+                   for c in table.children[token.i])
 
     def transformed_type(self, noun: Token, kind: str | None) -> str | None:
         """The type of what a verb or noun does to the event `noun` names: undoing it ("lifted
@@ -438,18 +447,19 @@ class EventFinder:
     # ------------------------------------------------------------ modality and governors
     def cues_of(self, token: Token, cues: set[str], is_trigger: bool) -> None:
         lex = self.lex
+        table = self._args.table
         if not is_trigger:
-            lemma = token.lemma_.lower()
+            lemma = table.lemma[token.i].lower()
             if lemma in lex.speculative_words:
                 cues.add("speculative")
             elif lemma in lex.planned_words:
                 cues.add("planned")
-            elif token.lower_ in lex.intent_words:
+            elif table.lower[token.i] in lex.intent_words:
                 cues.add("future")
             if self.is_negator(token) and token.i not in self._renouncing:
                 cues.add("negated")
-        for c in token.children:
-            dep, lower, lemma = c.dep_, c.lower_, c.lemma_.lower()
+        for c in table.children[token.i]:
+            dep, lower, lemma = table.dep[c], table.lower[c], table.lemma[c].lower()
             if dep in ("aux", "auxpass"):
                 if lower in lex.speculative_auxiliaries:
                     cues.add("speculative")
@@ -590,11 +600,13 @@ class EventFinder:
     def future_time_clause(self, token: Token) -> bool:
         """Inside a time clause in the present tense, which English uses for the future: "before
         they demobilize", "after the two leaders meet"."""
-        for t in [token, *token.ancestors]:
-            if t.dep_ == "advcl" and present_tense(t) and any(
-                    c.dep_ == "mark" and c.lower_ in self.lex.future_time_markers for c in t.children):
+        table = self._args.table
+        dep = table.dep
+        for t in [token.i, *table.ancestors(token.i)]:
+            if dep[t] == "advcl" and present_tense(token.doc[t]) and any(
+                    dep[c] == "mark" and table.lower[c] in self.lex.future_time_markers for c in table.children[t]):
                 return True
-            if t.dep_ in ("ccomp", "relcl", "parataxis"):
+            if dep[t] in ("ccomp", "relcl", "parataxis"):
                 return False
         return False
 
@@ -625,13 +637,15 @@ class EventFinder:
         """Inside a condition ("unless Baghdad accepts", "if he is elected"), or a time clause in
         the present tense that waits on something not yet done ("until their demands are met",
         "once the treaty is ratified")."""
-        for t in [token, *token.ancestors]:
-            if t.dep_ != "advcl":
+        table = self._args.table
+        dep = table.dep
+        for t in [token.i, *table.ancestors(token.i)]:
+            if dep[t] != "advcl":
                 continue
-            marks = {c.lower_ for c in t.children if c.dep_ == "mark"}
+            marks = {table.lower[c] for c in table.children[t] if dep[c] == "mark"}
             if marks & self.lex.hypothetical_markers:
                 return True
-            if marks & self.lex.pending_markers and present_tense(t):
+            if marks & self.lex.pending_markers and present_tense(token.doc[t]):
                 return True
         return False
 
@@ -649,10 +663,12 @@ class EventFinder:
 
     def reporter_below(self, top: Token) -> Token | None:
         """"Y will invest, X said": a reporting verb hanging off the clause's top."""
-        for c in top.children:
-            if c.dep_ in ("parataxis", "ccomp", "advcl") and c.lemma_.lower() in self.lex.reporting_verbs \
-                    and not any(g.dep_ == "ccomp" for g in c.children):
-                return c
+        table = self._args.table
+        dep, children = table.dep, table.children
+        for c in children[top.i]:
+            if dep[c] in ("parataxis", "ccomp", "advcl") and table.lemma[c].lower() in self.lex.reporting_verbs \
+                    and not any(dep[g] == "ccomp" for g in children[c]):
+                return top.doc[c]
         return None
 
     def modality(self, cues: set[str], reported: bool) -> str:
@@ -671,7 +687,7 @@ class EventFinder:
         args = Arguments(doc, self.carriers, self.event_nouns, self.receivers, self.lex.instruments,
                          self.lex.reporting_verbs, self.arg_words)
         self._actor_tokens = args.actor_at
-        self._args = args
+        self._args = args   # its parse table too: the methods below read it by index
         self._renouncing = set()
         triggers = self._triggers(doc)
         mentions: list[EventReading] = []
@@ -726,20 +742,32 @@ class EventFinder:
         triggers: dict[int, str] = {}
         captions = doc._.captions or []
         reversible_nouns = self.lex.reversible_nouns
-        for token in doc:
-            if captions and any(start <= token.idx < end for start, end in captions):
+        table = self._args.table
+        pos, idx = table.pos, table.idx
+        # only a lemma of the lexicon can make a trigger: skip the rest without a Token, the test made
+        # once per distinct lemma of the Doc
+        known = {lemma for lemma in set(table.lemma) if lemma.lower() in self._trigger_lemmas}
+        for i, lemma in enumerate(table.lemma):
+            if lemma not in known:
+                continue
+            lemma = lemma.lower()
+            if not ((pos[i] == "VERB" and lemma in self._verb_lemmas)
+                    or (pos[i] == "NOUN" and lemma in self._noun_lemmas) or lemma in self._obliging_lemmas):
+                continue
+            if captions and any(start <= idx[i] < end for start, end in captions):
                 continue   # a photo caption describes a picture, not an event the article reports
+            token = doc[i]
             kind = self.trigger_type(token)
-            if token.pos_ == "NOUN" and (kind or token.lemma_.lower() in reversible_nouns):
-                kind = self.transformed_type(token, kind or reversible_nouns[token.lemma_.lower()]) or kind
+            if pos[i] == "NOUN" and (kind or lemma in reversible_nouns):
+                kind = self.transformed_type(token, kind or reversible_nouns[lemma]) or kind
             if kind:
-                triggers[token.i] = kind
+                triggers[i] = kind
             elif self.obligation_subject(token) is not None:
-                triggers[token.i] = self.lex.obligation_type
+                triggers[i] = self.lex.obligation_type
         for i in list(triggers):
             # the verb that undoes or grants an event ("demands were met") is not one itself
             noun = doc[i]
-            if noun.pos_ == "NOUN" and triggers[i] != self.trigger_type(noun):
+            if pos[i] == "NOUN" and triggers[i] != self.trigger_type(noun):
                 place = stand_in(noun, self.arg_words)
                 verb = place.head.head if place.dep_ == "pobj" else place.head
                 if verb.pos_ == "VERB" and verb.i in triggers and verb.i != i:
@@ -856,7 +884,7 @@ class EventFinder:
             for span in [a for c in token.children if c.dep_ == "prep" and c.lower_ == given_to
                          for p in c.children if p.dep_ == "pobj" and self.names_recipient(p)
                          for a in args.actors_in(p)]:
-                actor = span._.actor or {}
+                actor = span_value(span, "actor") or {}
                 for name in (actor.get("name"), actor.get("acts_for")):
                     if name and name not in m.source and name not in m.target:
                         m.target.append(name)
@@ -944,9 +972,11 @@ class EventFinder:
 
     def phrasal_clauses(self, verb: Token) -> set[int]:
         """Clauses that complete a phrasal trigger ("called [for Seoul to pay]"): the quote keeps them."""
-        lemma = verb.lemma_.lower()
-        return {c.i for c in verb.children if c.dep_ in ("advcl", "xcomp", "ccomp") and any(
-            m.dep_ == "mark" and (lemma, m.lower_) in self.lex.phrasal_verbs for m in c.children)}
+        table = self._args.table
+        dep, children = table.dep, table.children
+        lemma = table.lemma[verb.i].lower()
+        return {c for c in children[verb.i] if dep[c] in ("advcl", "xcomp", "ccomp") and any(
+            dep[m] == "mark" and (lemma, table.lower[m]) in self.lex.phrasal_verbs for m in children[c])}
 
     def merged(self, doc: Doc, mentions: list[EventReading]) -> list[Span]:
         """One event per occurrence: same type, shared actor, compatible date."""
@@ -977,12 +1007,12 @@ class EventFinder:
         spans = []
         for e in events:
             span = doc[e.token.i:e.token.i + 1]
-            span._.event = {
+            set_span_value(span, "event", {
                 "type": e.type, "source": e.source, "target": e.target, "date": e.date,
                 "location": e.location, "modality": e.modality,
                 "quote_start": e.quote[0], "quote_end": e.quote[1],
                 "attributed_to": e.attributed_to, "trigger": e.token.text, "mentions": e.mentions,
-            }
+            })
             spans.append(span)
         return spans
 

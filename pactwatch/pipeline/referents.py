@@ -1,5 +1,8 @@
 """What each quantity and event is about, decided once from the parse so reconciliation never re-reads text.
 
+The readings walk the parse by index in the Doc's parse table (pipeline/parse_table.py); the document's
+actor and date spans, with their values, are read once per Doc.
+
 Adds to `Span._.quantity`:
     counts       lemma of the noun the amount counts or prices ("worker", "tariff", "investment"), or None
     change_size  True when the amount is the size of a change ("an 8.3% increase", "raised by 8.3%")
@@ -47,13 +50,15 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX
+from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX, set_span_value, span_value
 from .attach import in_sentence
 from .guard import Guarded
+from .parse_table import ParseTable, parse_table
 from ..knowledge import loader
 
 DATA = "referents.toml"
@@ -79,6 +84,8 @@ def lexicon(kb_dirs: tuple[str, ...] = ()) -> dict:
     # a verb whose lemma opens no rebuttal phrase cannot be one (every phrase of a verb but "be"
     # starts with its lemma): statements() skips reading its children
     out["rebuttal_heads"] = frozenset(p.split()[0] for p in out.get("rebuttal_verbs", ()))
+    # every lemma statements() reads further
+    out["stating_lemmas"] = out["reporting_verbs"] | out["rebuttal_heads"] | {"be"} | out["reporting_nouns"]
     tw = loader.data("time_words.toml", kb_dirs)
     out["months"] = frozenset(tw.get("months", {}))
     out["weekdays"] = frozenset(tw.get("weekdays", {}))
@@ -90,33 +97,39 @@ def lexicon(kb_dirs: tuple[str, ...] = ()) -> dict:
 def verb_phrases(verb: Token) -> list[str]:
     """Lemma phrases a verb can stand for: with its particle, its object or its prepositional object
     ("take effect", "come into effect", "step down", "leave office"), then the bare lemma."""
-    lemma = verb.lemma_.lower()
+    table = parse_table(verb.doc)
+    dep, lower, lemmas, children = table.dep, table.lower, table.lemma, table.children
+    lemma = lemmas[verb.i].lower()
     out = []
-    for child in verb.children:
-        if child.dep_ == "prt":
-            out.append(f"{lemma} {child.lower_}")
-        elif child.dep_ in ("dobj", "attr", "acomp"):
-            det = " ".join(t.lower_ for t in child.lefts if t.dep_ == "det")
-            out.append(f"{lemma} {child.lemma_.lower()}")
+    for child in children[verb.i]:
+        if dep[child] == "prt":
+            out.append(f"{lemma} {lower[child]}")
+        elif dep[child] in ("dobj", "attr", "acomp"):
+            det = " ".join(lower[t] for t in children[child] if t < child and dep[t] == "det")
+            out.append(f"{lemma} {lemmas[child].lower()}")
             if det:
-                out.append(f"{lemma} {det} {child.lemma_.lower()}")
-        elif child.dep_ == "prep":
-            for pobj in child.children:
-                if pobj.dep_ == "pobj":
-                    out.append(f"{lemma} {child.lower_} {pobj.lemma_.lower()}")
-    if verb.lemma_.lower() == "be":
-        out += [c.lemma_.lower() for c in verb.children if c.dep_ in ("acomp", "attr")]
+                out.append(f"{lemma} {det} {lemmas[child].lower()}")
+        elif dep[child] == "prep":
+            for pobj in children[child]:
+                if dep[pobj] == "pobj":
+                    out.append(f"{lemma} {lower[child]} {lemmas[pobj].lower()}")
+    if lemma == "be":
+        out += [lemmas[c].lower() for c in children[verb.i] if dep[c] in ("acomp", "attr")]
     out.append(lemma)
     return out
 
 
 def clause_verb(token: Token) -> Token:
     """The nearest verb at or above a token (the clause it is stated in)."""
-    t = token
+    return token.doc[_clause_verb(parse_table(token.doc), token.i)]
+
+
+def _clause_verb(table: ParseTable, t: int) -> int:
+    pos, head = table.pos, table.head
     for _ in range(12):
-        if t.pos_ in ("VERB", "AUX") or t.head.i == t.i:
+        if pos[t] in ("VERB", "AUX") or head[t] == t:
             return t
-        t = t.head
+        t = head[t]
     return t
 
 
@@ -124,57 +137,61 @@ def conditional_mark(token: Token, lex: dict | None = None) -> str | None:
     """"counterfactual" or "conditional" when the statement holding `token` is the consequent or the
     condition of an if-clause, or a "would have + participle" past that did not happen."""
     lex = lex or lexicon()
-    t = token
+    table = parse_table(token.doc)
+    pos, dep, head, lower, children = table.pos, table.dep, table.head, table.lower, table.children
+    marks = lex["condition_marks"]
+    t = token.i
     for _ in range(16):
-        if t.pos_ in ("VERB", "AUX"):
-            kids = list(t.children)
+        if pos[t] in ("VERB", "AUX"):
+            kids = children[t]
             # the token's own clause is a condition: "if the talks fail, 25% ..." reads the 25% as the consequent
-            if t.dep_ == "advcl" and any(k.dep_ == "mark" and k.lower_ in lex["condition_marks"] for k in kids):
-                return _kind_of_condition(t)
+            if dep[t] == "advcl" and any(dep[k] == "mark" and lower[k] in marks for k in kids):
+                return "counterfactual" if _pluperfect(table, t) else "conditional"
             for k in kids:
-                if k.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex["condition_marks"]
-                                             for m in k.children):
-                    return "counterfactual" if (_pluperfect(k) or _modal_perfect(t, lex=lex)) else "conditional"
-            if _modal_perfect(t, lex=lex):
+                if dep[k] == "advcl" and any(dep[m] == "mark" and lower[m] in marks for m in children[k]):
+                    return "counterfactual" if (_pluperfect(table, k) or _modal_perfect(table, t, lex)) \
+                        else "conditional"
+            if _modal_perfect(table, t, lex):
                 return "counterfactual"
-        if t.head.i == t.i or t.dep_ in ("ccomp", "parataxis"):
+        if head[t] == t or dep[t] in ("ccomp", "parataxis"):
             break
-        t = t.head
+        t = head[t]
     return None
 
 
-def _kind_of_condition(verb: Token) -> str:
-    return "counterfactual" if _pluperfect(verb) else "conditional"
-
-
-def _pluperfect(verb: Token) -> bool:
+def _pluperfect(table: ParseTable, verb: int) -> bool:
     """"had (not) reached": the condition is a past that did not happen."""
-    return any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children) and verb.tag_ == "VBN"
+    return any(table.dep[c] == "aux" and table.lower[c] in ("had", "'d") for c in table.children[verb]) \
+        and table.tag[verb] == "VBN"
 
 
-def _modal_perfect(verb: Token, lex: dict | None = None) -> bool:
-    lex = lex or lexicon()
-    aux = [c.lower_ for c in verb.children if c.dep_ == "aux"]
-    return verb.tag_ == "VBN" and "have" in aux and any(a in lex["counterfactual_modals"] for a in aux)
+def _modal_perfect(table: ParseTable, verb: int, lex: dict) -> bool:
+    if table.tag[verb] != "VBN":
+        return False
+    aux = [table.lower[c] for c in table.children[verb] if table.dep[c] == "aux"]
+    return "have" in aux and any(a in lex["counterfactual_modals"] for a in aux)
 
 
 def reported_future(token: Token, lex: dict | None = None) -> bool:
     """"would" in a clause under a past-tense verb ("signed a deal under which Seoul would raise its
     share"): the future of a past report, as firm as the report, not speculation."""
     lex = lex or lexicon()
-    verb = clause_verb(token)
-    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+    table = parse_table(token.doc)
+    pos, dep, head, tag, lower = table.pos, table.dep, table.head, table.tag, table.lower
+    verb = _clause_verb(table, token.i)
+    kids = table.children[verb]
+    if not any(dep[c] == "aux" and lower[c] == "would" for c in kids):
         return False
-    if any(c.dep_ == "mark" and c.lower_ in lex["condition_marks"] for c in verb.children):
+    if any(dep[c] == "mark" and lower[c] in lex["condition_marks"] for c in kids):
         return False
     t = verb
     for _ in range(8):
-        if t.head.i == t.i:
+        if head[t] == t:
             return False
-        t = t.head
+        t = head[t]
         # an infinitive or participle ("hurried to sign a deal under which ...") takes its tense from above
-        if t.pos_ in ("VERB", "AUX") and t.tag_ not in ("VB", "VBG", "VBN"):
-            return t.tag_ == "VBD"
+        if pos[t] in ("VERB", "AUX") and tag[t] not in ("VB", "VBG", "VBN"):
+            return tag[t] == "VBD"
     return False
 
 
@@ -183,17 +200,19 @@ def possibility(token: Token, lex: dict | None = None) -> str | None:
     them by dedicating 2%"), looking up through the infinitives and gerunds that take their mood from above."""
     lex = lex or lexicon()
     modals = lex["possibility_modals"]
-    t = clause_verb(token)
+    table = parse_table(token.doc)
+    pos, dep, head, tag, lower = table.pos, table.dep, table.head, table.tag, table.lower
+    t = _clause_verb(table, token.i)
     for _ in range(8):
-        if t.pos_ in ("VERB", "AUX"):
-            found = next((c.lower_ for c in t.children if c.dep_ == "aux" and c.lower_ in modals), None)
+        if pos[t] in ("VERB", "AUX"):
+            found = next((lower[c] for c in table.children[t] if dep[c] == "aux" and lower[c] in modals), None)
             if found:
                 return found
-            if t.tag_ not in ("VB", "VBG", "VBN") or t.dep_ in ("ccomp", "parataxis", "ROOT"):
+            if tag[t] not in ("VB", "VBG", "VBN") or dep[t] in ("ccomp", "parataxis", "ROOT"):
                 return None
-        if t.head.i == t.i:
+        if head[t] == t:
             return None
-        t = t.head
+        t = head[t]
     return None
 
 
@@ -202,33 +221,84 @@ def attribution(doc: Doc, token: Token, lex: dict | None = None) -> str | None:
     complement holds it, or the object of "according to" in its sentence; as an actor's canonical name
     when an actor span covers it."""
     lex = lex or lexicon()
-    t = token
+    table = parse_table(doc)
+    dep, head = table.dep, table.head
+    t = token.i
     for _ in range(16):
-        head = t.head
-        if head.i == t.i:
+        up = head[t]
+        if up == t:
             break
-        if t.dep_ in ("ccomp", "parataxis", "xcomp") and head.lemma_.lower() in lex["reporting_verbs"]:
-            subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if dep[t] in ("ccomp", "parataxis", "xcomp") and table.lemma[up].lower() in lex["reporting_verbs"]:
+            subj = next((c for c in table.children[up] if dep[c] in ("nsubj", "nsubjpass")), None)
             if subj is not None:
-                return _actor_name(doc, subj)
-        t = head
+                return _actor_name(doc, doc[subj])
+        t = up
     sent = token.sent
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
-            pobj = next((c for c in doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+    table = parse_table(doc)
+    lower = table.lower
+    for i in range(sent.start, sent.end - 1):
+        if lower[i] == "according" and lower[i + 1] == "to":
+            pobj = next((c for c in table.children[i + 1] if table.dep[c] == "pobj"), None)
             if pobj is not None:
-                return _actor_name(doc, pobj)
+                return _actor_name(doc, doc[pobj])
     return None
 
 
 def _actor_name(doc: Doc, token: Token) -> str | None:
-    for span in doc.spans.get(ACTORS, []):
-        if span.start <= token.i < span.end and span._.actor:
-            return span._.actor.get("name") or span.text
+    name = _actor_names(doc).get(token.i)
+    if name is not None:
+        return name
     if token.pos_ == "PROPN":
         compound = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         return " ".join([t.text for t in compound] + [token.text])
     return None
+
+
+def _actors(doc: Doc) -> list[tuple[Span, dict | None]]:
+    """The document's actor spans with their `Span._.actor`, in the group's order, read once per
+    document (every Span of a group and every `._` read makes a new object)."""
+    group = doc.spans.get(ACTORS, [])
+    cached = doc.user_data.get("pw_referent_actors")
+    if cached is None or cached[0] != (id(group), len(group)):
+        cached = doc.user_data["pw_referent_actors"] = ((id(group), len(group)),
+                                                         [(span, span_value(span, "actor")) for span in group])
+    return cached[1]
+
+
+def _actor_names(doc: Doc) -> dict[int, str]:
+    """Token index -> the name of the first actor span (in the group's order) covering it, or its text
+    (indexed once per document, as `_actor_name` is asked for many tokens)."""
+    actors = _actors(doc)
+    index = doc.user_data.get("pw_actor_names")
+    if index is None or index[0] is not actors:
+        names: dict[int, str] = {}
+        for span, actor in actors:
+            if actor:
+                name = actor.get("name") or span.text
+                for i in range(span.start, span.end):
+                    names.setdefault(i, name)
+        index = doc.user_data["pw_actor_names"] = (actors, names)
+    return index[1]
+
+
+def _timexes(doc: Doc) -> list[tuple[Span, str | None, bool]]:
+    """The document's temporal expressions in the group's order, each with its value and whether that
+    value is a full day, read once per document (a scan of these few beats an index lookup per fact)."""
+    group = doc.spans.get(TIMEX, [])
+    cached = doc.user_data.get("pw_referent_timexes")
+    if cached is None or cached[0] != (id(group), len(group)):
+        spans = []
+        for span in group:
+            value = (span_value(span, "timex") or {}).get("value")
+            spans.append((span, value, bool(value) and bool(_FULL_DAY.match(value))))
+        cached = doc.user_data["pw_referent_timexes"] = ((id(group), len(group)), spans)
+    return cached[1]
+
+
+def _within(span: Span, sent: Span, start: int, end: int) -> bool:
+    """`span` lies in the sentence (as attach.in_sentence finds it) and in the characters [start, end)."""
+    return sent.start <= span.start < sent.end and span.end <= sent.end \
+        and start <= span.start_char and span.end_char <= end
 
 
 def timexes_valued(doc: Doc, value: str) -> list[Span]:
@@ -237,7 +307,7 @@ def timexes_valued(doc: Doc, value: str) -> list[Span]:
     if index is None or index[0] != len(doc.spans.get(TIMEX, [])):
         by_value: dict[str, list[Span]] = {}
         for span in doc.spans.get(TIMEX, []):
-            by_value.setdefault((span._.timex or {}).get("value"), []).append(span)
+            by_value.setdefault((span_value(span, "timex") or {}).get("value"), []).append(span)
         index = doc.user_data["pw_timex_by_value"] = (len(doc.spans.get(TIMEX, [])), by_value)
     return index[1].get(value, [])
 
@@ -260,14 +330,15 @@ def date_form(doc: Doc, value: str | None, start: int, end: int,
         # a date the statement does not state that is the document's own is the document's, not the fact's
         return ("document" if value in anchors else "elsewhere"), None
     span = min(inside, key=lambda s: s.start_char)
-    lowered = {t.lower_ for t in span}
+    lower = parse_table(doc).lower
+    lowered = set(lower[span.start:span.end])
     if lowered & lex["months"] or _YEAR.search(span.text) or _NUMERIC_DATE.search(span.text):
         kind = "explicit"
     elif lowered & lex["weekdays"]:
         kind = "weekday"
     else:
         kind = "relative"
-    before = {t.lower_ for t in doc[max(span.sent.start, span.start - _QUALIFIER_TOKENS):span.start]}
+    before = set(lower[max(span.sent.start, span.start - _QUALIFIER_TOKENS):span.start])
     if before & lex["date_before_words"] and "on" not in before:
         kind += ":before"
     elif before & lex["date_after_words"] and kind == "explicit" and "from" not in before:
@@ -294,17 +365,19 @@ def counted_noun(span: Span, lex: dict | None = None) -> tuple[str | None, str |
     """(what the amount counts or prices, the whole a share is of) as lemmas."""
     lex = lex or lexicon()
     units, vague = lex["unit_words"], lex["vague_nouns"]
-    inside = [t for t in span if t.pos_ in NOUNS and t.lemma_.lower() not in units and t.lower_ not in units
-              and not t.like_num and t.ent_type_ not in ("GPE", "NORP")]
+    table = parse_table(span.doc)
+    pos, lemmas, lower, dep, children = table.pos, table.lemma, table.lower, table.dep, table.children
+    inside = [i for i in range(span.start, span.end) if pos[i] in NOUNS and lemmas[i].lower() not in units
+              and lower[i] not in units and not table.like_num[i] and table.ent_type[i] not in ("GPE", "NORP")]
     base = None
     root = span.root
-    for child in root.children:
-        if child.dep_ == "prep" and child.lower_ == "of":
-            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if pobj is not None and pobj.pos_ in NOUNS:
-                base = pobj.lemma_.lower()
+    for child in children[root.i]:
+        if dep[child] == "prep" and lower[child] == "of":
+            pobj = next((c for c in children[child] if dep[c] == "pobj"), None)
+            if pobj is not None and pos[pobj] in NOUNS:
+                base = lemmas[pobj].lower()
     if inside:
-        return _keep(inside[-1].lemma_.lower(), vague), base
+        return _keep(lemmas[inside[-1]].lower(), vague), base
     head = root.head
     if root.dep_ in ("nummod", "compound", "amod", "quantmod", "npadvmod", "nmod", "appos") and head.pos_ in NOUNS:
         return _keep(head.lemma_.lower(), vague), base
@@ -354,13 +427,15 @@ def change_size(span: Span, counts: str | None, lex: dict | None = None) -> bool
 def instalment(span: Span, lex: dict | None = None) -> str | None:
     """"increment" or "base" from a modifier of the amount or of the noun it counts."""
     lex = lex or lexicon()
-    root = span.root
-    near = list(span) + list(root.head.lefts if root.head.pos_ in NOUNS else []) + [root.head]
-    for t in near:
-        if t.lower_ in lex["increment_words"] and t.dep_ in ("amod", "det", "compound", "advmod", "nummod", "ROOT") \
-                and t.pos_ in ("ADJ", "DET", "NOUN"):
+    table = parse_table(span.doc)
+    lower, dep, pos = table.lower, table.dep, table.pos
+    head = table.head[span.root.i]
+    lefts = [c for c in table.children[head] if c < head] if pos[head] in NOUNS else []
+    for t in [*range(span.start, span.end), *lefts, head]:
+        if lower[t] in lex["increment_words"] and dep[t] in ("amod", "det", "compound", "advmod", "nummod", "ROOT") \
+                and pos[t] in ("ADJ", "DET", "NOUN"):
             return "increment"
-        if t.lower_ in lex["base_words"] and t.pos_ in ("ADJ", "ADV"):
+        if lower[t] in lex["base_words"] and pos[t] in ("ADJ", "ADV"):
             return "base"
     return None
 
@@ -375,22 +450,27 @@ def payment(span: Span, counts: str | None, qualifier: str | None, lex: dict | N
         return "ceiling"
     if counts in lex["promise_nouns"]:
         return None
-    verb = clause_verb(span.root)
-    if verb.pos_ not in ("VERB", "AUX") or not any(p in lex["payment_verbs"] for p in verb_phrases(verb)):
+    table = parse_table(span.doc)
+    dep, tag = table.dep, table.tag
+    verb = _clause_verb(table, span.root.i)
+    if table.pos[verb] not in ("VERB", "AUX") \
+            or not any(p in lex["payment_verbs"] for p in verb_phrases(span.doc[verb])):
         return None
-    kids = [c for c in verb.children]
-    if any(c.dep_ == "neg" for c in kids) or any(c.dep_ == "aux" and c.tag_ == "MD" for c in kids):
+    kids = table.children[verb]
+    if any(dep[c] == "neg" for c in kids) or any(dep[c] == "aux" and tag[c] == "MD" for c in kids):
         return None
-    if verb.tag_ == "VBD":
+    if tag[verb] == "VBD":
         return "paid"
-    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in kids)
-    return "paid" if verb.tag_ == "VBN" and perfect else None
+    perfect = any(dep[c] == "aux" and table.lemma[c].lower() == "have" for c in kids)
+    return "paid" if tag[verb] == "VBN" and perfect else None
 
 
 def _words_before(span: Span, n: int = 4) -> str:
     """The last `n` words before the amount in its sentence, skipping punctuation and articles."""
-    words = [t.lower_ for t in span.doc[max(span.sent.start, span.start - 2 * n):span.start]
-             if not t.is_punct and t.lower_ not in ("the", "a", "an")]
+    table = parse_table(span.doc)
+    lower, punct = table.lower, table.is_punct
+    words = [lower[i] for i in range(max(span.sent.start, span.start - 2 * n), span.start)
+             if not punct[i] and lower[i] not in ("the", "a", "an")]
     return " ".join(words[-n:])
 
 
@@ -424,23 +504,27 @@ def included_parties(span: Span, lex: dict | None = None) -> list[str]:
     including Spain and Italy, signed ..., committing to spend 5%")."""
     lex = lex or lexicon()
     words = lex["inclusion_words"]
-    t, out = span.root, []
+    doc = span.doc
+    table = parse_table(doc)
+    pos, dep, head, lower, children = table.pos, table.dep, table.head, table.lower, table.children
+    t, out = span.root.i, []
     for _ in range(8):
-        if t.pos_ in ("VERB", "AUX"):
-            for subj in (c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")):
-                for prep in (c for c in subj.children if c.lower_ in words):
-                    for member in prep.children:
-                        if member.dep_ != "pobj":
+        if pos[t] in ("VERB", "AUX"):
+            for subj in (c for c in children[t] if dep[c] in ("nsubj", "nsubjpass")):
+                for prep in (c for c in children[subj] if lower[c] in words):
+                    for member in children[prep]:
+                        if dep[member] != "pobj":
                             continue
+                        member = doc[member]
                         for m in [member] + list(member.conjuncts):
                             if m.pos_ == "PROPN":
-                                ent = next((e for e in span.doc.ents if e.start <= m.i < e.end), None)
+                                ent = next((e for e in doc.ents if e.start <= m.i < e.end), None)
                                 out.append(ent.text if ent is not None else m.text)
-            if out or t.dep_ in ("ccomp", "parataxis"):
+            if out or dep[t] in ("ccomp", "parataxis"):
                 break
-        if t.head.i == t.i:
+        if head[t] == t:
             break
-        t = t.head
+        t = head[t]
     return list(dict.fromkeys(out))
 
 
@@ -467,8 +551,8 @@ def _stated_minimum(span: Span, qualifier: str | None, lex: dict | None = None) 
     lex = lex or lexicon()
     if qualifier and qualifier.lower() in lex["minimum_phrases"]:
         return True
-    doc = span.doc
-    words = [t.lower_ for t in doc[max(span.sent.start, span.start - 6):span.start] if not t.is_punct]
+    table = parse_table(span.doc)
+    words = [table.lower[i] for i in range(max(span.sent.start, span.start - 6), span.start) if not table.is_punct[i]]
     before = " ".join(words[-3:])
     return any(before.endswith(p) or f"{p} " in f"{before} " for p in lex["minimum_phrases"])
 
@@ -476,18 +560,20 @@ def _stated_minimum(span: Span, qualifier: str | None, lex: dict | None = None) 
 def sufficiency(span: Span, qualifier: str | None, lex: dict | None = None) -> tuple[str | None, str | None]:
     """("enough" | "minimum" | None, goal noun): see the module doc."""
     lex = lex or lexicon()
-    t, via_means = span.root, False
+    table = parse_table(span.doc)
+    pos, dep, head, lower = table.pos, table.dep, table.head, table.lower
+    t, via_means = span.root.i, False
     for _ in range(6):
-        if t.lower_ in ("than", "instead"):
+        if lower[t] in ("than", "instead"):
             break  # "by dedicating 2% rather than the 5%": the 5% is the alternative turned down
-        if t.dep_ == "prep" and t.lower_ in lex["means_preps"]:
+        if dep[t] == "prep" and lower[t] in lex["means_preps"]:
             via_means = True
-        if t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in lex["goal_verbs"]:
-            modal = any(c.dep_ == "aux" and c.lower_ in lex["enough_modals"] for c in t.children)
-            return ("enough", _goal_of(t)) if via_means and modal else (None, None)
-        if t.head.i == t.i:
+        if pos[t] in ("VERB", "AUX") and table.lemma[t].lower() in lex["goal_verbs"]:
+            modal = any(dep[c] == "aux" and lower[c] in lex["enough_modals"] for c in table.children[t])
+            return ("enough", _goal_of(span.doc[t])) if via_means and modal else (None, None)
+        if head[t] == t:
             break
-        t = t.head
+        t = head[t]
     if _stated_minimum(span, qualifier, lex=lex):
         goal = _goal_below(clause_verb(span.root), lex=lex)
         if goal is not None:
@@ -497,27 +583,30 @@ def sufficiency(span: Span, qualifier: str | None, lex: dict | None = None) -> t
 
 def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
     lex = lex or lexicon()
-    q = span._.quantity
+    q = span_value(span, "quantity")
     if not q:
         return
+    root = span.root
     counts, base = counted_noun(span, lex=lex)
-    occasion, verb = occasion_of(span.root, lex=lex)
-    start = q.get("quote_start", span.sent.start_char)
-    end = q.get("quote_end", span.sent.end_char)
+    occasion, verb = occasion_of(root, lex=lex)
+    sent = span.sent
+    start = q.get("quote_start", sent.start_char)
+    end = q.get("quote_end", sent.end_char)
     form, _ = date_form(doc, q.get("time"), start, end, lex=lex)
     refused = turned_down(span, lex=lex)
-    span._.quantity = {**q, "counts": counts, "change_size": change_size(span, counts, lex=lex), "base": base,
-                       "occasion": occasion, "occasion_verb": verb,
-                       "instalment": instalment(span, lex=lex), "conditional": conditional_mark(span.root, lex=lex),
-                       "attributed_to": q.get("attributed_to") or attribution(doc, span.root, lex=lex),
-                       "time_basis": form,
-                       "reported_future": reported_future(span.root, lex=lex), "modal": possibility(span.root, lex=lex),
-                       "payment": payment(span, counts, q.get("qualifier"), lex=lex) if q.get("unit") else None,
-                       **dict(zip(("sufficiency", "goal"), sufficiency(span, q.get("qualifier"), lex=lex)
-                                  if not refused else (None, None))),
-                       "turned_down": refused, "included": included_parties(span, lex=lex),
-                       "turned_down_by": turned_down_by(span) if refused else None,
-                       "dated_things": dated_things(doc, span.root.sent, start, end, lex=lex)}
+    set_span_value(span, "quantity", {
+        **q, "counts": counts, "change_size": change_size(span, counts, lex=lex), "base": base,
+        "occasion": occasion, "occasion_verb": verb,
+        "instalment": instalment(span, lex=lex), "conditional": conditional_mark(root, lex=lex),
+        "attributed_to": q.get("attributed_to") or attribution(doc, root, lex=lex),
+        "time_basis": form,
+        "reported_future": reported_future(root, lex=lex), "modal": possibility(root, lex=lex),
+        "payment": payment(span, counts, q.get("qualifier"), lex=lex) if q.get("unit") else None,
+        **dict(zip(("sufficiency", "goal"), sufficiency(span, q.get("qualifier"), lex=lex)
+                   if not refused else (None, None))),
+        "turned_down": refused, "included": included_parties(span, lex=lex),
+        "turned_down_by": turned_down_by(span) if refused else None,
+        "dated_things": dated_things(doc, root.sent, start, end, lex=lex)})
 
 
 # ---------------------------------------------------------------- dated things
@@ -545,9 +634,8 @@ def dated_things(doc: Doc, sent: Span, start: int, end: int, lex: dict | None = 
     August 1")."""
     lex = lex or lexicon()
     out = []
-    for span in in_sentence(doc, TIMEX, sent):
-        value = (span._.timex or {}).get("value")
-        if not (start <= span.start_char and span.end_char <= end) or not value or not _FULL_DAY.match(value):
+    for span, value, full_day in _timexes(doc):
+        if not full_day or not _within(span, sent, start, end):
             continue
         head = span.root.head
         if head.dep_ == "prep" and head.lower_ in ("on", "from"):
@@ -588,9 +676,11 @@ def transition_phrases(doc: Doc, trigger: Span, start: int, end: int, lex: dict 
     table = lex["transitions"]
     found = []
     sent = trigger.root.sent
-    for tok in sent:
-        if not (start <= tok.idx < end) or tok.pos_ not in ("VERB", "NOUN", "AUX"):
+    parse = parse_table(doc)
+    for i in range(sent.start, sent.end):
+        if not (start <= parse.idx[i] < end) or parse.pos[i] not in ("VERB", "NOUN", "AUX"):
             continue
+        tok = doc[i]
         phrases = _subject_phrases(tok) + (verb_phrases(tok) if tok.pos_ != "NOUN" else [tok.lemma_.lower()])
         for phrase in phrases:
             kind = table.get(phrase)
@@ -611,16 +701,20 @@ def _subject_phrases(tok: Token) -> list[str]:
     """Phrases of a verb the shared reading misses: with a particle the parser took for an adverb or a
     preposition ("stepped down", "was sworn in"), and with a subject that names what changed ("her term
     began" -> "term begin", "his tenure came to an end" -> "tenure come to end")."""
-    if tok.pos_ not in ("VERB", "AUX"):
+    table = parse_table(tok.doc)
+    i, dep = tok.i, table.dep
+    if table.pos[i] not in ("VERB", "AUX"):
         return []
-    lemma = tok.lemma_.lower()
-    out = [f"{lemma} {c.lower_}" for c in tok.children if c.dep_ in ("advmod", "prep") and c.i == tok.i + 1]
-    subjects = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    lemma = table.lemma[i].lower()
+    kids = table.children[i]
+    out = [f"{lemma} {table.lower[c]}" for c in kids if dep[c] in ("advmod", "prep") and c == i + 1]
+    subjects = [c for c in kids if dep[c] in ("nsubj", "nsubjpass")]
     # "the term that began", or a parse that hangs the verb on its subject ("his first term as President began")
-    if tok.dep_ in ("relcl", "acl", "advcl") and tok.head.pos_ == "NOUN":
-        subjects.append(tok.head)
+    if dep[i] in ("relcl", "acl", "advcl") and table.pos[table.head[i]] == "NOUN":
+        subjects.append(table.head[i])
+    phrases = verb_phrases(tok) if subjects else []
     for c in subjects:
-        out += [f"{c.lemma_.lower()} {p}" for p in verb_phrases(tok)]
+        out += [f"{table.lemma[c].lower()} {p}" for p in phrases]
     return out
 
 
@@ -686,49 +780,51 @@ def office_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tup
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return [], []
-    toks = list(span)
-    lowers = [t.lower_ for t in toks]
+    table = parse_table(doc)
+    first = span.start
+    lowers = table.lower[first:span.end]
     firsts = lex["office_title_firsts"]
     offices, ends = [], {}
     i = 0
-    while i < len(toks):
+    while i < len(lowers):
         if lowers[i] not in firsts:     # no title starts with this word
             i += 1
             continue
-        for n in range(min(longest, len(toks) - i), 0, -1):
+        for n in range(min(longest, len(lowers) - i), 0, -1):
             words = " ".join(lowers[i:i + n])
             if words in titles:
-                before = {t.lower_ for t in toks[max(0, i - 2):i]}
-                former = bool(before & lex["former_words"]) or toks[i].lower_.startswith("ex-")
-                offices.append([words, toks[i].idx - start, former, _office_names(toks, i, words, lex=lex)])
-                ends[toks[i + n - 1].i] = offices[-1]
+                before = set(lowers[max(0, i - 2):i])
+                former = bool(before & lex["former_words"]) or lowers[i].startswith("ex-")
+                offices.append([words, table.idx[first + i] - start, former,
+                                _office_names(table, first, first + i, words, lex=lex)])
+                ends[first + i + n - 1] = offices[-1]
                 i += n
                 break
         else:
             i += 1
     titled = []
     for actor in in_sentence(doc, ACTORS, span):   # an index lookup, not a scan of the document's actors
-        if (actor._.actor or {}).get("type") != "PERSON":
+        if (span_value(actor, "actor") or {}).get("type") != "PERSON":
             continue
         # the title, then at most one word of its own ("then-Defense Secretary", a capitalised "Deputy")
         office = ends.get(actor.start - 1) or ends.get(actor.start - 2)
         if office is not None:
-            titled.append([office[0], (actor._.actor or {}).get("name") or actor.text, office[2]])
+            titled.append([office[0], (span_value(actor, "actor") or {}).get("name") or actor.text, office[2]])
     return offices, titled
 
 
-def _office_names(toks: list[Token], i: int, title: str, lex: dict | None = None) -> list[str]:
-    """How the office at toks[i] may be named: the title with the words naming it before it ("Finance
-    Minister" -> "minister", "finance minister"); a modifier right before it makes it another office
-    ("Deputy Minister" is not "minister", "acting president" not "president")."""
+def _office_names(table: ParseTable, first: int, at: int, title: str, lex: dict | None = None) -> list[str]:
+    """How the office at token `at` of a quote starting at token `first` may be named: the title with the
+    words naming it before it ("Finance Minister" -> "minister", "finance minister"); a modifier right
+    before it makes it another office ("Deputy Minister" is not "minister", "acting president" not "president")."""
     lex = lex or lexicon()
-    names = [] if i and toks[i - 1].lower_ in lex["office_modifiers"] else [title]
+    lower = table.lower
+    names = [] if at > first and lower[at - 1] in lex["office_modifiers"] else [title]
     phrase = title
-    for j in range(i - 1, max(-1, i - 3), -1):
-        t = toks[j]
-        if not t.is_alpha or t.pos_ not in ("PROPN", "NOUN", "ADJ") or t.lower_ in lex["former_words"]:
+    for j in range(at - 1, max(first - 1, at - 3), -1):
+        if not table.is_alpha[j] or table.pos[j] not in ("PROPN", "NOUN", "ADJ") or lower[j] in lex["former_words"]:
             break
-        phrase = f"{t.lower_} {phrase}"
+        phrase = f"{lower[j]} {phrase}"
         names.append(phrase)
     return names
 
@@ -741,21 +837,26 @@ def quote_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tupl
     if span is None:
         return [], False
     former = lex["former_words"]
-    return (sorted({t.lower_ for t in span if t.is_alpha and len(t) >= 4}),
-            any(t.lower_ in former or t.lower_.startswith("ex-") for t in span))
+    table = parse_table(doc)
+    lower = table.lower[span.start:span.end]
+    alpha, text = table.is_alpha[span.start:span.end], table.text[span.start:span.end]
+    return (sorted({w for w, a, t in zip(lower, alpha, text) if a and len(t) >= 4}),
+            any(w in former or w.startswith("ex-") for w in lower))
 
 
 def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
     lex = lex or lexicon()
-    e = span._.event
+    e = span_value(span, "event")
     if not e:
         return
-    start = e.get("quote_start", span.sent.start_char)
-    end = e.get("quote_end", span.sent.end_char)
+    root, span_sent = span.root, span.sent
+    start = e.get("quote_start", span_sent.start_char)
+    end = e.get("quote_end", span_sent.end_char)
     form, _ = date_form(doc, e.get("date"), start, end, lex=lex)
     value = e.get("date")
-    timexes = [[s.start_char - start, s.end_char - start, (s._.timex or {}).get("value")]
-               for s in in_sentence(doc, TIMEX, span.root.sent) if start <= s.start_char and s.end_char <= end]
+    sent = root.sent
+    timexes = [[s.start_char - start, s.end_char - start, timex_value]
+               for s, timex_value, _ in _timexes(doc) if _within(s, sent, start, end)]
     year_stated = None
     if value and re.match(r"\d{4}", str(value)):
         same = timexes_valued(doc, value)
@@ -766,13 +867,14 @@ def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
     kind = next((k for k in ("start", "end", "election") if k in kinds), None)
     offices, titled = office_words(doc, start, end, lex=lex)
     words, former = quote_words(doc, start, end, lex=lex)
-    span._.event = {**e, "date_basis": reconcile_basis(form), "date_form": form, "year_stated": year_stated,
-                    "quote_timexes": sorted(timexes), "transition": kind, "transition_spots": spots,
-                    "offices": offices, "titled": titled, "quote_words": words,
-                    "former": former,
-                    "impeachment": any(w.startswith("impeach") for w in words),
-                    "conditional": conditional_mark(span.root, lex=lex),
-                    "dated_things": dated_things(doc, span.root.sent, start, end, lex=lex)}
+    set_span_value(span, "event", {
+        **e, "date_basis": reconcile_basis(form), "date_form": form, "year_stated": year_stated,
+        "quote_timexes": sorted(timexes), "transition": kind, "transition_spots": spots,
+        "offices": offices, "titled": titled, "quote_words": words,
+        "former": former,
+        "impeachment": any(w.startswith("impeach") for w in words),
+        "conditional": conditional_mark(root, lex=lex),
+        "dated_things": dated_things(doc, sent, start, end, lex=lex)})
 
 
 # ---------------------------------------------------------------- titles people are given
@@ -783,25 +885,27 @@ def title_claims(doc: Doc, titles: dict[tuple[str, ...], dict], lex: dict | None
     modifier that makes it another office ("Deputy ...", "then-...") is not a claim."""
     lex = lex or lexicon()
     longest = max((len(k) for k in titles), default=0)
+    table = parse_table(doc)
+    lower = table.lower
     claims = []
-    for span in doc.spans.get(ACTORS, []):
-        actor = span._.actor or {}
+    for span, actor in _actors(doc):
+        actor = actor or {}
         if actor.get("type") != "PERSON":
             continue
         for n in range(min(longest, span.start), 0, -1):
-            words = tuple(t.lower_ for t in doc[span.start - n:span.start])
+            words = tuple(lower[span.start - n:span.start])
             title = titles.get(words)
             if title is None:
                 continue
             first = span.start - n
-            before = doc[first - 1] if first > 0 else None
+            before = lower[first - 1] if first > 0 else None
             former = False
-            if before is not None and before.lower_ in lex["former_words"]:
+            if before is not None and before in lex["former_words"]:
                 former, first = True, first - 1
-            elif before is not None and (before.lower_ in lex["office_modifiers"]
-                                         or before.lower_.rstrip("-") in lex["office_modifiers"]):
+            elif before is not None and (before in lex["office_modifiers"]
+                                         or before.rstrip("-") in lex["office_modifiers"]):
                 break
-            start, end = doc[first].idx, span.end_char
+            start, end = table.idx[first], span.end_char
             claims.append({"name": actor.get("name") or span.text, "surface": span.text, "kb_id": actor.get("kb_id"),
                            "title": " ".join(words), "roles": list(title.get("roles", [])),
                            "country": title.get("country"), "former": former, "start": start, "end": end,
@@ -825,57 +929,67 @@ def statements(doc: Doc, lex: dict | None = None) -> list[dict]:
     post that ...") of the parse."""
     lex = lex or lexicon()
     sides = _sides(doc)
+    table = parse_table(doc)
     out = []
-    for sent in doc.sents:
-        for tok in sent:
-            lemma = tok.lemma_.lower()
-            pos = tok.pos_
-            if pos in ("VERB", "AUX"):
-                rebut = (lemma in lex["rebuttal_heads"] or lemma == "be") \
-                    and any(p in lex["rebuttal_verbs"] for p in verb_phrases(tok))
-            else:
-                rebut = lemma in lex["rebuttal_verbs"]
-            if pos in ("VERB", "AUX") and (lemma in lex["reporting_verbs"] or rebut):
-                comp = next((c for c in tok.children if c.dep_ in COMPLEMENTS), None)
-                if comp is None and tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX"):
-                    continue
-                subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                if subj is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in NOUNS:
-                    subj = tok.head
-                elif subj is None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"):
-                    # "pushed back, clarifying that ...": the participle's subject is the main verb's
-                    subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                    rebut = rebut or any(p in lex["rebuttal_verbs"] for p in verb_phrases(tok.head))
-                if subj is None:
-                    subj = _adjacent_actor(doc, tok)
-                if comp is None and tok.dep_ in ("ROOT",) and tok.i > sent.start:
-                    # "“NATO has no exemptions,” Rutte asserted": the quote is the verb's complement on the
-                    # left (parsed as a ccomp, or as an advcl without a subordinator)
-                    comp = next((c for c in tok.lefts if c.dep_ in COMPLEMENTS or c.dep_ == "advcl"
-                                 and not any(m.dep_ == "mark" for m in c.children)), None)
-            elif pos == "NOUN" and lemma in lex["reporting_nouns"]:
-                comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")), None)
-                subj = next((c for c in tok.children if c.dep_ == "poss"), None)
-            else:
+    # only a reporting or rebuttal verb, or a reporting noun, can state: skip the rest without a Token,
+    # the test made once per distinct lemma of the Doc
+    known = {lemma for lemma in set(table.lemma) if lemma.lower() in lex["stating_lemmas"]}
+    for i, (lemma, pos) in enumerate(zip(table.lemma, table.pos)):
+        if lemma not in known:
+            continue
+        lemma = lemma.lower()
+        if pos in ("VERB", "AUX"):
+            if lemma not in lex["reporting_verbs"] and lemma not in lex["rebuttal_heads"] and lemma != "be":
                 continue
-            if comp is None or subj is None:
+        elif pos != "NOUN" or lemma not in lex["reporting_nouns"]:
+            continue
+        tok = doc[i]
+        if pos in ("VERB", "AUX"):
+            rebut = (lemma in lex["rebuttal_heads"] or lemma == "be") \
+                and any(p in lex["rebuttal_verbs"] for p in verb_phrases(tok))
+        else:
+            rebut = lemma in lex["rebuttal_verbs"]
+        if pos in ("VERB", "AUX") and (lemma in lex["reporting_verbs"] or rebut):
+            comp = next((c for c in tok.children if c.dep_ in COMPLEMENTS), None)
+            if comp is None and tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX"):
                 continue
-            speaker = _actor_name(doc, subj) or (subj.text if subj.pos_ in ("PROPN", "NOUN") else None)
-            if not speaker:
-                continue
-            words = list(comp.subtree)
-            first, last = words[0], words[-1]
-            topics = sorted({t.lemma_.lower() for t in words if (t.pos_ == "NOUN" or t.dep_ == "compound"
-                                                                and t.pos_ in NOUNS and not t.ent_type_) and not t.is_stop
-                             and t.lemma_.lower() not in lex["topic_stopwords"] and len(t.lemma_) > 2})
-            if not topics:
-                continue
-            denied = denied_nouns(words)
-            negated = bool(denied) or any(t.dep_ == "neg" for t in words)
-            out.append({"speaker": speaker, "side": sides.get(subj.i) or _side_of_words(sides, subj),
-                        "topics": topics, "negated": negated, "denied": denied, "rebuttal": rebut,
-                        "start": first.idx, "end": last.idx + len(last.text),
-                        "quote": doc._.text[first.idx:last.idx + len(last.text)]})
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in NOUNS:
+                subj = tok.head
+            elif subj is None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"):
+                # "pushed back, clarifying that ...": the participle's subject is the main verb's
+                subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+                rebut = rebut or any(p in lex["rebuttal_verbs"] for p in verb_phrases(tok.head))
+            if subj is None:
+                subj = _adjacent_actor(doc, tok)
+            if comp is None and tok.dep_ in ("ROOT",) and tok.i > table.sentence_of(tok.i)[0]:
+                # "“NATO has no exemptions,” Rutte asserted": the quote is the verb's complement on the
+                # left (parsed as a ccomp, or as an advcl without a subordinator)
+                comp = next((c for c in tok.lefts if c.dep_ in COMPLEMENTS or c.dep_ == "advcl"
+                             and not any(m.dep_ == "mark" for m in c.children)), None)
+        elif pos == "NOUN" and lemma in lex["reporting_nouns"]:
+            comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")), None)
+            subj = next((c for c in tok.children if c.dep_ == "poss"), None)
+        else:
+            continue
+        if comp is None or subj is None:
+            continue
+        speaker = _actor_name(doc, subj) or (subj.text if subj.pos_ in ("PROPN", "NOUN") else None)
+        if not speaker:
+            continue
+        words = list(comp.subtree)
+        first, last = words[0], words[-1]
+        topics = sorted({t.lemma_.lower() for t in words if (t.pos_ == "NOUN" or t.dep_ == "compound"
+                                                            and t.pos_ in NOUNS and not t.ent_type_) and not t.is_stop
+                         and t.lemma_.lower() not in lex["topic_stopwords"] and len(t.lemma_) > 2})
+        if not topics:
+            continue
+        denied = denied_nouns(words)
+        negated = bool(denied) or any(t.dep_ == "neg" for t in words)
+        out.append({"speaker": speaker, "side": sides.get(subj.i) or _side_of_words(sides, subj),
+                    "topics": topics, "negated": negated, "denied": denied, "rebuttal": rebut,
+                    "start": first.idx, "end": last.idx + len(last.text),
+                    "quote": doc._.text[first.idx:last.idx + len(last.text)]})
     return out
 
 
@@ -885,8 +999,8 @@ def _adjacent_actor(doc: Doc, verb: Token) -> Token | None:
     if verb.i == 0:
         return None
     before = doc[verb.i - 1]
-    for span in doc.spans.get(ACTORS, []):
-        if span.end == verb.i and (span._.actor or {}).get("type") in ("PERSON", "ORG", "GPE", "NORP"):
+    for span, actor in _actors(doc):
+        if span.end == verb.i and (actor or {}).get("type") in ("PERSON", "ORG", "GPE", "NORP"):
             return before
     return None
 
@@ -918,8 +1032,8 @@ def denied_nouns(words: list[Token]) -> list[str]:
 def _sides(doc: Doc) -> dict[int, str]:
     """Token index -> the state (or organisation) an actor mention there speaks for."""
     out = {}
-    for span in doc.spans.get(ACTORS, []):
-        actor = span._.actor or {}
+    for span, actor in _actors(doc):
+        actor = actor or {}
         side = actor.get("acts_for") or (actor.get("name") if actor.get("type") in ("GPE", "ORG", "NORP") else None)
         if side:
             for i in range(span.start, span.end):
@@ -946,15 +1060,27 @@ def _titles(kb_dirs: tuple[str, ...]) -> dict[tuple[str, ...], dict]:
     return out
 
 
-def _nearest_fact(facts: list[tuple[int, Span, str]], at: int):
-    return min(facts, key=lambda f: abs(f[0] - at))
+def _nearest_fact(facts: list[tuple[int, Span, str]]):
+    """A lookup of the fact nearest a character offset: of those at the least distance, the first in
+    `facts` (two bisections in the sorted offsets, not a scan of every fact per claim)."""
+    first_at: dict[int, int] = {}
+    for n, (at, _, _) in enumerate(facts):
+        first_at.setdefault(at, n)
+    starts = sorted(first_at)
+
+    def nearest(at: int) -> tuple[int, Span, str]:
+        k = bisect_left(starts, at)
+        near = [starts[j] for j in (k - 1, k) if 0 <= j < len(starts)]
+        least = min(abs(start - at) for start in near)
+        return facts[min(first_at[start] for start in near if abs(start - at) == least)]
+    return nearest
 
 
 def document_parties(doc: Doc, least: int = 2) -> list[str]:
     """The states a document is about: those its actor mentions speak for at least `least` times."""
     counts: dict[str, int] = {}
-    for span in doc.spans.get(ACTORS, []):
-        actor = span._.actor or {}
+    for span, actor in _actors(doc):
+        actor = actor or {}
         state = actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
         if state:
             counts[state] = counts.get(state, 0) + 1
@@ -969,33 +1095,36 @@ class ReferentFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         parties = None
-        for span in doc.spans.get(QUANTITIES, []):
+        # each pass over a span group makes its Spans anew: one pass each
+        quantities, events = list(doc.spans.get(QUANTITIES, [])), list(doc.spans.get(EVENTS, []))
+        for span in quantities:
             add_quantity_referent(doc, span, lex=self.lex)
-            q = span._.quantity
+            q = span_value(span, "quantity")
             if q and not q.get("holder") and not q.get("target"):
                 # a figure that names no party is about the parties its document is about
                 parties = document_parties(doc) if parties is None else parties
-                span._.quantity = {**q, "context_parties": parties}
-        for span in doc.spans.get(EVENTS, []):
+                set_span_value(span, "quantity", {**q, "context_parties": parties})
+        for span in events:
             add_event_referent(doc, span, lex=self.lex)
-        self.file_titles(doc)
+        self.file_titles(doc, quantities, events)
         return doc
 
-    def file_titles(self, doc: Doc) -> None:
+    def file_titles(self, doc: Doc, quantities: list[Span], events: list[Span]) -> None:
         """Each title claim and each reported statement travels on the fact nearest to it (records are the
         only way out of the pipeline): `titles` and `statements` on that quantity or event."""
-        facts = [(s.start_char, s, "quantity") for s in doc.spans.get(QUANTITIES, []) if s._.quantity]
-        facts += [(s.start_char, s, "event") for s in doc.spans.get(EVENTS, []) if s._.event]
+        facts = [(s.start_char, s, "quantity") for s in quantities if span_value(s, "quantity")]
+        facts += [(s.start_char, s, "event") for s in events if span_value(s, "event")]
         if not facts:
             return
+        nearest = _nearest_fact(facts)
         for claim in title_claims(doc, _titles(self.kb_dirs), lex=self.lex):
-            _, span, kind = _nearest_fact(facts, claim["start"])
-            data = getattr(span._, kind)
-            setattr(span._, kind, {**data, "titles": data.get("titles", []) + [claim]})
+            _, span, kind = nearest(claim["start"])
+            data = span_value(span, kind)
+            set_span_value(span, kind, {**data, "titles": data.get("titles", []) + [claim]})
         for said in statements(doc, lex=self.lex):
-            _, span, kind = _nearest_fact(facts, said["start"])
-            data = getattr(span._, kind)
-            setattr(span._, kind, {**data, "statements": data.get("statements", []) + [said]})
+            _, span, kind = nearest(said["start"])
+            data = span_value(span, kind)
+            set_span_value(span, kind, {**data, "statements": data.get("statements", []) + [said]})
 
 
 @Language.factory("pactwatch_referents", assigns=["span._.quantity", "span._.event", "doc._.pipeline_errors"],

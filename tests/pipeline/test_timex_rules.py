@@ -147,3 +147,48 @@ def test_timex_rules_a_rule_with_an_unknown_trigger_class_is_refused(monkeypatch
 def test_timex_rules_a_name_registered_twice_is_refused():
     with pytest.raises(ValueError, match="'iso'"):
         rules_module.rule("iso", 1_000_001, "digit", lambda g: r"x")(lambda g, m, text: None)
+
+
+def test_timex_rules_an_alternation_written_as_a_trie_matches_as_the_flat_one():
+    import re
+    words = timex_rules.words()
+    keys = [*words["numbers"], *words["units"], *words["ordinals"], "more than", "a", "an", "seven", "seventy"]
+    flat = "(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(keys, key=len, reverse=True)) + ")"
+    trie = rules_module.alternation(keys)
+    assert trie != flat
+    # what follows the alternation makes it backtrack: the same key must be taken in both
+    for tail in ("", r"\b", r"\s+years?\b", r"[\s-]+\w+"):
+        a, b = re.compile(flat + tail, re.I), re.compile(trie + tail, re.I)
+        for text in [*keys, "Seventy-Seven years", "an hour", "more  than a year", "twenty one", "secondly"]:
+            for start in range(len(text)):
+                m, n = a.match(text, start), b.match(text, start)
+                assert (m and m.span()) == (n and n.span()), (tail, text, start)
+
+
+def test_timex_rules_folded_text_compares_characters_as_re_ignorecase_does():
+    # `find` looks for a rule's required text (matched ignoring case) in compiled.folded(text):
+    # each character of FOLDS must match, under re.I, exactly the characters folded into it
+    import re
+    import sys
+    chars = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    into: dict[str, set[str]] = {}
+    kept_length = []
+    for x in chars:
+        f = compiled.folded(x)
+        if f is not None:
+            kept_length.append(x)
+            if f in compiled.FOLDS:
+                into.setdefault(f, set()).add(x)
+    kept_length = "".join(kept_length)
+    for c in compiled.FOLDS:
+        assert set(re.findall("(?i)" + re.escape(c), kept_length)) == into.get(c, set()), c
+    assert compiled.folded("İstanbul") is None and compiled.folded("Meſs") == "mess"
+
+
+def test_timex_rules_a_rule_runs_only_where_its_required_text_is():
+    g = compiled.grammar()
+    assert g.needs["century"] == ("century", True)
+    assert g.needs["decade"] == ("0s", True)
+    assert g.needs["month_may"] == ("May", False)
+    assert "duration" not in g.needs       # every word of it is optional or one of a list
+    assert [c.value for c in timex_rules.find("In the 1990S and the 20th CENTURY")] == ["199", "19"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -13,6 +12,7 @@ from ...documents import layout
 from ...documents.layout.words import layout_words
 from ...documents.metadata import recognise
 from ..extensions import ACTORS
+from ..parse_table import parse_table
 from . import ambiguity, anaphora, entities, matching, merging, organs, people, places, titles
 from .credits import PageRanges, credited
 from .index import ActorIndex
@@ -32,8 +32,8 @@ class ActorLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         ix = self.index
-        # token texts read once from the array: cheaper than iterating Token objects in each pass
-        words = [ix.vocab.strings[o] for o in doc.to_array(ORTH).tolist()]
+        # token texts read once (the Doc's parse table): cheaper than Token objects in each pass
+        words = parse_table(doc).text
         date = doc._.dct or latest_date(words)
         title_matches = longest_first_matches(ix.title_matcher(doc))
         title_tokens = {i for _, s, e in title_matches for i in range(s, e)}

@@ -33,7 +33,9 @@ class ActorIndex:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.title_matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         self.names: dict[str, list[tuple[str, str]]] = {}      # match key -> [(kb_id, kind)]
-        self.surfaces: dict[str, list[list[str]]] = {}         # match key -> token texts as written
+        # match key -> per surface (the token texts as written), per token what its case asks:
+        # (acronym without periods, the token) for an acronym, ("", True) for a capital, ("", False)
+        self.surface_cases: dict[str, list[list[tuple[str, str | bool]]]] = {}
         self.requires: dict[tuple[str, str], list[str]] = {}   # (key, kb_id) -> ids one of which the doc must name
         self.short: dict[str, list[str]] = {}                  # "Trump" -> person ids
         self.titles: dict[str, dict] = {}
@@ -87,7 +89,7 @@ class ActorIndex:
             self.names[key] = [(i, k) for i, k in ids if k == "generic" or i not in generic]
         for key, variants in patterns.items():
             docs = list(nlp.tokenizer.pipe(variants))
-            self.surfaces[key] = [[t.text for t in d] for d in docs]
+            self.surface_cases[key] = [[_case_of(t.text) for t in d] for d in docs]
             self.matcher.add(key, docs)
 
     def holders(self, roles, state: str | None, date: str) -> list[dict]:
@@ -165,6 +167,14 @@ class ActorIndex:
         """The name ending at `end` names a kind of thing after it: "Virginia-class submarines"."""
         return (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
                 and not doc[end].whitespace_ and doc[end + 1].lower_ in self.type_suffixes)
+
+
+def _case_of(want: str) -> tuple[str, str | bool]:
+    """What a name's token written `want` asks of a token in the text (matching.case_ok)."""
+    letters = [c for c in want if c.isalpha()]
+    if len(letters) >= 2 and all(c.isupper() for c in letters):
+        return want.replace(".", ""), want
+    return "", want[:1].isupper()
 
 
 def _common_words(nlp: Language) -> set[str]:

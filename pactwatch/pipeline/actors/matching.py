@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ..parse_table import parse_table
 from .index import ActorIndex, name_key
 from .mention import ActorMention, all_named, covered, longest_first
 
@@ -13,22 +14,19 @@ from .mention import ActorMention, all_named, covered, longest_first
 _GLUE = re.compile(r"[-–—\"“”/]+")
 
 
-def case_ok(ix: ActorIndex, key: str, tokens: Span) -> bool:
-    """The tokens are written as one of the name's surfaces is: capitals where it has capitals,
-    an acronym as the acronym (with or without periods)."""
-    for surface in ix.surfaces.get(key, []):
-        if len(surface) != len(tokens):
+def case_ok(ix: ActorIndex, key: str, words: list[str]) -> bool:
+    """The token texts `words` are written as one of the name's surfaces is: capitals where it has
+    capitals, an acronym as the acronym (with or without periods)."""
+    for tests in ix.surface_cases.get(key, ()):
+        if len(tests) != len(words):
             continue
-        ok = True
-        for want, tok in zip(surface, tokens):
-            letters = [c for c in want if c.isalpha()]
-            if len(letters) >= 2 and all(c.isupper() for c in letters):
-                ok = tok.text.replace(".", "") == want.replace(".", "") or tok.text == want
-            elif want[:1].isupper():
-                ok = tok.text[:1].isupper()
-            if not ok:
+        for (acronym, want), word in zip(tests, words):
+            if acronym:
+                if not (word.replace(".", "") == acronym or word == want):
+                    break
+            elif want and not word[:1].isupper():
                 break
-        if ok:
+        else:
             return True
     return False
 
@@ -37,18 +35,22 @@ def kb_mentions(ix: ActorIndex, doc: Doc) -> list[ActorMention]:
     """The knowledge base's names in the text, longest first where they overlap; a name inside an
     event's name that the event contains ("war in Ukraine") is kept as well."""
     found = []
+    table = parse_table(doc)
+    words, lower, is_title = table.text, table.lower, table.is_title
+    size = len(words)
+    strings = ix.vocab.strings
     for match_id, start, end in ix.matcher(doc):
-        key = ix.vocab.strings[match_id]
+        key = strings[match_id]
         cands = ix.names[key]
         kinds = {k for _, k in cands}
-        prev = doc[start - 1].lower_ if start > 0 else ""
+        prev = lower[start - 1] if start > 0 else ""
         if kinds <= {"anaphor"}:
             if prev != "the":
                 continue
-        elif not case_ok(ix, key, doc[start:end]):
+        elif not case_ok(ix, key, words[start:end]):
             continue
         # "the North" alone; not the start of a longer name ("the North American market")
-        if kinds <= {"context"} and (prev != "the" or (end < len(doc) and doc[end].is_title)):
+        if kinds <= {"context"} and (prev != "the" or (end < size and is_title[end])):
             continue
         found.append(ActorMention(start, end, candidates=list(cands)))
     chosen = longest_first(found)

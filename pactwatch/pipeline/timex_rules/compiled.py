@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import re
+import string
+from re import _constants as _c, _parser
 
 from . import clocks, dates, durations, periods, recurrences, relative  # noqa: F401  (they register the rules)
 from .rules import RULES, Rule, alternation
@@ -34,10 +36,16 @@ class Grammar:
             for member in members:
                 self.classes_of[member] = self.classes_of.get(member, ()) + (name,)
         self.rules: list[tuple[Rule, re.Pattern]] = []
+        # rule name -> (text every match holds, whether it is to be found in the lowercased text)
+        self.needs: dict[str, tuple[str, bool]] = {}
         for r in sorted(RULES.values(), key=lambda r: r.rank):
             if r.trigger != "digit" and r.trigger not in self.trigger_words:
                 raise ValueError(f"time rule {r.name!r}: no trigger class {r.trigger!r}")
-            self.rules.append((r, re.compile(r.pattern(self), r.flags)))
+            rx = re.compile(r.pattern(self), r.flags)
+            self.rules.append((r, rx))
+            need = required_text(rx)
+            if need is not None:
+                self.needs[r.name] = need
 
     def _fragments(self):
         self.MON = alternation(self.months, capital=True)
@@ -107,6 +115,61 @@ class Grammar:
 
     def month(self, s: str) -> int:
         return self.months[s.lower()]
+
+
+# the ASCII characters a literal run may hold: matched ignoring case, each of them matches exactly
+# the characters `folded` turns into it (tests/pipeline/test_timex_rules.py checks it for this Python)
+FOLDS = frozenset(string.ascii_lowercase + string.digits + string.punctuation + " ")
+# re.IGNORECASE also matches "ı" to "i" and "ſ" to "s", which str.lower() leaves
+_ALSO_FOLDED = str.maketrans({"ı": "i", "ſ": "s"})
+
+
+def folded(text: str) -> str | None:
+    """`text` lowercased as re.IGNORECASE compares characters, position for position; None
+    where lowercasing changes its length ("İ" becomes two characters)."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return None
+    return lower.translate(_ALSO_FOLDED) if "ı" in lower or "ſ" in lower else lower
+
+
+def required_text(rx: re.Pattern) -> tuple[str, bool] | None:
+    """The longest run of literal characters every match of `rx` holds, and whether it is matched
+    ignoring case (then it is lowercase, to be looked for in `folded(text)`): where a text lacks
+    it the regex can't match, so `find` runs the regex only where it is. None if there is none."""
+    runs: list[tuple[str, bool]] = []
+
+    def walk(items, flags: int) -> None:
+        run: list[str] = []
+        ignore_case = bool(flags & re.IGNORECASE)
+
+        def close():
+            if run:
+                runs.append(("".join(run), ignore_case))
+                run.clear()
+        for op, av in items:
+            if op is _c.LITERAL:
+                char = chr(av)
+                if not ignore_case:
+                    run.append(char)
+                    continue
+                if char.lower() in FOLDS:
+                    run.append(char.lower())
+                    continue
+            close()
+            # what a match must pass through: groups, and repeats of at least one
+            if op is _c.SUBPATTERN:
+                _, add_flags, del_flags, body = av
+                walk(body.data, (flags | add_flags) & ~del_flags)
+            elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+                walk(av[2].data, flags)
+            elif op is _c.ATOMIC_GROUP:
+                walk(av.data, flags)
+        close()
+
+    parsed = _parser.parse(rx.pattern, rx.flags)
+    walk(parsed.data, parsed.state.flags)
+    return max(runs, key=lambda r: len(r[0]), default=None)
 
 
 @functools.lru_cache(maxsize=4)

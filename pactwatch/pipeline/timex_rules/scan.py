@@ -1,6 +1,7 @@
 """`find(text)`: every temporal expression in a text. Each rule's regex runs only in windows around
-words of its trigger class (one pass over the text finds them all); where candidates overlap the
-longest wins, then the lower rank."""
+words of its trigger class (one pass over the text finds them all), and of those only in windows
+holding the literal text every match of it holds (compiled.required_text); where candidates
+overlap the longest wins, then the lower rank."""
 from __future__ import annotations
 
 import dataclasses
@@ -9,7 +10,7 @@ from bisect import bisect_left
 
 from .candidate import TimexCandidate
 from .clocks import dated_clocks
-from .compiled import Grammar, grammar
+from .compiled import Grammar, folded, grammar
 
 _WORD = re.compile(r"\w+")
 _DIGITS = re.compile(r"\d")
@@ -23,7 +24,8 @@ def _triggers(g: Grammar, text: str) -> dict[str, list[tuple[int, int]]]:
     digit = hits["digit"]
     for w in _WORD.finditer(text):
         word = w.group()
-        if _DIGITS.search(word):
+        # a word of letters only holds no digit (most words: no regex asked)
+        if not word.isalpha() and _DIGITS.search(word):
             digit.append(w.span())
             continue
         names = classes_of.get(word.lower())
@@ -57,12 +59,21 @@ def find(text: str, kb_dirs: tuple[str, ...] = ()) -> list[TimexCandidate]:
     starts = {name: [s for s, _ in spans] for name, spans in hits.items()}
     ends = {name: [e for _, e in spans] for name, spans in hits.items()}
     text_len = len(text)
+    lowered = folded(text)
     found = {}
     for order, (rule, rx) in enumerate(g.rules):
         name = rule.trigger
+        if not windows[name]:
+            continue
+        need, ignore_case = g.needs.get(rule.name, ("", False))
+        haystack = lowered if ignore_case else text
+        if need and haystack is not None and need not in haystack:
+            continue
         t_starts = starts[name]
         t_ends = ends[name]
         for ws, we in windows[name]:
+            if need and haystack is not None and haystack.find(need, ws, we) < 0:
+                continue    # every match holds `need`
             lo = bisect_left(t_starts, ws)
             for m in rx.finditer(text, ws, min(we, text_len)):
                 ms, me = m.span()

@@ -22,13 +22,13 @@ def test_names_are_found_longest_first(blank, index):
 def test_a_capitalised_name_written_in_lower_case_is_a_word_not_the_name(blank, index):
     doc = blank("The tariffs hit japan hardest.")
     assert matching.kb_mentions(index, doc) == []
-    assert matching.case_ok(index, "japan", blank("Japan")[0:1])
-    assert not matching.case_ok(index, "japan", blank("japan")[0:1])
+    assert matching.case_ok(index, "japan", ["Japan"])
+    assert not matching.case_ok(index, "japan", ["japan"])
 
 
 def test_an_acronym_matches_with_or_without_periods_but_not_as_a_word(blank, index):
-    assert matching.case_ok(index, "us", blank("US")[0:1])
-    assert matching.case_ok(index, "us", blank("U.S.")[0:1])
+    assert matching.case_ok(index, "us", ["US"])
+    assert matching.case_ok(index, "us", ["U.S."])
     assert not [m for m in matching.kb_mentions(index, blank("Tell us more.")) if m.candidates[0][0] == "gpe:USA"]
 
 
