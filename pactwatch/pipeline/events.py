@@ -735,6 +735,8 @@ class EventFinder:
                 continue  # "facing intensifying North Korean threats": a state of affairs, not an act
             mentions.append(mention)
         doc.spans[EVENTS] = self.merged(doc, mentions)
+        # the Doc's readers are let go with it: the component outlives every Doc it reads
+        self._actor_tokens, self._args = {}, None
         return doc
 
     def _triggers(self, doc: Doc) -> dict[int, str]:

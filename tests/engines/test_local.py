@@ -154,3 +154,31 @@ def test_ingest_stores_a_batch_in_one_transaction_and_a_refused_document_fails_a
     stored = Store(db)
     assert sorted(d["source"].rsplit("/", 1)[-1] for d in stored.documents()) == ["a0.txt", "a1.txt", "a3.txt", "a4.txt"]
     assert stored.pending() == []            # the four stored were reconciled
+
+
+def test_a_documents_doc_is_freed_as_soon_as_its_facts_are_read(monkeypatch, nlp):
+    # the components' per-Doc caches point back at the Doc; extraction drops them, so a Doc does not
+    # wait for a full garbage collection (which an ingest otherwise pays for every few dozen documents)
+    import gc
+    import weakref
+
+    from pactwatch import facts
+    from pactwatch.engines.extraction import extract_batch
+    seen, read = [], facts.fact_records
+
+    def reading(doc, doc_id):
+        from pactwatch.pipeline.parse_table import parse_table
+        parse_table(doc).head   # a cache that refers to its Doc, as the rules make
+        seen.append(weakref.ref(doc))
+        return read(doc, doc_id)
+
+    monkeypatch.setattr(facts, "fact_records", reading)
+    texts = ["Seoul agreed to a 15% tariff on Monday.", "Tokyo pledged $550 billion in July."]
+    documents = [Document(source=f"d{n}.txt", text=t) for n, t in enumerate(texts)]
+    gc.disable()
+    try:
+        results = list(extract_batch(nlp, documents))
+        assert [d.source for d, _ in results] == ["d0.txt", "d1.txt"] and len(seen) == 2
+        assert [ref() for ref in seen] == [None, None]
+    finally:
+        gc.enable()
