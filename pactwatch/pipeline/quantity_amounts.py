@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ..knowledge import loader
 from ..knowledge.measures import MeasureLexicon, Phrase
+from .parse_table import parse_table
 
 # the spelled-out numbers, shared with the time grammar
 NUMBERS_FILE = "numbers.toml"
@@ -367,26 +368,66 @@ def by_first_word(phrases) -> dict[str, list[Phrase]]:
     return out
 
 
-def token_words(tok: Token) -> tuple[str, ...]:
-    lower = tok.lower_
-    # proper-noun plurals keep their "s" as lemma ("Forces"): try the singular too
+def _forms(lower: str, lemma: str) -> tuple[str, ...]:
+    """The words a token may stand for in a phrase: its lower form and lemma, and for a plural its
+    singular too (proper-noun plurals keep their "s" as lemma: "Forces")."""
     if lower.endswith("s") and len(lower) > 3:
-        return lower, tok.lemma_.lower(), lower[:-1]
-    return lower, tok.lemma_.lower()
+        return lower, lemma.lower(), lower[:-1]
+    return lower, lemma.lower()
+
+
+class _PhraseWords:
+    """Per Doc: each token's phrase forms (made on first use) and hyphen flag, read from the parse
+    table rather than from Token objects."""
+
+    def __init__(self, doc: Doc):
+        self.table = parse_table(doc)
+        self.size = len(doc)
+        self._forms: list[tuple[str, ...] | None] = [None] * self.size
+        self.hyphen = [text in HYPHENS for text in self.table.text]
+
+    def forms(self, j: int) -> tuple[str, ...]:
+        found = self._forms[j]
+        if found is None:
+            found = self._forms[j] = _forms(self.table.lower[j], self.table.lemma[j])
+        return found
+
+    def pool(self, j: int, index: dict[str, list[Phrase]]) -> list[Phrase]:
+        """The phrases of `index` whose edge word is one of token j's forms, longest first."""
+        seen: list[Phrase] = []
+        for w in self.forms(j):
+            phrases = index.get(w)
+            if phrases:
+                for p in phrases:
+                    if p not in seen:
+                        seen.append(p)
+        return sorted(seen, key=len, reverse=True) if seen else seen
+
+
+_PHRASE_WORDS = "pw_phrase_words"
+
+
+def _phrase_words(doc: Doc) -> _PhraseWords:
+    words = doc.user_data.get(_PHRASE_WORDS)
+    if words is None or words.size != len(doc):
+        words = doc.user_data[_PHRASE_WORDS] = _PhraseWords(doc)
+    return words
 
 
 def match_forward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> int | None:
     """End of the longest phrase of `index` starting at token j (hyphen tokens skipped)."""
-    if j >= len(doc):
+    n = len(doc)
+    if j >= n:
         return None
-    pool = _pool(doc[j], index)
-    for p in sorted(pool, key=len, reverse=True):
+    words = _phrase_words(doc)
+    hyphen = words.hyphen
+    for p in words.pool(j, index):
         k = j
         ok = True
         for w in p:
-            while k < len(doc) and doc[k].text in HYPHENS and w not in HYPHENS:
+            while k < n and hyphen[k] and w not in HYPHENS:
                 k += 1
-            if k >= len(doc) or w not in token_words(doc[k]):
+            if k >= n or w not in words.forms(k):
                 ok = False
                 break
             k += 1
@@ -402,33 +443,21 @@ def match_backward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> tuple[in
     """(start, phrase) of the longest phrase of `index` ending at token j (hyphen tokens skipped)."""
     if j < 0:
         return None
-    pool = _pool(doc[j], index)
-    if not pool:
-        return None
-    for p in sorted(pool, key=len, reverse=True):
+    words = _phrase_words(doc)
+    hyphen = words.hyphen
+    for p in words.pool(j, index):
         k = j
         ok = True
         for w in reversed(p):
-            while k >= 0 and doc[k].text in HYPHENS and w not in HYPHENS:
+            while k >= 0 and hyphen[k] and w not in HYPHENS:
                 k -= 1
-            if k < 0 or w not in token_words(doc[k]):
+            if k < 0 or w not in words.forms(k):
                 ok = False
                 break
             k -= 1
         if ok:
             return k + 1, p
     return None
-
-
-def _pool(tok: Token, index: dict[str, list[Phrase]]) -> list[Phrase]:
-    seen: list[Phrase] = []
-    for w in token_words(tok):
-        phrases = index.get(w)
-        if phrases:
-            for p in phrases:
-                if p not in seen:
-                    seen.append(p)
-    return seen
 
 
 def _could_be_issuer_start(tok: Token, issuer_last) -> bool:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.measures import Measure, MeasureLexicon, Phrase
 from .attach import CLAUSE_DEPS
+from .parse_table import ParseTable, parse_table
 from .quantity_amounts import Amount, by_last_word, match_backward
 
 OTHER_MEASURE = "other"
@@ -113,14 +114,16 @@ def _speaker_names_another(clause: Token) -> bool:
     return subj is not None and speaker is not None and subj.pos_ == "PROPN" and subj.lower_ != speaker.lower_
 
 
-def _past_perfect(verb: Token) -> bool:
+def _past_perfect(table: ParseTable, verb: int) -> bool:
     """"had reached", "had not been signed": a condition about what did not happen."""
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+    dep, lower = table.dep, table.lower
+    return table.tag[verb] == "VBN" and any(dep[c] == "aux" and lower[c] in ("had", "'d") for c in table.children[verb])
 
 
-def _would_have(verb: Token) -> bool:
+def _would_have(table: ParseTable, verb: int) -> bool:
     """"would have paid", "could have faced"."""
-    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    dep, lower = table.dep, table.lower
+    auxes = [lower[c] for c in table.children[verb] if dep[c] == "aux"]
     return "have" in auxes and any(a in ("would", "could", "might", "'d") for a in auxes)
 
 
@@ -129,6 +132,50 @@ def _asks_someone(verb: Token, amount: Amount) -> bool:
     billion from Tokyo", "requested that Seoul pay"."""
     return any((c.dep_ in ("dative", "ccomp", "xcomp") and not amount.start <= c.i < amount.end)
                or (c.dep_ == "prep" and c.lower_ in ("from", "of")) for c in verb.children)
+
+
+def _condition_above(table: ParseTable, noun: int) -> str | None:
+    """ClauseReader.condition, walking up from the noun by index."""
+    head, dep, pos, lower, kids = table.head, table.dep, table.pos, table.lower, table.children
+    tok = noun
+    for _ in range(14):
+        parent = head[tok]
+        if parent == tok:
+            return None
+        if dep[tok] == "relcl":
+            return None
+        t = parent
+        if pos[t] in ("VERB", "AUX"):
+            # the amount is inside the condition: "if Washington imposes a 25% tariff"
+            if any(dep[c] == "mark" and lower[c] in CONDITIONAL_MARKS for c in kids[t]) and dep[t] == "advcl":
+                return "counterfactual" if _past_perfect(table, t) else "conditional"
+            for c in kids[t]:
+                if dep[c] == "advcl" and c != tok and any(dep[m] == "mark" and lower[m] in ("if", "unless")
+                                                          for m in kids[c]):
+                    return "counterfactual" if _past_perfect(table, c) or _would_have(table, t) else "conditional"
+                # "had it not agreed": the inverted condition is always about what did not happen
+                if dep[c] == "advcl" and c != tok and lower[table.doc[c].left_edge.i] == "had" and _past_perfect(table, c):
+                    return "counterfactual"
+            # "would have faced a 25% tariff"
+            if _would_have(table, t):
+                return "counterfactual"
+        tok = t
+    return None
+
+
+_MEMO = "pw_quantity_memo"
+
+
+def _memo(doc: Doc, name: str) -> dict:
+    """A per-Doc dict for answers that depend only on the Doc and a position: rules ask the same
+    question for every amount in a sentence or phrase."""
+    memos = doc.user_data.get(_MEMO)
+    if memos is None or memos[0] != len(doc):
+        memos = doc.user_data[_MEMO] = (len(doc), {})
+    found = memos[1].get(name)
+    if found is None:
+        found = memos[1][name] = {}
+    return found
 
 
 class ActorIndex:
@@ -249,56 +296,55 @@ class ClauseReader:
     # ------------------------------------------------------------ measure
     def measure(self, doc: Doc, amount: Amount) -> tuple[Measure | None, int | None]:
         """The measure named by the cue nearest to the amount in the parse that takes its unit."""
-        start = doc[amount.head]
-        sent = start.sent
+        table = parse_table(doc)
+        heads, children, deps = table.head, table.children, table.dep
+        start = amount.head
+        s_start, s_end = table.sentence_of(start)
         best: dict[int, float] = {}
         # the amount's own words ("28,500 troops") come after the verb right above them, so
         # "detained 300 soldiers" counts detentions
         own = OWN_WORD_COST if amount.kind == "persons" else 0.0
-        best[start.i] = own
-        heap = [(own, start.i)]
+        best[start] = own
+        heap = [(own, start)]
         for i in range(amount.start, amount.end):
-            if i != start.i:
+            if i != start:
                 best[i] = own
                 heap.append((own, i))
-        if start.head.i != start.i and amount.kind == "persons":
-            best[start.head.i] = UP_COST
-            heap.append((UP_COST, start.head.i))
+        if heads[start] != start and amount.kind == "persons":
+            best[heads[start]] = UP_COST
+            heap.append((UP_COST, heads[start]))
         heapq.heapify(heap)
         heappop, heappush = heapq.heappop, heapq.heappush
-        s_start, s_end = sent.start, sent.end
         kind = amount.kind
         cue_at = self._cue_at
         while heap:
             cost, i = heappop(heap)
             if cost > best.get(i, 99):
                 continue
-            tok = doc[i]
-            found = cue_at(doc, tok, kind)
+            found = cue_at(doc, table, i, kind)
             if found is not None:
                 return found, i
-            for nxt in tok.children:
-                j = nxt.i
+            for j in children[i]:
                 if j < s_start or j >= s_end:
                     continue
-                c = cost + (CONJ_COST if nxt.dep_ == "conj" else DOWN_COST)
+                c = cost + (CONJ_COST if deps[j] == "conj" else DOWN_COST)
                 if c <= CUE_REACH and c < best.get(j, 99):
                     best[j] = c
                     heappush(heap, (c, j))
-            head = tok.head
-            j = head.i
+            j = heads[i]
             if j != i and s_start <= j < s_end:
-                c = cost + (CONJ_COST if tok.dep_ == "conj" else UP_COST)
+                c = cost + (CONJ_COST if deps[i] == "conj" else UP_COST)
                 if c <= CUE_REACH and c < best.get(j, 99):
                     best[j] = c
                     heappush(heap, (c, j))
         return None, None
 
-    def _cue_at(self, doc: Doc, tok: Token, kind: str | None) -> Measure | None:
-        if tok.pos_ == "VERB":
-            pool = self.verb_measures.get(tok.lemma_.lower(), ())
-        elif tok.pos_ in ("NOUN", "PROPN"):
-            match = match_backward(doc, tok.i, self.cue_last)
+    def _cue_at(self, doc: Doc, table: ParseTable, i: int, kind: str | None) -> Measure | None:
+        pos = table.pos[i]
+        if pos == "VERB":
+            pool = self.verb_measures.get(table.lemma[i].lower(), ())
+        elif pos in ("NOUN", "PROPN"):
+            match = match_backward(doc, i, self.cue_last)
             pool = self.cue_measures.get(match[1], ()) if match is not None else ()
         else:
             return None
@@ -796,31 +842,12 @@ class ClauseReader:
     def condition(self, doc: Doc, amount: Amount, noun: Token) -> str | None:
         """"counterfactual" when the figure would have held had things gone otherwise ("was facing 25%
         if it had not reached a deal", "would have paid"), "conditional" under an open condition ("will
-        face 25% if talks fail", "if Washington imposes 25%"), else None."""
-        tok = noun
-        for _ in range(14):
-            parent = tok.head
-            if parent.i == tok.i:
-                return None
-            if tok.dep_ == "relcl":
-                return None
-            t = parent
-            if t.pos_ in ("VERB", "AUX"):
-                # the amount is inside the condition: "if Washington imposes a 25% tariff"
-                if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in t.children) and t.dep_ == "advcl":
-                    return "counterfactual" if _past_perfect(t) else "conditional"
-                for c in t.children:
-                    if c.dep_ == "advcl" and c.i != tok.i and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                                                  for m in c.children):
-                        return "counterfactual" if _past_perfect(c) or _would_have(t) else "conditional"
-                    # "had it not agreed": the inverted condition is always about what did not happen
-                    if c.dep_ == "advcl" and c.i != tok.i and doc[c.left_edge.i].lower_ == "had" and _past_perfect(c):
-                        return "counterfactual"
-                # "would have faced a 25% tariff"
-                if _would_have(t):
-                    return "counterfactual"
-            tok = t
-        return None
+        face 25% if talks fail", "if Washington imposes 25%"), else None. It depends on the noun alone:
+        read once per noun and Doc (the status asks again)."""
+        memo = _memo(doc, "condition")
+        if noun.i not in memo:
+            memo[noun.i] = _condition_above(parse_table(doc), noun.i)
+        return memo[noun.i]
 
     def status(self, doc: Doc, amount: Amount, noun: Token, measure: Measure | None,
                before: bool) -> tuple[str, bool]:
@@ -837,10 +864,14 @@ class ClauseReader:
         phrases = self.lex.status.not_in_force
         if not phrases:
             return False
-        sent = doc[amount.start].sent
-        words = [t.lower_ for t in sent]
-        return any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1)
-                   if words[i] == p[0])
+        table = parse_table(doc)
+        sent = table.sentence_of(amount.start)
+        memo = _memo(doc, "not_in_force")
+        if sent not in memo:
+            words = table.lower[sent[0]:sent[1]]
+            memo[sent] = any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1)
+                             if words[i] == p[0])
+        return memo[sent]
 
     def _status(self, doc: Doc, amount: Amount, noun: Token, measure: Measure | None,
                 before: bool) -> tuple[str, bool]:
