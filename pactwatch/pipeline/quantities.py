@@ -118,18 +118,22 @@ class QuantityComponent:
             if not amounts:
                 return doc
         index_of = {id(a): k for k, a in enumerate(amounts)}
+        # the sentences and the actors' states, read by several steps below: made once
+        sents = list(doc.sents)
+        sentence_no = {s.start: n for n, s in enumerate(sents)}
+        state_of = _state_names(doc)
         self._link_changes(doc, amounts, records, changes, index_of)
         self._link_borrowed(doc, amounts, records, index_of)
         self._conversions(doc, amounts, records)
-        self._parts(doc, amounts, records)
+        self._parts(doc, amounts, records, sentence_no)
         self._restatements(doc, amounts, records)
         self._repeats(amounts, records, self.lex)
         _same_figures(records, self.lex)
-        _as_states(records, _state_names(doc))
-        self._people_holders(doc, actors, amounts, records)
-        self._acting_holders(doc, actors, amounts, records)
+        _as_states(records, state_of)
+        self._people_holders(doc, actors, amounts, records, sents, sentence_no)
+        self._acting_holders(doc, actors, amounts, records, sents, sentence_no)
         self._mostly_of(doc, actors, amounts, records)
-        self._discourse(doc, actors, amounts, records)
+        self._discourse(doc, actors, amounts, records, sentence_no, state_of)
         spans = []
         for a, r in zip(amounts, records):
             span = Span(doc, a.start, a.end, label=r["measure"])
@@ -364,8 +368,7 @@ class QuantityComponent:
                 second["inherited"].append(key)
 
     # ------------------------------------------------------------ parts: "$150 billion of it goes to ..."
-    def _parts(self, doc: Doc, amounts: list[Amount], records: list[dict]) -> None:
-        sentence_no = {s.start: n for n, s in enumerate(doc.sents)}
+    def _parts(self, doc: Doc, amounts: list[Amount], records: list[dict], sentence_no: dict[int, int]) -> None:
         for k, a in enumerate(amounts):
             # shares are of sums and head counts; rates in a change are not parts of each other
             if a.kind not in PART_KINDS or records[k]["change"] is not None:
@@ -573,12 +576,11 @@ class QuantityComponent:
                     rec["inherited"].append("status")
 
     # ------------------------------------------------------------ whose people
-    def _people_holders(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict]) -> None:
+    def _people_holders(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict],
+                        sents: list[Span], sentence_no: dict[int, int]) -> None:
         """Counts of people whose clause names no holder: an elided count ("11,000 soldiers ... more
         than 4,000 had been killed") belongs with the group it is taken from; members of a body
         ("204 lawmakers voted") with the body, when the passage names it."""
-        sents = list(doc.sents)
-        sentence_no = {s.start: n for n, s in enumerate(sents)}
         for k, (a, rec) in enumerate(zip(amounts, records)):
             if a.kind != "persons" or rec["holder"] is not None:
                 continue
@@ -614,15 +616,14 @@ class QuantityComponent:
                 rec["holder"] = best[1]
                 rec["inherited"].append("holder")
 
-    def _acting_holders(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict]) -> None:
+    def _acting_holders(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict],
+                        sents: list[Span], sentence_no: dict[int, int]) -> None:
         """"ICE raided a battery plant on Thursday. About 475 people were detained.": a figure whose
         clause names no holder is held by the actor who did the act it measures (raided, detained,
         deployed, invested; "ICE's raid", "the raid by police") in its sentence or just before."""
         needy = [k for k, r in enumerate(records) if r["holder"] is None and r["measure"] != OTHER]
         if not needy:
             return
-        sents = list(doc.sents)
-        sentence_no = {s.start: n for n, s in enumerate(sents)}
         acts: dict[int, list[tuple[int, set[str], str]]] = {}
 
         def acts_in(n: int) -> list[tuple[int, set[str], str]]:
@@ -716,12 +717,12 @@ class QuantityComponent:
                 break
 
     # ------------------------------------------------------------ the document's two parties
-    def _discourse(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict]) -> None:
+    def _discourse(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict],
+                   sentence_no: dict[int, int], state_of: dict[str, str]) -> None:
         """When a clause names one side of a bilateral figure, the other side is the document's other
         main party; when it names neither, the figure belongs with the last one of its measure."""
         parties = _parties(doc)
         last_by_measure: dict[str, dict] = {}
-        sentence_no = {s.start: n for n, s in enumerate(doc.sents)}
         paragraph = _paragraph_of(doc)
 
         def near(rec: dict, prev: dict | None) -> bool:
@@ -730,8 +731,6 @@ class QuantityComponent:
             return prev is not None and rec["unit"] == prev["unit"] and (
                 sentence_no[rec["_sent"]] - sentence_no[prev["_sent"]] <= PAYMENT_REACH_SENTENCES
                 or paragraph(rec["_sent_char"]) - paragraph(prev["_sent_char"]) <= PAYMENT_REACH_PARAGRAPHS)
-
-        state_of = _state_names(doc)
 
         def measured(rec: dict, measure: str) -> None:
             rec["measure"] = measure
