@@ -29,6 +29,7 @@ from ..knowledge import loader, measures as measures_kb
 from .attach import clause_head
 from .extensions import ACTORS, QUANTITIES, TIMEX
 from .guard import Guarded
+from .parse_table import parse_table
 from .time import timex_of
 from .quantity_amounts import Amount, AmountFinder, match_backward, by_last_word, number_words
 from .quantity_roles import ActorIndex, ClauseReader
@@ -625,15 +626,19 @@ class QuantityComponent:
         if not needy:
             return
         acts: dict[int, list[tuple[int, set[str], str]]] = {}
+        table = parse_table(doc)
 
         def acts_in(n: int) -> list[tuple[int, set[str], str]]:
             if n not in acts:
                 acts[n] = []
-                for t in sents[n]:
-                    pos = t.pos_
+                for i in range(sents[n].start, sents[n].end):
+                    pos = table.pos[i]
                     if pos != "VERB" and pos != "NOUN":
                         continue   # neither branch below applies
-                    lemma = t.lemma_.lower()
+                    lemma = table.lemma[i].lower()
+                    if not (lemma in self.act_verbs if pos == "VERB" else lemma in self.act_nouns):
+                        continue   # no act named
+                    t = doc[i]
                     who = None
                     if pos == "VERB" and lemma in self.act_verbs:
                         names = self.act_verbs[lemma]
