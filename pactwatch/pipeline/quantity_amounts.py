@@ -57,8 +57,7 @@ class AmountFinder:
     def __init__(self, lex: MeasureLexicon, numbers: dict[str, int] | None = None):
         self.lex = lex
         self.number_words = NUMBER_WORDS if numbers is None else numbers   # numbers.toml's cardinals
-        # ORTH id -> whether a token of that text can start an amount (the test in `find` reads
-        # only lexical attributes of the token's text)
+        # ORTH id -> whether a token of that text can start an amount (`_may_start`)
         self._may_start: dict[int, bool] = {}
         symbols = sorted(lex.currency_symbols, key=len, reverse=True)
         abbreviations = sorted(lex.multiplier_abbreviations, key=len, reverse=True)
@@ -142,14 +141,16 @@ class AmountFinder:
         n = len(doc)
         orths = doc.to_array(ORTH).tolist()
         may_start = self._may_start
+        lower = None
         while i < n:
             orth = orths[i]
             ok = may_start.get(orth)
             if ok is None:
                 tok = doc[i]
-                # a number word of the user's knowledge ("score") is no number to spaCy: it may start one too
-                ok = may_start[orth] = bool(tok.like_num or tok.lower_ in ARTICLE_ONE or tok.text[:1].isdigit()
-                                            or tok.text[:1] in "$€£¥₩WUACHNS" or tok.lower_ in self.number_words)
+                ok = may_start[orth] = _may_start(tok.text, tok.lower_, self.number_words)
+            if ok is _BEFORE_SCALE:
+                lower = lower or parse_table(doc).lower
+                ok = i + 1 < n and lower[i + 1] in self.lex.multipliers
             if not ok:
                 i += 1
                 continue
@@ -458,6 +459,19 @@ def match_backward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> tuple[in
         if ok:
             return k + 1, p
     return None
+
+
+# "a", "an": a number only before a scale word ("a billion dollars")
+_BEFORE_SCALE = "before a scale word"
+
+
+def _may_start(text: str, lower: str, numbers: dict[str, int]) -> bool | str:
+    """Whether a token of this text can start an amount in `_amount_at`: digits (a number, or one
+    with a symbol or scale glued to it: "$350", "5%", "US$2.5bn"), a number word (of numbers.toml or
+    the user's --kb), or an article standing for one, which counts only before a scale word."""
+    if any(ch.isdigit() for ch in text) or lower in numbers:
+        return True
+    return _BEFORE_SCALE if lower in ARTICLE_ONE else False
 
 
 def _could_be_issuer_start(tok: Token, issuer_last) -> bool:
