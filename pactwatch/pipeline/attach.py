@@ -43,7 +43,7 @@ def _root_of(doc: Doc, span: Span) -> int:
     return root
 
 
-def _edges(doc: Doc, i: int) -> tuple[int, int]:
+def subtree_edges(doc: Doc, i: int) -> tuple[int, int]:
     """First and last index of token i's subtree."""
     tok = doc[i]
     return tok.left_edge.i, tok.right_edge.i
@@ -137,8 +137,8 @@ def attached_time(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
         # a noun: the fact's own (the time sits in the fact's phrase, or the fact in the noun's), or
         # one the fact's clause names, unless a bound opens its phrase: "since the launch of the
         # government in June" dates the launch, not what happened since
-        token_left, token_right = _edges(doc, ti)
-        word_left, word_right = _edges(doc, word)
+        token_left, token_right = subtree_edges(doc, ti)
+        word_left, word_right = subtree_edges(doc, word)
         if token_left <= word <= token_right or first >= word_left and last <= word_right:
             return True
         t = word
@@ -156,7 +156,7 @@ def attached_time(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
         # a clause describing the fact's own noun ("a pledge made in June"), or a participle telling
         # the same act ("Signing the order on Wednesday, he imposed ...")
         if dep[i] in ("acl", "relcl"):
-            noun_left, noun_right = _edges(doc, head_of[i])
+            noun_left, noun_right = subtree_edges(doc, head_of[i])
             if noun_left <= first and last <= noun_right:
                 return True
         return dep[i] == "advcl" and head_of[i] == head and table.tag[i] in _PARTICIPLES \

@@ -31,7 +31,7 @@ from .extensions import ACTORS, QUANTITIES, TIMEX
 from .guard import Guarded
 from .parse_table import parse_table
 from .time import timex_of
-from .quantity_amounts import Amount, AmountFinder, match_backward, by_last_word, number_words
+from .quantity_amounts import Amount, AmountFinder, by_last_word, number_words, phrases_ending_in
 from .quantity_roles import ActorIndex, ClauseReader
 
 OTHER = "other"
@@ -435,11 +435,8 @@ class QuantityComponent:
         sent = head.sent
         lo = max(sent.start, min(clause.left_edge.i, a.start))
         hi = min(sent.end, max(clause.right_edge.i + 1, a.end))
-        for i in range(lo, hi):
+        for i, m in phrases_ending_in(doc, lo, hi, self.part_last):
             if a.start <= i < a.end:
-                continue
-            m = match_backward(doc, i, self.part_last)
-            if m is None:
                 continue
             # "including" marks a part only right before it ("a deal including $2 billion for ...")
             if m[1] in SAME_SENTENCE_PARTS and not (0 <= a.start - i <= 4):

@@ -444,7 +444,21 @@ def match_backward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> tuple[in
     """(start, phrase) of the longest phrase of `index` ending at token j (hyphen tokens skipped)."""
     if j < 0:
         return None
+    return _match_backward(_phrase_words(doc), j, index)
+
+
+def phrases_ending_in(doc: Doc, lo: int, hi: int, index: dict[str, list[Phrase]]):
+    """(end, (start, phrase)) for each token from lo to hi - 1 at which a phrase of `index` ends (the
+    longest), in text order: `match_backward` over a range, trying only tokens a phrase can end with."""
     words = _phrase_words(doc)
+    for j in range(max(lo, 0), hi):
+        if any(w in index for w in words.forms(j)):
+            found = _match_backward(words, j, index)
+            if found is not None:
+                yield j, found
+
+
+def _match_backward(words: _PhraseWords, j: int, index: dict[str, list[Phrase]]) -> tuple[int, Phrase] | None:
     hyphen = words.hyphen
     for p in words.pool(j, index):
         k = j

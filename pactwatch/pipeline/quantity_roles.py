@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.measures import Measure, MeasureLexicon, Phrase
-from .attach import CLAUSE_DEPS
+from .attach import CLAUSE_DEPS, subtree_edges
 from .parse_table import ParseTable, parse_table
 from .quantity_amounts import Amount, by_last_word, match_backward
 
@@ -730,26 +730,28 @@ class ClauseReader:
     def local_status(self, doc: Doc, amount: Amount, noun: Token) -> str | None:
         """A trigger on the amount's own phrase: "the initially proposed 25 percent", "a $5 billion
         pledge", "24,000 suggested by ..."."""
-        tokens = [doc[i] for i in range(amount.start, amount.end)] + [noun]
-        for t in tokens:
-            for c in t.children:
-                if c.dep_ in ("amod", "acl", "advmod", "compound") and not (amount.start <= c.i < amount.end):
-                    s = self._modifier_status(doc, c)
+        table = parse_table(doc)
+        dep, kids, lower = table.dep, table.children, table.lower
+        positions = [*range(amount.start, amount.end), noun.i]
+        for t in positions:
+            for c in kids[t]:
+                if dep[c] in ("amod", "acl", "advmod", "compound") and not (amount.start <= c < amount.end):
+                    s = self._modifier_status(doc, doc[c])
                     if s:
                         return s
                 # "the 25 percent rate Washington had threatened"
-                if c.dep_ == "relcl" and t.i == noun.i:
-                    s = self._verb_status(c)
+                if dep[c] == "relcl" and t == noun.i:
+                    s = self._verb_status(doc[c])
                     if s:
                         return s
         m = match_backward(doc, noun.i, self.noun_last)
         if m is not None and not (amount.start <= noun.i < amount.end):
             return self.lex.status.nouns[m[1]]
         # "$490 billion in investment commitments", "$5 billion of pledges": what the sum is made of
-        for p in [c for t in tokens for c in t.children]:
-            if p.dep_ == "prep" and p.lower_ in ("in", "of"):
-                for o in p.children:
-                    m = match_backward(doc, o.i, self.noun_last) if o.dep_ == "pobj" else None
+        for p in [c for t in positions for c in kids[t]]:
+            if dep[p] == "prep" and lower[p] in ("in", "of"):
+                for o in kids[p]:
+                    m = match_backward(doc, o, self.noun_last) if dep[o] == "pobj" else None
                     if m is not None:
                         return self.lex.status.nouns[m[1]]
         return None
@@ -1041,43 +1043,46 @@ class ClauseReader:
     def quote(doc: Doc, amount: Amount) -> tuple[int, int]:
         """Char offsets of the shortest clause holding the amount: the clause head's subtree without
         the other clauses hanging off its edges."""
-        tok = doc[amount.head]
-        while tok.dep_ not in CLAUSE_DEPS and not (tok.dep_ == "pcomp" and tok.pos_ == "VERB") and tok.head.i != tok.i:
-            tok = tok.head
+        table = parse_table(doc)
+        head, dep, pos = table.head, table.dep, table.pos
+        tok = amount.head
+        while dep[tok] not in CLAUSE_DEPS and not (dep[tok] == "pcomp" and pos[tok] == "VERB") and head[tok] != tok:
+            tok = head[tok]
         # a participle on a noun ("troops stationed on its soil") is too small: take its clause
-        if tok.dep_ == "acl" and tok.head.i != tok.i:
-            t = tok.head
-            while t.dep_ not in CLAUSE_DEPS and t.head.i != t.i:
-                t = t.head
+        if dep[tok] == "acl" and head[tok] != tok:
+            t = head[tok]
+            while dep[t] not in CLAUSE_DEPS and head[t] != t:
+                t = head[t]
             tok = t
-        sent = tok.sent
-        left, right = tok.left_edge.i, tok.right_edge.i
+        sent_start, sent_end = table.sentence_of(tok)
+        left, right = subtree_edges(doc, tok)
         trim = ("advcl", "conj", "parataxis", "cc", "punct", "mark", "relcl", "ccomp", "prep", "advmod", "npadvmod")
-        children = list(tok.children)
+        children = [c for c in table.children[tok] if dep[c] in trim]
+        edges = {c: subtree_edges(doc, c) for c in children}
         for c in children:
-            if c.dep_ not in trim:
-                continue
-            lo, hi = c.left_edge.i, c.right_edge.i
+            lo, hi = edges[c]
             if lo <= amount.start and amount.end - 1 <= hi:
                 continue
-            if c.dep_ in ("prep", "advmod", "npadvmod") and lo > left:
+            if dep[c] in ("prep", "advmod", "npadvmod") and lo > left:
                 continue
             if lo == left and hi < amount.start:
                 left = hi + 1
         for c in reversed(children):
-            if c.dep_ not in trim or c.dep_ in ("prep", "advmod", "npadvmod"):
+            if dep[c] in ("prep", "advmod", "npadvmod"):
                 continue
-            lo, hi = c.left_edge.i, c.right_edge.i
+            lo, hi = edges[c]
             if lo <= amount.start and amount.end - 1 <= hi:
                 continue
             if hi == right and lo >= amount.end:
                 right = lo - 1
-        left = max(left, sent.start)
-        right = min(right, sent.end - 1)
-        while right > left and doc[right].is_punct and doc[right].text not in (")", "%", '"', "”"):
+        left = max(left, sent_start)
+        right = min(right, sent_end - 1)
+        is_punct, text = table.is_punct, table.text
+        while right > left and is_punct[right] and text[right] not in (")", "%", '"', "”"):
             right -= 1
-        while left < right and doc[left].is_punct and doc[left].text not in ("(", '"', "“", "$"):
+        while left < right and is_punct[left] and text[left] not in ("(", '"', "“", "$"):
             left += 1
         left = min(left, amount.start)
         right = max(right, amount.end - 1)
-        return doc[left].idx, doc[right].idx + len(doc[right].text)
+        return table.idx[left], table.idx[right] + len(text[right])
+
