@@ -890,43 +890,46 @@ class ClauseReader:
         st = self.lex.status
         changed = None
         outlook = _Outlook()
-        tok = noun
+        table = parse_table(doc)
+        heads, deps, pos, lower, kids = table.head, table.dep, table.pos, table.lower, table.children
+        tok = noun.i
         for _ in range(14):
-            parent = tok.head
-            if parent.i == tok.i:
+            parent = heads[tok]
+            if parent == tok:
                 break
-            dep = tok.dep_
+            dep = deps[tok]
             # "4,500 of the 28,500 troops": the whole is described, the share is what the clause is about
-            if dep == "pobj" and parent.lower_ == "of" and parent.head.like_num:
+            if dep == "pobj" and lower[parent] == "of" and table.like_num[heads[parent]]:
                 break
-            if dep in ("pobj", "pcomp") and parent.lower_ in PASSING_PREPS:
+            if dep in ("pobj", "pcomp") and lower[parent] in PASSING_PREPS:
                 # unless the preposition belongs to the trigger: "called for", "settled on"
-                if _complement_prep(parent):
-                    s = self._verb_status(parent.head)
+                if _complement_prep(doc[parent]):
+                    verb = doc[heads[parent]]
+                    s = self._verb_status(verb)
                     if s:
-                        return self._document_status(doc, parent.head) or s, True
+                        return self._document_status(doc, verb) or s, True
                 break
             # the content of a noun ("an admission that forces killed 300") is not what the noun's
             # clause asks for
-            if dep in ("acl", "ccomp") and parent.pos_ in ("NOUN", "PROPN") and tok.pos_ in ("VERB", "AUX") \
-                    and any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in tok.children):
+            if dep in ("acl", "ccomp") and pos[parent] in ("NOUN", "PROPN") and pos[tok] in ("VERB", "AUX") \
+                    and any(deps[c] in SUBJECT_DEPS or deps[c] == "mark" for c in kids[tok]):
                 break
             # a change verb with an object setting the amount ("cut its tariff to 15 percent")
-            if dep == "pobj" and parent.lower_ == "to" and parent.head.lemma_.lower() in self.lex.change_verbs \
-                    and any(c.dep_ in ("dobj", "nsubjpass") for c in parent.head.children):
+            if dep == "pobj" and lower[parent] == "to" and table.lemma[heads[parent]].lower() in self.lex.change_verbs \
+                    and any(deps[c] in ("dobj", "nsubjpass") for c in kids[heads[parent]]):
                 changed = changed or st.change_status
             t = parent
-            if t.pos_ in ("VERB", "AUX"):
-                found = self._verb_says(doc, amount, noun, tok, t, outlook)
+            if pos[t] in ("VERB", "AUX"):
+                found = self._verb_says(doc, amount, noun, doc[tok], doc[t], outlook)
                 if found is not None:
                     return found
-            elif t.pos_ in ("NOUN", "PROPN"):
-                m = match_backward(doc, t.i, self.noun_last)
+            elif pos[t] in ("NOUN", "PROPN"):
+                m = match_backward(doc, t, self.noun_last)
                 if m is not None:
                     return st.nouns[m[1]], True
-                for c in t.children:
-                    if c.dep_ == "amod":
-                        s = self._modifier_status(doc, c)
+                for c in kids[t]:
+                    if deps[c] == "amod":
+                        s = self._modifier_status(doc, doc[c])
                         if s:
                             return s, True
             if dep == "relcl":
@@ -1085,4 +1088,3 @@ class ClauseReader:
         left = min(left, amount.start)
         right = max(right, amount.end - 1)
         return table.idx[left], table.idx[right] + len(text[right])
-
