@@ -43,10 +43,20 @@ def _root_of(doc: Doc, span: Span) -> int:
     return root
 
 
+_EDGES = "pw_attach_edges"
+
+
 def subtree_edges(doc: Doc, i: int) -> tuple[int, int]:
-    """First and last index of token i's subtree."""
-    tok = doc[i]
-    return tok.left_edge.i, tok.right_edge.i
+    """First and last index of token i's subtree (spaCy's `left_edge`, `right_edge`), read once per
+    token and Doc."""
+    edges = doc.user_data.get(_EDGES)
+    if edges is None or edges[0] != len(doc):
+        edges = doc.user_data[_EDGES] = (len(doc), {})
+    found = edges[1].get(i)
+    if found is None:
+        tok = doc[i]
+        found = edges[1][i] = (tok.left_edge.i, tok.right_edge.i)
+    return found
 
 
 def in_sentence(doc: Doc, group: str, sent: Span) -> list[Span]:
@@ -129,6 +139,7 @@ def attached_time(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
         t = _clause_head_at(table, head_of[t])
         governing.append(t)
     first, last = (anchor.start, anchor.end - 1) if isinstance(anchor, Span) else (ti, ti)
+    token_left, token_right = subtree_edges(doc, ti)
 
     def dates_the_fact(s: Span) -> bool:
         word = _dated_word(table, _root_of(doc, s))
@@ -137,7 +148,6 @@ def attached_time(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
         # a noun: the fact's own (the time sits in the fact's phrase, or the fact in the noun's), or
         # one the fact's clause names, unless a bound opens its phrase: "since the launch of the
         # government in June" dates the launch, not what happened since
-        token_left, token_right = subtree_edges(doc, ti)
         word_left, word_right = subtree_edges(doc, word)
         if token_left <= word <= token_right or first >= word_left and last <= word_right:
             return True
