@@ -529,11 +529,14 @@ class ClauseReader:
                        nouns: list[Token], verb: Token | None) -> str | None:
         """The holder the phrase around the figure names: a possessor, a source preposition, the agent
         of a participle, the payer of a verb of costing."""
+        doc = actors.doc
+        table = parse_table(doc)
+        dep, lower, kids = table.dep, table.lower, table.children
         # possessor: "Seoul's $350 billion pledge", "its tariff"
         for n in nouns:
-            for c in n.children:
-                if c.dep_ == "poss":
-                    holder = actors.resolve(c)
+            for c in kids[n.i]:
+                if dep[c] == "poss":
+                    holder = actors.resolve(doc[c])
                     if holder is not None:
                         return holder
         # "investments by Japanese firms", "a pledge by Seoul", "investment from Japan", "troops from
@@ -541,28 +544,28 @@ class ClauseReader:
         # it names the target there: "withdraw troops from Korea")
         sources = {"by"} | (measure.source_preps if measure is not None else frozenset())
         for place in nouns + ([verb] if verb is not None else []):
-            for c in place.children:
-                if c.dep_ == "prep" and c.lower_ in sources and not (
-                        place is verb and measure is not None and c.lower_ in measure.target_preps):
-                    obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                    holder = _named_by(actors, obj) if obj is not None and c.lower_ != "by" else \
-                        actors.resolve(obj) if obj is not None else None
+            for c in kids[place.i]:
+                if dep[c] == "prep" and lower[c] in sources and not (
+                        place is verb and measure is not None and lower[c] in measure.target_preps):
+                    obj = next((o for o in kids[c] if dep[o] == "pobj"), None)
+                    holder = _named_by(actors, doc[obj]) if obj is not None and lower[c] != "by" else \
+                        actors.resolve(doc[obj]) if obj is not None else None
                     if holder is not None:
                         return holder
         # "a tariff imposed by the United States"
         for n in nouns:
-            for c in n.children:
-                if c.dep_ == "acl":
-                    agent = next((a for a in c.children if a.dep_ == "agent"), None)
-                    obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+            for c in kids[n.i]:
+                if dep[c] == "acl":
+                    agent = next((a for a in kids[c] if dep[a] == "agent"), None)
+                    obj = next((o for o in kids[agent] if dep[o] == "pobj"), None) if agent is not None else None
                     if obj is not None:
-                        holder = actors.resolve(obj)
+                        holder = actors.resolve(doc[obj])
                         if holder is not None:
                             return holder
         # "could cost Canberra $235 billion": the object of a verb of costing pays
-        if verb is not None and verb.lemma_.lower() in self.lex.payer_object_verbs:
-            payer = next((c for c in verb.children if c.dep_ in ("dative", "dobj") and not amount.start <= c.i < amount.end), None)
-            return actors.resolve(payer) if payer is not None else None
+        if verb is not None and table.lemma[verb.i].lower() in self.lex.payer_object_verbs:
+            payer = next((c for c in kids[verb.i] if dep[c] in ("dative", "dobj") and not amount.start <= c < amount.end), None)
+            return actors.resolve(doc[payer]) if payer is not None else None
         return None
 
     def _subject(self, doc: Doc, actors: ActorIndex, amount: Amount, measure: Measure | None, noun: Token,
@@ -717,10 +720,12 @@ class ClauseReader:
     @staticmethod
     def _modifier_actor(actors: ActorIndex, nouns: list[Token], exclude, states_only: bool = False) -> str | None:
         """A state named as a modifier of the noun: "U.S. troops", "US investment", "Korean workers"."""
+        table = parse_table(actors.doc)
+        dep = table.dep
         for n in nouns:
-            for c in n.children:
-                if c.dep_ in ("compound", "amod", "nmod") and c.i in actors.at:
-                    span = actors.at[c.i]
+            for c in table.children[n.i]:
+                if dep[c] in ("compound", "amod", "nmod") and c in actors.at:
+                    span = actors.at[c]
                     who = actors.country(span) if states_only else actors.state(span)
                     if who is not None and who not in exclude:
                         return who
