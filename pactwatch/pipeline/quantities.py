@@ -189,6 +189,9 @@ class QuantityComponent:
         holder, target = r.roles(doc, actors, a, measure, cue, noun, verb)
         status, explicit = r.status(doc, a, noun, measure, before=False)
         quote = r.quote(doc, a)
+        table = parse_table(doc)
+        sent_start = table.sentence_of(a.start)[0]
+        modals = self.lex.status.obligation_modals
         return {
             "measure": measure.name if measure else OTHER, "value": _number(a.value), "unit": a.unit,
             "holder": holder, "target": target, "time": (timex_of(doc, doc[a.start:a.end]) or {}).get("value"),
@@ -197,10 +200,10 @@ class QuantityComponent:
             "high": _number(a.high) if a.high is not None else None, "points": a.points,
             "part_of": None, "part_of_start": None, "components": [], "change": None, "same_as": None,
             "inherited": [], "_explicit": explicit, "_verb": verb.lemma_.lower() if verb is not None else None,
-            "_sent": doc[a.start].sent.start, "_cued": measure is not None,
-            "_sent_char": doc[a.start].sent.start_char, "_base": _base_of(doc, a),
-            "_obliged": verb is not None and any(c.dep_ == "aux" and c.lower_ in self.lex.status.obligation_modals
-                                                 for c in verb.children),
+            "_sent": sent_start, "_cued": measure is not None,
+            "_sent_char": table.idx[sent_start], "_base": _base_of(doc, a),
+            "_obliged": verb is not None and any(table.dep[c] == "aux" and table.lower[c] in modals
+                                                 for c in table.children[verb.i]),
         }
 
     # ------------------------------------------------------------ changes: "from 25% to 15%"

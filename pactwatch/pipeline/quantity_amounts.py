@@ -273,28 +273,31 @@ class AmountFinder:
 
     def _currency_after(self, doc: Doc, j: int) -> tuple[str, int] | None:
         """(ISO code, end) when a currency word or code follows at token j: "won", "U.S. dollars", "KRW"."""
-        tok = doc[j]
-        word = tok.lemma_.lower() if tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in ("won", "yen") else tok.lower_
-        if tok.text.upper() in self.lex.currency_codes and tok.text.isupper():
-            return self.lex.currency_codes[tok.text.upper()], j + 1
+        table = parse_table(doc)
+        text, lower, lemma, pos = table.text, table.lower, table.lemma, table.pos
+        words = self.lex.currency_words
+        word = lemma[j].lower() if pos[j] in ("NOUN", "PROPN") or lower[j] in ("won", "yen") else lower[j]
+        if text[j].upper() in self.lex.currency_codes and text[j].isupper():
+            return self.lex.currency_codes[text[j].upper()], j + 1
         for k in (j, j + 1, j + 2):
             # an issuer may sit between number and "dollars": "5 billion U.S. dollars"
             if k >= len(doc):
                 break
-            w = doc[k].lower_
-            lemma = doc[k].lemma_.lower()
-            if lemma in self.lex.currency_words or w in self.lex.currency_words or w.rstrip("s") in self.lex.currency_words:
-                code = self.lex.currency_words.get(lemma) or self.lex.currency_words.get(w) or self.lex.currency_words[w.rstrip("s")]
+            w = lower[k]
+            lem = lemma[k].lower()
+            if lem in words or w in words or w.rstrip("s") in words:
+                code = words.get(lem) or words.get(w) or words[w.rstrip("s")]
                 if k > j:
                     issuer = match_backward(doc, k - 1, self.issuer_last)
                     if issuer is None or issuer[0] != j:
                         return None
                     code = self.lex.dollar_issuers[issuer[1]] if code == "USD" else code
                 # "won" after a number is the currency only when tagged as a noun or followed by no object
-                if w == "won" and doc[k].pos_ == "VERB" and k + 1 < len(doc) and doc[k + 1].like_num:
+                if w == "won" and pos[k] == "VERB" and k + 1 < len(doc) and table.like_num[k + 1]:
                     return None
                 return code, k + 1
-            if k == j and word not in self.lex.currency_words and not _could_be_issuer_start(doc[k], self.issuer_last):
+            # what may start an issuer's name: "U.S.", "Hong Kong", "Australian"
+            if k == j and word not in words and not (pos[k] in ("PROPN", "ADJ") or w in self.issuer_last):
                 break
         return None
 
@@ -488,10 +491,6 @@ def _may_start(text: str, lower: str, numbers: dict[str, int]) -> bool | str:
     return _BEFORE_SCALE if lower in ARTICLE_ONE else False
 
 
-def _could_be_issuer_start(tok: Token, issuer_last) -> bool:
-    return tok.pos_ in ("PROPN", "ADJ") or tok.lower_ in issuer_last
-
-
 def _currency_before(finder: AmountFinder, doc: Doc, i: int) -> bool:
     if i == 0:
         return False
@@ -513,23 +512,23 @@ def _plain_value(tok: Token, numbers: dict[str, int]) -> float:
 
 def _is_reference(finder: AmountFinder, doc: Doc, i: int, end: int) -> bool:
     """Page, section, phone and similar numbers: "page 12", "No. 3", "202-555-0143"."""
+    table = parse_table(doc)
+    text, like_num, n = table.text, table.like_num, len(doc)
     if i > 0:
-        prev = doc[i - 1]
-        if prev.lower_ in finder.lex.not_amount_before:
+        if table.lower[i - 1] in finder.lex.not_amount_before:
             return True
         # a number right after another number or a joining hyphen chain: phone numbers, scores, "2+2"
-        if prev.text in {"+", "/", ":"} and i > 1 and doc[i - 2].like_num:
+        if text[i - 1] in {"+", "/", ":"} and i > 1 and like_num[i - 2]:
             return True
-        if prev.text in HYPHENS and i > 1 and doc[i - 2].like_num and i > 2 and doc[i - 3].text in HYPHENS:
+        if text[i - 1] in HYPHENS and i > 1 and like_num[i - 2] and i > 2 and text[i - 3] in HYPHENS:
             return True
-    if end + 1 < len(doc) and doc[end].text in {"+", "/", ":"} and doc[end + 1].like_num:
+    if end + 1 < n and text[end] in {"+", "/", ":"} and like_num[end + 1]:
         return True
     # three or more number groups joined by hyphens or spaces: a phone number
-    if end + 3 < len(doc) and doc[end].text in HYPHENS and doc[end + 1].like_num and doc[end + 2].text in HYPHENS \
-            and doc[end + 3].like_num:
+    if end + 3 < n and text[end] in HYPHENS and like_num[end + 1] and text[end + 2] in HYPHENS and like_num[end + 3]:
         return True
-    if "(" in doc[i].text or (i > 0 and doc[i - 1].text == "(" and end < len(doc) and doc[end].text == ")"
-                              and end + 1 < len(doc) and doc[end + 1].like_num):
+    if "(" in text[i] or (i > 0 and text[i - 1] == "(" and end < n and text[end] == ")"
+                          and end + 1 < n and like_num[end + 1]):
         return True
     return False
 
