@@ -1,6 +1,7 @@
 """Finding amounts in a Doc: money, percentages and counts of people, normalised to a value and a unit.
 
-Reads tokens left to right and only stops at numbers, so it costs little per token. The unit must be
+Reads tokens left to right and only stops at numbers, so it costs little per token; the words
+around a number and the phrase lists are read from the Doc's parse table, not from Token objects. The unit must be
 written next to the number (a currency, a percent word, a noun for people); a number without one is
 kept apart as `bare` so the component can give it the unit of the amount it changes from or to
 ("cut the 28,500 troops to 10,000"). Years, ages, ordinals, dates, phone and page numbers never get
@@ -81,13 +82,14 @@ class AmountFinder:
     # ------------------------------------------------------------ numbers
     def _number_at(self, doc: Doc, i: int) -> tuple[float, int, str | None, bool] | None:
         """(value, end, currency from an attached symbol, scaled) of a number starting at token i."""
-        tok = doc[i]
-        text = tok.text
+        table = parse_table(doc)
+        texts, lower, n = table.text, table.lower, len(doc)
+        text = texts[i]
         currency = None
         scaled = False
         # "$US10 billion", "$A2 billion": the tokenizer splits the dollar sign from the letters that say
         # whose dollar it is
-        split = _SPLIT_DOLLAR.match(text) if i > 0 and doc[i - 1].text == "$" else None
+        split = _SPLIT_DOLLAR.match(text) if i > 0 and texts[i - 1] == "$" else None
         if split and ("$" + split.group(1)) in self.symbols_upper:
             currency = self.symbols_upper["$" + split.group(1)]
             text = split.group(2)
@@ -106,22 +108,22 @@ class AmountFinder:
                 value *= self.lex.multiplier_abbreviations[m.group("abbr").lower()]
                 scaled = True
             end = i + 1
-        elif tok.lower_ in self.number_words:
-            value = float(self.number_words[tok.lower_])
+        elif lower[i] in self.number_words:
+            value = float(self.number_words[lower[i]])
             end = i + 1
             # "twenty-five", "twenty five"
-            if value >= 20 and value % 10 == 0 and end < len(doc):
-                j = end + 1 if doc[end].text in HYPHENS and end + 1 < len(doc) else end
-                if j < len(doc) and doc[j].lower_ in self.number_words and self.number_words[doc[j].lower_] < 10:
-                    value += self.number_words[doc[j].lower_]
+            if value >= 20 and value % 10 == 0 and end < n:
+                j = end + 1 if texts[end] in HYPHENS and end + 1 < n else end
+                if j < n and lower[j] in self.number_words and self.number_words[lower[j]] < 10:
+                    value += self.number_words[lower[j]]
                     end = j + 1
-        elif tok.lower_ in ARTICLE_ONE and i + 1 < len(doc) and doc[i + 1].lower_ in self.lex.multipliers:
+        elif lower[i] in ARTICLE_ONE and i + 1 < n and lower[i + 1] in self.lex.multipliers:
             value, end = 1.0, i + 1
         else:
             return None
         # scale words: "350 billion", "2.5 trillion", "two hundred thousand"
-        while end < len(doc):
-            word = doc[end].lower_
+        while end < n:
+            word = lower[end]
             if word in self.lex.multipliers:
                 value *= self.lex.multipliers[word]
             elif word in self.lex.multiplier_abbreviations and (currency or _currency_before(self, doc, i)):

@@ -1,6 +1,9 @@
 """Reading an amount's clause: what it measures, who holds it and whom it targets, how firm it is,
 and which clause states it. Everything here walks the dependency parse from the amount outwards,
-so each amount costs a few dozen token visits at most."""
+so each amount costs a few dozen token visits at most. The hot walks go by index over the Doc's
+parse table (pipeline/parse_table.py), making a Token only where a rule needs spaCy's API, and
+answers that depend on one position alone (a noun's condition, a sentence's "not in force") are
+kept per Doc: every amount of a sentence asks them again."""
 from __future__ import annotations
 
 import heapq
