@@ -166,7 +166,9 @@ class AmountFinder:
         return amounts, bare
 
     def _amount_at(self, doc: Doc, i: int) -> tuple[Amount, bool] | None:
-        glued = self.glued_percent.match(doc[i].text)
+        table = parse_table(doc)
+        texts = table.text
+        glued = self.glued_percent.match(texts[i])
         if glued:
             amount = Amount(start=i, end=i + 1, value=float(glued.group("num").replace(",", "")), unit="percent",
                             kind="percent", number=i, head=i)
@@ -180,12 +182,12 @@ class AmountFinder:
         if _is_reference(self, doc, i, end):
             return None
         start = i
-        if currency is not None and first.text[:1].isalpha() and i > 0 and doc[i - 1].text == "$":
+        if currency is not None and texts[i][:1].isalpha() and i > 0 and texts[i - 1] == "$":
             start = i - 1   # "$US10": the sign is part of the amount
         # currency before the number: "$ 350", "USD 5 million", "US$ 2"
         if currency is None and i > 0:
-            prev = doc[i - 1]
-            code = self.symbols.get(prev.text) or self.lex.currency_codes.get(prev.text.upper() if prev.text.isupper() else "")
+            prev = texts[i - 1]
+            code = self.symbols.get(prev) or self.lex.currency_codes.get(prev.upper() if prev.isupper() else "")
             if code:
                 currency, start = code, i - 1
         kind = "currency" if currency else None
@@ -200,7 +202,7 @@ class AmountFinder:
                 after = code[1]
             elif kind == "currency" and code:
                 after = code[1]
-        if kind is None and after + 1 < len(doc) and doc[after].text in HYPHENS \
+        if kind is None and after + 1 < len(doc) and texts[after] in HYPHENS \
                 and match_forward(doc, after + 1, self.percent_first):
             after += 1   # "a 15-percent tariff"
         if kind is None and after < len(doc):
@@ -232,7 +234,7 @@ class AmountFinder:
         amount = Amount(start=start, end=after, value=value, unit=unit, kind=kind, number=end - 1, head=head,
                         high=high, points=points)
         amount.qualifier = self._qualifier_before(doc, start)
-        if amount.qualifier is None and start > 0 and doc[start - 1].lower_ == "between" and high is not None:
+        if amount.qualifier is None and start > 0 and table.lower[start - 1] == "between" and high is not None:
             amount.qualifier = "between"
         return amount, False
 
