@@ -1,11 +1,11 @@
 """Finding amounts in a Doc: money, percentages and counts of people, normalised to a value and a unit.
 
-Reads tokens left to right and only stops at numbers, so it costs little per token; the words
-around a number and the phrase lists are read from the Doc's parse table, not from Token objects. The unit must be
-written next to the number (a currency, a percent word, a noun for people); a number without one is
-kept apart as `bare` so the component can give it the unit of the amount it changes from or to
-("cut the 28,500 troops to 10,000"). Years, ages, ordinals, dates, phone and page numbers never get
-a unit here, so they never become amounts."""
+Reads tokens left to right and only stops at numbers, so it costs little per token; the words around
+a number, and the words phrases are matched against, are read from the Doc's parse table, not from
+Token objects. The unit must be written next to the number (a currency, a percent word, a noun for
+people); a number without one is kept apart as `bare` so the component can give it the unit of the
+amount it changes from or to ("cut the 28,500 troops to 10,000"). Years, ages, ordinals, dates, phone
+and page numbers never get a unit here, so they never become amounts."""
 from __future__ import annotations
 
 import re
@@ -59,7 +59,7 @@ class AmountFinder:
         self.lex = lex
         self.number_words = NUMBER_WORDS if numbers is None else numbers   # numbers.toml's cardinals
         # ORTH id -> whether a token of that text can start an amount (`_may_start`)
-        self._may_start: dict[int, bool] = {}
+        self._may_start: dict[int, bool | str] = {}
         symbols = sorted(lex.currency_symbols, key=len, reverse=True)
         abbreviations = sorted(lex.multiplier_abbreviations, key=len, reverse=True)
         # one token holding symbol + digits + scale: "$350", "350bn", "US$2.5bn", "W3.5"

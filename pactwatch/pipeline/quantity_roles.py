@@ -157,7 +157,8 @@ def _condition_above(table: ParseTable, noun: int) -> str | None:
                                                           for m in kids[c]):
                     return "counterfactual" if _past_perfect(table, c) or _would_have(table, t) else "conditional"
                 # "had it not agreed": the inverted condition is always about what did not happen
-                if dep[c] == "advcl" and c != tok and lower[table.doc[c].left_edge.i] == "had" and _past_perfect(table, c):
+                if dep[c] == "advcl" and c != tok and lower[subtree_edges(table.doc, c)[0]] == "had" \
+                        and _past_perfect(table, c):
                     return "counterfactual"
             # "would have faced a 25% tariff"
             if _would_have(table, t):
@@ -567,7 +568,8 @@ class ClauseReader:
                             return holder
         # "could cost Canberra $235 billion": the object of a verb of costing pays
         if verb is not None and table.lemma[verb.i].lower() in self.lex.payer_object_verbs:
-            payer = next((c for c in kids[verb.i] if dep[c] in ("dative", "dobj") and not amount.start <= c < amount.end), None)
+            payer = next((c for c in kids[verb.i] if dep[c] in ("dative", "dobj") and not amount.start <= c < amount.end),
+                         None)
             return actors.resolve(doc[payer]) if payer is not None else None
         return None
 
