@@ -17,11 +17,15 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "xcomp", "relcl", "conj", "parataxis", 
 
 def clause_head(token: Token) -> Token:
     """The verb (or root) heading the clause a token sits in."""
-    doc = token.doc
-    return doc[_clause_head_at(parse_table(doc), token.i)]
+    t = token
+    # spaCy makes a new Token object on every access: compare positions, never identity
+    while t.dep_ not in CLAUSE_DEPS and t.head.i != t.i:
+        t = t.head
+    return t
 
 
 def _clause_head_at(table: ParseTable, i: int) -> int:
+    """`clause_head` by index, for the walks below that go over the parse table."""
     dep, head = table.dep, table.head
     while dep[i] not in CLAUSE_DEPS and head[i] != i:
         i = head[i]

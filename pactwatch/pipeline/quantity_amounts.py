@@ -389,15 +389,18 @@ class _PhraseWords:
     table rather than from Token objects."""
 
     def __init__(self, doc: Doc):
-        self.table = parse_table(doc)
+        table = parse_table(doc)
+        # the lists alone, not the table: this sits in doc.user_data, and a path back to the Doc
+        # would keep the Doc alive until the cyclic garbage collector runs
+        self.lower, self.lemma = table.lower, table.lemma
         self.size = len(doc)
         self._forms: list[tuple[str, ...] | None] = [None] * self.size
-        self.hyphen = [text in HYPHENS for text in self.table.text]
+        self.hyphen = [text in HYPHENS for text in table.text]
 
     def forms(self, j: int) -> tuple[str, ...]:
         found = self._forms[j]
         if found is None:
-            found = self._forms[j] = _forms(self.table.lower[j], self.table.lemma[j])
+            found = self._forms[j] = _forms(self.lower[j], self.lemma[j])
         return found
 
     def pool(self, j: int, index: dict[str, list[Phrase]]) -> list[Phrase]:
