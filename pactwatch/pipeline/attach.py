@@ -1,12 +1,16 @@
 """Which annotation belongs to which: a shared rule for components that attach one span to another
 (a quantity's time, an event's actors). Same clause first, then the same sentence, nearest first.
 A time is stricter (`attached_time`): its own clause, else a clause the fact's clause is part of,
-and never a time that dates some other noun ("since the launch of the government in June")."""
+and never a time that dates some other noun ("since the launch of the government in June").
+The walks go by index over the Doc's parse table, not by Token objects: a component asks this once
+per fact, and each ask looks at every candidate's clause."""
 from __future__ import annotations
 
 from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
+
+from .parse_table import ParseTable, parse_table
 
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "xcomp", "relcl", "conj", "parataxis", "acl", "csubj"}
 
@@ -18,6 +22,45 @@ def clause_head(token: Token) -> Token:
     while t.dep_ not in CLAUSE_DEPS and t.head.i != t.i:
         t = t.head
     return t
+
+
+def _clause_head_at(table: ParseTable, i: int) -> int:
+    """`clause_head` by index, for the walks below that go over the parse table."""
+    dep, head = table.dep, table.head
+    while dep[i] not in CLAUSE_DEPS and head[i] != i:
+        i = head[i]
+    return i
+
+
+_ROOTS = "pw_attach_roots"
+
+
+def _root_of(doc: Doc, span: Span) -> int:
+    """Index of a span's root (spaCy's `Span.root`), found once per span position and Doc."""
+    roots = doc.user_data.get(_ROOTS)
+    if roots is None or roots[0] != len(doc):
+        roots = doc.user_data[_ROOTS] = (len(doc), {})
+    key = (span.start, span.end)
+    root = roots[1].get(key)
+    if root is None:
+        root = roots[1][key] = span.root.i
+    return root
+
+
+_EDGES = "pw_attach_edges"
+
+
+def subtree_edges(doc: Doc, i: int) -> tuple[int, int]:
+    """First and last index of token i's subtree (spaCy's `left_edge`, `right_edge`), read once per
+    token and Doc."""
+    edges = doc.user_data.get(_EDGES)
+    if edges is None or edges[0] != len(doc):
+        edges = doc.user_data[_EDGES] = (len(doc), {})
+    found = edges[1].get(i)
+    if found is None:
+        tok = doc[i]
+        found = edges[1][i] = (tok.left_edge.i, tok.right_edge.i)
+    return found
 
 
 def in_sentence(doc: Doc, group: str, sent: Span) -> list[Span]:
@@ -47,8 +90,9 @@ def attached(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
     candidates = in_sentence(doc, group, sent)
     if not candidates:
         return None
-    head = clause_head(token)
-    same_clause = [s for s in candidates if clause_head(s.root).i == head.i]
+    table = parse_table(doc)
+    head = _clause_head_at(table, token.i)
+    same_clause = [s for s in candidates if _clause_head_at(table, _root_of(doc, s)) == head]
     pool = same_clause or candidates
     return min(pool, key=lambda s: min(abs(s.start - token.i), abs(s.end - 1 - token.i)))
 
@@ -64,24 +108,20 @@ BOUNDARY_PREPS = {"since", "until", "till"}
 _PARTICIPLES = {"VBG", "VBN"}
 
 
-def _dated_word(token: Token) -> Token:
-    """The word a time expression dates: the first verb or noun above it ("pledged in July" ->
-    pledged; "the launch of the government in June" -> government; "the July 22 deal" -> deal)."""
-    t = token
+def _dated_word(table: ParseTable, i: int) -> int:
+    """The word a time expression (rooted at i) dates: the first verb or noun above it ("pledged in
+    July" -> pledged; "the launch of the government in June" -> government; "the July 22 deal" -> deal)."""
+    head, dep, pos = table.head, table.dep, table.pos
+    t = i
     for _ in range(12):
-        if t.head.i == t.i:
+        if head[t] == t:
             return t
-        if t.dep_ not in _MODIFIER_STEPS:
-            return t.head
-        t = t.head
-        if t.pos_ in ("VERB", "AUX", "NOUN", "PROPN"):
+        if dep[t] not in _MODIFIER_STEPS:
+            return head[t]
+        t = head[t]
+        if pos[t] in ("VERB", "AUX", "NOUN", "PROPN"):
             return t
     return t
-
-
-def _within(token: Token, outer: Token) -> bool:
-    """token lies in outer's phrase (its subtree)."""
-    return outer.left_edge.i <= token.i <= outer.right_edge.i
 
 
 def attached_time(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
@@ -93,41 +133,53 @@ def attached_time(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
     candidates = in_sentence(doc, group, token.sent)
     if not candidates:
         return None
-    head = clause_head(token)
-    governing = [head.i]
+    table = parse_table(doc)
+    head_of, dep, pos, lower, children = table.head, table.dep, table.pos, table.lower, table.children
+    ti = token.i
+    head = _clause_head_at(table, ti)
+    governing = [head]
     t = head
-    while t.head.i != t.i:
-        t = clause_head(t.head)
-        governing.append(t.i)
-    first, last = (anchor.start, anchor.end - 1) if isinstance(anchor, Span) else (token.i, token.i)
+    while head_of[t] != t:
+        t = _clause_head_at(table, head_of[t])
+        governing.append(t)
+    first, last = (anchor.start, anchor.end - 1) if isinstance(anchor, Span) else (ti, ti)
+    token_left, token_right = subtree_edges(doc, ti)
 
     def dates_the_fact(s: Span) -> bool:
-        word = _dated_word(s.root)
-        if word.pos_ in ("VERB", "AUX"):
+        word = _dated_word(table, _root_of(doc, s))
+        if pos[word] in ("VERB", "AUX"):
             return True
         # a noun: the fact's own (the time sits in the fact's phrase, or the fact in the noun's), or
         # one the fact's clause names, unless a bound opens its phrase: "since the launch of the
         # government in June" dates the launch, not what happened since
-        if _within(word, token) or first >= word.left_edge.i and last <= word.right_edge.i:
+        word_left, word_right = subtree_edges(doc, word)
+        if token_left <= word <= token_right or first >= word_left and last <= word_right:
             return True
         t = word
-        while t.dep_ in _MODIFIER_STEPS and t.head.i != t.i and t.pos_ not in ("VERB", "AUX"):
-            if t.dep_ == "prep" and t.lower_ in BOUNDARY_PREPS:
+        while dep[t] in _MODIFIER_STEPS and head_of[t] != t and pos[t] not in ("VERB", "AUX"):
+            if dep[t] == "prep" and lower[t] in BOUNDARY_PREPS:
                 return False
-            t = t.head
+            t = head_of[t]
         return True
 
     by_clause: dict[int, list[Span]] = {}
     for s in candidates:
-        by_clause.setdefault(clause_head(s.root).i, []).append(s)
-    # a clause describing the fact's own noun ("a pledge made in June"), or a participle telling the
-    # same act ("Signing the order on Wednesday, he imposed ..."), comes right after its own clause
-    describing = [i for i in by_clause if i not in governing and (
-        doc[i].dep_ in ("acl", "relcl") and doc[i].head.left_edge.i <= first and last <= doc[i].head.right_edge.i
-        or doc[i].dep_ == "advcl" and doc[i].head.i == head.i and doc[i].tag_ in _PARTICIPLES
-        and not any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in doc[i].children))]
+        by_clause.setdefault(_clause_head_at(table, _root_of(doc, s)), []).append(s)
+
+    def describes(i: int) -> bool:
+        # a clause describing the fact's own noun ("a pledge made in June"), or a participle telling
+        # the same act ("Signing the order on Wednesday, he imposed ...")
+        if dep[i] in ("acl", "relcl"):
+            noun_left, noun_right = subtree_edges(doc, head_of[i])
+            if noun_left <= first and last <= noun_right:
+                return True
+        return dep[i] == "advcl" and head_of[i] == head and table.tag[i] in _PARTICIPLES \
+            and not any(dep[c] in ("nsubj", "nsubjpass", "mark") for c in children[i])
+
+    # describing clauses come right after the fact's own clause
+    describing = [i for i in by_clause if i not in governing and describes(i)]
     for clause in governing[:1] + describing + governing[1:]:
         pool = [s for s in by_clause.get(clause, ()) if clause in describing or dates_the_fact(s)]
         if pool:
-            return min(pool, key=lambda s: min(abs(s.start - token.i), abs(s.end - 1 - token.i)))
+            return min(pool, key=lambda s: min(abs(s.start - ti), abs(s.end - 1 - ti)))
     return None

@@ -29,8 +29,9 @@ from ..knowledge import loader, measures as measures_kb
 from .attach import clause_head
 from .extensions import ACTORS, QUANTITIES, TIMEX
 from .guard import Guarded
+from .parse_table import parse_table
 from .time import timex_of
-from .quantity_amounts import Amount, AmountFinder, match_backward, by_last_word, number_words
+from .quantity_amounts import Amount, AmountFinder, by_last_word, number_words, phrases_ending_in
 from .quantity_roles import ActorIndex, ClauseReader
 
 OTHER = "other"
@@ -118,18 +119,22 @@ class QuantityComponent:
             if not amounts:
                 return doc
         index_of = {id(a): k for k, a in enumerate(amounts)}
+        # the sentences and the actors' states, read by several steps below: made once
+        sents = list(doc.sents)
+        sentence_no = {s.start: n for n, s in enumerate(sents)}
+        state_of = _state_names(doc)
         self._link_changes(doc, amounts, records, changes, index_of)
         self._link_borrowed(doc, amounts, records, index_of)
         self._conversions(doc, amounts, records)
-        self._parts(doc, amounts, records)
+        self._parts(doc, amounts, records, sentence_no)
         self._restatements(doc, amounts, records)
         self._repeats(amounts, records, self.lex)
         _same_figures(records, self.lex)
-        _as_states(records, _state_names(doc))
-        self._people_holders(doc, actors, amounts, records)
-        self._acting_holders(doc, actors, amounts, records)
+        _as_states(records, state_of)
+        self._people_holders(doc, actors, amounts, records, sents, sentence_no)
+        self._acting_holders(doc, actors, amounts, records, sents, sentence_no)
         self._mostly_of(doc, actors, amounts, records)
-        self._discourse(doc, actors, amounts, records)
+        self._discourse(doc, actors, amounts, records, sentence_no, state_of)
         spans = []
         for a, r in zip(amounts, records):
             span = Span(doc, a.start, a.end, label=r["measure"])
@@ -184,6 +189,9 @@ class QuantityComponent:
         holder, target = r.roles(doc, actors, a, measure, cue, noun, verb)
         status, explicit = r.status(doc, a, noun, measure, before=False)
         quote = r.quote(doc, a)
+        table = parse_table(doc)
+        sent_start = table.sentence_of(a.start)[0]
+        modals = self.lex.status.obligation_modals
         return {
             "measure": measure.name if measure else OTHER, "value": _number(a.value), "unit": a.unit,
             "holder": holder, "target": target, "time": (timex_of(doc, doc[a.start:a.end]) or {}).get("value"),
@@ -192,10 +200,10 @@ class QuantityComponent:
             "high": _number(a.high) if a.high is not None else None, "points": a.points,
             "part_of": None, "part_of_start": None, "components": [], "change": None, "same_as": None,
             "inherited": [], "_explicit": explicit, "_verb": verb.lemma_.lower() if verb is not None else None,
-            "_sent": doc[a.start].sent.start, "_cued": measure is not None,
-            "_sent_char": doc[a.start].sent.start_char, "_base": _base_of(doc, a),
-            "_obliged": verb is not None and any(c.dep_ == "aux" and c.lower_ in self.lex.status.obligation_modals
-                                                 for c in verb.children),
+            "_sent": sent_start, "_cued": measure is not None,
+            "_sent_char": table.idx[sent_start], "_base": _base_of(doc, a),
+            "_obliged": verb is not None and any(table.dep[c] == "aux" and table.lower[c] in modals
+                                                 for c in table.children[verb.i]),
         }
 
     # ------------------------------------------------------------ changes: "from 25% to 15%"
@@ -364,8 +372,7 @@ class QuantityComponent:
                 second["inherited"].append(key)
 
     # ------------------------------------------------------------ parts: "$150 billion of it goes to ..."
-    def _parts(self, doc: Doc, amounts: list[Amount], records: list[dict]) -> None:
-        sentence_no = {s.start: n for n, s in enumerate(doc.sents)}
+    def _parts(self, doc: Doc, amounts: list[Amount], records: list[dict], sentence_no: dict[int, int]) -> None:
         for k, a in enumerate(amounts):
             # shares are of sums and head counts; rates in a change are not parts of each other
             if a.kind not in PART_KINDS or records[k]["change"] is not None:
@@ -431,11 +438,8 @@ class QuantityComponent:
         sent = head.sent
         lo = max(sent.start, min(clause.left_edge.i, a.start))
         hi = min(sent.end, max(clause.right_edge.i + 1, a.end))
-        for i in range(lo, hi):
+        for i, m in phrases_ending_in(doc, lo, hi, self.part_last):
             if a.start <= i < a.end:
-                continue
-            m = match_backward(doc, i, self.part_last)
-            if m is None:
                 continue
             # "including" marks a part only right before it ("a deal including $2 billion for ...")
             if m[1] in SAME_SENTENCE_PARTS and not (0 <= a.start - i <= 4):
@@ -573,12 +577,11 @@ class QuantityComponent:
                     rec["inherited"].append("status")
 
     # ------------------------------------------------------------ whose people
-    def _people_holders(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict]) -> None:
+    def _people_holders(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict],
+                        sents: list[Span], sentence_no: dict[int, int]) -> None:
         """Counts of people whose clause names no holder: an elided count ("11,000 soldiers ... more
         than 4,000 had been killed") belongs with the group it is taken from; members of a body
         ("204 lawmakers voted") with the body, when the passage names it."""
-        sents = list(doc.sents)
-        sentence_no = {s.start: n for n, s in enumerate(sents)}
         for k, (a, rec) in enumerate(zip(amounts, records)):
             if a.kind != "persons" or rec["holder"] is not None:
                 continue
@@ -614,25 +617,28 @@ class QuantityComponent:
                 rec["holder"] = best[1]
                 rec["inherited"].append("holder")
 
-    def _acting_holders(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict]) -> None:
+    def _acting_holders(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict],
+                        sents: list[Span], sentence_no: dict[int, int]) -> None:
         """"ICE raided a battery plant on Thursday. About 475 people were detained.": a figure whose
         clause names no holder is held by the actor who did the act it measures (raided, detained,
         deployed, invested; "ICE's raid", "the raid by police") in its sentence or just before."""
         needy = [k for k, r in enumerate(records) if r["holder"] is None and r["measure"] != OTHER]
         if not needy:
             return
-        sents = list(doc.sents)
-        sentence_no = {s.start: n for n, s in enumerate(sents)}
         acts: dict[int, list[tuple[int, set[str], str]]] = {}
+        table = parse_table(doc)
 
         def acts_in(n: int) -> list[tuple[int, set[str], str]]:
             if n not in acts:
                 acts[n] = []
-                for t in sents[n]:
-                    pos = t.pos_
+                for i in range(sents[n].start, sents[n].end):
+                    pos = table.pos[i]
                     if pos != "VERB" and pos != "NOUN":
                         continue   # neither branch below applies
-                    lemma = t.lemma_.lower()
+                    lemma = table.lemma[i].lower()
+                    if not (lemma in self.act_verbs if pos == "VERB" else lemma in self.act_nouns):
+                        continue   # no act named
+                    t = doc[i]
                     who = None
                     if pos == "VERB" and lemma in self.act_verbs:
                         names = self.act_verbs[lemma]
@@ -716,12 +722,12 @@ class QuantityComponent:
                 break
 
     # ------------------------------------------------------------ the document's two parties
-    def _discourse(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict]) -> None:
+    def _discourse(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict],
+                   sentence_no: dict[int, int], state_of: dict[str, str]) -> None:
         """When a clause names one side of a bilateral figure, the other side is the document's other
         main party; when it names neither, the figure belongs with the last one of its measure."""
         parties = _parties(doc)
         last_by_measure: dict[str, dict] = {}
-        sentence_no = {s.start: n for n, s in enumerate(doc.sents)}
         paragraph = _paragraph_of(doc)
 
         def near(rec: dict, prev: dict | None) -> bool:
@@ -730,8 +736,6 @@ class QuantityComponent:
             return prev is not None and rec["unit"] == prev["unit"] and (
                 sentence_no[rec["_sent"]] - sentence_no[prev["_sent"]] <= PAYMENT_REACH_SENTENCES
                 or paragraph(rec["_sent_char"]) - paragraph(prev["_sent_char"]) <= PAYMENT_REACH_PARAGRAPHS)
-
-        state_of = _state_names(doc)
 
         def measured(rec: dict, measure: str) -> None:
             rec["measure"] = measure

@@ -1,10 +1,11 @@
 """Finding amounts in a Doc: money, percentages and counts of people, normalised to a value and a unit.
 
-Reads tokens left to right and only stops at numbers, so it costs little per token. The unit must be
-written next to the number (a currency, a percent word, a noun for people); a number without one is
-kept apart as `bare` so the component can give it the unit of the amount it changes from or to
-("cut the 28,500 troops to 10,000"). Years, ages, ordinals, dates, phone and page numbers never get
-a unit here, so they never become amounts."""
+Reads tokens left to right and only stops at numbers, so it costs little per token; the words around
+a number, and the words phrases are matched against, are read from the Doc's parse table, not from
+Token objects. The unit must be written next to the number (a currency, a percent word, a noun for
+people); a number without one is kept apart as `bare` so the component can give it the unit of the
+amount it changes from or to ("cut the 28,500 troops to 10,000"). Years, ages, ordinals, dates, phone
+and page numbers never get a unit here, so they never become amounts."""
 from __future__ import annotations
 
 import re
@@ -15,6 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..knowledge import loader
 from ..knowledge.measures import MeasureLexicon, Phrase
+from .parse_table import parse_table
 
 # the spelled-out numbers, shared with the time grammar
 NUMBERS_FILE = "numbers.toml"
@@ -56,9 +58,8 @@ class AmountFinder:
     def __init__(self, lex: MeasureLexicon, numbers: dict[str, int] | None = None):
         self.lex = lex
         self.number_words = NUMBER_WORDS if numbers is None else numbers   # numbers.toml's cardinals
-        # ORTH id -> whether a token of that text can start an amount (the test in `find` reads
-        # only lexical attributes of the token's text)
-        self._may_start: dict[int, bool] = {}
+        # ORTH id -> whether a token of that text can start an amount (`_may_start`)
+        self._may_start: dict[int, bool | str] = {}
         symbols = sorted(lex.currency_symbols, key=len, reverse=True)
         abbreviations = sorted(lex.multiplier_abbreviations, key=len, reverse=True)
         # one token holding symbol + digits + scale: "$350", "350bn", "US$2.5bn", "W3.5"
@@ -81,13 +82,14 @@ class AmountFinder:
     # ------------------------------------------------------------ numbers
     def _number_at(self, doc: Doc, i: int) -> tuple[float, int, str | None, bool] | None:
         """(value, end, currency from an attached symbol, scaled) of a number starting at token i."""
-        tok = doc[i]
-        text = tok.text
+        table = parse_table(doc)
+        texts, lower, n = table.text, table.lower, len(doc)
+        text = texts[i]
         currency = None
         scaled = False
         # "$US10 billion", "$A2 billion": the tokenizer splits the dollar sign from the letters that say
         # whose dollar it is
-        split = _SPLIT_DOLLAR.match(text) if i > 0 and doc[i - 1].text == "$" else None
+        split = _SPLIT_DOLLAR.match(text) if i > 0 and texts[i - 1] == "$" else None
         if split and ("$" + split.group(1)) in self.symbols_upper:
             currency = self.symbols_upper["$" + split.group(1)]
             text = split.group(2)
@@ -106,22 +108,22 @@ class AmountFinder:
                 value *= self.lex.multiplier_abbreviations[m.group("abbr").lower()]
                 scaled = True
             end = i + 1
-        elif tok.lower_ in self.number_words:
-            value = float(self.number_words[tok.lower_])
+        elif lower[i] in self.number_words:
+            value = float(self.number_words[lower[i]])
             end = i + 1
             # "twenty-five", "twenty five"
-            if value >= 20 and value % 10 == 0 and end < len(doc):
-                j = end + 1 if doc[end].text in HYPHENS and end + 1 < len(doc) else end
-                if j < len(doc) and doc[j].lower_ in self.number_words and self.number_words[doc[j].lower_] < 10:
-                    value += self.number_words[doc[j].lower_]
+            if value >= 20 and value % 10 == 0 and end < n:
+                j = end + 1 if texts[end] in HYPHENS and end + 1 < n else end
+                if j < n and lower[j] in self.number_words and self.number_words[lower[j]] < 10:
+                    value += self.number_words[lower[j]]
                     end = j + 1
-        elif tok.lower_ in ARTICLE_ONE and i + 1 < len(doc) and doc[i + 1].lower_ in self.lex.multipliers:
+        elif lower[i] in ARTICLE_ONE and i + 1 < n and lower[i + 1] in self.lex.multipliers:
             value, end = 1.0, i + 1
         else:
             return None
         # scale words: "350 billion", "2.5 trillion", "two hundred thousand"
-        while end < len(doc):
-            word = doc[end].lower_
+        while end < n:
+            word = lower[end]
             if word in self.lex.multipliers:
                 value *= self.lex.multipliers[word]
             elif word in self.lex.multiplier_abbreviations and (currency or _currency_before(self, doc, i)):
@@ -141,14 +143,16 @@ class AmountFinder:
         n = len(doc)
         orths = doc.to_array(ORTH).tolist()
         may_start = self._may_start
+        lower = None
         while i < n:
             orth = orths[i]
             ok = may_start.get(orth)
             if ok is None:
                 tok = doc[i]
-                # a number word of the user's knowledge ("score") is no number to spaCy: it may start one too
-                ok = may_start[orth] = bool(tok.like_num or tok.lower_ in ARTICLE_ONE or tok.text[:1].isdigit()
-                                            or tok.text[:1] in "$€£¥₩WUACHNS" or tok.lower_ in self.number_words)
+                ok = may_start[orth] = _may_start(tok.text, tok.lower_, self.number_words)
+            if ok is _BEFORE_SCALE:
+                lower = lower or parse_table(doc).lower
+                ok = i + 1 < n and lower[i + 1] in self.lex.multipliers
             if not ok:
                 i += 1
                 continue
@@ -162,7 +166,9 @@ class AmountFinder:
         return amounts, bare
 
     def _amount_at(self, doc: Doc, i: int) -> tuple[Amount, bool] | None:
-        glued = self.glued_percent.match(doc[i].text)
+        table = parse_table(doc)
+        texts = table.text
+        glued = self.glued_percent.match(texts[i])
         if glued:
             amount = Amount(start=i, end=i + 1, value=float(glued.group("num").replace(",", "")), unit="percent",
                             kind="percent", number=i, head=i)
@@ -176,12 +182,12 @@ class AmountFinder:
         if _is_reference(self, doc, i, end):
             return None
         start = i
-        if currency is not None and first.text[:1].isalpha() and i > 0 and doc[i - 1].text == "$":
+        if currency is not None and texts[i][:1].isalpha() and i > 0 and texts[i - 1] == "$":
             start = i - 1   # "$US10": the sign is part of the amount
         # currency before the number: "$ 350", "USD 5 million", "US$ 2"
         if currency is None and i > 0:
-            prev = doc[i - 1]
-            code = self.symbols.get(prev.text) or self.lex.currency_codes.get(prev.text.upper() if prev.text.isupper() else "")
+            prev = texts[i - 1]
+            code = self.symbols.get(prev) or self.lex.currency_codes.get(prev.upper() if prev.isupper() else "")
             if code:
                 currency, start = code, i - 1
         kind = "currency" if currency else None
@@ -196,7 +202,7 @@ class AmountFinder:
                 after = code[1]
             elif kind == "currency" and code:
                 after = code[1]
-        if kind is None and after + 1 < len(doc) and doc[after].text in HYPHENS \
+        if kind is None and after + 1 < len(doc) and texts[after] in HYPHENS \
                 and match_forward(doc, after + 1, self.percent_first):
             after += 1   # "a 15-percent tariff"
         if kind is None and after < len(doc):
@@ -228,7 +234,7 @@ class AmountFinder:
         amount = Amount(start=start, end=after, value=value, unit=unit, kind=kind, number=end - 1, head=head,
                         high=high, points=points)
         amount.qualifier = self._qualifier_before(doc, start)
-        if amount.qualifier is None and start > 0 and doc[start - 1].lower_ == "between" and high is not None:
+        if amount.qualifier is None and start > 0 and table.lower[start - 1] == "between" and high is not None:
             amount.qualifier = "between"
         return amount, False
 
@@ -271,28 +277,31 @@ class AmountFinder:
 
     def _currency_after(self, doc: Doc, j: int) -> tuple[str, int] | None:
         """(ISO code, end) when a currency word or code follows at token j: "won", "U.S. dollars", "KRW"."""
-        tok = doc[j]
-        word = tok.lemma_.lower() if tok.pos_ in ("NOUN", "PROPN") or tok.lower_ in ("won", "yen") else tok.lower_
-        if tok.text.upper() in self.lex.currency_codes and tok.text.isupper():
-            return self.lex.currency_codes[tok.text.upper()], j + 1
+        table = parse_table(doc)
+        text, lower, lemma, pos = table.text, table.lower, table.lemma, table.pos
+        words = self.lex.currency_words
+        word = lemma[j].lower() if pos[j] in ("NOUN", "PROPN") or lower[j] in ("won", "yen") else lower[j]
+        if text[j].upper() in self.lex.currency_codes and text[j].isupper():
+            return self.lex.currency_codes[text[j].upper()], j + 1
         for k in (j, j + 1, j + 2):
             # an issuer may sit between number and "dollars": "5 billion U.S. dollars"
             if k >= len(doc):
                 break
-            w = doc[k].lower_
-            lemma = doc[k].lemma_.lower()
-            if lemma in self.lex.currency_words or w in self.lex.currency_words or w.rstrip("s") in self.lex.currency_words:
-                code = self.lex.currency_words.get(lemma) or self.lex.currency_words.get(w) or self.lex.currency_words[w.rstrip("s")]
+            w = lower[k]
+            lem = lemma[k].lower()
+            if lem in words or w in words or w.rstrip("s") in words:
+                code = words.get(lem) or words.get(w) or words[w.rstrip("s")]
                 if k > j:
                     issuer = match_backward(doc, k - 1, self.issuer_last)
                     if issuer is None or issuer[0] != j:
                         return None
                     code = self.lex.dollar_issuers[issuer[1]] if code == "USD" else code
                 # "won" after a number is the currency only when tagged as a noun or followed by no object
-                if w == "won" and doc[k].pos_ == "VERB" and k + 1 < len(doc) and doc[k + 1].like_num:
+                if w == "won" and pos[k] == "VERB" and k + 1 < len(doc) and table.like_num[k + 1]:
                     return None
                 return code, k + 1
-            if k == j and word not in self.lex.currency_words and not _could_be_issuer_start(doc[k], self.issuer_last):
+            # what may start an issuer's name: "U.S.", "Hong Kong", "Australian"
+            if k == j and word not in words and not (pos[k] in ("PROPN", "ADJ") or w in self.issuer_last):
                 break
         return None
 
@@ -367,26 +376,69 @@ def by_first_word(phrases) -> dict[str, list[Phrase]]:
     return out
 
 
-def token_words(tok: Token) -> tuple[str, ...]:
-    lower = tok.lower_
-    # proper-noun plurals keep their "s" as lemma ("Forces"): try the singular too
+def _forms(lower: str, lemma: str) -> tuple[str, ...]:
+    """The words a token may stand for in a phrase: its lower form and lemma, and for a plural its
+    singular too (proper-noun plurals keep their "s" as lemma: "Forces")."""
     if lower.endswith("s") and len(lower) > 3:
-        return lower, tok.lemma_.lower(), lower[:-1]
-    return lower, tok.lemma_.lower()
+        return lower, lemma.lower(), lower[:-1]
+    return lower, lemma.lower()
+
+
+class _PhraseWords:
+    """Per Doc: each token's phrase forms (made on first use) and hyphen flag, read from the parse
+    table rather than from Token objects."""
+
+    def __init__(self, doc: Doc):
+        table = parse_table(doc)
+        # the lists alone, not the table: this sits in doc.user_data, and a path back to the Doc
+        # would keep the Doc alive until the cyclic garbage collector runs
+        self.lower, self.lemma = table.lower, table.lemma
+        self.size = len(doc)
+        self._forms: list[tuple[str, ...] | None] = [None] * self.size
+        self.hyphen = [text in HYPHENS for text in table.text]
+
+    def forms(self, j: int) -> tuple[str, ...]:
+        found = self._forms[j]
+        if found is None:
+            found = self._forms[j] = _forms(self.lower[j], self.lemma[j])
+        return found
+
+    def pool(self, j: int, index: dict[str, list[Phrase]]) -> list[Phrase]:
+        """The phrases of `index` whose edge word is one of token j's forms, longest first."""
+        seen: list[Phrase] = []
+        for w in self.forms(j):
+            phrases = index.get(w)
+            if phrases:
+                for p in phrases:
+                    if p not in seen:
+                        seen.append(p)
+        return sorted(seen, key=len, reverse=True) if seen else seen
+
+
+_PHRASE_WORDS = "pw_phrase_words"
+
+
+def _phrase_words(doc: Doc) -> _PhraseWords:
+    words = doc.user_data.get(_PHRASE_WORDS)
+    if words is None or words.size != len(doc):
+        words = doc.user_data[_PHRASE_WORDS] = _PhraseWords(doc)
+    return words
 
 
 def match_forward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> int | None:
     """End of the longest phrase of `index` starting at token j (hyphen tokens skipped)."""
-    if j >= len(doc):
+    n = len(doc)
+    if j >= n:
         return None
-    pool = _pool(doc[j], index)
-    for p in sorted(pool, key=len, reverse=True):
+    words = _phrase_words(doc)
+    hyphen = words.hyphen
+    for p in words.pool(j, index):
         k = j
         ok = True
         for w in p:
-            while k < len(doc) and doc[k].text in HYPHENS and w not in HYPHENS:
+            while k < n and hyphen[k] and w not in HYPHENS:
                 k += 1
-            if k >= len(doc) or w not in token_words(doc[k]):
+            if k >= n or w not in words.forms(k):
                 ok = False
                 break
             k += 1
@@ -402,16 +454,29 @@ def match_backward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> tuple[in
     """(start, phrase) of the longest phrase of `index` ending at token j (hyphen tokens skipped)."""
     if j < 0:
         return None
-    pool = _pool(doc[j], index)
-    if not pool:
-        return None
-    for p in sorted(pool, key=len, reverse=True):
+    return _match_backward(_phrase_words(doc), j, index)
+
+
+def phrases_ending_in(doc: Doc, lo: int, hi: int, index: dict[str, list[Phrase]]):
+    """(end, (start, phrase)) for each token from lo to hi - 1 at which a phrase of `index` ends (the
+    longest), in text order: `match_backward` over a range, trying only tokens a phrase can end with."""
+    words = _phrase_words(doc)
+    for j in range(max(lo, 0), hi):
+        if any(w in index for w in words.forms(j)):
+            found = _match_backward(words, j, index)
+            if found is not None:
+                yield j, found
+
+
+def _match_backward(words: _PhraseWords, j: int, index: dict[str, list[Phrase]]) -> tuple[int, Phrase] | None:
+    hyphen = words.hyphen
+    for p in words.pool(j, index):
         k = j
         ok = True
         for w in reversed(p):
-            while k >= 0 and doc[k].text in HYPHENS and w not in HYPHENS:
+            while k >= 0 and hyphen[k] and w not in HYPHENS:
                 k -= 1
-            if k < 0 or w not in token_words(doc[k]):
+            if k < 0 or w not in words.forms(k):
                 ok = False
                 break
             k -= 1
@@ -420,19 +485,17 @@ def match_backward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> tuple[in
     return None
 
 
-def _pool(tok: Token, index: dict[str, list[Phrase]]) -> list[Phrase]:
-    seen: list[Phrase] = []
-    for w in token_words(tok):
-        phrases = index.get(w)
-        if phrases:
-            for p in phrases:
-                if p not in seen:
-                    seen.append(p)
-    return seen
+# "a", "an": a number only before a scale word ("a billion dollars")
+_BEFORE_SCALE = "before a scale word"
 
 
-def _could_be_issuer_start(tok: Token, issuer_last) -> bool:
-    return tok.pos_ in ("PROPN", "ADJ") or tok.lower_ in issuer_last
+def _may_start(text: str, lower: str, numbers: dict[str, int]) -> bool | str:
+    """Whether a token of this text can start an amount in `_amount_at`: digits (a number, or one
+    with a symbol or scale glued to it: "$350", "5%", "US$2.5bn"), a number word (of numbers.toml or
+    the user's --kb), or an article standing for one, which counts only before a scale word."""
+    if any(ch.isdigit() for ch in text) or lower in numbers:
+        return True
+    return _BEFORE_SCALE if lower in ARTICLE_ONE else False
 
 
 def _currency_before(finder: AmountFinder, doc: Doc, i: int) -> bool:
@@ -456,23 +519,23 @@ def _plain_value(tok: Token, numbers: dict[str, int]) -> float:
 
 def _is_reference(finder: AmountFinder, doc: Doc, i: int, end: int) -> bool:
     """Page, section, phone and similar numbers: "page 12", "No. 3", "202-555-0143"."""
+    table = parse_table(doc)
+    text, like_num, n = table.text, table.like_num, len(doc)
     if i > 0:
-        prev = doc[i - 1]
-        if prev.lower_ in finder.lex.not_amount_before:
+        if table.lower[i - 1] in finder.lex.not_amount_before:
             return True
         # a number right after another number or a joining hyphen chain: phone numbers, scores, "2+2"
-        if prev.text in {"+", "/", ":"} and i > 1 and doc[i - 2].like_num:
+        if text[i - 1] in {"+", "/", ":"} and i > 1 and like_num[i - 2]:
             return True
-        if prev.text in HYPHENS and i > 1 and doc[i - 2].like_num and i > 2 and doc[i - 3].text in HYPHENS:
+        if text[i - 1] in HYPHENS and i > 1 and like_num[i - 2] and i > 2 and text[i - 3] in HYPHENS:
             return True
-    if end + 1 < len(doc) and doc[end].text in {"+", "/", ":"} and doc[end + 1].like_num:
+    if end + 1 < n and text[end] in {"+", "/", ":"} and like_num[end + 1]:
         return True
     # three or more number groups joined by hyphens or spaces: a phone number
-    if end + 3 < len(doc) and doc[end].text in HYPHENS and doc[end + 1].like_num and doc[end + 2].text in HYPHENS \
-            and doc[end + 3].like_num:
+    if end + 3 < n and text[end] in HYPHENS and like_num[end + 1] and text[end + 2] in HYPHENS and like_num[end + 3]:
         return True
-    if "(" in doc[i].text or (i > 0 and doc[i - 1].text == "(" and end < len(doc) and doc[end].text == ")"
-                              and end + 1 < len(doc) and doc[end + 1].like_num):
+    if "(" in text[i] or (i > 0 and text[i - 1] == "(" and end < n and text[end] == ")"
+                          and end + 1 < n and like_num[end + 1]):
         return True
     return False
 

@@ -1,6 +1,9 @@
 """Reading an amount's clause: what it measures, who holds it and whom it targets, how firm it is,
 and which clause states it. Everything here walks the dependency parse from the amount outwards,
-so each amount costs a few dozen token visits at most."""
+so each amount costs a few dozen token visits at most. The hot walks go by index over the Doc's
+parse table (pipeline/parse_table.py), making a Token only where a rule needs spaCy's API, and
+answers that depend on one position alone (a noun's condition, a sentence's "not in force") are
+kept per Doc: every amount of a sentence asks them again."""
 from __future__ import annotations
 
 import heapq
@@ -9,7 +12,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.measures import Measure, MeasureLexicon, Phrase
-from .attach import CLAUSE_DEPS
+from .attach import CLAUSE_DEPS, subtree_edges
+from .parse_table import ParseTable, parse_table
 from .quantity_amounts import Amount, by_last_word, match_backward
 
 OTHER_MEASURE = "other"
@@ -113,14 +117,16 @@ def _speaker_names_another(clause: Token) -> bool:
     return subj is not None and speaker is not None and subj.pos_ == "PROPN" and subj.lower_ != speaker.lower_
 
 
-def _past_perfect(verb: Token) -> bool:
+def _past_perfect(table: ParseTable, verb: int) -> bool:
     """"had reached", "had not been signed": a condition about what did not happen."""
-    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in verb.children)
+    dep, lower = table.dep, table.lower
+    return table.tag[verb] == "VBN" and any(dep[c] == "aux" and lower[c] in ("had", "'d") for c in table.children[verb])
 
 
-def _would_have(verb: Token) -> bool:
+def _would_have(table: ParseTable, verb: int) -> bool:
     """"would have paid", "could have faced"."""
-    auxes = [c.lower_ for c in verb.children if c.dep_ == "aux"]
+    dep, lower = table.dep, table.lower
+    auxes = [lower[c] for c in table.children[verb] if dep[c] == "aux"]
     return "have" in auxes and any(a in ("would", "could", "might", "'d") for a in auxes)
 
 
@@ -129,6 +135,51 @@ def _asks_someone(verb: Token, amount: Amount) -> bool:
     billion from Tokyo", "requested that Seoul pay"."""
     return any((c.dep_ in ("dative", "ccomp", "xcomp") and not amount.start <= c.i < amount.end)
                or (c.dep_ == "prep" and c.lower_ in ("from", "of")) for c in verb.children)
+
+
+def _condition_above(table: ParseTable, noun: int) -> str | None:
+    """ClauseReader.condition, walking up from the noun by index."""
+    head, dep, pos, lower, kids = table.head, table.dep, table.pos, table.lower, table.children
+    tok = noun
+    for _ in range(14):
+        parent = head[tok]
+        if parent == tok:
+            return None
+        if dep[tok] == "relcl":
+            return None
+        t = parent
+        if pos[t] in ("VERB", "AUX"):
+            # the amount is inside the condition: "if Washington imposes a 25% tariff"
+            if any(dep[c] == "mark" and lower[c] in CONDITIONAL_MARKS for c in kids[t]) and dep[t] == "advcl":
+                return "counterfactual" if _past_perfect(table, t) else "conditional"
+            for c in kids[t]:
+                if dep[c] == "advcl" and c != tok and any(dep[m] == "mark" and lower[m] in ("if", "unless")
+                                                          for m in kids[c]):
+                    return "counterfactual" if _past_perfect(table, c) or _would_have(table, t) else "conditional"
+                # "had it not agreed": the inverted condition is always about what did not happen
+                if dep[c] == "advcl" and c != tok and lower[subtree_edges(table.doc, c)[0]] == "had" \
+                        and _past_perfect(table, c):
+                    return "counterfactual"
+            # "would have faced a 25% tariff"
+            if _would_have(table, t):
+                return "counterfactual"
+        tok = t
+    return None
+
+
+_MEMO = "pw_quantity_memo"
+
+
+def _memo(doc: Doc, name: str) -> dict:
+    """A per-Doc dict for answers that depend only on the Doc and a position: rules ask the same
+    question for every amount in a sentence or phrase."""
+    memos = doc.user_data.get(_MEMO)
+    if memos is None or memos[0] != len(doc):
+        memos = doc.user_data[_MEMO] = (len(doc), {})
+    found = memos[1].get(name)
+    if found is None:
+        found = memos[1][name] = {}
+    return found
 
 
 class ActorIndex:
@@ -249,56 +300,55 @@ class ClauseReader:
     # ------------------------------------------------------------ measure
     def measure(self, doc: Doc, amount: Amount) -> tuple[Measure | None, int | None]:
         """The measure named by the cue nearest to the amount in the parse that takes its unit."""
-        start = doc[amount.head]
-        sent = start.sent
+        table = parse_table(doc)
+        heads, children, deps = table.head, table.children, table.dep
+        start = amount.head
+        s_start, s_end = table.sentence_of(start)
         best: dict[int, float] = {}
         # the amount's own words ("28,500 troops") come after the verb right above them, so
         # "detained 300 soldiers" counts detentions
         own = OWN_WORD_COST if amount.kind == "persons" else 0.0
-        best[start.i] = own
-        heap = [(own, start.i)]
+        best[start] = own
+        heap = [(own, start)]
         for i in range(amount.start, amount.end):
-            if i != start.i:
+            if i != start:
                 best[i] = own
                 heap.append((own, i))
-        if start.head.i != start.i and amount.kind == "persons":
-            best[start.head.i] = UP_COST
-            heap.append((UP_COST, start.head.i))
+        if heads[start] != start and amount.kind == "persons":
+            best[heads[start]] = UP_COST
+            heap.append((UP_COST, heads[start]))
         heapq.heapify(heap)
         heappop, heappush = heapq.heappop, heapq.heappush
-        s_start, s_end = sent.start, sent.end
         kind = amount.kind
         cue_at = self._cue_at
         while heap:
             cost, i = heappop(heap)
             if cost > best.get(i, 99):
                 continue
-            tok = doc[i]
-            found = cue_at(doc, tok, kind)
+            found = cue_at(doc, table, i, kind)
             if found is not None:
                 return found, i
-            for nxt in tok.children:
-                j = nxt.i
+            for j in children[i]:
                 if j < s_start or j >= s_end:
                     continue
-                c = cost + (CONJ_COST if nxt.dep_ == "conj" else DOWN_COST)
+                c = cost + (CONJ_COST if deps[j] == "conj" else DOWN_COST)
                 if c <= CUE_REACH and c < best.get(j, 99):
                     best[j] = c
                     heappush(heap, (c, j))
-            head = tok.head
-            j = head.i
+            j = heads[i]
             if j != i and s_start <= j < s_end:
-                c = cost + (CONJ_COST if tok.dep_ == "conj" else UP_COST)
+                c = cost + (CONJ_COST if deps[i] == "conj" else UP_COST)
                 if c <= CUE_REACH and c < best.get(j, 99):
                     best[j] = c
                     heappush(heap, (c, j))
         return None, None
 
-    def _cue_at(self, doc: Doc, tok: Token, kind: str | None) -> Measure | None:
-        if tok.pos_ == "VERB":
-            pool = self.verb_measures.get(tok.lemma_.lower(), ())
-        elif tok.pos_ in ("NOUN", "PROPN"):
-            match = match_backward(doc, tok.i, self.cue_last)
+    def _cue_at(self, doc: Doc, table: ParseTable, i: int, kind: str | None) -> Measure | None:
+        pos = table.pos[i]
+        if pos == "VERB":
+            pool = self.verb_measures.get(table.lemma[i].lower(), ())
+        elif pos in ("NOUN", "PROPN"):
+            match = match_backward(doc, i, self.cue_last)
             pool = self.cue_measures.get(match[1], ()) if match is not None else ()
         else:
             return None
@@ -483,11 +533,14 @@ class ClauseReader:
                        nouns: list[Token], verb: Token | None) -> str | None:
         """The holder the phrase around the figure names: a possessor, a source preposition, the agent
         of a participle, the payer of a verb of costing."""
+        doc = actors.doc
+        table = parse_table(doc)
+        dep, lower, kids = table.dep, table.lower, table.children
         # possessor: "Seoul's $350 billion pledge", "its tariff"
         for n in nouns:
-            for c in n.children:
-                if c.dep_ == "poss":
-                    holder = actors.resolve(c)
+            for c in kids[n.i]:
+                if dep[c] == "poss":
+                    holder = actors.resolve(doc[c])
                     if holder is not None:
                         return holder
         # "investments by Japanese firms", "a pledge by Seoul", "investment from Japan", "troops from
@@ -495,28 +548,29 @@ class ClauseReader:
         # it names the target there: "withdraw troops from Korea")
         sources = {"by"} | (measure.source_preps if measure is not None else frozenset())
         for place in nouns + ([verb] if verb is not None else []):
-            for c in place.children:
-                if c.dep_ == "prep" and c.lower_ in sources and not (
-                        place is verb and measure is not None and c.lower_ in measure.target_preps):
-                    obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                    holder = _named_by(actors, obj) if obj is not None and c.lower_ != "by" else \
-                        actors.resolve(obj) if obj is not None else None
+            for c in kids[place.i]:
+                if dep[c] == "prep" and lower[c] in sources and not (
+                        place is verb and measure is not None and lower[c] in measure.target_preps):
+                    obj = next((o for o in kids[c] if dep[o] == "pobj"), None)
+                    holder = _named_by(actors, doc[obj]) if obj is not None and lower[c] != "by" else \
+                        actors.resolve(doc[obj]) if obj is not None else None
                     if holder is not None:
                         return holder
         # "a tariff imposed by the United States"
         for n in nouns:
-            for c in n.children:
-                if c.dep_ == "acl":
-                    agent = next((a for a in c.children if a.dep_ == "agent"), None)
-                    obj = next((o for o in agent.children if o.dep_ == "pobj"), None) if agent is not None else None
+            for c in kids[n.i]:
+                if dep[c] == "acl":
+                    agent = next((a for a in kids[c] if dep[a] == "agent"), None)
+                    obj = next((o for o in kids[agent] if dep[o] == "pobj"), None) if agent is not None else None
                     if obj is not None:
-                        holder = actors.resolve(obj)
+                        holder = actors.resolve(doc[obj])
                         if holder is not None:
                             return holder
         # "could cost Canberra $235 billion": the object of a verb of costing pays
-        if verb is not None and verb.lemma_.lower() in self.lex.payer_object_verbs:
-            payer = next((c for c in verb.children if c.dep_ in ("dative", "dobj") and not amount.start <= c.i < amount.end), None)
-            return actors.resolve(payer) if payer is not None else None
+        if verb is not None and table.lemma[verb.i].lower() in self.lex.payer_object_verbs:
+            payer = next((c for c in kids[verb.i] if dep[c] in ("dative", "dobj") and not amount.start <= c < amount.end),
+                         None)
+            return actors.resolve(doc[payer]) if payer is not None else None
         return None
 
     def _subject(self, doc: Doc, actors: ActorIndex, amount: Amount, measure: Measure | None, noun: Token,
@@ -671,10 +725,12 @@ class ClauseReader:
     @staticmethod
     def _modifier_actor(actors: ActorIndex, nouns: list[Token], exclude, states_only: bool = False) -> str | None:
         """A state named as a modifier of the noun: "U.S. troops", "US investment", "Korean workers"."""
+        table = parse_table(actors.doc)
+        dep = table.dep
         for n in nouns:
-            for c in n.children:
-                if c.dep_ in ("compound", "amod", "nmod") and c.i in actors.at:
-                    span = actors.at[c.i]
+            for c in table.children[n.i]:
+                if dep[c] in ("compound", "amod", "nmod") and c in actors.at:
+                    span = actors.at[c]
                     who = actors.country(span) if states_only else actors.state(span)
                     if who is not None and who not in exclude:
                         return who
@@ -684,26 +740,28 @@ class ClauseReader:
     def local_status(self, doc: Doc, amount: Amount, noun: Token) -> str | None:
         """A trigger on the amount's own phrase: "the initially proposed 25 percent", "a $5 billion
         pledge", "24,000 suggested by ..."."""
-        tokens = [doc[i] for i in range(amount.start, amount.end)] + [noun]
-        for t in tokens:
-            for c in t.children:
-                if c.dep_ in ("amod", "acl", "advmod", "compound") and not (amount.start <= c.i < amount.end):
-                    s = self._modifier_status(doc, c)
+        table = parse_table(doc)
+        dep, kids, lower = table.dep, table.children, table.lower
+        positions = [*range(amount.start, amount.end), noun.i]
+        for t in positions:
+            for c in kids[t]:
+                if dep[c] in ("amod", "acl", "advmod", "compound") and not (amount.start <= c < amount.end):
+                    s = self._modifier_status(doc, doc[c])
                     if s:
                         return s
                 # "the 25 percent rate Washington had threatened"
-                if c.dep_ == "relcl" and t.i == noun.i:
-                    s = self._verb_status(c)
+                if dep[c] == "relcl" and t == noun.i:
+                    s = self._verb_status(doc[c])
                     if s:
                         return s
         m = match_backward(doc, noun.i, self.noun_last)
         if m is not None and not (amount.start <= noun.i < amount.end):
             return self.lex.status.nouns[m[1]]
         # "$490 billion in investment commitments", "$5 billion of pledges": what the sum is made of
-        for p in [c for t in tokens for c in t.children]:
-            if p.dep_ == "prep" and p.lower_ in ("in", "of"):
-                for o in p.children:
-                    m = match_backward(doc, o.i, self.noun_last) if o.dep_ == "pobj" else None
+        for p in [c for t in positions for c in kids[t]]:
+            if dep[p] == "prep" and lower[p] in ("in", "of"):
+                for o in kids[p]:
+                    m = match_backward(doc, o, self.noun_last) if dep[o] == "pobj" else None
                     if m is not None:
                         return self.lex.status.nouns[m[1]]
         return None
@@ -796,31 +854,12 @@ class ClauseReader:
     def condition(self, doc: Doc, amount: Amount, noun: Token) -> str | None:
         """"counterfactual" when the figure would have held had things gone otherwise ("was facing 25%
         if it had not reached a deal", "would have paid"), "conditional" under an open condition ("will
-        face 25% if talks fail", "if Washington imposes 25%"), else None."""
-        tok = noun
-        for _ in range(14):
-            parent = tok.head
-            if parent.i == tok.i:
-                return None
-            if tok.dep_ == "relcl":
-                return None
-            t = parent
-            if t.pos_ in ("VERB", "AUX"):
-                # the amount is inside the condition: "if Washington imposes a 25% tariff"
-                if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in t.children) and t.dep_ == "advcl":
-                    return "counterfactual" if _past_perfect(t) else "conditional"
-                for c in t.children:
-                    if c.dep_ == "advcl" and c.i != tok.i and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
-                                                                  for m in c.children):
-                        return "counterfactual" if _past_perfect(c) or _would_have(t) else "conditional"
-                    # "had it not agreed": the inverted condition is always about what did not happen
-                    if c.dep_ == "advcl" and c.i != tok.i and doc[c.left_edge.i].lower_ == "had" and _past_perfect(c):
-                        return "counterfactual"
-                # "would have faced a 25% tariff"
-                if _would_have(t):
-                    return "counterfactual"
-            tok = t
-        return None
+        face 25% if talks fail", "if Washington imposes 25%"), else None. It depends on the noun alone:
+        read once per noun and Doc (the status asks again)."""
+        memo = _memo(doc, "condition")
+        if noun.i not in memo:
+            memo[noun.i] = _condition_above(parse_table(doc), noun.i)
+        return memo[noun.i]
 
     def status(self, doc: Doc, amount: Amount, noun: Token, measure: Measure | None,
                before: bool) -> tuple[str, bool]:
@@ -837,10 +876,14 @@ class ClauseReader:
         phrases = self.lex.status.not_in_force
         if not phrases:
             return False
-        sent = doc[amount.start].sent
-        words = [t.lower_ for t in sent]
-        return any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1)
-                   if words[i] == p[0])
+        table = parse_table(doc)
+        sent = table.sentence_of(amount.start)
+        memo = _memo(doc, "not_in_force")
+        if sent not in memo:
+            words = table.lower[sent[0]:sent[1]]
+            memo[sent] = any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1)
+                             if words[i] == p[0])
+        return memo[sent]
 
     def _status(self, doc: Doc, amount: Amount, noun: Token, measure: Measure | None,
                 before: bool) -> tuple[str, bool]:
@@ -857,43 +900,46 @@ class ClauseReader:
         st = self.lex.status
         changed = None
         outlook = _Outlook()
-        tok = noun
+        table = parse_table(doc)
+        heads, deps, pos, lower, kids = table.head, table.dep, table.pos, table.lower, table.children
+        tok = noun.i
         for _ in range(14):
-            parent = tok.head
-            if parent.i == tok.i:
+            parent = heads[tok]
+            if parent == tok:
                 break
-            dep = tok.dep_
+            dep = deps[tok]
             # "4,500 of the 28,500 troops": the whole is described, the share is what the clause is about
-            if dep == "pobj" and parent.lower_ == "of" and parent.head.like_num:
+            if dep == "pobj" and lower[parent] == "of" and table.like_num[heads[parent]]:
                 break
-            if dep in ("pobj", "pcomp") and parent.lower_ in PASSING_PREPS:
+            if dep in ("pobj", "pcomp") and lower[parent] in PASSING_PREPS:
                 # unless the preposition belongs to the trigger: "called for", "settled on"
-                if _complement_prep(parent):
-                    s = self._verb_status(parent.head)
+                if _complement_prep(doc[parent]):
+                    verb = doc[heads[parent]]
+                    s = self._verb_status(verb)
                     if s:
-                        return self._document_status(doc, parent.head) or s, True
+                        return self._document_status(doc, verb) or s, True
                 break
             # the content of a noun ("an admission that forces killed 300") is not what the noun's
             # clause asks for
-            if dep in ("acl", "ccomp") and parent.pos_ in ("NOUN", "PROPN") and tok.pos_ in ("VERB", "AUX") \
-                    and any(c.dep_ in SUBJECT_DEPS or c.dep_ == "mark" for c in tok.children):
+            if dep in ("acl", "ccomp") and pos[parent] in ("NOUN", "PROPN") and pos[tok] in ("VERB", "AUX") \
+                    and any(deps[c] in SUBJECT_DEPS or deps[c] == "mark" for c in kids[tok]):
                 break
             # a change verb with an object setting the amount ("cut its tariff to 15 percent")
-            if dep == "pobj" and parent.lower_ == "to" and parent.head.lemma_.lower() in self.lex.change_verbs \
-                    and any(c.dep_ in ("dobj", "nsubjpass") for c in parent.head.children):
+            if dep == "pobj" and lower[parent] == "to" and table.lemma[heads[parent]].lower() in self.lex.change_verbs \
+                    and any(deps[c] in ("dobj", "nsubjpass") for c in kids[heads[parent]]):
                 changed = changed or st.change_status
             t = parent
-            if t.pos_ in ("VERB", "AUX"):
-                found = self._verb_says(doc, amount, noun, tok, t, outlook)
+            if pos[t] in ("VERB", "AUX"):
+                found = self._verb_says(doc, amount, noun, doc[tok], doc[t], outlook)
                 if found is not None:
                     return found
-            elif t.pos_ in ("NOUN", "PROPN"):
-                m = match_backward(doc, t.i, self.noun_last)
+            elif pos[t] in ("NOUN", "PROPN"):
+                m = match_backward(doc, t, self.noun_last)
                 if m is not None:
                     return st.nouns[m[1]], True
-                for c in t.children:
-                    if c.dep_ == "amod":
-                        s = self._modifier_status(doc, c)
+                for c in kids[t]:
+                    if deps[c] == "amod":
+                        s = self._modifier_status(doc, doc[c])
                         if s:
                             return s, True
             if dep == "relcl":
@@ -1010,43 +1056,45 @@ class ClauseReader:
     def quote(doc: Doc, amount: Amount) -> tuple[int, int]:
         """Char offsets of the shortest clause holding the amount: the clause head's subtree without
         the other clauses hanging off its edges."""
-        tok = doc[amount.head]
-        while tok.dep_ not in CLAUSE_DEPS and not (tok.dep_ == "pcomp" and tok.pos_ == "VERB") and tok.head.i != tok.i:
-            tok = tok.head
+        table = parse_table(doc)
+        head, dep, pos = table.head, table.dep, table.pos
+        tok = amount.head
+        while dep[tok] not in CLAUSE_DEPS and not (dep[tok] == "pcomp" and pos[tok] == "VERB") and head[tok] != tok:
+            tok = head[tok]
         # a participle on a noun ("troops stationed on its soil") is too small: take its clause
-        if tok.dep_ == "acl" and tok.head.i != tok.i:
-            t = tok.head
-            while t.dep_ not in CLAUSE_DEPS and t.head.i != t.i:
-                t = t.head
+        if dep[tok] == "acl" and head[tok] != tok:
+            t = head[tok]
+            while dep[t] not in CLAUSE_DEPS and head[t] != t:
+                t = head[t]
             tok = t
-        sent = tok.sent
-        left, right = tok.left_edge.i, tok.right_edge.i
+        sent_start, sent_end = table.sentence_of(tok)
+        left, right = subtree_edges(doc, tok)
         trim = ("advcl", "conj", "parataxis", "cc", "punct", "mark", "relcl", "ccomp", "prep", "advmod", "npadvmod")
-        children = list(tok.children)
+        children = [c for c in table.children[tok] if dep[c] in trim]
+        edges = {c: subtree_edges(doc, c) for c in children}
         for c in children:
-            if c.dep_ not in trim:
-                continue
-            lo, hi = c.left_edge.i, c.right_edge.i
+            lo, hi = edges[c]
             if lo <= amount.start and amount.end - 1 <= hi:
                 continue
-            if c.dep_ in ("prep", "advmod", "npadvmod") and lo > left:
+            if dep[c] in ("prep", "advmod", "npadvmod") and lo > left:
                 continue
             if lo == left and hi < amount.start:
                 left = hi + 1
         for c in reversed(children):
-            if c.dep_ not in trim or c.dep_ in ("prep", "advmod", "npadvmod"):
+            if dep[c] in ("prep", "advmod", "npadvmod"):
                 continue
-            lo, hi = c.left_edge.i, c.right_edge.i
+            lo, hi = edges[c]
             if lo <= amount.start and amount.end - 1 <= hi:
                 continue
             if hi == right and lo >= amount.end:
                 right = lo - 1
-        left = max(left, sent.start)
-        right = min(right, sent.end - 1)
-        while right > left and doc[right].is_punct and doc[right].text not in (")", "%", '"', "”"):
+        left = max(left, sent_start)
+        right = min(right, sent_end - 1)
+        is_punct, text = table.is_punct, table.text
+        while right > left and is_punct[right] and text[right] not in (")", "%", '"', "”"):
             right -= 1
-        while left < right and doc[left].is_punct and doc[left].text not in ("(", '"', "“", "$"):
+        while left < right and is_punct[left] and text[left] not in ("(", '"', "“", "$"):
             left += 1
         left = min(left, amount.start)
         right = max(right, amount.end - 1)
-        return doc[left].idx, doc[right].idx + len(doc[right].text)
+        return table.idx[left], table.idx[right] + len(text[right])
