@@ -32,35 +32,19 @@ def _clause_head_at(table: ParseTable, i: int) -> int:
     return i
 
 
-_ROOTS = "pw_attach_roots"
-
-
 def _root_of(doc: Doc, span: Span) -> int:
     """Index of a span's root (spaCy's `Span.root`), found once per span position and Doc."""
-    roots = doc.user_data.get(_ROOTS)
-    if roots is None or roots[0] != len(doc):
-        roots = doc.user_data[_ROOTS] = (len(doc), {})
+    roots = parse_table(doc).memo("span_roots")
     key = (span.start, span.end)
-    root = roots[1].get(key)
+    root = roots.get(key)
     if root is None:
-        root = roots[1][key] = span.root.i
+        root = roots[key] = span.root.i
     return root
 
 
-_EDGES = "pw_attach_edges"
-
-
 def subtree_edges(doc: Doc, i: int) -> tuple[int, int]:
-    """First and last index of token i's subtree (spaCy's `left_edge`, `right_edge`), read once per
-    token and Doc."""
-    edges = doc.user_data.get(_EDGES)
-    if edges is None or edges[0] != len(doc):
-        edges = doc.user_data[_EDGES] = (len(doc), {})
-    found = edges[1].get(i)
-    if found is None:
-        tok = doc[i]
-        found = edges[1][i] = (tok.left_edge.i, tok.right_edge.i)
-    return found
+    """First and last index of token i's subtree (spaCy's `left_edge`, `right_edge`)."""
+    return parse_table(doc).edges(i)
 
 
 def in_sentence(doc: Doc, group: str, sent: Span) -> list[Span]:

@@ -137,7 +137,6 @@ class Arguments:
         self.receivers = receivers   # verbs whose subject undergoes their object noun ("drew criticism")
         self.reporters = reporters   # verbs of saying: whose subject speaks a quotation
         self.table = parse_table(doc)
-        self._edges: dict[int, tuple[int, int]] = {}   # token index -> its subtree bounds, as read
         self.actor_at: dict[int, Span] = {}
         actors = list(doc.spans.get(ACTORS, []))   # each pass over a span group makes its Spans anew
         laws = {span.start for span in actors if names_instrument(span, instruments)}
@@ -635,7 +634,7 @@ class Arguments:
 
     def dated_within(self, token: Token) -> bool:
         """A usable date lies inside `token`'s subtree (a lookup in the sorted starts)."""
-        left, right = self.edges(token.i)
+        left, right = self.table.edges(token.i)
         k = bisect_left(self.timex_starts, left)
         return k < len(self.timex_starts) and self.timex_starts[k] <= right
 
@@ -694,20 +693,12 @@ class Arguments:
         return value if int(value[:4]) >= self.story_latest_year[k - 1] - 1 else None
 
     # ------------------------------------------------------------ quote
-    def edges(self, i: int) -> tuple[int, int]:
-        """Token i's subtree bounds (spaCy's left_edge, right_edge), read once per token."""
-        known = self._edges.get(i)
-        if known is None:
-            t = self.doc[i]
-            known = self._edges[i] = (t.left_edge.i, t.right_edge.i)
-        return known
-
     def quote(self, token: Token, keep: set[int] = frozenset()) -> tuple[int, int]:
         """Char offsets of the shortest clause stating the event: the trigger's clause, without
         adverbial clauses, coordinated clauses and punctuation at its edges."""
         root = token if token.pos_ == "VERB" else clause_head(token)
         sent_start, sent_end = self.table.sentence_of(token.i)
-        root_left, root_right = self.edges(root.i)
+        root_left, root_right = self.table.edges(root.i)
         start, end = max(root_left, sent_start), min(root_right + 1, sent_end)
         # the root's children and what the loop below reads of them, read once: (left edge, right
         # edge, governs the trigger) of the edge children and of the trailing prepositions
@@ -718,7 +709,7 @@ class Arguments:
         edge_kids = []
         trailing_kids = []
         for ci in children[root.i]:
-            left, right = self.edges(ci)
+            left, right = self.table.edges(ci)
             # governs(c, token), from the trigger's ancestors read once
             gov = left <= ti <= right and (ti == ci or ci in ancestors)
             dep = deps[ci]
@@ -744,7 +735,7 @@ class Arguments:
             for i in range(max(start, ti + 1), end):
                 if deps[i] not in ("relcl", "advcl", "acl"):
                     continue
-                left, right = self.edges(i)
+                left, right = self.table.edges(i)
                 if right == end - 1 and left > ti and words[left - 1] == "," and not governs(self.doc[i], token):
                     end, changed = left, True
                     break

@@ -38,10 +38,6 @@ class MemoLemmas:
         """The wrapped lemmatizer's tables, for readers of the model's vocabulary (actors/index.py)."""
         return getattr(self.lemmatizer, "lookups", None)
 
-    @property
-    def mode(self):
-        return getattr(self.lemmatizer, "mode", None)
-
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc) or self.lemmatizer is None:
             return doc

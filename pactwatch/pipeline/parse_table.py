@@ -55,6 +55,25 @@ class ParseTable:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.size = len(doc)
+        self._edges: dict[int, tuple[int, int]] = {}
+        self._memos: dict[str, dict] = {}
+
+    def edges(self, i: int) -> tuple[int, int]:
+        """First and last index of token i's subtree (spaCy's `left_edge`, `right_edge`), read once."""
+        found = self._edges.get(i)
+        if found is None:
+            token = self.doc[i]
+            found = self._edges[i] = (token.left_edge.i, token.right_edge.i)
+        return found
+
+    def memo(self, name: str) -> dict:
+        """A dict for the rules' answers that depend only on this Doc's tokens and parse (a clause's
+        condition, a span's root), kept as long as the table: rules ask the same question for every
+        fact in a sentence."""
+        found = self._memos.get(name)
+        if found is None:
+            found = self._memos[name] = {}
+        return found
 
     def _strings(self, attr: int) -> list[str]:
         names = _Names.get(self.doc.vocab.strings)

@@ -167,21 +167,6 @@ def _condition_above(table: ParseTable, noun: int) -> str | None:
     return None
 
 
-_MEMO = "pw_quantity_memo"
-
-
-def _memo(doc: Doc, name: str) -> dict:
-    """A per-Doc dict for answers that depend only on the Doc and a position: rules ask the same
-    question for every amount in a sentence or phrase."""
-    memos = doc.user_data.get(_MEMO)
-    if memos is None or memos[0] != len(doc):
-        memos = doc.user_data[_MEMO] = (len(doc), {})
-    found = memos[1].get(name)
-    if found is None:
-        found = memos[1][name] = {}
-    return found
-
-
 class ActorIndex:
     """Which actor covers which token, built once per Doc from doc.spans["pw_actors"]."""
 
@@ -856,7 +841,7 @@ class ClauseReader:
         if it had not reached a deal", "would have paid"), "conditional" under an open condition ("will
         face 25% if talks fail", "if Washington imposes 25%"), else None. It depends on the noun alone:
         read once per noun and Doc (the status asks again)."""
-        memo = _memo(doc, "condition")
+        memo = parse_table(doc).memo("condition")
         if noun.i not in memo:
             memo[noun.i] = _condition_above(parse_table(doc), noun.i)
         return memo[noun.i]
@@ -878,7 +863,7 @@ class ClauseReader:
             return False
         table = parse_table(doc)
         sent = table.sentence_of(amount.start)
-        memo = _memo(doc, "not_in_force")
+        memo = parse_table(doc).memo("not_in_force")
         if sent not in memo:
             words = table.lower[sent[0]:sent[1]]
             memo[sent] = any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1)

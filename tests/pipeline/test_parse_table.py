@@ -40,6 +40,8 @@ def same_as_tokens(doc):
     assert [table.sentence_of(t.i) for t in doc] == [(t.sent.start, t.sent.end) for t in doc]
     assert [list(table.ancestors(t.i)) for t in doc] == [[a.i for a in t.ancestors] for t in doc]
     assert [t.i for t in table.tokens] == list(range(len(doc)))
+    assert [table.edges(t.i) for t in doc] == [(t.left_edge.i, t.right_edge.i) for t in doc]
+    assert table.memo("answers") is table.memo("answers") and table.memo("answers") is not table.memo("other")
 
 
 def test_a_hand_built_doc_reads_as_its_tokens_do():
