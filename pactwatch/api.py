@@ -87,9 +87,10 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
     seen: set[str] = set()
     replacing: set[str] = set()  # stored before and forced: their old copy goes first
 
+    reconciling = _Reconciling(store, kb_dirs)
     left = store.pending()   # what an earlier run stored but did not reconcile
     for i in range(0, len(left), RECONCILE_EVERY):
-        _reconcile(store, left[i:i + RECONCILE_EVERY], kb_dirs)
+        reconciling.update(left[i:i + RECONCILE_EVERY])
 
     read_options = {"max_bytes": max_bytes, "allow_private_urls": allow_private_urls,
                     "kb_dirs": tuple(str(d) for d in kb_dirs)}
@@ -123,11 +124,11 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
         for doc_id in _store_group(store, group, replacing, report, notify):
             unreconciled.append(doc_id)
             if len(unreconciled) >= reconcile_step(reconciled):
-                _reconcile(store, unreconciled, kb_dirs)
+                reconciling.update(unreconciled)
                 reconciled += len(unreconciled)
                 unreconciled.clear()
     if unreconciled:
-        _reconcile(store, unreconciled, kb_dirs)
+        reconciling.update(unreconciled)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -160,14 +161,22 @@ def _store_group(store: Store, group: list, replacing: set[str], report: IngestR
         yield document.doc_id
 
 
-def _reconcile(store: Store, doc_ids: list[str], kb_dirs: Iterable[str] = ()) -> None:
-    """Bring clusters and conflicts up to date for the documents just stored, with the same
-    knowledge (built-in plus the user's --kb folders) the extraction used; one process at a time."""
-    from . import reconcile
-    kb = reconcile.knowledge_for(kb_dirs)
-    with store.reconcile_lock():
-        reconcile.update(store, doc_ids, kb=kb)
-        store.reconciled(doc_ids)
+class _Reconciling:
+    """An ingest's updates of clusters and conflicts: each takes the documents just stored, with the
+    same knowledge (built-in plus the user's --kb folders) the extraction used, one process at a
+    time; they share what earlier updates made of the facts (reconcile.FiledFacts)."""
+
+    def __init__(self, store: Store, kb_dirs: Iterable[str] = ()):
+        self.store, self.kb_dirs = store, kb_dirs
+        self.filed = None   # made at the first update: an ingest with nothing new loads no knowledge
+
+    def update(self, doc_ids: list[str]) -> None:
+        from . import reconcile
+        if self.filed is None:
+            self.filed = reconcile.FiledFacts(reconcile.knowledge_for(self.kb_dirs))
+        with self.store.reconcile_lock():
+            reconcile.update(self.store, doc_ids, kb=self.filed.kb, filed=self.filed)
+            self.store.reconciled(doc_ids)
 
 
 def records(store: Store, kinds: Iterable[str] = ("document", "entity", "timex", "quantity", "event", "conflict"),

@@ -191,7 +191,7 @@ def test_api_a_run_stopped_before_reconciling_is_finished_by_the_next(tmp_path, 
     with monkeypatch.context() as m:
         def disk_full(*args, **kwargs):
             raise pactwatch.errors.StoreError("disk full")
-        m.setattr(pactwatch.api, "_reconcile", disk_full)
+        m.setattr(pactwatch.api._Reconciling, "update", disk_full)
         with pytest.raises(pactwatch.errors.StoreError):
             pactwatch.ingest([str(folder)], db=broken)
     assert len(pactwatch.Store(broken).pending()) == 2 and conflicts(broken) == []

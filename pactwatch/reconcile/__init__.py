@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .core import Reconciliation, cluster, find_conflicts, reconcile
 from .entities import merge_entities
-from .incremental import update
+from .incremental import FiledFacts, update
 from .model import knowledge_for
 
-__all__ = ["Reconciliation", "cluster", "find_conflicts", "knowledge_for", "merge_entities", "reconcile", "update"]
+__all__ = ["FiledFacts", "Reconciliation", "cluster", "find_conflicts", "knowledge_for", "merge_entities", "reconcile", "update"]

@@ -51,6 +51,46 @@ class Reconciliation:
     conflicts: list[dict] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class Filing:
+    """What filing one quantity or event record puts into Blocks, worked out once (`prepare`): an
+    ingest keeps these between its updates by row id, so a record read again is not decoded,
+    resolved or blocked again. Shared by the rows of one record; read-only once made."""
+    kind: str
+    doc_id: str | None
+    ident: tuple
+    citation: DocumentCitation | None     # its document, when known as it was prepared
+    things: list[tuple[str, dated.DatedThing]]
+    titles: list[dict]
+    statements: list[dict]
+    stated: str | None                    # its own stated date, for the document's date checks
+    mention: QuantityMention | EventMention | None
+    keys: list[str]                       # the blocks its mention goes in, its own first
+    settled: bool                         # an event's date basis came with the record
+
+
+def prepare(record: dict, ident: tuple, doc: DocumentCitation | None, actors: ActorResolver) -> Filing:
+    """A quantity or event record, made ready to file: its mention, blocks and dated things."""
+    kind = record.get("kind")
+    things = list(dated.dated_things(record, doc.source if doc else None,
+                                     (doc.published or doc.anchor) if doc else None))
+    titles = [t for t in record["titles"] if isinstance(t, dict)] if record.get("titles") else []
+    statements = [t for t in record["statements"] if isinstance(t, dict)] if record.get("statements") else []
+    stated = record.get("date") or record.get("time")
+    if not (isinstance(stated, str) and record.get("date_basis", "explicit") != "implicit"):
+        stated = None
+    m, keys = None, []
+    if kind == "quantity":
+        m = quantity_mention(record, doc)
+        if m is not None:
+            keys = quantity_rules.block_keys(m, actors)
+    else:
+        m = event_mention(record, doc)
+        keys = [event_rules.block_key(m)]
+    return Filing(kind, record.get("doc_id"), ident, doc, things, titles, statements, stated, m, keys,
+                  "date_basis" in record)
+
+
 @dataclass
 class Blocks:
     """Fact mentions gathered by block key, with what the per-document checks need."""
@@ -69,52 +109,19 @@ class Blocks:
     unattached: list = field(default_factory=list)   # mentions filed before their document record
     unsettled: list = field(default_factory=list)    # events whose date basis waits for the timexes
     timexes: dict[str, list[dict]] | None = None     # the documents' timex records, when any were given
+    last_filing: Filing | None = None   # what the last fact record filed put in, for a caller to keep
 
     def add(self, record: dict) -> str | None:
         """File one record; returns the block key of a fact record, else None."""
         kind = record.get("kind")
-        doc = self.citations.get(record.get("doc_id"))
         self.extra_keys = []
+        self.last_filing = None
         if kind in ("quantity", "event"):
             ident = (kind, record.get("doc_id"), record.get("start"), record.get("span_start"), record.get("quote"))
             if ident in self._filed:
                 return None
-            self._filed.add(ident)
-            for key, thing in dated.dated_things(record, doc.source if doc else None,
-                                                 (doc.published or doc.anchor) if doc else None):
-                self.things[key].append(thing)
-                self.extra_keys.append(key)
-                if doc is None:
-                    self.unattached.append(thing)
-            if record.get("titles"):
-                self.titles[record.get("doc_id")].extend(t for t in record["titles"] if isinstance(t, dict))
-            if record.get("statements"):
-                self.statements[record.get("doc_id")].extend(t for t in record["statements"] if isinstance(t, dict))
-            stated = record.get("date") or record.get("time")
-            if isinstance(stated, str) and record.get("date_basis", "explicit") != "implicit":
-                self.fact_dates[record.get("doc_id")].append(stated)
-        if kind == "quantity":
-            m = quantity_mention(record, doc)
-            if m is None:
-                return None
-            key, *others = quantity_rules.block_keys(m, self.actors)
-            self.quantities[key].append(m)
-            for other in others:
-                self.quantities[other].append(m)
-                self.extra_keys.append(other)
-            if doc is None:
-                self.unattached.append(m)
-            return key
-        if kind == "event":
-            m = event_mention(record, doc)
-            key = event_rules.block_key(m)
-            self.events[key].append(m)
-            self.doc_events[m.doc_id].append(m)
-            if doc is None:
-                self.unattached.append(m)
-            if "date_basis" not in record:
-                self.unsettled.append(m)
-            return key
+            self.last_filing = prepare(record, ident, self.citations.get(record.get("doc_id")), self.actors)
+            return self.file(self.last_filing)
         if kind == "timex":
             if self.timexes is None:
                 self.timexes = defaultdict(list)
@@ -127,6 +134,45 @@ class Blocks:
         elif kind == "entity" and record.get("name") and record.get("type"):
             self.entity_types[record.get("doc_id")][norm_name(record["name"])] = record["type"]
         return None
+
+    def file(self, filing: Filing) -> str | None:
+        """Put a prepared fact record in (once: a record filed under several blocks comes back from each);
+        returns its block key, and leaves its other blocks in `extra_keys`."""
+        self.extra_keys = []
+        if filing.ident in self._filed:
+            return None
+        self._filed.add(filing.ident)
+        if filing.citation is not None:
+            self.citations.setdefault(filing.doc_id, filing.citation)
+        attached = filing.citation is not None
+        for key, thing in filing.things:
+            self.things[key].append(thing)
+            self.extra_keys.append(key)
+            if not attached:
+                self.unattached.append(thing)
+        if filing.titles:
+            self.titles[filing.doc_id].extend(filing.titles)
+        if filing.statements:
+            self.statements[filing.doc_id].extend(filing.statements)
+        if filing.stated is not None:
+            self.fact_dates[filing.doc_id].append(filing.stated)
+        m = filing.mention
+        if m is None:
+            return None
+        key, *others = filing.keys
+        if filing.kind == "quantity":
+            self.quantities[key].append(m)
+            for other in others:
+                self.quantities[other].append(m)
+                self.extra_keys.append(other)
+        else:
+            self.events[key].append(m)
+            self.doc_events[m.doc_id].append(m)
+            if not filing.settled:
+                self.unsettled.append(m)
+        if not attached:
+            self.unattached.append(m)
+        return key
 
     def attach_documents(self) -> None:
         """Give mentions filed before their document record its source (and, to undated figures, its date).

@@ -88,6 +88,11 @@ def _create_reconcile(conn) -> None:
     metadata.create_all(conn, tables=reconcile_tables.TABLES)
 
 
+def _never_reuse_fact_ids(conn) -> None:
+    from . import reconcile_tables
+    reconcile_tables.never_reuse_fact_ids(conn)
+
+
 def _document_layout(conn) -> None:
     """The documents table keeps each document's page layout (a store made before it gets the column)."""
     from sqlalchemy import inspect, text
@@ -105,7 +110,8 @@ def _create_reconcile_pending(conn) -> None:
 MIGRATIONS = [("0001_documents_and_facts", _create_base), ("0002_reconcile", _create_reconcile),
               ("0003_document_layout", _document_layout), ("0004_reconcile_pending", _create_reconcile_pending),
               # full-text search, the indexes pages filter on, a change counter (store/search_schema.py)
-              ("0005_search_and_indexes", search_schema.create)]
+              ("0005_search_and_indexes", search_schema.create),
+              ("0006_fact_ids_never_reused", _never_reuse_fact_ids)]
 
 
 # ids in one IN (...) list: well under SQLite's and PostgreSQL's limits on bound parameters

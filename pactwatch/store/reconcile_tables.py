@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, delete, func, insert, select
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, delete, func, insert, select, text
 
 from .bulk import insert_rows
 from .schema import JSON, metadata
@@ -23,6 +23,9 @@ reconcile_facts = Table(
     Column("kind", String(16), nullable=False),
     Column("doc_id", String(64), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False),
     Column("record", JSON, nullable=False),
+    # a row id is never given twice (SQLite would reuse the highest after a delete), so an ingest may
+    # keep what it made of a row between updates, known by its id (reconcile/incremental.py)
+    sqlite_autoincrement=True,
 )
 Index("ix_reconcile_facts_block", reconcile_facts.c.block)
 Index("ix_reconcile_facts_doc_id", reconcile_facts.c.doc_id)
@@ -51,6 +54,23 @@ reconcile_conflicts = Table(
 Index("ix_reconcile_conflicts_block", reconcile_conflicts.c.block)
 
 TABLES = [reconcile_facts, reconcile_clusters, reconcile_conflicts]
+
+
+def never_reuse_fact_ids(conn) -> None:
+    """Migration 0006: a SQLite store made before it rebuilds reconcile_facts with AUTOINCREMENT, keeping
+    every row and id; PostgreSQL's sequence never gave an id twice."""
+    if conn.dialect.name != "sqlite":
+        return
+    made = conn.scalar(text("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'reconcile_facts'"))
+    if made is None or "AUTOINCREMENT" in made.upper():
+        return
+    for index in reconcile_facts.indexes:
+        conn.execute(text(f"DROP INDEX IF EXISTS {index.name}"))
+    conn.execute(text("ALTER TABLE reconcile_facts RENAME TO reconcile_facts_before_0006"))
+    reconcile_facts.create(conn)
+    conn.execute(text("INSERT INTO reconcile_facts (id, block, kind, doc_id, record) "
+                      "SELECT id, block, kind, doc_id, record FROM reconcile_facts_before_0006"))
+    conn.execute(text("DROP TABLE reconcile_facts_before_0006"))
 # SQLite allows 999 bound parameters in old builds; stay well under it
 _CHUNK = 500
 
@@ -124,6 +144,34 @@ class ReconcileStore:
                 if up_to is not None:
                     query = query.where(reconcile_facts.c.id <= up_to)
                 yield from conn.execution_options(stream_results=True, yield_per=1000).execute(query)
+
+    def reconcile_fact_ids(self, blocks: Iterable[str], up_to: int | None = None) -> Iterator[tuple[str, int]]:
+        """(block, row id) of every record filed under these blocks, in `reconcile_facts`'s order,
+        without the records: for a caller that keeps what it made of rows it has read before."""
+        block = reconcile_facts.c.block.collate("C") if self.engine.dialect.name == "postgresql" else reconcile_facts.c.block
+        with self.engine.connect() as conn:
+            for chunk in _chunks(blocks):
+                query = (select(reconcile_facts.c.block, reconcile_facts.c.id)
+                         .where(reconcile_facts.c.block.in_(chunk)).order_by(block, reconcile_facts.c.id))
+                if up_to is not None:
+                    query = query.where(reconcile_facts.c.id <= up_to)
+                yield from conn.execution_options(stream_results=True, yield_per=5000).execute(query)
+
+    def reconcile_records(self, ids: Iterable[int]) -> Iterator[tuple[int, dict]]:
+        """(row id, fact record) of these rows."""
+        ids = sorted(set(ids))
+        with self.engine.connect() as conn:
+            for i in range(0, len(ids), _CHUNK):
+                query = select(reconcile_facts.c.id, reconcile_facts.c.record).where(
+                    reconcile_facts.c.id.in_(ids[i:i + _CHUNK]))
+                yield from conn.execute(query)
+
+    def reconcile_ids_after(self, last_id: int) -> list[tuple[int, str]]:
+        """(row id, block) of the rows filed after `last_id`, in the order filed."""
+        with self.engine.connect() as conn:
+            query = (select(reconcile_facts.c.id, reconcile_facts.c.block)
+                     .where(reconcile_facts.c.id > last_id).order_by(reconcile_facts.c.id))
+            return [tuple(row) for row in conn.execute(query)]
 
     def reconcile_replace(self, blocks: Iterable[str], clusters: list[dict], conflicts: list[dict]) -> None:
         """Replace the clusters and conflicts of these blocks with freshly computed ones, in one transaction."""

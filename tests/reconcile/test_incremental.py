@@ -167,7 +167,55 @@ def test_incremental_updates_match_a_full_rebuild_for_the_marked_disagreements(f
 def test_incremental_merges_new_rows_after_each_blocks_earlier_records():
     from pactwatch.reconcile.incremental import _by_block
     earlier = [("b", {"n": "b1"}), ("b", {"n": "b2"}), ("d", {"n": "d1"})]
-    rows = [{"block": block, "record": {"n": name}} for block, name in
-            [("d", "d-new"), ("a", "a-new"), ("b", "b-new"), ("c", "c-new"), ("e", "e-new"), ("z", "not wanted")]]
-    merged = [r["n"] for r in _by_block(iter(earlier), rows, {"a", "b", "c", "d", "e"})]
+    new = [("d", "d-new"), ("a", "a-new"), ("b", "b-new"), ("c", "c-new"), ("e", "e-new"), ("z", "not wanted")]
+    rows = [{"block": block} for block, _ in new]
+    filings = [{"n": name} for _, name in new]      # stand-ins: the merge only moves them
+    merged = [r["n"] for r in _by_block(iter(earlier), rows, filings, {"a", "b", "c", "d", "e"})]
     assert merged == ["a-new", "b1", "b2", "b-new", "c-new", "d1", "d-new", "e-new"]
+
+
+
+def _row_docs(store) -> dict[int, str]:
+    from sqlalchemy import text
+    with store.engine.connect() as conn:
+        return dict(conn.execute(text("SELECT id, doc_id FROM reconcile_facts")).all())
+
+
+def test_incremental_updates_sharing_filed_facts_read_back_only_rows_they_did_not_make(fresh_store, monkeypatch):
+    """An ingest's updates keep what they made of each row: a later update decodes none of the rows
+    it filed or read itself, a row another update filed is read from the store, and the results are
+    the same as a full rebuild's."""
+    read: list[int] = []
+    reading = Store.reconcile_records
+
+    def counting(self, ids):
+        ids = list(ids)
+        read.extend(ids)
+        return reading(self, ids)
+    monkeypatch.setattr(Store, "reconcile_records", counting)
+    filed = reconcile.FiledFacts(kb=None)
+    _add(fresh_store, *ARTICLES[0])
+    reconcile.update(fresh_store, ["a"], kb=None, filed=filed)
+    _add(fresh_store, *ARTICLES[1])
+    reconcile.update(fresh_store, ["b"], kb=None)      # someone else's update: its rows are not in `filed`
+    _add(fresh_store, *ARTICLES[2])
+    read.clear()
+    reconcile.update(fresh_store, ["c"], kb=None, filed=filed)
+    row_docs = _row_docs(fresh_store)
+    assert {row_docs[i] for i in read} == {"b"}                       # b's rows were read ...
+    assert {row_docs[i] for i in filed.by_row} == {"a", "b", "c"}     # ... a's were used without reading
+    shared = (_ids(fresh_store.clusters()), _ids(fresh_store.conflicts()))
+    reconcile.update(fresh_store, None, kb=None)
+    assert (_ids(fresh_store.clusters()), _ids(fresh_store.conflicts())) == shared
+
+
+def test_filed_facts_made_with_one_knowledge_base_are_not_used_with_another(fresh_store):
+    from pactwatch.reconcile.model import default_kb
+    filed = reconcile.FiledFacts(kb=None)
+    _add(fresh_store, *ARTICLES[0])
+    reconcile.update(fresh_store, ["a"], kb=None, filed=filed)
+    kept = dict(filed.by_row)
+    assert kept
+    _add(fresh_store, *ARTICLES[2])
+    reconcile.update(fresh_store, ["c"], kb=default_kb(), filed=filed)
+    assert filed.by_row == kept      # actors resolve by the knowledge base: nothing of the old one is reused

@@ -82,3 +82,23 @@ def test_an_older_store_is_indexed_when_migrated(tmp_path, monkeypatch):
     migrated = Store(path)
     assert "0005_search_and_indexes" in migrated.migrations()
     assert queries.document_list(migrated, "port")["total"] == 1
+
+
+def test_a_store_from_before_0006_never_gives_a_fact_row_id_twice(tmp_path, monkeypatch):
+    from sqlalchemy import text
+    path = tmp_path / "old.db"
+    monkeypatch.setattr(store_module, "MIGRATIONS", [m for m in store_module.MIGRATIONS if m[0] < "0006"])
+    old = Store(path)
+    with old.engine.begin() as conn:      # the table as 0002 made it before: ids that SQLite may reuse
+        conn.execute(text("DROP TABLE reconcile_facts"))
+        conn.execute(text("CREATE TABLE reconcile_facts (id INTEGER NOT NULL PRIMARY KEY, block VARCHAR(400) NOT NULL, "
+                          "kind VARCHAR(16) NOT NULL, doc_id VARCHAR(64) NOT NULL, record JSON NOT NULL)"))
+    old.add(_doc("d1", "Sailors were held at the port."), [])
+    old.reconcile_add([{"block": f"b{n}", "kind": "quantity", "doc_id": "d1", "record": {"n": n}} for n in range(3)])
+    monkeypatch.undo()
+    migrated = Store(path)
+    assert "0006_fact_ids_never_reused" in migrated.migrations()
+    assert [(i, r["n"]) for i, r in migrated.reconcile_records([1, 2, 3])] == [(1, 0), (2, 1), (3, 2)]
+    migrated.reconcile_forget(["d1"])
+    migrated.reconcile_add([{"block": "b9", "kind": "quantity", "doc_id": "d1", "record": {"n": 9}}])
+    assert migrated.reconcile_ids_after(0) == [(4, "b9")]     # not 1 again
