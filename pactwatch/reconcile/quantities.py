@@ -124,6 +124,8 @@ def _shared(states: frozenset) -> frozenset:
 
 
 def _states(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
+    if m.memo_states is not None and m.memo_for == id(actors):   # asked a million times in a large block
+        return m.memo_states
     if _memo(m, actors).memo_states is None:
         m.memo_states = _named_states(m, actors) or _context_states(m, actors)
     return m.memo_states
@@ -179,6 +181,8 @@ def _value_groups(mentions: list[QuantityMention], ranges=None) -> list[list[Qua
 
 
 def _parties(m: QuantityMention, actors: ActorResolver | None) -> frozenset[str]:
+    if m.memo_parties is not None and m.memo_for == id(actors):
+        return m.memo_parties
     if _memo(m, actors).memo_parties is None:
         names = (m.holder, m.target)
         m.memo_parties = _shared(frozenset(n for n in names if n) if actors is None
