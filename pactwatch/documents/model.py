@@ -24,12 +24,23 @@ class Document:
 
     @property
     def text_sha256(self) -> str:
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+        return self._of_text("text_sha256", lambda text: hashlib.sha256(text.encode("utf-8")).hexdigest())
 
     @property
     def doc_id(self) -> str:
         """SHA-256 of the normalised text: the same article re-ingested is the same document."""
-        return hashlib.sha256(normalise_for_id(self.text).encode("utf-8")).hexdigest()
+        return self._of_text("doc_id", lambda text: hashlib.sha256(normalise_for_id(text).encode("utf-8")).hexdigest())
+
+    def _of_text(self, name: str, work_out) -> str:
+        """A digest of the text, worked out once while the text stays the same: ingest asks for the
+        id several times on a document's way through (source, engine, store)."""
+        kept = self.__dict__.get("_digests")
+        if kept is None or kept[0] is not self.text:
+            kept = self.__dict__["_digests"] = (self.text, {})
+        value = kept[1].get(name)
+        if value is None:
+            value = kept[1][name] = work_out(self.text)
+        return value
 
 
 def normalise_for_id(text: str) -> str:
