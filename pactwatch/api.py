@@ -6,6 +6,8 @@
 """
 from __future__ import annotations
 
+import functools
+import gc
 import sys
 import time
 from dataclasses import dataclass, field
@@ -56,6 +58,27 @@ class IngestReport:
                 f"{self.facts} facts in {self.seconds:.1f}s")
 
 
+# An ingest keeps many objects for long (the pipeline, frozen; what reconciliation made of the facts,
+# kept between its updates), and Python's default policy then runs a full collection every ten
+# middle-aged ones: each re-scans all of them (0.3-0.5 s), 31 times in a 2,000-document ingest, 9 of its
+# CPU seconds. Documents are freed as they are done, not left in cycles, so a full collection is
+# needed far less often; the setting is put back when the ingest ends.
+FULL_COLLECTION_AFTER = 100   # middle-generation collections (Python's default: 10)
+
+
+def _few_full_collections(run: Callable) -> Callable:
+    @functools.wraps(run)
+    def running(*args, **kwargs):
+        young, middle, old = gc.get_threshold()
+        gc.set_threshold(young, middle, max(old, FULL_COLLECTION_AFTER))
+        try:
+            return run(*args, **kwargs)
+        finally:
+            gc.set_threshold(young, middle, old)
+    return running
+
+
+@_few_full_collections
 def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False, kb_dirs: Iterable[str] = (),
            max_bytes: int = DEFAULT_MAX_BYTES, batch_size: int = 8, allow_private_urls: bool = False,
            timeout: float | None = None,

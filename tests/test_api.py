@@ -244,3 +244,14 @@ def test_api_ingest_reads_the_page_layout_with_the_users_kb(tmp_path):
     # the agency naming itself in its verification formula is the publisher once the user's words know it
     assert publisher("plain.db") is None
     assert publisher("kb.db", kb_dirs=[str(kb)]) == "Quaywire"
+
+
+def test_api_ingest_runs_full_collections_seldom_and_puts_the_setting_back(tmp_path):
+    import gc
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    before = gc.get_threshold()
+    during = []
+    pactwatch.ingest([str(tmp_path / "a.txt")], db=str(tmp_path / "a.db"),
+                     on_progress=lambda status, source: during.append(gc.get_threshold()))
+    assert during and during[0][2] >= pactwatch.api.FULL_COLLECTION_AFTER > before[2]
+    assert gc.get_threshold() == before
