@@ -2,6 +2,12 @@
 
     .venv/bin/python tools/bench_reconcile.py                 # 10k, 100k, 1M, one subprocess each
     .venv/bin/python tools/bench_reconcile.py --sizes 10000   # one size
+    .venv/bin/python tools/bench_reconcile.py --replay STORE.db [--unshared]
+
+--replay re-runs an ingest's reconciliation on a copy of an ingested store: its documents in the
+order stored, updated in the steps `api.ingest` takes, sharing one reconcile.FiledFacts and with
+the garbage collector set as an ingest does (--unshared: each update on its own); prints each
+update's CPU seconds.
 
 Each size runs in its own subprocess so its peak RSS is its own. Seconds are wall-clock (generating
 the records included); CPU seconds are the process's own, steadier on a shared machine. The records are generated
@@ -145,11 +151,52 @@ def run_one(n_facts: int) -> dict:
             "peak_rss_mb": round(peak_rss_mb(), 1)}
 
 
+def replay(store_path: str, shared: bool) -> None:
+    import shutil
+    import tempfile
+
+    from sqlalchemy import text
+
+    import gc
+
+    from pactwatch import reconcile
+    from pactwatch.api import FULL_COLLECTION_AFTER, reconcile_step
+    from pactwatch.store import Store
+
+    young, middle, _ = gc.get_threshold()
+    gc.set_threshold(young, middle, FULL_COLLECTION_AFTER)   # the collector as api.ingest runs it
+
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "replay.db"
+        shutil.copy(store_path, copy)
+        store = Store(copy)
+        store.reconcile_clear()
+        with store.engine.connect() as conn:
+            doc_ids = list(conn.scalars(text("SELECT doc_id FROM documents ORDER BY rowid")))
+        kb = reconcile.knowledge_for(())
+        filed = reconcile.FiledFacts(kb) if shared else None
+        done, steps, started = 0, [], time.process_time()
+        while done < len(doc_ids):
+            step = reconcile_step(done)
+            t = time.process_time()
+            reconcile.update(store, doc_ids[done:done + step], kb=kb, filed=filed)
+            steps.append(f"{min(step, len(doc_ids) - done)} docs {time.process_time() - t:.2f}")
+            done += step
+        print(f"{len(doc_ids)} documents, {'shared' if shared else 'unshared'}: "
+              f"{time.process_time() - started:.2f} CPU s; updates: {', '.join(steps)}; "
+              f"peak RSS {peak_rss_mb():.0f} MB")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--replay", metavar="STORE.db", help="re-run an ingest's reconciliation on a copy of this store")
+    parser.add_argument("--unshared", action="store_true", help="with --replay: updates share nothing")
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)  # the child process's size
     args = parser.parse_args()
+    if args.replay:
+        replay(args.replay, shared=not args.unshared)
+        return 0
     if args.one:
         print(json.dumps(run_one(args.one)))
         return 0
