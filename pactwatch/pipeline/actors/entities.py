@@ -58,10 +58,10 @@ def _cut_to_name(ix: ActorIndex, doc: Doc, ent_label: str, start: int, end: int,
     if start == end:
         return None
     table = parse_table(doc)
-    text, lower, whitespace = table.text, table.lower, table.whitespace
+    text, lower = table.text, table.lower
     # the model often stops a hyphenated given name at the hyphen ("Park Yoon|-joo")
     while (ent_label == "PERSON" and end + 1 < len(doc) and text[end] == "-"
-           and not whitespace[end - 1] and not whitespace[end] and table.is_alpha[end + 1]):
+           and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and table.is_alpha[end + 1]):
         end += 2
     # "Ambassador to Japan Gareth Pimm": the model runs the posting into the name
     head = kb_tokens.get(start)
@@ -75,8 +75,8 @@ def _cut_to_name(ix: ActorIndex, doc: Doc, ent_label: str, start: int, end: int,
             and not ix.names.get(name_key(text_of(doc, start, end))) and headings.holds(doc[start:end]):
         end = start + 1
     # "Trump-era", "US-led": the name is the actor, the hyphened word only makes it a modifier
-    while (end - start >= 3 and text[end - 2] == "-" and not whitespace[end - 3]
-           and not whitespace[end - 2] and lower[end - 1] in ix.modifier_suffixes):
+    while (end - start >= 3 and text[end - 2] == "-" and not doc[end - 3].whitespace_
+           and not doc[end - 2].whitespace_ and lower[end - 1] in ix.modifier_suffixes):
         end -= 2
     return start, end, label
 

@@ -169,7 +169,8 @@ class ActorIndex:
         if end + 1 >= len(doc):
             return False
         table = parse_table(doc)
-        return (table.text[end] == "-" and not table.whitespace[end - 1] and not table.whitespace[end]
+        # a hyphen is rare: only then are Token objects made, for their trailing space
+        return (table.text[end] == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
                 and table.lower[end + 1] in self.type_suffixes)
 
 
