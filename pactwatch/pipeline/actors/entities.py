@@ -31,6 +31,7 @@ def model_mentions(ix: ActorIndex, doc: Doc, ents, mentions: list[ActorMention],
     out = list(mentions)
     # words of the people named in full: a lone capitalised word among them is a name
     named_in_full = people_words | {doc[i].text for m in mentions if m.label == "PERSON" for i in range(m.start, m.end)}
+    text = doc._.text
     for ent in ents:
         if ent.label_ not in MODEL_LABELS:
             continue
@@ -39,7 +40,7 @@ def model_mentions(ix: ActorIndex, doc: Doc, ents, mentions: list[ActorMention],
             if cut is None:
                 continue
             start, end, label = cut
-            if not _is_a_name(ix, doc, start, end, label, headings, named_in_full):
+            if not _is_a_name(ix, doc, text, start, end, label, headings, named_in_full):
                 continue
             label = _typed_by_last_word(ix, doc, start, end, label)
             found = _among_kb_names(ix, doc, ent.label_, start, end, label, kb_tokens, out)
@@ -72,7 +73,7 @@ def _cut_to_name(ix: ActorIndex, doc: Doc, ent_label: str, start: int, end: int,
         label = ent_label
     # in a heading, "Lee Agree" is a family name and a capitalised verb
     if label == "PERSON" and end - start >= 2 and text[start] in ix.short \
-            and not ix.names.get(name_key(text_of(doc, start, end))) and headings.holds(doc[start:end]):
+            and not ix.names.get(name_key(doc[start:end].text)) and headings.holds(doc[start:end]):
         end = start + 1
     # "Trump-era", "US-led": the name is the actor, the hyphened word only makes it a modifier
     while (end - start >= 3 and text[end - 2] == "-" and not doc[end - 3].whitespace_
@@ -81,15 +82,19 @@ def _cut_to_name(ix: ActorIndex, doc: Doc, ent_label: str, start: int, end: int,
     return start, end, label
 
 
-def _is_a_name(ix: ActorIndex, doc: Doc, start: int, end: int, label: str, headings: PageRanges,
+def _is_a_name(ix: ActorIndex, doc: Doc, text: str, start: int, end: int, label: str, headings: PageRanges,
                full_name_words: set[str]) -> bool:
-    """Tokens [start, end) are a name: not a kind ("Virginia-class"), a heading's or a title's
-    capitalised words, a number, a phrase the knowledge base says is no name, or a word opening a
-    sentence the model took for a person."""
+    """Tokens [start, end) of the Doc (whose text is `text`) are a name: not a kind ("Virginia-class"),
+    a heading's or a title's capitalised words, a number, a phrase the knowledge base says is no
+    name, or a word opening a sentence the model took for a person."""
     span = doc[start:end]
     if ix.names_a_kind(doc, end) or headline_words(ix, span, label, headings):
         return False
-    if not plausible_name(span, label, headings, ix.words) or name_key(text_of(doc, start, end)) in ix.kb.not_names:
+    if not plausible_name(span, label, headings, ix.words):
+        return False
+    table = parse_table(doc)
+    # the span's text, cut from the Doc's (Span.text joins its Token objects)
+    if name_key(text[table.idx[start]:table.end_char[end - 1]]) in ix.kb.not_names:
         return False
     return not (label == "PERSON" and end - start == 1 and stray_capital(ix, doc, start, full_name_words))
 
@@ -204,12 +209,6 @@ def headline_words(ix: ActorIndex, span: Span, label: str, headings: PageRanges)
     if not words or not all(t.lower_ in ix.common_words for t in words):
         return False
     return len(words) >= 3 or headings.holds(span)
-
-
-def text_of(doc: Doc, start: int, end: int) -> str:
-    """`doc[start:end].text` (start < end), cut from the Doc's text instead of joined from Token objects."""
-    table = parse_table(doc)
-    return doc._.text[table.idx[start]:table.end_char[end - 1]]
 
 
 def proper_words(span: Span, lists: ActorWords | None = None) -> bool:
