@@ -205,8 +205,9 @@ def headline_words(ix: ActorIndex, span: Span, label: str, headings: PageRanges)
     a name whatever its words."""
     if label != "PERSON" or len(span) < 2 or ix.names.get(name_key(span.text)):
         return False
-    words = [t for t in span if not t.is_punct]
-    if not words or not all(t.lower_ in ix.common_words for t in words):
+    table = parse_table(span.doc)
+    words = [i for i in range(span.start, span.end) if not table.is_punct[i]]
+    if not words or not all(table.lower[i] in ix.common_words for i in words):
         return False
     return len(words) >= 3 or headings.holds(span)
 
@@ -261,7 +262,7 @@ def plausible_name(span: Span, label: str, headings: PageRanges, lists: ActorWor
     words = [i for i in range(span.start, span.end) if not is_punct[i]]
     if not words or not any(text[i][:1].isupper() for i in words):
         return False
-    if any(table.like_num[i] or any(c.isdigit() for c in text[i]) for i in words):
+    if any(table.like_num[i] or any(map(str.isdigit, text[i])) for i in words):
         return False
     # lowercase words only as connectors or after a hyphen inside a name ("Choi Min-ho")
     if any(text[i][:1].islower() and table.lower[i] not in lists.name_lowercase_words
