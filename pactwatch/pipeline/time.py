@@ -22,8 +22,9 @@ from spacy.tokens import Doc, Span, Token
 from . import timex_rules
 from ..knowledge import loader
 from .attach import attached_time
-from .extensions import TIMEX
+from .extensions import TIMEX, set_span_value, span_value
 from .guard import Guarded
+from .parse_table import ParseTable, parse_table
 
 RESOLVERS = ("rules", "dateparser")
 
@@ -83,7 +84,8 @@ class TimeTagger:
                 span = span[1:]
                 m = dataclasses.replace(m, start=span.start_char)
             found.append((m, span))
-        directions = [_direction(span, self.clause, weekday=_is_weekday(m), month=m.kind in _MONTH_KINDS)
+        table = parse_table(doc)
+        directions = [_direction(table, span, self.clause, weekday=_is_weekday(m), month=m.kind in _MONTH_KINDS)
                       for m, span in found]
         # dates of the page's furniture (menus, links to other stories) are not the story's
         furniture = sorted((s, e) for s, e, kind in doc._.layout or () if kind in FURNITURE_KINDS)
@@ -129,7 +131,7 @@ class TimeTagger:
             if named:
                 ref = named.group()
             s = Span(doc, span.start, span.end, label=m.type)
-            s._.timex = {"type": m.type, "value": value}
+            set_span_value(s, "timex", {"type": m.type, "value": value})
             spans.append(s)
         doc.spans[TIMEX] = spans
         return doc
@@ -179,9 +181,10 @@ def timex_of(doc: Doc, span_or_token: Span | Token) -> dict | None:
     unrelated clause nearby; None otherwise (the record's time is a stated one, never the
     publication date). Durations and recurrences are not dates."""
     span = attached_time(doc, TIMEX, span_or_token)
-    if span is None or span._.timex is None or span._.timex["type"] not in ("DATE", "TIME"):
+    timex = span_value(span, "timex") if span is not None else None
+    if timex is None or timex["type"] not in ("DATE", "TIME"):
         return None
-    return {**span._.timex, "text": span.text, "start": span.start_char, "end": span.end_char}
+    return {**timex, "text": span.text, "start": span.start_char, "end": span.end_char}
 
 
 # ---------------------------------------------------------------- what the parse adds
@@ -202,7 +205,8 @@ def _is_not_time(m: timex_rules.TimexCandidate, span: Span, clause: dict) -> boo
         doc = span.doc
         if span.end < len(doc) and doc[span.end].lower_ in ("after", "before", "afterwards", "thereafter"):
             return True  # "soon after the vote": how close two events are, not a time
-        if _verb_tense(span.root.head, clause) == "past" and span.root.head.pos_ in ("VERB", "AUX"):
+        table, governor = parse_table(doc), span.root.head.i
+        if _verb_tense(table, governor, clause) == "past" and table.pos[governor] in ("VERB", "AUX"):
             return True  # "was soon released": near a past event, not ahead of today
     if m.kind in ("month", "month_may") and len(span) == 1 and span[0].ent_type_ in ("PERSON", "ORG"):
         return True  # June Carter, March of Dimes
@@ -259,105 +263,124 @@ def _is_persons_age_predicate(span: Span, clause: dict) -> bool:
 _MONTH_KINDS = ("month", "month_may")
 
 
-def _direction(span: Span, clause: dict, weekday: bool = False, month: bool = False) -> str | None:
+def _direction(table: ParseTable, span: Span, clause: dict, weekday: bool = False, month: bool = False) -> str | None:
     """The tense of the clause a time expression modifies: "past", "future" or None. Only a time
     that is an adverbial of the verb (on Friday, in June, Tuesday, by the end of October) takes
-    its tense; one inside a noun phrase ("payable Dec. 7", "a July deal") doesn't."""
-    t = span.root
-    doc = span.doc
-    before = " ".join(w.lower_ for w in doc[max(0, span.start - 3):span.start])
+    its tense; one inside a noun phrase ("payable Dec. 7", "a July deal") doesn't. Read from the
+    Doc's parse table (tokens by index)."""
+    head, dep, pos, tag, lower, lemma = table.head, table.dep, table.pos, table.tag, table.lower, table.lemma
+    children = table.children
+    root = span.root.i
+    t = root
+    before = " ".join(lower[max(0, span.start - 3):span.start])
     if before.endswith(clause["earliest_signals"]):
         return "future"  # "as early as Tuesday": a time not yet reached
-    bound = t.dep_ == "pobj" and t.head.lower_ in clause["bound_prepositions"]
-    if t.dep_ == "pobj" and t.head.dep_ == "prep":
-        t = t.head
-    elif t.dep_ == "pobj" and t.head.dep_ == "pcomp" and t.head.head.dep_ == "prep":
-        t = t.head.head
-    if t.dep_ in ("prep", "npadvmod", "tmod", "advmod", "obl", "nsubj", "nsubjpass", "dobj", "attr") \
-            and t.head.pos_ in ("VERB", "AUX"):
-        verb = t.head
-        tense = _verb_tense(verb, clause)
-        if tense == "future" and not weekday and _reported_future(verb, clause):
+    bound = dep[t] == "pobj" and lower[head[t]] in clause["bound_prepositions"]
+    if dep[t] == "pobj" and dep[head[t]] == "prep":
+        t = head[t]
+    elif dep[t] == "pobj" and dep[head[t]] == "pcomp" and dep[head[head[t]]] == "prep":
+        t = head[head[t]]
+    if dep[t] in ("prep", "npadvmod", "tmod", "advmod", "obl", "nsubj", "nsubjpass", "dobj", "attr") \
+            and pos[head[t]] in ("VERB", "AUX"):
+        verb = head[t]
+        tense = _verb_tense(table, verb, clause)
+        if tense == "future" and not weekday and _reported_future(table, verb, clause):
             tense = None  # "said in May it would cut output in April": ahead of the saying, not of today
-        if verb.lemma_.lower() in clause["plan_verbs"] and not _pluperfect(verb) and verb.dep_ != "acl":
+        if lemma[verb].lower() in clause["plan_verbs"] and not _pluperfect(table, verb) and dep[verb] != "acl":
             return "future"  # "scheduled a vote Thursday", "planned a rally on Saturday"
-        if tense is None and verb.tag_ == "VB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children):
+        if tense is None and tag[verb] == "VB" and any(lower[c] == "to" and dep[c] == "aux" for c in children[verb]):
             # "is to resume Tuesday", "plans to visit in May": ahead, unless told from the past
-            governor = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl") else None
-            if governor is not None and governor.lemma_.lower() in clause["plan_verbs"] and not _pluperfect(governor):
+            governor = head[verb] if dep[verb] in ("xcomp", "ccomp", "advcl") else None
+            if governor is not None and lemma[governor].lower() in clause["plan_verbs"] \
+                    and not _pluperfect(table, governor):
                 return "future"  # "planned to leave on Thursday" (but not "had been due to expire Friday")
-            if verb.dep_ in ("acl", "relcl"):
+            if dep[verb] in ("acl", "relcl"):
                 return None  # "the first to join on Friday": a noun's modifier, not a plan
-            if governor is not None and governor.pos_ == "ADJ" and governor.dep_ in ("acomp", "attr"):
-                governor = governor.head  # "was due to expire Friday": the tense is the copula's
-            if governor is None or _verb_tense(governor, clause) != "past":
+            if governor is not None and pos[governor] == "ADJ" and dep[governor] in ("acomp", "attr"):
+                governor = head[governor]  # "was due to expire Friday": the tense is the copula's
+            if governor is None or _verb_tense(table, governor, clause) != "past":
                 return "future"
-        if weekday and tense is None and verb.tag_ in ("VBZ", "VBP") \
-                and verb.lemma_.lower() not in clause["say_verbs"] \
-                and verb.lower_ not in clause["same_past_verbs"] \
-                and not any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        if weekday and tense is None and tag[verb] in ("VBZ", "VBP") \
+                and lemma[verb].lower() not in clause["say_verbs"] \
+                and lower[verb] not in clause["same_past_verbs"] \
+                and not any(dep[c] in ("aux", "auxpass") for c in children[verb]):
             return "future"  # news tells a scheduled event in the present: "the team leaves Monday"
-        if bound and weekday and t.i > verb.i:
+        if bound and weekday and t > verb:
             return "future"  # "postponed until Tuesday": a deadline of this week or the next
         return None if bound and tense == "past" else tense
     if weekday:
         # a day of this week or the last is near enough for the sentence's main verb to decide
-        root = span.root
-        while root.head.i != root.i:  # spaCy makes a new Token object on each access: compare indices
-            root = root.head
-        if root.pos_ in ("VERB", "AUX"):
-            return _verb_tense(root, clause)
-    if month and t.dep_ == "prep" and t.head.pos_ in ("NOUN", "PROPN"):
+        top = root
+        while head[top] != top:
+            top = head[top]
+        if pos[top] in ("VERB", "AUX"):
+            return _verb_tense(table, top, clause)
+    if month and dep[t] == "prep" and pos[head[t]] in ("NOUN", "PROPN"):
         # a month dating a noun ("a statement made during the race in October"): the tense of the
         # clause the noun phrase sits in; a participle describing it ("made", "held") is past
         for _ in range(6):
-            t = t.head
-            if t.pos_ in ("VERB", "AUX"):
-                if t.tag_ == "VBN" and t.dep_ == "acl":
+            t = head[t]
+            if pos[t] in ("VERB", "AUX"):
+                if tag[t] == "VBN" and dep[t] == "acl":
                     return "past"
-                return _verb_tense(t, clause)
-            if t.head.i == t.i:
+                return _verb_tense(table, t, clause)
+            if head[t] == t:
                 break
         return None
-    if t.head.i == t.i or t.dep_ == "ROOT":
+    if head[t] == t or dep[t] == "ROOT":
         # a headline or a misparse with no verb above: the first finite verb of the sentence
-        for w in t.subtree:
-            if w.tag_ == "VBD":
+        for w in _subtree(children, t):
+            if tag[w] == "VBD":
                 return "past"
-            if w.tag_ == "MD":
-                return "future" if w.lower_ in clause["future_auxiliaries"] else None
+            if tag[w] == "MD":
+                return "future" if lower[w] in clause["future_auxiliaries"] else None
     return None
 
 
-def _pluperfect(word: Token) -> bool:
+def _subtree(children: list[list[int]], i: int):
+    """Token i's subtree in spaCy's `Token.subtree` order: each left child's subtree, i, each right one's."""
+    for c in children[i]:
+        if c < i:
+            yield from _subtree(children, c)
+    yield i
+    for c in children[i]:
+        if c > i:
+            yield from _subtree(children, c)
+
+
+def _pluperfect(table: ParseTable, word: int) -> bool:
     """'had planned', 'had been due to': a plan told as overtaken, in the past of the past."""
-    for w in (word, word.head) if word.dep_ in ("acomp", "xcomp", "attr") else (word,):
-        if any(c.lower_ in ("had", "'d", "’d") and c.dep_ in ("aux", "auxpass") for c in w.children):
+    lower, dep, children = table.lower, table.dep, table.children
+    for w in (word, table.head[word]) if dep[word] in ("acomp", "xcomp", "attr") else (word,):
+        if any(lower[c] in ("had", "'d", "’d") and dep[c] in ("aux", "auxpass") for c in children[w]):
             return True
     return False
 
 
-def _reported_future(verb: Token, clause: dict) -> bool:
+def _reported_future(table: ParseTable, verb: int, clause: dict) -> bool:
     """'would' under a past verb of saying or thinking: future from then, not from the anchor."""
-    if not any(c.lower_ in ("would", "'d", "’d") and c.dep_ == "aux" for c in verb.children):
+    lower, dep = table.lower, table.dep
+    if not any(lower[c] in ("would", "'d", "’d") and dep[c] == "aux" for c in table.children[verb]):
         return False
-    governor = verb.head
-    return verb.dep_ in ("ccomp", "xcomp", "conj", "advcl") and _verb_tense(governor, clause) == "past"
+    governor = table.head[verb]
+    return dep[verb] in ("ccomp", "xcomp", "conj", "advcl") and _verb_tense(table, governor, clause) == "past"
 
 
-def _verb_tense(verb: Token, clause: dict) -> str | None:
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-    words = {a.lower_ for a in aux}
+def _verb_tense(table: ParseTable, verb: int, clause: dict) -> str | None:
+    lower, dep, tag = table.lower, table.dep, table.tag
+    kids = table.children[verb]
+    aux = [c for c in kids if dep[c] in ("aux", "auxpass")]
+    words = {lower[a] for a in aux}
     if words & clause["future_auxiliaries"]:
         return "future"
-    if any(a.lower_ == "going" for a in aux) and any(c.lower_ == "to" for c in verb.children):
+    if any(lower[a] == "going" for a in aux) and any(lower[c] == "to" for c in kids):
         return "future"
-    if any(a.tag_ == "VBD" for a in aux) or (not aux and verb.tag_ == "VBD"):
+    if any(tag[a] == "VBD" for a in aux) or (not aux and tag[verb] == "VBD"):
         return "past"
-    if verb.tag_ == "VBN" and words & {"has", "have", "'s", "’s", "'ve"}:
+    if tag[verb] == "VBN" and words & {"has", "have", "'s", "’s", "'ve"}:
         return "past"
     # a participle with its own subject and no auxiliary is a mis-tagged simple past
-    if verb.tag_ == "VBN" and not aux and any(c.dep_ == "nsubj" for c in verb.children):
+    if tag[verb] == "VBN" and not aux and any(dep[c] == "nsubj" for c in kids):
         return "past"
     return None
 

@@ -192,3 +192,30 @@ def test_timex_rules_a_rule_runs_only_where_its_required_text_is():
     assert g.needs["month_may"] == ("May", False)
     assert "duration" not in g.needs       # every word of it is optional or one of a list
     assert [c.value for c in timex_rules.find("In the 1990S and the 20th CENTURY")] == ["199", "19"]
+
+
+def test_timex_rules_a_rule_is_tried_only_where_its_start_guard_lets_it_and_finds_the_same():
+    # the guard reads folded text: a digit or a white space character (\d, \s in a guard) is its
+    # own lowercase
+    import re
+    import sys
+    chars = "".join(chr(i) for i in range(sys.maxunicode + 1) if not 0xD800 <= i <= 0xDFFF)
+    assert all(c.lower() == c for c in re.findall(r"[\d\s]", chars))
+    from pactwatch.pipeline.timex_rules import scan
+    g = compiled.grammar()
+    assert g.starts["the_year"].match("the fiscal year") and not g.starts["the_year"].match("then")
+    assert "decade_short" not in g.starts       # its first character may be "’", which the guard can't see
+    texts = ["Last MONDAY, 10:30 a.m. EDT, the second-quarter loss of twenty-one years ago; early-2024 "
+             "and the year before, FY2025, Q3 2024, 3/4/2021, the 1990S; \u212aſı ٣ years\u00a0ago, "
+             "in May 2024 and may be in may, the following day, over the past 2 1/2 months.",
+             "SEPTEMBER 1st, 2025 — a week or so earlier; per year, every 3 weeks, this past Sunday night"]
+    for rule, rx in g.rules:
+        guard = g.starts.get(rule.name)
+        if guard is None:
+            continue
+        for text in texts:
+            lowered = compiled.folded(text)
+            starts = {c.start() for c in guard.finditer(lowered)}
+            assert all(rx.match(text, at) is None for at in range(len(text)) if at not in starts), rule.name
+            assert [m.span() for m in scan._guarded(rx, guard, text, lowered, 0, len(text))] \
+                == [m.span() for m in rx.finditer(text)], rule.name

@@ -7,6 +7,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from ..parse_table import parse_table
 from .index import ActorIndex, name_key
 from .mention import ActorMention
 
@@ -99,7 +100,7 @@ def modifier_state(ix: ActorIndex, doc: Doc, start: int, by_end: dict, bodies: b
     """The state named just before position `start` ("South Korea's", "the Japanese"); with
     `bodies`, also the state of a body named there ("Chinese Foreign Ministry spokesperson")."""
     j = start
-    if j > 0 and doc[j - 1].text in ix.words.possessive:
+    if j > 0 and parse_table(doc).text[j - 1] in ix.words.possessive:
         j -= 1
     m = by_end.get(j)
     if m is None:

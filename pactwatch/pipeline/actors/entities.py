@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from ..parse_table import parse_table
 from .credits import PageRanges
 from .index import ActorIndex, name_key
 from .mention import ActorMention, all_generic
@@ -30,6 +31,7 @@ def model_mentions(ix: ActorIndex, doc: Doc, ents, mentions: list[ActorMention],
     out = list(mentions)
     # words of the people named in full: a lone capitalised word among them is a name
     named_in_full = people_words | {doc[i].text for m in mentions if m.label == "PERSON" for i in range(m.start, m.end)}
+    text = doc._.text
     for ent in ents:
         if ent.label_ not in MODEL_LABELS:
             continue
@@ -38,7 +40,7 @@ def model_mentions(ix: ActorIndex, doc: Doc, ents, mentions: list[ActorMention],
             if cut is None:
                 continue
             start, end, label = cut
-            if not _is_a_name(ix, doc, start, end, label, headings, named_in_full):
+            if not _is_a_name(ix, doc, text, start, end, label, headings, named_in_full):
                 continue
             label = _typed_by_last_word(ix, doc, start, end, label)
             found = _among_kb_names(ix, doc, ent.label_, start, end, label, kb_tokens, out)
@@ -56,54 +58,61 @@ def _cut_to_name(ix: ActorIndex, doc: Doc, ent_label: str, start: int, end: int,
         end -= 1
     if start == end:
         return None
+    table = parse_table(doc)
+    text, lower = table.text, table.lower
     # the model often stops a hyphenated given name at the hyphen ("Park Yoon|-joo")
-    while (ent_label == "PERSON" and end + 1 < len(doc) and doc[end].text == "-"
-           and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha):
+    while (ent_label == "PERSON" and end + 1 < len(doc) and text[end] == "-"
+           and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and table.is_alpha[end + 1]):
         end += 2
     # "Ambassador to Japan Gareth Pimm": the model runs the posting into the name
     head = kb_tokens.get(start)
     if (head is not None and head.start == start and head.end < end and ix.is_place(head)
-            and start >= 2 and doc[start - 1].lower_ == "to" and start - 2 in title_tokens):
+            and start >= 2 and lower[start - 1] == "to" and start - 2 in title_tokens):
         start, label = head.end, "PERSON"
     else:
         label = ent_label
     # in a heading, "Lee Agree" is a family name and a capitalised verb
-    if label == "PERSON" and end - start >= 2 and doc[start].text in ix.short \
+    if label == "PERSON" and end - start >= 2 and text[start] in ix.short \
             and not ix.names.get(name_key(doc[start:end].text)) and headings.holds(doc[start:end]):
         end = start + 1
     # "Trump-era", "US-led": the name is the actor, the hyphened word only makes it a modifier
-    while (end - start >= 3 and doc[end - 2].text == "-" and not doc[end - 3].whitespace_
-           and not doc[end - 2].whitespace_ and doc[end - 1].lower_ in ix.modifier_suffixes):
+    while (end - start >= 3 and text[end - 2] == "-" and not doc[end - 3].whitespace_
+           and not doc[end - 2].whitespace_ and lower[end - 1] in ix.modifier_suffixes):
         end -= 2
     return start, end, label
 
 
-def _is_a_name(ix: ActorIndex, doc: Doc, start: int, end: int, label: str, headings: PageRanges,
+def _is_a_name(ix: ActorIndex, doc: Doc, text: str, start: int, end: int, label: str, headings: PageRanges,
                full_name_words: set[str]) -> bool:
-    """Tokens [start, end) are a name: not a kind ("Virginia-class"), a heading's or a title's
-    capitalised words, a number, a phrase the knowledge base says is no name, or a word opening a
-    sentence the model took for a person."""
+    """Tokens [start, end) of the Doc (whose text is `text`) are a name: not a kind ("Virginia-class"),
+    a heading's or a title's capitalised words, a number, a phrase the knowledge base says is no
+    name, or a word opening a sentence the model took for a person."""
     span = doc[start:end]
     if ix.names_a_kind(doc, end) or headline_words(ix, span, label, headings):
         return False
-    if not plausible_name(span, label, headings, ix.words) or name_key(span.text) in ix.kb.not_names:
+    if not plausible_name(span, label, headings, ix.words):
+        return False
+    table = parse_table(doc)
+    # the span's text, cut from the Doc's (Span.text joins its Token objects)
+    if name_key(text[table.idx[start]:table.end_char[end - 1]]) in ix.kb.not_names:
         return False
     return not (label == "PERSON" and end - start == 1 and stray_capital(ix, doc, start, full_name_words))
 
 
 def _typed_by_last_word(ix: ActorIndex, doc: Doc, start: int, end: int, label: str) -> str:
     """The type a name's last word gives it, where it says more than the model's label."""
+    last = parse_table(doc).text[end - 1]
     # "Republic of Korea Navy", "Busan Metropolitan Council": an organisation, whatever
     # place the model heard in it
-    if label in ("GPE", "LOC") and end - start >= 2 and doc[end - 1].text in ix.words.org_heads:
+    if label in ("GPE", "LOC") and end - start >= 2 and last in ix.words.org_heads:
         label = "ORG"
     # "the Gyeongju National Museum", "Akasaka Palace": a building, where leaders meet
-    if end - start >= 2 and (label in ("ORG", "GPE") and doc[end - 1].text in ix.words.venue_words
-                             or label == "PERSON" and doc[end - 1].text in ix.words.building_words):
+    if end - start >= 2 and (label in ("ORG", "GPE") and last in ix.words.venue_words
+                             or label == "PERSON" and last in ix.words.building_words):
         label = "FAC"
     # "the Hague Summit", "the Munich Security Conference": a gathering, whatever the model heard
     if end - start >= 2 and label in ("ORG", "GPE", "LOC", "FAC", "PERSON") \
-            and doc[end - 1].text in ix.event_heads:
+            and last in ix.event_heads:
         label = "EVENT"
     return label
 
@@ -196,8 +205,9 @@ def headline_words(ix: ActorIndex, span: Span, label: str, headings: PageRanges)
     a name whatever its words."""
     if label != "PERSON" or len(span) < 2 or ix.names.get(name_key(span.text)):
         return False
-    words = [t for t in span if not t.is_punct]
-    if not words or not all(t.lower_ in ix.common_words for t in words):
+    table = parse_table(span.doc)
+    words = [i for i in range(span.start, span.end) if not table.is_punct[i]]
+    if not words or not all(table.lower[i] in ix.common_words for i in words):
         return False
     return len(words) >= 3 or headings.holds(span)
 
@@ -217,27 +227,27 @@ def clean_pieces(ent: Span, lists: ActorWords | None = None) -> list[tuple[int, 
     inner possessive ("Trump's Oval Office" -> "Trump", "Oval Office")."""
     lists = lists or actor_words()
     pieces, start = [], ent.start
-    doc = ent.doc
+    table = parse_table(ent.doc)
+    text, lower, is_punct = table.text, table.lower, table.is_punct
     end = ent.end
     # a bracket cuts the name: "Umma (Nation" is "Umma"
     for i in range(ent.start, ent.end):
-        if doc[i].text in ("(", ")", "[", "]") and i > ent.start:
+        if text[i] in ("(", ")", "[", "]") and i > ent.start:
             end = i
             break
     for i in range(ent.start, end):
         # a plural's bare apostrophe inside a name ("Workers' Party") is part of the name
-        if doc[i].text in lists.possessive and not (doc[i].text in ("'", "’") and i + 1 < end
-                                                and doc[i - 1].text.endswith("s") and doc[i + 1].is_title):
+        if text[i] in lists.possessive and not (text[i] in ("'", "’") and i + 1 < end
+                                                and text[i - 1].endswith("s") and table.is_title[i + 1]):
             pieces.append((start, i))
             start = i + 1
     pieces.append((start, end))
     out = []
     for s, e in pieces:
-        while s < e and (doc[s].lower_ in lists.determiners or doc[s].text in lists.ordinal_words
-                         or doc[s].is_punct):
+        while s < e and (lower[s] in lists.determiners or text[s] in lists.ordinal_words or is_punct[s]):
             s += 1
-        while e > s and (doc[e - 1].is_punct or doc[e - 1].like_num or doc[e - 1].text in lists.possessive
-                         or doc[e - 1].is_space):
+        while e > s and (is_punct[e - 1] or table.like_num[e - 1] or text[e - 1] in lists.possessive
+                         or table.is_space[e - 1]):
             e -= 1
         if e > s:
             out.append((s, e))
@@ -247,14 +257,16 @@ def clean_pieces(ent: Span, lists: ActorWords | None = None) -> list[tuple[int, 
 def plausible_name(span: Span, label: str, headings: PageRanges, lists: ActorWords | None = None) -> bool:
     """Not a number, date or lowercase phrase the model mistook for a name, nor a heading."""
     lists = lists or actor_words()
-    words = [t for t in span if not t.is_punct]
-    if not words or not any(t.text[:1].isupper() for t in words):
+    table = parse_table(span.doc)
+    text, is_punct = table.text, table.is_punct
+    words = [i for i in range(span.start, span.end) if not is_punct[i]]
+    if not words or not any(text[i][:1].isupper() for i in words):
         return False
-    if any(t.like_num or any(c.isdigit() for c in t.text) for t in words):
+    if any(table.like_num[i] or any(map(str.isdigit, text[i])) for i in words):
         return False
     # lowercase words only as connectors or after a hyphen inside a name ("Choi Min-ho")
-    if any(t.text[:1].islower() and t.lower_ not in lists.name_lowercase_words
-           and not (t.i > 0 and t.nbor(-1).text == "-") for t in words):
+    if any(text[i][:1].islower() and table.lower[i] not in lists.name_lowercase_words
+           and not (i > 0 and text[i - 1] == "-") for i in words):
         return False
     # in a heading ("Tricky Diplomacy Ahead") the model takes capitalised words for organisations
     if label in ("ORG", "EVENT", "LOC", "FAC") and headings.holds(span):

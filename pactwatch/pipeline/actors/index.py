@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from ... import knowledge
 from ...knowledge import norm
+from ..parse_table import parse_table
 from .mention import ActorMention, only_id
 from .words import ActorWords, actor_words
 
@@ -165,8 +166,12 @@ class ActorIndex:
 
     def names_a_kind(self, doc: Doc, end: int) -> bool:
         """The name ending at `end` names a kind of thing after it: "Virginia-class submarines"."""
-        return (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
-                and not doc[end].whitespace_ and doc[end + 1].lower_ in self.type_suffixes)
+        if end + 1 >= len(doc):
+            return False
+        table = parse_table(doc)
+        # a hyphen is rare: only then are Token objects made, for their trailing space
+        return (table.text[end] == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+                and table.lower[end + 1] in self.type_suffixes)
 
 
 def _case_of(want: str) -> tuple[str, str | bool]:

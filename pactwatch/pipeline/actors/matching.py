@@ -12,6 +12,7 @@ from .mention import ActorMention, all_named, covered, longest_first
 
 # characters that glue two words into one token ("U.S.-Korea", 'Day"—to')
 _GLUE = re.compile(r"[-–—\"“”/]+")
+_GLUE_CHARS = frozenset("-–—\"“”/")
 
 
 def case_ok(ix: ActorIndex, key: str, words: list[str]) -> bool:
@@ -71,7 +72,9 @@ def joined_tokens(ix: ActorIndex, doc: Doc, words: list[str], mentions: list[Act
     taken = covered(mentions)
     out = []
     for i, word in enumerate(words):
-        if i in taken or len(word) < 4 or not _GLUE.search(word.strip("\"'“”‘’-–—/")):
+        # most words hold no glue character at all: a set test, before stripping and searching
+        if _GLUE_CHARS.isdisjoint(word) or i in taken or len(word) < 4 \
+                or not _GLUE.search(word.strip("\"'“”‘’-–—/")):
             continue
         tok = doc[i]
         pieces = [p for p in _GLUE.split(tok.text) if p]

@@ -25,24 +25,26 @@ def short_names(ix: ActorIndex, doc: Doc, words: list[str], mentions: list[Actor
             last -= 1
         for part in (doc[u.start].text, doc[last].text):
             unknown_short.setdefault(part, name)
+    # a family name is capitalised: the words each round looks at
+    capitalised = [(i, word) for i, word in enumerate(words) if word[:1].isupper()]
     for _ in range(2):
         full = sorted((m for m in mentions if ix.person_id(m)), key=lambda m: m.start)
-        _add_family_names(ix, doc, words, mentions, full, unknown_short)
+        _add_family_names(ix, doc, capitalised, mentions, full, unknown_short)
         for m in mentions:
             if not (m.kb_id or m.name or m.kind not in ("model", "short")):
                 _resolve_person(ix, doc, m, full, unknown_short, date)
     mentions[:] = [m for m in mentions if m.kind != "short" or m.kb_id or m.name]
 
 
-def _add_family_names(ix: ActorIndex, doc: Doc, words: list[str], mentions: list[ActorMention],
+def _add_family_names(ix: ActorIndex, doc: Doc, capitalised: list[tuple[int, str]], mentions: list[ActorMention],
                       full: list[ActorMention], unknown_short: dict[str, str]) -> None:
-    """A mention (kind "short") for each capitalised word not yet covered that is the family name of
-    someone this document names in full, or of a person the knowledge base knows after a title."""
+    """A mention (kind "short") for each capitalised word (`capitalised`: (position, word)) not yet
+    covered that is the family name of someone this document names in full, or of a person the
+    knowledge base knows after a title."""
     covered = {i for m in mentions for i in range(m.start, m.end)}
     in_doc_short = {s for m in full for s in ix.kb.get(m.kb_id)["short"]}
-    for i, word in enumerate(words):
-        if i in covered or not word[:1].isupper() or not (word in in_doc_short or word in unknown_short
-                                                          or word in ix.short):
+    for i, word in capitalised:
+        if i in covered or not (word in in_doc_short or word in unknown_short or word in ix.short):
             continue
         tok = doc[i]
         after_title = ix.title_before(doc, i) is not None

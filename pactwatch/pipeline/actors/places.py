@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
+from ..parse_table import parse_table
 from .index import ActorIndex
 from .mention import ActorMention
 from .words import ActorWords, actor_words
@@ -50,9 +51,10 @@ def host_city_gatherings(ix: ActorIndex, doc: Doc, mentions: list[ActorMention])
     after "the", names that gathering, an EVENT; the city stays a mention of its own."""
     heads = {w.lower() for w in ix.event_heads}
     by_end = {m.end: m for m in mentions}
+    table = parse_table(doc)
     out = []
     for m in by_end.values():
-        if m.end >= len(doc) or doc[m.end].text not in heads or m.start == 0 or doc[m.start - 1].lower_ != "the":
+        if m.end >= len(doc) or table.text[m.end] not in heads or m.start == 0 or table.lower[m.start - 1] != "the":
             continue
         kb_id = m.kb_id or (m.candidates[0][0] if len(m.candidates) == 1 else None)
         entry = ix.kb.get(kb_id) or {}
@@ -70,10 +72,11 @@ def missions(ix: ActorIndex, doc: Doc, mentions: list[ActorMention]) -> list[Act
     by_end = {m.end: m for m in mentions}
     by_start = {m.start: m for m in mentions}
     covered = {i for m in mentions for i in range(m.start, m.end)}
+    lower = parse_table(doc).lower
     out = []
     for m in list(by_end.values()):
         i = m.end
-        if i >= len(doc) or doc[i].lower_ not in ix.words.mission_words or i in covered:
+        if i >= len(doc) or lower[i] not in ix.words.mission_words or i in covered:
             continue
         kb_id = m.kb_id or (m.candidates[0][0] if len(m.candidates) == 1 else None)
         state = ix.kb.state_of(kb_id) if kb_id else None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 
 from ... import knowledge
-from ..extensions import ACTORS
+from ..extensions import ACTORS, set_span_value, span_value
 from .mention import ActorMention
 
 
@@ -35,7 +35,7 @@ def to_spans(kb: knowledge.KnowledgeBase, doc: Doc, mentions: list[ActorMention]
             continue
         seen.add((m.start, m.end))
         span = Span(doc, m.start, m.end, label=actor["type"], kb_id=actor["kb_id"] or "")
-        span._.actor = actor
+        set_span_value(span, "actor", actor)
         spans.append(span)
     return spans
 
@@ -47,4 +47,4 @@ def actor_of(doc: Doc, token_or_span: Token | Span) -> dict | None:
     for span in doc.spans.get(ACTORS, []):
         if span.start <= token.i < span.end and (best is None or len(span) < len(best)):
             best = span
-    return best._.actor if best is not None else None
+    return span_value(best, "actor") if best is not None else None

@@ -1,6 +1,7 @@
 """The grammar the rules share (`Grammar`, built once by `grammar()`): the vocabulary of
 time_words.toml, the regex fragments built from it (month and weekday names, numbers, units...),
-the trigger-word classes, and every rule's regex, compiled once."""
+the trigger-word classes, and every rule's regex, compiled once, with what `find` reads from a
+regex to run it less: the literal text every match holds and where a match can start."""
 from __future__ import annotations
 
 import functools
@@ -38,6 +39,8 @@ class Grammar:
         self.rules: list[tuple[Rule, re.Pattern]] = []
         # rule name -> (text every match holds, whether it is to be found in the lowercased text)
         self.needs: dict[str, tuple[str, bool]] = {}
+        # rule name -> where in the folded text a match of it can start (start_guard)
+        self.starts: dict[str, re.Pattern] = {}
         for r in sorted(RULES.values(), key=lambda r: r.rank):
             if r.trigger != "digit" and r.trigger not in self.trigger_words:
                 raise ValueError(f"time rule {r.name!r}: no trigger class {r.trigger!r}")
@@ -46,6 +49,9 @@ class Grammar:
             need = required_text(rx)
             if need is not None:
                 self.needs[r.name] = need
+            starts = start_guard(rx)
+            if starts is not None:
+                self.starts[r.name] = starts
 
     def _fragments(self):
         self.MON = alternation(self.months, capital=True)
@@ -170,6 +176,119 @@ def required_text(rx: re.Pattern) -> tuple[str, bool] | None:
     parsed = _parser.parse(rx.pattern, rx.flags)
     walk(parsed.data, parsed.state.flags)
     return max(runs, key=lambda r: len(r[0]), default=None)
+
+
+# how many characters of a match's beginning start_guard looks at
+GUARD_CHARS = 5
+_CATEGORIES = {_c.CATEGORY_DIGIT: r"\d", _c.CATEGORY_SPACE: r"\s"}   # each holds only caseless characters
+_REPEATS = (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT)
+
+
+class _AnyChar(Exception):
+    """A character of the pattern the guard can't tell from folded text: the prefix ends before it."""
+
+
+def start_guard(rx: re.Pattern) -> re.Pattern | None:
+    """A case-sensitive regex over `folded(text)` whose matches (one character each) are every place
+    a match of `rx` can start, and few others: the first GUARD_CHARS characters of every match, as
+    a trie (by FOLDS, each character matched ignoring case is its folded self there). `find` tries
+    `rx` only at those places, instead of at every place of a window (most of its time went to
+    starting the rules' optional words at every word). None if a match can start anywhere (it can
+    be empty, or its first character is one the guard can't see)."""
+    prefixes = _prefixes(_parser.parse(rx.pattern, rx.flags).data, rx.flags, {((), False)})
+    if any(not prefix for prefix, _ in prefixes):
+        return None
+    trie: dict = {}
+    for prefix, _ in prefixes:
+        node = trie
+        for atom in prefix:
+            if node.get(None):
+                break   # a shorter prefix already lets it through
+            node = node.setdefault(atom, {})
+        node.clear()
+        node[None] = True
+
+    def written(node: dict) -> str:
+        if node.get(None):
+            return ""
+        branches = [_char_class(atom) + written(child) for atom, child in node.items()]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    # only the first character is consumed, so that finditer finds starts one character apart
+    first = [_char_class(atom) + (f"(?={written(child)})" if not child.get(None) else "")
+             for atom, child in trie.items()]
+    return re.compile("|".join(first))
+
+
+def _prefixes(items, flags: int, state: set) -> set:
+    """`state` (prefixes as tuples of atoms, each with whether it is complete) extended by the
+    pattern items `items` matched under `flags`."""
+    for op, av in items:
+        if not any(not done for _, done in state):
+            break
+        if op in (_c.AT, _c.ASSERT, _c.ASSERT_NOT):
+            continue   # takes no character (a lookahead is passed over: the guard only lets more through)
+        if op in (_c.LITERAL, _c.IN):
+            try:
+                atom = _atom(op, av, flags)
+            except _AnyChar:
+                state = {(prefix, True) for prefix, _ in state}
+                continue
+            state = {(prefix, True) if done else (prefix + (atom,), len(prefix) + 1 >= GUARD_CHARS)
+                     for prefix, done in state}
+        elif op is _c.SUBPATTERN:
+            _, add_flags, del_flags, body = av
+            state = _prefixes(body.data, (flags | add_flags) & ~del_flags, state)
+        elif op is _c.ATOMIC_GROUP:
+            state = _prefixes(av.data, flags, state)
+        elif op is _c.BRANCH:
+            state = set().union(*(_prefixes(branch.data, flags, state) for branch in av[1]))
+        elif op in _REPEATS:
+            low, high, body = av
+            for _ in range(low):
+                extended = _prefixes(body.data, flags, state)
+                if extended == state:
+                    break   # the prefixes are complete, or the body can match empty
+                state = extended
+            more = state    # after one more repetition each round
+            for _ in range(high - low):
+                more = _prefixes(body.data, flags, more)
+                if more <= state:
+                    break   # no repetition after this adds a prefix either
+                state = state | more
+        else:
+            state = {(prefix, True) for prefix, _ in state}
+    return state
+
+
+def _atom(op, av, flags: int) -> frozenset:
+    """The characters of folded text one pattern character (a literal or a class) can be there."""
+    if op is _c.LITERAL:
+        return frozenset((_folded_char(av, flags),))
+    members = set()
+    for kind, value in av:
+        if kind is _c.LITERAL:
+            members.add(_folded_char(value, flags))
+        elif kind is _c.RANGE and value[1] - value[0] < 128:
+            members.update(_folded_char(code, flags) for code in range(value[0], value[1] + 1))
+        elif kind is _c.CATEGORY and value in _CATEGORIES:
+            members.add(_CATEGORIES[value])
+        else:
+            raise _AnyChar
+    return frozenset(members)
+
+
+def _folded_char(code: int, flags: int) -> str:
+    # matched ignoring case, a character of FOLDS is exactly the characters folded into it; matched
+    # as is, an ASCII character is its lowercase in folded text
+    char = chr(code).lower()
+    if char in FOLDS and (flags & re.IGNORECASE or code < 128):
+        return char
+    raise _AnyChar
+
+
+def _char_class(atom: frozenset) -> str:
+    members = sorted(m if len(m) > 1 else re.escape(m) for m in atom)
+    return members[0] if len(members) == 1 else "[" + "".join(members) + "]"
 
 
 @functools.lru_cache(maxsize=4)

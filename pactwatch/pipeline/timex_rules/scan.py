@@ -1,7 +1,8 @@
 """`find(text)`: every temporal expression in a text. Each rule's regex runs only in windows around
 words of its trigger class (one pass over the text finds them all), and of those only in windows
-holding the literal text every match of it holds (compiled.required_text); where candidates
-overlap the longest wins, then the lower rank."""
+holding the literal text every match of it holds (compiled.required_text); within a window it is
+tried only where its start guard (compiled.start_guard) sees in the folded text the beginning of
+a match. Where candidates overlap the longest wins, then the lower rank."""
 from __future__ import annotations
 
 import dataclasses
@@ -71,11 +72,13 @@ def find(text: str, kb_dirs: tuple[str, ...] = ()) -> list[TimexCandidate]:
             continue
         t_starts = starts[name]
         t_ends = ends[name]
+        guard = g.starts.get(rule.name) if lowered is not None else None
         for ws, we in windows[name]:
             if need and haystack is not None and haystack.find(need, ws, we) < 0:
                 continue    # every match holds `need`
             lo = bisect_left(t_starts, ws)
-            for m in rx.finditer(text, ws, min(we, text_len)):
+            end = min(we, text_len)
+            for m in rx.finditer(text, ws, end) if guard is None else _guarded(rx, guard, text, lowered, ws, end):
                 ms, me = m.span()
                 if me <= ms or (ms, me) in found and found[(ms, me)][0] <= order:
                     continue
@@ -87,6 +90,19 @@ def find(text: str, kb_dirs: tuple[str, ...] = ()) -> list[TimexCandidate]:
                 if candidate is not None:
                     found[m.span()] = (order, dataclasses.replace(candidate, kind=rule.name))
     return dated_clocks(_longest(found.values()), text)
+
+
+def _guarded(rx: re.Pattern, guard: re.Pattern, text: str, lowered: str, start: int, end: int):
+    """The matches `rx.finditer(text, start, end)` gives, with `rx` tried only where `guard` (its
+    compiled.start_guard) finds in the folded text that a match can start."""
+    pos = start
+    for candidate in guard.finditer(lowered, start, end):
+        at = candidate.start()
+        if at >= pos:
+            m = rx.match(text, at, end)
+            if m is not None:
+                yield m
+                pos = m.end()   # never empty: an empty match has no guard
 
 
 def _longest(found) -> list[TimexCandidate]:
