@@ -19,6 +19,7 @@ from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_DIGIT, 
 from spacy.tokens import Doc, Token
 
 _KEY = "pw_parse_table"
+_NO_CHILDREN: list[int] = []
 
 
 class _Names(dict):
@@ -91,11 +92,16 @@ class ParseTable:
 
     @cached_property
     def children(self) -> list[list[int]]:
-        """Each token's children in text order (spaCy's `Token.children` order)."""
-        kids: list[list[int]] = [[] for _ in range(self.size)]
+        """Each token's children in text order (spaCy's `Token.children` order). Read-only: the
+        tokens without children (most of them) share one empty list, as a list per token is enough
+        new objects to set off the cyclic garbage collector several times per Doc."""
+        kids: list[list[int]] = [_NO_CHILDREN] * self.size
         for i, h in enumerate(self.head):
             if h != i:
-                kids[h].append(i)
+                if kids[h] is _NO_CHILDREN:
+                    kids[h] = [i]
+                else:
+                    kids[h].append(i)
         return kids
 
     @cached_property

@@ -305,14 +305,19 @@ class ClauseReader:
         heapq.heapify(heap)
         heappop, heappush = heapq.heappop, heapq.heappush
         kind = amount.kind
-        cue_at = self._cue_at
+        # the measures a token's cue names depend on the token alone: every amount of a sentence
+        # walks over the same words
+        cues = table.memo("measure_cues")
         while heap:
             cost, i = heappop(heap)
             if cost > best.get(i, 99):
                 continue
-            found = cue_at(doc, table, i, kind)
-            if found is not None:
-                return found, i
+            pool = cues.get(i)
+            if pool is None:
+                pool = cues[i] = self._cues_at(doc, table, i)
+            for m in pool:
+                if kind in m.units:
+                    return m, i
             for j in children[i]:
                 if j < s_start or j >= s_end:
                     continue
@@ -328,19 +333,15 @@ class ClauseReader:
                     heappush(heap, (c, j))
         return None, None
 
-    def _cue_at(self, doc: Doc, table: ParseTable, i: int, kind: str | None) -> Measure | None:
+    def _cues_at(self, doc: Doc, table: ParseTable, i: int) -> list[Measure] | tuple:
+        """The measures token i names as a cue: a verb by its lemma, a noun by the cue phrase it ends."""
         pos = table.pos[i]
         if pos == "VERB":
-            pool = self.verb_measures.get(table.lemma[i].lower(), ())
-        elif pos in ("NOUN", "PROPN"):
+            return self.verb_measures.get(table.lemma[i].lower(), ())
+        if pos in ("NOUN", "PROPN"):
             match = match_backward(doc, i, self.cue_last)
-            pool = self.cue_measures.get(match[1], ()) if match is not None else ()
-        else:
-            return None
-        for m in pool:
-            if kind in m.units:
-                return m
-        return None
+            return self.cue_measures.get(match[1], ()) if match is not None else ()
+        return ()
 
     # ------------------------------------------------------------ structure
     @staticmethod
