@@ -122,7 +122,7 @@ class QuantityComponent:
         # the sentences and the actors' states, read by several steps below: made once
         sents = list(doc.sents)
         sentence_no = {s.start: n for n, s in enumerate(sents)}
-        state_of = _state_names(doc)
+        state_of = _state_names(actors)
         self._link_changes(doc, amounts, records, changes, index_of)
         self._link_borrowed(doc, amounts, records, index_of)
         self._conversions(doc, amounts, records)
@@ -605,7 +605,7 @@ class QuantityComponent:
                 span = actors.at.get(i)
                 if span is None or span.start != i:
                     continue
-                actor = span._.actor or {}
+                actor = actors.actor(span)
                 name = actor.get("name") or ""
                 # the body's head word: "National Assembly", "House of Representatives"
                 heads = {name.lower().split()[-1] if name else "", span[-1].lower_}
@@ -726,7 +726,7 @@ class QuantityComponent:
                    sentence_no: dict[int, int], state_of: dict[str, str]) -> None:
         """When a clause names one side of a bilateral figure, the other side is the document's other
         main party; when it names neither, the figure belongs with the last one of its measure."""
-        parties = _parties(doc)
+        parties = _parties(actors)
         last_by_measure: dict[str, dict] = {}
         paragraph = _paragraph_of(doc)
 
@@ -855,11 +855,10 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 6)
 
 
-def _parties(doc: Doc) -> list[str]:
+def _parties(actors: ActorIndex) -> list[str]:
     """The two states a document is mostly about, by how often actors standing for them appear."""
     counts: Counter[str] = Counter()
-    for s in doc.spans.get(ACTORS, []):
-        actor = s._.actor or {}
+    for _, actor in actors.named:
         state = actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
         if state:
             counts[state] += 1
@@ -867,11 +866,10 @@ def _parties(doc: Doc) -> list[str]:
     return top if len(top) == 2 else []
 
 
-def _state_names(doc: Doc) -> dict[str, str]:
+def _state_names(actors: ActorIndex) -> dict[str, str]:
     """Actor name -> the state it acts for, for the actors that act for one."""
     state_of: dict[str, str] = {}
-    for span in doc.spans.get(ACTORS, []):
-        actor = span._.actor or {}
+    for _, actor in actors.named:
         if actor.get("name") and actor.get("acts_for"):
             state_of.setdefault(actor["name"], actor["acts_for"])
     return state_of

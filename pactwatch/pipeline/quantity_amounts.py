@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Token
 
 from ..knowledge import loader
 from ..knowledge.measures import MeasureLexicon, Phrase
-from .parse_table import parse_table
+from .parse_table import ParseTable, parse_table
 
 # the spelled-out numbers, shared with the time grammar
 NUMBERS_FILE = "numbers.toml"
@@ -178,7 +178,6 @@ class AmountFinder:
         if parsed is None:
             return None
         value, end, currency, scaled = parsed
-        first = doc[i]
         if _is_reference(self, doc, i, end):
             return None
         start = i
@@ -217,17 +216,17 @@ class AmountFinder:
         if kind is None:
             if _not_amount_after(self, doc, end):
                 return None
-            if _dated(first):
+            if _dated(table, i):
                 return None
             persons = self._persons_after(doc, i, after)
             if persons is not None:
                 noun, span_end = persons
-                if value <= 1 or _referential_small_number(doc, start, value, first, self.number_words):
+                if value <= 1 or _referential_small_number(table, start, value, i, self.number_words):
                     return None
                 kind, unit, head, after = "persons", "persons", noun, span_end
         if kind is None:
             # a bare number: kept only if it could be the other end of a change
-            if _year_like(first, value) or not first.text[:1].isdigit():
+            if _year_like(table, i, value) or not texts[i][:1].isdigit():
                 return None
             return Amount(start=start, end=end, value=value, unit=None, kind=None, number=end - 1, head=end - 1,
                           qualifier=self._qualifier_before(doc, start)), True
@@ -244,16 +243,17 @@ class AmountFinder:
         "10 to 15 percent", "between 20,000 and 25,000 troops"; high None when there is none."""
         high = None
         after = end
-        if after + 1 < len(doc) and (doc[after].lower_ in RANGE_JOINERS or
-                                     (doc[after].lower_ == "and" and start > 0 and doc[start - 1].lower_ == "between")):
-            joined = doc[after + 1]
+        table = parse_table(doc)
+        lower = table.lower
+        if after + 1 < len(doc) and (lower[after] in RANGE_JOINERS or
+                                     (lower[after] == "and" and start > 0 and lower[start - 1] == "between")):
             joined_at = after + 1
-            if self.symbols.get(joined.text) and joined_at + 1 < len(doc):
+            if self.symbols.get(table.text[joined_at]) and joined_at + 1 < len(doc):
                 joined_at += 1
-            second = self._number_at(doc, joined_at) if not _from_before(doc, start) else None
+            second = self._number_at(doc, joined_at) if not _from_before(table, start) else None
             if second is not None and not scaled and second[3]:
                 # the scale written once serves both ends: "$10-20 billion"
-                scale = second[0] / _plain_value(doc[joined_at], self.number_words)
+                scale = second[0] / _plain_value(table.text[joined_at], lower[joined_at], self.number_words)
                 value *= scale if scale > 0 else 1
             if second is not None and second[0] > value:
                 high, after = second[0], second[1]
@@ -308,41 +308,45 @@ class AmountFinder:
     def _persons_after(self, doc: Doc, number: int, after: int) -> tuple[int, int] | None:
         """(person noun, span end) when the number counts people: "300 workers", "28,500 U.S. troops",
         "300 Koreans", "28,500-strong"."""
-        if after + 1 < len(doc) and doc[after].text in HYPHENS and doc[after + 1].lower_ in self.lex.strength_words:
+        table = parse_table(doc)
+        text, pos, n = table.text, table.pos, len(doc)
+        if after + 1 < n and text[after] in HYPHENS and table.lower[after + 1] in self.lex.strength_words:
             # "28,500-strong force": a head count of the noun the adjective describes
-            head = doc[after + 1].head
-            return (head.i if head.i > after + 1 else after + 1), after + 2
+            head = table.head[after + 1]
+            return (head if head > after + 1 else after + 1), after + 2
         # the noun the number modifies, by the parse, or the first noun after a few modifiers
         candidates = []
-        h = doc[number].head
-        if h.i >= after and h.i - after <= 5:
+        h = table.head[number]
+        if h >= after and h - after <= 5:
             candidates.append(h)
-        for j in range(after, min(after + 5, len(doc))):
-            t = doc[j]
-            if t.is_punct and t.text not in HYPHENS or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "NUM", "PRON"):
+        is_punct = table.is_punct
+        for j in range(after, min(after + 5, n)):
+            if is_punct[j] and text[j] not in HYPHENS or pos[j] in ("VERB", "AUX", "ADP", "CCONJ", "NUM", "PRON"):
                 break
-            candidates.append(t)
-            if t.pos_ == "NOUN" and not (j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN")):
+            candidates.append(j)
+            if pos[j] == "NOUN" and not (j + 1 < n and pos[j + 1] in ("NOUN", "PROPN")):
                 break
         for t in candidates:
-            if self._is_person_noun(doc, t):
-                return t.i, t.i + 1
+            if self._is_person_noun(doc, table, t):
+                return t, t + 1
         return None
 
     def person_word(self, doc: Doc, t: Token) -> bool:
         """The noun is one of the lexicon's words for people, in any number ("troop" in "troop numbers")."""
         return t.pos_ in ("NOUN", "PROPN") and match_backward(doc, t.i, self.person_last) is not None
 
-    def _is_person_noun(self, doc: Doc, t: Token) -> bool:
-        if t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS"):
+    def _is_person_noun(self, doc: Doc, table: ParseTable, t: int) -> bool:
+        tag = table.tag[t]
+        if table.ent_type[t] == "NORP" and tag in ("NNPS", "NNS"):
             return True
-        if t.pos_ not in ("NOUN", "PROPN"):
+        if table.pos[t] not in ("NOUN", "PROPN"):
             return False
-        match = match_backward(doc, t.i, self.person_last)
+        match = match_backward(doc, t, self.person_last)
         if match is None:
             return False
         # plural, or a noun that counts people in the singular form ("personnel", "staff", "people")
-        return t.tag_ in ("NNS", "NNPS") or t.lower_ != t.lemma_.lower() or t.lower_ in ("personnel", "staff", "people", "police")
+        lower = table.lower[t]
+        return tag in ("NNS", "NNPS") or lower != table.lemma[t].lower() or lower in ("personnel", "staff", "people", "police")
 
     def _qualifier_before(self, doc: Doc, start: int) -> str | None:
         if start == 0:
@@ -351,7 +355,7 @@ class AmountFinder:
         if match is None:
             return None
         # "hand over $5 billion", "a dispute over $5 billion": a particle or preposition, not a bound
-        if len(match[1]) == 1 and doc[start - 1].dep_ in ("prt", "prep", "agent", "dative"):
+        if len(match[1]) == 1 and parse_table(doc).dep[start - 1] in ("prt", "prep", "agent", "dative"):
             return None
         return " ".join(match[1])
 
@@ -386,7 +390,8 @@ def _forms(lower: str, lemma: str) -> tuple[str, ...]:
 
 class _PhraseWords:
     """Per Doc: each token's phrase forms (made on first use) and hyphen flag, read from the parse
-    table rather than from Token objects."""
+    table rather than from Token objects, and the phrases found at each token, per index: every
+    amount of a sentence asks for the same words' phrases again."""
 
     def __init__(self, doc: Doc):
         table = parse_table(doc)
@@ -396,6 +401,17 @@ class _PhraseWords:
         self.size = len(doc)
         self._forms: list[tuple[str, ...] | None] = [None] * self.size
         self.hyphen = [text in HYPHENS for text in table.text]
+        self._found: dict[tuple[str, int], dict[int, object]] = {}
+
+    def found(self, direction: str, index: dict[str, list[Phrase]]) -> dict[int, object]:
+        """Token -> the answer of `match_forward` or `match_backward` (`direction`) with `index`. An
+        index is known by its id: the finder's and reader's indexes are made once per pipeline and
+        outlive every Doc."""
+        key = (direction, id(index))
+        answers = self._found.get(key)
+        if answers is None:
+            answers = self._found[key] = {}
+        return answers
 
     def forms(self, j: int) -> tuple[str, ...]:
         found = self._forms[j]
@@ -416,6 +432,8 @@ class _PhraseWords:
 
 
 _PHRASE_WORDS = "pw_phrase_words"
+# a token whose phrases have not been looked for yet (None answers "none found")
+_UNREAD = object()
 
 
 def _phrase_words(doc: Doc) -> _PhraseWords:
@@ -431,6 +449,15 @@ def match_forward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> int | Non
     if j >= n:
         return None
     words = _phrase_words(doc)
+    answers = words.found("forward", index)
+    found = answers.get(j, _UNREAD)
+    if found is _UNREAD:
+        found = answers[j] = _match_forward(words, j, index)
+    return found
+
+
+def _match_forward(words: _PhraseWords, j: int, index: dict[str, list[Phrase]]) -> int | None:
+    n = words.size
     hyphen = words.hyphen
     for p in words.pool(j, index):
         k = j
@@ -454,18 +481,25 @@ def match_backward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> tuple[in
     """(start, phrase) of the longest phrase of `index` ending at token j (hyphen tokens skipped)."""
     if j < 0:
         return None
-    return _match_backward(_phrase_words(doc), j, index)
+    words = _phrase_words(doc)
+    answers = words.found("backward", index)
+    found = answers.get(j, _UNREAD)
+    if found is _UNREAD:
+        found = answers[j] = _match_backward(words, j, index)
+    return found
 
 
 def phrases_ending_in(doc: Doc, lo: int, hi: int, index: dict[str, list[Phrase]]):
     """(end, (start, phrase)) for each token from lo to hi - 1 at which a phrase of `index` ends (the
     longest), in text order: `match_backward` over a range, trying only tokens a phrase can end with."""
     words = _phrase_words(doc)
+    answers = words.found("backward", index)
     for j in range(max(lo, 0), hi):
-        if any(w in index for w in words.forms(j)):
-            found = _match_backward(words, j, index)
-            if found is not None:
-                yield j, found
+        found = answers.get(j, _UNREAD)
+        if found is _UNREAD:
+            found = answers[j] = _match_backward(words, j, index) if any(w in index for w in words.forms(j)) else None
+        if found is not None:
+            yield j, found
 
 
 def _match_backward(words: _PhraseWords, j: int, index: dict[str, list[Phrase]]) -> tuple[int, Phrase] | None:
@@ -501,20 +535,21 @@ def _may_start(text: str, lower: str, numbers: dict[str, int]) -> bool | str:
 def _currency_before(finder: AmountFinder, doc: Doc, i: int) -> bool:
     if i == 0:
         return False
-    prev = doc[i - 1].text
+    prev = parse_table(doc).text[i - 1]
     return prev in finder.symbols or (prev.isupper() and prev in finder.lex.currency_codes)
 
 
-def _from_before(doc: Doc, start: int) -> bool:
+def _from_before(table: ParseTable, start: int) -> bool:
     # "from 25 to 15 percent" is a change between two amounts, not a range
-    return start > 0 and doc[start - 1].lower_ == "from"
+    return start > 0 and table.lower[start - 1] == "from"
 
 
-def _plain_value(tok: Token, numbers: dict[str, int]) -> float:
+def _plain_value(text: str, lower: str, numbers: dict[str, int]) -> float:
+    """The number a token's text writes, digits alone ("$20" -> 20), or its number word's value."""
     try:
-        return float(re.sub(r"[^\d.]", "", tok.text) or "nan")
+        return float(re.sub(r"[^\d.]", "", text) or "nan")
     except ValueError:
-        return float(numbers.get(tok.lower_, 0))
+        return float(numbers.get(lower, 0))
 
 
 def _is_reference(finder: AmountFinder, doc: Doc, i: int, end: int) -> bool:
@@ -542,30 +577,31 @@ def _is_reference(finder: AmountFinder, doc: Doc, i: int, end: int) -> bool:
 
 def _not_amount_after(finder: AmountFinder, doc: Doc, end: int) -> bool:
     """Ages and durations: "70-year-old", "five years", "3 days"."""
+    table = parse_table(doc)
     j = end
-    if j < len(doc) and doc[j].text in HYPHENS:
+    if j < len(doc) and table.text[j] in HYPHENS:
         j += 1
-    return j < len(doc) and doc[j].lower_ in finder.lex.not_amount_after
+    return j < len(doc) and table.lower[j] in finder.lex.not_amount_after
 
 
-def _dated(tok: Token) -> bool:
-    """The model reads the number as (part of) a date, a time or an ordinal. A lone two- or
+def _dated(table: ParseTable, i: int) -> bool:
+    """The model reads the number at token i as (part of) a date, a time or an ordinal. A lone two- or
     three-digit number it calls a date ("arrested 85") is trusted only as part of a longer date."""
-    if tok.ent_type_ not in NOT_AMOUNT_ENTS:
+    ent_type, text, ent_iob = table.ent_type[i], table.text[i], table.ent_iob
+    if ent_type not in NOT_AMOUNT_ENTS:
         return False
-    if tok.ent_type_ != "DATE" or not tok.text.isdigit() or len(tok.text) == 4:
+    if ent_type != "DATE" or not text.isdigit() or len(text) == 4:
         return True
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return tok.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")
+    return ent_iob[i] == "I" or (i + 1 < table.size and ent_iob[i + 1] == "I")
 
 
-def _year_like(tok: Token, value: float) -> bool:
-    return _dated(tok) or (re.fullmatch(r"\d{4}", tok.text) is not None and 1000 <= value <= 2999)
+def _year_like(table: ParseTable, i: int, value: float) -> bool:
+    return _dated(table, i) or (re.fullmatch(r"\d{4}", table.text[i]) is not None and 1000 <= value <= 2999)
 
 
-def _referential_small_number(doc: Doc, start: int, value: float, first: Token, numbers: dict[str, int]) -> bool:
-    """"the two leaders", "its three soldiers": a small spelled-out number naming a group in the story,
-    not counting people (`numbers`: the finder's number words)."""
-    if first.lower_ not in numbers or value >= 10:
+def _referential_small_number(table: ParseTable, start: int, value: float, first: int, numbers: dict[str, int]) -> bool:
+    """"the two leaders", "its three soldiers": a small spelled-out number (at token `first`) naming a
+    group in the story, not counting people (`numbers`: the finder's number words)."""
+    if table.lower[first] not in numbers or value >= 10:
         return False
-    return start > 0 and doc[start - 1].lower_ in DEFINITE
+    return start > 0 and table.lower[start - 1] in DEFINITE

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge.measures import Measure, MeasureLexicon, Phrase
 from .attach import CLAUSE_DEPS, subtree_edges
 from .parse_table import ParseTable, parse_table
-from .quantity_amounts import Amount, by_last_word, match_backward
+from .quantity_amounts import Amount, by_first_word, by_last_word, match_backward
 
 OTHER_MEASURE = "other"
 # How far (in weighted dependency steps) a measure cue may sit from the amount.
@@ -168,24 +168,43 @@ def _condition_above(table: ParseTable, noun: int) -> str | None:
 
 
 class ActorIndex:
-    """Which actor covers which token, built once per Doc from doc.spans["pw_actors"]."""
+    """Which actor covers which token, built once per Doc from doc.spans["pw_actors"]. Each span's
+    actor record is read once here: a `span._.actor` look-up costs more than the rules around it."""
 
     def __init__(self, doc: Doc, spans, group_nouns: frozenset[str] = frozenset()):
         self.doc = doc
         self.group_nouns = group_nouns
         self.at: dict[int, Span] = {}
+        # (span, actor) of the spans with an actor, in the group's order
+        self.named: list[tuple[Span, dict]] = []
+        self._actors: dict[int, dict] = {}    # id of a span in `at` -> its actor
+        self._roots: dict[int, int] = {}      # id of a span in `at` -> its root's index
         for s in spans:
-            if s._.actor is None:
+            actor = s._.actor
+            if actor is None:
                 continue
+            self.named.append((s, actor))
+            self._actors[id(s)] = actor
             for i in range(s.start, s.end):
                 self.at[i] = s
+
+    def actor(self, span: Span) -> dict:
+        """The span's actor record ({} for none)."""
+        found = self._actors.get(id(span))
+        return (found if found is not None else span._.actor) or {}
+
+    def _root(self, span: Span) -> int:
+        found = self._roots.get(id(span))
+        if found is None:
+            found = self._roots[id(span)] = span.root.i
+        return found
 
     # a figure measuring something a state does (a tariff, troops) belongs to the state an official
     # or body acts for; any other figure (a vote share, a death toll) to the actor itself
     by_name = False
 
     def state(self, span: Span) -> str | None:
-        actor = span._.actor or {}
+        actor = self.actor(span)
         if self.by_name:
             return actor.get("name") or None
         return actor.get("acts_for") or actor.get("name") or None
@@ -202,14 +221,14 @@ class ActorIndex:
     def _state_in_title(self, span: Span) -> bool:
         """A state named in the title of a person who is a subject: "US President Trump announced ...
         after it warned" (not "a U.S. ally said", where the ally is another state)."""
-        if (span._.actor or {}).get("type") not in ("GPE", "ORG"):
+        if self.actor(span).get("type") not in ("GPE", "ORG"):
             return False
         t = span.root
         while t.dep_ == "compound" and t.head.i != t.i:
             t = t.head
         person = self.at.get(t.i)
         return t.i != span.root.i and t.dep_ in SUBJECT_DEPS and person is not None \
-            and (person._.actor or {}).get("type") == "PERSON"
+            and self.actor(person).get("type") == "PERSON"
 
     @staticmethod
     def country(span: Span) -> str | None:
@@ -236,19 +255,23 @@ class ActorIndex:
     def antecedent(self, pronoun: Token) -> str | None:
         # nearest earlier subject in the sentence naming an actor, else the nearest earlier actor;
         # "it" and "its" stand for no person ("Trump told Seoul that its products ...")
-        sent = pronoun.sent
+        table = parse_table(self.doc)
+        dep = table.dep
+        p = pronoun.i
         fallback = None
-        neuter = pronoun.lower_ in NEUTER_PRONOUNS
-        for t in reversed(self.doc[sent.start:pronoun.i]):
-            span = self.at.get(t.i)
-            if span is None or (neuter and (span._.actor or {}).get("type") == "PERSON"):
+        neuter = table.lower[p] in NEUTER_PRONOUNS
+        for i in range(p - 1, table.sentence_of(p)[0] - 1, -1):
+            span = self.at.get(i)
+            if span is None:
                 continue
-            head_tok = span.root
+            actor = self.actor(span)
+            if neuter and actor.get("type") == "PERSON":
+                continue
             # an "it" that acts may stand for the state in the title of a person acting ("US President
             # Trump announced ... after it warned"); "its" in "a tariff on its imports" is another's
-            if head_tok.dep_ in SUBJECT_DEPS or (neuter and pronoun.dep_ in SUBJECT_DEPS and self._state_in_title(span)):
+            if dep[self._root(span)] in SUBJECT_DEPS or (neuter and dep[p] in SUBJECT_DEPS and self._state_in_title(span)):
                 return self.state(span)
-            if fallback is None and (span._.actor or {}).get("type") in ("GPE", "ORG"):
+            if fallback is None and actor.get("type") in ("GPE", "ORG"):
                 fallback = self.state(span)
         return fallback
 
@@ -281,6 +304,7 @@ class ClauseReader:
             self.verb_first.setdefault(p[0], []).append(p)
         self.noun_last = by_last_word(tuple(st.nouns))
         self.modifier_last = by_last_word(tuple(st.modifiers))
+        self.not_in_force_first = by_first_word(st.not_in_force)
 
     # ------------------------------------------------------------ measure
     def measure(self, doc: Doc, amount: Amount) -> tuple[Measure | None, int | None]:
@@ -504,7 +528,7 @@ class ClauseReader:
                     noun: Token) -> tuple[str | None, str | None]:
         """(holder, target) the amount's own noun names, when it is an actor."""
         # the amount's noun naming an organisation itself ("28,500-strong US Forces Korea")
-        if noun.i in actors.at and (actors.at[noun.i]._.actor or {}).get("type") == "ORG":
+        if noun.i in actors.at and actors.actor(actors.at[noun.i]).get("type") == "ORG":
             return actors.state(actors.at[noun.i]), None
         # people counted by nationality ("300 South Koreans"): the nationality fills the role a
         # modifier would ("300 South Korean workers")
@@ -859,16 +883,15 @@ class ClauseReader:
 
     def _not_in_force(self, doc: Doc, amount: Amount) -> bool:
         """The sentence says the figure is not in force yet ("no executive order has been issued")."""
-        phrases = self.lex.status.not_in_force
-        if not phrases:
+        if not self.lex.status.not_in_force:
             return False
         table = parse_table(doc)
         sent = table.sentence_of(amount.start)
-        memo = parse_table(doc).memo("not_in_force")
+        memo = table.memo("not_in_force")
         if sent not in memo:
             words = table.lower[sent[0]:sent[1]]
-            memo[sent] = any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1)
-                             if words[i] == p[0])
+            first = self.not_in_force_first
+            memo[sent] = any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in first.get(w, ()))
         return memo[sent]
 
     def _status(self, doc: Doc, amount: Amount, noun: Token, measure: Measure | None,
