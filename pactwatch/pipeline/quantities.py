@@ -426,18 +426,20 @@ class QuantityComponent:
 
     def _part_cue(self, doc: Doc, a: Amount):
         """A word in the amount's clause (or just before it) saying it is a share of something."""
-        head = doc[a.head]
-        clause = head
-        while a.start <= clause.head.i < a.end and clause.head.i != clause.i:
-            clause = clause.head
+        table = parse_table(doc)
+        head, dep = table.head, table.dep
+        clause = a.head
+        while a.start <= head[clause] < a.end and head[clause] != clause:
+            clause = head[clause]
         # an amount coordinated with another is in that amount's clause
-        if clause.dep_ == "conj" and clause.pos_ in ("NUM", "NOUN", "SYM", "PROPN"):
-            clause = clause.head
-        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis") and clause.head.i != clause.i:
-            clause = clause.head
-        sent = head.sent
-        lo = max(sent.start, min(clause.left_edge.i, a.start))
-        hi = min(sent.end, max(clause.right_edge.i + 1, a.end))
+        if dep[clause] == "conj" and table.pos[clause] in ("NUM", "NOUN", "SYM", "PROPN"):
+            clause = head[clause]
+        while dep[clause] not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis") and head[clause] != clause:
+            clause = head[clause]
+        sent_start, sent_end = table.sentence_of(a.head)
+        left, right = table.edges(clause)
+        lo = max(sent_start, min(left, a.start))
+        hi = min(sent_end, max(right + 1, a.end))
         for i, m in phrases_ending_in(doc, lo, hi, self.part_last):
             if a.start <= i < a.end:
                 continue

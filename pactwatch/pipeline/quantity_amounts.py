@@ -497,7 +497,7 @@ def phrases_ending_in(doc: Doc, lo: int, hi: int, index: dict[str, list[Phrase]]
     for j in range(max(lo, 0), hi):
         found = answers.get(j, _UNREAD)
         if found is _UNREAD:
-            found = answers[j] = _match_backward(words, j, index) if any(w in index for w in words.forms(j)) else None
+            found = answers[j] = None if index.keys().isdisjoint(words.forms(j)) else _match_backward(words, j, index)
         if found is not None:
             yield j, found
 

@@ -61,40 +61,46 @@ def _named_by(actors: "ActorIndex", obj: Token) -> str | None:
 def _definite_in_passing(doc: Doc, amount: Amount, noun: Token) -> bool:
     """The amount's phrase is definite ("the 28,500 troops") and not itself the object or subject
     of the clause's verb."""
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "its", "their")
-                   for c in noun.children)
+    table = parse_table(doc)
+    dep, lower, tag = table.dep, table.lower, table.tag
+    definite = any(dep[c] in ("det", "poss") and lower[c] in ("the", "these", "those", "its", "their")
+                   for c in table.children[noun.i])
     k = amount.start - 1
-    while k >= 0 and doc[k].tag_ in ("JJ", "RB", "VBN") and amount.start - k <= 3:
+    while k >= 0 and tag[k] in ("JJ", "RB", "VBN") and amount.start - k <= 3:
         k -= 1
-    definite = definite or (k >= 0 and doc[k].lower_ in ("the", "these", "those"))
-    return definite and noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "conj")
+    definite = definite or (k >= 0 and lower[k] in ("the", "these", "those"))
+    return definite and dep[noun.i] not in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "conj")
 
 
 def _definite(doc: Doc, amount: Amount, noun: Token) -> bool:
     """"the $550 billion", "this 25% tariff": the figure is one the reader already knows."""
+    table = parse_table(doc)
+    dep, lower, tag = table.dep, table.lower, table.tag
     k = amount.start - 1
-    while k >= 0 and doc[k].tag_ in ("JJ", "RB", "VBN") and amount.start - k <= 3:
+    while k >= 0 and tag[k] in ("JJ", "RB", "VBN") and amount.start - k <= 3:
         k -= 1
-    return (k >= 0 and doc[k].lower_ in ("the", "this", "that", "these", "those")) or \
-        any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+    return (k >= 0 and lower[k] in ("the", "this", "that", "these", "those")) or \
+        any(dep[c] == "det" and lower[c] in ("the", "this", "that", "these", "those") for c in table.children[noun.i])
 
 
-def _complement_prep(prep: Token) -> bool:
+def _complement_prep(table: ParseTable, prep: int) -> bool:
     """A preposition completing a verb that has no object: "settled on", "called for", "insisted on"."""
-    verb = prep.head
-    return prep.dep_ == "prep" and verb.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in verb.children)
+    verb, dep = table.head[prep], table.dep
+    return dep[prep] == "prep" and table.pos[verb] == "VERB" and not any(dep[c] == "dobj" for c in table.children[verb])
 
 
 def _in_passing(noun: Token, verb: Token) -> bool:
     """True when the path from the noun up to its verb goes through a preposition like "for" or "on":
     the verb's subject is then not the amount's holder, nor its trigger the amount's status."""
-    t = noun
+    table = parse_table(noun.doc)
+    head, dep, lower = table.head, table.dep, table.lower
+    t, v = noun.i, verb.i
     for _ in range(12):
-        if t.i == verb.i or t.head.i == t.i:
+        if t == v or head[t] == t:
             return False
-        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in PASSING_PREPS and not _complement_prep(t.head):
+        if dep[t] in ("pobj", "pcomp") and lower[head[t]] in PASSING_PREPS and not _complement_prep(table, head[t]):
             return True
-        t = t.head
+        t = head[t]
     return False
 
 
@@ -302,6 +308,8 @@ class ClauseReader:
         self.verb_first: dict[str, list[Phrase]] = {}
         for p in st.verbs:
             self.verb_first.setdefault(p[0], []).append(p)
+        for phrases in self.verb_first.values():
+            phrases.sort(key=len, reverse=True)   # longest first, as `_verb_trigger` tries them
         self.noun_last = by_last_word(tuple(st.nouns))
         self.modifier_last = by_last_word(tuple(st.modifiers))
         self.not_in_force_first = by_first_word(st.not_in_force)
@@ -372,31 +380,36 @@ class ClauseReader:
     def noun_of(doc: Doc, amount: Amount) -> Token:
         """The noun an amount's phrase is about: "$350 billion investment pledge" -> pledge,
         "28,500 troops" -> troops, "15 percent" -> percent."""
-        tok = doc[amount.head]
+        tok = amount.head
         if amount.kind == "persons":
-            return tok
+            return doc[tok]
+        table = parse_table(doc)
+        head, dep, pos = table.head, table.dep, table.pos
         # leave the amount's own tokens, then follow modifier links up to the noun they modify
-        while amount.start <= tok.head.i < amount.end and tok.head.i != tok.i:
-            tok = tok.head
-        while tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
-            tok = tok.head
+        while amount.start <= head[tok] < amount.end and head[tok] != tok:
+            tok = head[tok]
+        while dep[tok] in ("nummod", "quantmod", "compound", "amod", "nmod") and head[tok] != tok and pos[head[tok]] in ("NOUN", "PROPN"):
+            tok = head[tok]
         # "a tariff of 25%", "a pledge of $5 billion": the amount is the noun's value (not "on top of
         # the 25% duty", where the amount already has its noun)
-        if amount.start <= tok.i < amount.end and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
-                and tok.head.head.i < tok.i and not tok.head.head.like_num:
-            tok = tok.head.head
-        return tok
+        if amount.start <= tok < amount.end and dep[tok] == "pobj" and table.lower[head[tok]] == "of":
+            noun = head[head[tok]]
+            if pos[noun] == "NOUN" and noun < tok and not table.like_num[noun]:
+                tok = noun
+        return doc[tok]
 
     @staticmethod
     def verb_of(tok: Token) -> Token | None:
         """The verb governing a noun phrase (itself, if a verb)."""
-        t = tok
+        table = parse_table(tok.doc)
+        head, dep, pos = table.head, table.dep, table.pos
+        t = tok.i
         for _ in range(12):
-            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
-                return t
-            if t.head.i == t.i:
+            if pos[t] in ("VERB", "AUX") and dep[t] not in ("amod",):
+                return tok.doc[t]
+            if head[t] == t:
                 return None
-            t = t.head
+            t = head[t]
         return None
 
     def subject_of(self, verb: Token, actors: "ActorIndex | None" = None) -> tuple[Token | None, Token]:
@@ -793,7 +806,7 @@ class ClauseReader:
         """The status phrase a verb starts ("impose", "take effect"), longest first."""
         lemma = tok.lemma_.lower()
         doc = tok.doc
-        for p in sorted(self.verb_first.get(lemma, ()), key=len, reverse=True):
+        for p in self.verb_first.get(lemma, ()):
             if len(p) == 1:
                 return p
             # "take effect", "come into effect", "call for": the next words, or a child for the second
@@ -830,12 +843,14 @@ class ClauseReader:
     def _frame_status(self, doc: Doc, verb: Token) -> str | None:
         """"Under the deal, Seoul would pay ...", "an agreement under which Seoul would pay ...": the
         status noun of the frame the clause is set in."""
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in FRAME_PREPS:
-                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                if obj is not None and obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                    obj = verb.head
-                m = match_backward(doc, obj.i, self.noun_last) if obj is not None else None
+        table = parse_table(doc)
+        dep, kids, v = table.dep, table.children, verb.i
+        for c in kids[v]:
+            if dep[c] == "prep" and table.lower[c] in FRAME_PREPS:
+                obj = next((o for o in kids[c] if dep[o] == "pobj"), None)
+                if obj is not None and table.tag[obj] in ("WDT", "WP") and dep[v] == "relcl":
+                    obj = table.head[v]
+                m = match_backward(doc, obj, self.noun_last) if obj is not None else None
                 if m is not None:
                     return self.lex.status.nouns[m[1]]
         return None
@@ -922,7 +937,7 @@ class ClauseReader:
                 break
             if dep in ("pobj", "pcomp") and lower[parent] in PASSING_PREPS:
                 # unless the preposition belongs to the trigger: "called for", "settled on"
-                if _complement_prep(doc[parent]):
+                if _complement_prep(table, parent):
                     verb = doc[heads[parent]]
                     s = self._verb_status(verb)
                     if s:
@@ -1027,13 +1042,16 @@ class ClauseReader:
     def _auxiliary_status(self, doc: Doc, tok: Token, t: Token, outlook: "_Outlook") -> tuple[str, bool] | None:
         """The status the auxiliaries, markers and participles on the verb `t` give the figure."""
         st = self.lex.status
-        for c in t.children:
-            if c.dep_ == "aux" and c.lower_ in st.modals:
+        table = parse_table(doc)
+        dep, lower, kids = table.dep, table.lower, table.children
+        for c in kids[t.i]:
+            word = lower[c]
+            if dep[c] == "aux" and word in st.modals:
                 # "confirmed that the tariff would be lowered": reported speech shifts "will"
                 # to "would"; it is not a guess
                 # (the same under a verb of agreeing, pledging or demanding: "agreed that 2,000
                 # troops would stay" is what was agreed, read from "agreed" further up)
-                if c.lower_ in st.backshifted and t.dep_ == "ccomp" and (
+                if word in st.backshifted and t.dep_ == "ccomp" and (
                         t.head.lemma_.lower() in st.reporting_verbs or self._verb_status(t.head)):
                     # "Trump said that if he were in charge, Seoul would be paying $10 billion":
                     # one party's hypothetical about what another would pay is that party's demand
@@ -1042,20 +1060,20 @@ class ClauseReader:
                     outlook.future, outlook.verb_lemma = True, t.lemma_.lower()
                     outlook.deal = outlook.deal or self._in_deal(doc, t)
                     continue
-                return st.modals[c.lower_], True
-            if c.dep_ == "aux" and c.lower_ in st.obligation_modals:
+                return st.modals[word], True
+            if dep[c] == "aux" and word in st.obligation_modals:
                 # "Seoul should pay $5 billion": someone is told to do it; "exports should
                 # rise" is a forecast
-                return ("demanded" if any(s.dep_ == "nsubj" and s.pos_ in ("PROPN", "PRON")
-                                          for s in t.children) else "speculative"), True
-            if c.dep_ == "aux" and c.lower_ in st.future_modals:
+                return ("demanded" if any(dep[s] == "nsubj" and table.pos[s] in ("PROPN", "PRON")
+                                          for s in kids[t.i]) else "speculative"), True
+            if dep[c] == "aux" and word in st.future_modals:
                 outlook.future = True
                 outlook.verb_lemma = t.lemma_.lower()
                 outlook.deal = outlook.deal or self._in_deal(doc, t)
-            if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+            if dep[c] == "mark" and word in CONDITIONAL_MARKS:
                 return "speculative", True
-            if c.dep_ in ("advcl", "acl") and c.tag_ == "VBN" and c.i > tok.i:
-                s = self._verb_status(c)
+            if dep[c] in ("advcl", "acl") and table.tag[c] == "VBN" and c > tok.i:
+                s = self._verb_status(doc[c])
                 if s:
                     return s, True
         return None
