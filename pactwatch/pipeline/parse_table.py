@@ -56,16 +56,20 @@ class ParseTable:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.size = len(doc)
-        self._edges: dict[int, tuple[int, int]] = {}
+        # subtree edges read so far, by token (two dicts of ints, not one of tuples: fewer objects
+        # for the garbage collector to count)
+        self._left_edges: dict[int, int] = {}
+        self._right_edges: dict[int, int] = {}
         self._memos: dict[str, dict] = {}
 
     def edges(self, i: int) -> tuple[int, int]:
         """First and last index of token i's subtree (spaCy's `left_edge`, `right_edge`), read once."""
-        found = self._edges.get(i)
-        if found is None:
+        left = self._left_edges.get(i)
+        if left is None:
             token = self.doc[i]
-            found = self._edges[i] = (token.left_edge.i, token.right_edge.i)
-        return found
+            left = self._left_edges[i] = token.left_edge.i
+            self._right_edges[i] = token.right_edge.i
+        return left, self._right_edges[i]
 
     def memo(self, name: str) -> dict:
         """A dict for the rules' answers that depend only on this Doc's tokens and parse (a clause's

@@ -380,18 +380,11 @@ def by_first_word(phrases) -> dict[str, list[Phrase]]:
     return out
 
 
-def _forms(lower: str, lemma: str) -> tuple[str, ...]:
-    """The words a token may stand for in a phrase: its lower form and lemma, and for a plural its
-    singular too (proper-noun plurals keep their "s" as lemma: "Forces")."""
-    if lower.endswith("s") and len(lower) > 3:
-        return lower, lemma.lower(), lower[:-1]
-    return lower, lemma.lower()
-
-
 class _PhraseWords:
-    """Per Doc: each token's phrase forms (made on first use) and hyphen flag, read from the parse
-    table rather than from Token objects, and the phrases found at each token, per index: every
-    amount of a sentence asks for the same words' phrases again."""
+    """Per Doc: each token's phrase forms and hyphen flag, read from the parse table rather than from
+    Token objects, and the phrases found at each token, per index: every amount of a sentence asks
+    for the same words' phrases again. The forms are made afresh on each ask, not kept: a tuple
+    kept per token is enough new objects to set off the cyclic garbage collector."""
 
     def __init__(self, doc: Doc):
         table = parse_table(doc)
@@ -399,7 +392,7 @@ class _PhraseWords:
         # would keep the Doc alive until the cyclic garbage collector runs
         self.lower, self.lemma = table.lower, table.lemma
         self.size = len(doc)
-        self._forms: list[tuple[str, ...] | None] = [None] * self.size
+        self._lemmas: list[str | None] = [None] * self.size    # lemmas lowercased, made on first use
         self.hyphen = [text in HYPHENS for text in table.text]
         self._found: dict[tuple[str, int], dict[int, object]] = {}
 
@@ -414,10 +407,14 @@ class _PhraseWords:
         return answers
 
     def forms(self, j: int) -> tuple[str, ...]:
-        found = self._forms[j]
-        if found is None:
-            found = self._forms[j] = _forms(self.lower[j], self.lemma[j])
-        return found
+        """The words token j may stand for in a phrase: its lower form and lemma, and for a plural
+        its singular too (proper-noun plurals keep their "s" as lemma: "Forces")."""
+        lower, lemma = self.lower[j], self._lemmas[j]
+        if lemma is None:
+            lemma = self._lemmas[j] = self.lemma[j].lower()
+        if lower.endswith("s") and len(lower) > 3:
+            return lower, lemma, lower[:-1]
+        return lower, lemma
 
     def pool(self, j: int, index: dict[str, list[Phrase]]) -> list[Phrase]:
         """The phrases of `index` whose edge word is one of token j's forms, longest first."""
