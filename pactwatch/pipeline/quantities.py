@@ -730,7 +730,7 @@ class QuantityComponent:
                     continue
                 # "many of them South Korean", "most of them Korean nationals"
                 span = actors.at.get(k + 2)
-                who = actors.country(span) if span is not None else None
+                who = actors.country_of(span) if span is not None else None
                 if who is not None and who != rec["holder"]:
                     rec["target"] = who
                 break

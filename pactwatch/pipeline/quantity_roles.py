@@ -173,12 +173,17 @@ def _condition_above(table: ParseTable, noun: int) -> str | None:
     return None
 
 
+def _country(actor: dict) -> str | None:
+    return actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
+
+
 class ActorIndex:
     """Which actor covers which token, built once per Doc from doc.spans["pw_actors"]. Each span's
     actor record is read once here: a `span._.actor` look-up costs more than the rules around it."""
 
     def __init__(self, doc: Doc, spans, group_nouns: frozenset[str] = frozenset()):
         self.doc = doc
+        self.table = parse_table(doc)
         self.group_nouns = group_nouns
         self.at: dict[int, Span] = {}
         # (span, actor) of the spans with an actor, in the group's order
@@ -217,11 +222,17 @@ class ActorIndex:
 
     def actor_in(self, tok: Token) -> Span | None:
         """The actor a noun phrase names: the token itself, or a compound/possessive/adjective inside it."""
-        if tok.i in self.at:
-            return self.at[tok.i]
-        for child in tok.children:
-            if child.dep_ in ("compound", "poss", "amod", "nmod") and child.i in self.at:
-                return self.at[child.i]
+        return self._actor_at(tok.i)
+
+    def _actor_at(self, i: int) -> Span | None:
+        """`actor_in` by index."""
+        at = self.at
+        if i in at:
+            return at[i]
+        dep = self.table.dep
+        for c in self.table.children[i]:
+            if dep[c] in ("compound", "poss", "amod", "nmod") and c in at:
+                return at[c]
         return None
 
     def _state_in_title(self, span: Span) -> bool:
@@ -240,28 +251,33 @@ class ActorIndex:
     def country(span: Span) -> str | None:
         """The state an actor stands for, or None for a company, a body or a person acting for no state:
         targets are states (the taxed, the host, the receiver)."""
-        actor = span._.actor or {}
-        return actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
+        return _country(span._.actor or {})
+
+    def country_of(self, span: Span) -> str | None:
+        """`country` of a span of this index, its actor read once."""
+        return _country(self.actor(span))
 
     def resolve(self, tok: Token, states_only: bool = False) -> str | None:
         """The state (or actor) a token names, following a pronoun back to the subject it stands for;
         a phrase owned by a pronoun ("its products") names its owner."""
-        if tok.lower_ in PRONOUNS:
+        table = self.table
+        dep, lower, kids, i = table.dep, table.lower, table.children, tok.i
+        if lower[i] in PRONOUNS:
             return self.antecedent(tok)
-        span = self.actor_in(tok)
-        if span is None and tok.lemma_.lower() in self.group_nouns:
+        span = self._actor_at(i)
+        if span is None and table.lemma[i].lower() in self.group_nouns:
             # "the 32 countries in the alliance", "members of the bloc": the body they make up
-            span = next((self.actor_in(o) for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
-                         for o in p.children if o.dep_ == "pobj" and self.actor_in(o) is not None), None)
+            span = next((self._actor_at(o) for p in kids[i] if dep[p] == "prep" and lower[p] in ("in", "of")
+                         for o in kids[p] if dep[o] == "pobj" and self._actor_at(o) is not None), None)
         if span is None:
-            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
-            return self.antecedent(owner) if owner is not None and tok.pos_ in ("NOUN", "PROPN") else None
-        return self.country(span) if states_only else self.state(span)
+            owner = next((c for c in kids[i] if dep[c] == "poss" and lower[c] in PRONOUNS), None)
+            return self.antecedent(self.doc[owner]) if owner is not None and table.pos[i] in ("NOUN", "PROPN") else None
+        return self.country_of(span) if states_only else self.state(span)
 
     def antecedent(self, pronoun: Token) -> str | None:
         # nearest earlier subject in the sentence naming an actor, else the nearest earlier actor;
         # "it" and "its" stand for no person ("Trump told Seoul that its products ...")
-        table = parse_table(self.doc)
+        table = self.table
         dep = table.dep
         p = pronoun.i
         fallback = None
@@ -475,6 +491,7 @@ class ClauseReader:
         # a number that borrowed its unit takes its measure from that amount later: read it as a state's
         actors.by_name = (measure is None or measure.name == OTHER_MEASURE) and not amount.extra.get("borrowed")
         nouns = self._role_nouns(doc, amount, cue, noun)
+        positions = [n.i for n in nouns]
         holder, target = self._noun_names(actors, amount, measure, noun)
         if holder is None:
             holder = self._phrase_holder(actors, amount, measure, nouns, verb)
@@ -482,7 +499,7 @@ class ClauseReader:
         # "28,500 U.S. troops", "U.S. tariffs": the modifier says whose; for an ambiguous one
         # ("U.S. investment": by or in the U.S.?) the subject decides first
         if first_role == "holder" and holder is None and (measure is None or measure.modifier_first):
-            holder = self._modifier_actor(actors, nouns, exclude=(target,))
+            holder = self._modifier_actor(actors, positions, exclude=(target,))
         subject = self._subject(doc, actors, amount, measure, noun, verb)
         if subject is not None and not subject[1] and holder is None:
             holder = subject[0]
@@ -502,15 +519,17 @@ class ClauseReader:
                 (measure.destination_verbs or measure.destination_preps):
             holder = self._destination(actors, measure, target_tok, exclude=target)
         if first_role == "holder" and holder is None:
-            holder = self._modifier_actor(actors, nouns, exclude=(target,))
+            holder = self._modifier_actor(actors, positions, exclude=(target,))
         # states modifying the noun: "US investment pledge" after "Seoul's", "Korean workers";
         # for a target, also the goods the amount is of ("$8 billion of U.S. rice")
         if target is None:
-            goods = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "worth")
-                     for o in p.children if o.dep_ == "pobj"]
-            target = self._modifier_actor(actors, nouns + goods, exclude=(holder,), states_only=True)
+            table = actors.table
+            dep, kids = table.dep, table.children
+            goods = [o for p in kids[noun.i] if dep[p] == "prep" and table.lower[p] in ("of", "in", "worth")
+                     for o in kids[p] if dep[o] == "pobj"]
+            target = self._modifier_actor(actors, positions + goods, exclude=(holder,), states_only=True)
         if holder is None:
-            holder = self._modifier_actor(actors, nouns, exclude=(target,))
+            holder = self._modifier_actor(actors, positions, exclude=(target,))
         # "2.5% of Japan's GDP", "1.3% of its output": the owner of the whole
         if holder is None and amount.kind == "percent":
             holder = self._whole_owner(doc, actors, amount, exclude=target)
@@ -546,7 +565,7 @@ class ClauseReader:
         # people counted by nationality ("300 South Koreans"): the nationality fills the role a
         # modifier would ("300 South Korean workers")
         if amount.kind == "persons" and noun.i in actors.at:
-            who = actors.country(actors.at[noun.i])
+            who = actors.country_of(actors.at[noun.i])
             if measure is not None and measure.modifier == "target":
                 return None, who
             return who, None
@@ -557,7 +576,7 @@ class ClauseReader:
         """The holder the phrase around the figure names: a possessor, a source preposition, the agent
         of a participle, the payer of a verb of costing."""
         doc = actors.doc
-        table = parse_table(doc)
+        table = actors.table
         dep, lower, kids = table.dep, table.lower, table.children
         # possessor: "Seoul's $350 billion pledge", "its tariff"
         for n in nouns:
@@ -746,15 +765,16 @@ class ClauseReader:
         return None
 
     @staticmethod
-    def _modifier_actor(actors: ActorIndex, nouns: list[Token], exclude, states_only: bool = False) -> str | None:
-        """A state named as a modifier of the noun: "U.S. troops", "US investment", "Korean workers"."""
-        table = parse_table(actors.doc)
+    def _modifier_actor(actors: ActorIndex, nouns: list[int], exclude, states_only: bool = False) -> str | None:
+        """A state named as a modifier of the nouns (by index): "U.S. troops", "US investment", "Korean
+        workers"."""
+        table = actors.table
         dep = table.dep
         for n in nouns:
-            for c in table.children[n.i]:
+            for c in table.children[n]:
                 if dep[c] in ("compound", "amod", "nmod") and c in actors.at:
                     span = actors.at[c]
-                    who = actors.country(span) if states_only else actors.state(span)
+                    who = actors.country_of(span) if states_only else actors.state(span)
                     if who is not None and who not in exclude:
                         return who
         return None
@@ -881,9 +901,10 @@ class ClauseReader:
         if it had not reached a deal", "would have paid"), "conditional" under an open condition ("will
         face 25% if talks fail", "if Washington imposes 25%"), else None. It depends on the noun alone:
         read once per noun and Doc (the status asks again)."""
-        memo = parse_table(doc).memo("condition")
+        table = parse_table(doc)
+        memo = table.memo("condition")
         if noun.i not in memo:
-            memo[noun.i] = _condition_above(parse_table(doc), noun.i)
+            memo[noun.i] = _condition_above(table, noun.i)
         return memo[noun.i]
 
     def status(self, doc: Doc, amount: Amount, noun: Token, measure: Measure | None,
