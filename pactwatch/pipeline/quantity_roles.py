@@ -432,53 +432,56 @@ class ClauseReader:
         """(subject, the verb that has it): climbs open complements and coordinations to find one
         ("Trump could threaten ... to cut" -> Trump; "ICE raided ..., detaining" -> ICE). A complement
         of a verb with an actor as object takes that object ("asked Seoul to raise ..." -> Seoul)."""
-        v = verb
+        doc = verb.doc
+        table = parse_table(doc)
+        head, dep, tag, kids = table.head, table.dep, table.tag, table.children
+        v = verb.i
         came_from = None
         for _ in range(6):
-            if came_from is not None and came_from.dep_ == "xcomp" and actors is not None:
-                obj = next((c for c in v.children if c.dep_ == "dobj" and c.i < came_from.i), None)
-                if obj is not None and actors.actor_in(obj) is not None:
-                    return obj, came_from
-            subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+            if came_from is not None and dep[came_from] == "xcomp" and actors is not None:
+                obj = next((c for c in kids[v] if dep[c] == "dobj" and c < came_from), None)
+                if obj is not None and actors._actor_at(obj) is not None:
+                    return doc[obj], doc[came_from]
+            subj = next((c for c in kids[v] if dep[c] in ("nsubj", "csubj")), None)
             # "Trump is expected to impose ...", "Seoul was asked to pay ...": the passive subject of a
             # verb with an open complement does the complement
-            if subj is None and came_from is not None and came_from.dep_ == "xcomp":
-                subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+            if subj is None and came_from is not None and dep[came_from] == "xcomp":
+                subj = next((c for c in kids[v] if dep[c] == "nsubjpass"), None)
             if subj is None:
-                agent = next((c for c in v.children if c.dep_ == "agent"), None)
+                agent = next((c for c in kids[v] if dep[c] == "agent"), None)
                 if agent is not None:
-                    subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    subj = next((c for c in kids[agent] if dep[c] == "pobj"), None)
             # "options that include pulling ...": a relative pronoun stands for the noun it hangs from,
             # whose own clause names the actor
-            if subj is not None and subj.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+            if subj is not None and tag[subj] in ("WDT", "WP") and dep[v] == "relcl":
                 # "American forces, which number about 28,500 troops": the noun is the subject
-                subj = v.head if actors is not None and actors.actor_in(v.head) is not None else None
+                subj = head[v] if actors is not None and actors._actor_at(head[v]) is not None else None
             if subj is not None:
-                return subj, v
+                return doc[subj], doc[v]
             # "responded to Trump raising tariffs": a gerund's subject is the name right before it
-            if actors is not None and v.tag_ == "VBG" and v.dep_ in ("advcl", "acl", "pcomp") and v.left_edge.i == v.i \
-                    and v.i > 0 and v.doc[v.i - 1].dep_ in ("pobj", "dobj") and actors.actor_in(v.doc[v.i - 1]) is not None:
-                return v.doc[v.i - 1], v
+            if actors is not None and tag[v] == "VBG" and dep[v] in ("advcl", "acl", "pcomp") and table.edges(v)[0] == v \
+                    and v > 0 and dep[v - 1] in ("pobj", "dobj") and actors._actor_at(v - 1) is not None:
+                return doc[v - 1], doc[v]
             # "confirmed the announcement that the rate for Vietnam has been cut": a content clause with
             # a passive subject of its own says who is affected, not who acts; its reporter holds nothing
-            if v.dep_ in ("acl", "advcl") and any(c.dep_ == "nsubjpass" and c.tag_ not in ("WDT", "WP")
-                                                  for c in v.children):
+            if dep[v] in ("acl", "advcl") and any(dep[c] == "nsubjpass" and tag[c] not in ("WDT", "WP")
+                                                  for c in kids[v]):
                 return None, verb
             # "Seoul's pledge to invest ...", "Japan's decision to buy ...": the noun's owner does it
-            if v.dep_ == "acl" and v.head.pos_ == "NOUN" and actors is not None:
-                owner = next((c for c in v.head.children if c.dep_ == "poss"), None)
-                if owner is not None and actors.resolve(owner) is not None:
-                    return owner, v
+            if dep[v] == "acl" and table.pos[head[v]] == "NOUN" and actors is not None:
+                owner = next((c for c in kids[head[v]] if dep[c] == "poss"), None)
+                if owner is not None and actors.resolve(doc[owner]) is not None:
+                    return doc[owner], doc[v]
             # a finite complement ("estimated that 4,000 were killed") has its own subject or none:
             # the one reporting it holds nothing
-            if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "relcl") and v.head.i != v.i:
+            if dep[v] in ("xcomp", "advcl", "conj", "pcomp", "acl", "relcl") and head[v] != v:
                 came_from = v
-                v = v.head
-                if v.pos_ not in ("VERB", "AUX"):
-                    nxt = self.verb_of(v)
+                v = head[v]
+                if table.pos[v] not in ("VERB", "AUX"):
+                    nxt = self.verb_of(doc[v])
                     if nxt is None:
                         return None, verb
-                    v = nxt
+                    v = nxt.i
                 continue
             return None, verb
         return None, verb
