@@ -80,9 +80,8 @@ class AmountFinder:
         self.issuer_last = by_last_word(tuple(lex.dollar_issuers))
 
     # ------------------------------------------------------------ numbers
-    def _number_at(self, doc: Doc, i: int) -> tuple[float, int, str | None, bool] | None:
+    def _number_at(self, doc: Doc, table: ParseTable, i: int) -> tuple[float, int, str | None, bool] | None:
         """(value, end, currency from an attached symbol, scaled) of a number starting at token i."""
-        table = parse_table(doc)
         texts, lower, n = table.text, table.lower, len(doc)
         text = texts[i]
         currency = None
@@ -98,7 +97,7 @@ class AmountFinder:
             if m.group("sym") and currency is None:
                 currency = self.symbols.get(m.group("sym")) or self.symbols_lower.get(m.group("sym").lower())
             # a scale glued to a bare number ("5m", "3k") is too ambiguous without a currency
-            if m.group("abbr") and not currency and not _currency_before(self, doc, i):
+            if m.group("abbr") and not currency and not _currency_before(self, table, i):
                 return None
             try:
                 value = float(m.group("num").replace(",", ""))
@@ -126,7 +125,7 @@ class AmountFinder:
             word = lower[end]
             if word in self.lex.multipliers:
                 value *= self.lex.multipliers[word]
-            elif word in self.lex.multiplier_abbreviations and (currency or _currency_before(self, doc, i)):
+            elif word in self.lex.multiplier_abbreviations and (currency or _currency_before(self, table, i)):
                 value *= self.lex.multiplier_abbreviations[word]
             else:
                 break
@@ -174,11 +173,11 @@ class AmountFinder:
                             kind="percent", number=i, head=i)
             amount.qualifier = self._qualifier_before(doc, i)
             return amount, False
-        parsed = self._number_at(doc, i)
+        parsed = self._number_at(doc, table, i)
         if parsed is None:
             return None
         value, end, currency, scaled = parsed
-        if _is_reference(self, doc, i, end):
+        if _is_reference(self, table, i, end):
             return None
         start = i
         if currency is not None and texts[i][:1].isalpha() and i > 0 and texts[i - 1] == "$":
@@ -192,10 +191,10 @@ class AmountFinder:
         kind = "currency" if currency else None
         unit = currency
         points = False
-        value, high, after, currency = self._range(doc, start, end, value, scaled, currency)
+        value, high, after, currency = self._range(doc, table, start, end, value, scaled, currency)
         # unit words after the number
         if after < len(doc):
-            code = self._currency_after(doc, after)
+            code = self._currency_after(doc, table, after)
             if code and not kind:
                 kind, unit, currency = "currency", code[0], code[0]
                 after = code[1]
@@ -214,11 +213,11 @@ class AmountFinder:
                     high = high / 100 if high is not None else None
         head = after - 1
         if kind is None:
-            if _not_amount_after(self, doc, end):
+            if _not_amount_after(self, table, end):
                 return None
             if _dated(table, i):
                 return None
-            persons = self._persons_after(doc, i, after)
+            persons = self._persons_after(doc, table, i, after)
             if persons is not None:
                 noun, span_end = persons
                 if value <= 1 or _referential_small_number(table, start, value, i, self.number_words):
@@ -237,20 +236,19 @@ class AmountFinder:
             amount.qualifier = "between"
         return amount, False
 
-    def _range(self, doc: Doc, start: int, end: int, value: float, scaled: bool,
+    def _range(self, doc: Doc, table: ParseTable, start: int, end: int, value: float, scaled: bool,
                currency: str | None) -> tuple[float, float | None, int, str | None]:
         """(value, high, end, currency) after the other end of a range: "10-15%", "$10-20 billion",
         "10 to 15 percent", "between 20,000 and 25,000 troops"; high None when there is none."""
         high = None
         after = end
-        table = parse_table(doc)
         lower = table.lower
         if after + 1 < len(doc) and (lower[after] in RANGE_JOINERS or
                                      (lower[after] == "and" and start > 0 and lower[start - 1] == "between")):
             joined_at = after + 1
             if self.symbols.get(table.text[joined_at]) and joined_at + 1 < len(doc):
                 joined_at += 1
-            second = self._number_at(doc, joined_at) if not _from_before(table, start) else None
+            second = self._number_at(doc, table, joined_at) if not _from_before(table, start) else None
             if second is not None and not scaled and second[3]:
                 # the scale written once serves both ends: "$10-20 billion"
                 scale = second[0] / _plain_value(table.text[joined_at], lower[joined_at], self.number_words)
@@ -275,9 +273,8 @@ class AmountFinder:
             return matched, True, True
         return None
 
-    def _currency_after(self, doc: Doc, j: int) -> tuple[str, int] | None:
+    def _currency_after(self, doc: Doc, table: ParseTable, j: int) -> tuple[str, int] | None:
         """(ISO code, end) when a currency word or code follows at token j: "won", "U.S. dollars", "KRW"."""
-        table = parse_table(doc)
         text, lower, lemma, pos = table.text, table.lower, table.lemma, table.pos
         words = self.lex.currency_words
         word = lemma[j].lower() if pos[j] in ("NOUN", "PROPN") or lower[j] in ("won", "yen") else lower[j]
@@ -305,10 +302,9 @@ class AmountFinder:
                 break
         return None
 
-    def _persons_after(self, doc: Doc, number: int, after: int) -> tuple[int, int] | None:
+    def _persons_after(self, doc: Doc, table: ParseTable, number: int, after: int) -> tuple[int, int] | None:
         """(person noun, span end) when the number counts people: "300 workers", "28,500 U.S. troops",
         "300 Koreans", "28,500-strong"."""
-        table = parse_table(doc)
         text, pos, n = table.text, table.pos, len(doc)
         if after + 1 < n and text[after] in HYPHENS and table.lower[after + 1] in self.lex.strength_words:
             # "28,500-strong force": a head count of the noun the adjective describes
@@ -416,10 +412,13 @@ class _PhraseWords:
             return lower, lemma, lower[:-1]
         return lower, lemma
 
-    def pool(self, j: int, index: dict[str, list[Phrase]]) -> list[Phrase]:
+    def pool(self, j: int, index: dict[str, list[Phrase]]) -> list[Phrase] | tuple[()]:
         """The phrases of `index` whose edge word is one of token j's forms, longest first."""
+        forms = self.forms(j)
+        if index.keys().isdisjoint(forms):
+            return ()   # most tokens: no phrase of the index ends or starts with them
         seen: list[Phrase] = []
-        for w in self.forms(j):
+        for w in forms:
             phrases = index.get(w)
             if phrases:
                 for p in phrases:
@@ -529,10 +528,10 @@ def _may_start(text: str, lower: str, numbers: dict[str, int]) -> bool | str:
     return _BEFORE_SCALE if lower in ARTICLE_ONE else False
 
 
-def _currency_before(finder: AmountFinder, doc: Doc, i: int) -> bool:
+def _currency_before(finder: AmountFinder, table: ParseTable, i: int) -> bool:
     if i == 0:
         return False
-    prev = parse_table(doc).text[i - 1]
+    prev = table.text[i - 1]
     return prev in finder.symbols or (prev.isupper() and prev in finder.lex.currency_codes)
 
 
@@ -549,10 +548,9 @@ def _plain_value(text: str, lower: str, numbers: dict[str, int]) -> float:
         return float(numbers.get(lower, 0))
 
 
-def _is_reference(finder: AmountFinder, doc: Doc, i: int, end: int) -> bool:
+def _is_reference(finder: AmountFinder, table: ParseTable, i: int, end: int) -> bool:
     """Page, section, phone and similar numbers: "page 12", "No. 3", "202-555-0143"."""
-    table = parse_table(doc)
-    text, like_num, n = table.text, table.like_num, len(doc)
+    text, like_num, n = table.text, table.like_num, table.size
     if i > 0:
         if table.lower[i - 1] in finder.lex.not_amount_before:
             return True
@@ -572,13 +570,12 @@ def _is_reference(finder: AmountFinder, doc: Doc, i: int, end: int) -> bool:
     return False
 
 
-def _not_amount_after(finder: AmountFinder, doc: Doc, end: int) -> bool:
+def _not_amount_after(finder: AmountFinder, table: ParseTable, end: int) -> bool:
     """Ages and durations: "70-year-old", "five years", "3 days"."""
-    table = parse_table(doc)
     j = end
-    if j < len(doc) and table.text[j] in HYPHENS:
+    if j < table.size and table.text[j] in HYPHENS:
         j += 1
-    return j < len(doc) and table.lower[j] in finder.lex.not_amount_after
+    return j < table.size and table.lower[j] in finder.lex.not_amount_after
 
 
 def _dated(table: ParseTable, i: int) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.measures import Measure, MeasureLexicon, Phrase
-from .attach import CLAUSE_DEPS, subtree_edges
+from .attach import CLAUSE_DEPS
 from .parse_table import ParseTable, parse_table
 from .quantity_amounts import Amount, by_first_word, by_last_word, match_backward
 
@@ -163,7 +163,7 @@ def _condition_above(table: ParseTable, noun: int) -> str | None:
                                                           for m in kids[c]):
                     return "counterfactual" if _past_perfect(table, c) or _would_have(table, t) else "conditional"
                 # "had it not agreed": the inverted condition is always about what did not happen
-                if dep[c] == "advcl" and c != tok and lower[subtree_edges(table.doc, c)[0]] == "had" \
+                if dep[c] == "advcl" and c != tok and lower[table.edges(c)[0]] == "had" \
                         and _past_perfect(table, c):
                     return "counterfactual"
             # "would have faced a 25% tariff"
@@ -1119,10 +1119,10 @@ class ClauseReader:
                 t = head[t]
             tok = t
         sent_start, sent_end = table.sentence_of(tok)
-        left, right = subtree_edges(doc, tok)
+        left, right = table.edges(tok)
         trim = ("advcl", "conj", "parataxis", "cc", "punct", "mark", "relcl", "ccomp", "prep", "advmod", "npadvmod")
         children = [c for c in table.children[tok] if dep[c] in trim]
-        edges = {c: subtree_edges(doc, c) for c in children}
+        edges = {c: table.edges(c) for c in children}
         for c in children:
             lo, hi = edges[c]
             if lo <= amount.start and amount.end - 1 <= hi:
