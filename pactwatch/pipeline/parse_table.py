@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cached_property
 
+import numpy
 from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, IS_TITLE,
                          IS_UPPER, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SENT_START, SHAPE, SPACY, TAG)
 from spacy.tokens import Doc, Token
@@ -91,8 +92,7 @@ class ParseTable:
     @cached_property
     def head(self) -> list[int]:
         # HEAD is stored relative to the token, as an unsigned column: view it signed
-        offsets = self.doc.to_array([HEAD]).astype("int64").tolist()
-        return [i + off for i, off in enumerate(offsets)]
+        return (numpy.arange(self.size) + self.doc.to_array(HEAD).astype("int64")).tolist()
 
     @cached_property
     def children(self) -> list[list[int]]:
@@ -160,7 +160,7 @@ class ParseTable:
         return self._strings(SHAPE)
 
     def _flags(self, attr: int) -> list[bool]:
-        return [bool(v) for v in self.doc.to_array([attr]).tolist()]
+        return (self.doc.to_array(attr) != 0).tolist()
 
     @cached_property
     def is_space(self) -> list[bool]:
@@ -198,8 +198,8 @@ class ParseTable:
             bounds = [(s.start, s.end) for s in self.doc.sents]   # spaCy's own rules for these cases
             return [a for a, _ in bounds], [b for _, b in bounds]
         # Doc.sents with sentence starts set: a sentence opens at token 0 and at each token marked 1
-        flags = self.doc.to_array([SENT_START]).astype("int64").tolist()
-        starts = [0] + [i for i in range(1, self.size) if flags[i] == 1]
+        flags = self.doc.to_array(SENT_START).astype("int64")
+        starts = [0] + (numpy.flatnonzero(flags[1:] == 1) + 1).tolist()
         return starts, starts[1:] + [self.size]
 
     def sentence_of(self, i: int) -> tuple[int, int]:
