@@ -544,18 +544,22 @@ class ClauseReader:
     @staticmethod
     def _role_nouns(doc: Doc, amount: Amount, cue: int | None, noun: Token) -> list[Token]:
         """The nouns whose modifiers and prepositions can say whose the figure is."""
+        table = parse_table(doc)
+        dep, pos = table.dep, table.pos
         nouns = [noun]
         # "keep its troop numbers at their present level of 3,000": whose numbers they are
         if amount.extra.get("counted") is not None and amount.extra["counted"] != noun.i:
             nouns.insert(0, doc[amount.extra["counted"]])
-        if cue is not None and cue != noun.i and doc[cue].pos_ == "NOUN":
+        if cue is not None and cue != noun.i and pos[cue] == "NOUN":
             nouns.append(doc[cue])
+        n = noun.i
+        up = table.head[n]
         # "the American troop presence of about 28,500 service members": the noun counted into
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-            nouns.append(noun.head.head)
+        if dep[n] == "pobj" and table.lower[up] == "of" and pos[table.head[up]] == "NOUN":
+            nouns.append(doc[table.head[up]])
         # "tariffs on EU goods will be 15%": the subject of a copula is what the amount measures
-        if noun.dep_ in ("attr", "acomp") and noun.head.lemma_.lower() == "be":
-            nouns += [c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        if dep[n] in ("attr", "acomp") and table.lemma[up].lower() == "be":
+            nouns += [doc[c] for c in table.children[up] if dep[c] == "nsubj" and pos[c] == "NOUN"]
         return nouns
 
     @staticmethod
@@ -661,38 +665,40 @@ class ClauseReader:
         """(holder, target, target token) after the prepositions naming the target: "tariff on Seoul",
         "pledge in the United States"."""
         target = target_tok = None
+        doc, table = actors.doc, actors.table
+        dep, lower, kids = table.dep, table.lower, table.children
         places = nouns + ([verb] if verb is not None else [])
         for place in places:
-            for prep in place.children:
+            for prep in kids[place.i]:
                 # "troops from Australia": on the noun, a source preposition names the holder
-                if place is not verb and prep.lower_ in measure.source_preps:
+                if place is not verb and lower[prep] in measure.source_preps:
                     continue
-                if prep.dep_ == "prep" and prep.lower_ in measure.target_preps:
-                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if dep[prep] == "prep" and lower[prep] in measure.target_preps:
+                    obj = next((c for c in kids[prep] if dep[c] == "pobj"), None)
                     if obj is None:
                         # "out of South Korea": the object sits under the second preposition
-                        inner = next((c for c in prep.children if c.dep_ == "prep"), None)
-                        obj = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
+                        inner = next((c for c in kids[prep] if dep[c] == "prep"), None)
+                        obj = next((c for c in kids[inner] if dep[c] == "pobj"), None) if inner is not None else None
                     # "$350 billion in South Korean investments": the measure's own noun is no place;
                     # a state modifying it says whose the figure is (read below)
-                    if obj is not None and obj.i != cue:
-                        who = _named_by(actors, obj)
+                    if obj is not None and obj != cue:
+                        who = _named_by(actors, doc[obj])
                         if who is not None and who != holder:
-                            target, target_tok = who, obj
+                            target, target_tok = who, doc[obj]
                             break
                         # "Seoul and Washington agreed to cut the tariff on Korean autos": of two
                         # subjects, the one not named as the target holds it
                         partner = self._co_subject(actors, subject, who)
                         if who is not None and partner is not None:
-                            holder, target, target_tok = partner, who, obj
+                            holder, target, target_tok = partner, who, doc[obj]
                             break
                 # "stationed on its soil": a participle on the noun carries the place
-                if prep.dep_ == "acl" and target is None:
-                    for p2 in prep.children:
-                        if p2.dep_ == "prep" and p2.lower_ in measure.target_preps:
-                            obj = next((c for c in p2.children if c.dep_ == "pobj"), None)
+                if dep[prep] == "acl" and target is None:
+                    for p2 in kids[prep]:
+                        if dep[p2] == "prep" and lower[p2] in measure.target_preps:
+                            obj = next((c for c in kids[p2] if dep[c] == "pobj"), None)
                             if obj is not None:
-                                who = _named_by(actors, obj)
+                                who = _named_by(actors, doc[obj])
                                 if who is not None and who != holder:
                                     target = who
             if target is not None:
@@ -792,7 +798,7 @@ class ClauseReader:
         for t in positions:
             for c in kids[t]:
                 if dep[c] in ("amod", "acl", "advmod", "compound") and not (amount.start <= c < amount.end):
-                    s = self._modifier_status(doc, doc[c])
+                    s = self._modifier_status(doc, c)
                     if s:
                         return s
                 # "the 25 percent rate Washington had threatened"
@@ -812,13 +818,14 @@ class ClauseReader:
                         return self.lex.status.nouns[m[1]]
         return None
 
-    def _modifier_status(self, doc: Doc, tok: Token) -> str | None:
-        m = match_backward(doc, tok.i, self.modifier_last)
+    def _modifier_status(self, doc: Doc, i: int) -> str | None:
+        """The status the modifier at token i gives its noun."""
+        m = match_backward(doc, i, self.modifier_last)
         if m is not None:
             return self.lex.status.modifiers[m[1]]
         # a participle phrase on the noun: "suggested recently by the administration"
-        if tok.tag_ == "VBN":
-            return self._verb_status(tok)
+        if parse_table(doc).tag[i] == "VBN":
+            return self._verb_status(doc[i])
         return None
 
     def _verb_status(self, tok: Token) -> str | None:
@@ -827,14 +834,14 @@ class ClauseReader:
 
     def _verb_trigger(self, tok: Token) -> Phrase | None:
         """The status phrase a verb starts ("impose", "take effect"), longest first."""
-        lemma = tok.lemma_.lower()
-        doc = tok.doc
-        for p in self.verb_first.get(lemma, ()):
+        table = parse_table(tok.doc)
+        lower, i = table.lower, tok.i
+        for p in self.verb_first.get(table.lemma[i].lower(), ()):
             if len(p) == 1:
                 return p
             # "take effect", "come into effect", "call for": the next words, or a child for the second
-            following = tuple(t.lower_ for t in doc[tok.i + 1:tok.i + len(p)])
-            if following == p[1:] or (len(p) == 2 and any(c.lower_ == p[1] for c in tok.children)):
+            following = tuple(lower[i + 1:i + len(p)])
+            if following == p[1:] or (len(p) == 2 and any(lower[c] == p[1] for c in table.children[i])):
                 return p
         return None
 
@@ -987,7 +994,7 @@ class ClauseReader:
                     return st.nouns[m[1]], True
                 for c in kids[t]:
                     if deps[c] == "amod":
-                        s = self._modifier_status(doc, doc[c])
+                        s = self._modifier_status(doc, c)
                         if s:
                             return s, True
             if dep == "relcl":
