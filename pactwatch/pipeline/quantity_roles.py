@@ -352,13 +352,14 @@ class ClauseReader:
             heap.append((UP_COST, heads[start]))
         heapq.heapify(heap)
         heappop, heappush = heapq.heappop, heapq.heappush
+        up_cost, down_cost, conj_cost, reach = UP_COST, DOWN_COST, CONJ_COST, CUE_REACH
         kind = amount.kind
         # the measures a token's cue names depend on the token alone: every amount of a sentence
         # walks over the same words
         cues = table.memo("measure_cues")
         while heap:
             cost, i = heappop(heap)
-            if cost > best.get(i, 99):
+            if cost > best[i]:
                 continue
             pool = cues.get(i)
             if pool is None:
@@ -369,14 +370,14 @@ class ClauseReader:
             for j in children[i]:
                 if j < s_start or j >= s_end:
                     continue
-                c = cost + (CONJ_COST if deps[j] == "conj" else DOWN_COST)
-                if c <= CUE_REACH and c < best.get(j, 99):
+                c = cost + (conj_cost if deps[j] == "conj" else down_cost)
+                if c <= reach and c < best.get(j, 99):
                     best[j] = c
                     heappush(heap, (c, j))
             j = heads[i]
             if j != i and s_start <= j < s_end:
-                c = cost + (CONJ_COST if deps[i] == "conj" else UP_COST)
-                if c <= CUE_REACH and c < best.get(j, 99):
+                c = cost + (conj_cost if deps[i] == "conj" else up_cost)
+                if c <= reach and c < best.get(j, 99):
                     best[j] = c
                     heappush(heap, (c, j))
         return None, None
@@ -937,7 +938,8 @@ class ClauseReader:
         if sent not in memo:
             words = table.lower[sent[0]:sent[1]]
             first = self.not_in_force_first
-            memo[sent] = any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in first.get(w, ()))
+            memo[sent] = not first.keys().isdisjoint(words) and \
+                any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in first.get(w, ()))
         return memo[sent]
 
     def _status(self, doc: Doc, amount: Amount, noun: Token, measure: Measure | None,
