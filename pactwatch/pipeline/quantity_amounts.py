@@ -2,7 +2,8 @@
 
 Reads tokens left to right and only stops at numbers, so it costs little per token; the words around
 a number, and the words phrases are matched against, are read from the Doc's parse table, not from
-Token objects. The unit must be written next to the number (a currency, a percent word, a noun for
+Token objects, and the phrase found at a token is kept per Doc and phrase index (every amount of a
+sentence asks again). The unit must be written next to the number (a currency, a percent word, a noun for
 people); a number without one is kept apart as `bare` so the component can give it the unit of the
 amount it changes from or to ("cut the 28,500 troops to 10,000"). Years, ages, ordinals, dates, phone
 and page numbers never get a unit here, so they never become amounts."""

@@ -2,8 +2,9 @@
 and which clause states it. Everything here walks the dependency parse from the amount outwards,
 so each amount costs a few dozen token visits at most. The hot walks go by index over the Doc's
 parse table (pipeline/parse_table.py), making a Token only where a rule needs spaCy's API, and
-answers that depend on one position alone (a noun's condition, a sentence's "not in force") are
-kept per Doc: every amount of a sentence asks them again."""
+answers that depend on one position alone (a noun's condition, a token's measure cues, a sentence's
+"not in force") are kept per Doc: every amount of a sentence asks them again. The actor index reads
+each actor span's record once."""
 from __future__ import annotations
 
 import heapq
