@@ -14,11 +14,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from functools import cached_property
 
+import numpy
 from spacy.attrs import (DEP, ENT_IOB, ENT_TYPE, HEAD, IDX, IS_ALPHA, IS_DIGIT, IS_PUNCT, IS_SPACE, IS_TITLE,
                          IS_UPPER, LEMMA, LIKE_NUM, LOWER, ORTH, POS, SENT_START, SHAPE, SPACY, TAG)
 from spacy.tokens import Doc, Token
 
 _KEY = "pw_parse_table"
+_NO_CHILDREN: list[int] = []
 
 
 class _Names(dict):
@@ -55,16 +57,20 @@ class ParseTable:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.size = len(doc)
-        self._edges: dict[int, tuple[int, int]] = {}
+        # subtree edges read so far, by token (two dicts of ints, not one of tuples: fewer objects
+        # for the garbage collector to count)
+        self._left_edges: dict[int, int] = {}
+        self._right_edges: dict[int, int] = {}
         self._memos: dict[str, dict] = {}
 
     def edges(self, i: int) -> tuple[int, int]:
         """First and last index of token i's subtree (spaCy's `left_edge`, `right_edge`), read once."""
-        found = self._edges.get(i)
-        if found is None:
+        left = self._left_edges.get(i)
+        if left is None:
             token = self.doc[i]
-            found = self._edges[i] = (token.left_edge.i, token.right_edge.i)
-        return found
+            left = self._left_edges[i] = token.left_edge.i
+            self._right_edges[i] = token.right_edge.i
+        return left, self._right_edges[i]
 
     def memo(self, name: str) -> dict:
         """A dict for the rules' answers that depend only on this Doc's tokens and parse (a clause's
@@ -86,16 +92,20 @@ class ParseTable:
     @cached_property
     def head(self) -> list[int]:
         # HEAD is stored relative to the token, as an unsigned column: view it signed
-        offsets = self.doc.to_array([HEAD]).astype("int64").tolist()
-        return [i + off for i, off in enumerate(offsets)]
+        return (numpy.arange(self.size) + self.doc.to_array(HEAD).astype("int64")).tolist()
 
     @cached_property
     def children(self) -> list[list[int]]:
-        """Each token's children in text order (spaCy's `Token.children` order)."""
-        kids: list[list[int]] = [[] for _ in range(self.size)]
+        """Each token's children in text order (spaCy's `Token.children` order). Read-only: the
+        tokens without children (most of them) share one empty list, as a list per token is enough
+        new objects to set off the cyclic garbage collector several times per Doc."""
+        kids: list[list[int]] = [_NO_CHILDREN] * self.size
         for i, h in enumerate(self.head):
             if h != i:
-                kids[h].append(i)
+                if kids[h] is _NO_CHILDREN:
+                    kids[h] = [i]
+                else:
+                    kids[h].append(i)
         return kids
 
     @cached_property
@@ -150,7 +160,7 @@ class ParseTable:
         return self._strings(SHAPE)
 
     def _flags(self, attr: int) -> list[bool]:
-        return [bool(v) for v in self.doc.to_array([attr]).tolist()]
+        return (self.doc.to_array(attr) != 0).tolist()
 
     @cached_property
     def is_space(self) -> list[bool]:
@@ -188,8 +198,8 @@ class ParseTable:
             bounds = [(s.start, s.end) for s in self.doc.sents]   # spaCy's own rules for these cases
             return [a for a, _ in bounds], [b for _, b in bounds]
         # Doc.sents with sentence starts set: a sentence opens at token 0 and at each token marked 1
-        flags = self.doc.to_array([SENT_START]).astype("int64").tolist()
-        starts = [0] + [i for i in range(1, self.size) if flags[i] == 1]
+        flags = self.doc.to_array(SENT_START).astype("int64")
+        starts = [0] + (numpy.flatnonzero(flags[1:] == 1) + 1).tolist()
         return starts, starts[1:] + [self.size]
 
     def sentence_of(self, i: int) -> tuple[int, int]:

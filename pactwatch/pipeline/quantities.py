@@ -29,7 +29,7 @@ from ..knowledge import loader, measures as measures_kb
 from .attach import clause_head
 from .extensions import ACTORS, QUANTITIES, TIMEX
 from .guard import Guarded
-from .parse_table import parse_table
+from .parse_table import ParseTable, parse_table
 from .time import timex_of
 from .quantity_amounts import Amount, AmountFinder, by_last_word, number_words, phrases_ending_in
 from .quantity_roles import ActorIndex, ClauseReader
@@ -122,7 +122,7 @@ class QuantityComponent:
         # the sentences and the actors' states, read by several steps below: made once
         sents = list(doc.sents)
         sentence_no = {s.start: n for n, s in enumerate(sents)}
-        state_of = _state_names(doc)
+        state_of = _state_names(actors)
         self._link_changes(doc, amounts, records, changes, index_of)
         self._link_borrowed(doc, amounts, records, index_of)
         self._conversions(doc, amounts, records)
@@ -151,10 +151,11 @@ class QuantityComponent:
         return doc
 
     def _link_changes(self, doc: Doc, amounts: list[Amount], records: list[dict], changes, index_of) -> None:
+        table = parse_table(doc)
         for before, after in changes:
             kb, ka = index_of[id(before)], index_of[id(after)]
-            records[kb]["change"] = {"role": "before", "other": ka, "other_start": doc[after.start].idx}
-            records[ka]["change"] = {"role": "after", "other": kb, "other_start": doc[before.start].idx}
+            records[kb]["change"] = {"role": "before", "other": ka, "other_start": table.idx[after.start]}
+            records[ka]["change"] = {"role": "after", "other": kb, "other_start": table.idx[before.start]}
             # the earlier value keeps only what its own phrase says about its status
             status, explicit = self.reader.status(doc, before, self.reader.noun_of(doc, before),
                                                   self.lex.measure(records[kb]["measure"]), before=True)
@@ -168,6 +169,7 @@ class QuantityComponent:
     def _link_borrowed(self, doc: Doc, amounts: list[Amount], records: list[dict], index_of) -> None:
         """Amounts that took their unit from another ("a reduction to 24,000", "4,500 of the 28,500
         troops") read the rest from it too; a share is a part of its whole."""
+        table = parse_table(doc)
         for k, a in enumerate(amounts):
             source = a.extra.get("unit_from")
             if source is not None and id(source) in index_of:
@@ -175,7 +177,7 @@ class QuantityComponent:
             whole = a.extra.get("share_of")
             if whole is not None and id(whole) in index_of:
                 w = index_of[id(whole)]
-                records[k]["part_of"], records[k]["part_of_start"] = w, doc[whole.start].idx
+                records[k]["part_of"], records[k]["part_of_start"] = w, table.idx[whole.start]
                 records[w]["components"].append(k)
                 self._share(records[w], records[k])
 
@@ -209,6 +211,7 @@ class QuantityComponent:
     # ------------------------------------------------------------ changes: "from 25% to 15%"
     def _changes(self, doc: Doc, amounts: list[Amount], bare: list[Amount]) -> list[tuple[Amount, Amount]]:
         """Pairs (before, after) of one change; a bare number in a change takes its partner's unit."""
+        table = parse_table(doc)
         pairs: list[tuple[Amount, Amount]] = []
         self._shares_of(doc, amounts, bare)
         self._coordinated(doc, amounts, bare)
@@ -218,7 +221,7 @@ class QuantityComponent:
         # amounts grouped by sentence: a change never crosses one, so each amount looks only at its own
         by_sent: dict[int, list[Amount]] = {}
         for a in everything:
-            by_sent.setdefault(doc[a.start].sent.start, []).append(a)
+            by_sent.setdefault(table.sentence_of(a.start)[0], []).append(a)
         seen_pairs: set[tuple[int, int]] = set()
         for same in by_sent.values():
             roles = [_change_role(doc, a, self.lex.change_verbs, self.lex.change_nouns) for a in same]
@@ -261,29 +264,31 @@ class QuantityComponent:
     def _agentive(self, doc: Doc, a: Amount) -> bool:
         """Someone changed the figure (a change verb with an object before the amount: "cut its tariff
         to 15 percent", "reducing tariffs from 25% to 15%"), as opposed to "exports fell to $5 billion"."""
-        sent = doc[a.start].sent
-        for i in range(a.start - 1, max(sent.start, a.start - 14) - 1, -1):
-            t = doc[i]
-            if t.pos_ == "VERB" and t.lemma_.lower() in self.lex.change_verbs:
-                return any(c.dep_ in ("dobj", "nsubjpass") for c in t.children) or t.dep_ == "amod"
+        table = parse_table(doc)
+        dep = table.dep
+        for i in range(a.start - 1, max(table.sentence_of(a.start)[0], a.start - 14) - 1, -1):
+            if table.pos[i] == "VERB" and table.lemma[i].lower() in self.lex.change_verbs:
+                return any(dep[c] in ("dobj", "nsubjpass") for c in table.children[i]) or dep[i] == "amod"
         return False
 
     @staticmethod
     def _shares_of(doc: Doc, amounts: list[Amount], bare: list[Amount]) -> None:
         """"4,500 of the 28,500 troops", "475 workers, 300 of them Korean": the bare number counts the
         same thing and is part of it."""
+        table = parse_table(doc)
+        lower = table.lower
         starts = {a.start: a for a in amounts}
         for b in bare + [a for a in amounts if a.kind == "persons"]:
             after = b.number + 1
-            if after + 1 >= len(doc) or doc[after].lower_ != "of":
+            if after + 1 >= len(doc) or lower[after] != "of":
                 continue
             k = after + 1
-            if doc[k].lower_ in ("them", "those", "these", "whom", "which"):
-                sent = doc[b.start].sent
-                whole = next((a for a in _latest_before(amounts, b.start) if a.start >= sent.start and a.kind == "persons"
+            if lower[k] in ("them", "those", "these", "whom", "which"):
+                sent_start = table.sentence_of(b.start)[0]
+                whole = next((a for a in _latest_before(amounts, b.start) if a.start >= sent_start and a.kind == "persons"
                               ), None)
             else:
-                while k < len(doc) and doc[k].tag_ in ("DT", "PRP$", "JJ") and k - b.end <= 3:
+                while k < len(doc) and table.tag[k] in ("DT", "PRP$", "JJ") and k - b.end <= 3:
                     k += 1
                 whole = starts.get(k)
             if whole is not None and whole is not b and whole.value > b.value:
@@ -296,15 +301,16 @@ class QuantityComponent:
     def _coordinated(doc: Doc, amounts: list[Amount], bare: list[Amount]) -> None:
         """"80,000 troops in Japan and 28,500 in South Korea": a bare number coordinated with an
         amount, counting nothing of its own, counts the same thing."""
+        table = parse_table(doc)
         for b in bare:
-            if b.unit is not None or b.start == 0 or doc[b.start - 1].lower_ not in ("and", "or", "but", "while"):
+            if b.unit is not None or b.start == 0 or table.lower[b.start - 1] not in ("and", "or", "but", "while"):
                 continue
-            number = doc[b.number]
-            if number.head.i > b.number and number.head.pos_ in ("NOUN", "PROPN") and number.dep_ == "nummod":
+            number = b.number
+            head = table.head[number]
+            if head > number and table.pos[head] in ("NOUN", "PROPN") and table.dep[number] == "nummod":
                 continue   # "and 20 cars": it counts its own noun
-            sent = number.sent
             last = next(iter(_latest_before(amounts, b.start)), None)
-            if last is not None and last.start >= sent.start and b.start - last.end <= 10 \
+            if last is not None and last.start >= table.sentence_of(number)[0] and b.start - last.end <= 10 \
                     and _comparable(last.value, b.value):
                 _take_unit(b, last)
                 b.extra["unit_from"] = last
@@ -373,6 +379,7 @@ class QuantityComponent:
 
     # ------------------------------------------------------------ parts: "$150 billion of it goes to ..."
     def _parts(self, doc: Doc, amounts: list[Amount], records: list[dict], sentence_no: dict[int, int]) -> None:
+        table = parse_table(doc)
         for k, a in enumerate(amounts):
             # shares are of sums and head counts; rates in a change are not parts of each other
             if a.kind not in PART_KINDS or records[k]["change"] is not None:
@@ -391,11 +398,11 @@ class QuantityComponent:
             if cue is None and not unmarked:
                 continue
             reach = 0 if cue in SAME_SENTENCE_PARTS else UNMARKED_PART_REACH if unmarked else PART_REACH_SENTENCES
-            sent_no = sentence_no[doc[a.start].sent.start]
+            sent_no = sentence_no[table.sentence_of(a.start)[0]]
             whole = None
             for j in range(k - 1, -1, -1):
                 b = amounts[j]
-                if sent_no - sentence_no[doc[b.start].sent.start] > reach:
+                if sent_no - sentence_no[table.sentence_of(b.start)[0]] > reach:
                     break
                 if b.unit == a.unit and b.value > a.value and records[j]["part_of"] is None \
                         and records[j]["change"] is None:
@@ -409,8 +416,9 @@ class QuantityComponent:
     @staticmethod
     def _link_part(doc: Doc, amounts: list[Amount], records: list[dict], k: int, whole: int) -> None:
         """Record k is a part of record `whole`: it takes what its own clause leaves open from the whole."""
+        table = parse_table(doc)
         rec, whole_rec = records[k], records[whole]
-        rec["part_of"], rec["part_of_start"] = whole, doc[amounts[whole].start].idx
+        rec["part_of"], rec["part_of_start"] = whole, table.idx[amounts[whole].start]
         whole_rec["components"].append(k)
         if rec["measure"] == OTHER:
             rec["measure"] = whole_rec["measure"]
@@ -426,18 +434,20 @@ class QuantityComponent:
 
     def _part_cue(self, doc: Doc, a: Amount):
         """A word in the amount's clause (or just before it) saying it is a share of something."""
-        head = doc[a.head]
-        clause = head
-        while a.start <= clause.head.i < a.end and clause.head.i != clause.i:
-            clause = clause.head
+        table = parse_table(doc)
+        head, dep = table.head, table.dep
+        clause = a.head
+        while a.start <= head[clause] < a.end and head[clause] != clause:
+            clause = head[clause]
         # an amount coordinated with another is in that amount's clause
-        if clause.dep_ == "conj" and clause.pos_ in ("NUM", "NOUN", "SYM", "PROPN"):
-            clause = clause.head
-        while clause.dep_ not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis") and clause.head.i != clause.i:
-            clause = clause.head
-        sent = head.sent
-        lo = max(sent.start, min(clause.left_edge.i, a.start))
-        hi = min(sent.end, max(clause.right_edge.i + 1, a.end))
+        if dep[clause] == "conj" and table.pos[clause] in ("NUM", "NOUN", "SYM", "PROPN"):
+            clause = head[clause]
+        while dep[clause] not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis") and head[clause] != clause:
+            clause = head[clause]
+        sent_start, sent_end = table.sentence_of(a.head)
+        left, right = table.edges(clause)
+        lo = max(sent_start, min(left, a.start))
+        hi = min(sent_end, max(right + 1, a.end))
         for i, m in phrases_ending_in(doc, lo, hi, self.part_last):
             if a.start <= i < a.end:
                 continue
@@ -479,6 +489,7 @@ class QuantityComponent:
         """A percentage right after an amount, joined to it by a restating clause or apposition, is that
         amount as a share: it takes its parties; a share of nothing named (no "of GDP") is a share of
         the amount itself, so it also takes its measure and status."""
+        table = parse_table(doc)
         words = self.lex.restating_words
         for k in range(1, len(amounts)):
             a, rec = amounts[k], records[k]
@@ -487,7 +498,7 @@ class QuantityComponent:
             j = k - 1
             prev = amounts[j]
             gap = doc[prev.end:a.start]
-            if prev.kind == "percent" or not gap or len(gap) > 12 or doc[prev.start].sent.start != doc[a.start].sent.start:
+            if prev.kind == "percent" or not gap or len(gap) > 12 or table.sentence_of(prev.start)[0] != table.sentence_of(a.start)[0]:
                 continue
             # the restating words follow a comma, bracket or dash; before it only the amount's own
             # phrase ("10,000 soldiers based in Poland, which is ...")
@@ -582,13 +593,14 @@ class QuantityComponent:
         """Counts of people whose clause names no holder: an elided count ("11,000 soldiers ... more
         than 4,000 had been killed") belongs with the group it is taken from; members of a body
         ("204 lawmakers voted") with the body, when the passage names it."""
+        table = parse_table(doc)
         for k, (a, rec) in enumerate(zip(amounts, records)):
             if a.kind != "persons" or rec["holder"] is not None:
                 continue
-            here = sentence_no[doc[a.start].sent.start]
+            here = sentence_no[table.sentence_of(a.start)[0]]
             if a.extra.get("elided"):
                 for j in range(k - 1, -1, -1):
-                    if here - sentence_no[doc[amounts[j].start].sent.start] > ELIDED_REACH_SENTENCES:
+                    if here - sentence_no[table.sentence_of(amounts[j].start)[0]] > ELIDED_REACH_SENTENCES:
                         break
                     if amounts[j].kind == "persons" and records[j]["holder"] is not None:
                         rec["holder"] = records[j]["holder"]
@@ -605,7 +617,7 @@ class QuantityComponent:
                 span = actors.at.get(i)
                 if span is None or span.start != i:
                     continue
-                actor = span._.actor or {}
+                actor = actors.actor(span)
                 name = actor.get("name") or ""
                 # the body's head word: "National Assembly", "House of Representatives"
                 heads = {name.lower().split()[-1] if name else "", span[-1].lower_}
@@ -670,7 +682,7 @@ class QuantityComponent:
 
         for k in needy:
             a, rec = amounts[k], records[k]
-            here = sentence_no[doc[a.start].sent.start]
+            here = sentence_no[table.sentence_of(a.start)[0]]
             found = None
             for n in range(here, max(-1, here - ACT_REACH_SENTENCES - 1), -1):
                 # in the amount's own sentence, the act nearest to it; before it, the latest
@@ -697,26 +709,28 @@ class QuantityComponent:
     def _mostly_of(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict]) -> None:
         """"About 475 people were detained, most of them South Korean": a count followed by the
         nationality of most of the people in it names its target, as "475 South Korean workers" would."""
+        table = parse_table(doc)
         for a, rec in zip(amounts, records):
             measure = self.lex.measure(rec["measure"])
             if a.kind != "persons" or rec["target"] is not None or measure is None or measure.modifier != "target":
                 continue
             # a comma later in the sentence ("475 people were detained, most of them ..."), with no
             # other number in between
-            sent_end = doc[a.start].sent.end
+            sent_end = table.sentence_of(a.start)[1]
+            lower = table.lower
             for comma in range(a.end, sent_end):
-                if doc[comma].like_num:
+                if table.like_num[comma]:
                     break
-                if doc[comma].text != ",":
+                if table.text[comma] != ",":
                     continue
                 k = comma + 1
-                while k < sent_end and k - comma <= 3 and doc[k].lower_ in MOSTLY_WORDS:
+                while k < sent_end and k - comma <= 3 and lower[k] in MOSTLY_WORDS:
                     k += 1
-                if k == comma + 1 or k + 2 >= sent_end or doc[k].lower_ != "of" or doc[k + 1].lower_ not in ("them", "whom"):
+                if k == comma + 1 or k + 2 >= sent_end or lower[k] != "of" or lower[k + 1] not in ("them", "whom"):
                     continue
                 # "many of them South Korean", "most of them Korean nationals"
                 span = actors.at.get(k + 2)
-                who = actors.country(span) if span is not None else None
+                who = actors.country_of(span) if span is not None else None
                 if who is not None and who != rec["holder"]:
                     rec["target"] = who
                 break
@@ -726,7 +740,7 @@ class QuantityComponent:
                    sentence_no: dict[int, int], state_of: dict[str, str]) -> None:
         """When a clause names one side of a bilateral figure, the other side is the document's other
         main party; when it names neither, the figure belongs with the last one of its measure."""
-        parties = _parties(doc)
+        parties = _parties(actors)
         last_by_measure: dict[str, dict] = {}
         paragraph = _paragraph_of(doc)
 
@@ -837,11 +851,11 @@ class QuantityComponent:
 
     def _about_a_split(self, doc: Doc, a: Amount) -> bool:
         """The share's sentence, or one of the two before, names what a deal yields ("profits", "returns")."""
-        sent = doc[a.start].sent
-        lo = sent.start
+        table = parse_table(doc)
+        lo, sent_end = table.sentence_of(a.start)
         for _ in range(SPLIT_REACH_SENTENCES):
-            lo = doc[lo - 1].sent.start if lo > 0 else lo
-        return any(t.lemma_.lower() in self.lex.split_nouns for t in doc[lo:sent.end])
+            lo = table.sentence_of(lo - 1)[0] if lo > 0 else lo
+        return any(lemma.lower() in self.lex.split_nouns for lemma in table.lemma[lo:sent_end])
 
     def _bilateral(self, measure: str) -> bool:
         # a measure whose records have a target at all: one with a way to name it
@@ -855,11 +869,10 @@ def _number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 6)
 
 
-def _parties(doc: Doc) -> list[str]:
+def _parties(actors: ActorIndex) -> list[str]:
     """The two states a document is mostly about, by how often actors standing for them appear."""
     counts: Counter[str] = Counter()
-    for s in doc.spans.get(ACTORS, []):
-        actor = s._.actor or {}
+    for _, actor in actors.named:
         state = actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
         if state:
             counts[state] += 1
@@ -867,11 +880,10 @@ def _parties(doc: Doc) -> list[str]:
     return top if len(top) == 2 else []
 
 
-def _state_names(doc: Doc) -> dict[str, str]:
+def _state_names(actors: ActorIndex) -> dict[str, str]:
     """Actor name -> the state it acts for, for the actors that act for one."""
     state_of: dict[str, str] = {}
-    for span in doc.spans.get(ACTORS, []):
-        actor = span._.actor or {}
+    for _, actor in actors.named:
         if actor.get("name") and actor.get("acts_for"):
             state_of.setdefault(actor["name"], actor["acts_for"])
     return state_of
@@ -940,14 +952,17 @@ def _marks_us_dollar(doc: Doc, a: Amount) -> bool:
 def _in_return(doc: Doc, a: Amount) -> bool:
     """The amount is what is given back: "in exchange for $5 billion", "in return for a 10 percent
     cut"."""
-    t = doc[a.head]
+    table = parse_table(doc)
+    head, lower = table.head, table.lower
+    t = a.head
     for _ in range(6):
-        if t.dep_ == "pobj" and t.head.lower_ == "for" and t.head.head.lower_ in ("exchange", "return") \
-                and t.head.head.head.lower_ == "in":
+        up = head[t]
+        if table.dep[t] == "pobj" and lower[up] == "for" and lower[head[up]] in ("exchange", "return") \
+                and lower[head[head[up]]] == "in":
             return True
-        if t.head.i == t.i:
+        if up == t:
             return False
-        t = t.head
+        t = up
     return False
 
 
@@ -961,6 +976,7 @@ def _restated_headline_figures(doc: Doc, amounts: list[Amount]) -> set[int]:
     """Indices of amounts in the headline block that the story states again. A headline or standfirst
     sums the story up in a line of its own with no closing stop ("$550bn plan moves ahead"); the
     record of a figure it repeats is the story's sentence, not the summary."""
+    table = parse_table(doc)
     text = doc._.text[:HEADER_MAX_CHARS]
     header_end = 0
     pos = 0
@@ -978,25 +994,27 @@ def _restated_headline_figures(doc: Doc, amounts: list[Amount]) -> set[int]:
             break
     if header_end == 0:
         return set()
-    body = Counter((a.unit, a.value) for a in amounts if doc[a.start].idx >= header_end)
-    return {k for k, a in enumerate(amounts) if doc[a.start].idx < header_end and body[(a.unit, a.value)]}
+    body = Counter((a.unit, a.value) for a in amounts if table.idx[a.start] >= header_end)
+    return {k for k, a in enumerate(amounts) if table.idx[a.start] < header_end and body[(a.unit, a.value)]}
 
 
 def _base_of(doc: Doc, a: Amount) -> str | None:
     """The whole a percentage is a share of ("3.5 percent of GDP" -> "gdp"), as a key: a phrase of
     several words by its initials, so "gross domestic product" and "GDP" are the same whole."""
-    if a.kind != "percent" or a.end + 1 >= len(doc) or doc[a.end].lower_ != "of":
+    table = parse_table(doc)
+    lower, text = table.lower, table.text
+    if a.kind != "percent" or a.end + 1 >= len(doc) or lower[a.end] != "of":
         return None
     words = []
-    for t in doc[a.end + 1:min(a.end + 6, len(doc))]:
-        if t.tag_ in ("DT", "PRP$") and not words:
+    for t in range(a.end + 1, min(a.end + 6, len(doc))):
+        if table.tag[t] in ("DT", "PRP$") and not words:
             continue
-        if t.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        if table.pos[t] not in ("NOUN", "PROPN", "ADJ"):
             break
         # "5% of GDP target": an acronym is the whole by itself
-        if t.text.isupper() and len(t.text) > 1:
-            return t.lower_ if not words else "".join(w[0] for w in words) + t.lower_
-        words.append(t.lower_)
+        if text[t].isupper() and len(text[t]) > 1:
+            return lower[t] if not words else "".join(w[0] for w in words) + lower[t]
+        words.append(lower[t])
     if not words:
         return None
     return measures_kb.whole_key(" ".join(words))
@@ -1006,17 +1024,27 @@ def _prep_of(doc: Doc, a: Amount) -> str | None:
     """The preposition an amount is the object of: "to" in "cut ... to 15 percent"."""
     # the word just before the amount (past "the initially proposed"): parses often miss the link
     # in "from 25% to 15%", the words do not
+    table = parse_table(doc)
+    lower = table.lower
     k = a.start - 1
-    while k >= 0 and doc[k].tag_ in ("DT", "RB", "JJ", "VBN", "PRP$"):
+    while k >= 0 and table.tag[k] in ("DT", "RB", "JJ", "VBN", "PRP$"):
         k -= 1
-    if k >= 0 and doc[k].lower_ in ("to", "from"):
-        return doc[k].lower_
-    tok = doc[a.head]
-    while a.start <= tok.head.i < a.end and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ == "pobj" and tok.head.i < a.start:
-        return tok.head.lower_
+    if k >= 0 and lower[k] in ("to", "from"):
+        return lower[k]
+    tok = _top_of(table, a)
+    if table.dep[tok] == "pobj" and table.head[tok] < a.start:
+        return lower[table.head[tok]]
     return None
+
+
+def _top_of(table: ParseTable, a: Amount) -> int:
+    """The amount's token that hangs from outside it (from its head word up to the last token
+    whose head is still inside the amount)."""
+    head = table.head
+    tok = a.head
+    while a.start <= head[tok] < a.end and head[tok] != tok:
+        tok = head[tok]
+    return tok
 
 
 def _change_role(doc: Doc, a: Amount, verbs: frozenset, nouns: frozenset) -> str | None:
@@ -1027,11 +1055,12 @@ def _change_role(doc: Doc, a: Amount, verbs: frozenset, nouns: frozenset) -> str
     if prep == "to":
         return "after"
     # "cut the 28,500 troops to 10,000": the changed object is the earlier value
-    tok = doc[a.head]
-    while a.start <= tok.head.i < a.end and tok.head.i != tok.i:
-        tok = tok.head
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in verbs and \
-            any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.head.children):
+    table = parse_table(doc)
+    dep = table.dep
+    tok = _top_of(table, a)
+    verb = table.head[tok]
+    if dep[tok] == "dobj" and table.lemma[verb].lower() in verbs and \
+            any(dep[c] == "prep" and table.lower[c] == "to" for c in table.children[verb]):
         return "before"
     return None
 
@@ -1039,8 +1068,10 @@ def _change_role(doc: Doc, a: Amount, verbs: frozenset, nouns: frozenset) -> str
 def _same_change(doc: Doc, a: Amount, b: Amount) -> bool:
     """Two amounts belong to one change when they are close and no other amount's clause sits between."""
     lo, hi = (a, b) if a.start < b.start else (b, a)
-    gap = doc[lo.end:hi.start]
-    return len(gap) <= 12 and not any(t.text in (";",) or t.dep_ == "cc" and t.head.dep_ == "ROOT" for t in gap)
+    gap = range(lo.end, max(lo.end, hi.start))   # as the Span doc[lo.end:hi.start]: empty when they overlap
+    table = parse_table(doc)
+    text, dep, head = table.text, table.dep, table.head
+    return len(gap) <= 12 and not any(text[t] in (";",) or dep[t] == "cc" and dep[head[t]] == "ROOT" for t in gap)
 
 
 def _latest_before(amounts: list[Amount], pos: int):
@@ -1066,16 +1097,17 @@ def _coordinated_with(doc: Doc, amounts: list[Amount], k: int) -> int | None:
     """The amount that amount k is coordinated with ("$200 billion in cash and $150 billion ..."):
     its top token is a conjunct of a token of that amount."""
     a = amounts[k]
-    top = doc[a.head]
-    while a.start <= top.head.i < a.end and top.head.i != top.i:
-        top = top.head
-    if top.dep_ == "conj":
-        j = _bisect_starts(amounts, top.head.i) - 1
-        if j >= 0 and j != k and amounts[j].start <= top.head.i < amounts[j].end:
+    table = parse_table(doc)
+    top = _top_of(table, a)
+    if table.dep[top] == "conj":
+        up = table.head[top]
+        j = _bisect_starts(amounts, up) - 1
+        if j >= 0 and j != k and amounts[j].start <= up < amounts[j].end:
             return j
     # the words, when the parse attaches the second amount elsewhere: "$7 billion in grants and $5 billion"
-    if k > 0 and a.start > 0 and doc[a.start - 1].lower_ in ("and", "or") and a.start - amounts[k - 1].end <= 4 \
-            and not any(t.pos_ in ("VERB", "AUX") or t.text in (";", ".") for t in doc[amounts[k - 1].end:a.start]):
+    pos, text = table.pos, table.text
+    if k > 0 and a.start > 0 and table.lower[a.start - 1] in ("and", "or") and a.start - amounts[k - 1].end <= 4 \
+            and not any(pos[t] in ("VERB", "AUX") or text[t] in (";", ".") for t in range(amounts[k - 1].end, a.start)):
         return k - 1
     return None
 

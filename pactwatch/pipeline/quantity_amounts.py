@@ -2,7 +2,8 @@
 
 Reads tokens left to right and only stops at numbers, so it costs little per token; the words around
 a number, and the words phrases are matched against, are read from the Doc's parse table, not from
-Token objects. The unit must be written next to the number (a currency, a percent word, a noun for
+Token objects, and the phrase found at a token is kept per Doc and phrase index (every amount of a
+sentence asks again). The unit must be written next to the number (a currency, a percent word, a noun for
 people); a number without one is kept apart as `bare` so the component can give it the unit of the
 amount it changes from or to ("cut the 28,500 troops to 10,000"). Years, ages, ordinals, dates, phone
 and page numbers never get a unit here, so they never become amounts."""
@@ -16,7 +17,7 @@ from spacy.tokens import Doc, Token
 
 from ..knowledge import loader
 from ..knowledge.measures import MeasureLexicon, Phrase
-from .parse_table import parse_table
+from .parse_table import ParseTable, parse_table
 
 # the spelled-out numbers, shared with the time grammar
 NUMBERS_FILE = "numbers.toml"
@@ -80,9 +81,8 @@ class AmountFinder:
         self.issuer_last = by_last_word(tuple(lex.dollar_issuers))
 
     # ------------------------------------------------------------ numbers
-    def _number_at(self, doc: Doc, i: int) -> tuple[float, int, str | None, bool] | None:
+    def _number_at(self, doc: Doc, table: ParseTable, i: int) -> tuple[float, int, str | None, bool] | None:
         """(value, end, currency from an attached symbol, scaled) of a number starting at token i."""
-        table = parse_table(doc)
         texts, lower, n = table.text, table.lower, len(doc)
         text = texts[i]
         currency = None
@@ -98,7 +98,7 @@ class AmountFinder:
             if m.group("sym") and currency is None:
                 currency = self.symbols.get(m.group("sym")) or self.symbols_lower.get(m.group("sym").lower())
             # a scale glued to a bare number ("5m", "3k") is too ambiguous without a currency
-            if m.group("abbr") and not currency and not _currency_before(self, doc, i):
+            if m.group("abbr") and not currency and not _currency_before(self, table, i):
                 return None
             try:
                 value = float(m.group("num").replace(",", ""))
@@ -126,7 +126,7 @@ class AmountFinder:
             word = lower[end]
             if word in self.lex.multipliers:
                 value *= self.lex.multipliers[word]
-            elif word in self.lex.multiplier_abbreviations and (currency or _currency_before(self, doc, i)):
+            elif word in self.lex.multiplier_abbreviations and (currency or _currency_before(self, table, i)):
                 value *= self.lex.multiplier_abbreviations[word]
             else:
                 break
@@ -174,12 +174,11 @@ class AmountFinder:
                             kind="percent", number=i, head=i)
             amount.qualifier = self._qualifier_before(doc, i)
             return amount, False
-        parsed = self._number_at(doc, i)
+        parsed = self._number_at(doc, table, i)
         if parsed is None:
             return None
         value, end, currency, scaled = parsed
-        first = doc[i]
-        if _is_reference(self, doc, i, end):
+        if _is_reference(self, table, i, end):
             return None
         start = i
         if currency is not None and texts[i][:1].isalpha() and i > 0 and texts[i - 1] == "$":
@@ -193,10 +192,10 @@ class AmountFinder:
         kind = "currency" if currency else None
         unit = currency
         points = False
-        value, high, after, currency = self._range(doc, start, end, value, scaled, currency)
+        value, high, after, currency = self._range(doc, table, start, end, value, scaled, currency)
         # unit words after the number
         if after < len(doc):
-            code = self._currency_after(doc, after)
+            code = self._currency_after(doc, table, after)
             if code and not kind:
                 kind, unit, currency = "currency", code[0], code[0]
                 after = code[1]
@@ -215,19 +214,19 @@ class AmountFinder:
                     high = high / 100 if high is not None else None
         head = after - 1
         if kind is None:
-            if _not_amount_after(self, doc, end):
+            if _not_amount_after(self, table, end):
                 return None
-            if _dated(first):
+            if _dated(table, i):
                 return None
-            persons = self._persons_after(doc, i, after)
+            persons = self._persons_after(doc, table, i, after)
             if persons is not None:
                 noun, span_end = persons
-                if value <= 1 or _referential_small_number(doc, start, value, first, self.number_words):
+                if value <= 1 or _referential_small_number(table, start, value, i, self.number_words):
                     return None
                 kind, unit, head, after = "persons", "persons", noun, span_end
         if kind is None:
             # a bare number: kept only if it could be the other end of a change
-            if _year_like(first, value) or not first.text[:1].isdigit():
+            if _year_like(table, i, value) or not texts[i][:1].isdigit():
                 return None
             return Amount(start=start, end=end, value=value, unit=None, kind=None, number=end - 1, head=end - 1,
                           qualifier=self._qualifier_before(doc, start)), True
@@ -238,22 +237,22 @@ class AmountFinder:
             amount.qualifier = "between"
         return amount, False
 
-    def _range(self, doc: Doc, start: int, end: int, value: float, scaled: bool,
+    def _range(self, doc: Doc, table: ParseTable, start: int, end: int, value: float, scaled: bool,
                currency: str | None) -> tuple[float, float | None, int, str | None]:
         """(value, high, end, currency) after the other end of a range: "10-15%", "$10-20 billion",
         "10 to 15 percent", "between 20,000 and 25,000 troops"; high None when there is none."""
         high = None
         after = end
-        if after + 1 < len(doc) and (doc[after].lower_ in RANGE_JOINERS or
-                                     (doc[after].lower_ == "and" and start > 0 and doc[start - 1].lower_ == "between")):
-            joined = doc[after + 1]
+        lower = table.lower
+        if after + 1 < len(doc) and (lower[after] in RANGE_JOINERS or
+                                     (lower[after] == "and" and start > 0 and lower[start - 1] == "between")):
             joined_at = after + 1
-            if self.symbols.get(joined.text) and joined_at + 1 < len(doc):
+            if self.symbols.get(table.text[joined_at]) and joined_at + 1 < len(doc):
                 joined_at += 1
-            second = self._number_at(doc, joined_at) if not _from_before(doc, start) else None
+            second = self._number_at(doc, table, joined_at) if not _from_before(table, start) else None
             if second is not None and not scaled and second[3]:
                 # the scale written once serves both ends: "$10-20 billion"
-                scale = second[0] / _plain_value(doc[joined_at], self.number_words)
+                scale = second[0] / _plain_value(table.text[joined_at], lower[joined_at], self.number_words)
                 value *= scale if scale > 0 else 1
             if second is not None and second[0] > value:
                 high, after = second[0], second[1]
@@ -275,9 +274,8 @@ class AmountFinder:
             return matched, True, True
         return None
 
-    def _currency_after(self, doc: Doc, j: int) -> tuple[str, int] | None:
+    def _currency_after(self, doc: Doc, table: ParseTable, j: int) -> tuple[str, int] | None:
         """(ISO code, end) when a currency word or code follows at token j: "won", "U.S. dollars", "KRW"."""
-        table = parse_table(doc)
         text, lower, lemma, pos = table.text, table.lower, table.lemma, table.pos
         words = self.lex.currency_words
         word = lemma[j].lower() if pos[j] in ("NOUN", "PROPN") or lower[j] in ("won", "yen") else lower[j]
@@ -305,44 +303,47 @@ class AmountFinder:
                 break
         return None
 
-    def _persons_after(self, doc: Doc, number: int, after: int) -> tuple[int, int] | None:
+    def _persons_after(self, doc: Doc, table: ParseTable, number: int, after: int) -> tuple[int, int] | None:
         """(person noun, span end) when the number counts people: "300 workers", "28,500 U.S. troops",
         "300 Koreans", "28,500-strong"."""
-        if after + 1 < len(doc) and doc[after].text in HYPHENS and doc[after + 1].lower_ in self.lex.strength_words:
+        text, pos, n = table.text, table.pos, len(doc)
+        if after + 1 < n and text[after] in HYPHENS and table.lower[after + 1] in self.lex.strength_words:
             # "28,500-strong force": a head count of the noun the adjective describes
-            head = doc[after + 1].head
-            return (head.i if head.i > after + 1 else after + 1), after + 2
+            head = table.head[after + 1]
+            return (head if head > after + 1 else after + 1), after + 2
         # the noun the number modifies, by the parse, or the first noun after a few modifiers
         candidates = []
-        h = doc[number].head
-        if h.i >= after and h.i - after <= 5:
+        h = table.head[number]
+        if h >= after and h - after <= 5:
             candidates.append(h)
-        for j in range(after, min(after + 5, len(doc))):
-            t = doc[j]
-            if t.is_punct and t.text not in HYPHENS or t.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "NUM", "PRON"):
+        is_punct = table.is_punct
+        for j in range(after, min(after + 5, n)):
+            if is_punct[j] and text[j] not in HYPHENS or pos[j] in ("VERB", "AUX", "ADP", "CCONJ", "NUM", "PRON"):
                 break
-            candidates.append(t)
-            if t.pos_ == "NOUN" and not (j + 1 < len(doc) and doc[j + 1].pos_ in ("NOUN", "PROPN")):
+            candidates.append(j)
+            if pos[j] == "NOUN" and not (j + 1 < n and pos[j + 1] in ("NOUN", "PROPN")):
                 break
         for t in candidates:
-            if self._is_person_noun(doc, t):
-                return t.i, t.i + 1
+            if self._is_person_noun(doc, table, t):
+                return t, t + 1
         return None
 
     def person_word(self, doc: Doc, t: Token) -> bool:
         """The noun is one of the lexicon's words for people, in any number ("troop" in "troop numbers")."""
         return t.pos_ in ("NOUN", "PROPN") and match_backward(doc, t.i, self.person_last) is not None
 
-    def _is_person_noun(self, doc: Doc, t: Token) -> bool:
-        if t.ent_type_ == "NORP" and t.tag_ in ("NNPS", "NNS"):
+    def _is_person_noun(self, doc: Doc, table: ParseTable, t: int) -> bool:
+        tag = table.tag[t]
+        if table.ent_type[t] == "NORP" and tag in ("NNPS", "NNS"):
             return True
-        if t.pos_ not in ("NOUN", "PROPN"):
+        if table.pos[t] not in ("NOUN", "PROPN"):
             return False
-        match = match_backward(doc, t.i, self.person_last)
+        match = match_backward(doc, t, self.person_last)
         if match is None:
             return False
         # plural, or a noun that counts people in the singular form ("personnel", "staff", "people")
-        return t.tag_ in ("NNS", "NNPS") or t.lower_ != t.lemma_.lower() or t.lower_ in ("personnel", "staff", "people", "police")
+        lower = table.lower[t]
+        return tag in ("NNS", "NNPS") or lower != table.lemma[t].lower() or lower in ("personnel", "staff", "people", "police")
 
     def _qualifier_before(self, doc: Doc, start: int) -> str | None:
         if start == 0:
@@ -351,7 +352,7 @@ class AmountFinder:
         if match is None:
             return None
         # "hand over $5 billion", "a dispute over $5 billion": a particle or preposition, not a bound
-        if len(match[1]) == 1 and doc[start - 1].dep_ in ("prt", "prep", "agent", "dative"):
+        if len(match[1]) == 1 and parse_table(doc).dep[start - 1] in ("prt", "prep", "agent", "dative"):
             return None
         return " ".join(match[1])
 
@@ -376,17 +377,11 @@ def by_first_word(phrases) -> dict[str, list[Phrase]]:
     return out
 
 
-def _forms(lower: str, lemma: str) -> tuple[str, ...]:
-    """The words a token may stand for in a phrase: its lower form and lemma, and for a plural its
-    singular too (proper-noun plurals keep their "s" as lemma: "Forces")."""
-    if lower.endswith("s") and len(lower) > 3:
-        return lower, lemma.lower(), lower[:-1]
-    return lower, lemma.lower()
-
-
 class _PhraseWords:
-    """Per Doc: each token's phrase forms (made on first use) and hyphen flag, read from the parse
-    table rather than from Token objects."""
+    """Per Doc: each token's phrase forms and hyphen flag, read from the parse table rather than from
+    Token objects, and the phrases found at each token, per index: every amount of a sentence asks
+    for the same words' phrases again. The forms are made afresh on each ask, not kept: a tuple
+    kept per token is enough new objects to set off the cyclic garbage collector."""
 
     def __init__(self, doc: Doc):
         table = parse_table(doc)
@@ -394,19 +389,37 @@ class _PhraseWords:
         # would keep the Doc alive until the cyclic garbage collector runs
         self.lower, self.lemma = table.lower, table.lemma
         self.size = len(doc)
-        self._forms: list[tuple[str, ...] | None] = [None] * self.size
+        self._lemmas: list[str | None] = [None] * self.size    # lemmas lowercased, made on first use
         self.hyphen = [text in HYPHENS for text in table.text]
+        self._found: dict[tuple[str, int], dict[int, object]] = {}
+
+    def found(self, direction: str, index: dict[str, list[Phrase]]) -> dict[int, object]:
+        """Token -> the answer of `match_forward` or `match_backward` (`direction`) with `index`. An
+        index is known by its id: the finder's and reader's indexes are made once per pipeline and
+        outlive every Doc."""
+        key = (direction, id(index))
+        answers = self._found.get(key)
+        if answers is None:
+            answers = self._found[key] = {}
+        return answers
 
     def forms(self, j: int) -> tuple[str, ...]:
-        found = self._forms[j]
-        if found is None:
-            found = self._forms[j] = _forms(self.lower[j], self.lemma[j])
-        return found
+        """The words token j may stand for in a phrase: its lower form and lemma, and for a plural
+        its singular too (proper-noun plurals keep their "s" as lemma: "Forces")."""
+        lower, lemma = self.lower[j], self._lemmas[j]
+        if lemma is None:
+            lemma = self._lemmas[j] = self.lemma[j].lower()
+        if lower.endswith("s") and len(lower) > 3:
+            return lower, lemma, lower[:-1]
+        return lower, lemma
 
-    def pool(self, j: int, index: dict[str, list[Phrase]]) -> list[Phrase]:
+    def pool(self, j: int, index: dict[str, list[Phrase]]) -> list[Phrase] | tuple[()]:
         """The phrases of `index` whose edge word is one of token j's forms, longest first."""
+        forms = self.forms(j)
+        if index.keys().isdisjoint(forms):
+            return ()   # most tokens: no phrase of the index ends or starts with them
         seen: list[Phrase] = []
-        for w in self.forms(j):
+        for w in forms:
             phrases = index.get(w)
             if phrases:
                 for p in phrases:
@@ -416,6 +429,8 @@ class _PhraseWords:
 
 
 _PHRASE_WORDS = "pw_phrase_words"
+# a token whose phrases have not been looked for yet (None answers "none found")
+_UNREAD = object()
 
 
 def _phrase_words(doc: Doc) -> _PhraseWords:
@@ -431,6 +446,15 @@ def match_forward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> int | Non
     if j >= n:
         return None
     words = _phrase_words(doc)
+    answers = words.found("forward", index)
+    found = answers.get(j, _UNREAD)
+    if found is _UNREAD:
+        found = answers[j] = _match_forward(words, j, index)
+    return found
+
+
+def _match_forward(words: _PhraseWords, j: int, index: dict[str, list[Phrase]]) -> int | None:
+    n = words.size
     hyphen = words.hyphen
     for p in words.pool(j, index):
         k = j
@@ -454,18 +478,25 @@ def match_backward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> tuple[in
     """(start, phrase) of the longest phrase of `index` ending at token j (hyphen tokens skipped)."""
     if j < 0:
         return None
-    return _match_backward(_phrase_words(doc), j, index)
+    words = _phrase_words(doc)
+    answers = words.found("backward", index)
+    found = answers.get(j, _UNREAD)
+    if found is _UNREAD:
+        found = answers[j] = _match_backward(words, j, index)
+    return found
 
 
 def phrases_ending_in(doc: Doc, lo: int, hi: int, index: dict[str, list[Phrase]]):
     """(end, (start, phrase)) for each token from lo to hi - 1 at which a phrase of `index` ends (the
     longest), in text order: `match_backward` over a range, trying only tokens a phrase can end with."""
     words = _phrase_words(doc)
+    answers = words.found("backward", index)
     for j in range(max(lo, 0), hi):
-        if any(w in index for w in words.forms(j)):
-            found = _match_backward(words, j, index)
-            if found is not None:
-                yield j, found
+        found = answers.get(j, _UNREAD)
+        if found is _UNREAD:
+            found = answers[j] = None if index.keys().isdisjoint(words.forms(j)) else _match_backward(words, j, index)
+        if found is not None:
+            yield j, found
 
 
 def _match_backward(words: _PhraseWords, j: int, index: dict[str, list[Phrase]]) -> tuple[int, Phrase] | None:
@@ -498,29 +529,29 @@ def _may_start(text: str, lower: str, numbers: dict[str, int]) -> bool | str:
     return _BEFORE_SCALE if lower in ARTICLE_ONE else False
 
 
-def _currency_before(finder: AmountFinder, doc: Doc, i: int) -> bool:
+def _currency_before(finder: AmountFinder, table: ParseTable, i: int) -> bool:
     if i == 0:
         return False
-    prev = doc[i - 1].text
+    prev = table.text[i - 1]
     return prev in finder.symbols or (prev.isupper() and prev in finder.lex.currency_codes)
 
 
-def _from_before(doc: Doc, start: int) -> bool:
+def _from_before(table: ParseTable, start: int) -> bool:
     # "from 25 to 15 percent" is a change between two amounts, not a range
-    return start > 0 and doc[start - 1].lower_ == "from"
+    return start > 0 and table.lower[start - 1] == "from"
 
 
-def _plain_value(tok: Token, numbers: dict[str, int]) -> float:
+def _plain_value(text: str, lower: str, numbers: dict[str, int]) -> float:
+    """The number a token's text writes, digits alone ("$20" -> 20), or its number word's value."""
     try:
-        return float(re.sub(r"[^\d.]", "", tok.text) or "nan")
+        return float(re.sub(r"[^\d.]", "", text) or "nan")
     except ValueError:
-        return float(numbers.get(tok.lower_, 0))
+        return float(numbers.get(lower, 0))
 
 
-def _is_reference(finder: AmountFinder, doc: Doc, i: int, end: int) -> bool:
+def _is_reference(finder: AmountFinder, table: ParseTable, i: int, end: int) -> bool:
     """Page, section, phone and similar numbers: "page 12", "No. 3", "202-555-0143"."""
-    table = parse_table(doc)
-    text, like_num, n = table.text, table.like_num, len(doc)
+    text, like_num, n = table.text, table.like_num, table.size
     if i > 0:
         if table.lower[i - 1] in finder.lex.not_amount_before:
             return True
@@ -540,32 +571,32 @@ def _is_reference(finder: AmountFinder, doc: Doc, i: int, end: int) -> bool:
     return False
 
 
-def _not_amount_after(finder: AmountFinder, doc: Doc, end: int) -> bool:
+def _not_amount_after(finder: AmountFinder, table: ParseTable, end: int) -> bool:
     """Ages and durations: "70-year-old", "five years", "3 days"."""
     j = end
-    if j < len(doc) and doc[j].text in HYPHENS:
+    if j < table.size and table.text[j] in HYPHENS:
         j += 1
-    return j < len(doc) and doc[j].lower_ in finder.lex.not_amount_after
+    return j < table.size and table.lower[j] in finder.lex.not_amount_after
 
 
-def _dated(tok: Token) -> bool:
-    """The model reads the number as (part of) a date, a time or an ordinal. A lone two- or
+def _dated(table: ParseTable, i: int) -> bool:
+    """The model reads the number at token i as (part of) a date, a time or an ordinal. A lone two- or
     three-digit number it calls a date ("arrested 85") is trusted only as part of a longer date."""
-    if tok.ent_type_ not in NOT_AMOUNT_ENTS:
+    ent_type, text, ent_iob = table.ent_type[i], table.text[i], table.ent_iob
+    if ent_type not in NOT_AMOUNT_ENTS:
         return False
-    if tok.ent_type_ != "DATE" or not tok.text.isdigit() or len(tok.text) == 4:
+    if ent_type != "DATE" or not text.isdigit() or len(text) == 4:
         return True
-    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    return tok.ent_iob_ == "I" or (nxt is not None and nxt.ent_iob_ == "I")
+    return ent_iob[i] == "I" or (i + 1 < table.size and ent_iob[i + 1] == "I")
 
 
-def _year_like(tok: Token, value: float) -> bool:
-    return _dated(tok) or (re.fullmatch(r"\d{4}", tok.text) is not None and 1000 <= value <= 2999)
+def _year_like(table: ParseTable, i: int, value: float) -> bool:
+    return _dated(table, i) or (re.fullmatch(r"\d{4}", table.text[i]) is not None and 1000 <= value <= 2999)
 
 
-def _referential_small_number(doc: Doc, start: int, value: float, first: Token, numbers: dict[str, int]) -> bool:
-    """"the two leaders", "its three soldiers": a small spelled-out number naming a group in the story,
-    not counting people (`numbers`: the finder's number words)."""
-    if first.lower_ not in numbers or value >= 10:
+def _referential_small_number(table: ParseTable, start: int, value: float, first: int, numbers: dict[str, int]) -> bool:
+    """"the two leaders", "its three soldiers": a small spelled-out number (at token `first`) naming a
+    group in the story, not counting people (`numbers`: the finder's number words)."""
+    if table.lower[first] not in numbers or value >= 10:
         return False
-    return start > 0 and doc[start - 1].lower_ in DEFINITE
+    return start > 0 and table.lower[start - 1] in DEFINITE

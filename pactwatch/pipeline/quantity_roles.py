@@ -2,8 +2,9 @@
 and which clause states it. Everything here walks the dependency parse from the amount outwards,
 so each amount costs a few dozen token visits at most. The hot walks go by index over the Doc's
 parse table (pipeline/parse_table.py), making a Token only where a rule needs spaCy's API, and
-answers that depend on one position alone (a noun's condition, a sentence's "not in force") are
-kept per Doc: every amount of a sentence asks them again."""
+answers that depend on one position alone (a noun's condition, a token's measure cues, a sentence's
+"not in force") are kept per Doc: every amount of a sentence asks them again. The actor index reads
+each actor span's record once."""
 from __future__ import annotations
 
 import heapq
@@ -12,9 +13,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.measures import Measure, MeasureLexicon, Phrase
-from .attach import CLAUSE_DEPS, subtree_edges
+from .attach import CLAUSE_DEPS
 from .parse_table import ParseTable, parse_table
-from .quantity_amounts import Amount, by_last_word, match_backward
+from .quantity_amounts import Amount, by_first_word, by_last_word, match_backward
 
 OTHER_MEASURE = "other"
 # How far (in weighted dependency steps) a measure cue may sit from the amount.
@@ -61,40 +62,46 @@ def _named_by(actors: "ActorIndex", obj: Token) -> str | None:
 def _definite_in_passing(doc: Doc, amount: Amount, noun: Token) -> bool:
     """The amount's phrase is definite ("the 28,500 troops") and not itself the object or subject
     of the clause's verb."""
-    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "these", "those", "its", "their")
-                   for c in noun.children)
+    table = parse_table(doc)
+    dep, lower, tag = table.dep, table.lower, table.tag
+    definite = any(dep[c] in ("det", "poss") and lower[c] in ("the", "these", "those", "its", "their")
+                   for c in table.children[noun.i])
     k = amount.start - 1
-    while k >= 0 and doc[k].tag_ in ("JJ", "RB", "VBN") and amount.start - k <= 3:
+    while k >= 0 and tag[k] in ("JJ", "RB", "VBN") and amount.start - k <= 3:
         k -= 1
-    definite = definite or (k >= 0 and doc[k].lower_ in ("the", "these", "those"))
-    return definite and noun.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "conj")
+    definite = definite or (k >= 0 and lower[k] in ("the", "these", "those"))
+    return definite and dep[noun.i] not in ("dobj", "nsubj", "nsubjpass", "attr", "oprd", "conj")
 
 
 def _definite(doc: Doc, amount: Amount, noun: Token) -> bool:
     """"the $550 billion", "this 25% tariff": the figure is one the reader already knows."""
+    table = parse_table(doc)
+    dep, lower, tag = table.dep, table.lower, table.tag
     k = amount.start - 1
-    while k >= 0 and doc[k].tag_ in ("JJ", "RB", "VBN") and amount.start - k <= 3:
+    while k >= 0 and tag[k] in ("JJ", "RB", "VBN") and amount.start - k <= 3:
         k -= 1
-    return (k >= 0 and doc[k].lower_ in ("the", "this", "that", "these", "those")) or \
-        any(c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those") for c in noun.children)
+    return (k >= 0 and lower[k] in ("the", "this", "that", "these", "those")) or \
+        any(dep[c] == "det" and lower[c] in ("the", "this", "that", "these", "those") for c in table.children[noun.i])
 
 
-def _complement_prep(prep: Token) -> bool:
+def _complement_prep(table: ParseTable, prep: int) -> bool:
     """A preposition completing a verb that has no object: "settled on", "called for", "insisted on"."""
-    verb = prep.head
-    return prep.dep_ == "prep" and verb.pos_ == "VERB" and not any(c.dep_ == "dobj" for c in verb.children)
+    verb, dep = table.head[prep], table.dep
+    return dep[prep] == "prep" and table.pos[verb] == "VERB" and not any(dep[c] == "dobj" for c in table.children[verb])
 
 
 def _in_passing(noun: Token, verb: Token) -> bool:
     """True when the path from the noun up to its verb goes through a preposition like "for" or "on":
     the verb's subject is then not the amount's holder, nor its trigger the amount's status."""
-    t = noun
+    table = parse_table(noun.doc)
+    head, dep, lower = table.head, table.dep, table.lower
+    t, v = noun.i, verb.i
     for _ in range(12):
-        if t.i == verb.i or t.head.i == t.i:
+        if t == v or head[t] == t:
             return False
-        if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in PASSING_PREPS and not _complement_prep(t.head):
+        if dep[t] in ("pobj", "pcomp") and lower[head[t]] in PASSING_PREPS and not _complement_prep(table, head[t]):
             return True
-        t = t.head
+        t = head[t]
     return False
 
 
@@ -157,7 +164,7 @@ def _condition_above(table: ParseTable, noun: int) -> str | None:
                                                           for m in kids[c]):
                     return "counterfactual" if _past_perfect(table, c) or _would_have(table, t) else "conditional"
                 # "had it not agreed": the inverted condition is always about what did not happen
-                if dep[c] == "advcl" and c != tok and lower[subtree_edges(table.doc, c)[0]] == "had" \
+                if dep[c] == "advcl" and c != tok and lower[table.edges(c)[0]] == "had" \
                         and _past_perfect(table, c):
                     return "counterfactual"
             # "would have faced a 25% tariff"
@@ -167,88 +174,127 @@ def _condition_above(table: ParseTable, noun: int) -> str | None:
     return None
 
 
+def _country(actor: dict) -> str | None:
+    return actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
+
+
 class ActorIndex:
-    """Which actor covers which token, built once per Doc from doc.spans["pw_actors"]."""
+    """Which actor covers which token, built once per Doc from doc.spans["pw_actors"]. Each span's
+    actor record is read once here: a `span._.actor` look-up costs more than the rules around it."""
 
     def __init__(self, doc: Doc, spans, group_nouns: frozenset[str] = frozenset()):
         self.doc = doc
+        self.table = parse_table(doc)
         self.group_nouns = group_nouns
         self.at: dict[int, Span] = {}
+        # (span, actor) of the spans with an actor, in the group's order
+        self.named: list[tuple[Span, dict]] = []
+        self._actors: dict[int, dict] = {}    # id of a span in `at` -> its actor
+        self._roots: dict[int, int] = {}      # id of a span in `at` -> its root's index
         for s in spans:
-            if s._.actor is None:
+            actor = s._.actor
+            if actor is None:
                 continue
+            self.named.append((s, actor))
+            self._actors[id(s)] = actor
             for i in range(s.start, s.end):
                 self.at[i] = s
+
+    def actor(self, span: Span) -> dict:
+        """The span's actor record ({} for none)."""
+        found = self._actors.get(id(span))
+        return (found if found is not None else span._.actor) or {}
+
+    def _root(self, span: Span) -> int:
+        found = self._roots.get(id(span))
+        if found is None:
+            found = self._roots[id(span)] = span.root.i
+        return found
 
     # a figure measuring something a state does (a tariff, troops) belongs to the state an official
     # or body acts for; any other figure (a vote share, a death toll) to the actor itself
     by_name = False
 
     def state(self, span: Span) -> str | None:
-        actor = span._.actor or {}
+        actor = self.actor(span)
         if self.by_name:
             return actor.get("name") or None
         return actor.get("acts_for") or actor.get("name") or None
 
     def actor_in(self, tok: Token) -> Span | None:
         """The actor a noun phrase names: the token itself, or a compound/possessive/adjective inside it."""
-        if tok.i in self.at:
-            return self.at[tok.i]
-        for child in tok.children:
-            if child.dep_ in ("compound", "poss", "amod", "nmod") and child.i in self.at:
-                return self.at[child.i]
+        return self._actor_at(tok.i)
+
+    def _actor_at(self, i: int) -> Span | None:
+        """`actor_in` by index."""
+        at = self.at
+        if i in at:
+            return at[i]
+        dep = self.table.dep
+        for c in self.table.children[i]:
+            if dep[c] in ("compound", "poss", "amod", "nmod") and c in at:
+                return at[c]
         return None
 
     def _state_in_title(self, span: Span) -> bool:
         """A state named in the title of a person who is a subject: "US President Trump announced ...
         after it warned" (not "a U.S. ally said", where the ally is another state)."""
-        if (span._.actor or {}).get("type") not in ("GPE", "ORG"):
+        if self.actor(span).get("type") not in ("GPE", "ORG"):
             return False
         t = span.root
         while t.dep_ == "compound" and t.head.i != t.i:
             t = t.head
         person = self.at.get(t.i)
         return t.i != span.root.i and t.dep_ in SUBJECT_DEPS and person is not None \
-            and (person._.actor or {}).get("type") == "PERSON"
+            and self.actor(person).get("type") == "PERSON"
 
     @staticmethod
     def country(span: Span) -> str | None:
         """The state an actor stands for, or None for a company, a body or a person acting for no state:
         targets are states (the taxed, the host, the receiver)."""
-        actor = span._.actor or {}
-        return actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
+        return _country(span._.actor or {})
+
+    def country_of(self, span: Span) -> str | None:
+        """`country` of a span of this index, its actor read once."""
+        return _country(self.actor(span))
 
     def resolve(self, tok: Token, states_only: bool = False) -> str | None:
         """The state (or actor) a token names, following a pronoun back to the subject it stands for;
         a phrase owned by a pronoun ("its products") names its owner."""
-        if tok.lower_ in PRONOUNS:
+        table = self.table
+        dep, lower, kids, i = table.dep, table.lower, table.children, tok.i
+        if lower[i] in PRONOUNS:
             return self.antecedent(tok)
-        span = self.actor_in(tok)
-        if span is None and tok.lemma_.lower() in self.group_nouns:
+        span = self._actor_at(i)
+        if span is None and table.lemma[i].lower() in self.group_nouns:
             # "the 32 countries in the alliance", "members of the bloc": the body they make up
-            span = next((self.actor_in(o) for p in tok.children if p.dep_ == "prep" and p.lower_ in ("in", "of")
-                         for o in p.children if o.dep_ == "pobj" and self.actor_in(o) is not None), None)
+            span = next((self._actor_at(o) for p in kids[i] if dep[p] == "prep" and lower[p] in ("in", "of")
+                         for o in kids[p] if dep[o] == "pobj" and self._actor_at(o) is not None), None)
         if span is None:
-            owner = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in PRONOUNS), None)
-            return self.antecedent(owner) if owner is not None and tok.pos_ in ("NOUN", "PROPN") else None
-        return self.country(span) if states_only else self.state(span)
+            owner = next((c for c in kids[i] if dep[c] == "poss" and lower[c] in PRONOUNS), None)
+            return self.antecedent(self.doc[owner]) if owner is not None and table.pos[i] in ("NOUN", "PROPN") else None
+        return self.country_of(span) if states_only else self.state(span)
 
     def antecedent(self, pronoun: Token) -> str | None:
         # nearest earlier subject in the sentence naming an actor, else the nearest earlier actor;
         # "it" and "its" stand for no person ("Trump told Seoul that its products ...")
-        sent = pronoun.sent
+        table = self.table
+        dep = table.dep
+        p = pronoun.i
         fallback = None
-        neuter = pronoun.lower_ in NEUTER_PRONOUNS
-        for t in reversed(self.doc[sent.start:pronoun.i]):
-            span = self.at.get(t.i)
-            if span is None or (neuter and (span._.actor or {}).get("type") == "PERSON"):
+        neuter = table.lower[p] in NEUTER_PRONOUNS
+        for i in range(p - 1, table.sentence_of(p)[0] - 1, -1):
+            span = self.at.get(i)
+            if span is None:
                 continue
-            head_tok = span.root
+            actor = self.actor(span)
+            if neuter and actor.get("type") == "PERSON":
+                continue
             # an "it" that acts may stand for the state in the title of a person acting ("US President
             # Trump announced ... after it warned"); "its" in "a tariff on its imports" is another's
-            if head_tok.dep_ in SUBJECT_DEPS or (neuter and pronoun.dep_ in SUBJECT_DEPS and self._state_in_title(span)):
+            if dep[self._root(span)] in SUBJECT_DEPS or (neuter and dep[p] in SUBJECT_DEPS and self._state_in_title(span)):
                 return self.state(span)
-            if fallback is None and (span._.actor or {}).get("type") in ("GPE", "ORG"):
+            if fallback is None and actor.get("type") in ("GPE", "ORG"):
                 fallback = self.state(span)
         return fallback
 
@@ -279,8 +325,11 @@ class ClauseReader:
         self.verb_first: dict[str, list[Phrase]] = {}
         for p in st.verbs:
             self.verb_first.setdefault(p[0], []).append(p)
+        for phrases in self.verb_first.values():
+            phrases.sort(key=len, reverse=True)   # longest first, as `_verb_trigger` tries them
         self.noun_last = by_last_word(tuple(st.nouns))
         self.modifier_last = by_last_word(tuple(st.modifiers))
+        self.not_in_force_first = by_first_word(st.not_in_force)
 
     # ------------------------------------------------------------ measure
     def measure(self, doc: Doc, amount: Amount) -> tuple[Measure | None, int | None]:
@@ -304,127 +353,137 @@ class ClauseReader:
             heap.append((UP_COST, heads[start]))
         heapq.heapify(heap)
         heappop, heappush = heapq.heappop, heapq.heappush
+        up_cost, down_cost, conj_cost, reach = UP_COST, DOWN_COST, CONJ_COST, CUE_REACH
         kind = amount.kind
-        cue_at = self._cue_at
+        # the measures a token's cue names depend on the token alone: every amount of a sentence
+        # walks over the same words
+        cues = table.memo("measure_cues")
         while heap:
             cost, i = heappop(heap)
-            if cost > best.get(i, 99):
+            if cost > best[i]:
                 continue
-            found = cue_at(doc, table, i, kind)
-            if found is not None:
-                return found, i
+            pool = cues.get(i)
+            if pool is None:
+                pool = cues[i] = self._cues_at(doc, table, i)
+            for m in pool:
+                if kind in m.units:
+                    return m, i
             for j in children[i]:
                 if j < s_start or j >= s_end:
                     continue
-                c = cost + (CONJ_COST if deps[j] == "conj" else DOWN_COST)
-                if c <= CUE_REACH and c < best.get(j, 99):
+                c = cost + (conj_cost if deps[j] == "conj" else down_cost)
+                if c <= reach and c < best.get(j, 99):
                     best[j] = c
                     heappush(heap, (c, j))
             j = heads[i]
             if j != i and s_start <= j < s_end:
-                c = cost + (CONJ_COST if deps[i] == "conj" else UP_COST)
-                if c <= CUE_REACH and c < best.get(j, 99):
+                c = cost + (conj_cost if deps[i] == "conj" else up_cost)
+                if c <= reach and c < best.get(j, 99):
                     best[j] = c
                     heappush(heap, (c, j))
         return None, None
 
-    def _cue_at(self, doc: Doc, table: ParseTable, i: int, kind: str | None) -> Measure | None:
+    def _cues_at(self, doc: Doc, table: ParseTable, i: int) -> list[Measure] | tuple:
+        """The measures token i names as a cue: a verb by its lemma, a noun by the cue phrase it ends."""
         pos = table.pos[i]
         if pos == "VERB":
-            pool = self.verb_measures.get(table.lemma[i].lower(), ())
-        elif pos in ("NOUN", "PROPN"):
+            return self.verb_measures.get(table.lemma[i].lower(), ())
+        if pos in ("NOUN", "PROPN"):
             match = match_backward(doc, i, self.cue_last)
-            pool = self.cue_measures.get(match[1], ()) if match is not None else ()
-        else:
-            return None
-        for m in pool:
-            if kind in m.units:
-                return m
-        return None
+            return self.cue_measures.get(match[1], ()) if match is not None else ()
+        return ()
 
     # ------------------------------------------------------------ structure
     @staticmethod
     def noun_of(doc: Doc, amount: Amount) -> Token:
         """The noun an amount's phrase is about: "$350 billion investment pledge" -> pledge,
         "28,500 troops" -> troops, "15 percent" -> percent."""
-        tok = doc[amount.head]
+        tok = amount.head
         if amount.kind == "persons":
-            return tok
+            return doc[tok]
+        table = parse_table(doc)
+        head, dep, pos = table.head, table.dep, table.pos
         # leave the amount's own tokens, then follow modifier links up to the noun they modify
-        while amount.start <= tok.head.i < amount.end and tok.head.i != tok.i:
-            tok = tok.head
-        while tok.dep_ in ("nummod", "quantmod", "compound", "amod", "nmod") and tok.head.i != tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
-            tok = tok.head
+        while amount.start <= head[tok] < amount.end and head[tok] != tok:
+            tok = head[tok]
+        while dep[tok] in ("nummod", "quantmod", "compound", "amod", "nmod") and head[tok] != tok and pos[head[tok]] in ("NOUN", "PROPN"):
+            tok = head[tok]
         # "a tariff of 25%", "a pledge of $5 billion": the amount is the noun's value (not "on top of
         # the 25% duty", where the amount already has its noun)
-        if amount.start <= tok.i < amount.end and tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" \
-                and tok.head.head.i < tok.i and not tok.head.head.like_num:
-            tok = tok.head.head
-        return tok
+        if amount.start <= tok < amount.end and dep[tok] == "pobj" and table.lower[head[tok]] == "of":
+            noun = head[head[tok]]
+            if pos[noun] == "NOUN" and noun < tok and not table.like_num[noun]:
+                tok = noun
+        return doc[tok]
 
     @staticmethod
     def verb_of(tok: Token) -> Token | None:
         """The verb governing a noun phrase (itself, if a verb)."""
-        t = tok
+        table = parse_table(tok.doc)
+        head, dep, pos = table.head, table.dep, table.pos
+        t = tok.i
         for _ in range(12):
-            if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("amod",):
-                return t
-            if t.head.i == t.i:
+            if pos[t] in ("VERB", "AUX") and dep[t] not in ("amod",):
+                return tok.doc[t]
+            if head[t] == t:
                 return None
-            t = t.head
+            t = head[t]
         return None
 
     def subject_of(self, verb: Token, actors: "ActorIndex | None" = None) -> tuple[Token | None, Token]:
         """(subject, the verb that has it): climbs open complements and coordinations to find one
         ("Trump could threaten ... to cut" -> Trump; "ICE raided ..., detaining" -> ICE). A complement
         of a verb with an actor as object takes that object ("asked Seoul to raise ..." -> Seoul)."""
-        v = verb
+        doc = verb.doc
+        table = parse_table(doc)
+        head, dep, tag, kids = table.head, table.dep, table.tag, table.children
+        v = verb.i
         came_from = None
         for _ in range(6):
-            if came_from is not None and came_from.dep_ == "xcomp" and actors is not None:
-                obj = next((c for c in v.children if c.dep_ == "dobj" and c.i < came_from.i), None)
-                if obj is not None and actors.actor_in(obj) is not None:
-                    return obj, came_from
-            subj = next((c for c in v.children if c.dep_ in ("nsubj", "csubj")), None)
+            if came_from is not None and dep[came_from] == "xcomp" and actors is not None:
+                obj = next((c for c in kids[v] if dep[c] == "dobj" and c < came_from), None)
+                if obj is not None and actors._actor_at(obj) is not None:
+                    return doc[obj], doc[came_from]
+            subj = next((c for c in kids[v] if dep[c] in ("nsubj", "csubj")), None)
             # "Trump is expected to impose ...", "Seoul was asked to pay ...": the passive subject of a
             # verb with an open complement does the complement
-            if subj is None and came_from is not None and came_from.dep_ == "xcomp":
-                subj = next((c for c in v.children if c.dep_ == "nsubjpass"), None)
+            if subj is None and came_from is not None and dep[came_from] == "xcomp":
+                subj = next((c for c in kids[v] if dep[c] == "nsubjpass"), None)
             if subj is None:
-                agent = next((c for c in v.children if c.dep_ == "agent"), None)
+                agent = next((c for c in kids[v] if dep[c] == "agent"), None)
                 if agent is not None:
-                    subj = next((c for c in agent.children if c.dep_ == "pobj"), None)
+                    subj = next((c for c in kids[agent] if dep[c] == "pobj"), None)
             # "options that include pulling ...": a relative pronoun stands for the noun it hangs from,
             # whose own clause names the actor
-            if subj is not None and subj.tag_ in ("WDT", "WP") and v.dep_ == "relcl":
+            if subj is not None and tag[subj] in ("WDT", "WP") and dep[v] == "relcl":
                 # "American forces, which number about 28,500 troops": the noun is the subject
-                subj = v.head if actors is not None and actors.actor_in(v.head) is not None else None
+                subj = head[v] if actors is not None and actors._actor_at(head[v]) is not None else None
             if subj is not None:
-                return subj, v
+                return doc[subj], doc[v]
             # "responded to Trump raising tariffs": a gerund's subject is the name right before it
-            if actors is not None and v.tag_ == "VBG" and v.dep_ in ("advcl", "acl", "pcomp") and v.left_edge.i == v.i \
-                    and v.i > 0 and v.doc[v.i - 1].dep_ in ("pobj", "dobj") and actors.actor_in(v.doc[v.i - 1]) is not None:
-                return v.doc[v.i - 1], v
+            if actors is not None and tag[v] == "VBG" and dep[v] in ("advcl", "acl", "pcomp") and table.edges(v)[0] == v \
+                    and v > 0 and dep[v - 1] in ("pobj", "dobj") and actors._actor_at(v - 1) is not None:
+                return doc[v - 1], doc[v]
             # "confirmed the announcement that the rate for Vietnam has been cut": a content clause with
             # a passive subject of its own says who is affected, not who acts; its reporter holds nothing
-            if v.dep_ in ("acl", "advcl") and any(c.dep_ == "nsubjpass" and c.tag_ not in ("WDT", "WP")
-                                                  for c in v.children):
+            if dep[v] in ("acl", "advcl") and any(dep[c] == "nsubjpass" and tag[c] not in ("WDT", "WP")
+                                                  for c in kids[v]):
                 return None, verb
             # "Seoul's pledge to invest ...", "Japan's decision to buy ...": the noun's owner does it
-            if v.dep_ == "acl" and v.head.pos_ == "NOUN" and actors is not None:
-                owner = next((c for c in v.head.children if c.dep_ == "poss"), None)
-                if owner is not None and actors.resolve(owner) is not None:
-                    return owner, v
+            if dep[v] == "acl" and table.pos[head[v]] == "NOUN" and actors is not None:
+                owner = next((c for c in kids[head[v]] if dep[c] == "poss"), None)
+                if owner is not None and actors.resolve(doc[owner]) is not None:
+                    return doc[owner], doc[v]
             # a finite complement ("estimated that 4,000 were killed") has its own subject or none:
             # the one reporting it holds nothing
-            if v.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acl", "relcl") and v.head.i != v.i:
+            if dep[v] in ("xcomp", "advcl", "conj", "pcomp", "acl", "relcl") and head[v] != v:
                 came_from = v
-                v = v.head
-                if v.pos_ not in ("VERB", "AUX"):
-                    nxt = self.verb_of(v)
+                v = head[v]
+                if table.pos[v] not in ("VERB", "AUX"):
+                    nxt = self.verb_of(doc[v])
                     if nxt is None:
                         return None, verb
-                    v = nxt
+                    v = nxt.i
                 continue
             return None, verb
         return None, verb
@@ -437,6 +496,7 @@ class ClauseReader:
         # a number that borrowed its unit takes its measure from that amount later: read it as a state's
         actors.by_name = (measure is None or measure.name == OTHER_MEASURE) and not amount.extra.get("borrowed")
         nouns = self._role_nouns(doc, amount, cue, noun)
+        positions = [n.i for n in nouns]
         holder, target = self._noun_names(actors, amount, measure, noun)
         if holder is None:
             holder = self._phrase_holder(actors, amount, measure, nouns, verb)
@@ -444,7 +504,7 @@ class ClauseReader:
         # "28,500 U.S. troops", "U.S. tariffs": the modifier says whose; for an ambiguous one
         # ("U.S. investment": by or in the U.S.?) the subject decides first
         if first_role == "holder" and holder is None and (measure is None or measure.modifier_first):
-            holder = self._modifier_actor(actors, nouns, exclude=(target,))
+            holder = self._modifier_actor(actors, positions, exclude=(target,))
         subject = self._subject(doc, actors, amount, measure, noun, verb)
         if subject is not None and not subject[1] and holder is None:
             holder = subject[0]
@@ -464,15 +524,17 @@ class ClauseReader:
                 (measure.destination_verbs or measure.destination_preps):
             holder = self._destination(actors, measure, target_tok, exclude=target)
         if first_role == "holder" and holder is None:
-            holder = self._modifier_actor(actors, nouns, exclude=(target,))
+            holder = self._modifier_actor(actors, positions, exclude=(target,))
         # states modifying the noun: "US investment pledge" after "Seoul's", "Korean workers";
         # for a target, also the goods the amount is of ("$8 billion of U.S. rice")
         if target is None:
-            goods = [o for p in noun.children if p.dep_ == "prep" and p.lower_ in ("of", "in", "worth")
-                     for o in p.children if o.dep_ == "pobj"]
-            target = self._modifier_actor(actors, nouns + goods, exclude=(holder,), states_only=True)
+            table = actors.table
+            dep, kids = table.dep, table.children
+            goods = [o for p in kids[noun.i] if dep[p] == "prep" and table.lower[p] in ("of", "in", "worth")
+                     for o in kids[p] if dep[o] == "pobj"]
+            target = self._modifier_actor(actors, positions + goods, exclude=(holder,), states_only=True)
         if holder is None:
-            holder = self._modifier_actor(actors, nouns, exclude=(target,))
+            holder = self._modifier_actor(actors, positions, exclude=(target,))
         # "2.5% of Japan's GDP", "1.3% of its output": the owner of the whole
         if holder is None and amount.kind == "percent":
             holder = self._whole_owner(doc, actors, amount, exclude=target)
@@ -484,18 +546,22 @@ class ClauseReader:
     @staticmethod
     def _role_nouns(doc: Doc, amount: Amount, cue: int | None, noun: Token) -> list[Token]:
         """The nouns whose modifiers and prepositions can say whose the figure is."""
+        table = parse_table(doc)
+        dep, pos = table.dep, table.pos
         nouns = [noun]
         # "keep its troop numbers at their present level of 3,000": whose numbers they are
         if amount.extra.get("counted") is not None and amount.extra["counted"] != noun.i:
             nouns.insert(0, doc[amount.extra["counted"]])
-        if cue is not None and cue != noun.i and doc[cue].pos_ == "NOUN":
+        if cue is not None and cue != noun.i and pos[cue] == "NOUN":
             nouns.append(doc[cue])
+        n = noun.i
+        up = table.head[n]
         # "the American troop presence of about 28,500 service members": the noun counted into
-        if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
-            nouns.append(noun.head.head)
+        if dep[n] == "pobj" and table.lower[up] == "of" and pos[table.head[up]] == "NOUN":
+            nouns.append(doc[table.head[up]])
         # "tariffs on EU goods will be 15%": the subject of a copula is what the amount measures
-        if noun.dep_ in ("attr", "acomp") and noun.head.lemma_.lower() == "be":
-            nouns += [c for c in noun.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+        if dep[n] in ("attr", "acomp") and table.lemma[up].lower() == "be":
+            nouns += [doc[c] for c in table.children[up] if dep[c] == "nsubj" and pos[c] == "NOUN"]
         return nouns
 
     @staticmethod
@@ -503,12 +569,12 @@ class ClauseReader:
                     noun: Token) -> tuple[str | None, str | None]:
         """(holder, target) the amount's own noun names, when it is an actor."""
         # the amount's noun naming an organisation itself ("28,500-strong US Forces Korea")
-        if noun.i in actors.at and (actors.at[noun.i]._.actor or {}).get("type") == "ORG":
+        if noun.i in actors.at and actors.actor(actors.at[noun.i]).get("type") == "ORG":
             return actors.state(actors.at[noun.i]), None
         # people counted by nationality ("300 South Koreans"): the nationality fills the role a
         # modifier would ("300 South Korean workers")
         if amount.kind == "persons" and noun.i in actors.at:
-            who = actors.country(actors.at[noun.i])
+            who = actors.country_of(actors.at[noun.i])
             if measure is not None and measure.modifier == "target":
                 return None, who
             return who, None
@@ -519,7 +585,7 @@ class ClauseReader:
         """The holder the phrase around the figure names: a possessor, a source preposition, the agent
         of a participle, the payer of a verb of costing."""
         doc = actors.doc
-        table = parse_table(doc)
+        table = actors.table
         dep, lower, kids = table.dep, table.lower, table.children
         # possessor: "Seoul's $350 billion pledge", "its tariff"
         for n in nouns:
@@ -601,38 +667,40 @@ class ClauseReader:
         """(holder, target, target token) after the prepositions naming the target: "tariff on Seoul",
         "pledge in the United States"."""
         target = target_tok = None
+        doc, table = actors.doc, actors.table
+        dep, lower, kids = table.dep, table.lower, table.children
         places = nouns + ([verb] if verb is not None else [])
         for place in places:
-            for prep in place.children:
+            for prep in kids[place.i]:
                 # "troops from Australia": on the noun, a source preposition names the holder
-                if place is not verb and prep.lower_ in measure.source_preps:
+                if place is not verb and lower[prep] in measure.source_preps:
                     continue
-                if prep.dep_ == "prep" and prep.lower_ in measure.target_preps:
-                    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if dep[prep] == "prep" and lower[prep] in measure.target_preps:
+                    obj = next((c for c in kids[prep] if dep[c] == "pobj"), None)
                     if obj is None:
                         # "out of South Korea": the object sits under the second preposition
-                        inner = next((c for c in prep.children if c.dep_ == "prep"), None)
-                        obj = next((c for c in inner.children if c.dep_ == "pobj"), None) if inner is not None else None
+                        inner = next((c for c in kids[prep] if dep[c] == "prep"), None)
+                        obj = next((c for c in kids[inner] if dep[c] == "pobj"), None) if inner is not None else None
                     # "$350 billion in South Korean investments": the measure's own noun is no place;
                     # a state modifying it says whose the figure is (read below)
-                    if obj is not None and obj.i != cue:
-                        who = _named_by(actors, obj)
+                    if obj is not None and obj != cue:
+                        who = _named_by(actors, doc[obj])
                         if who is not None and who != holder:
-                            target, target_tok = who, obj
+                            target, target_tok = who, doc[obj]
                             break
                         # "Seoul and Washington agreed to cut the tariff on Korean autos": of two
                         # subjects, the one not named as the target holds it
                         partner = self._co_subject(actors, subject, who)
                         if who is not None and partner is not None:
-                            holder, target, target_tok = partner, who, obj
+                            holder, target, target_tok = partner, who, doc[obj]
                             break
                 # "stationed on its soil": a participle on the noun carries the place
-                if prep.dep_ == "acl" and target is None:
-                    for p2 in prep.children:
-                        if p2.dep_ == "prep" and p2.lower_ in measure.target_preps:
-                            obj = next((c for c in p2.children if c.dep_ == "pobj"), None)
+                if dep[prep] == "acl" and target is None:
+                    for p2 in kids[prep]:
+                        if dep[p2] == "prep" and lower[p2] in measure.target_preps:
+                            obj = next((c for c in kids[p2] if dep[c] == "pobj"), None)
                             if obj is not None:
-                                who = _named_by(actors, obj)
+                                who = _named_by(actors, doc[obj])
                                 if who is not None and who != holder:
                                     target = who
             if target is not None:
@@ -708,15 +776,16 @@ class ClauseReader:
         return None
 
     @staticmethod
-    def _modifier_actor(actors: ActorIndex, nouns: list[Token], exclude, states_only: bool = False) -> str | None:
-        """A state named as a modifier of the noun: "U.S. troops", "US investment", "Korean workers"."""
-        table = parse_table(actors.doc)
+    def _modifier_actor(actors: ActorIndex, nouns: list[int], exclude, states_only: bool = False) -> str | None:
+        """A state named as a modifier of the nouns (by index): "U.S. troops", "US investment", "Korean
+        workers"."""
+        table = actors.table
         dep = table.dep
         for n in nouns:
-            for c in table.children[n.i]:
+            for c in table.children[n]:
                 if dep[c] in ("compound", "amod", "nmod") and c in actors.at:
                     span = actors.at[c]
-                    who = actors.country(span) if states_only else actors.state(span)
+                    who = actors.country_of(span) if states_only else actors.state(span)
                     if who is not None and who not in exclude:
                         return who
         return None
@@ -731,7 +800,7 @@ class ClauseReader:
         for t in positions:
             for c in kids[t]:
                 if dep[c] in ("amod", "acl", "advmod", "compound") and not (amount.start <= c < amount.end):
-                    s = self._modifier_status(doc, doc[c])
+                    s = self._modifier_status(doc, c)
                     if s:
                         return s
                 # "the 25 percent rate Washington had threatened"
@@ -751,13 +820,14 @@ class ClauseReader:
                         return self.lex.status.nouns[m[1]]
         return None
 
-    def _modifier_status(self, doc: Doc, tok: Token) -> str | None:
-        m = match_backward(doc, tok.i, self.modifier_last)
+    def _modifier_status(self, doc: Doc, i: int) -> str | None:
+        """The status the modifier at token i gives its noun."""
+        m = match_backward(doc, i, self.modifier_last)
         if m is not None:
             return self.lex.status.modifiers[m[1]]
         # a participle phrase on the noun: "suggested recently by the administration"
-        if tok.tag_ == "VBN":
-            return self._verb_status(tok)
+        if parse_table(doc).tag[i] == "VBN":
+            return self._verb_status(doc[i])
         return None
 
     def _verb_status(self, tok: Token) -> str | None:
@@ -766,14 +836,14 @@ class ClauseReader:
 
     def _verb_trigger(self, tok: Token) -> Phrase | None:
         """The status phrase a verb starts ("impose", "take effect"), longest first."""
-        lemma = tok.lemma_.lower()
-        doc = tok.doc
-        for p in sorted(self.verb_first.get(lemma, ()), key=len, reverse=True):
+        table = parse_table(tok.doc)
+        lower, i = table.lower, tok.i
+        for p in self.verb_first.get(table.lemma[i].lower(), ()):
             if len(p) == 1:
                 return p
             # "take effect", "come into effect", "call for": the next words, or a child for the second
-            following = tuple(t.lower_ for t in doc[tok.i + 1:tok.i + len(p)])
-            if following == p[1:] or (len(p) == 2 and any(c.lower_ == p[1] for c in tok.children)):
+            following = tuple(lower[i + 1:i + len(p)])
+            if following == p[1:] or (len(p) == 2 and any(lower[c] == p[1] for c in table.children[i])):
                 return p
         return None
 
@@ -805,12 +875,14 @@ class ClauseReader:
     def _frame_status(self, doc: Doc, verb: Token) -> str | None:
         """"Under the deal, Seoul would pay ...", "an agreement under which Seoul would pay ...": the
         status noun of the frame the clause is set in."""
-        for c in verb.children:
-            if c.dep_ == "prep" and c.lower_ in FRAME_PREPS:
-                obj = next((o for o in c.children if o.dep_ == "pobj"), None)
-                if obj is not None and obj.tag_ in ("WDT", "WP") and verb.dep_ == "relcl":
-                    obj = verb.head
-                m = match_backward(doc, obj.i, self.noun_last) if obj is not None else None
+        table = parse_table(doc)
+        dep, kids, v = table.dep, table.children, verb.i
+        for c in kids[v]:
+            if dep[c] == "prep" and table.lower[c] in FRAME_PREPS:
+                obj = next((o for o in kids[c] if dep[o] == "pobj"), None)
+                if obj is not None and table.tag[obj] in ("WDT", "WP") and dep[v] == "relcl":
+                    obj = table.head[v]
+                m = match_backward(doc, obj, self.noun_last) if obj is not None else None
                 if m is not None:
                     return self.lex.status.nouns[m[1]]
         return None
@@ -841,9 +913,10 @@ class ClauseReader:
         if it had not reached a deal", "would have paid"), "conditional" under an open condition ("will
         face 25% if talks fail", "if Washington imposes 25%"), else None. It depends on the noun alone:
         read once per noun and Doc (the status asks again)."""
-        memo = parse_table(doc).memo("condition")
+        table = parse_table(doc)
+        memo = table.memo("condition")
         if noun.i not in memo:
-            memo[noun.i] = _condition_above(parse_table(doc), noun.i)
+            memo[noun.i] = _condition_above(table, noun.i)
         return memo[noun.i]
 
     def status(self, doc: Doc, amount: Amount, noun: Token, measure: Measure | None,
@@ -858,16 +931,16 @@ class ClauseReader:
 
     def _not_in_force(self, doc: Doc, amount: Amount) -> bool:
         """The sentence says the figure is not in force yet ("no executive order has been issued")."""
-        phrases = self.lex.status.not_in_force
-        if not phrases:
+        if not self.lex.status.not_in_force:
             return False
         table = parse_table(doc)
         sent = table.sentence_of(amount.start)
-        memo = parse_table(doc).memo("not_in_force")
+        memo = table.memo("not_in_force")
         if sent not in memo:
             words = table.lower[sent[0]:sent[1]]
-            memo[sent] = any(tuple(words[i:i + len(p)]) == p for p in phrases for i in range(len(words) - len(p) + 1)
-                             if words[i] == p[0])
+            first = self.not_in_force_first
+            memo[sent] = not first.keys().isdisjoint(words) and \
+                any(tuple(words[i:i + len(p)]) == p for i, w in enumerate(words) for p in first.get(w, ()))
         return memo[sent]
 
     def _status(self, doc: Doc, amount: Amount, noun: Token, measure: Measure | None,
@@ -898,7 +971,7 @@ class ClauseReader:
                 break
             if dep in ("pobj", "pcomp") and lower[parent] in PASSING_PREPS:
                 # unless the preposition belongs to the trigger: "called for", "settled on"
-                if _complement_prep(doc[parent]):
+                if _complement_prep(table, parent):
                     verb = doc[heads[parent]]
                     s = self._verb_status(verb)
                     if s:
@@ -924,7 +997,7 @@ class ClauseReader:
                     return st.nouns[m[1]], True
                 for c in kids[t]:
                     if deps[c] == "amod":
-                        s = self._modifier_status(doc, doc[c])
+                        s = self._modifier_status(doc, c)
                         if s:
                             return s, True
             if dep == "relcl":
@@ -1003,13 +1076,16 @@ class ClauseReader:
     def _auxiliary_status(self, doc: Doc, tok: Token, t: Token, outlook: "_Outlook") -> tuple[str, bool] | None:
         """The status the auxiliaries, markers and participles on the verb `t` give the figure."""
         st = self.lex.status
-        for c in t.children:
-            if c.dep_ == "aux" and c.lower_ in st.modals:
+        table = parse_table(doc)
+        dep, lower, kids = table.dep, table.lower, table.children
+        for c in kids[t.i]:
+            word = lower[c]
+            if dep[c] == "aux" and word in st.modals:
                 # "confirmed that the tariff would be lowered": reported speech shifts "will"
                 # to "would"; it is not a guess
                 # (the same under a verb of agreeing, pledging or demanding: "agreed that 2,000
                 # troops would stay" is what was agreed, read from "agreed" further up)
-                if c.lower_ in st.backshifted and t.dep_ == "ccomp" and (
+                if word in st.backshifted and t.dep_ == "ccomp" and (
                         t.head.lemma_.lower() in st.reporting_verbs or self._verb_status(t.head)):
                     # "Trump said that if he were in charge, Seoul would be paying $10 billion":
                     # one party's hypothetical about what another would pay is that party's demand
@@ -1018,20 +1094,20 @@ class ClauseReader:
                     outlook.future, outlook.verb_lemma = True, t.lemma_.lower()
                     outlook.deal = outlook.deal or self._in_deal(doc, t)
                     continue
-                return st.modals[c.lower_], True
-            if c.dep_ == "aux" and c.lower_ in st.obligation_modals:
+                return st.modals[word], True
+            if dep[c] == "aux" and word in st.obligation_modals:
                 # "Seoul should pay $5 billion": someone is told to do it; "exports should
                 # rise" is a forecast
-                return ("demanded" if any(s.dep_ == "nsubj" and s.pos_ in ("PROPN", "PRON")
-                                          for s in t.children) else "speculative"), True
-            if c.dep_ == "aux" and c.lower_ in st.future_modals:
+                return ("demanded" if any(dep[s] == "nsubj" and table.pos[s] in ("PROPN", "PRON")
+                                          for s in kids[t.i]) else "speculative"), True
+            if dep[c] == "aux" and word in st.future_modals:
                 outlook.future = True
                 outlook.verb_lemma = t.lemma_.lower()
                 outlook.deal = outlook.deal or self._in_deal(doc, t)
-            if c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS:
+            if dep[c] == "mark" and word in CONDITIONAL_MARKS:
                 return "speculative", True
-            if c.dep_ in ("advcl", "acl") and c.tag_ == "VBN" and c.i > tok.i:
-                s = self._verb_status(c)
+            if dep[c] in ("advcl", "acl") and table.tag[c] == "VBN" and c > tok.i:
+                s = self._verb_status(doc[c])
                 if s:
                     return s, True
         return None
@@ -1053,10 +1129,10 @@ class ClauseReader:
                 t = head[t]
             tok = t
         sent_start, sent_end = table.sentence_of(tok)
-        left, right = subtree_edges(doc, tok)
+        left, right = table.edges(tok)
         trim = ("advcl", "conj", "parataxis", "cc", "punct", "mark", "relcl", "ccomp", "prep", "advmod", "npadvmod")
         children = [c for c in table.children[tok] if dep[c] in trim]
-        edges = {c: subtree_edges(doc, c) for c in children}
+        edges = {c: table.edges(c) for c in children}
         for c in children:
             lo, hi = edges[c]
             if lo <= amount.start and amount.end - 1 <= hi:
