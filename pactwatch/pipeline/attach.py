@@ -47,6 +47,25 @@ def subtree_edges(doc: Doc, i: int) -> tuple[int, int]:
     return parse_table(doc).edges(i)
 
 
+def subtree_indices(doc: Doc, i: int) -> list[int]:
+    """Token i's subtree as indices in spaCy's `Token.subtree` order (each left child's subtree, the
+    token, each right child's subtree), read from the parse table: no Token objects."""
+    children = parse_table(doc).children
+    out: list[int] = []
+    todo: list[tuple[int, bool]] = [(i, False)]   # (token, its children already queued)
+    while todo:
+        t, expanded = todo.pop()
+        if expanded:
+            out.append(t)
+            continue
+        kids = children[t]
+        # pushed in reverse: the right children's subtrees, the token itself, the left children's
+        todo.extend((c, False) for c in reversed(kids) if c > t)
+        todo.append((t, True))
+        todo.extend((c, False) for c in reversed(kids) if c < t)
+    return out
+
+
 def in_sentence(doc: Doc, group: str, sent: Span) -> list[Span]:
     """The group's spans inside the sentence, in the group's own order. A scan of the whole group
     per call made attaching quadratic in long documents: an index sorted by start, rebuilt only

@@ -56,7 +56,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX, set_span_value, span_value
-from .attach import in_sentence
+from .attach import in_sentence, subtree_indices
 from .guard import Guarded
 from .parse_table import ParseTable, parse_table
 from ..knowledge import loader
@@ -96,12 +96,22 @@ def lexicon(kb_dirs: tuple[str, ...] = ()) -> dict:
 
 def verb_phrases(verb: Token) -> list[str]:
     """Lemma phrases a verb can stand for: with its particle, its object or its prepositional object
-    ("take effect", "come into effect", "step down", "leave office"), then the bare lemma."""
-    table = parse_table(verb.doc)
+    ("take effect", "come into effect", "step down", "leave office"), then the bare lemma. Read once per
+    token and Doc (quantities, events and statements ask for the same verbs): callers must not change
+    the list."""
+    return _phrases_at(parse_table(verb.doc), verb.i)
+
+
+def _phrases_at(table: ParseTable, i: int) -> list[str]:
+    """`verb_phrases` of the token at i."""
+    memo = table.memo("verb_phrases")
+    found = memo.get(i)
+    if found is not None:
+        return found
     dep, lower, lemmas, children = table.dep, table.lower, table.lemma, table.children
-    lemma = lemmas[verb.i].lower()
+    lemma = lemmas[i].lower()
     out = []
-    for child in children[verb.i]:
+    for child in children[i]:
         if dep[child] == "prt":
             out.append(f"{lemma} {lower[child]}")
         elif dep[child] in ("dobj", "attr", "acomp"):
@@ -114,8 +124,9 @@ def verb_phrases(verb: Token) -> list[str]:
                 if dep[pobj] == "pobj":
                     out.append(f"{lemma} {lower[child]} {lemmas[pobj].lower()}")
     if lemma == "be":
-        out += [lemmas[c].lower() for c in children[verb.i] if dep[c] in ("acomp", "attr")]
+        out += [lemmas[c].lower() for c in children[i] if dep[c] in ("acomp", "attr")]
     out.append(lemma)
+    memo[i] = out
     return out
 
 
@@ -231,7 +242,7 @@ def attribution(doc: Doc, token: Token, lex: dict | None = None) -> str | None:
         if dep[t] in ("ccomp", "parataxis", "xcomp") and table.lemma[up].lower() in lex["reporting_verbs"]:
             subj = next((c for c in table.children[up] if dep[c] in ("nsubj", "nsubjpass")), None)
             if subj is not None:
-                return _actor_name(doc, doc[subj])
+                return _actor_name(doc, subj)
         t = up
     sent = token.sent
     table = parse_table(doc)
@@ -240,17 +251,19 @@ def attribution(doc: Doc, token: Token, lex: dict | None = None) -> str | None:
         if lower[i] == "according" and lower[i + 1] == "to":
             pobj = next((c for c in table.children[i + 1] if table.dep[c] == "pobj"), None)
             if pobj is not None:
-                return _actor_name(doc, doc[pobj])
+                return _actor_name(doc, pobj)
     return None
 
 
-def _actor_name(doc: Doc, token: Token) -> str | None:
-    name = _actor_names(doc).get(token.i)
+def _actor_name(doc: Doc, i: int) -> str | None:
+    """The name of the actor covering token i, or a proper noun's words with its compounds."""
+    name = _actor_names(doc).get(i)
     if name is not None:
         return name
-    if token.pos_ == "PROPN":
-        compound = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-        return " ".join([t.text for t in compound] + [token.text])
+    table = parse_table(doc)
+    if table.pos[i] == "PROPN":
+        compound = [c for c in table.children[i] if c < i and table.dep[c] == "compound" and table.pos[c] == "PROPN"]
+        return " ".join([table.text[c] for c in compound] + [table.text[i]])
     return None
 
 
@@ -454,7 +467,7 @@ def payment(span: Span, counts: str | None, qualifier: str | None, lex: dict | N
     dep, tag = table.dep, table.tag
     verb = _clause_verb(table, span.root.i)
     if table.pos[verb] not in ("VERB", "AUX") \
-            or not any(p in lex["payment_verbs"] for p in verb_phrases(span.doc[verb])):
+            or not any(p in lex["payment_verbs"] for p in _phrases_at(table, verb)):
         return None
     kids = table.children[verb]
     if any(dep[c] == "neg" for c in kids) or any(dep[c] == "aux" and tag[c] == "MD" for c in kids):
@@ -680,11 +693,12 @@ def transition_phrases(doc: Doc, trigger: Span, start: int, end: int, lex: dict 
     for i in range(sent.start, sent.end):
         if not (start <= parse.idx[i] < end) or parse.pos[i] not in ("VERB", "NOUN", "AUX"):
             continue
-        tok = doc[i]
-        phrases = _subject_phrases(tok) + (verb_phrases(tok) if tok.pos_ != "NOUN" else [tok.lemma_.lower()])
+        phrases = _subject_phrases(parse, i) + (_phrases_at(parse, i) if parse.pos[i] != "NOUN"
+                                                else [parse.lemma[i].lower()])
         for phrase in phrases:
             kind = table.get(phrase)
             if kind:
+                tok = doc[i]
                 lemma = tok.lemma_.lower()
                 done_to = lemma in lex["done_to_words"] or (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
                                                and lemma not in ("swear", "elect", "inaugurate"))
@@ -697,12 +711,11 @@ def transition_phrases(doc: Doc, trigger: Span, start: int, end: int, lex: dict 
     return found
 
 
-def _subject_phrases(tok: Token) -> list[str]:
+def _subject_phrases(table: ParseTable, i: int) -> list[str]:
     """Phrases of a verb the shared reading misses: with a particle the parser took for an adverb or a
     preposition ("stepped down", "was sworn in"), and with a subject that names what changed ("her term
-    began" -> "term begin", "his tenure came to an end" -> "tenure come to end")."""
-    table = parse_table(tok.doc)
-    i, dep = tok.i, table.dep
+    began" -> "term begin", "his tenure came to an end" -> "tenure come to end"), for the token at i."""
+    dep = table.dep
     if table.pos[i] not in ("VERB", "AUX"):
         return []
     lemma = table.lemma[i].lower()
@@ -712,7 +725,7 @@ def _subject_phrases(tok: Token) -> list[str]:
     # "the term that began", or a parse that hangs the verb on its subject ("his first term as President began")
     if dep[i] in ("relcl", "acl", "advcl") and table.pos[table.head[i]] == "NOUN":
         subjects.append(table.head[i])
-    phrases = verb_phrases(tok) if subjects else []
+    phrases = _phrases_at(table, i) if subjects else []
     for c in subjects:
         out += [f"{table.lemma[c].lower()} {p}" for p in phrases]
     return out
@@ -748,11 +761,11 @@ def transition_about(doc: Doc, tok: Token, done_to: bool) -> str | None:
     if tok.pos_ == "NOUN":
         for c in tok.children:
             if c.dep_ == "poss":
-                return _actor_name(doc, c)
+                return _actor_name(doc, c.i)
             if c.dep_ == "prep" and c.lower_ == "of":
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None:
-                    return _actor_name(doc, pobj)
+                    return _actor_name(doc, pobj.i)
         return None
     # the one acted on is a passive's subject or an object; the one acting a subject (or, for a passive
     # start such as "was sworn in", the passive's subject)
@@ -762,9 +775,9 @@ def transition_about(doc: Doc, tok: Token, done_to: bool) -> str | None:
         kids = list(t.children)
         hit = next((c for dep in wanted for c in kids if c.dep_ == dep), None)
         if hit is not None:
-            return _actor_name(doc, hit)
+            return _actor_name(doc, hit.i)
         if t.dep_ == "relcl" and t.head.pos_ in NOUNS:
-            return _actor_name(doc, t.head)
+            return _actor_name(doc, t.head.i)
         if t.dep_ not in ("xcomp", "conj", "advcl") or t.head.i == t.i:
             return None
         t = t.head
@@ -934,6 +947,11 @@ def statements(doc: Doc, lex: dict | None = None) -> list[dict]:
     # only a reporting or rebuttal verb, or a reporting noun, can state: skip the rest without a Token,
     # the test made once per distinct lemma of the Doc
     known = {lemma for lemma in set(table.lemma) if lemma.lower() in lex["stating_lemmas"]}
+    dep, head, children, tag = table.dep, table.head, table.children, table.tag
+    text = doc._.text
+
+    def first_child(i: int, deps) -> int | None:
+        return next((c for c in children[i] if dep[c] in deps), None)
     for i, (lemma, pos) in enumerate(zip(table.lemma, table.pos)):
         if lemma not in known:
             continue
@@ -943,89 +961,92 @@ def statements(doc: Doc, lex: dict | None = None) -> list[dict]:
                 continue
         elif pos != "NOUN" or lemma not in lex["reporting_nouns"]:
             continue
-        tok = doc[i]
         if pos in ("VERB", "AUX"):
             rebut = (lemma in lex["rebuttal_heads"] or lemma == "be") \
-                and any(p in lex["rebuttal_verbs"] for p in verb_phrases(tok))
+                and any(p in lex["rebuttal_verbs"] for p in _phrases_at(table, i))
         else:
             rebut = lemma in lex["rebuttal_verbs"]
         if pos in ("VERB", "AUX") and (lemma in lex["reporting_verbs"] or rebut):
-            comp = next((c for c in tok.children if c.dep_ in COMPLEMENTS), None)
-            if comp is None and tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX"):
+            comp = first_child(i, COMPLEMENTS)
+            if comp is None and dep[i] == "ccomp" and table.pos[head[i]] in ("VERB", "AUX"):
                 continue
-            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in NOUNS:
-                subj = tok.head
-            elif subj is None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"):
+            subj = first_child(i, ("nsubj", "nsubjpass"))
+            if subj is None and dep[i] in ("relcl", "acl") and table.pos[head[i]] in NOUNS:
+                subj = head[i]
+            elif subj is None and tag[i] == "VBG" and dep[i] in ("advcl", "xcomp", "conj"):
                 # "pushed back, clarifying that ...": the participle's subject is the main verb's
-                subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                rebut = rebut or any(p in lex["rebuttal_verbs"] for p in verb_phrases(tok.head))
+                subj = first_child(head[i], ("nsubj", "nsubjpass"))
+                rebut = rebut or any(p in lex["rebuttal_verbs"] for p in _phrases_at(table, head[i]))
             if subj is None:
-                subj = _adjacent_actor(doc, tok)
-            if comp is None and tok.dep_ in ("ROOT",) and tok.i > table.sentence_of(tok.i)[0]:
+                subj = _adjacent_actor(doc, i)
+            if comp is None and dep[i] == "ROOT" and i > table.sentence_of(i)[0]:
                 # "“NATO has no exemptions,” Rutte asserted": the quote is the verb's complement on the
                 # left (parsed as a ccomp, or as an advcl without a subordinator)
-                comp = next((c for c in tok.lefts if c.dep_ in COMPLEMENTS or c.dep_ == "advcl"
-                             and not any(m.dep_ == "mark" for m in c.children)), None)
+                comp = next((c for c in children[i] if c < i and (dep[c] in COMPLEMENTS or dep[c] == "advcl"
+                             and not any(dep[m] == "mark" for m in children[c]))), None)
         elif pos == "NOUN" and lemma in lex["reporting_nouns"]:
-            comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")), None)
-            subj = next((c for c in tok.children if c.dep_ == "poss"), None)
+            comp = first_child(i, ("acl", "ccomp", "appos"))
+            subj = first_child(i, ("poss",))
         else:
             continue
         if comp is None or subj is None:
             continue
-        speaker = _actor_name(doc, subj) or (subj.text if subj.pos_ in ("PROPN", "NOUN") else None)
+        speaker = _actor_name(doc, subj) or (table.text[subj] if table.pos[subj] in ("PROPN", "NOUN") else None)
         if not speaker:
             continue
-        words = list(comp.subtree)
+        words = subtree_indices(doc, comp)
         first, last = words[0], words[-1]
-        topics = sorted({t.lemma_.lower() for t in words if (t.pos_ == "NOUN" or t.dep_ == "compound"
-                                                            and t.pos_ in NOUNS and not t.ent_type_) and not t.is_stop
-                         and t.lemma_.lower() not in lex["topic_stopwords"] and len(t.lemma_) > 2})
+        topics = sorted({table.lemma[t].lower() for t in words
+                         if (table.pos[t] == "NOUN" or dep[t] == "compound" and table.pos[t] in NOUNS
+                             and not table.ent_type[t])
+                         and table.lemma[t].lower() not in lex["topic_stopwords"] and len(table.lemma[t]) > 2
+                         and not doc[t].is_stop})
         if not topics:
             continue
-        denied = denied_nouns(words)
-        negated = bool(denied) or any(t.dep_ == "neg" for t in words)
-        out.append({"speaker": speaker, "side": sides.get(subj.i) or _side_of_words(sides, subj),
+        denied = denied_nouns(doc, words)
+        negated = bool(denied) or any(dep[t] == "neg" for t in words)
+        begin, end = table.idx[first], table.end_char[last]
+        out.append({"speaker": speaker, "side": sides.get(subj) or _side_of_words(doc, sides, subj),
                     "topics": topics, "negated": negated, "denied": denied, "rebuttal": rebut,
-                    "start": first.idx, "end": last.idx + len(last.text),
-                    "quote": doc._.text[first.idx:last.idx + len(last.text)]})
+                    "start": begin, "end": end, "quote": text[begin:end]})
     return out
 
 
-def _adjacent_actor(doc: Doc, verb: Token) -> Token | None:
+def _adjacent_actor(doc: Doc, verb: int) -> int | None:
     """A subject the parse lost ("after President Pedro Sanchez announced"): the person or group named
     just before the verb."""
-    if verb.i == 0:
+    if verb == 0:
         return None
-    before = doc[verb.i - 1]
     for span, actor in _actors(doc):
-        if span.end == verb.i and (actor or {}).get("type") in ("PERSON", "ORG", "GPE", "NORP"):
-            return before
+        if span.end == verb and (actor or {}).get("type") in ("PERSON", "ORG", "GPE", "NORP"):
+            return verb - 1
     return None
 
 
-def denied_nouns(words: list[Token]) -> list[str]:
-    """The nouns a statement denies: "no exemptions or parallel agreements" -> exemption, agreement;
-    "not all goods" -> good; "did not reach an agreement" -> agreement (the negated verb's own object)."""
+def denied_nouns(doc: Doc, words: list[int]) -> list[str]:
+    """The nouns a statement (its token indices `words`) denies: "no exemptions or parallel agreements"
+    -> exemption, agreement; "not all goods" -> good; "did not reach an agreement" -> agreement (the
+    negated verb's own object)."""
+    table = parse_table(doc)
+    dep, head, pos, lower, children = table.dep, table.head, table.pos, table.lower, table.children
     out = set()
     for t in words:
         target = None
-        if t.lower_ == "no" and t.dep_ == "det":
-            target = t.head
-        elif t.lower_ == "without" and t.dep_ == "prep":
-            target = next((c for c in t.children if c.dep_ == "pobj"), None)
-        elif t.dep_ == "neg" and t.head.pos_ in NOUNS:
-            target = t.head                                        # "not all cars" parsed onto the noun
-        elif t.dep_ == "neg" and t.head.pos_ == "DET" and t.head.head.pos_ in NOUNS:
-            target = t.head.head                                   # "not all goods"
-        elif t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX"):
-            target = next((c for c in t.head.children if c.dep_ in ("dobj", "nsubjpass", "attr")
-                           and c.pos_ in NOUNS), None)
-        if target is None or target.pos_ not in NOUNS:
+        if lower[t] == "no" and dep[t] == "det":
+            target = head[t]
+        elif lower[t] == "without" and dep[t] == "prep":
+            target = next((c for c in children[t] if dep[c] == "pobj"), None)
+        elif dep[t] == "neg" and pos[head[t]] in NOUNS:
+            target = head[t]                                       # "not all cars" parsed onto the noun
+        elif dep[t] == "neg" and pos[head[t]] == "DET" and pos[head[head[t]]] in NOUNS:
+            target = head[head[t]]                                 # "not all goods"
+        elif dep[t] == "neg" and pos[head[t]] in ("VERB", "AUX"):
+            target = next((c for c in children[head[t]] if dep[c] in ("dobj", "nsubjpass", "attr")
+                           and pos[c] in NOUNS), None)
+        if target is None or pos[target] not in NOUNS:
             continue
-        out.add(target.lemma_.lower())
-        out.update(c.lemma_.lower() for c in target.conjuncts if c.pos_ in NOUNS)
+        out.add(table.lemma[target].lower())
+        out.update(c.lemma_.lower() for c in doc[target].conjuncts if c.pos_ in NOUNS)
     return sorted(out)
 
 
@@ -1041,12 +1062,12 @@ def _sides(doc: Doc) -> dict[int, str]:
     return out
 
 
-def _side_of_words(sides: dict[int, str], subj: Token) -> str | None:
-    """"Japanese officials": the side named by an actor among the subject's modifiers (`sides`:
-    _sides of the document)."""
-    for t in subj.subtree:
-        if t.i in sides:
-            return sides[t.i]
+def _side_of_words(doc: Doc, sides: dict[int, str], subj: int) -> str | None:
+    """"Japanese officials": the side named by an actor among the modifiers of the subject at `subj`
+    (`sides`: _sides of the document)."""
+    for t in subtree_indices(doc, subj):
+        if t in sides:
+            return sides[t]
     return None
 
 
