@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge import loader
 from .attach import clause_head
 from .extensions import ACTORS, TIMEX, span_value
-from .parse_table import parse_table
+from .parse_table import ParseTable, parse_table
 
 WORDS_FILE = "event_arguments.toml"
 
@@ -713,7 +713,7 @@ class Arguments:
             # governs(c, token), from the trigger's ancestors read once
             gov = left <= ti <= right and (ti == ci or ci in ancestors)
             dep = deps[ci]
-            if not ((dep not in QUOTE_EDGE_DEPS and not (dep in ("ccomp", "xcomp") and before_semicolon(self.doc[ci])))
+            if not ((dep not in QUOTE_EDGE_DEPS and not (dep in ("ccomp", "xcomp") and before_semicolon(table, ci)))
                     or ci == ti or ci in keep):
                 edge_kids.append((left, right, gov))
             if (dep == "prep" or (dep == "advmod" and any(deps[g] == "prep" for g in children[ci]))) \
@@ -793,14 +793,22 @@ def gerund_subject(verb: Token, words: ArgumentWords) -> Token | None:
 def stand_in(noun: Token, words: ArgumentWords) -> Token:
     """The token that takes a noun trigger's place in its clause: the head of a compound
     ("mediation efforts", "aid program") or of a partitive ("part of the aid", "tons of aid")."""
+    place = stand_in_at(parse_table(noun.doc), noun.i, words)
+    return noun if place == noun.i else noun.doc[place]
+
+
+def stand_in_at(table: ParseTable, noun: int, words: ArgumentWords) -> int:
+    """`stand_in` by token index."""
+    dep, head, pos = table.dep, table.head, table.pos
     t = noun
     for _ in range(3):
-        if t.dep_ == "compound" and t.head.pos_ in ("NOUN", "PROPN"):
-            t = t.head
-        elif t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NOUN" and (
-                t.head.head.lemma_.lower() in words.partitive_nouns
-                or any(c.dep_ == "nummod" for c in t.head.head.children)):
-            t = t.head.head
+        up = head[t]
+        if dep[t] == "compound" and pos[up] in ("NOUN", "PROPN"):
+            t = up
+        elif dep[t] == "pobj" and table.lower[up] == "of" and pos[head[up]] == "NOUN" and (
+                table.lemma[head[up]].lower() in words.partitive_nouns
+                or any(dep[c] == "nummod" for c in table.children[head[up]])):
+            t = head[up]
         else:
             break
     return t
@@ -809,13 +817,13 @@ def stand_in(noun: Token, words: ArgumentWords) -> Token:
 CLAUSAL_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "pcomp"}
 
 
-def before_semicolon(node: Token) -> bool:
-    """A complement the parser hung across a semicolon ("X became president; Y took over"): the
-    semicolon joins two statements, neither the other's content."""
-    if node.dep_ not in ("ccomp", "xcomp"):
+def before_semicolon(table: ParseTable, node: int) -> bool:
+    """A complement (the token at `node`) the parser hung across a semicolon ("X became president; Y
+    took over"): the semicolon joins two statements, neither the other's content."""
+    if table.dep[node] not in ("ccomp", "xcomp"):
         return False
-    after = node.right_edge.i + 1
-    return node.head.i > after and node.doc[after].text == ";"
+    after = table.edges(node)[1] + 1
+    return table.head[node] > after and table.text[after] == ";"
 
 
 def crosses_clause(token: Token, top: Token) -> bool:
