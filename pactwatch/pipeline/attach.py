@@ -24,8 +24,8 @@ def clause_head(token: Token) -> Token:
     return t
 
 
-def _clause_head_at(table: ParseTable, i: int) -> int:
-    """`clause_head` by index, for the walks below that go over the parse table."""
+def clause_head_at(table: ParseTable, i: int) -> int:
+    """`clause_head` by index, for walks that go over the parse table."""
     dep, head = table.dep, table.head
     while dep[i] not in CLAUSE_DEPS and head[i] != i:
         i = head[i]
@@ -94,8 +94,8 @@ def attached(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
     if not candidates:
         return None
     table = parse_table(doc)
-    head = _clause_head_at(table, token.i)
-    same_clause = [s for s in candidates if _clause_head_at(table, _root_of(doc, s)) == head]
+    head = clause_head_at(table, token.i)
+    same_clause = [s for s in candidates if clause_head_at(table, _root_of(doc, s)) == head]
     pool = same_clause or candidates
     return min(pool, key=lambda s: min(abs(s.start - token.i), abs(s.end - 1 - token.i)))
 
@@ -139,11 +139,11 @@ def attached_time(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
     table = parse_table(doc)
     head_of, dep, pos, lower, children = table.head, table.dep, table.pos, table.lower, table.children
     ti = token.i
-    head = _clause_head_at(table, ti)
+    head = clause_head_at(table, ti)
     governing = [head]
     t = head
     while head_of[t] != t:
-        t = _clause_head_at(table, head_of[t])
+        t = clause_head_at(table, head_of[t])
         governing.append(t)
     first, last = (anchor.start, anchor.end - 1) if isinstance(anchor, Span) else (ti, ti)
     token_left, token_right = subtree_edges(doc, ti)
@@ -167,7 +167,7 @@ def attached_time(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
 
     by_clause: dict[int, list[Span]] = {}
     for s in candidates:
-        by_clause.setdefault(_clause_head_at(table, _root_of(doc, s)), []).append(s)
+        by_clause.setdefault(clause_head_at(table, _root_of(doc, s)), []).append(s)
 
     def describes(i: int) -> bool:
         # a clause describing the fact's own noun ("a pledge made in June"), or a participle telling

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import loader
-from .attach import clause_head
+from .attach import clause_head, clause_head_at
 from .extensions import ACTORS, TIMEX, span_value
 from .parse_table import ParseTable, parse_table
 
@@ -174,13 +174,17 @@ class Arguments:
             self.story_latest_year.append(max(year, self.story_latest_year[-1]) if self.story_latest_year else year)
 
     # ------------------------------------------------------------ actors
+    # (the walks below go by token index; the public methods taking a Token are their entry points)
     def actors_in(self, token: Token, kinds=ACTOR_TYPES) -> list[Span]:
         """Actor spans within the argument headed by `token` (not its clauses, nor prepositions
         other than self.words.argument_preps)."""
+        return self._actors_in(token.i, kinds)
+
+    def _actors_in(self, token: int, kinds=ACTOR_TYPES) -> list[Span]:
         found: list[Span] = []
         table = self.table
         dep, lower, children = table.dep, table.lower, table.children
-        todo = [token.i]
+        todo = [token]
         while todo:
             t = todo.pop()
             span = self.actor_at.get(t)
@@ -197,51 +201,55 @@ class Arguments:
     def resolve(self, token: Token) -> list[Span]:
         """The actors a subject or object token stands for; a pronoun stands for the subject of
         the clause it is reported or embedded in, a relative pronoun for the noun it modifies."""
+        return self._resolve(token.i)
+
+    def _resolve(self, token: int) -> list[Span]:
         table = self.table
-        lower = table.lower[token.i]
-        if lower in self.words.relative_pronouns and table.dep[table.head[token.i]] == "relcl":
-            return self.actors_in(token.head.head)
-        pronoun = table.pos[token.i] == "PRON"
+        head = table.head
+        lower = table.lower[token]
+        if lower in self.words.relative_pronouns and table.dep[head[token]] == "relcl":
+            return self._actors_in(head[head[token]])
+        pronoun = table.pos[token] == "PRON"
         if lower in self.words.person_pronouns and pronoun:
-            return self.clause_person(token) or self.person_before(token)
+            return self.clause_person(self.doc[token]) or self.person_before(token)
         if lower in self.words.pronouns and pronoun:
-            clause = token.head if token.dep_ != "poss" else clause_head(token)
+            clause = head[token] if table.dep[token] != "poss" else clause_head_at(table, token)
             for _ in range(4):
-                if clause.head.i == clause.i:
+                if head[clause] == clause:
                     break
-                clause = clause.head
-                subject = subject_of(clause)
-                if subject is not None and subject.lower_ not in self.words.pronouns:
-                    return self.actors_in(subject)
+                clause = head[clause]
+                subject = subject_at(table, clause)
+                if subject is not None and table.lower[subject] not in self.words.pronouns:
+                    return self._actors_in(subject)
             if lower in self.words.first_plural:
-                return self.quoted_speaker(token)
+                return self.quoted_speaker(self.doc[token])
             return []
-        found = self.actors_in(token)
+        found = self._actors_in(token)
         if not found:
             found = self.pair_before(token)
-        for c in table.children[token.i]:
+        for c in table.children[token]:
             if table.dep[c] == "conj":
-                found += [s for s in self.resolve(self.doc[c]) if s not in found]
+                found += [s for s in self._resolve(c) if s not in found]
         return found
 
-    def pair_before(self, token: Token) -> list[Span]:
-        """"the two leaders", "both countries", "the two sides": the last two distinct actors of
-        that kind named before, in this sentence or the three before."""
+    def pair_before(self, token: int) -> list[Span]:
+        """"the two leaders", "both countries", "the two sides" (at index `token`): the last two
+        distinct actors of that kind named before, in this sentence or the three before."""
         table = self.table
-        lemma = table.lemma[token.i].lower()
+        lemma = table.lemma[token].lower()
         kinds = self.words.pair_nouns.get(lemma)
-        if kinds is None or table.pos[token.i] != "NOUN" or not any(
+        if kinds is None or table.pos[token] != "NOUN" or not any(
                 (table.dep[c] == "nummod" and table.lower[c] == "two")
                 or (table.dep[c] in ("det", "predet") and table.lower[c] == "both")
-                for c in table.children[token.i]):
+                for c in table.children[token]):
             return []
-        floor = token.sent.start
+        floor = table.sentence_of(token)[0]
         for _ in range(3):
             if floor > 0:
-                floor = self.doc[floor - 1].sent.start
+                floor = table.sentence_of(floor - 1)[0]
         found: list[Span] = []
         names: set[str] = set()
-        i = token.i - 1
+        i = token - 1
         while i >= floor and len(found) < 2:
             span = self.actor_at.get(i)
             if span is not None:
@@ -263,7 +271,10 @@ class Arguments:
         return found if len(found) == 2 else []
 
     def names_event(self, token: Token) -> bool:
-        return token.pos_ == "NOUN" and (token.lemma_.lower() in self.event_nouns)
+        return self._names_event(token.i)
+
+    def _names_event(self, token: int) -> bool:
+        return self.table.pos[token] == "NOUN" and self.table.lemma[token].lower() in self.event_nouns
 
     def quoted_speaker(self, token: Token) -> list[Span]:
         """Who says "we" inside a quotation: the named subject of the verb of saying after the
@@ -312,14 +323,14 @@ class Arguments:
         found = [s for s in self.actors_in(subject) if s.label_ == "PERSON"]
         return found[:1]
 
-    def person_before(self, token: Token) -> list[Span]:
-        """"he", "his": the nearest person named before, in this sentence or the two before."""
-        sent = token.sent
-        floor = sent.start
+    def person_before(self, token: int) -> list[Span]:
+        """"he", "his" (at index `token`): the nearest person named before, in this sentence or the
+        two before."""
+        floor = self.table.sentence_of(token)[0]
         for _ in range(2):
             if floor > 0:
-                floor = self.doc[floor - 1].sent.start
-        for i in range(token.i - 1, floor - 1, -1):
+                floor = self.table.sentence_of(floor - 1)[0]
+        for i in range(token - 1, floor - 1, -1):
             span = self.actor_at.get(i)
             if span is not None and span.label_ == "PERSON":
                 return [span]
@@ -328,33 +339,37 @@ class Arguments:
     def subject_actors(self, verb: Token) -> list[Span]:
         """Who does what `verb` says: its subject, or the subject it shares with the verb it
         hangs from ("agreed to meet", "raided the plant, detaining workers")."""
+        return self._subject_actors(verb.i)
+
+    def _subject_actors(self, verb: int) -> list[Span]:
+        table = self.table
+        dep, head, children = table.dep, table.head, table.children
         v = verb
         raised = False
         for _ in range(4):
-            subject = subject_of(v)
+            subject = subject_at(table, v)
             if subject is not None:
-                return self.resolve(subject)
-            doer = gerund_subject(v, self.words)
+                return self._resolve(subject)
+            doer = gerund_subject(table, v, self.words)
             if doer is not None:
-                return self.resolve(doer)
-            kids = self.table.children[v.i]
+                return self._resolve(doer)
+            kids = children[v]
             if raised:   # "X is expected / scheduled / set to meet Y": X meets
-                subject = next((c for c in kids if self.table.dep[c] == "nsubjpass"), None)
+                subject = next((c for c in kids if dep[c] == "nsubjpass"), None)
                 if subject is not None:
-                    return self.resolve(self.doc[subject])
-            raised = v.dep_ == "xcomp"
-            agent = next((c for c in kids if self.table.dep[c] == "agent"), None)
+                    return self._resolve(subject)
+            raised = dep[v] == "xcomp"
+            agent = next((c for c in kids if dep[c] == "agent"), None)
             if agent is not None:
-                return [s for p in self.table.children[agent] if self.table.dep[p] == "pobj"
-                        for s in self.resolve(self.doc[p])]
-            leaders = self.leaders_under(v)
+                return [s for p in children[agent] if dep[p] == "pobj" for s in self._resolve(p)]
+            leaders = self._leaders_under(v)
             if leaders:
                 return leaders
-            if v.dep_ == "relcl":
-                return self.actors_in(v.head)
+            if dep[v] == "relcl":
+                return self._actors_in(head[v])
             # "Chile is likely / ready / willing to sign": the adjective's subject signs
-            if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "acomp") and v.head.i != v.i:
-                v = v.head if v.dep_ != "pcomp" else v.head.head
+            if dep[v] in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "acomp") and head[v] != v:
+                v = head[v] if dep[v] != "pcomp" else head[head[v]]
                 continue
             break
         return []
@@ -365,145 +380,154 @@ class Arguments:
         actor = span_value(span, "actor") or {}
         return span.label_ in PLACE_TYPES and not actor.get("acts_for")
 
-    def leaders_under(self, verb: Token) -> list[Span]:
-        """A passive with no agent, done "under" a leader: "a deal was struck in 2021 under
-        President Biden" was struck by those in charge."""
+    def _leaders_under(self, verb: int) -> list[Span]:
+        """A passive (the verb at `verb`) with no agent, done "under" a leader: "a deal was struck in
+        2021 under President Biden" was struck by those in charge."""
         dep, children = self.table.dep, self.table.children
-        kids = children[verb.i]
+        kids = children[verb]
         if not any(dep[c] == "auxpass" for c in kids) or any(dep[c] == "agent" for c in kids):
             return []
         return [s for c in kids if dep[c] == "prep" and self.table.lower[c] == "under"
-                for p in children[c] if dep[p] == "pobj" for s in self.actors_in(self.doc[p])
+                for p in children[c] if dep[p] == "pobj" for s in self._actors_in(p)
                 if s.label_ in ("PERSON", "ORG")]
 
     def roles(self, token: Token, from_source: bool = False) -> Roles:
         """`from_source`: "from X" after the noun names its sender ("warnings from China",
         "aid from Japan"), not a place left ("withdrawal from Syria")."""
-        if token.pos_ == "VERB":
-            return self.verb_roles(token)
-        return self.noun_roles(token, from_source)
+        if self.table.pos[token.i] == "VERB":
+            return self._verb_roles(token.i)
+        return self._noun_roles(token.i, from_source)
 
     def verb_roles(self, verb: Token) -> Roles:
+        return self._verb_roles(verb.i)
+
+    def _verb_roles(self, verb: int) -> Roles:
+        table = self.table
+        dep, head, pos, lower, children = table.dep, table.head, table.pos, table.lower, table.children
+        kids = children[verb]
         roles = Roles()
-        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        passive = any(dep[c] in ("auxpass", "nsubjpass") for c in kids) or (
             # "had been killed or wounded": the second verb shares the first's passive
-            verb.dep_ == "conj" and subject_of(verb) is None
-            and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.head.children))
-        if verb.dep_ in ("amod", "acl") and verb.head.pos_ in ("NOUN", "PROPN"):
-            roles.target += self.actors_in(verb.head)   # "the newly elected president"
-        roles.source += self.subject_actors(verb) if not passive else self.leaders_under(verb)
-        if passive and not any(c.dep_ == "nsubjpass" for c in verb.children):
+            dep[verb] == "conj" and subject_at(table, verb) is None
+            and any(dep[c] in ("auxpass", "nsubjpass") for c in children[head[verb]]))
+        if dep[verb] in ("amod", "acl") and pos[head[verb]] in ("NOUN", "PROPN"):
+            roles.target += self._actors_in(head[verb])   # "the newly elected president"
+        roles.source += self._subject_actors(verb) if not passive else self._leaders_under(verb)
+        if passive and not any(dep[c] == "nsubjpass" for c in kids):
             # "won the vote and was sworn in", "only to be impeached", "the first president to be
             # arrested": the one it was done to is the subject of the verb it hangs from
-            host = verb.head
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-            if verb.dep_ in ("acl", "relcl") and infinitive and host.dep_ == "attr":
-                host = host.head
-            if (verb.dep_ in ("conj", "xcomp", "advcl") or (verb.dep_ in ("acl", "relcl") and infinitive)) \
-                    and host.i != verb.i and host.pos_ in ("VERB", "AUX"):
-                done_to = next((c for c in host.children if c.dep_ == "nsubjpass"), None)
+            host = head[verb]
+            infinitive = any(dep[c] == "aux" and lower[c] == "to" for c in kids)
+            if dep[verb] in ("acl", "relcl") and infinitive and dep[host] == "attr":
+                host = head[host]
+            if (dep[verb] in ("conj", "xcomp", "advcl") or (dep[verb] in ("acl", "relcl") and infinitive)) \
+                    and host != verb and pos[host] in ("VERB", "AUX"):
+                done_to = next((c for c in children[host] if dep[c] == "nsubjpass"), None)
                 # "4,000 had been killed or wounded": the host is passive too, its subject the one
                 # it was done to (never the subject of a verb reporting it)
-                roles.target += self.resolve(done_to) if done_to is not None else self.subject_actors(host)
-        for c in verb.children:
-            dep = c.dep_
-            if dep in ("dobj", "dative", "nsubjpass", "oprd"):
-                found = self.resolve(c)
-                if not found and dep == "dobj" and c.pos_ == "NOUN":
+                roles.target += self._resolve(done_to) if done_to is not None else self._subject_actors(host)
+        for c in kids:
+            c_dep = dep[c]
+            if c_dep in ("dobj", "dative", "nsubjpass", "oprd"):
+                found = self._resolve(c)
+                if not found and c_dep == "dobj" and pos[c] == "NOUN":
                     # "threatened further action against Russia", "signed a pact with Japan": the
                     # object names no one; the one it is aimed at is the target
-                    found = [s for p in c.children if p.dep_ == "prep" and p.lower_ in self.words.object_target_preps
-                             for o in p.children if o.dep_ == "pobj" for s in self.resolve(o)]
-                if self.names_event(c):   # "attended the summit in Gyeongju": where it was held
+                    found = [s for p in children[c] if dep[p] == "prep" and lower[p] in self.words.object_target_preps
+                             for o in children[p] if dep[o] == "pobj" for s in self._resolve(o)]
+                if self._names_event(c):   # "attended the summit in Gyeongju": where it was held
                     found = [s for s in found if not self.is_town(s)]
                 roles.target += found
-            elif dep == "agent":
-                roles.source += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
-            elif dep == "prep" and c.lower_ in self.words.target_preps:
-                roles.target += [s for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)]
-            elif dep in ("ccomp", "xcomp"):
-                subject = subject_of(c)
-                if subject is not None and subject.lower_ not in self.words.pronouns:
-                    roles.target += self.resolve(subject)
-                if dep == "xcomp":   # "threatened to deliver blows to the United States"
-                    roles.target += [a for a in self.verb_roles(c).target if a not in roles.target]
+            elif c_dep == "agent":
+                roles.source += [s for p in children[c] if dep[p] == "pobj" for s in self._resolve(p)]
+            elif c_dep == "prep" and lower[c] in self.words.target_preps:
+                roles.target += [s for p in children[c] if dep[p] == "pobj" for s in self._resolve(p)]
+            elif c_dep in ("ccomp", "xcomp"):
+                subject = subject_at(table, c)
+                if subject is not None and lower[subject] not in self.words.pronouns:
+                    roles.target += self._resolve(subject)
+                if c_dep == "xcomp":   # "threatened to deliver blows to the United States"
+                    roles.target += [a for a in self._verb_roles(c).target if a not in roles.target]
         roles.target = [s for s in roles.target if s not in roles.source]
         return roles
 
-    def noun_roles(self, noun: Token, from_source: bool = False) -> Roles:
+    def _noun_roles(self, noun: int, from_source: bool = False) -> Roles:
         roles = Roles()
-        doc, deps, lower, children = self.doc, self.table.dep, self.table.lower, self.table.children
-        for c in children[noun.i]:
+        table = self.table
+        deps, head, pos, lower, lemma, children = \
+            table.dep, table.head, table.pos, table.lower, table.lemma, table.children
+        for c in children[noun]:
             dep = deps[c]
             if dep in ("poss", "compound", "amod", "nmod", "nummod"):
-                found = self.resolve(doc[c]) if dep == "poss" else self.actors_in(doc[c])
+                found = self._resolve(c) if dep == "poss" else self._actors_in(c)
                 if dep == "compound":   # "the Gyeongju summit": a town names where, not who
                     found = [s for s in found if not self.is_town(s)]
                 roles.source += found
             elif dep == "prep" and lower[c] == "from" and from_source:
-                roles.source += [s for p in children[c] if deps[p] == "pobj" for s in self.resolve(doc[p])
+                roles.source += [s for p in children[c] if deps[p] == "pobj" for s in self._resolve(p)
                                  if not self.is_town(s)]
             elif dep == "prep" and lower[c] in self.words.noun_target_preps:
-                roles.target += [s for p in children[c] if deps[p] == "pobj" for s in self.resolve(doc[p])]
+                roles.target += [s for p in children[c] if deps[p] == "pobj" for s in self._resolve(p)]
             elif dep == "prep" and lower[c] == "by":
-                roles.source += [s for p in children[c] if deps[p] == "pobj" for s in self.resolve(doc[p])]
-        if not roles.source and noun.dep_ in ("conj", "appos") and self.names_event(noun.head):
+                roles.source += [s for p in children[c] if deps[p] == "pobj" for s in self._resolve(p)]
+        if not roles.source and deps[noun] in ("conj", "appos") and self._names_event(head[noun]):
             # "Yoon's failed bid, impeachment and ouster": the possessor is shared
-            first = noun.head
-            while first.dep_ in ("conj", "appos") and first.head.i != first.i:
-                first = first.head
-            roles.source += [a for c in first.children if c.dep_ == "poss" for a in self.resolve(c)]
-        elif not roles.source and noun.dep_ == "conj" and noun.head.pos_ in ("VERB", "AUX") and noun.head.i < noun.i:
+            first = head[noun]
+            while deps[first] in ("conj", "appos") and head[first] != first:
+                first = head[first]
+            roles.source += [a for c in children[first] if deps[c] == "poss" for a in self._resolve(c)]
+        elif not roles.source and deps[noun] == "conj" and pos[head[noun]] in ("VERB", "AUX") and head[noun] < noun:
             # "...'s failed bid, impeachment in December, and ouster in April": the parser hung the
             # list's last item on a verb; the item before it shares the list's possessor
-            i = noun.left_edge.i - 1
-            while i > noun.sent.start and self.doc[i].pos_ in ("PUNCT", "CCONJ"):
+            i = table.edges(noun)[0] - 1
+            sent_start = table.sentence_of(noun)[0]
+            while i > sent_start and pos[i] in ("PUNCT", "CCONJ"):
                 i -= 1
-            before = self.doc[i]
-            item = next((a for a in [before, *before.ancestors] if self.names_event(a)), None)
+            before = i if i >= 0 else i + table.size   # as `doc[i]` reads a negative index
+            item = next((a for a in [before, *table.ancestors(before)] if self._names_event(a)), None)
             if item is not None:
                 first = item
-                while first.dep_ in ("conj", "appos") and first.head.i != first.i:
-                    first = first.head
-                roles.source += [a for c in first.children if c.dep_ == "poss" for a in self.resolve(c)]
+                while deps[first] in ("conj", "appos") and head[first] != first:
+                    first = head[first]
+                roles.source += [a for c in children[first] if deps[c] == "poss" for a in self._resolve(c)]
         if not roles.source and not roles.target:
-            for c in noun.children:
-                if c.dep_ == "relcl" and not any(                     # "a deal in which Washington
-                        g.dep_ in SUBJECT_DEPS and g.lower_ in self.words.relative_pronouns  # cut tariffs", not
-                        for g in c.children):                                     # "a deal that helps"
-                    inner = self.verb_roles(c)
+            for c in children[noun]:
+                if deps[c] == "relcl" and not any(                     # "a deal in which Washington
+                        deps[g] in SUBJECT_DEPS and lower[g] in self.words.relative_pronouns  # cut tariffs", not
+                        for g in children[c]):                                     # "a deal that helps"
+                    inner = self._verb_roles(c)
                     roles.source += [a for a in inner.source if a not in roles.source]
                     roles.target += [a for a in inner.target if a not in roles.source]
-        place = stand_in(noun, self.words)
-        if place.i != noun.i and not roles.source:
-            roles.source += [a for a in self.noun_roles(place).source if a not in roles.source]
-        head = place.head
-        if head.dep_ == "prep" and place.dep_ == "pobj":
-            head = head.head
+        place = stand_in_at(table, noun, self.words)
+        if place != noun and not roles.source:
+            roles.source += [a for a in self._noun_roles(place).source if a not in roles.source]
+        above = head[place]
+        if deps[above] == "prep" and deps[place] == "pobj":
+            above = head[above]
         # a verb lends its subject only when it does nothing but carry the noun's event ("held
         # talks", "cancelled the visit"); "ran in the election" does not make the runner elect
-        if not roles.source and head.i != place.i \
-                and (head.lemma_.lower() in self.carriers or head.lower_ in self.carriers) \
-                and place.dep_ in ("dobj", "pobj", "attr", "nsubjpass", "oprd") \
-                and not (place.dep_ == "pobj" and place.head.lower_ in self.words.occasion_preps):
-            roles.source += self.subject_actors(head)
-            if place.dep_ in ("dobj", "nsubjpass"):   # "held talks with Seoul", "a deal was reached with Seoul"
-                for c in head.children:
-                    if c.dep_ == "dative" or (c.dep_ == "prep" and c.lower_ in self.words.target_preps
-                                              and c.i != place.head.i):
-                        pobjs = [p for p in c.children if p.dep_ == "pobj"] if c.dep_ == "prep" else [c]
-                        roles.target += [s for p in pobjs for s in self.resolve(p)]
-        if place.dep_ == "dobj" and head.pos_ == "VERB" and head.lemma_.lower() in self.receivers:
+        if not roles.source and above != place \
+                and (lemma[above].lower() in self.carriers or lower[above] in self.carriers) \
+                and deps[place] in ("dobj", "pobj", "attr", "nsubjpass", "oprd") \
+                and not (deps[place] == "pobj" and lower[head[place]] in self.words.occasion_preps):
+            roles.source += self._subject_actors(above)
+            if deps[place] in ("dobj", "nsubjpass"):   # "held talks with Seoul", "a deal was reached with Seoul"
+                for c in children[above]:
+                    if deps[c] == "dative" or (deps[c] == "prep" and lower[c] in self.words.target_preps
+                                               and c != head[place]):
+                        pobjs = [p for p in children[c] if deps[p] == "pobj"] if deps[c] == "prep" else [c]
+                        roles.target += [s for p in pobjs for s in self._resolve(p)]
+        if deps[place] == "dobj" and pos[above] == "VERB" and lemma[above].lower() in self.receivers:
             # "the plan drew criticism from Berlin", "Spain faced pressure from NATO": the sender
             # after "from", the subject the one it is aimed at
-            roles.source += [s for c in head.children if c.dep_ == "prep" and c.lower_ == "from"
-                             for p in c.children if p.dep_ == "pobj" for s in self.resolve(p)
+            roles.source += [s for c in children[above] if deps[c] == "prep" and lower[c] == "from"
+                             for p in children[c] if deps[p] == "pobj" for s in self._resolve(p)
                              if s not in roles.source]
-            roles.target += [s for s in self.subject_actors(head) if s not in roles.source]
-        if place.dep_ == "pobj" and place.head.lower_ == "under" and head.pos_ == "VERB" and head.i != place.i:
+            roles.target += [s for s in self._subject_actors(above) if s not in roles.source]
+        if deps[place] == "pobj" and lower[head[place]] == "under" and pos[above] == "VERB" and above != place:
             # "was put under investigation", "placed the editor under arrest": the one it is done to
-            roles.target += [s for c in head.children if c.dep_ in ("nsubjpass", "dobj")
-                             for s in self.resolve(c) if s not in roles.target]
+            roles.target += [s for c in children[above] if deps[c] in ("nsubjpass", "dobj")
+                             for s in self._resolve(c) if s not in roles.target]
         roles.target = [s for s in roles.target if s not in roles.source]
         return roles
 
@@ -764,30 +788,31 @@ def names_instrument(span: Span, instruments: frozenset[str]) -> bool:
     return bool(words) and table.text[words[-1]][:1].isupper() and table.lower[words[-1]] in instruments
 
 
-def gerund_subject(verb: Token, words: ArgumentWords) -> Token | None:
-    """"responded to Trump raising tariffs", "angered by Seoul buying jets": a gerund right after
-    a noun the parser made the object of the clause before is that noun's act."""
-    if verb.dep_ not in ("advcl", "acl") or verb.i == 0:
+def gerund_subject(table: ParseTable, verb: int, words: ArgumentWords) -> int | None:
+    """"responded to Trump raising tariffs", "angered by Seoul buying jets": a gerund (at `verb`)
+    right after a noun the parser made the object of the clause before is that noun's act."""
+    dep, head, tag, lower = table.dep, table.head, table.tag, table.lower
+    if dep[verb] not in ("advcl", "acl") or verb == 0:
         return None
-    before = verb.doc[verb.i - 1]
-    if before.pos_ != "PROPN" or before.dep_ not in ("pobj", "dobj"):
+    before = verb - 1
+    if table.pos[before] != "PROPN" or dep[before] not in ("pobj", "dobj"):
         return None
-    if verb.tag_ != "VBG":
+    if tag[verb] != "VBG":
         # "one day after [the President of the Government] Sánchez announced": a conjunction the
         # parser took for a preposition, its object the subject
         top = before
         for _ in range(3):
-            if top.dep_ == "pobj" and top.head.lower_ in words.conjunction_preps \
-                    and verb.tag_ in ("VBD", "VBZ", "VBP") \
-                    and top.head.head.i == verb.head.i:
+            if dep[top] == "pobj" and lower[head[top]] in words.conjunction_preps \
+                    and tag[verb] in ("VBD", "VBZ", "VBP") \
+                    and head[head[top]] == head[verb]:
                 return top
-            if top.dep_ == "pobj" and top.head.dep_ == "prep" and top.head.lower_ == "of":
-                top = top.head.head
+            if dep[top] == "pobj" and dep[head[top]] == "prep" and lower[head[top]] == "of":
+                top = head[head[top]]
             else:
                 break
         return None
-    host = before.head.head if before.dep_ == "pobj" else before.head
-    return before if host.i == verb.head.i or before.head.i == verb.head.i else None
+    host = head[head[before]] if dep[before] == "pobj" else head[before]
+    return before if host == head[verb] or head[before] == head[verb] else None
 
 
 def stand_in(noun: Token, words: ArgumentWords) -> Token:
@@ -886,9 +911,13 @@ def temporal_clause_over(clause: Token, token: Token, words: ArgumentWords) -> b
 
 
 def subject_of(verb: Token) -> Token | None:
-    table = parse_table(verb.doc)
-    subject = next((c for c in table.children[verb.i] if table.dep[c] in SUBJECT_DEPS), None)
+    subject = subject_at(parse_table(verb.doc), verb.i)
     return None if subject is None else verb.doc[subject]
+
+
+def subject_at(table: ParseTable, verb: int) -> int | None:
+    """`subject_of` by token index."""
+    return next((c for c in table.children[verb] if table.dep[c] in SUBJECT_DEPS), None)
 
 
 def governs(head: Token, token: Token) -> bool:
