@@ -308,10 +308,23 @@ def _timexes(doc: Doc) -> list[tuple[Span, str | None, bool]]:
     return cached[1]
 
 
-def _within(span: Span, sent: Span, start: int, end: int) -> bool:
-    """`span` lies in the sentence (as attach.in_sentence finds it) and in the characters [start, end)."""
-    return sent.start <= span.start < sent.end and span.end <= sent.end \
-        and start <= span.start_char and span.end_char <= end
+def _timexes_within(doc: Doc, sent: Span, start: int, end: int) -> list[tuple[Span, str | None, bool]]:
+    """`_timexes` that lie in the sentence (as attach.in_sentence finds it) and in the characters
+    [start, end), in the group's order. Each fact asks this of its own sentence: the document's
+    expressions are filed by sentence once per document."""
+    timexes = _timexes(doc)
+    index = doc.user_data.get("pw_referent_timexes_by_sentence")
+    if index is None or index[0] is not timexes:
+        table = parse_table(doc)
+        by_sentence: dict[int, list] = {}
+        for entry in timexes:
+            span = entry[0]
+            first, last = table.sentence_of(span.start)
+            if span.end <= last:
+                by_sentence.setdefault(first, []).append((entry, span.start_char, span.end_char))
+        index = doc.user_data["pw_referent_timexes_by_sentence"] = (timexes, by_sentence)
+    return [entry for entry, first_char, end_char in index[1].get(sent.start, ())
+            if start <= first_char and end_char <= end]
 
 
 def timexes_valued(doc: Doc, value: str) -> list[Span]:
@@ -647,8 +660,8 @@ def dated_things(doc: Doc, sent: Span, start: int, end: int, lex: dict | None = 
     August 1")."""
     lex = lex or lexicon()
     out = []
-    for span, value, full_day in _timexes(doc):
-        if not full_day or not _within(span, sent, start, end):
+    for span, value, full_day in _timexes_within(doc, sent, start, end):
+        if not full_day:
             continue
         head = span.root.head
         if head.dep_ == "prep" and head.lower_ in ("on", "from"):
@@ -869,7 +882,7 @@ def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
     value = e.get("date")
     sent = root.sent
     timexes = [[s.start_char - start, s.end_char - start, timex_value]
-               for s, timex_value, _ in _timexes(doc) if _within(s, sent, start, end)]
+               for s, timex_value, _ in _timexes_within(doc, sent, start, end)]
     year_stated = None
     if value and re.match(r"\d{4}", str(value)):
         same = timexes_valued(doc, value)
