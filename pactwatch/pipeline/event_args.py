@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import loader
-from .attach import clause_head, clause_head_at
+from .attach import clause_head_at
 from .extensions import ACTORS, TIMEX, span_value
 from .parse_table import ParseTable, parse_table
 
@@ -160,13 +160,18 @@ class Arguments:
         # dates per event made long documents quadratic
         self.timexes.sort(key=lambda s: s.start)
         self.timex_starts = [s.start for s in self.timexes]
+        self.timex_ends = [s.end for s in self.timexes]
+        self.timex_roots = [s.root.i for s in self.timexes]
         # the dates a story can move on to: a date in a relative clause describes a participant
         # ("the yard, which X bought last year"); one after "for", "through", "by" is a period
         # served or a limit; neither is a time the story has reached
-        dep = self.table.dep
-        self.story_dates = sorted((s for s in self.timexes if not for_period(s.root, self.words.limit_preps)
-                                   and not any(dep[a] == "relcl" for a in [s.root.i, *self.table.ancestors(s.root.i)])),
-                                  key=lambda s: (s.end, s.start))
+        table = self.table
+        story = sorted(((s, root) for s, root in zip(self.timexes, self.timex_roots)
+                        if not for_period(table, root, self.words.limit_preps)
+                        and not any(table.dep[a] == "relcl" for a in [root, *table.ancestors(root)])),
+                       key=lambda pair: (pair[0].end, pair[0].start))
+        self.story_dates = [s for s, _ in story]
+        self.story_roots = [root for _, root in story]
         self.story_ends = [s.end for s in self.story_dates]
         self.story_latest_year: list[int] = []   # the latest year among story_dates[:k + 1]
         for s in self.story_dates:
@@ -603,58 +608,72 @@ class Arguments:
     def date(self, token: Token) -> str | None:
         """The value of the temporal expression attached to the trigger: its own modifier first,
         then one in its clause, then one heading the whole sentence."""
+        return self._date(token.i)
+
+    def _date(self, token: int) -> str | None:
         if not self.timexes:
             return None
-        sent_start, sent_end = self.table.sentence_of(token.i)
+        table = self.table
+        dep, head_of, lower, children = table.dep, table.head, table.lower, table.children
+        sent_start, sent_end = table.sentence_of(token)
         first = bisect_left(self.timex_starts, sent_start)
         last = bisect_left(self.timex_starts, sent_end, lo=first)
-        local = [s for s in self.timexes[first:last] if s.end <= sent_end]
+        # the sentence's dates, by their place in self.timexes
+        local = [k for k in range(first, last) if self.timex_ends[k] <= sent_end]
         if not local:
             return None
-        local = [s for s in local if not for_period(s.root)]
+        roots = self.timex_roots
+        local = [k for k in local if not for_period(table, roots[k])]
         if not local:
             return None
-        own = [s for s in local if governs(token, s.root) and (
-            not crosses_clause(s.root, token) or describes_date(s.root, token)
-            or self.carried_date(s.root, token))]
+        own = [k for k in local if governs(table, token, roots[k]) and (
+            not crosses_clause(table, roots[k], token) or describes_date(table, roots[k], token)
+            or self.carried_date(roots[k], token))]
         if own:
-            return span_value(nearest(own, token), "timex")["value"]
+            return self._nearest_value(own, token)
         # "raided a plant run by Hyundai in Georgia on Sept. 4": a day at the end of a participle
         # describing the object dates the act, the parse notwithstanding
-        tail = [s for s in local if governs(token, s.root) and token.pos_ == "VERB" and day_after_object(s.root, token)]
+        tail = [k for k in local if governs(table, token, roots[k]) and table.pos[token] == "VERB"
+                and day_after_object(table, roots[k], token)]
         if tail:
-            return span_value(nearest(tail, token), "timex")["value"]
-        head = clause_head(token)
-        same_clause = [s for s in local if clause_head(s.root).i == head.i]
+            return self._nearest_value(tail, token)
+        head = clause_head_at(table, token)
+        clause_of = {k: clause_head_at(table, roots[k]) for k in local}
+        same_clause = [k for k in local if clause_of[k] == head]
         if same_clause:
-            return span_value(nearest(same_clause, token), "timex")["value"]
-        main = [s for s in local if clause_head(s.root).dep_ == "ROOT" and governs(clause_head(s.root), token)]
+            return self._nearest_value(same_clause, token)
+        main = [k for k in local if dep[clause_of[k]] == "ROOT" and governs(table, clause_of[k], token)]
         if main:
-            return span_value(nearest(main, token), "timex")["value"]
+            return self._nearest_value(main, token)
         # "In a fact sheet released on November 13, Washington backed ...", "at a briefing held on
         # Monday, he said ...": the occasion the act took place at, dated by the participle
         # describing it
-        occasion = [s for s in local if dated_occasion(clause_head(s.root), head, self.words)]
+        occasion = [k for k in local if dated_occasion(table, clause_of[k], head, self.words)]
         if occasion:
-            return span_value(nearest(occasion, token), "timex")["value"]
+            return self._nearest_value(occasion, token)
         # "when Lee took office in June, Trump was already moving on tariffs"
-        when = [s for s in local if temporal_clause_over(clause_head(s.root), token, self.words)]
+        when = [k for k in local if temporal_clause_over(table, clause_of[k], token, self.words)]
         if when:
-            return span_value(nearest(when, token), "timex")["value"]
+            return self._nearest_value(when, token)
         # "will visit Tokyo on Monday, where he is to meet ...": the visit there and then dates it
-        chain = [clause_head(token)]
-        while chain[-1].dep_ in ("xcomp", "ccomp") and chain[-1].head.i != chain[-1].i:
-            chain.append(chain[-1].head)      # "where X is expected to ask"
+        chain = [head]
+        while dep[chain[-1]] in ("xcomp", "ccomp") and head_of[chain[-1]] != chain[-1]:
+            chain.append(head_of[chain[-1]])      # "where X is expected to ask"
         clause = chain[-1]
-        place = clause.head
-        if clause.dep_ == "relcl" and place.i != clause.i and any(
-                c.dep_ == "advmod" and c.lower_ in ("where", "when") for t in chain for c in t.children):
+        place = head_of[clause]
+        if dep[clause] == "relcl" and place != clause and any(
+                dep[c] == "advmod" and lower[c] in ("where", "when") for t in chain for c in children[t]):
             host = place
-            while host.dep_ in ("pobj", "prep", "compound", "appos") and host.head.i != host.i:
-                host = host.head
-            if host.i != place.i and host.pos_ in ("VERB", "AUX"):
-                return self.date(host)
+            while dep[host] in ("pobj", "prep", "compound", "appos") and head_of[host] != host:
+                host = head_of[host]
+            if host != place and table.pos[host] in ("VERB", "AUX"):
+                return self._date(host)
         return None
+
+    def _nearest_value(self, dates: list[int], token: int) -> str:
+        """The value of the date (by place in self.timexes) nearest the token."""
+        k = nearest(self.timex_starts, self.timex_ends, dates, token)
+        return span_value(self.timexes[k], "timex")["value"]
 
     def dated_within(self, token: Token) -> bool:
         """A usable date lies inside `token`'s subtree (a lookup in the sorted starts)."""
@@ -662,56 +681,63 @@ class Arguments:
         k = bisect_left(self.timex_starts, left)
         return k < len(self.timex_starts) and self.timex_starts[k] <= right
 
-    def carried_date(self, date: Token, noun: Token) -> bool:
-        """`date` sits in a relative clause whose verb only carries the event noun it describes:
-        "the joint statement, which they issued on May 4", "the talks, which they held on Monday"."""
-        if noun.pos_ not in ("NOUN", "PROPN"):
+    def carried_date(self, date: int, noun: int) -> bool:
+        """The date at `date` sits in a relative clause whose verb only carries the event noun (at
+        `noun`) it describes: "the joint statement, which they issued on May 4", "the talks, which
+        they held on Monday"."""
+        table = self.table
+        dep, lower = table.dep, table.lower
+        if table.pos[noun] not in ("NOUN", "PROPN"):
             return False
-        clause = clause_head(date)
-        if clause.dep_ != "relcl" or clause.head.i != noun.i:
+        clause = clause_head_at(table, date)
+        if dep[clause] != "relcl" or table.head[clause] != noun:
             return False
-        lemma = clause.lemma_.lower()
-        return (lemma in self.carriers or clause.lower_ in self.carriers) and any(
-            c.dep_ in ("dobj", "nsubjpass") and c.lower_ in self.words.relative_pronouns for c in clause.children)
+        lemma = table.lemma[clause].lower()
+        return (lemma in self.carriers or lower[clause] in self.carriers) and any(
+            dep[c] in ("dobj", "nsubjpass") and lower[c] in self.words.relative_pronouns for c in table.children[clause])
 
     def narrative_date(self, token: Token) -> str | None:
         """A sentence that states no date is read in the time the two before it set, unless it
         speaks in the present ("has backed", "opposes")."""
-        sent = token.sent
-        verb = token
-        while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
-            verb = verb.head
-        if verb.tag_ in ("VBZ", "VBP") or any(a.dep_ in ("aux", "auxpass") and a.tag_ in ("VBZ", "VBP")
-                                              for a in verb.children):
+        table = self.table
+        pos, tag, dep, head = table.pos, table.tag, table.dep, table.head
+        sent_start = table.sentence_of(token.i)[0]
+        verb = token.i
+        while pos[verb] not in ("VERB", "AUX") and head[verb] != verb:
+            verb = head[verb]
+        if tag[verb] in ("VBZ", "VBP") or any(dep[a] in ("aux", "auxpass") and tag[a] in ("VBZ", "VBP")
+                                              for a in table.children[verb]):
             return None
-        k = bisect_right(self.story_ends, sent.start)     # story dates that end before this sentence
+        k = bisect_right(self.story_ends, sent_start)     # story dates that end before this sentence
         if not k:
             return None
-        floor = sent.start
+        floor = sent_start
         for _ in range(2):
             if floor > 0:
-                floor = self.doc[floor - 1].sent.start
-        recent = None
+                floor = table.sentence_of(floor - 1)[0]
+        recent = None   # by place in story_dates
         for j in range(k - 1, -1, -1):
             s = self.story_dates[j]
             if s.end <= floor:
                 break
-            if s.start >= floor and (recent is None or s.start > recent.start):
-                recent = s
+            if s.start >= floor and (recent is None or s.start > self.story_dates[recent].start):
+                recent = j
         if recent is None:
             return None
         # in the sentence that set it, the date of its main clause sets the story's time, not one
         # inside a phrase it mentions ("affirmed on Monday ..., calling the visit last March ...")
-        if clause_head(recent.root).dep_ != "ROOT":
+        if dep[clause_head_at(table, self.story_roots[recent])] != "ROOT":
+            recent_sent = table.sentence_of(self.story_dates[recent].start)[0]
             main = []
             for j in range(k - 1, -1, -1):
                 s = self.story_dates[j]
-                if s.end <= recent.sent.start:
+                if s.end <= recent_sent:
                     break
-                if s.start >= recent.sent.start and clause_head(s.root).dep_ == "ROOT":
-                    main.append(s)
+                if s.start >= recent_sent and dep[clause_head_at(table, self.story_roots[j])] == "ROOT":
+                    main.append(j)
             if main:
-                recent = max(main, key=lambda s: s.start)
+                recent = max(main, key=lambda j: self.story_dates[j].start)
+        recent = self.story_dates[recent]
         value = span_value(recent, "timex")["value"]
         # a historical aside ("returned in 1994") does not set the time the story goes on in
         return value if int(value[:4]) >= self.story_latest_year[k - 1] - 1 else None
@@ -720,20 +746,20 @@ class Arguments:
     def quote(self, token: Token, keep: set[int] = frozenset()) -> tuple[int, int]:
         """Char offsets of the shortest clause stating the event: the trigger's clause, without
         adverbial clauses, coordinated clauses and punctuation at its edges."""
-        root = token if token.pos_ == "VERB" else clause_head(token)
-        sent_start, sent_end = self.table.sentence_of(token.i)
-        root_left, root_right = self.table.edges(root.i)
+        table = self.table
+        ti = token.i
+        root = ti if table.pos[ti] == "VERB" else clause_head_at(table, ti)
+        sent_start, sent_end = table.sentence_of(ti)
+        root_left, root_right = table.edges(root)
         start, end = max(root_left, sent_start), min(root_right + 1, sent_end)
         # the root's children and what the loop below reads of them, read once: (left edge, right
         # edge, governs the trigger) of the edge children and of the trailing prepositions
-        ti = token.i
-        table = self.table
         deps, words, children = table.dep, table.text, table.children
         ancestors = set(table.ancestors(ti))
         edge_kids = []
         trailing_kids = []
-        for ci in children[root.i]:
-            left, right = self.table.edges(ci)
+        for ci in children[root]:
+            left, right = table.edges(ci)
             # governs(c, token), from the trigger's ancestors read once
             gov = left <= ti <= right and (ti == ci or ci in ancestors)
             dep = deps[ci]
@@ -760,7 +786,7 @@ class Arguments:
                 if deps[i] not in ("relcl", "advcl", "acl"):
                     continue
                 left, right = self.table.edges(i)
-                if right == end - 1 and left > ti and words[left - 1] == "," and not governs(self.doc[i], token):
+                if right == end - 1 and left > ti and words[left - 1] == "," and not governs(table, i, ti):
                     end, changed = left, True
                     break
         pos, space = table.pos, table.is_space
@@ -851,63 +877,68 @@ def before_semicolon(table: ParseTable, node: int) -> bool:
     return table.head[node] > after and table.text[after] == ";"
 
 
-def crosses_clause(token: Token, top: Token) -> bool:
-    """The path from `token` up to `top` enters another clause ("agreed to a handover by 2030":
-    the year is the handover's)."""
+def crosses_clause(table: ParseTable, token: int, top: int) -> bool:
+    """The path from the token at `token` up to `top` enters another clause ("agreed to a handover
+    by 2030": the year is the handover's)."""
+    dep, head = table.dep, table.head
     t = token
-    while t.i != top.i and t.head.i != t.i:
-        if t.dep_ in CLAUSAL_DEPS:
+    while t != top and head[t] != t:
+        if dep[t] in CLAUSAL_DEPS:
             return True
-        t = t.head
+        t = head[t]
     return False
 
 
-def for_period(token: Token, preps: set[str] = frozenset({"for"})) -> bool:
-    """A date after "for" is the period the event serves ("requested funds for fiscal 2026",
-    "troops for 2027"), not when it happened; with `preps`, after those."""
+def for_period(table: ParseTable, token: int, preps: set[str] = frozenset({"for"})) -> bool:
+    """A date (rooted at `token`) after "for" is the period the event serves ("requested funds for
+    fiscal 2026", "troops for 2027"), not when it happened; with `preps`, after those."""
+    dep, head = table.dep, table.head
     t = token
-    while t.dep_ in ("compound", "nummod", "amod", "npadvmod", "appos") and t.head.i != t.i:
-        t = t.head
-    return t.dep_ == "pobj" and t.head.lower_ in preps
+    while dep[t] in ("compound", "nummod", "amod", "npadvmod", "appos") and head[t] != t:
+        t = head[t]
+    return dep[t] == "pobj" and table.lower[head[t]] in preps
 
 
-def describes_date(token: Token, noun: Token) -> bool:
-    """`token` dates a participle that describes the event noun: "the accord signed on May 2",
-    "the talks held in Oslo in 2019" (the participle's own clause, no further one)."""
+def describes_date(table: ParseTable, token: int, noun: int) -> bool:
+    """The date at `token` dates a participle that describes the event noun at `noun`: "the accord
+    signed on May 2", "the talks held in Oslo in 2019" (the participle's own clause, no further one)."""
+    dep, head = table.dep, table.head
     t = token
-    while t.head.i != t.i and t.head.i != noun.i:
-        if t.dep_ in CLAUSAL_DEPS:
+    while head[t] != t and head[t] != noun:
+        if dep[t] in CLAUSAL_DEPS:
             return False
-        t = t.head
-    return t.head.i == noun.i and t.dep_ == "acl" and t.tag_ == "VBN" and noun.pos_ == "NOUN"
+        t = head[t]
+    return head[t] == noun and dep[t] == "acl" and table.tag[t] == "VBN" and table.pos[noun] == "NOUN"
 
 
-def dated_occasion(clause: Token, head: Token, words: ArgumentWords) -> bool:
-    """`clause` is a participle describing a noun set, by an occasion preposition (`occasion_at`), in the
-    clause `head` heads:
-    "[In a statement released on May 2], X said"."""
-    noun = clause.head
-    prep = noun.head
-    return clause.dep_ == "acl" and clause.tag_ == "VBN" and noun.dep_ == "pobj" and prep.dep_ == "prep" \
-        and prep.lower_ in words.occasion_at and prep.head.i == head.i
+def dated_occasion(table: ParseTable, clause: int, head: int, words: ArgumentWords) -> bool:
+    """The clause at `clause` is a participle describing a noun set, by an occasion preposition
+    (`occasion_at`), in the clause `head` heads: "[In a statement released on May 2], X said"."""
+    dep, head_of = table.dep, table.head
+    noun = head_of[clause]
+    prep = head_of[noun]
+    return dep[clause] == "acl" and table.tag[clause] == "VBN" and dep[noun] == "pobj" and dep[prep] == "prep" \
+        and table.lower[prep] in words.occasion_at and head_of[prep] == head
 
 
-def day_after_object(date: Token, verb: Token) -> bool:
-    """`date` is the object of "on" in a past participle that describes `verb`'s direct object
-    ("... a site run by X on Sept. 4")."""
+def day_after_object(table: ParseTable, date: int, verb: int) -> bool:
+    """The date at `date` is the object of "on" in a past participle that describes the direct
+    object of the verb at `verb` ("... a site run by X on Sept. 4")."""
+    dep, head = table.dep, table.head
     t = date
-    while t.dep_ in ("compound", "nummod", "appos") and t.head.i != t.i:
-        t = t.head
-    if t.dep_ != "pobj" or t.head.lower_ != "on":
+    while dep[t] in ("compound", "nummod", "appos") and head[t] != t:
+        t = head[t]
+    if dep[t] != "pobj" or table.lower[head[t]] != "on":
         return False
-    participle = t.head.head
-    return participle.dep_ == "acl" and participle.tag_ == "VBN" and participle.head.dep_ == "dobj" \
-        and participle.head.head.i == verb.i
+    participle = head[head[t]]
+    return dep[participle] == "acl" and table.tag[participle] == "VBN" and dep[head[participle]] == "dobj" \
+        and head[head[participle]] == verb
 
 
-def temporal_clause_over(clause: Token, token: Token, words: ArgumentWords) -> bool:
-    return clause.dep_ == "advcl" and any(c.dep_ in ("mark", "advmod") and c.lower_ in words.temporal_marks
-                                          for c in clause.children) and governs(clause.head, token)
+def temporal_clause_over(table: ParseTable, clause: int, token: int, words: ArgumentWords) -> bool:
+    dep = table.dep
+    return dep[clause] == "advcl" and any(dep[c] in ("mark", "advmod") and table.lower[c] in words.temporal_marks
+                                          for c in table.children[clause]) and governs(table, table.head[clause], token)
 
 
 def subject_of(verb: Token) -> Token | None:
@@ -920,15 +951,18 @@ def subject_at(table: ParseTable, verb: int) -> int | None:
     return next((c for c in table.children[verb] if table.dep[c] in SUBJECT_DEPS), None)
 
 
-def governs(head: Token, token: Token) -> bool:
-    """`token` is `head` or sits in its subtree."""
-    if not head.left_edge.i <= token.i <= head.right_edge.i:
+def governs(table: ParseTable, head: int, token: int) -> bool:
+    """The token at `token` is the one at `head` or sits in its subtree."""
+    left, right = table.edges(head)
+    if not left <= token <= right:
         return False
-    return token.i == head.i or head.i in parse_table(token.doc).ancestors(token.i)
+    return token == head or head in table.ancestors(token)
 
 
-def nearest(spans: list[Span], token: Token) -> Span:
-    return min(spans, key=lambda s: min(abs(s.start - token.i), abs(s.end - 1 - token.i)))
+def nearest(starts: list[int], ends: list[int], spans: list[int], token: int) -> int:
+    """Of the spans `spans` (by place k: first token `starts[k]`, end `ends[k]`), the one nearest the
+    token at `token`; the first of the nearest."""
+    return min(spans, key=lambda k: min(abs(starts[k] - token), abs(ends[k] - 1 - token)))
 
 
 def usable_date(span: Span) -> bool:
