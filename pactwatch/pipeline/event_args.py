@@ -132,6 +132,7 @@ class Arguments:
         self.doc = doc
         self.words = words or argument_words()   # event_arguments.toml's, with the pipeline's --kb additions
         self.text = doc._.text
+        self.dct = doc._.dct   # the publication day, read once
         self.event_nouns = event_nouns   # nouns that name events: triggers and event heads
         self.carriers = carriers   # verbs (lemmas and inflected forms) whose subject acts their object noun
         self.receivers = receivers   # verbs whose subject undergoes their object noun ("drew criticism")
@@ -206,9 +207,9 @@ class Arguments:
     def resolve(self, token: Token) -> list[Span]:
         """The actors a subject or object token stands for; a pronoun stands for the subject of
         the clause it is reported or embedded in, a relative pronoun for the noun it modifies."""
-        return self._resolve(token.i)
+        return self.resolve_at(token.i)
 
-    def _resolve(self, token: int) -> list[Span]:
+    def resolve_at(self, token: int) -> list[Span]:
         table = self.table
         head = table.head
         lower = table.lower[token]
@@ -234,7 +235,7 @@ class Arguments:
             found = self.pair_before(token)
         for c in table.children[token]:
             if table.dep[c] == "conj":
-                found += [s for s in self._resolve(c) if s not in found]
+                found += [s for s in self.resolve_at(c) if s not in found]
         return found
 
     def pair_before(self, token: int) -> list[Span]:
@@ -276,9 +277,9 @@ class Arguments:
         return found if len(found) == 2 else []
 
     def names_event(self, token: Token) -> bool:
-        return self._names_event(token.i)
+        return self.names_event_at(token.i)
 
-    def _names_event(self, token: int) -> bool:
+    def names_event_at(self, token: int) -> bool:
         return self.table.pos[token] == "NOUN" and self.table.lemma[token].lower() in self.event_nouns
 
     def quoted_speaker(self, token: Token) -> list[Span]:
@@ -354,19 +355,19 @@ class Arguments:
         for _ in range(4):
             subject = subject_at(table, v)
             if subject is not None:
-                return self._resolve(subject)
+                return self.resolve_at(subject)
             doer = gerund_subject(table, v, self.words)
             if doer is not None:
-                return self._resolve(doer)
+                return self.resolve_at(doer)
             kids = children[v]
             if raised:   # "X is expected / scheduled / set to meet Y": X meets
                 subject = next((c for c in kids if dep[c] == "nsubjpass"), None)
                 if subject is not None:
-                    return self._resolve(subject)
+                    return self.resolve_at(subject)
             raised = dep[v] == "xcomp"
             agent = next((c for c in kids if dep[c] == "agent"), None)
             if agent is not None:
-                return [s for p in children[agent] if dep[p] == "pobj" for s in self._resolve(p)]
+                return [s for p in children[agent] if dep[p] == "pobj" for s in self.resolve_at(p)]
             leaders = self._leaders_under(v)
             if leaders:
                 return leaders
@@ -430,27 +431,27 @@ class Arguments:
                 done_to = next((c for c in children[host] if dep[c] == "nsubjpass"), None)
                 # "4,000 had been killed or wounded": the host is passive too, its subject the one
                 # it was done to (never the subject of a verb reporting it)
-                roles.target += self._resolve(done_to) if done_to is not None else self._subject_actors(host)
+                roles.target += self.resolve_at(done_to) if done_to is not None else self._subject_actors(host)
         for c in kids:
             c_dep = dep[c]
             if c_dep in ("dobj", "dative", "nsubjpass", "oprd"):
-                found = self._resolve(c)
+                found = self.resolve_at(c)
                 if not found and c_dep == "dobj" and pos[c] == "NOUN":
                     # "threatened further action against Russia", "signed a pact with Japan": the
                     # object names no one; the one it is aimed at is the target
                     found = [s for p in children[c] if dep[p] == "prep" and lower[p] in self.words.object_target_preps
-                             for o in children[p] if dep[o] == "pobj" for s in self._resolve(o)]
-                if self._names_event(c):   # "attended the summit in Gyeongju": where it was held
+                             for o in children[p] if dep[o] == "pobj" for s in self.resolve_at(o)]
+                if self.names_event_at(c):   # "attended the summit in Gyeongju": where it was held
                     found = [s for s in found if not self.is_town(s)]
                 roles.target += found
             elif c_dep == "agent":
-                roles.source += [s for p in children[c] if dep[p] == "pobj" for s in self._resolve(p)]
+                roles.source += [s for p in children[c] if dep[p] == "pobj" for s in self.resolve_at(p)]
             elif c_dep == "prep" and lower[c] in self.words.target_preps:
-                roles.target += [s for p in children[c] if dep[p] == "pobj" for s in self._resolve(p)]
+                roles.target += [s for p in children[c] if dep[p] == "pobj" for s in self.resolve_at(p)]
             elif c_dep in ("ccomp", "xcomp"):
                 subject = subject_at(table, c)
                 if subject is not None and lower[subject] not in self.words.pronouns:
-                    roles.target += self._resolve(subject)
+                    roles.target += self.resolve_at(subject)
                 if c_dep == "xcomp":   # "threatened to deliver blows to the United States"
                     roles.target += [a for a in self._verb_roles(c).target if a not in roles.target]
         roles.target = [s for s in roles.target if s not in roles.source]
@@ -464,23 +465,23 @@ class Arguments:
         for c in children[noun]:
             dep = deps[c]
             if dep in ("poss", "compound", "amod", "nmod", "nummod"):
-                found = self._resolve(c) if dep == "poss" else self._actors_in(c)
+                found = self.resolve_at(c) if dep == "poss" else self._actors_in(c)
                 if dep == "compound":   # "the Gyeongju summit": a town names where, not who
                     found = [s for s in found if not self.is_town(s)]
                 roles.source += found
             elif dep == "prep" and lower[c] == "from" and from_source:
-                roles.source += [s for p in children[c] if deps[p] == "pobj" for s in self._resolve(p)
+                roles.source += [s for p in children[c] if deps[p] == "pobj" for s in self.resolve_at(p)
                                  if not self.is_town(s)]
             elif dep == "prep" and lower[c] in self.words.noun_target_preps:
-                roles.target += [s for p in children[c] if deps[p] == "pobj" for s in self._resolve(p)]
+                roles.target += [s for p in children[c] if deps[p] == "pobj" for s in self.resolve_at(p)]
             elif dep == "prep" and lower[c] == "by":
-                roles.source += [s for p in children[c] if deps[p] == "pobj" for s in self._resolve(p)]
-        if not roles.source and deps[noun] in ("conj", "appos") and self._names_event(head[noun]):
+                roles.source += [s for p in children[c] if deps[p] == "pobj" for s in self.resolve_at(p)]
+        if not roles.source and deps[noun] in ("conj", "appos") and self.names_event_at(head[noun]):
             # "Yoon's failed bid, impeachment and ouster": the possessor is shared
             first = head[noun]
             while deps[first] in ("conj", "appos") and head[first] != first:
                 first = head[first]
-            roles.source += [a for c in children[first] if deps[c] == "poss" for a in self._resolve(c)]
+            roles.source += [a for c in children[first] if deps[c] == "poss" for a in self.resolve_at(c)]
         elif not roles.source and deps[noun] == "conj" and pos[head[noun]] in ("VERB", "AUX") and head[noun] < noun:
             # "...'s failed bid, impeachment in December, and ouster in April": the parser hung the
             # list's last item on a verb; the item before it shares the list's possessor
@@ -489,12 +490,12 @@ class Arguments:
             while i > sent_start and pos[i] in ("PUNCT", "CCONJ"):
                 i -= 1
             before = i if i >= 0 else i + table.size   # as `doc[i]` reads a negative index
-            item = next((a for a in [before, *table.ancestors(before)] if self._names_event(a)), None)
+            item = next((a for a in [before, *table.ancestors(before)] if self.names_event_at(a)), None)
             if item is not None:
                 first = item
                 while deps[first] in ("conj", "appos") and head[first] != first:
                     first = head[first]
-                roles.source += [a for c in children[first] if deps[c] == "poss" for a in self._resolve(c)]
+                roles.source += [a for c in children[first] if deps[c] == "poss" for a in self.resolve_at(c)]
         if not roles.source and not roles.target:
             for c in children[noun]:
                 if deps[c] == "relcl" and not any(                     # "a deal in which Washington
@@ -521,18 +522,18 @@ class Arguments:
                     if deps[c] == "dative" or (deps[c] == "prep" and lower[c] in self.words.target_preps
                                                and c != head[place]):
                         pobjs = [p for p in children[c] if deps[p] == "pobj"] if deps[c] == "prep" else [c]
-                        roles.target += [s for p in pobjs for s in self._resolve(p)]
+                        roles.target += [s for p in pobjs for s in self.resolve_at(p)]
         if deps[place] == "dobj" and pos[above] == "VERB" and lemma[above].lower() in self.receivers:
             # "the plan drew criticism from Berlin", "Spain faced pressure from NATO": the sender
             # after "from", the subject the one it is aimed at
             roles.source += [s for c in children[above] if deps[c] == "prep" and lower[c] == "from"
-                             for p in children[c] if deps[p] == "pobj" for s in self._resolve(p)
+                             for p in children[c] if deps[p] == "pobj" for s in self.resolve_at(p)
                              if s not in roles.source]
             roles.target += [s for s in self._subject_actors(above) if s not in roles.source]
         if deps[place] == "pobj" and lower[head[place]] == "under" and pos[above] == "VERB" and above != place:
             # "was put under investigation", "placed the editor under arrest": the one it is done to
             roles.target += [s for c in children[above] if deps[c] in ("nsubjpass", "dobj")
-                             for s in self._resolve(c) if s not in roles.target]
+                             for s in self.resolve_at(c) if s not in roles.target]
         roles.target = [s for s in roles.target if s not in roles.source]
         return roles
 
@@ -572,8 +573,8 @@ class Arguments:
         lower = self.table.lower
         for i in range(sent_start, sent_end - 1):
             if lower[i] == "according" and lower[i + 1] == "to":
-                for p in self.doc[i + 1].children:
-                    spans = self.actors_in(p, ACTOR_TYPES | {"WORK_OF_ART"})
+                for p in self.table.children[i + 1]:
+                    spans = self._actors_in(p, ACTOR_TYPES | {"WORK_OF_ART"})
                     if spans:
                         return (span_value(spans[0], "actor") or {}).get("name")
         return None
@@ -581,16 +582,17 @@ class Arguments:
     # ------------------------------------------------------------ place and time
     def location(self, token: Token, kind: str) -> str | None:
         preps = self.words.place_preps | (self.words.visit_place_preps if kind == "CONSULT" else set())
-        anchors = [token.i]
-        place = stand_in(token, self.words) if token.pos_ != "VERB" else token
-        if place.i != token.i:
-            anchors.append(place.i)
-        if token.pos_ != "VERB" and place.head.pos_ in ("VERB", "AUX") and place.dep_ in ("dobj", "nsubjpass"):
-            anchors.append(place.head.i)
         table = self.table
-        dep, children = table.dep, table.children
-        if token.pos_ == "NOUN":
-            for c in children[token.i]:   # "the Gyeongju summit"
+        dep, children, pos = table.dep, table.children, table.pos
+        ti = token.i
+        anchors = [ti]
+        place = stand_in_at(table, ti, self.words) if pos[ti] != "VERB" else ti
+        if place != ti:
+            anchors.append(place)
+        if pos[ti] != "VERB" and pos[table.head[place]] in ("VERB", "AUX") and dep[place] in ("dobj", "nsubjpass"):
+            anchors.append(table.head[place])
+        if pos[ti] == "NOUN":
+            for c in children[ti]:   # "the Gyeongju summit"
                 if dep[c] == "compound":
                     span = self.actor_at.get(c)
                     if span is not None and self.is_town(span):
@@ -675,9 +677,9 @@ class Arguments:
         k = nearest(self.timex_starts, self.timex_ends, dates, token)
         return span_value(self.timexes[k], "timex")["value"]
 
-    def dated_within(self, token: Token) -> bool:
-        """A usable date lies inside `token`'s subtree (a lookup in the sorted starts)."""
-        left, right = self.table.edges(token.i)
+    def dated_within(self, token: int) -> bool:
+        """A usable date lies inside the subtree of the token at `token` (a lookup in the sorted starts)."""
+        left, right = self.table.edges(token)
         k = bisect_left(self.timex_starts, left)
         return k < len(self.timex_starts) and self.timex_starts[k] <= right
 

@@ -31,7 +31,7 @@ from .event_args import (ACTOR_TYPES, ArgumentWords, Arguments, argument_words, 
                          stand_in_at)
 from .extensions import EVENTS, set_span_value, span_value
 from .guard import Guarded
-from .parse_table import ParseTable
+from .parse_table import ParseTable, parse_table
 
 # dependencies that end the walk from a trigger up to the words governing it: a new clause
 CLAUSE_BOUNDARY_DEPS = {"relcl", "advcl", "parataxis", "conj", "cc", "punct", "appos", "mark",
@@ -765,7 +765,7 @@ class EventFinder:
                 mention.date = (mention.refers_to.date if mention.refers_to else None) \
                     or self.occasion_date(token, triggers, dated) or self.part_of_date(args, token, triggers) \
                     or self.undated(doc, args, mention)
-                mention.dated_now = bool(mention.date) and mention.date == (doc._.dct or "")[:10]
+                mention.dated_now = bool(mention.date) and mention.date == (args.dct or "")[:10]
             if not mention.source and not mention.target and token.pos_ == "NOUN":
                 act = framed_act(args.table, i)
                 if act is not None and act in triggers:
@@ -847,7 +847,7 @@ class EventFinder:
         """The date of an event its sentence does not date: the time the story has reached; but
         an expectation or plan stated now ("Lee is expected to ask", "Trump will not meet Kim")
         is news of the day it is published, never of a past the story told before."""
-        dct = doc._.dct
+        dct = args.dct
         if mention.modality != "asserted" and dct and not past_clause(args.table, mention.token.i):
             story = args.narrative_date(mention.token)
             if story and not story[:10] < dct[:len(story[:10])]:
@@ -859,13 +859,15 @@ class EventFinder:
     def occasion_date(token: Token, triggers: dict[int, str], dated: list[EventReading]) -> str | None:
         """The date of the occasion an act took place at, when that occasion refers back to a
         dated event: "Lee pledged during the summit" after "the summit on August 25"."""
-        for c in token.children:
-            if c.dep_ == "prep" and c.lower_ in OCCASION_PREPS:
-                for p in c.children:
-                    if p.dep_ == "pobj" and p.i in triggers and not any(
-                            a.dep_ == "amod" and (a.ent_type_ == "ORDINAL" or a.lower_ in SETTING_APART)
-                            for a in p.children):   # "during the first summit": one of several
-                        date = EventFinder.referred_date(p, triggers[p.i], dated)
+        table = parse_table(token.doc)
+        dep, lower, children = table.dep, table.lower, table.children
+        for c in children[token.i]:
+            if dep[c] == "prep" and lower[c] in OCCASION_PREPS:
+                for p in children[c]:
+                    if dep[p] == "pobj" and p in triggers and not any(
+                            dep[a] == "amod" and (table.ent_type[a] == "ORDINAL" or lower[a] in SETTING_APART)
+                            for a in children[p]):   # "during the first summit": one of several
+                        date = EventFinder.referred_date(token.doc[p], triggers[p], dated)
                         if date:
                             return date
         return None
@@ -874,19 +876,22 @@ class EventFinder:
     def part_of_date(args: Arguments, token: Token, triggers: dict[int, str]) -> str | None:
         """The date of what the sentence says the act is part of: "pledged $550 billion as part
         of the agreement reached on July 22", "will invest under the deal signed on July 22"."""
-        verb = token if token.pos_ == "VERB" else token.head
-        for c in verb.children:
-            if c.dep_ != "prep":
+        table = args.table
+        dep, lower, children = table.dep, table.lower, table.children
+        verb = token.i if table.pos[token.i] == "VERB" else table.head[token.i]
+        for c in children[verb]:
+            if dep[c] != "prep":
                 continue
             whole = None
-            if c.lower_ == "under":
-                whole = next((p for p in c.children if p.dep_ == "pobj"), None)
-            elif c.lower_ == "as":
-                part = next((p for p in c.children if p.dep_ == "pobj" and p.lemma_.lower() == "part"), None)
-                of = next((q for q in part.children if q.dep_ == "prep" and q.lower_ == "of"), None) if part is not None else None
-                whole = next((p for p in of.children if p.dep_ == "pobj"), None) if of is not None else None
-            if whole is not None and whole.i in triggers and args.dated_within(whole):
-                return args.date(whole)
+            if lower[c] == "under":
+                whole = next((p for p in children[c] if dep[p] == "pobj"), None)
+            elif lower[c] == "as":
+                part = next((p for p in children[c] if dep[p] == "pobj" and table.lemma[p].lower() == "part"), None)
+                of = next((q for q in children[part] if dep[q] == "prep" and lower[q] == "of"), None) \
+                    if part is not None else None
+                whole = next((p for p in children[of] if dep[p] == "pobj"), None) if of is not None else None
+            if whole is not None and whole in triggers and args.dated_within(whole):
+                return args.date(token.doc[whole])
         return None
 
     @staticmethod
@@ -898,14 +903,17 @@ class EventFinder:
     def referred(token: Token, kind: str, dated: list[EventReading]) -> EventReading | None:
         """The event a definite noun refers back to: "the talks", "the summit" after a dated
         mention of talks or a summit earlier in the text (same type, same word)."""
-        if token.pos_ != "NOUN" or not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS
-                                          for c in token.children):
+        table = parse_table(token.doc)
+        dep, children, i = table.dep, table.children, token.i
+        if table.pos[i] != "NOUN" or not any(dep[c] == "det" and table.lower[c] in DEFINITE_DETERMINERS
+                                             for c in children[i]):
             return None
-        if any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in token.children):
+        if any(dep[c] == "compound" and table.pos[c] == "PROPN" for c in children[i]):
             return None   # "the Washington meeting": named apart from the ones before
-        stem = token.lemma_.lower()[:4]     # "the meeting" after "met", "the visit" after "visited"
-        earlier = [m for m in dated if m.type == kind and m.token.i < token.sent.start
-                   and m.token.lemma_.lower()[:4] == stem]
+        stem = table.lemma[i].lower()[:4]     # "the meeting" after "met", "the visit" after "visited"
+        sent_start = table.sentence_of(i)[0]
+        earlier = [m for m in dated if m.type == kind and m.token.i < sent_start
+                   and table.lemma[m.token.i].lower()[:4] == stem]
         return earlier[-1] if earlier else None
 
     def absorbed_all(self, i: int, absorbed: dict[int, list[int]]) -> list[int]:
@@ -944,7 +952,7 @@ class EventFinder:
         m.date = args.date(token)
         m.location = args.location(token, kind)
         m.modality = self.modality(cues, reporter is not None)
-        if m.modality == "asserted" and m.date and doc._.dct and starts_after(m.date, doc._.dct):
+        if m.modality == "asserted" and m.date and args.dct and starts_after(m.date, args.dct):
             m.modality = "planned"  # a dated event after publication has not happened yet
         if "future" in cues and m.modality == "planned":
             if self.ultimatum(token):
@@ -971,7 +979,7 @@ class EventFinder:
             m.quote = args.quote(token, self.phrasal_clauses(token))
             head = token.head
             if m.date and token.pos_ == "VERB" and self.elaborates(args.table, token.i) and head.pos_ in ("VERB", "AUX") \
-                    and head.i < token.i and not args.dated_within(token):
+                    and head.i < token.i and not args.dated_within(token.i):
                 # "the court upheld the ruling on March 10, removing him from office": the clause
                 # the participle spells out carries its date, and the quote keeps it
                 begin, _ = args.quote(head, {token.i})
@@ -986,29 +994,34 @@ class EventFinder:
         "imposed tariffs") or a verb it is the subject of ("the tariffs took effect"). A noun
         with none of these, with only an adjective naming a side ("US tariffs", "intensifying
         North Korean threats", "Russian support"), tells how things stand."""
-        place = stand_in(noun, self.arg_words)
+        return self._event_reading(args, noun.i)
+
+    def _event_reading(self, args: Arguments, noun: int) -> bool:
+        table = args.table
+        dep, head_of, lower, children = table.dep, table.head, table.lower, table.children
+        place = stand_in_at(table, noun, self.arg_words)
         if args.dated_within(place):
             return True
-        if noun.dep_ in ("conj", "appos") and noun.head.i < noun.i and args.names_event(noun.head):
-            return self.event_reading(args, noun.head)   # "X's failed bid, impeachment and ouster"
+        if dep[noun] in ("conj", "appos") and head_of[noun] < noun and args.names_event_at(head_of[noun]):
+            return self._event_reading(args, head_of[noun])   # "X's failed bid, impeachment and ouster"
         for host in {noun, place}:
-            for c in host.children:
-                if c.dep_ == "poss" or c.dep_ in ("relcl", "acl"):
+            for c in children[host]:
+                if dep[c] == "poss" or dep[c] in ("relcl", "acl"):
                     return True
-                if c.dep_ == "prep" and any(p.dep_ == "pobj" and p.i != noun.i and args.resolve(p)
-                                            for p in c.children):
+                if dep[c] == "prep" and any(dep[p] == "pobj" and p != noun and args.resolve_at(p)
+                                            for p in children[c]):
                     return True
-        head = place.head
-        if head.i == place.i:
+        head = head_of[place]
+        if head == place:
             return True   # a headline or a fragment made of the noun
-        if place.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
+        if dep[place] in ("nsubj", "nsubjpass") and table.pos[head] in ("VERB", "AUX"):
             return True
-        if place.dep_ == "pobj":
-            if head.lower_ == "under" and head.head.pos_ == "VERB":
+        if dep[place] == "pobj":
+            if lower[head] == "under" and table.pos[head_of[head]] == "VERB":
                 return True   # "was placed under arrest", "put under investigation"
-            head = head.head
-        return head.lemma_.lower() in self.carriers or head.lower_ in self.carriers \
-            or (place.dep_ == "dobj" and head.lemma_.lower() in self.receivers)
+            head = head_of[head]
+        return table.lemma[head].lower() in self.carriers or lower[head] in self.carriers \
+            or (dep[place] == "dobj" and table.lemma[head].lower() in self.receivers)
 
     @staticmethod
     def held_jointly(args: Arguments, noun: Token, m: EventReading) -> bool:
