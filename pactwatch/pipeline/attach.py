@@ -32,7 +32,7 @@ def clause_head_at(table: ParseTable, i: int) -> int:
     return i
 
 
-def _root_of(doc: Doc, span: Span) -> int:
+def root_of(doc: Doc, span: Span) -> int:
     """Index of a span's root (spaCy's `Span.root`), found once per span position and Doc."""
     roots = parse_table(doc).memo("span_roots")
     key = (span.start, span.end)
@@ -95,7 +95,7 @@ def attached(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
         return None
     table = parse_table(doc)
     head = clause_head_at(table, token.i)
-    same_clause = [s for s in candidates if clause_head_at(table, _root_of(doc, s)) == head]
+    same_clause = [s for s in candidates if clause_head_at(table, root_of(doc, s)) == head]
     pool = same_clause or candidates
     return min(pool, key=lambda s: min(abs(s.start - token.i), abs(s.end - 1 - token.i)))
 
@@ -149,7 +149,7 @@ def attached_time(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
     token_left, token_right = subtree_edges(doc, ti)
 
     def dates_the_fact(s: Span) -> bool:
-        word = _dated_word(table, _root_of(doc, s))
+        word = _dated_word(table, root_of(doc, s))
         if pos[word] in ("VERB", "AUX"):
             return True
         # a noun: the fact's own (the time sits in the fact's phrase, or the fact in the noun's), or
@@ -167,7 +167,7 @@ def attached_time(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
 
     by_clause: dict[int, list[Span]] = {}
     for s in candidates:
-        by_clause.setdefault(clause_head_at(table, _root_of(doc, s)), []).append(s)
+        by_clause.setdefault(clause_head_at(table, root_of(doc, s)), []).append(s)
 
     def describes(i: int) -> bool:
         # a clause describing the fact's own noun ("a pledge made in June"), or a participle telling

@@ -791,12 +791,13 @@ class Arguments:
                 if right == end - 1 and left > ti and words[left - 1] == "," and not governs(table, i, ti):
                     end, changed = left, True
                     break
-        pos, space = table.pos, table.is_space
-        while start < end - 1 and (pos[start] in QUOTE_TRIM or space[start]) and start != ti:
+        # (a white-space token: spaCy's `is_space` is the text's `isspace`; read for these few tokens)
+        pos = table.pos
+        while start < end - 1 and (pos[start] in QUOTE_TRIM or words[start].isspace()) and start != ti:
             start += 1
-        while end - 1 > start and (pos[end - 1] in QUOTE_TRIM or space[end - 1]) and end - 1 != ti:
+        while end - 1 > start and (pos[end - 1] in QUOTE_TRIM or words[end - 1].isspace()) and end - 1 != ti:
             end -= 1
-        begin, finish = table.idx[start], table.end_char[end - 1]
+        begin, finish = table.idx[start], table.idx[end - 1] + len(words[end - 1])
         # a missed sentence break at a line end: keep the line with the trigger
         text = self.text
         line_start = text.rfind("\n", begin, token.idx) + 1

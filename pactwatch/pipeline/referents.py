@@ -56,7 +56,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX, set_span_value, span_value
-from .attach import in_sentence, subtree_indices
+from .attach import in_sentence, root_of, subtree_indices
 from .guard import Guarded
 from .parse_table import ParseTable, parse_table
 from ..knowledge import loader
@@ -144,14 +144,13 @@ def _clause_verb(table: ParseTable, t: int) -> int:
     return t
 
 
-def conditional_mark(token: Token, lex: dict | None = None) -> str | None:
-    """"counterfactual" or "conditional" when the statement holding `token` is the consequent or the
-    condition of an if-clause, or a "would have + participle" past that did not happen."""
+def conditional_mark(table: ParseTable, token: int, lex: dict | None = None) -> str | None:
+    """"counterfactual" or "conditional" when the statement holding the token at `token` is the
+    consequent or the condition of an if-clause, or a "would have + participle" past that did not happen."""
     lex = lex or lexicon()
-    table = parse_table(token.doc)
     pos, dep, head, lower, children = table.pos, table.dep, table.head, table.lower, table.children
     marks = lex["condition_marks"]
-    t = token.i
+    t = token
     for _ in range(16):
         if pos[t] in ("VERB", "AUX"):
             kids = children[t]
@@ -183,13 +182,12 @@ def _modal_perfect(table: ParseTable, verb: int, lex: dict) -> bool:
     return "have" in aux and any(a in lex["counterfactual_modals"] for a in aux)
 
 
-def reported_future(token: Token, lex: dict | None = None) -> bool:
-    """"would" in a clause under a past-tense verb ("signed a deal under which Seoul would raise its
-    share"): the future of a past report, as firm as the report, not speculation."""
+def reported_future(table: ParseTable, token: int, lex: dict | None = None) -> bool:
+    """"would" in a clause (holding the token at `token`) under a past-tense verb ("signed a deal under
+    which Seoul would raise its share"): the future of a past report, as firm as the report, not speculation."""
     lex = lex or lexicon()
-    table = parse_table(token.doc)
     pos, dep, head, tag, lower = table.pos, table.dep, table.head, table.tag, table.lower
-    verb = _clause_verb(table, token.i)
+    verb = _clause_verb(table, token)
     kids = table.children[verb]
     if not any(dep[c] == "aux" and lower[c] == "would" for c in kids):
         return False
@@ -206,14 +204,14 @@ def reported_future(token: Token, lex: dict | None = None) -> bool:
     return False
 
 
-def possibility(token: Token, lex: dict | None = None) -> str | None:
-    """The modal that makes the statement holding `token` a possibility or an obligation ("Spain can meet
-    them by dedicating 2%"), looking up through the infinitives and gerunds that take their mood from above."""
+def possibility(table: ParseTable, token: int, lex: dict | None = None) -> str | None:
+    """The modal that makes the statement holding the token at `token` a possibility or an obligation
+    ("Spain can meet them by dedicating 2%"), looking up through the infinitives and gerunds that take
+    their mood from above."""
     lex = lex or lexicon()
     modals = lex["possibility_modals"]
-    table = parse_table(token.doc)
     pos, dep, head, tag, lower = table.pos, table.dep, table.head, table.tag, table.lower
-    t = _clause_verb(table, token.i)
+    t = _clause_verb(table, token)
     for _ in range(8):
         if pos[t] in ("VERB", "AUX"):
             found = next((lower[c] for c in table.children[t] if dep[c] == "aux" and lower[c] in modals), None)
@@ -227,14 +225,14 @@ def possibility(token: Token, lex: dict | None = None) -> str | None:
     return None
 
 
-def attribution(doc: Doc, token: Token, lex: dict | None = None) -> str | None:
-    """Who the statement holding `token` is reported from: the subject of a reporting verb whose
-    complement holds it, or the object of "according to" in its sentence; as an actor's canonical name
-    when an actor span covers it."""
+def attribution(doc: Doc, token: int, lex: dict | None = None) -> str | None:
+    """Who the statement holding the token at `token` is reported from: the subject of a reporting verb
+    whose complement holds it, or the object of "according to" in its sentence; as an actor's canonical
+    name when an actor span covers it."""
     lex = lex or lexicon()
     table = parse_table(doc)
     dep, head = table.dep, table.head
-    t = token.i
+    t = token
     for _ in range(16):
         up = head[t]
         if up == t:
@@ -244,10 +242,9 @@ def attribution(doc: Doc, token: Token, lex: dict | None = None) -> str | None:
             if subj is not None:
                 return _actor_name(doc, subj)
         t = up
-    sent = token.sent
-    table = parse_table(doc)
+    sent_start, sent_end = table.sentence_of(token)
     lower = table.lower
-    for i in range(sent.start, sent.end - 1):
+    for i in range(sent_start, sent_end - 1):
         if lower[i] == "according" and lower[i + 1] == "to":
             pobj = next((c for c in table.children[i + 1] if table.dep[c] == "pobj"), None)
             if pobj is not None:
@@ -308,8 +305,8 @@ def _timexes(doc: Doc) -> list[tuple[Span, str | None, bool]]:
     return cached[1]
 
 
-def _timexes_within(doc: Doc, sent: Span, start: int, end: int) -> list[tuple[Span, str | None, bool]]:
-    """`_timexes` that lie in the sentence (as attach.in_sentence finds it) and in the characters
+def _timexes_within(doc: Doc, sent: int, start: int, end: int) -> list[tuple[Span, str | None, bool]]:
+    """`_timexes` that lie in the sentence starting at token `sent` (as attach.in_sentence finds it) and in the characters
     [start, end), in the group's order. Each fact asks this of its own sentence: the document's
     expressions are filed by sentence once per document."""
     timexes = _timexes(doc)
@@ -323,7 +320,7 @@ def _timexes_within(doc: Doc, sent: Span, start: int, end: int) -> list[tuple[Sp
             if span.end <= last:
                 by_sentence.setdefault(first, []).append((entry, span.start_char, span.end_char))
         index = doc.user_data["pw_referent_timexes_by_sentence"] = (timexes, by_sentence)
-    return [entry for entry, first_char, end_char in index[1].get(sent.start, ())
+    return [entry for entry, first_char, end_char in index[1].get(sent, ())
             if start <= first_char and end_char <= end]
 
 
@@ -364,7 +361,7 @@ def date_form(doc: Doc, value: str | None, start: int, end: int,
         kind = "weekday"
     else:
         kind = "relative"
-    before = set(lower[max(span.sent.start, span.start - _QUALIFIER_TOKENS):span.start])
+    before = set(lower[max(parse_table(doc).sentence_of(span.start)[0], span.start - _QUALIFIER_TOKENS):span.start])
     if before & lex["date_before_words"] and "on" not in before:
         kind += ":before"
     elif before & lex["date_after_words"] and kind == "explicit" and "from" not in before:
@@ -396,30 +393,30 @@ def counted_noun(span: Span, lex: dict | None = None) -> tuple[str | None, str |
     inside = [i for i in range(span.start, span.end) if pos[i] in NOUNS and lemmas[i].lower() not in units
               and lower[i] not in units and not table.like_num[i] and table.ent_type[i] not in ("GPE", "NORP")]
     base = None
-    root = span.root
-    for child in children[root.i]:
+    root = root_of(span.doc, span)
+    for child in children[root]:
         if dep[child] == "prep" and lower[child] == "of":
             pobj = next((c for c in children[child] if dep[c] == "pobj"), None)
             if pobj is not None and pos[pobj] in NOUNS:
                 base = lemmas[pobj].lower()
     if inside:
         return _keep(lemmas[inside[-1]].lower(), vague), base
-    head = root.head
-    if root.dep_ in ("nummod", "compound", "amod", "quantmod", "npadvmod", "nmod", "appos") and head.pos_ in NOUNS:
-        return _keep(head.lemma_.lower(), vague), base
-    if root.dep_ == "pobj" and head.dep_ == "prep":
-        owner = head.head
-        if owner.pos_ in NOUNS:
-            return _keep(owner.lemma_.lower(), vague), base
-        if owner.pos_ in ("VERB", "AUX"):
-            obj = next((c for c in owner.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")
-                        and c.pos_ in NOUNS and c.i not in range(span.start, span.end)), None)
+    head = table.head[root]
+    if dep[root] in ("nummod", "compound", "amod", "quantmod", "npadvmod", "nmod", "appos") and pos[head] in NOUNS:
+        return _keep(lemmas[head].lower(), vague), base
+    if dep[root] == "pobj" and dep[head] == "prep":
+        owner = table.head[head]
+        if pos[owner] in NOUNS:
+            return _keep(lemmas[owner].lower(), vague), base
+        if pos[owner] in ("VERB", "AUX"):
+            obj = next((c for c in children[owner] if dep[c] in ("dobj", "nsubjpass", "nsubj")
+                        and pos[c] in NOUNS and not span.start <= c < span.end), None)
             if obj is not None:
-                return _keep(obj.lemma_.lower(), vague), base
-    if root.dep_ in ("attr", "dobj") and head.pos_ in ("VERB", "AUX"):
-        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+                return _keep(lemmas[obj].lower(), vague), base
+    if dep[root] in ("attr", "dobj") and pos[head] in ("VERB", "AUX"):
+        subj = next((c for c in children[head] if dep[c] in ("nsubj", "nsubjpass") and pos[c] == "NOUN"), None)
         if subj is not None:
-            return _keep(subj.lemma_.lower(), vague), base
+            return _keep(lemmas[subj].lower(), vague), base
     return None, base
 
 
@@ -427,15 +424,16 @@ def _keep(lemma: str, vague: frozenset) -> str | None:
     return None if lemma in vague else lemma
 
 
-def occasion_of(token: Token, lex: dict | None = None) -> tuple[str | None, str | None]:
-    """(occasion kind, verb lemma) of the clause a fact is stated in."""
+def occasion_of(table: ParseTable, token: int, lex: dict | None = None) -> tuple[str | None, str | None]:
+    """(occasion kind, verb lemma) of the clause a fact (at `token`) is stated in."""
     lex = lex or lexicon()
-    verb = clause_verb(token)
-    table = lex["occasions"]
-    for phrase in verb_phrases(verb):
-        if phrase in table:
-            return table[phrase], verb.lemma_.lower()
-    return None, verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else None
+    verb = _clause_verb(table, token)
+    occasions = lex["occasions"]
+    lemma = table.lemma[verb].lower()
+    for phrase in _phrases_at(table, verb):
+        if phrase in occasions:
+            return occasions[phrase], lemma
+    return None, lemma if table.pos[verb] in ("VERB", "AUX") else None
 
 
 def change_size(span: Span, counts: str | None, lex: dict | None = None) -> bool:
@@ -443,11 +441,13 @@ def change_size(span: Span, counts: str | None, lex: dict | None = None) -> bool
     lex = lex or lexicon()
     if counts in lex["change_nouns"]:
         return True
-    root = span.root
-    head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in lex["change_verbs"]:
+    table = parse_table(span.doc)
+    root = root_of(span.doc, span)
+    head = table.head[root]
+    if table.dep[root] == "pobj" and table.lower[head] == "by" \
+            and table.lemma[table.head[head]].lower() in lex["change_verbs"]:
         return True
-    return root.dep_ == "npadvmod" and head.lower_ in ("up", "down")
+    return table.dep[root] == "npadvmod" and table.lower[head] in ("up", "down")
 
 
 def instalment(span: Span, lex: dict | None = None) -> str | None:
@@ -455,7 +455,7 @@ def instalment(span: Span, lex: dict | None = None) -> str | None:
     lex = lex or lexicon()
     table = parse_table(span.doc)
     lower, dep, pos = table.lower, table.dep, table.pos
-    head = table.head[span.root.i]
+    head = table.head[root_of(span.doc, span)]
     lefts = [c for c in table.children[head] if c < head] if pos[head] in NOUNS else []
     for t in [*range(span.start, span.end), *lefts, head]:
         if lower[t] in lex["increment_words"] and dep[t] in ("amod", "det", "compound", "advmod", "nummod", "ROOT") \
@@ -478,7 +478,7 @@ def payment(span: Span, counts: str | None, qualifier: str | None, lex: dict | N
         return None
     table = parse_table(span.doc)
     dep, tag = table.dep, table.tag
-    verb = _clause_verb(table, span.root.i)
+    verb = _clause_verb(table, root_of(span.doc, span))
     if table.pos[verb] not in ("VERB", "AUX") \
             or not any(p in lex["payment_verbs"] for p in _phrases_at(table, verb)):
         return None
@@ -495,7 +495,7 @@ def _words_before(span: Span, n: int = 4) -> str:
     """The last `n` words before the amount in its sentence, skipping punctuation and articles."""
     table = parse_table(span.doc)
     lower, punct = table.lower, table.is_punct
-    words = [lower[i] for i in range(max(span.sent.start, span.start - 2 * n), span.start)
+    words = [lower[i] for i in range(max(table.sentence_of(span.start)[0], span.start - 2 * n), span.start)
              if not punct[i] and lower[i] not in ("the", "a", "an")]
     return " ".join(words[-n:])
 
@@ -533,7 +533,7 @@ def included_parties(span: Span, lex: dict | None = None) -> list[str]:
     doc = span.doc
     table = parse_table(doc)
     pos, dep, head, lower, children = table.pos, table.dep, table.head, table.lower, table.children
-    t, out = span.root.i, []
+    t, out = root_of(doc, span), []
     for _ in range(8):
         if pos[t] in ("VERB", "AUX"):
             for subj in (c for c in children[t] if dep[c] in ("nsubj", "nsubjpass")):
@@ -578,7 +578,8 @@ def _stated_minimum(span: Span, qualifier: str | None, lex: dict | None = None) 
     if qualifier and qualifier.lower() in lex["minimum_phrases"]:
         return True
     table = parse_table(span.doc)
-    words = [table.lower[i] for i in range(max(span.sent.start, span.start - 6), span.start) if not table.is_punct[i]]
+    words = [table.lower[i] for i in range(max(table.sentence_of(span.start)[0], span.start - 6), span.start)
+             if not table.is_punct[i]]
     before = " ".join(words[-3:])
     return any(before.endswith(p) or f"{p} " in f"{before} " for p in lex["minimum_phrases"])
 
@@ -588,7 +589,7 @@ def sufficiency(span: Span, qualifier: str | None, lex: dict | None = None) -> t
     lex = lex or lexicon()
     table = parse_table(span.doc)
     pos, dep, head, lower = table.pos, table.dep, table.head, table.lower
-    t, via_means = span.root.i, False
+    t, via_means = root_of(span.doc, span), False
     for _ in range(6):
         if lower[t] in ("than", "instead"):
             break  # "by dedicating 2% rather than the 5%": the 5% is the alternative turned down
@@ -612,9 +613,10 @@ def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None
     q = span_value(span, "quantity")
     if not q:
         return
-    root = span.root
+    table = parse_table(doc)
+    root = root_of(doc, span)
     counts, base = counted_noun(span, lex=lex)
-    occasion, verb = occasion_of(root, lex=lex)
+    occasion, verb = occasion_of(table, root, lex=lex)
     sent = span.sent
     start = q.get("quote_start", sent.start_char)
     end = q.get("quote_end", sent.end_char)
@@ -623,16 +625,16 @@ def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None
     set_span_value(span, "quantity", {
         **q, "counts": counts, "change_size": change_size(span, counts, lex=lex), "base": base,
         "occasion": occasion, "occasion_verb": verb,
-        "instalment": instalment(span, lex=lex), "conditional": conditional_mark(root, lex=lex),
+        "instalment": instalment(span, lex=lex), "conditional": conditional_mark(table, root, lex=lex),
         "attributed_to": q.get("attributed_to") or attribution(doc, root, lex=lex),
         "time_basis": form,
-        "reported_future": reported_future(root, lex=lex), "modal": possibility(root, lex=lex),
+        "reported_future": reported_future(table, root, lex=lex), "modal": possibility(table, root, lex=lex),
         "payment": payment(span, counts, q.get("qualifier"), lex=lex) if q.get("unit") else None,
         **dict(zip(("sufficiency", "goal"), sufficiency(span, q.get("qualifier"), lex=lex)
                    if not refused else (None, None))),
         "turned_down": refused, "included": included_parties(span, lex=lex),
         "turned_down_by": turned_down_by(span) if refused else None,
-        "dated_things": dated_things(doc, root.sent, start, end, lex=lex)})
+        "dated_things": dated_things(doc, table.sentence_of(root)[0], start, end, lex=lex)})
 
 
 # ---------------------------------------------------------------- dated things
@@ -653,7 +655,7 @@ def thing_phrase(noun: Token, lex: dict | None = None) -> str | None:
     return " ".join(words)
 
 
-def dated_things(doc: Doc, sent: Span, start: int, end: int, lex: dict | None = None) -> list[dict]:
+def dated_things(doc: Doc, sent: int, start: int, end: int, lex: dict | None = None) -> list[dict]:
     """What the statement dates to a day: {"thing", "verb", "occasion", "date", "form"} for each verb
     of the quote with a full date of its own and a named thing it is done to ("released a joint fact
     sheet on November 14", "the fact sheet released on November 13", "the levy came into effect on
@@ -701,9 +703,9 @@ def transition_phrases(doc: Doc, trigger: Span, start: int, end: int, lex: dict 
     lex = lex or lexicon()
     table = lex["transitions"]
     found = []
-    sent = trigger.root.sent
     parse = parse_table(doc)
-    for i in range(sent.start, sent.end):
+    sent_start, sent_end = parse.sentence_of(root_of(doc, trigger))
+    for i in range(sent_start, sent_end):
         if not (start <= parse.idx[i] < end) or parse.pos[i] not in ("VERB", "NOUN", "AUX"):
             continue
         phrases = _subject_phrases(parse, i) + (_phrases_at(parse, i) if parse.pos[i] != "NOUN"
@@ -848,7 +850,7 @@ def _office_names(table: ParseTable, first: int, at: int, title: str, lex: dict 
     names = [] if at > first and lower[at - 1] in lex["office_modifiers"] else [title]
     phrase = title
     for j in range(at - 1, max(first - 1, at - 3), -1):
-        if not table.is_alpha[j] or table.pos[j] not in ("PROPN", "NOUN", "ADJ") or lower[j] in lex["former_words"]:
+        if not table.text[j].isalpha() or table.pos[j] not in ("PROPN", "NOUN", "ADJ") or lower[j] in lex["former_words"]:
             break
         phrase = f"{lower[j]} {phrase}"
         names.append(phrase)
@@ -865,8 +867,9 @@ def quote_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tupl
     former = lex["former_words"]
     table = parse_table(doc)
     lower = table.lower[span.start:span.end]
-    alpha, text = table.is_alpha[span.start:span.end], table.text[span.start:span.end]
-    return (sorted({w for w, a, t in zip(lower, alpha, text) if a and len(t) >= 4}),
+    text = table.text[span.start:span.end]
+    # spaCy's `is_alpha` is the text's `isalpha`
+    return (sorted({w for w, t in zip(lower, text) if t.isalpha() and len(t) >= 4}),
             any(w in former or w.startswith("ex-") for w in lower))
 
 
@@ -875,12 +878,13 @@ def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
     e = span_value(span, "event")
     if not e:
         return
-    root, span_sent = span.root, span.sent
+    table = parse_table(doc)
+    root, span_sent = root_of(doc, span), span.sent
     start = e.get("quote_start", span_sent.start_char)
     end = e.get("quote_end", span_sent.end_char)
     form, _ = date_form(doc, e.get("date"), start, end, lex=lex)
     value = e.get("date")
-    sent = root.sent
+    sent = table.sentence_of(root)[0]
     timexes = [[s.start_char - start, s.end_char - start, timex_value]
                for s, timex_value, _ in _timexes_within(doc, sent, start, end)]
     year_stated = None
@@ -899,7 +903,7 @@ def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
         "offices": offices, "titled": titled, "quote_words": words,
         "former": former,
         "impeachment": any(w.startswith("impeach") for w in words),
-        "conditional": conditional_mark(root, lex=lex),
+        "conditional": conditional_mark(table, root, lex=lex),
         "dated_things": dated_things(doc, sent, start, end, lex=lex)})
 
 
@@ -1018,7 +1022,7 @@ def statements(doc: Doc, lex: dict | None = None) -> list[dict]:
             continue
         denied = denied_nouns(doc, words)
         negated = bool(denied) or any(dep[t] == "neg" for t in words)
-        begin, end = table.idx[first], table.end_char[last]
+        begin, end = table.idx[first], table.idx[last] + len(table.text[last])
         out.append({"speaker": speaker, "side": sides.get(subj) or _side_of_words(doc, sides, subj),
                     "topics": topics, "negated": negated, "denied": denied, "rebuttal": rebut,
                     "start": begin, "end": end, "quote": text[begin:end]})
