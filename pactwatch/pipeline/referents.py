@@ -79,6 +79,9 @@ def lexicon(kb_dirs: tuple[str, ...] = ()) -> dict:
     out["occasions"] = {phrase: kind for kind, phrases in data.get("occasions", {}).items() for phrase in phrases}
     out["transitions"] = {phrase: kind for kind, phrases in data.get("transitions", {}).items()
                           for phrase in phrases}
+    # the words of those phrases: every phrase read off a word holds that word's lemma (but for "be",
+    # whose phrases may be its complement alone), so a word outside these names no change of office
+    out["transition_words"] = frozenset(w for phrase in out["transitions"] for w in phrase.split(" "))
     out["office_title_longest"] = max((len(t.split()) for t in out.get("office_titles", ())), default=0)
     out["office_title_firsts"] = frozenset(t.split()[0] for t in out.get("office_titles", ()) if t.split())
     # a verb whose lemma opens no rebuttal phrase cannot be one (every phrase of a verb but "be"
@@ -384,16 +387,16 @@ def reconcile_basis(form: str | None) -> str | None:
 
 # ---------------------------------------------------------------- quantities
 
-def counted_noun(span: Span, lex: dict | None = None) -> tuple[str | None, str | None]:
-    """(what the amount counts or prices, the whole a share is of) as lemmas."""
+def counted_noun(span: Span, root: int, lex: dict | None = None) -> tuple[str | None, str | None]:
+    """(what the amount counts or prices, the whole a share is of) as lemmas; `root` is the span's root
+    (the functions below take it from `add_quantity_referent`, which reads it once)."""
     lex = lex or lexicon()
     units, vague = lex["unit_words"], lex["vague_nouns"]
     table = parse_table(span.doc)
     pos, lemmas, lower, dep, children = table.pos, table.lemma, table.lower, table.dep, table.children
     inside = [i for i in range(span.start, span.end) if pos[i] in NOUNS and lemmas[i].lower() not in units
-              and lower[i] not in units and not table.like_num[i] and table.ent_type[i] not in ("GPE", "NORP")]
+              and lower[i] not in units and not table.like_num[i] and span.doc[i].ent_type_ not in ("GPE", "NORP")]
     base = None
-    root = root_of(span.doc, span)
     for child in children[root]:
         if dep[child] == "prep" and lower[child] == "of":
             pobj = next((c for c in children[child] if dep[c] == "pobj"), None)
@@ -436,13 +439,12 @@ def occasion_of(table: ParseTable, token: int, lex: dict | None = None) -> tuple
     return None, lemma if table.pos[verb] in ("VERB", "AUX") else None
 
 
-def change_size(span: Span, counts: str | None, lex: dict | None = None) -> bool:
+def change_size(span: Span, root: int, counts: str | None, lex: dict | None = None) -> bool:
     """True when the amount is the size of a change ("an 8.3% increase", "raised by 8.3%", "up 5%")."""
     lex = lex or lexicon()
     if counts in lex["change_nouns"]:
         return True
     table = parse_table(span.doc)
-    root = root_of(span.doc, span)
     head = table.head[root]
     if table.dep[root] == "pobj" and table.lower[head] == "by" \
             and table.lemma[table.head[head]].lower() in lex["change_verbs"]:
@@ -450,12 +452,12 @@ def change_size(span: Span, counts: str | None, lex: dict | None = None) -> bool
     return table.dep[root] == "npadvmod" and table.lower[head] in ("up", "down")
 
 
-def instalment(span: Span, lex: dict | None = None) -> str | None:
+def instalment(span: Span, root: int, lex: dict | None = None) -> str | None:
     """"increment" or "base" from a modifier of the amount or of the noun it counts."""
     lex = lex or lexicon()
     table = parse_table(span.doc)
     lower, dep, pos = table.lower, table.dep, table.pos
-    head = table.head[root_of(span.doc, span)]
+    head = table.head[root]
     lefts = [c for c in table.children[head] if c < head] if pos[head] in NOUNS else []
     for t in [*range(span.start, span.end), *lefts, head]:
         if lower[t] in lex["increment_words"] and dep[t] in ("amod", "det", "compound", "advmod", "nummod", "ROOT") \
@@ -466,7 +468,7 @@ def instalment(span: Span, lex: dict | None = None) -> str | None:
     return None
 
 
-def payment(span: Span, counts: str | None, qualifier: str | None, lex: dict | None = None) -> str | None:
+def payment(span: Span, root: int, counts: str | None, qualifier: str | None, lex: dict | None = None) -> str | None:
     """"paid" when the amount is the object of a payment verb in a past tense, not negated and not under
     a modal ("They gave us $5 billion", "Seoul has paid $2 billion"); "ceiling" when it is qualified as a
     maximum ("up to $5 billion"); else None. An amount that prices a promise ("gave a $5 billion pledge")
@@ -478,7 +480,7 @@ def payment(span: Span, counts: str | None, qualifier: str | None, lex: dict | N
         return None
     table = parse_table(span.doc)
     dep, tag = table.dep, table.tag
-    verb = _clause_verb(table, root_of(span.doc, span))
+    verb = _clause_verb(table, root)
     if table.pos[verb] not in ("VERB", "AUX") \
             or not any(p in lex["payment_verbs"] for p in _phrases_at(table, verb)):
         return None
@@ -525,7 +527,7 @@ def turned_down_by(span: Span) -> str | None:
     return None
 
 
-def included_parties(span: Span, lex: dict | None = None) -> list[str]:
+def included_parties(span: Span, root: int, lex: dict | None = None) -> list[str]:
     """Named members of the group that is the subject of a clause above the amount ("The 32 allies,
     including Spain and Italy, signed ..., committing to spend 5%")."""
     lex = lex or lexicon()
@@ -533,7 +535,7 @@ def included_parties(span: Span, lex: dict | None = None) -> list[str]:
     doc = span.doc
     table = parse_table(doc)
     pos, dep, head, lower, children = table.pos, table.dep, table.head, table.lower, table.children
-    t, out = root_of(doc, span), []
+    t, out = root, []
     for _ in range(8):
         if pos[t] in ("VERB", "AUX"):
             for subj in (c for c in children[t] if dep[c] in ("nsubj", "nsubjpass")):
@@ -584,12 +586,12 @@ def _stated_minimum(span: Span, qualifier: str | None, lex: dict | None = None) 
     return any(before.endswith(p) or f"{p} " in f"{before} " for p in lex["minimum_phrases"])
 
 
-def sufficiency(span: Span, qualifier: str | None, lex: dict | None = None) -> tuple[str | None, str | None]:
+def sufficiency(span: Span, root: int, qualifier: str | None, lex: dict | None = None) -> tuple[str | None, str | None]:
     """("enough" | "minimum" | None, goal noun): see the module doc."""
     lex = lex or lexicon()
     table = parse_table(span.doc)
     pos, dep, head, lower = table.pos, table.dep, table.head, table.lower
-    t, via_means = root_of(span.doc, span), False
+    t, via_means = root, False
     for _ in range(6):
         if lower[t] in ("than", "instead"):
             break  # "by dedicating 2% rather than the 5%": the 5% is the alternative turned down
@@ -615,7 +617,7 @@ def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None
         return
     table = parse_table(doc)
     root = root_of(doc, span)
-    counts, base = counted_noun(span, lex=lex)
+    counts, base = counted_noun(span, root, lex=lex)
     occasion, verb = occasion_of(table, root, lex=lex)
     sent = span.sent
     start = q.get("quote_start", sent.start_char)
@@ -623,16 +625,16 @@ def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None
     form, _ = date_form(doc, q.get("time"), start, end, lex=lex)
     refused = turned_down(span, lex=lex)
     set_span_value(span, "quantity", {
-        **q, "counts": counts, "change_size": change_size(span, counts, lex=lex), "base": base,
+        **q, "counts": counts, "change_size": change_size(span, root, counts, lex=lex), "base": base,
         "occasion": occasion, "occasion_verb": verb,
-        "instalment": instalment(span, lex=lex), "conditional": conditional_mark(table, root, lex=lex),
+        "instalment": instalment(span, root, lex=lex), "conditional": conditional_mark(table, root, lex=lex),
         "attributed_to": q.get("attributed_to") or attribution(doc, root, lex=lex),
         "time_basis": form,
         "reported_future": reported_future(table, root, lex=lex), "modal": possibility(table, root, lex=lex),
-        "payment": payment(span, counts, q.get("qualifier"), lex=lex) if q.get("unit") else None,
-        **dict(zip(("sufficiency", "goal"), sufficiency(span, q.get("qualifier"), lex=lex)
+        "payment": payment(span, root, counts, q.get("qualifier"), lex=lex) if q.get("unit") else None,
+        **dict(zip(("sufficiency", "goal"), sufficiency(span, root, q.get("qualifier"), lex=lex)
                    if not refused else (None, None))),
-        "turned_down": refused, "included": included_parties(span, lex=lex),
+        "turned_down": refused, "included": included_parties(span, root, lex=lex),
         "turned_down_by": turned_down_by(span) if refused else None,
         "dated_things": dated_things(doc, table.sentence_of(root)[0], start, end, lex=lex)})
 
@@ -705,9 +707,13 @@ def transition_phrases(doc: Doc, trigger: Span, start: int, end: int, lex: dict 
     found = []
     parse = parse_table(doc)
     sent_start, sent_end = parse.sentence_of(root_of(doc, trigger))
+    words = lex["transition_words"]
     for i in range(sent_start, sent_end):
         if not (start <= parse.idx[i] < end) or parse.pos[i] not in ("VERB", "NOUN", "AUX"):
             continue
+        lemma = parse.lemma[i].lower()
+        if lemma not in words and lemma != "be" and " " not in lemma:
+            continue   # none of its phrases can be one of the transitions (lexicon's transition_words)
         phrases = _subject_phrases(parse, i) + (_phrases_at(parse, i) if parse.pos[i] != "NOUN"
                                                 else [parse.lemma[i].lower()])
         for phrase in phrases:
