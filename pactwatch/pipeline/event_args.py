@@ -140,19 +140,22 @@ class Arguments:
         self.table = parse_table(doc)
         self.actor_at: dict[int, Span] = {}
         actors = list(doc.spans.get(ACTORS, []))   # each pass over a span group makes its Spans anew
-        laws = {span.start for span in actors if names_instrument(span, instruments)}
+        bounds = [(span.start, span.end) for span in actors]
+        laws = {start for start, end in bounds if names_instrument(self.table, start, end, instruments)}
         if laws:   # "IEEPA" after "the International Emergency Economic Powers Act": its initials
             initials = {"".join(t.text[0] for t in span if t.text[:1].isupper()).upper()
                         for span in actors if span.start in laws}
             laws |= {span.start for span in actors
                      if len(span) == 1 and span.text.isupper() and span.text in initials}
-        for span in actors:
-            if span.start in laws:
+        sizes: dict[int, int] = {}   # token -> the length of the span actor_at holds for it
+        for span, (start, end) in zip(actors, bounds):
+            if start in laws:
                 continue   # a statute or an order names no one who acts
-            for i in range(span.start, span.end):
-                known = self.actor_at.get(i)
-                if known is None or len(span) < len(known):   # "Ukraine" within "war in Ukraine"
+            for i in range(start, end):
+                known = sizes.get(i)
+                if known is None or end - start < known:   # "Ukraine" within "war in Ukraine"
                     self.actor_at[i] = span
+                    sizes[i] = end - start
         captions = doc._.captions or []
         # a caption's date is the photo's: it does not set the time the story goes on in
         self.timexes = [s for s in doc.spans.get(TIMEX, []) if usable_date(s)
@@ -807,14 +810,14 @@ class Arguments:
         return begin, len(text[:finish].rstrip())
 
 
-def names_instrument(span: Span, instruments: frozenset[str]) -> bool:
-    """A name that ends in a word for a law or an order ("the Defense Production Act", "Executive
-    Order 14257"), written as a name: capitalized."""
-    if len(span) <= 1:
+def names_instrument(table: ParseTable, start: int, end: int, instruments: frozenset[str]) -> bool:
+    """A name (the tokens [start, end)) that ends in a word for a law or an order ("the Defense
+    Production Act", "Executive Order 14257"), written as a name: capitalized."""
+    if end - start <= 1:
         return False
-    table = parse_table(span.doc)
-    words = [i for i in range(span.start, span.end) if not table.like_num[i]]
-    return bool(words) and table.text[words[-1]][:1].isupper() and table.lower[words[-1]] in instruments
+    like_num = table.like_num
+    last = next((i for i in range(end - 1, start - 1, -1) if not like_num[i]), None)   # its last word
+    return last is not None and table.text[last][:1].isupper() and table.lower[last] in instruments
 
 
 def gerund_subject(table: ParseTable, verb: int, words: ArgumentWords) -> int | None:

@@ -811,12 +811,12 @@ def office_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tup
     person it names, as [office, person, former] ("President Lind", "former Prime Minister Voss")."""
     lex = lex or lexicon()
     titles, longest = lex["office_titles"], lex["office_title_longest"]
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    bounds = _quote_tokens(doc, start, end)
+    if bounds is None:
         return [], []
     table = parse_table(doc)
-    first = span.start
-    lowers = table.lower[first:span.end]
+    first, last = bounds
+    lowers = table.lower[first:last]
     firsts = lex["office_title_firsts"]
     offices, ends = [], {}
     i = 0
@@ -837,14 +837,26 @@ def office_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tup
         else:
             i += 1
     titled = []
-    for actor in in_sentence(doc, ACTORS, span):   # an index lookup, not a scan of the document's actors
-        if (span_value(actor, "actor") or {}).get("type") != "PERSON":
-            continue
+    if not ends:
+        return offices, titled   # no title: no person is titled
+    for actor in in_sentence(doc, ACTORS, doc[first:last]):   # an index lookup, not a scan of the document's actors
         # the title, then at most one word of its own ("then-Defense Secretary", a capitalised "Deputy")
         office = ends.get(actor.start - 1) or ends.get(actor.start - 2)
-        if office is not None:
-            titled.append([office[0], (span_value(actor, "actor") or {}).get("name") or actor.text, office[2]])
+        if office is None or (span_value(actor, "actor") or {}).get("type") != "PERSON":
+            continue
+        titled.append([office[0], (span_value(actor, "actor") or {}).get("name") or actor.text, office[2]])
     return offices, titled
+
+
+def _quote_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token bounds of the characters [start, end) (spaCy's `char_span` with `alignment_mode="expand"`),
+    read once per quote and Doc: an event's quote is read for its titles and for its words."""
+    memo = parse_table(doc).memo("quote_tokens")
+    key = (start, end)
+    if key not in memo:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        memo[key] = None if span is None else (span.start, span.end)
+    return memo[key]
 
 
 def _office_names(table: ParseTable, first: int, at: int, title: str, lex: dict | None = None) -> list[str]:
@@ -867,13 +879,13 @@ def quote_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tupl
     """The quote's words of four letters or more, lower case (what two reports of one event may share), and
     whether it calls anyone former ("former", "ex-", "erstwhile")."""
     lex = lex or lexicon()
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    bounds = _quote_tokens(doc, start, end)
+    if bounds is None:
         return [], False
     former = lex["former_words"]
     table = parse_table(doc)
-    lower = table.lower[span.start:span.end]
-    text = table.text[span.start:span.end]
+    lower = table.lower[bounds[0]:bounds[1]]
+    text = table.text[bounds[0]:bounds[1]]
     # spaCy's `is_alpha` is the text's `isalpha`
     return (sorted({w for w, t in zip(lower, text) if t.isalpha() and len(t) >= 4}),
             any(w in former or w.startswith("ex-") for w in lower))

@@ -159,4 +159,4 @@ def test_event_args_usable_date(timex, usable):
 def test_event_args_names_instrument(words, expected):
     doc = parsed([(w, len(words) - 1, "compound" if i < len(words) - 1 else "ROOT", "PROPN")
                   for i, w in enumerate(words)])
-    assert ea.names_instrument(doc[:], frozenset({"act", "order"})) is expected
+    assert ea.names_instrument(parse_table(doc), 0, len(doc), frozenset({"act", "order"})) is expected
