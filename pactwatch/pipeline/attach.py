@@ -52,17 +52,20 @@ def subtree_indices(doc: Doc, i: int) -> list[int]:
     token, each right child's subtree), read from the parse table: no Token objects."""
     children = parse_table(doc).children
     out: list[int] = []
-    todo: list[tuple[int, bool]] = [(i, False)]   # (token, its children already queued)
+    todo = [i]   # t: a token whose subtree is to come; ~t (negative): the token t itself
     while todo:
-        t, expanded = todo.pop()
-        if expanded:
-            out.append(t)
+        t = todo.pop()
+        if t < 0:
+            out.append(~t)
             continue
         kids = children[t]
-        # pushed in reverse: the right children's subtrees, the token itself, the left children's
-        todo.extend((c, False) for c in reversed(kids) if c > t)
-        todo.append((t, True))
-        todo.extend((c, False) for c in reversed(kids) if c < t)
+        if not kids:
+            out.append(t)
+            continue
+        split = bisect_left(kids, t)   # children are in text order: the left ones first
+        todo.extend(reversed(kids[split:]))
+        todo.append(~t)
+        todo.extend(reversed(kids[:split]))
     return out
 
 
