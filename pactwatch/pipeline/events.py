@@ -795,10 +795,8 @@ class EventFinder:
         # once per distinct lemma of the Doc
         known = {lemma for lemma in set(table.lemma) if lemma.lower() in self._trigger_lemmas}
         typed: dict[int, str | None] = {}   # each noun's own type, before what is done to it
-        for i, lemma in enumerate(table.lemma):
-            if lemma not in known:
-                continue
-            lemma = lemma.lower()
+        for i in [i for i, lemma in enumerate(table.lemma) if lemma in known]:
+            lemma = table.lemma[i].lower()
             if not ((pos[i] == "VERB" and lemma in self._verb_lemmas)
                     or (pos[i] == "NOUN" and lemma in self._noun_lemmas) or lemma in self._obliging_lemmas):
                 continue

@@ -987,10 +987,8 @@ def statements(doc: Doc, lex: dict | None = None) -> list[dict]:
 
     def first_child(i: int, deps) -> int | None:
         return next((c for c in children[i] if dep[c] in deps), None)
-    for i, (lemma, pos) in enumerate(zip(table.lemma, table.pos)):
-        if lemma not in known:
-            continue
-        lemma = lemma.lower()
+    for i in [i for i, lemma in enumerate(table.lemma) if lemma in known]:
+        lemma, pos = table.lemma[i].lower(), table.pos[i]
         if pos in ("VERB", "AUX"):
             if lemma not in lex["reporting_verbs"] and lemma not in lex["rebuttal_heads"] and lemma != "be":
                 continue
