@@ -16,6 +16,9 @@ A noun names an event only with an event reading (a date, a possessor or agent, 
 carrying it or of which it is the subject): "intensifying North Korean threats" is how things
 stand, not a threat made. A verb names one only in the frame its event needs (triggers.toml
 [frames]): "met the deadline" is no meeting, "charging more" no charge.
+
+The trigger checks and the walk up to a trigger's governors read the Doc's parse table
+(pipeline/parse_table.py) by token index; a spaCy Token is made only where a rule hands one on.
 """
 from __future__ import annotations
 

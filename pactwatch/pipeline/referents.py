@@ -940,12 +940,13 @@ def title_claims(doc: Doc, titles: dict[tuple[str, ...], dict], lex: dict | None
         actor = actor or {}
         if actor.get("type") != "PERSON":
             continue
-        for n in range(min(longest, span.start), 0, -1):
-            words = tuple(lower[span.start - n:span.start])
+        at = span.start
+        for n in range(min(longest, at), 0, -1):
+            words = tuple(lower[at - n:at])
             title = titles.get(words)
             if title is None:
                 continue
-            first = span.start - n
+            first = at - n
             before = lower[first - 1] if first > 0 else None
             former = False
             if before is not None and before in lex["former_words"]:
@@ -1031,7 +1032,7 @@ def statements(doc: Doc, lex: dict | None = None) -> list[dict]:
         first, last = words[0], words[-1]
         topics = sorted({table.lemma[t].lower() for t in words
                          if (table.pos[t] == "NOUN" or dep[t] == "compound" and table.pos[t] in NOUNS
-                             and not table.ent_type[t])
+                             and not doc[t].ent_type_)   # read for these few: no Doc-wide list
                          and table.lemma[t].lower() not in lex["topic_stopwords"] and len(table.lemma[t]) > 2
                          and not doc[t].is_stop})
         if not topics:
