@@ -279,10 +279,8 @@ class Arguments:
                 i -= 1
         return found if len(found) == 2 else []
 
-    def names_event(self, token: Token) -> bool:
-        return self.names_event_at(token.i)
-
-    def names_event_at(self, token: int) -> bool:
+    def names_event(self, token: int) -> bool:
+        """The token at `token` is a noun that names an event."""
         return self.table.pos[token] == "NOUN" and self.table.lemma[token].lower() in self.event_nouns
 
     def quoted_speaker(self, token: Token) -> list[Span]:
@@ -444,7 +442,7 @@ class Arguments:
                     # object names no one; the one it is aimed at is the target
                     found = [s for p in children[c] if dep[p] == "prep" and lower[p] in self.words.object_target_preps
                              for o in children[p] if dep[o] == "pobj" for s in self.resolve_at(o)]
-                if self.names_event_at(c):   # "attended the summit in Gyeongju": where it was held
+                if self.names_event(c):   # "attended the summit in Gyeongju": where it was held
                     found = [s for s in found if not self.is_town(s)]
                 roles.target += found
             elif c_dep == "agent":
@@ -479,7 +477,7 @@ class Arguments:
                 roles.target += [s for p in children[c] if deps[p] == "pobj" for s in self.resolve_at(p)]
             elif dep == "prep" and lower[c] == "by":
                 roles.source += [s for p in children[c] if deps[p] == "pobj" for s in self.resolve_at(p)]
-        if not roles.source and deps[noun] in ("conj", "appos") and self.names_event_at(head[noun]):
+        if not roles.source and deps[noun] in ("conj", "appos") and self.names_event(head[noun]):
             # "Yoon's failed bid, impeachment and ouster": the possessor is shared
             first = head[noun]
             while deps[first] in ("conj", "appos") and head[first] != first:
@@ -493,7 +491,7 @@ class Arguments:
             while i > sent_start and pos[i] in ("PUNCT", "CCONJ"):
                 i -= 1
             before = i if i >= 0 else i + table.size   # as `doc[i]` reads a negative index
-            item = next((a for a in [before, *table.ancestors(before)] if self.names_event_at(a)), None)
+            item = next((a for a in [before, *table.ancestors(before)] if self.names_event(a)), None)
             if item is not None:
                 first = item
                 while deps[first] in ("conj", "appos") and head[first] != first:

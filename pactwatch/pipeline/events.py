@@ -1003,7 +1003,7 @@ class EventFinder:
         place = stand_in_at(table, noun, self.arg_words)
         if args.dated_within(place):
             return True
-        if dep[noun] in ("conj", "appos") and head_of[noun] < noun and args.names_event_at(head_of[noun]):
+        if dep[noun] in ("conj", "appos") and head_of[noun] < noun and args.names_event(head_of[noun]):
             return self._event_reading(args, head_of[noun])   # "X's failed bid, impeachment and ouster"
         for host in {noun, place}:
             for c in children[host]:
