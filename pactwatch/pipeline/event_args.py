@@ -805,7 +805,10 @@ class Arguments:
         line_end = text.find("\n", token.idx, finish)
         begin = max(begin, line_start)
         finish = finish if line_end < 0 else line_end
-        return begin, len(text[:finish].rstrip())
+        # the end with trailing white space dropped (as `len(text[:finish].rstrip())`, without copying
+        # the text before the quote)
+        kept = text[begin:finish].rstrip()
+        return begin, begin + len(kept) if kept else len(text[:begin].rstrip())
 
 
 def names_instrument(table: ParseTable, start: int, end: int, instruments: frozenset[str]) -> bool:
