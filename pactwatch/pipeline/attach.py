@@ -24,15 +24,15 @@ def clause_head(token: Token) -> Token:
     return t
 
 
-def _clause_head_at(table: ParseTable, i: int) -> int:
-    """`clause_head` by index, for the walks below that go over the parse table."""
+def clause_head_at(table: ParseTable, i: int) -> int:
+    """`clause_head` by index, for walks that go over the parse table."""
     dep, head = table.dep, table.head
     while dep[i] not in CLAUSE_DEPS and head[i] != i:
         i = head[i]
     return i
 
 
-def _root_of(doc: Doc, span: Span) -> int:
+def root_of(doc: Doc, span: Span) -> int:
     """Index of a span's root (spaCy's `Span.root`), found once per span position and Doc."""
     roots = parse_table(doc).memo("span_roots")
     key = (span.start, span.end)
@@ -45,6 +45,28 @@ def _root_of(doc: Doc, span: Span) -> int:
 def subtree_edges(doc: Doc, i: int) -> tuple[int, int]:
     """First and last index of token i's subtree (spaCy's `left_edge`, `right_edge`)."""
     return parse_table(doc).edges(i)
+
+
+def subtree_indices(doc: Doc, i: int) -> list[int]:
+    """Token i's subtree as indices in spaCy's `Token.subtree` order (each left child's subtree, the
+    token, each right child's subtree), read from the parse table: no Token objects."""
+    children = parse_table(doc).children
+    out: list[int] = []
+    todo = [i]   # t: a token whose subtree is to come; ~t (negative): the token t itself
+    while todo:
+        t = todo.pop()
+        if t < 0:
+            out.append(~t)
+            continue
+        kids = children[t]
+        if not kids:
+            out.append(t)
+            continue
+        split = bisect_left(kids, t)   # children are in text order: the left ones first
+        todo.extend(reversed(kids[split:]))
+        todo.append(~t)
+        todo.extend(reversed(kids[:split]))
+    return out
 
 
 def in_sentence(doc: Doc, group: str, sent: Span) -> list[Span]:
@@ -75,8 +97,8 @@ def attached(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
     if not candidates:
         return None
     table = parse_table(doc)
-    head = _clause_head_at(table, token.i)
-    same_clause = [s for s in candidates if _clause_head_at(table, _root_of(doc, s)) == head]
+    head = clause_head_at(table, token.i)
+    same_clause = [s for s in candidates if clause_head_at(table, root_of(doc, s)) == head]
     pool = same_clause or candidates
     return min(pool, key=lambda s: min(abs(s.start - token.i), abs(s.end - 1 - token.i)))
 
@@ -120,17 +142,17 @@ def attached_time(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
     table = parse_table(doc)
     head_of, dep, pos, lower, children = table.head, table.dep, table.pos, table.lower, table.children
     ti = token.i
-    head = _clause_head_at(table, ti)
+    head = clause_head_at(table, ti)
     governing = [head]
     t = head
     while head_of[t] != t:
-        t = _clause_head_at(table, head_of[t])
+        t = clause_head_at(table, head_of[t])
         governing.append(t)
     first, last = (anchor.start, anchor.end - 1) if isinstance(anchor, Span) else (ti, ti)
     token_left, token_right = subtree_edges(doc, ti)
 
     def dates_the_fact(s: Span) -> bool:
-        word = _dated_word(table, _root_of(doc, s))
+        word = _dated_word(table, root_of(doc, s))
         if pos[word] in ("VERB", "AUX"):
             return True
         # a noun: the fact's own (the time sits in the fact's phrase, or the fact in the noun's), or
@@ -148,7 +170,7 @@ def attached_time(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
 
     by_clause: dict[int, list[Span]] = {}
     for s in candidates:
-        by_clause.setdefault(_clause_head_at(table, _root_of(doc, s)), []).append(s)
+        by_clause.setdefault(clause_head_at(table, root_of(doc, s)), []).append(s)
 
     def describes(i: int) -> bool:
         # a clause describing the fact's own noun ("a pledge made in June"), or a participle telling

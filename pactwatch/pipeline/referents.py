@@ -56,7 +56,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX, set_span_value, span_value
-from .attach import in_sentence
+from .attach import in_sentence, root_of, subtree_indices
 from .guard import Guarded
 from .parse_table import ParseTable, parse_table
 from ..knowledge import loader
@@ -79,6 +79,9 @@ def lexicon(kb_dirs: tuple[str, ...] = ()) -> dict:
     out["occasions"] = {phrase: kind for kind, phrases in data.get("occasions", {}).items() for phrase in phrases}
     out["transitions"] = {phrase: kind for kind, phrases in data.get("transitions", {}).items()
                           for phrase in phrases}
+    # the words of those phrases: every phrase read off a word holds that word's lemma (but for "be",
+    # whose phrases may be its complement alone), so a word outside these names no change of office
+    out["transition_words"] = frozenset(w for phrase in out["transitions"] for w in phrase.split(" "))
     out["office_title_longest"] = max((len(t.split()) for t in out.get("office_titles", ())), default=0)
     out["office_title_firsts"] = frozenset(t.split()[0] for t in out.get("office_titles", ()) if t.split())
     # a verb whose lemma opens no rebuttal phrase cannot be one (every phrase of a verb but "be"
@@ -96,12 +99,22 @@ def lexicon(kb_dirs: tuple[str, ...] = ()) -> dict:
 
 def verb_phrases(verb: Token) -> list[str]:
     """Lemma phrases a verb can stand for: with its particle, its object or its prepositional object
-    ("take effect", "come into effect", "step down", "leave office"), then the bare lemma."""
-    table = parse_table(verb.doc)
+    ("take effect", "come into effect", "step down", "leave office"), then the bare lemma. Read once per
+    token and Doc (quantities, events and statements ask for the same verbs): callers must not change
+    the list."""
+    return _phrases_at(parse_table(verb.doc), verb.i)
+
+
+def _phrases_at(table: ParseTable, i: int) -> list[str]:
+    """`verb_phrases` of the token at i."""
+    memo = table.memo("verb_phrases")
+    found = memo.get(i)
+    if found is not None:
+        return found
     dep, lower, lemmas, children = table.dep, table.lower, table.lemma, table.children
-    lemma = lemmas[verb.i].lower()
+    lemma = lemmas[i].lower()
     out = []
-    for child in children[verb.i]:
+    for child in children[i]:
         if dep[child] == "prt":
             out.append(f"{lemma} {lower[child]}")
         elif dep[child] in ("dobj", "attr", "acomp"):
@@ -114,8 +127,9 @@ def verb_phrases(verb: Token) -> list[str]:
                 if dep[pobj] == "pobj":
                     out.append(f"{lemma} {lower[child]} {lemmas[pobj].lower()}")
     if lemma == "be":
-        out += [lemmas[c].lower() for c in children[verb.i] if dep[c] in ("acomp", "attr")]
+        out += [lemmas[c].lower() for c in children[i] if dep[c] in ("acomp", "attr")]
     out.append(lemma)
+    memo[i] = out
     return out
 
 
@@ -133,14 +147,13 @@ def _clause_verb(table: ParseTable, t: int) -> int:
     return t
 
 
-def conditional_mark(token: Token, lex: dict | None = None) -> str | None:
-    """"counterfactual" or "conditional" when the statement holding `token` is the consequent or the
-    condition of an if-clause, or a "would have + participle" past that did not happen."""
+def conditional_mark(table: ParseTable, token: int, lex: dict | None = None) -> str | None:
+    """"counterfactual" or "conditional" when the statement holding the token at `token` is the
+    consequent or the condition of an if-clause, or a "would have + participle" past that did not happen."""
     lex = lex or lexicon()
-    table = parse_table(token.doc)
     pos, dep, head, lower, children = table.pos, table.dep, table.head, table.lower, table.children
     marks = lex["condition_marks"]
-    t = token.i
+    t = token
     for _ in range(16):
         if pos[t] in ("VERB", "AUX"):
             kids = children[t]
@@ -172,13 +185,12 @@ def _modal_perfect(table: ParseTable, verb: int, lex: dict) -> bool:
     return "have" in aux and any(a in lex["counterfactual_modals"] for a in aux)
 
 
-def reported_future(token: Token, lex: dict | None = None) -> bool:
-    """"would" in a clause under a past-tense verb ("signed a deal under which Seoul would raise its
-    share"): the future of a past report, as firm as the report, not speculation."""
+def reported_future(table: ParseTable, token: int, lex: dict | None = None) -> bool:
+    """"would" in a clause (holding the token at `token`) under a past-tense verb ("signed a deal under
+    which Seoul would raise its share"): the future of a past report, as firm as the report, not speculation."""
     lex = lex or lexicon()
-    table = parse_table(token.doc)
     pos, dep, head, tag, lower = table.pos, table.dep, table.head, table.tag, table.lower
-    verb = _clause_verb(table, token.i)
+    verb = _clause_verb(table, token)
     kids = table.children[verb]
     if not any(dep[c] == "aux" and lower[c] == "would" for c in kids):
         return False
@@ -195,14 +207,14 @@ def reported_future(token: Token, lex: dict | None = None) -> bool:
     return False
 
 
-def possibility(token: Token, lex: dict | None = None) -> str | None:
-    """The modal that makes the statement holding `token` a possibility or an obligation ("Spain can meet
-    them by dedicating 2%"), looking up through the infinitives and gerunds that take their mood from above."""
+def possibility(table: ParseTable, token: int, lex: dict | None = None) -> str | None:
+    """The modal that makes the statement holding the token at `token` a possibility or an obligation
+    ("Spain can meet them by dedicating 2%"), looking up through the infinitives and gerunds that take
+    their mood from above."""
     lex = lex or lexicon()
     modals = lex["possibility_modals"]
-    table = parse_table(token.doc)
     pos, dep, head, tag, lower = table.pos, table.dep, table.head, table.tag, table.lower
-    t = _clause_verb(table, token.i)
+    t = _clause_verb(table, token)
     for _ in range(8):
         if pos[t] in ("VERB", "AUX"):
             found = next((lower[c] for c in table.children[t] if dep[c] == "aux" and lower[c] in modals), None)
@@ -216,14 +228,14 @@ def possibility(token: Token, lex: dict | None = None) -> str | None:
     return None
 
 
-def attribution(doc: Doc, token: Token, lex: dict | None = None) -> str | None:
-    """Who the statement holding `token` is reported from: the subject of a reporting verb whose
-    complement holds it, or the object of "according to" in its sentence; as an actor's canonical name
-    when an actor span covers it."""
+def attribution(doc: Doc, token: int, lex: dict | None = None) -> str | None:
+    """Who the statement holding the token at `token` is reported from: the subject of a reporting verb
+    whose complement holds it, or the object of "according to" in its sentence; as an actor's canonical
+    name when an actor span covers it."""
     lex = lex or lexicon()
     table = parse_table(doc)
     dep, head = table.dep, table.head
-    t = token.i
+    t = token
     for _ in range(16):
         up = head[t]
         if up == t:
@@ -231,26 +243,27 @@ def attribution(doc: Doc, token: Token, lex: dict | None = None) -> str | None:
         if dep[t] in ("ccomp", "parataxis", "xcomp") and table.lemma[up].lower() in lex["reporting_verbs"]:
             subj = next((c for c in table.children[up] if dep[c] in ("nsubj", "nsubjpass")), None)
             if subj is not None:
-                return _actor_name(doc, doc[subj])
+                return _actor_name(doc, subj)
         t = up
-    sent = token.sent
-    table = parse_table(doc)
+    sent_start, sent_end = table.sentence_of(token)
     lower = table.lower
-    for i in range(sent.start, sent.end - 1):
+    for i in range(sent_start, sent_end - 1):
         if lower[i] == "according" and lower[i + 1] == "to":
             pobj = next((c for c in table.children[i + 1] if table.dep[c] == "pobj"), None)
             if pobj is not None:
-                return _actor_name(doc, doc[pobj])
+                return _actor_name(doc, pobj)
     return None
 
 
-def _actor_name(doc: Doc, token: Token) -> str | None:
-    name = _actor_names(doc).get(token.i)
+def _actor_name(doc: Doc, i: int) -> str | None:
+    """The name of the actor covering token i, or a proper noun's words with its compounds."""
+    name = _actor_names(doc).get(i)
     if name is not None:
         return name
-    if token.pos_ == "PROPN":
-        compound = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
-        return " ".join([t.text for t in compound] + [token.text])
+    table = parse_table(doc)
+    if table.pos[i] == "PROPN":
+        compound = [c for c in table.children[i] if c < i and table.dep[c] == "compound" and table.pos[c] == "PROPN"]
+        return " ".join([table.text[c] for c in compound] + [table.text[i]])
     return None
 
 
@@ -295,10 +308,23 @@ def _timexes(doc: Doc) -> list[tuple[Span, str | None, bool]]:
     return cached[1]
 
 
-def _within(span: Span, sent: Span, start: int, end: int) -> bool:
-    """`span` lies in the sentence (as attach.in_sentence finds it) and in the characters [start, end)."""
-    return sent.start <= span.start < sent.end and span.end <= sent.end \
-        and start <= span.start_char and span.end_char <= end
+def _timexes_within(doc: Doc, sent: int, start: int, end: int) -> list[tuple[Span, str | None, bool]]:
+    """`_timexes` that lie in the sentence starting at token `sent` (as attach.in_sentence finds it) and in the characters
+    [start, end), in the group's order. Each fact asks this of its own sentence: the document's
+    expressions are filed by sentence once per document."""
+    timexes = _timexes(doc)
+    index = doc.user_data.get("pw_referent_timexes_by_sentence")
+    if index is None or index[0] is not timexes:
+        table = parse_table(doc)
+        by_sentence: dict[int, list] = {}
+        for entry in timexes:
+            span = entry[0]
+            first, last = table.sentence_of(span.start)
+            if span.end <= last:
+                by_sentence.setdefault(first, []).append((entry, span.start_char, span.end_char))
+        index = doc.user_data["pw_referent_timexes_by_sentence"] = (timexes, by_sentence)
+    return [entry for entry, first_char, end_char in index[1].get(sent, ())
+            if start <= first_char and end_char <= end]
 
 
 def timexes_valued(doc: Doc, value: str) -> list[Span]:
@@ -338,7 +364,7 @@ def date_form(doc: Doc, value: str | None, start: int, end: int,
         kind = "weekday"
     else:
         kind = "relative"
-    before = set(lower[max(span.sent.start, span.start - _QUALIFIER_TOKENS):span.start])
+    before = set(lower[max(parse_table(doc).sentence_of(span.start)[0], span.start - _QUALIFIER_TOKENS):span.start])
     if before & lex["date_before_words"] and "on" not in before:
         kind += ":before"
     elif before & lex["date_after_words"] and kind == "explicit" and "from" not in before:
@@ -361,39 +387,39 @@ def reconcile_basis(form: str | None) -> str | None:
 
 # ---------------------------------------------------------------- quantities
 
-def counted_noun(span: Span, lex: dict | None = None) -> tuple[str | None, str | None]:
-    """(what the amount counts or prices, the whole a share is of) as lemmas."""
+def counted_noun(span: Span, root: int, lex: dict | None = None) -> tuple[str | None, str | None]:
+    """(what the amount counts or prices, the whole a share is of) as lemmas; `root` is the span's root
+    (the functions below take it from `add_quantity_referent`, which reads it once)."""
     lex = lex or lexicon()
     units, vague = lex["unit_words"], lex["vague_nouns"]
     table = parse_table(span.doc)
     pos, lemmas, lower, dep, children = table.pos, table.lemma, table.lower, table.dep, table.children
     inside = [i for i in range(span.start, span.end) if pos[i] in NOUNS and lemmas[i].lower() not in units
-              and lower[i] not in units and not table.like_num[i] and table.ent_type[i] not in ("GPE", "NORP")]
+              and lower[i] not in units and not table.like_num[i] and span.doc[i].ent_type_ not in ("GPE", "NORP")]
     base = None
-    root = span.root
-    for child in children[root.i]:
+    for child in children[root]:
         if dep[child] == "prep" and lower[child] == "of":
             pobj = next((c for c in children[child] if dep[c] == "pobj"), None)
             if pobj is not None and pos[pobj] in NOUNS:
                 base = lemmas[pobj].lower()
     if inside:
         return _keep(lemmas[inside[-1]].lower(), vague), base
-    head = root.head
-    if root.dep_ in ("nummod", "compound", "amod", "quantmod", "npadvmod", "nmod", "appos") and head.pos_ in NOUNS:
-        return _keep(head.lemma_.lower(), vague), base
-    if root.dep_ == "pobj" and head.dep_ == "prep":
-        owner = head.head
-        if owner.pos_ in NOUNS:
-            return _keep(owner.lemma_.lower(), vague), base
-        if owner.pos_ in ("VERB", "AUX"):
-            obj = next((c for c in owner.children if c.dep_ in ("dobj", "nsubjpass", "nsubj")
-                        and c.pos_ in NOUNS and c.i not in range(span.start, span.end)), None)
+    head = table.head[root]
+    if dep[root] in ("nummod", "compound", "amod", "quantmod", "npadvmod", "nmod", "appos") and pos[head] in NOUNS:
+        return _keep(lemmas[head].lower(), vague), base
+    if dep[root] == "pobj" and dep[head] == "prep":
+        owner = table.head[head]
+        if pos[owner] in NOUNS:
+            return _keep(lemmas[owner].lower(), vague), base
+        if pos[owner] in ("VERB", "AUX"):
+            obj = next((c for c in children[owner] if dep[c] in ("dobj", "nsubjpass", "nsubj")
+                        and pos[c] in NOUNS and not span.start <= c < span.end), None)
             if obj is not None:
-                return _keep(obj.lemma_.lower(), vague), base
-    if root.dep_ in ("attr", "dobj") and head.pos_ in ("VERB", "AUX"):
-        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN"), None)
+                return _keep(lemmas[obj].lower(), vague), base
+    if dep[root] in ("attr", "dobj") and pos[head] in ("VERB", "AUX"):
+        subj = next((c for c in children[head] if dep[c] in ("nsubj", "nsubjpass") and pos[c] == "NOUN"), None)
         if subj is not None:
-            return _keep(subj.lemma_.lower(), vague), base
+            return _keep(lemmas[subj].lower(), vague), base
     return None, base
 
 
@@ -401,35 +427,37 @@ def _keep(lemma: str, vague: frozenset) -> str | None:
     return None if lemma in vague else lemma
 
 
-def occasion_of(token: Token, lex: dict | None = None) -> tuple[str | None, str | None]:
-    """(occasion kind, verb lemma) of the clause a fact is stated in."""
+def occasion_of(table: ParseTable, token: int, lex: dict | None = None) -> tuple[str | None, str | None]:
+    """(occasion kind, verb lemma) of the clause a fact (at `token`) is stated in."""
     lex = lex or lexicon()
-    verb = clause_verb(token)
-    table = lex["occasions"]
-    for phrase in verb_phrases(verb):
-        if phrase in table:
-            return table[phrase], verb.lemma_.lower()
-    return None, verb.lemma_.lower() if verb.pos_ in ("VERB", "AUX") else None
+    verb = _clause_verb(table, token)
+    occasions = lex["occasions"]
+    lemma = table.lemma[verb].lower()
+    for phrase in _phrases_at(table, verb):
+        if phrase in occasions:
+            return occasions[phrase], lemma
+    return None, lemma if table.pos[verb] in ("VERB", "AUX") else None
 
 
-def change_size(span: Span, counts: str | None, lex: dict | None = None) -> bool:
+def change_size(span: Span, root: int, counts: str | None, lex: dict | None = None) -> bool:
     """True when the amount is the size of a change ("an 8.3% increase", "raised by 8.3%", "up 5%")."""
     lex = lex or lexicon()
     if counts in lex["change_nouns"]:
         return True
-    root = span.root
-    head = root.head
-    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_.lower() in lex["change_verbs"]:
+    table = parse_table(span.doc)
+    head = table.head[root]
+    if table.dep[root] == "pobj" and table.lower[head] == "by" \
+            and table.lemma[table.head[head]].lower() in lex["change_verbs"]:
         return True
-    return root.dep_ == "npadvmod" and head.lower_ in ("up", "down")
+    return table.dep[root] == "npadvmod" and table.lower[head] in ("up", "down")
 
 
-def instalment(span: Span, lex: dict | None = None) -> str | None:
+def instalment(span: Span, root: int, lex: dict | None = None) -> str | None:
     """"increment" or "base" from a modifier of the amount or of the noun it counts."""
     lex = lex or lexicon()
     table = parse_table(span.doc)
     lower, dep, pos = table.lower, table.dep, table.pos
-    head = table.head[span.root.i]
+    head = table.head[root]
     lefts = [c for c in table.children[head] if c < head] if pos[head] in NOUNS else []
     for t in [*range(span.start, span.end), *lefts, head]:
         if lower[t] in lex["increment_words"] and dep[t] in ("amod", "det", "compound", "advmod", "nummod", "ROOT") \
@@ -440,7 +468,7 @@ def instalment(span: Span, lex: dict | None = None) -> str | None:
     return None
 
 
-def payment(span: Span, counts: str | None, qualifier: str | None, lex: dict | None = None) -> str | None:
+def payment(span: Span, root: int, counts: str | None, qualifier: str | None, lex: dict | None = None) -> str | None:
     """"paid" when the amount is the object of a payment verb in a past tense, not negated and not under
     a modal ("They gave us $5 billion", "Seoul has paid $2 billion"); "ceiling" when it is qualified as a
     maximum ("up to $5 billion"); else None. An amount that prices a promise ("gave a $5 billion pledge")
@@ -452,9 +480,9 @@ def payment(span: Span, counts: str | None, qualifier: str | None, lex: dict | N
         return None
     table = parse_table(span.doc)
     dep, tag = table.dep, table.tag
-    verb = _clause_verb(table, span.root.i)
+    verb = _clause_verb(table, root)
     if table.pos[verb] not in ("VERB", "AUX") \
-            or not any(p in lex["payment_verbs"] for p in verb_phrases(span.doc[verb])):
+            or not any(p in lex["payment_verbs"] for p in _phrases_at(table, verb)):
         return None
     kids = table.children[verb]
     if any(dep[c] == "neg" for c in kids) or any(dep[c] == "aux" and tag[c] == "MD" for c in kids):
@@ -469,7 +497,7 @@ def _words_before(span: Span, n: int = 4) -> str:
     """The last `n` words before the amount in its sentence, skipping punctuation and articles."""
     table = parse_table(span.doc)
     lower, punct = table.lower, table.is_punct
-    words = [lower[i] for i in range(max(span.sent.start, span.start - 2 * n), span.start)
+    words = [lower[i] for i in range(max(table.sentence_of(span.start)[0], span.start - 2 * n), span.start)
              if not punct[i] and lower[i] not in ("the", "a", "an")]
     return " ".join(words[-n:])
 
@@ -499,7 +527,7 @@ def turned_down_by(span: Span) -> str | None:
     return None
 
 
-def included_parties(span: Span, lex: dict | None = None) -> list[str]:
+def included_parties(span: Span, root: int, lex: dict | None = None) -> list[str]:
     """Named members of the group that is the subject of a clause above the amount ("The 32 allies,
     including Spain and Italy, signed ..., committing to spend 5%")."""
     lex = lex or lexicon()
@@ -507,7 +535,7 @@ def included_parties(span: Span, lex: dict | None = None) -> list[str]:
     doc = span.doc
     table = parse_table(doc)
     pos, dep, head, lower, children = table.pos, table.dep, table.head, table.lower, table.children
-    t, out = span.root.i, []
+    t, out = root, []
     for _ in range(8):
         if pos[t] in ("VERB", "AUX"):
             for subj in (c for c in children[t] if dep[c] in ("nsubj", "nsubjpass")):
@@ -552,17 +580,18 @@ def _stated_minimum(span: Span, qualifier: str | None, lex: dict | None = None) 
     if qualifier and qualifier.lower() in lex["minimum_phrases"]:
         return True
     table = parse_table(span.doc)
-    words = [table.lower[i] for i in range(max(span.sent.start, span.start - 6), span.start) if not table.is_punct[i]]
+    words = [table.lower[i] for i in range(max(table.sentence_of(span.start)[0], span.start - 6), span.start)
+             if not table.is_punct[i]]
     before = " ".join(words[-3:])
     return any(before.endswith(p) or f"{p} " in f"{before} " for p in lex["minimum_phrases"])
 
 
-def sufficiency(span: Span, qualifier: str | None, lex: dict | None = None) -> tuple[str | None, str | None]:
+def sufficiency(span: Span, root: int, qualifier: str | None, lex: dict | None = None) -> tuple[str | None, str | None]:
     """("enough" | "minimum" | None, goal noun): see the module doc."""
     lex = lex or lexicon()
     table = parse_table(span.doc)
     pos, dep, head, lower = table.pos, table.dep, table.head, table.lower
-    t, via_means = span.root.i, False
+    t, via_means = root, False
     for _ in range(6):
         if lower[t] in ("than", "instead"):
             break  # "by dedicating 2% rather than the 5%": the 5% is the alternative turned down
@@ -586,27 +615,28 @@ def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None
     q = span_value(span, "quantity")
     if not q:
         return
-    root = span.root
-    counts, base = counted_noun(span, lex=lex)
-    occasion, verb = occasion_of(root, lex=lex)
+    table = parse_table(doc)
+    root = root_of(doc, span)
+    counts, base = counted_noun(span, root, lex=lex)
+    occasion, verb = occasion_of(table, root, lex=lex)
     sent = span.sent
     start = q.get("quote_start", sent.start_char)
     end = q.get("quote_end", sent.end_char)
     form, _ = date_form(doc, q.get("time"), start, end, lex=lex)
     refused = turned_down(span, lex=lex)
     set_span_value(span, "quantity", {
-        **q, "counts": counts, "change_size": change_size(span, counts, lex=lex), "base": base,
+        **q, "counts": counts, "change_size": change_size(span, root, counts, lex=lex), "base": base,
         "occasion": occasion, "occasion_verb": verb,
-        "instalment": instalment(span, lex=lex), "conditional": conditional_mark(root, lex=lex),
+        "instalment": instalment(span, root, lex=lex), "conditional": conditional_mark(table, root, lex=lex),
         "attributed_to": q.get("attributed_to") or attribution(doc, root, lex=lex),
         "time_basis": form,
-        "reported_future": reported_future(root, lex=lex), "modal": possibility(root, lex=lex),
-        "payment": payment(span, counts, q.get("qualifier"), lex=lex) if q.get("unit") else None,
-        **dict(zip(("sufficiency", "goal"), sufficiency(span, q.get("qualifier"), lex=lex)
+        "reported_future": reported_future(table, root, lex=lex), "modal": possibility(table, root, lex=lex),
+        "payment": payment(span, root, counts, q.get("qualifier"), lex=lex) if q.get("unit") else None,
+        **dict(zip(("sufficiency", "goal"), sufficiency(span, root, q.get("qualifier"), lex=lex)
                    if not refused else (None, None))),
-        "turned_down": refused, "included": included_parties(span, lex=lex),
+        "turned_down": refused, "included": included_parties(span, root, lex=lex),
         "turned_down_by": turned_down_by(span) if refused else None,
-        "dated_things": dated_things(doc, root.sent, start, end, lex=lex)})
+        "dated_things": dated_things(doc, table.sentence_of(root)[0], start, end, lex=lex)})
 
 
 # ---------------------------------------------------------------- dated things
@@ -627,15 +657,15 @@ def thing_phrase(noun: Token, lex: dict | None = None) -> str | None:
     return " ".join(words)
 
 
-def dated_things(doc: Doc, sent: Span, start: int, end: int, lex: dict | None = None) -> list[dict]:
+def dated_things(doc: Doc, sent: int, start: int, end: int, lex: dict | None = None) -> list[dict]:
     """What the statement dates to a day: {"thing", "verb", "occasion", "date", "form"} for each verb
     of the quote with a full date of its own and a named thing it is done to ("released a joint fact
     sheet on November 14", "the fact sheet released on November 13", "the levy came into effect on
     August 1")."""
     lex = lex or lexicon()
     out = []
-    for span, value, full_day in _timexes(doc):
-        if not full_day or not _within(span, sent, start, end):
+    for span, value, full_day in _timexes_within(doc, sent, start, end):
+        if not full_day:
             continue
         head = span.root.head
         if head.dep_ == "prep" and head.lower_ in ("on", "from"):
@@ -675,16 +705,21 @@ def transition_phrases(doc: Doc, trigger: Span, start: int, end: int, lex: dict 
     lex = lex or lexicon()
     table = lex["transitions"]
     found = []
-    sent = trigger.root.sent
     parse = parse_table(doc)
-    for i in range(sent.start, sent.end):
+    sent_start, sent_end = parse.sentence_of(root_of(doc, trigger))
+    words = lex["transition_words"]
+    for i in range(sent_start, sent_end):
         if not (start <= parse.idx[i] < end) or parse.pos[i] not in ("VERB", "NOUN", "AUX"):
             continue
-        tok = doc[i]
-        phrases = _subject_phrases(tok) + (verb_phrases(tok) if tok.pos_ != "NOUN" else [tok.lemma_.lower()])
+        lemma = parse.lemma[i].lower()
+        if lemma not in words and lemma != "be" and " " not in lemma:
+            continue   # none of its phrases can be one of the transitions (lexicon's transition_words)
+        phrases = _subject_phrases(parse, i) + (_phrases_at(parse, i) if parse.pos[i] != "NOUN"
+                                                else [parse.lemma[i].lower()])
         for phrase in phrases:
             kind = table.get(phrase)
             if kind:
+                tok = doc[i]
                 lemma = tok.lemma_.lower()
                 done_to = lemma in lex["done_to_words"] or (tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
                                                and lemma not in ("swear", "elect", "inaugurate"))
@@ -697,12 +732,11 @@ def transition_phrases(doc: Doc, trigger: Span, start: int, end: int, lex: dict 
     return found
 
 
-def _subject_phrases(tok: Token) -> list[str]:
+def _subject_phrases(table: ParseTable, i: int) -> list[str]:
     """Phrases of a verb the shared reading misses: with a particle the parser took for an adverb or a
     preposition ("stepped down", "was sworn in"), and with a subject that names what changed ("her term
-    began" -> "term begin", "his tenure came to an end" -> "tenure come to end")."""
-    table = parse_table(tok.doc)
-    i, dep = tok.i, table.dep
+    began" -> "term begin", "his tenure came to an end" -> "tenure come to end"), for the token at i."""
+    dep = table.dep
     if table.pos[i] not in ("VERB", "AUX"):
         return []
     lemma = table.lemma[i].lower()
@@ -712,7 +746,7 @@ def _subject_phrases(tok: Token) -> list[str]:
     # "the term that began", or a parse that hangs the verb on its subject ("his first term as President began")
     if dep[i] in ("relcl", "acl", "advcl") and table.pos[table.head[i]] == "NOUN":
         subjects.append(table.head[i])
-    phrases = verb_phrases(tok) if subjects else []
+    phrases = _phrases_at(table, i) if subjects else []
     for c in subjects:
         out += [f"{table.lemma[c].lower()} {p}" for p in phrases]
     return out
@@ -748,11 +782,11 @@ def transition_about(doc: Doc, tok: Token, done_to: bool) -> str | None:
     if tok.pos_ == "NOUN":
         for c in tok.children:
             if c.dep_ == "poss":
-                return _actor_name(doc, c)
+                return _actor_name(doc, c.i)
             if c.dep_ == "prep" and c.lower_ == "of":
                 pobj = next((p for p in c.children if p.dep_ == "pobj"), None)
                 if pobj is not None:
-                    return _actor_name(doc, pobj)
+                    return _actor_name(doc, pobj.i)
         return None
     # the one acted on is a passive's subject or an object; the one acting a subject (or, for a passive
     # start such as "was sworn in", the passive's subject)
@@ -762,9 +796,9 @@ def transition_about(doc: Doc, tok: Token, done_to: bool) -> str | None:
         kids = list(t.children)
         hit = next((c for dep in wanted for c in kids if c.dep_ == dep), None)
         if hit is not None:
-            return _actor_name(doc, hit)
+            return _actor_name(doc, hit.i)
         if t.dep_ == "relcl" and t.head.pos_ in NOUNS:
-            return _actor_name(doc, t.head)
+            return _actor_name(doc, t.head.i)
         if t.dep_ not in ("xcomp", "conj", "advcl") or t.head.i == t.i:
             return None
         t = t.head
@@ -777,12 +811,12 @@ def office_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tup
     person it names, as [office, person, former] ("President Lind", "former Prime Minister Voss")."""
     lex = lex or lexicon()
     titles, longest = lex["office_titles"], lex["office_title_longest"]
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    bounds = _quote_tokens(doc, start, end)
+    if bounds is None:
         return [], []
     table = parse_table(doc)
-    first = span.start
-    lowers = table.lower[first:span.end]
+    first, last = bounds
+    lowers = table.lower[first:last]
     firsts = lex["office_title_firsts"]
     offices, ends = [], {}
     i = 0
@@ -803,14 +837,26 @@ def office_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tup
         else:
             i += 1
     titled = []
-    for actor in in_sentence(doc, ACTORS, span):   # an index lookup, not a scan of the document's actors
-        if (span_value(actor, "actor") or {}).get("type") != "PERSON":
-            continue
+    if not ends:
+        return offices, titled   # no title: no person is titled
+    for actor in in_sentence(doc, ACTORS, doc[first:last]):   # an index lookup, not a scan of the document's actors
         # the title, then at most one word of its own ("then-Defense Secretary", a capitalised "Deputy")
         office = ends.get(actor.start - 1) or ends.get(actor.start - 2)
-        if office is not None:
-            titled.append([office[0], (span_value(actor, "actor") or {}).get("name") or actor.text, office[2]])
+        if office is None or (span_value(actor, "actor") or {}).get("type") != "PERSON":
+            continue
+        titled.append([office[0], (span_value(actor, "actor") or {}).get("name") or actor.text, office[2]])
     return offices, titled
+
+
+def _quote_tokens(doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+    """Token bounds of the characters [start, end) (spaCy's `char_span` with `alignment_mode="expand"`),
+    read once per quote and Doc: an event's quote is read for its titles and for its words."""
+    memo = parse_table(doc).memo("quote_tokens")
+    key = (start, end)
+    if key not in memo:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        memo[key] = None if span is None else (span.start, span.end)
+    return memo[key]
 
 
 def _office_names(table: ParseTable, first: int, at: int, title: str, lex: dict | None = None) -> list[str]:
@@ -822,7 +868,7 @@ def _office_names(table: ParseTable, first: int, at: int, title: str, lex: dict 
     names = [] if at > first and lower[at - 1] in lex["office_modifiers"] else [title]
     phrase = title
     for j in range(at - 1, max(first - 1, at - 3), -1):
-        if not table.is_alpha[j] or table.pos[j] not in ("PROPN", "NOUN", "ADJ") or lower[j] in lex["former_words"]:
+        if not table.text[j].isalpha() or table.pos[j] not in ("PROPN", "NOUN", "ADJ") or lower[j] in lex["former_words"]:
             break
         phrase = f"{lower[j]} {phrase}"
         names.append(phrase)
@@ -833,14 +879,15 @@ def quote_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tupl
     """The quote's words of four letters or more, lower case (what two reports of one event may share), and
     whether it calls anyone former ("former", "ex-", "erstwhile")."""
     lex = lex or lexicon()
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
+    bounds = _quote_tokens(doc, start, end)
+    if bounds is None:
         return [], False
     former = lex["former_words"]
     table = parse_table(doc)
-    lower = table.lower[span.start:span.end]
-    alpha, text = table.is_alpha[span.start:span.end], table.text[span.start:span.end]
-    return (sorted({w for w, a, t in zip(lower, alpha, text) if a and len(t) >= 4}),
+    lower = table.lower[bounds[0]:bounds[1]]
+    text = table.text[bounds[0]:bounds[1]]
+    # spaCy's `is_alpha` is the text's `isalpha`
+    return (sorted({w for w, t in zip(lower, text) if t.isalpha() and len(t) >= 4}),
             any(w in former or w.startswith("ex-") for w in lower))
 
 
@@ -849,14 +896,15 @@ def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
     e = span_value(span, "event")
     if not e:
         return
-    root, span_sent = span.root, span.sent
+    table = parse_table(doc)
+    root, span_sent = root_of(doc, span), span.sent
     start = e.get("quote_start", span_sent.start_char)
     end = e.get("quote_end", span_sent.end_char)
     form, _ = date_form(doc, e.get("date"), start, end, lex=lex)
     value = e.get("date")
-    sent = root.sent
+    sent = table.sentence_of(root)[0]
     timexes = [[s.start_char - start, s.end_char - start, timex_value]
-               for s, timex_value, _ in _timexes(doc) if _within(s, sent, start, end)]
+               for s, timex_value, _ in _timexes_within(doc, sent, start, end)]
     year_stated = None
     if value and re.match(r"\d{4}", str(value)):
         same = timexes_valued(doc, value)
@@ -873,7 +921,7 @@ def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
         "offices": offices, "titled": titled, "quote_words": words,
         "former": former,
         "impeachment": any(w.startswith("impeach") for w in words),
-        "conditional": conditional_mark(root, lex=lex),
+        "conditional": conditional_mark(table, root, lex=lex),
         "dated_things": dated_things(doc, sent, start, end, lex=lex)})
 
 
@@ -892,12 +940,13 @@ def title_claims(doc: Doc, titles: dict[tuple[str, ...], dict], lex: dict | None
         actor = actor or {}
         if actor.get("type") != "PERSON":
             continue
-        for n in range(min(longest, span.start), 0, -1):
-            words = tuple(lower[span.start - n:span.start])
+        at = span.start
+        for n in range(min(longest, at), 0, -1):
+            words = tuple(lower[at - n:at])
             title = titles.get(words)
             if title is None:
                 continue
-            first = span.start - n
+            first = at - n
             before = lower[first - 1] if first > 0 else None
             former = False
             if before is not None and before in lex["former_words"]:
@@ -934,98 +983,104 @@ def statements(doc: Doc, lex: dict | None = None) -> list[dict]:
     # only a reporting or rebuttal verb, or a reporting noun, can state: skip the rest without a Token,
     # the test made once per distinct lemma of the Doc
     known = {lemma for lemma in set(table.lemma) if lemma.lower() in lex["stating_lemmas"]}
-    for i, (lemma, pos) in enumerate(zip(table.lemma, table.pos)):
-        if lemma not in known:
-            continue
-        lemma = lemma.lower()
+    dep, head, children, tag = table.dep, table.head, table.children, table.tag
+    text = doc._.text
+
+    def first_child(i: int, deps) -> int | None:
+        return next((c for c in children[i] if dep[c] in deps), None)
+    for i in [i for i, lemma in enumerate(table.lemma) if lemma in known]:
+        lemma, pos = table.lemma[i].lower(), table.pos[i]
         if pos in ("VERB", "AUX"):
             if lemma not in lex["reporting_verbs"] and lemma not in lex["rebuttal_heads"] and lemma != "be":
                 continue
         elif pos != "NOUN" or lemma not in lex["reporting_nouns"]:
             continue
-        tok = doc[i]
         if pos in ("VERB", "AUX"):
             rebut = (lemma in lex["rebuttal_heads"] or lemma == "be") \
-                and any(p in lex["rebuttal_verbs"] for p in verb_phrases(tok))
+                and any(p in lex["rebuttal_verbs"] for p in _phrases_at(table, i))
         else:
             rebut = lemma in lex["rebuttal_verbs"]
         if pos in ("VERB", "AUX") and (lemma in lex["reporting_verbs"] or rebut):
-            comp = next((c for c in tok.children if c.dep_ in COMPLEMENTS), None)
-            if comp is None and tok.dep_ == "ccomp" and tok.head.pos_ in ("VERB", "AUX"):
+            comp = first_child(i, COMPLEMENTS)
+            if comp is None and dep[i] == "ccomp" and table.pos[head[i]] in ("VERB", "AUX"):
                 continue
-            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is None and tok.dep_ in ("relcl", "acl") and tok.head.pos_ in NOUNS:
-                subj = tok.head
-            elif subj is None and tok.tag_ == "VBG" and tok.dep_ in ("advcl", "xcomp", "conj"):
+            subj = first_child(i, ("nsubj", "nsubjpass"))
+            if subj is None and dep[i] in ("relcl", "acl") and table.pos[head[i]] in NOUNS:
+                subj = head[i]
+            elif subj is None and tag[i] == "VBG" and dep[i] in ("advcl", "xcomp", "conj"):
                 # "pushed back, clarifying that ...": the participle's subject is the main verb's
-                subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-                rebut = rebut or any(p in lex["rebuttal_verbs"] for p in verb_phrases(tok.head))
+                subj = first_child(head[i], ("nsubj", "nsubjpass"))
+                rebut = rebut or any(p in lex["rebuttal_verbs"] for p in _phrases_at(table, head[i]))
             if subj is None:
-                subj = _adjacent_actor(doc, tok)
-            if comp is None and tok.dep_ in ("ROOT",) and tok.i > table.sentence_of(tok.i)[0]:
+                subj = _adjacent_actor(doc, i)
+            if comp is None and dep[i] == "ROOT" and i > table.sentence_of(i)[0]:
                 # "“NATO has no exemptions,” Rutte asserted": the quote is the verb's complement on the
                 # left (parsed as a ccomp, or as an advcl without a subordinator)
-                comp = next((c for c in tok.lefts if c.dep_ in COMPLEMENTS or c.dep_ == "advcl"
-                             and not any(m.dep_ == "mark" for m in c.children)), None)
+                comp = next((c for c in children[i] if c < i and (dep[c] in COMPLEMENTS or dep[c] == "advcl"
+                             and not any(dep[m] == "mark" for m in children[c]))), None)
         elif pos == "NOUN" and lemma in lex["reporting_nouns"]:
-            comp = next((c for c in tok.children if c.dep_ in ("acl", "ccomp", "appos")), None)
-            subj = next((c for c in tok.children if c.dep_ == "poss"), None)
+            comp = first_child(i, ("acl", "ccomp", "appos"))
+            subj = first_child(i, ("poss",))
         else:
             continue
         if comp is None or subj is None:
             continue
-        speaker = _actor_name(doc, subj) or (subj.text if subj.pos_ in ("PROPN", "NOUN") else None)
+        speaker = _actor_name(doc, subj) or (table.text[subj] if table.pos[subj] in ("PROPN", "NOUN") else None)
         if not speaker:
             continue
-        words = list(comp.subtree)
+        words = subtree_indices(doc, comp)
         first, last = words[0], words[-1]
-        topics = sorted({t.lemma_.lower() for t in words if (t.pos_ == "NOUN" or t.dep_ == "compound"
-                                                            and t.pos_ in NOUNS and not t.ent_type_) and not t.is_stop
-                         and t.lemma_.lower() not in lex["topic_stopwords"] and len(t.lemma_) > 2})
+        topics = sorted({table.lemma[t].lower() for t in words
+                         if (table.pos[t] == "NOUN" or dep[t] == "compound" and table.pos[t] in NOUNS
+                             and not doc[t].ent_type_)   # read for these few: no Doc-wide list
+                         and table.lemma[t].lower() not in lex["topic_stopwords"] and len(table.lemma[t]) > 2
+                         and not doc[t].is_stop})
         if not topics:
             continue
-        denied = denied_nouns(words)
-        negated = bool(denied) or any(t.dep_ == "neg" for t in words)
-        out.append({"speaker": speaker, "side": sides.get(subj.i) or _side_of_words(sides, subj),
+        denied = denied_nouns(doc, words)
+        negated = bool(denied) or any(dep[t] == "neg" for t in words)
+        begin, end = table.idx[first], table.idx[last] + len(table.text[last])
+        out.append({"speaker": speaker, "side": sides.get(subj) or _side_of_words(doc, sides, subj),
                     "topics": topics, "negated": negated, "denied": denied, "rebuttal": rebut,
-                    "start": first.idx, "end": last.idx + len(last.text),
-                    "quote": doc._.text[first.idx:last.idx + len(last.text)]})
+                    "start": begin, "end": end, "quote": text[begin:end]})
     return out
 
 
-def _adjacent_actor(doc: Doc, verb: Token) -> Token | None:
+def _adjacent_actor(doc: Doc, verb: int) -> int | None:
     """A subject the parse lost ("after President Pedro Sanchez announced"): the person or group named
     just before the verb."""
-    if verb.i == 0:
+    if verb == 0:
         return None
-    before = doc[verb.i - 1]
     for span, actor in _actors(doc):
-        if span.end == verb.i and (actor or {}).get("type") in ("PERSON", "ORG", "GPE", "NORP"):
-            return before
+        if span.end == verb and (actor or {}).get("type") in ("PERSON", "ORG", "GPE", "NORP"):
+            return verb - 1
     return None
 
 
-def denied_nouns(words: list[Token]) -> list[str]:
-    """The nouns a statement denies: "no exemptions or parallel agreements" -> exemption, agreement;
-    "not all goods" -> good; "did not reach an agreement" -> agreement (the negated verb's own object)."""
+def denied_nouns(doc: Doc, words: list[int]) -> list[str]:
+    """The nouns a statement (its token indices `words`) denies: "no exemptions or parallel agreements"
+    -> exemption, agreement; "not all goods" -> good; "did not reach an agreement" -> agreement (the
+    negated verb's own object)."""
+    table = parse_table(doc)
+    dep, head, pos, lower, children = table.dep, table.head, table.pos, table.lower, table.children
     out = set()
     for t in words:
         target = None
-        if t.lower_ == "no" and t.dep_ == "det":
-            target = t.head
-        elif t.lower_ == "without" and t.dep_ == "prep":
-            target = next((c for c in t.children if c.dep_ == "pobj"), None)
-        elif t.dep_ == "neg" and t.head.pos_ in NOUNS:
-            target = t.head                                        # "not all cars" parsed onto the noun
-        elif t.dep_ == "neg" and t.head.pos_ == "DET" and t.head.head.pos_ in NOUNS:
-            target = t.head.head                                   # "not all goods"
-        elif t.dep_ == "neg" and t.head.pos_ in ("VERB", "AUX"):
-            target = next((c for c in t.head.children if c.dep_ in ("dobj", "nsubjpass", "attr")
-                           and c.pos_ in NOUNS), None)
-        if target is None or target.pos_ not in NOUNS:
+        if lower[t] == "no" and dep[t] == "det":
+            target = head[t]
+        elif lower[t] == "without" and dep[t] == "prep":
+            target = next((c for c in children[t] if dep[c] == "pobj"), None)
+        elif dep[t] == "neg" and pos[head[t]] in NOUNS:
+            target = head[t]                                       # "not all cars" parsed onto the noun
+        elif dep[t] == "neg" and pos[head[t]] == "DET" and pos[head[head[t]]] in NOUNS:
+            target = head[head[t]]                                 # "not all goods"
+        elif dep[t] == "neg" and pos[head[t]] in ("VERB", "AUX"):
+            target = next((c for c in children[head[t]] if dep[c] in ("dobj", "nsubjpass", "attr")
+                           and pos[c] in NOUNS), None)
+        if target is None or pos[target] not in NOUNS:
             continue
-        out.add(target.lemma_.lower())
-        out.update(c.lemma_.lower() for c in target.conjuncts if c.pos_ in NOUNS)
+        out.add(table.lemma[target].lower())
+        out.update(c.lemma_.lower() for c in doc[target].conjuncts if c.pos_ in NOUNS)
     return sorted(out)
 
 
@@ -1041,12 +1096,12 @@ def _sides(doc: Doc) -> dict[int, str]:
     return out
 
 
-def _side_of_words(sides: dict[int, str], subj: Token) -> str | None:
-    """"Japanese officials": the side named by an actor among the subject's modifiers (`sides`:
-    _sides of the document)."""
-    for t in subj.subtree:
-        if t.i in sides:
-            return sides[t.i]
+def _side_of_words(doc: Doc, sides: dict[int, str], subj: int) -> str | None:
+    """"Japanese officials": the side named by an actor among the modifiers of the subject at `subj`
+    (`sides`: _sides of the document)."""
+    for t in subtree_indices(doc, subj):
+        if t in sides:
+            return sides[t]
     return None
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from pactwatch.pipeline import event_args as ea
+from pactwatch.pipeline.parse_table import parse_table
 
 from hand_docs import parsed
 
@@ -107,7 +108,7 @@ def test_event_args_a_period_served_is_no_date_the_story_reached():
 ])
 def test_event_args_for_period(prep, preps, expected):
     doc = parsed([("funds", 0, "ROOT", "NOUN"), (prep, 0, "prep", "ADP"), ("2026", 1, "pobj", "NUM")])
-    assert ea.for_period(doc[2], preps) is expected
+    assert ea.for_period(parse_table(doc), 2, preps) is expected
 
 
 def test_event_args_a_partitive_or_compound_noun_stands_in_for_the_trigger():
@@ -124,18 +125,19 @@ def test_event_args_crossing_into_another_clause():
     # agreed to a handover by 2030 / agreed to hand over by 2030
     doc = parsed([("agreed", 0, "ROOT", "VERB"), ("to", 0, "prep", "ADP"), ("a", 3, "det", "DET"),
                   ("handover", 1, "pobj", "NOUN"), ("by", 3, "prep", "ADP"), ("2030", 4, "pobj", "NUM")])
-    assert not ea.crosses_clause(doc[5], doc[0])
+    assert not ea.crosses_clause(parse_table(doc), 5, 0)
     doc = parsed([("agreed", 0, "ROOT", "VERB"), ("to", 2, "aux", "PART"), ("hand", 0, "xcomp", "VERB", "VB"),
                   ("over", 2, "prt", "ADP"), ("by", 2, "prep", "ADP"), ("2030", 4, "pobj", "NUM")])
-    assert ea.crosses_clause(doc[5], doc[0])
+    assert ea.crosses_clause(parse_table(doc), 5, 0)
 
 
 def test_event_args_governs_and_nearest():
     doc = parsed([("Japan", 1, "nsubj", "PROPN"), ("signed", 1, "ROOT", "VERB"), ("it", 1, "dobj", "PRON"),
                   ("and", 1, "cc", "CCONJ"), ("left", 1, "conj", "VERB")])
-    assert ea.governs(doc[1], doc[0]) and ea.governs(doc[1], doc[1]) and not ea.governs(doc[0], doc[1])
-    spans = [doc[0:1], doc[4:5]]
-    assert ea.nearest(spans, doc[3]).text == "left"
+    table = parse_table(doc)
+    assert ea.governs(table, 1, 0) and ea.governs(table, 1, 1) and not ea.governs(table, 0, 1)
+    # the spans "Japan" (0-1) and "left" (4-5): "left" is nearer "and"
+    assert ea.nearest([0, 4], [1, 5], [0, 1], 3) == 1
 
 
 @pytest.mark.parametrize("timex, usable", [
@@ -157,4 +159,4 @@ def test_event_args_usable_date(timex, usable):
 def test_event_args_names_instrument(words, expected):
     doc = parsed([(w, len(words) - 1, "compound" if i < len(words) - 1 else "ROOT", "PROPN")
                   for i, w in enumerate(words)])
-    assert ea.names_instrument(doc[:], frozenset({"act", "order"})) is expected
+    assert ea.names_instrument(parse_table(doc), 0, len(doc), frozenset({"act", "order"})) is expected
