@@ -11,6 +11,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from . import extensions  # noqa: F401  (registers the Doc/Span extensions)
+from .extensions import TEXT_KEY
 from ..documents.layout.words import layout_words
 from ..documents.metadata import recognise
 from ..documents.model import Document
@@ -99,6 +100,9 @@ def make_doc(nlp: Language, document: Document) -> Doc:
     (`Doc._.dct`), caption ranges (`Doc._.captions`) and page layout (`Doc._.layout`). This is the
     one place a Doc learns its context; components read the layout, never re-parse the page."""
     doc = nlp.make_doc(document.text)
+    # the tokenizer keeps every character, so the Doc's text is the one it was made from: `Doc._.text`
+    # reads it without joining the tokens again
+    doc.user_data[TEXT_KEY] = document.text
     doc._.dct = document.published
     doc._.captions = [tuple(c) for c in document.captions]
     doc._.layout = [tuple(x) for x in document.layout]

@@ -41,10 +41,13 @@ for _name, _default in _SPAN.items():
         Span.set_extension(_name, default=_default)
 
 
+TEXT_KEY = "pw_text"   # where `Doc._.text` keeps the text (pipeline.make_doc puts it there as it makes the Doc)
+
+
 def _text_once(doc: Doc) -> str:
-    text = doc.user_data.get("pw_text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["pw_text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 

@@ -13,3 +13,13 @@ def test_span_value_agrees_with_span_underscore():
     assert doc[2:3]._.actor == {"name": "Tokyo"}
     assert span_value(doc[0:3], "actor") is None            # another span, another value
     assert span_value(doc[0:1], "timex") is None            # another extension
+
+
+def test_doc_text_is_the_text_the_doc_was_made_from():
+    from pactwatch.documents.model import Document
+    from pactwatch.pipeline import make_doc
+    nlp = spacy.blank("en")
+    text = "Seoul  and Tokyo\n\nmet on Monday.  "
+    made = make_doc(nlp, Document("a.txt", text))
+    assert made._.text is text and made._.text == made.text   # kept, and what joining the tokens gives
+    assert nlp(text)._.text == text                            # a Doc made elsewhere joins its tokens once
