@@ -97,6 +97,7 @@ class QuantityMention:
     memo_parties: frozenset | None = field(default=None, repr=False, compare=False)
     memo_states: frozenset | None = field(default=None, repr=False, compare=False)
     memo_context: frozenset | None = field(default=None, repr=False, compare=False)
+    memo_compared: Any = field(default=None, repr=False, compare=False)   # its value range in comparisons, or False
 
     def item(self) -> dict:
         from .normalize import format_amount

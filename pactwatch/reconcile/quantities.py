@@ -111,8 +111,17 @@ def block_keys(m: QuantityMention, actors: ActorResolver | None = None) -> list[
 def _memo(m: QuantityMention, actors: ActorResolver | None) -> QuantityMention:
     """The mention with its memo cleared if it was filled for another resolver."""
     if m.memo_for != id(actors):
-        m.memo_for, m.memo_parties, m.memo_states, m.memo_context = id(actors), None, None, None
+        m.memo_for, m.memo_parties, m.memo_states, m.memo_context, m.memo_compared = id(actors), None, None, None, None
     return m
+
+
+def _compared_range(m: QuantityMention, actors: ActorResolver | None, kb_dirs: tuple[str, ...]) -> Range | None:
+    """The range a figure takes into value comparisons (in US dollars for money), None when it cannot
+    contradict another (`_comparable`); a figure is asked once for each block it is read with."""
+    if _memo(m, actors).memo_compared is None:
+        r = (in_usd(m, kb_dirs) if is_money(m.unit, kb_dirs) else m.range) if _comparable(m, kb_dirs) else None
+        m.memo_compared = False if r is None else r
+    return m.memo_compared or None
 
 
 _SHARED: dict[frozenset, frozenset] = {}
@@ -282,12 +291,11 @@ def conflicts_in_block(key: str, mentions: list[QuantityMention], following: lis
                                                                                                    own, actors)
     pool = []
     ranges = {}
-    for m in list(mentions) + list(following) + list(undated):
-        if _comparable(m, dirs):
-            r = in_usd(m, dirs) if is_money(m.unit, dirs) else m.range
-            if r is not None:
-                ranges[id(m)] = r
-                pool.append(m)
+    for m in everything:
+        r = _compared_range(m, actors, dirs)
+        if r is not None:
+            ranges[id(m)] = r
+            pool.append(m)
     if len(pool) < 2:
         return out
     clashing: list[tuple[QuantityMention, QuantityMention]] = []
