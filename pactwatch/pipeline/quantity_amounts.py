@@ -442,14 +442,18 @@ def _phrase_words(doc: Doc) -> _PhraseWords:
 
 def match_forward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> int | None:
     """End of the longest phrase of `index` starting at token j (hyphen tokens skipped)."""
-    n = len(doc)
-    if j >= n:
+    if j >= len(doc):
         return None
+    return _answered(doc, j, index, "forward", _match_forward)
+
+
+def _answered(doc: Doc, j: int, index: dict[str, list[Phrase]], direction: str, find):
+    """`find(words, j, index)`, asked once per Doc, direction, phrase index and token."""
     words = _phrase_words(doc)
-    answers = words.found("forward", index)
+    answers = words.found(direction, index)
     found = answers.get(j, _UNREAD)
     if found is _UNREAD:
-        found = answers[j] = _match_forward(words, j, index)
+        found = answers[j] = find(words, j, index)
     return found
 
 
@@ -478,12 +482,7 @@ def match_backward(doc: Doc, j: int, index: dict[str, list[Phrase]]) -> tuple[in
     """(start, phrase) of the longest phrase of `index` ending at token j (hyphen tokens skipped)."""
     if j < 0:
         return None
-    words = _phrase_words(doc)
-    answers = words.found("backward", index)
-    found = answers.get(j, _UNREAD)
-    if found is _UNREAD:
-        found = answers[j] = _match_backward(words, j, index)
-    return found
+    return _answered(doc, j, index, "backward", _match_backward)
 
 
 def phrases_ending_in(doc: Doc, lo: int, hi: int, index: dict[str, list[Phrase]]):

@@ -131,23 +131,12 @@ class ReconcileStore:
         with self.engine.connect() as conn:
             return conn.scalar(select(func.max(reconcile_facts.c.id))) or 0
 
-    def reconcile_facts(self, blocks: Iterable[str], up_to: int | None = None) -> Iterator[tuple[str, dict]]:
-        """(block, fact record) for every record filed under any of these blocks (only those with ids up
-        to `up_to` when given), streamed block by block in code-point order of the block keys on every
-        database, each block's records in the order they were filed."""
-        # PostgreSQL sorts text by the database's locale; the C collation sorts as Python does
-        block = reconcile_facts.c.block.collate("C") if self.engine.dialect.name == "postgresql" else reconcile_facts.c.block
-        with self.engine.connect() as conn:
-            for chunk in _chunks(blocks):
-                query = (select(reconcile_facts.c.block, reconcile_facts.c.record)
-                         .where(reconcile_facts.c.block.in_(chunk)).order_by(block, reconcile_facts.c.id))
-                if up_to is not None:
-                    query = query.where(reconcile_facts.c.id <= up_to)
-                yield from conn.execution_options(stream_results=True, yield_per=1000).execute(query)
-
     def reconcile_fact_ids(self, blocks: Iterable[str], up_to: int | None = None) -> Iterator[tuple[str, int]]:
-        """(block, row id) of every record filed under these blocks, in `reconcile_facts`'s order,
-        without the records: for a caller that keeps what it made of rows it has read before."""
+        """(block, row id) of every fact row filed under any of these blocks (only those with ids up to
+        `up_to` when given), streamed block by block in code-point order of the block keys on every
+        database, each block's rows in the order they were filed. Without the records: the caller keeps
+        what it made of rows it read before and asks `reconcile_records` for the others."""
+        # PostgreSQL sorts text by the database's locale; the C collation sorts as Python does
         block = reconcile_facts.c.block.collate("C") if self.engine.dialect.name == "postgresql" else reconcile_facts.c.block
         with self.engine.connect() as conn:
             for chunk in _chunks(blocks):
