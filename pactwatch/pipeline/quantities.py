@@ -26,8 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import loader, measures as measures_kb
-from .attach import clause_head
-from .extensions import ACTORS, QUANTITIES, TIMEX
+from .extensions import ACTORS, QUANTITIES
 from .guard import Guarded
 from .parse_table import ParseTable, parse_table
 from .time import timex_of

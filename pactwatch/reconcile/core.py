@@ -69,6 +69,13 @@ class Filing:
     settled: bool                         # an event's date basis came with the record
 
 
+def fact_ident(record: dict) -> tuple:
+    """What makes a quantity or event record one fact mention: the same record filed under several
+    blocks comes back once from each."""
+    return (record.get("kind"), record.get("doc_id"), record.get("start"), record.get("span_start"),
+            record.get("quote"))
+
+
 def prepare(record: dict, ident: tuple, doc: DocumentCitation | None, actors: ActorResolver) -> Filing:
     """A quantity or event record, made ready to file: its mention, blocks and dated things."""
     kind = record.get("kind")
@@ -117,7 +124,7 @@ class Blocks:
         self.extra_keys = []
         self.last_filing = None
         if kind in ("quantity", "event"):
-            ident = (kind, record.get("doc_id"), record.get("start"), record.get("span_start"), record.get("quote"))
+            ident = fact_ident(record)
             if ident in self._filed:
                 return None
             self.last_filing = prepare(record, ident, self.citations.get(record.get("doc_id")), self.actors)

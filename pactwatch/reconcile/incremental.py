@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Iterator
 
-from .core import Blocks, Filing, blocks_to_read, blocks_to_recompute, prepare, reconcile_blocks
+from .core import Blocks, Filing, blocks_to_read, blocks_to_recompute, fact_ident, prepare, reconcile_blocks
 from .datebasis import date_basis, states_year, timexes_in_quote
 from .model import ActorResolver, DocumentCitation, default_kb, document_citation, kb_folders
 from .quantities import UNDATED
@@ -122,8 +122,7 @@ def _earlier_filings(store: Any, wanted: set[str], up_to: int, filed: FiledFacts
         made: dict[tuple, Filing] = {}                 # a record filed under several blocks is prepared once
         citations: dict[str, DocumentCitation] = {}
         for row_id, record in store.reconcile_records(missing):
-            ident = (record.get("kind"), record.get("doc_id"), record.get("start"), record.get("span_start"),
-                     record.get("quote"))
+            ident = fact_ident(record)
             f = made.get(ident)
             if f is None:
                 doc_id = record.get("doc_id")
