@@ -14,7 +14,6 @@ from .model import ActorResolver, DocumentCitation, default_kb, document_citatio
 from .quantities import UNDATED
 
 FACT_KINDS = ("quantity", "event")
-_DOC_FIELDS = ("source", "title", "published", "publisher", "anchor")
 PACKAGED_KB = object()  # the default: load the packaged knowledge base (kb=None reconciles without one)
 
 
@@ -61,29 +60,20 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
     for doc_id in doc_ids:
         if doc_id in documents:
             filing.add(documents[doc_id])
-    timexes: dict[str, list[dict]] | None = None   # read only if a record from before date bases needs them
+    timexes = _Timexes(store, doc_ids)
+    folders = kb_folders(filing.actors.kb)
     rows, filings, touched = [], [], set(previous)
     for kind in FACT_KINDS:
-        for record in store.records(kind, doc_ids=sorted(doc_ids)):
-            doc = documents.get(record.get("doc_id"), {})
+        for fact_id, record in store.fact_rows(kind, doc_ids=sorted(doc_ids)):
             if kind == "event" and "date_basis" not in record:
-                # the pipeline settles each date's basis as it reads the text; a record from before that
-                # is settled now, while the document's timexes are at hand (later updates read only facts)
-                if timexes is None:
-                    timexes = {}
-                    for t in store.records("timex", doc_ids=sorted(doc_ids)):
-                        timexes.setdefault(t["doc_id"], []).append(t)
-                own = timexes.get(record.get("doc_id"), [])
-                basis = date_basis(record, own, (doc.get("published"), doc.get("anchor")), kb_folders(filing.actors.kb))
-                record = {**record, "date_basis": basis,
-                          "year_stated": states_year(record, own), "quote_timexes": timexes_in_quote(record, own)}
+                doc = documents.get(record.get("doc_id"), {})
+                record = settled(record, timexes.of(record.get("doc_id")), (doc.get("published"), doc.get("anchor")),
+                                 folders)
             key = filing.add(record)
             if key is None:
                 continue
-            # the document's date and source travel with the fact, so a later update needs no join
-            stored = {**record, **{f"doc_{f}": doc.get(f) for f in _DOC_FIELDS}}
             for block in [key, *filing.extra_keys]:
-                rows.append({"block": block, "kind": kind, "doc_id": record["doc_id"], "record": stored})
+                rows.append({"block": block, "kind": kind, "doc_id": record["doc_id"], "fact_id": fact_id})
                 filings.append(filing.last_filing)
                 touched.add(block)
     # a figure with no date at all is compared with every dated block of its series (the new
@@ -121,19 +111,57 @@ def _earlier_filings(store: Any, wanted: set[str], up_to: int, filed: FiledFacts
     if missing:
         made: dict[tuple, Filing] = {}                 # a record filed under several blocks is prepared once
         citations: dict[str, DocumentCitation] = {}
-        for row_id, record in store.reconcile_records(missing):
-            ident = fact_ident(record)
-            f = made.get(ident)
-            if f is None:
-                doc_id = record.get("doc_id")
-                doc = citations.get(doc_id)
-                if doc is None:
-                    doc = citations[doc_id] = document_citation(
-                        {"doc_id": doc_id, **{field: record.get(f"doc_{field}") for field in _DOC_FIELDS}})
-                f = made[ident] = prepare(record, ident, doc, filed.actors)
-            kept[row_id] = f
+        unsettled: list[tuple[int, dict, dict]] = []
+        for row_id, record, document in store.reconcile_records(missing):
+            if record.get("kind") == "event" and "date_basis" not in record:
+                unsettled.append((row_id, record, document))   # settled below, once their timexes are read
+                continue
+            kept[row_id] = _prepared(record, document, made, citations, filed.actors)
+        if unsettled:
+            timexes = _Timexes(store, {record.get("doc_id") for _, record, _ in unsettled})
+            folders = kb_folders(filed.actors.kb)
+            for row_id, record, document in unsettled:
+                record = settled(record, timexes.of(record.get("doc_id")),
+                                 (document.get("published"), document.get("anchor")), folders)
+                kept[row_id] = _prepared(record, document, made, citations, filed.actors)
     filed.by_row = {row_id: kept[row_id] for _, row_id in listed}
     return [(block, filed.by_row[row_id]) for block, row_id in listed]
+
+
+def _prepared(record: dict, document: dict, made: dict[tuple, Filing], citations: dict[str, DocumentCitation],
+              actors: ActorResolver) -> Filing:
+    """The filing of a record read back with its document; made once a record."""
+    ident = fact_ident(record)
+    f = made.get(ident)
+    if f is None:
+        doc = citations.get(document["doc_id"])
+        if doc is None:
+            doc = citations[document["doc_id"]] = document_citation(document)
+        f = made[ident] = prepare(record, ident, doc, actors)
+    return f
+
+
+def settled(record: dict, timexes: list[dict], anchors: tuple, folders: tuple[str, ...]) -> dict:
+    """An event record from before date bases, with its date's basis settled from its document's timexes.
+    The pipeline settles it as it reads the text; a store made before that is settled here, each time
+    such a record is read (its copy in the fact table is left as it was stored)."""
+    return {**record, "date_basis": date_basis(record, timexes, anchors, folders),
+            "year_stated": states_year(record, timexes), "quote_timexes": timexes_in_quote(record, timexes)}
+
+
+class _Timexes:
+    """The timex records of some documents, read from the store the first time any is asked for: only
+    an event record from before date bases needs them."""
+
+    def __init__(self, store: Any, doc_ids: Iterable[str]):
+        self.store, self.doc_ids, self.by_doc = store, sorted(doc_ids), None
+
+    def of(self, doc_id: str | None) -> list[dict]:
+        if self.by_doc is None:
+            self.by_doc = {}
+            for t in self.store.records("timex", doc_ids=self.doc_ids):
+                self.by_doc.setdefault(t["doc_id"], []).append(t)
+        return self.by_doc.get(doc_id, [])
 
 
 def _keep_new_rows(store: Any, filed: FiledFacts, filed_before: int, rows: list[dict], filings: list[Filing]) -> None:

@@ -28,7 +28,7 @@ from ..errors import StoreError
 from . import schema, search_schema
 from .bulk import finite, insert_rows
 from .reconcile_tables import ReconcileStore
-from .schema import FACT_TABLES, documents, metadata, schema_migrations
+from .schema import FACT_TABLES, documents, fact_record, metadata, schema_migrations
 
 DEFAULT_DB = "pactwatch.db"
 DOCUMENT_FIELDS = ("doc_id", "source", "title", "authors", "published", "publisher", "text_sha256", "format",
@@ -93,6 +93,11 @@ def _never_reuse_fact_ids(conn) -> None:
     reconcile_tables.never_reuse_fact_ids(conn)
 
 
+def _file_facts_by_row(conn) -> None:
+    from . import reconcile_tables
+    reconcile_tables.file_facts_by_row(conn, _now())
+
+
 def _document_layout(conn) -> None:
     """The documents table keeps each document's page layout (a store made before it gets the column)."""
     from sqlalchemy import inspect, text
@@ -111,7 +116,9 @@ MIGRATIONS = [("0001_documents_and_facts", _create_base), ("0002_reconcile", _cr
               ("0003_document_layout", _document_layout), ("0004_reconcile_pending", _create_reconcile_pending),
               # full-text search, the indexes pages filter on, a change counter (store/search_schema.py)
               ("0005_search_and_indexes", search_schema.create),
-              ("0006_fact_ids_never_reused", _never_reuse_fact_ids)]
+              ("0006_fact_ids_never_reused", _never_reuse_fact_ids),
+              # reconciliation files a fact by its row instead of a copy of its record per block
+              ("0007_facts_filed_by_row", _file_facts_by_row)]
 
 
 # ids in one IN (...) list: well under SQLite's and PostgreSQL's limits on bound parameters
@@ -147,13 +154,6 @@ def _split(table, record: dict) -> dict:
 def _record_columns(table) -> frozenset[str]:
     """The columns a record fills (asked once a table: SQLAlchemy's column collection is slow to walk)."""
     return frozenset(c.name for c in table.columns) - {"id", "extra"}
-
-
-def _join(kind: str, row) -> dict:
-    data = dict(row._mapping)
-    data.pop("id", None)
-    extra = data.pop("extra", None) or {}
-    return {"kind": kind, **data, **extra}
 
 
 
@@ -506,13 +506,19 @@ class Store(ReconcileStore):
         if kind == "document":
             yield from self.documents()
             return
+        for _, record in self.fact_rows(kind, doc_ids):
+            yield record
+
+    def fact_rows(self, kind: str, doc_ids: Iterable[str] | None = None) -> Iterator[tuple[int, dict]]:
+        """(row id, record) of one kind's facts (not documents), in document then text order."""
         table = FACT_TABLES[kind]
         query = select(table).order_by(table.c.doc_id, table.c.id)
         if doc_ids is not None:
             query = query.where(table.c.doc_id.in_(list(doc_ids)))
         with _unreadable(table.name), self.engine.connect() as conn:
             for row in conn.execution_options(stream_results=True, yield_per=1000).execute(query):
-                yield _join(kind, row)
+                columns = row._mapping
+                yield columns["id"], fact_record(kind, columns)
 
     def count(self, kind: str) -> int:
         table = documents if kind == "document" else FACT_TABLES[kind]

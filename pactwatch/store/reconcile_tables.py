@@ -1,8 +1,9 @@
 """Reconciliation's tables and their SQL, mixed into `Store`.
 
 Importing this module adds three tables to the shared MetaData:
-    reconcile_facts      each quantity and event record again, under its blocking key, so an update
-                         reads only the blocks new facts touch
+    reconcile_facts      each quantity and event fact under its blocking key (a pointer to its row in
+                         quantities or events, so a record is stored once however many blocks it is
+                         filed under), so an update reads only the blocks new facts touch
     reconcile_clusters   one row per fact cluster (one record per fact, every mention inside)
     reconcile_conflicts  one row per conflict record
 Clusters and conflicts carry the block they were computed from; recomputing a block replaces its rows.
@@ -11,10 +12,15 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, delete, func, insert, select, text
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, delete, func, insert, inspect, select, text
 
 from .bulk import insert_rows
-from .schema import JSON, metadata
+from .schema import JSON, documents, events, fact_record, metadata, quantities
+
+# the fact tables reconciliation files, by record kind
+FILED_TABLES = {"quantity": quantities, "event": events}
+# what reconciliation reads of a filed fact's document
+FILED_DOC_FIELDS = ("source", "title", "published", "publisher", "anchor")
 
 reconcile_facts = Table(
     "reconcile_facts", metadata,
@@ -22,7 +28,8 @@ reconcile_facts = Table(
     Column("block", String(400), nullable=False),
     Column("kind", String(16), nullable=False),
     Column("doc_id", String(64), ForeignKey("documents.doc_id", ondelete="CASCADE"), nullable=False),
-    Column("record", JSON, nullable=False),
+    # the fact's row in its kind's table (FILED_TABLES): deleted with its document, as this row is
+    Column("fact_id", Integer, nullable=False),
     # a row id is never given twice (SQLite would reuse the highest after a delete), so an ingest may
     # keep what it made of a row between updates, known by its id (reconcile/incremental.py)
     sqlite_autoincrement=True,
@@ -58,19 +65,86 @@ TABLES = [reconcile_facts, reconcile_clusters, reconcile_conflicts]
 
 def never_reuse_fact_ids(conn) -> None:
     """Migration 0006: a SQLite store made before it rebuilds reconcile_facts with AUTOINCREMENT, keeping
-    every row and id; PostgreSQL's sequence never gave an id twice."""
+    every row and id; PostgreSQL's sequence never gave an id twice. The table is rebuilt in the shape
+    it had then (each record kept whole); 0007 turns it into today's."""
     if conn.dialect.name != "sqlite":
         return
     made = conn.scalar(text("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'reconcile_facts'"))
     if made is None or "AUTOINCREMENT" in made.upper():
         return
-    for index in reconcile_facts.indexes:
-        conn.execute(text(f"DROP INDEX IF EXISTS {index.name}"))
+    _drop_indexes(conn)
     conn.execute(text("ALTER TABLE reconcile_facts RENAME TO reconcile_facts_before_0006"))
-    reconcile_facts.create(conn)
+    conn.execute(text("CREATE TABLE reconcile_facts (id INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT, "
+                      "block VARCHAR(400) NOT NULL, kind VARCHAR(16) NOT NULL, "
+                      "doc_id VARCHAR(64) NOT NULL REFERENCES documents (doc_id) ON DELETE CASCADE, "
+                      "record JSON NOT NULL)"))
     conn.execute(text("INSERT INTO reconcile_facts (id, block, kind, doc_id, record) "
                       "SELECT id, block, kind, doc_id, record FROM reconcile_facts_before_0006"))
     conn.execute(text("DROP TABLE reconcile_facts_before_0006"))
+    _create_indexes(conn)
+
+
+def file_facts_by_row(conn, now: str) -> None:
+    """Migration 0007: a row of reconcile_facts points at its fact's row instead of holding a copy of the
+    record (one for each block it was filed under: most of a store's size). A copy is matched to the row
+    of the same kind, document, offsets and quote; a document with a copy that matches none (not seen in
+    practice) is marked for reconciling again, which the next ingest does before anything new."""
+    if "record" not in {c["name"] for c in inspect(conn).get_columns("reconcile_facts")}:
+        return
+    sqlite = conn.dialect.name == "sqlite"
+
+    def field(json_column: str, name: str, integer: bool = False) -> str:
+        if sqlite:
+            return f"json_extract({json_column}, '$.{name}')"
+        return f"(({json_column})->>'{name}')::integer" if integer else f"(({json_column})->>'{name}')"
+
+    same = "IS" if sqlite else "IS NOT DISTINCT FROM"
+
+    def matching_row(table: str) -> str:
+        return (f"(SELECT f.id FROM {table} f WHERE f.doc_id = r.doc_id "
+                f"AND f.start {same} {field('r.record', 'start', True)} AND f.quote {same} {field('r.record', 'quote')} "
+                f"AND {field('f.extra', 'span_start')} {same} {field('r.record', 'span_start')} ORDER BY f.id LIMIT 1)")
+
+    pointer = (f"CASE r.kind WHEN 'quantity' THEN {matching_row('quantities')} "
+               f"WHEN 'event' THEN {matching_row('events')} END")
+    if sqlite:
+        _drop_indexes(conn)
+        conn.execute(text("ALTER TABLE reconcile_facts RENAME TO reconcile_facts_before_0007"))
+        reconcile_facts.create(conn)
+        conn.execute(text(f"INSERT INTO reconcile_facts (id, block, kind, doc_id, fact_id) "
+                          f"SELECT id, block, kind, doc_id, fact_id FROM (SELECT r.id, r.block, r.kind, r.doc_id, "
+                          f"{pointer} AS fact_id FROM reconcile_facts_before_0007 r) WHERE fact_id IS NOT NULL"))
+        conn.execute(text("INSERT OR IGNORE INTO reconcile_pending (doc_id, since) SELECT DISTINCT doc_id, :now "
+                          "FROM reconcile_facts_before_0007 WHERE id NOT IN (SELECT id FROM reconcile_facts)"),
+                     {"now": now})
+        # ids stay never given twice: the new table goes on from the old one's highest
+        conn.execute(text("UPDATE sqlite_sequence SET seq = (SELECT seq FROM sqlite_sequence "
+                          "WHERE name = 'reconcile_facts_before_0007') WHERE name = 'reconcile_facts' "
+                          "AND seq < (SELECT seq FROM sqlite_sequence WHERE name = 'reconcile_facts_before_0007')"))
+        conn.execute(text("INSERT INTO sqlite_sequence (name, seq) SELECT 'reconcile_facts', seq FROM sqlite_sequence "
+                          "WHERE name = 'reconcile_facts_before_0007' "
+                          "AND NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = 'reconcile_facts')"))
+        conn.execute(text("DROP TABLE reconcile_facts_before_0007"))
+        return
+    conn.execute(text("ALTER TABLE reconcile_facts ADD COLUMN fact_id INTEGER"))
+    conn.execute(text(f"UPDATE reconcile_facts r SET fact_id = {pointer}"))
+    conn.execute(text("INSERT INTO reconcile_pending (doc_id, since) SELECT DISTINCT doc_id, :now "
+                      "FROM reconcile_facts WHERE fact_id IS NULL ON CONFLICT DO NOTHING"), {"now": now})
+    conn.execute(text("DELETE FROM reconcile_facts WHERE fact_id IS NULL"))
+    conn.execute(text("ALTER TABLE reconcile_facts ALTER COLUMN fact_id SET NOT NULL"))
+    conn.execute(text("ALTER TABLE reconcile_facts DROP COLUMN record"))
+
+
+def _drop_indexes(conn) -> None:
+    for index in reconcile_facts.indexes:
+        conn.execute(text(f"DROP INDEX IF EXISTS {index.name}"))
+
+
+def _create_indexes(conn) -> None:
+    for index in reconcile_facts.indexes:
+        index.create(conn)
+
+
 # SQLite allows 999 bound parameters in old builds; stay well under it
 _CHUNK = 500
 
@@ -121,7 +195,8 @@ class ReconcileStore:
                 conn.execute(delete(table))
 
     def reconcile_add(self, rows: list[dict]) -> None:
-        """Keep fact records under their blocks: rows of {block, kind, doc_id, record}."""
+        """File facts under their blocks: rows of {block, kind, doc_id, fact_id}, fact_id the fact's row
+        id in its kind's table (`fact_rows`)."""
         if rows:
             with self.writing() as conn:
                 insert_rows(conn, reconcile_facts, rows)
@@ -146,14 +221,24 @@ class ReconcileStore:
                     query = query.where(reconcile_facts.c.id <= up_to)
                 yield from conn.execution_options(stream_results=True, yield_per=5000).execute(query)
 
-    def reconcile_records(self, ids: Iterable[int]) -> Iterator[tuple[int, dict]]:
-        """(row id, fact record) of these rows."""
+    def reconcile_records(self, ids: Iterable[int]) -> Iterator[tuple[int, dict, dict]]:
+        """(row id, fact record, its document's record as far as reconciliation reads it: FILED_DOC_FIELDS)
+        of these rows of reconcile_facts."""
         ids = sorted(set(ids))
+        doc_fields = [documents.c[f].label(f"document_{f}") for f in FILED_DOC_FIELDS]
         with self.engine.connect() as conn:
-            for i in range(0, len(ids), _CHUNK):
-                query = select(reconcile_facts.c.id, reconcile_facts.c.record).where(
-                    reconcile_facts.c.id.in_(ids[i:i + _CHUNK]))
-                yield from conn.execute(query)
+            for kind, table in FILED_TABLES.items():
+                joined = (reconcile_facts.join(table, table.c.id == reconcile_facts.c.fact_id)
+                          .join(documents, documents.c.doc_id == reconcile_facts.c.doc_id))
+                query = select(reconcile_facts.c.id.label("filed_id"), *table.columns, *doc_fields).select_from(joined)
+                for i in range(0, len(ids), _CHUNK):
+                    chunk = query.where(reconcile_facts.c.kind == kind, reconcile_facts.c.id.in_(ids[i:i + _CHUNK]))
+                    for row in conn.execute(chunk):
+                        columns = dict(row._mapping)
+                        filed_id = columns.pop("filed_id")
+                        document = {"kind": "document", "doc_id": columns["doc_id"],
+                                    **{f: columns.pop(f"document_{f}") for f in FILED_DOC_FIELDS}}
+                        yield filed_id, fact_record(kind, columns), document
 
     def reconcile_ids_after(self, last_id: int) -> list[tuple[int, str]]:
         """(row id, block) of the rows filed after `last_id`, in the order filed."""

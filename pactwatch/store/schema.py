@@ -73,6 +73,14 @@ Index("ix_entities_kb_id", entities.c.kb_id)
 Index("ix_quantities_measure", quantities.c.measure)
 Index("ix_events_type", events.c.type)
 
+def fact_record(kind: str, columns: dict) -> dict:
+    """A fact row's columns (its id left out) as the record it was stored from: FORMAT.md's fields, then
+    whatever else the record carried (kept in `extra`)."""
+    data = {k: v for k, v in columns.items() if k != "id"}
+    extra = data.pop("extra", None) or {}
+    return {"kind": kind, **data, **extra}
+
+
 # record kind -> table; the order is the export order
 FACT_TABLES = {"entity": entities, "timex": timexes, "quantity": quantities, "event": events}
 BASE_TABLES = [schema_migrations, documents, *FACT_TABLES.values()]

@@ -84,21 +84,63 @@ def test_an_older_store_is_indexed_when_migrated(tmp_path, monkeypatch):
     assert queries.document_list(migrated, "port")["total"] == 1
 
 
-def test_a_store_from_before_0006_never_gives_a_fact_row_id_twice(tmp_path, monkeypatch):
-    from sqlalchemy import text
-    path = tmp_path / "old.db"
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_url(request, tmp_path):
+    if request.param == "sqlite":
+        yield str(tmp_path / "old.db")
+        return
+    url = request.getfixturevalue("postgres_url")
+    yield url
+    with Store(url).engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))
+
+
+def _quantity(doc_id: str, quote: str, start: int, span_start: int, value: float) -> dict:
+    return {"kind": "quantity", "doc_id": doc_id, "measure": "tariff_rate", "value": value, "unit": "percent",
+            "holder": "Freedonia", "target": None, "time": None, "status": "actual", "quote": quote,
+            "start": start, "end": start + len(quote), "span_start": span_start, "span_end": span_start + 3}
+
+
+def test_a_store_from_before_0006_and_0007_keeps_its_filed_facts_and_never_gives_a_row_id_twice(store_url, monkeypatch):
+    """Migrations 0006 and 0007 on a store whose reconcile_facts held a copy of each record per block,
+    with ids SQLite could give again: each copy becomes a pointer to its fact's row (two figures of one
+    quote told apart by their span), a copy that matches no row sends its document back to be
+    reconciled, and no id is given twice."""
     monkeypatch.setattr(store_module, "MIGRATIONS", [m for m in store_module.MIGRATIONS if m[0] < "0006"])
-    old = Store(path)
-    with old.engine.begin() as conn:      # the table as 0002 made it before: ids that SQLite may reuse
+    old = Store(store_url)
+    postgres = old.engine.dialect.name == "postgresql"
+    with old.engine.begin() as conn:      # the table as 0002 made it before: copies, and ids SQLite may reuse
         conn.execute(text("DROP TABLE reconcile_facts"))
-        conn.execute(text("CREATE TABLE reconcile_facts (id INTEGER NOT NULL PRIMARY KEY, block VARCHAR(400) NOT NULL, "
-                          "kind VARCHAR(16) NOT NULL, doc_id VARCHAR(64) NOT NULL, record JSON NOT NULL)"))
-    old.add(_doc("d1", "Sailors were held at the port."), [])
-    old.reconcile_add([{"block": f"b{n}", "kind": "quantity", "doc_id": "d1", "record": {"n": n}} for n in range(3)])
+        conn.execute(text(f"CREATE TABLE reconcile_facts (id {'SERIAL' if postgres else 'INTEGER NOT NULL'} PRIMARY KEY, "
+                          "block VARCHAR(400) NOT NULL, kind VARCHAR(16) NOT NULL, doc_id VARCHAR(64) NOT NULL "
+                          "REFERENCES documents (doc_id) ON DELETE CASCADE, record JSON NOT NULL)"))
+    quote = "tariffs rose from 10% to 25%"
+    facts = [_quantity("d1", quote, 40, 58, 10.0), _quantity("d1", quote, 40, 64, 25.0),
+             {"kind": "event", "doc_id": "d1", "type": "SANCTION", "source": ["Freedonia"], "target": ["Sylvania"],
+              "date": None, "quote": "Freedonia sanctioned Sylvania", "start": 0, "end": 29, "span_start": 10}]
+    old.add(_doc("d1", "Freedonia sanctioned Sylvania. Then " + quote + "."), facts)
+    old.add(_doc("d2", "Nothing of note."), [])
+    old.reconciled(["d1", "d2"])
+    documented = {"doc_source": "d1.txt", "doc_title": None, "doc_published": None, "doc_publisher": None,
+                  "doc_anchor": None}
+    copies = [("q|a|2025", facts[1]), ("q|a|2025", facts[0]), ("q|b|2025", facts[1]), ("e|SANCTION|-", facts[2]),
+              ("q|a|2025", {**_quantity("d2", "a figure since re-read", 0, 2, 5.0), "doc_source": "d2.txt"})]
+    import json
+    with old.engine.begin() as conn:
+        for block, record in copies:
+            conn.execute(text("INSERT INTO reconcile_facts (block, kind, doc_id, record) VALUES (:b, :k, :d, :r)"),
+                         {"b": block, "k": record["kind"], "d": record["doc_id"], "r": json.dumps({**documented, **record})})
     monkeypatch.undo()
-    migrated = Store(path)
-    assert "0006_fact_ids_never_reused" in migrated.migrations()
-    assert [(i, r["n"]) for i, r in migrated.reconcile_records([1, 2, 3])] == [(1, 0), (2, 1), (3, 2)]
-    migrated.reconcile_forget(["d1"])
-    migrated.reconcile_add([{"block": "b9", "kind": "quantity", "doc_id": "d1", "record": {"n": 9}}])
-    assert migrated.reconcile_ids_after(0) == [(4, "b9")]     # not 1 again
+    migrated = Store(store_url)
+    assert {"0006_fact_ids_never_reused", "0007_facts_filed_by_row"} <= set(migrated.migrations())
+    stored = {(r["kind"], r["span_start"]): r for kind in ("quantity", "event") for r in migrated.records(kind)}
+    got = {row_id: (record, document) for row_id, record, document in migrated.reconcile_records([1, 2, 3, 4, 5])}
+    assert sorted(got) == [1, 2, 3, 4]
+    assert [got[i][0] == stored[(got[i][0]["kind"], f["span_start"])] for i, (_, f) in zip(range(1, 5), copies)] == [True] * 4
+    assert [got[i][0]["value"] for i in (1, 2, 3)] == [25.0, 10.0, 25.0]
+    assert got[4][1] == {"kind": "document", "doc_id": "d1", "source": "d1.txt", "title": None, "published": None,
+                         "publisher": None, "anchor": None}
+    assert migrated.pending() == ["d2"]
+    migrated.reconcile_forget(["d2"])
+    migrated.reconcile_add([{"block": "b9", "kind": "quantity", "doc_id": "d1", "fact_id": 1}])
+    assert migrated.reconcile_ids_after(4) == [(6, "b9")]     # not 5 again
