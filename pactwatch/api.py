@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator, TextIO
 
 from .engines.stats import EngineStats
 from .errors import InputError, UsageError
-from .store import Store
+from .store import Store, read_back
 
 DEFAULT_MAX_BYTES = 20_000_000
 EXPORT_FORMATS = ("jsonl", "csv", "parquet", "timeml")
@@ -145,7 +145,8 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
                                         kb_dirs=kb_dirs, batch_size=batch_size, stats=report.engine):
         # the engine's group (a batch, a shard) in one transaction; a document the database refuses
         # makes add_many store the others one by one, so it fails alone
-        for doc_id in _store_group(store, group, replacing, report, notify):
+        for doc_id, records in _store_group(store, group, replacing, report, notify):
+            reconciling.hold(doc_id, records)
             unreconciled.append(doc_id)
             if len(unreconciled) >= reconcile_step(reconciled):
                 reconciling.update(unreconciled)
@@ -158,9 +159,9 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
 
 
 def _store_group(store: Store, group: list, replacing: set[str], report: IngestReport,
-                 notify: Callable[[str, str], None]) -> Iterator[str]:
+                 notify: Callable[[str, str], None]) -> Iterator[tuple[str, list[dict]]]:
     """Store an engine's group (a batch, a shard) in one transaction and report each document in
-    input order, as one document at a time did; yields the ids of the documents newly stored. A
+    input order, as one document at a time did; yields the id and fact records of each document newly stored. A
     document the database refuses makes add_many store the others one by one, so it fails alone."""
     extracted_ok = [(document, extracted) for document, extracted in group if not extracted.error]
     stored = iter(store.add_many([(extracted.document_record(document), extracted.records)
@@ -182,7 +183,7 @@ def _store_group(store: Store, group: list, replacing: set[str], report: IngestR
         report.new += 1
         report.doc_ids.append(document.doc_id)
         notify("new", document.source)
-        yield document.doc_id
+        yield document.doc_id, extracted.records
 
 
 class _Reconciling:
@@ -193,14 +194,21 @@ class _Reconciling:
     def __init__(self, store: Store, kb_dirs: Iterable[str] = ()):
         self.store, self.kb_dirs = store, kb_dirs
         self.filed = None   # made at the first update: an ingest with nothing new loads no knowledge
+        # the quantity and event records just stored, by document, as the store reads them back: the
+        # next update files them without reading them again (it holds them all at once anyway)
+        self.in_hand: dict[str, list[dict]] = {}
+
+    def hold(self, doc_id: str, records: list[dict]) -> None:
+        self.in_hand[doc_id] = [read_back(r, doc_id) for r in records if r["kind"] in ("quantity", "event")]
 
     def update(self, doc_ids: list[str]) -> None:
         from . import reconcile
         if self.filed is None:
             self.filed = reconcile.FiledFacts(reconcile.knowledge_for(self.kb_dirs))
         with self.store.reconcile_lock():
-            reconcile.update(self.store, doc_ids, kb=self.filed.kb, filed=self.filed)
+            reconcile.update(self.store, doc_ids, kb=self.filed.kb, filed=self.filed, in_hand=self.in_hand)
             self.store.reconciled(doc_ids)
+        self.in_hand = {}
 
 
 def records(store: Store, kinds: Iterable[str] = ("document", "entity", "timex", "quantity", "event", "conflict"),

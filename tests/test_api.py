@@ -110,6 +110,34 @@ def test_api_reconciling_in_chunks_finds_what_one_pass_finds(tmp_path, monkeypat
     assert conflicts(once) and conflicts(chunked) == conflicts(once)
 
 
+def test_api_ingest_files_the_facts_it_stored_without_reading_them_back(tmp_path, monkeypatch):
+    """The writer hands reconciliation the quantity and event records it has just stored: no update
+    reads them from the store, and the clusters and conflicts are those of a rebuild from the store."""
+    from pactwatch import reconcile
+    from pactwatch.store import Store
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, (count, published) in enumerate([(40, "March 3, 2025"), (95, "March 5, 2025"), (40, "March 6, 2025")]):
+        (folder / f"r{n}.txt").write_text(_report(f"Workers held at Nagasaki yard ({n})", published, count,
+                                                  "March 2, 2025"), encoding="utf-8")
+    read: list[str] = []
+    reading = Store.fact_rows
+
+    def counting(self, kind, doc_ids=None):
+        read.append(kind)
+        return reading(self, kind, doc_ids)
+    monkeypatch.setattr(Store, "fact_rows", counting)
+    monkeypatch.setattr(pactwatch.api, "RECONCILE_EVERY", 2)
+    db = str(tmp_path / "a.db")
+    report = pactwatch.ingest([str(folder)], db=db)
+    assert report.new == 3 and read and not {"quantity", "event"} & set(read)
+    store = Store(db)
+    ingested = (store.clusters(), store.conflicts())
+    assert ingested[1]
+    reconcile.update(store, None, kb=reconcile.knowledge_for(()))
+    assert (store.clusters(), store.conflicts()) == ingested
+
+
 def test_api_reconcile_step_grows_with_the_run_up_to_a_ceiling():
     # updates re-read whole blocks: a long run doubles its step (200, 200, 400, 800 ...) up to the ceiling
     steps, done = [], 0

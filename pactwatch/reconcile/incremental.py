@@ -32,9 +32,11 @@ class FiledFacts:
 
 
 def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_KB,
-           filed: FiledFacts | None = None) -> dict:
+           filed: FiledFacts | None = None, in_hand: dict[str, list[dict]] | None = None) -> dict:
     """Reconcile the facts of `doc_ids` (just ingested, re-ingested or removed) with everything stored;
-    None rebuilds all. An ingest that updates several times passes the same `filed` to each.
+    None rebuilds all. An ingest that updates several times passes the same `filed` to each, and may
+    pass the quantity and event records it has just stored, by document, as the store reads them back
+    (`store.read_back`): they are not read again.
 
     Returns counts: the blocks recomputed, clusters and conflicts written.
     """
@@ -64,7 +66,7 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
     folders = kb_folders(filing.actors.kb)
     rows, filings, touched = [], [], set(previous)
     for kind in FACT_KINDS:
-        for fact_id, record in store.fact_rows(kind, doc_ids=sorted(doc_ids)):
+        for fact_id, record in _new_facts(store, kind, sorted(doc_ids), in_hand):
             if kind == "event" and "date_basis" not in record:
                 doc = documents.get(record.get("doc_id"), {})
                 record = settled(record, timexes.of(record.get("doc_id")), (doc.get("published"), doc.get("anchor")),
@@ -99,6 +101,20 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
     store.reconcile_replace(scopes, result.clusters, result.conflicts)
     _keep_new_rows(store, filed, filed_before, rows, filings)
     return {"blocks": len(touched), "clusters": len(result.clusters), "conflicts": len(result.conflicts)}
+
+
+def _new_facts(store: Any, kind: str, doc_ids: list[str], in_hand: dict[str, list[dict]] | None
+               ) -> Iterator[tuple[int, dict]]:
+    """(row id, record) of one kind's facts of these documents, in the store's order: the records in
+    hand given the ids of their rows, when every document's are in hand and match the stored rows one
+    for one (another process may have stored a document again meanwhile); else as the store has them."""
+    if in_hand is not None and all(d in in_hand for d in doc_ids):
+        held = [r for d in doc_ids for r in in_hand[d] if r["kind"] == kind]
+        rows = store.fact_ids(kind, doc_ids)
+        if [(d, start) for d, _, start in rows] == [(r["doc_id"], r.get("start")) for r in held]:
+            yield from ((row_id, record) for (_, row_id, _), record in zip(rows, held))
+            return
+    yield from store.fact_rows(kind, doc_ids=doc_ids)
 
 
 def _earlier_filings(store: Any, wanted: set[str], up_to: int, filed: FiledFacts) -> list[tuple[str, Filing]]:

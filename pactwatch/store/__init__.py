@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Collection, Iterable, Iterator
 
-from sqlalchemy import create_engine, delete, event, func, inspect, insert, select, text as sql_text
+from sqlalchemy import Float, create_engine, delete, event, func, inspect, insert, select, text as sql_text
 from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.exc import ArgumentError, DataError, DBAPIError, IntegrityError, OperationalError, SQLAlchemyError, StatementError
 
@@ -142,10 +142,27 @@ def _refused(error: SQLAlchemyError) -> bool:
                                                               and not isinstance(error, DBAPIError))
 
 
-def _split(table, record: dict) -> dict:
-    """Columns of `table` from a record; the rest of the record goes into `extra`."""
+def read_back(record: dict, doc_id: str) -> dict:
+    """A fact record as `Store.fact_rows` reads it back once stored: kind, every column of its table in
+    order (None where the record has no such field), then the rest; a float no database takes is None.
+    A writer that keeps what it stored in hand gives reconciliation the very records a reader would."""
+    table = FACT_TABLES[record["kind"]]
+    row = _split(table, {**record, "doc_id": doc_id}, ordered=True)
+    for name in _float_columns(table):   # a REAL column gives back 25.0 for 25
+        if isinstance(row[name], int) and not isinstance(row[name], bool):
+            row[name] = float(row[name])
+    return finite(fact_record(record["kind"], row))
+
+
+@functools.lru_cache(maxsize=None)
+def _float_columns(table) -> tuple[str, ...]:
+    return tuple(c.name for c in table.columns if isinstance(c.type, Float))
+
+
+def _split(table, record: dict, ordered: bool = False) -> dict:
+    """Columns of `table` from a record (in the table's order if `ordered`); the rest of the record goes into `extra`."""
     cols = _record_columns(table)
-    row = {k: record.get(k) for k in cols}
+    row = {c.name: record.get(c.name) for c in table.columns if c.name in cols} if ordered else {k: record.get(k) for k in cols}
     row["extra"] = {k: v for k, v in record.items() if k not in cols and k != "kind"}
     return row
 
@@ -508,6 +525,15 @@ class Store(ReconcileStore):
             return
         for _, record in self.fact_rows(kind, doc_ids):
             yield record
+
+    def fact_ids(self, kind: str, doc_ids: Iterable[str]) -> list[tuple[str, int, int | None]]:
+        """(document id, row id, start) of one kind's facts of these documents, in `fact_rows`'s order."""
+        table, wanted = FACT_TABLES[kind], sorted(set(doc_ids))
+        query = select(table.c.doc_id, table.c.id, table.c.start)
+        with _unreadable(table.name), self.engine.connect() as conn:
+            rows = [tuple(r) for i in range(0, len(wanted), IN_LIST)
+                    for r in conn.execute(query.where(table.c.doc_id.in_(wanted[i:i + IN_LIST])))]
+        return sorted(rows)
 
     def fact_rows(self, kind: str, doc_ids: Iterable[str] | None = None) -> Iterator[tuple[int, dict]]:
         """(row id, record) of one kind's facts (not documents), in document then text order."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, delete, func, insert, inspect, select, text
+from sqlalchemy import Column, ForeignKey, Index, Integer, String, Table, Text, delete, func, inspect, select, text
 
 from .bulk import insert_rows
 from .schema import JSON, documents, events, fact_record, metadata, quantities
@@ -253,15 +253,13 @@ class ReconcileStore:
             for chunk in _chunks(blocks):
                 conn.execute(delete(reconcile_clusters).where(reconcile_clusters.c.block.in_(chunk)))
                 conn.execute(delete(reconcile_conflicts).where(reconcile_conflicts.c.block.in_(chunk)))
-            if clusters:
-                conn.execute(insert(reconcile_clusters), [
-                    {"cluster_id": c["cluster_id"], "block": c["block"], "fact": c["fact"],
-                     "first_day": c.get("first_day"), "source_count": c["source_count"], "record": c}
-                    for c in clusters])
-            if conflicts:
-                conn.execute(insert(reconcile_conflicts), [
-                    {"conflict_id": c["conflict_id"], "block": c["block"], "type": c["type"], "about": c["about"],
-                     "record": c} for c in conflicts])
+            insert_rows(conn, reconcile_clusters, [
+                {"cluster_id": c["cluster_id"], "block": c["block"], "fact": c["fact"],
+                 "first_day": c.get("first_day"), "source_count": c["source_count"], "record": c}
+                for c in clusters])
+            insert_rows(conn, reconcile_conflicts, [
+                {"conflict_id": c["conflict_id"], "block": c["block"], "type": c["type"], "about": c["about"],
+                 "record": c} for c in conflicts])
 
     def clusters(self, fact: str | None = None) -> list[dict]:
         """Stored fact clusters ("quantity" or "event", or both), in date order."""

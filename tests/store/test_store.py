@@ -5,7 +5,7 @@ import pytest
 from sqlalchemy import text
 
 from pactwatch.errors import StoreError
-from pactwatch.store import Store, database_url
+from pactwatch.store import Store, database_url, read_back
 
 
 def _document(doc_id="d1", text_="Seoul and Washington agreed.", **kw):
@@ -48,6 +48,20 @@ def test_store_round_trips_records_in_format_shape(store):
     assert got["quantity"][0]["change"] == {"role": "after"}  # extra fields survive
     assert got["event"][0]["source"] == ["South Korea"]
     assert got["timex"][0] == {**FACTS[1], "doc_id": "d1"}
+
+
+def test_store_read_back_is_the_record_the_store_gives_back(store):
+    """What a writer keeps in hand (read_back) is exactly what a reader gets: every column present,
+    a whole number in a REAL column as a float, an impossible float as None, extra fields after."""
+    import json
+    quantity = {**FACTS[2], "value": 25, "high": float("nan"), "components": [{"value": 10}]}
+    del quantity["time"]
+    event = {k: v for k, v in FACTS[3].items() if k != "location"}
+    store.add_many([(_document(), [quantity, event])])
+    got = [record for kind in ("quantity", "event") for _, record in store.fact_rows(kind, ["d1"])]
+    held = [read_back(record, "d1") for record in (quantity, event)]
+    assert [json.dumps(r) for r in held] == [json.dumps(r) for r in got]
+    assert held[0]["value"] == 25.0 and held[0]["time"] is None and held[0]["high"] is None
 
 
 def test_store_documents_and_prefix_lookup(store):
