@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import gc
+import itertools
 import sys
 import time
 from dataclasses import dataclass, field
@@ -122,22 +123,25 @@ def ingest(inputs: Iterable[str], db: str | None = None, *, force: bool = False,
         read_options["timeout"] = timeout
 
     def pending():
-        for item in sources.read(list(inputs), **read_options):
-            if isinstance(item, InputError):
-                report.failed += 1
-                report.errors.append(item)
-                notify("failed", item.source)
-                continue
-            doc_id = item.doc_id
-            stored = store.has(doc_id)
-            if doc_id in seen or (stored and not force):
-                report.unchanged += 1
-                notify("unchanged", item.source)
-                continue
-            seen.add(doc_id)
-            if stored:
-                replacing.add(doc_id)
-            yield item
+        read = sources.read(list(inputs), **read_options)
+        # the store is asked which documents it has a batch at a time (one query, not one a document)
+        while items := list(itertools.islice(read, batch_size)):
+            stored = store.stored_among(item.doc_id for item in items if not isinstance(item, InputError))
+            for item in items:
+                if isinstance(item, InputError):
+                    report.failed += 1
+                    report.errors.append(item)
+                    notify("failed", item.source)
+                    continue
+                doc_id = item.doc_id
+                if doc_id in seen or (doc_id in stored and not force):
+                    report.unchanged += 1
+                    notify("unchanged", item.source)
+                    continue
+                seen.add(doc_id)
+                if doc_id in stored:
+                    replacing.add(doc_id)
+                yield item
 
     unreconciled: list[str] = []
     reconciled = 0

@@ -234,7 +234,7 @@ def test_api_document_stored_meanwhile_by_another_process_counts_unchanged(tmp_p
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     db = str(tmp_path / "a.db")
     pactwatch.ingest([str(tmp_path / "a.txt")], db=db)
-    monkeypatch.setattr(Store, "has", lambda self, doc_id: False)   # as if the other process was not yet done
+    monkeypatch.setattr(Store, "stored_among", lambda self, doc_ids: set())   # as if the other process was not yet done
     report = pactwatch.ingest([str(tmp_path / "a.txt")], db=db)
     assert (report.new, report.unchanged, report.failed) == (0, 1, 0)
 

@@ -125,6 +125,14 @@ MIGRATIONS = [("0001_documents_and_facts", _create_base), ("0002_reconcile", _cr
 IN_LIST = 500
 
 
+def _stored_among(conn, doc_ids: list[str]) -> set[str]:
+    present: set[str] = set()
+    for i in range(0, len(doc_ids), IN_LIST):
+        chunk = doc_ids[i:i + IN_LIST]
+        present.update(conn.scalars(select(documents.c.doc_id).where(documents.c.doc_id.in_(chunk))))
+    return present
+
+
 def _document_row(document: dict) -> dict:
     """The documents table's row for a document record."""
     row = {k: document.get(k) for k in DOCUMENT_FIELDS}
@@ -321,6 +329,11 @@ class Store(ReconcileStore):
     def has(self, doc_id: str) -> bool:
         return self._present(doc_id)
 
+    def stored_among(self, doc_ids: Iterable[str]) -> set[str]:
+        """Which of these documents are stored (one query for many, where `has` asks one at a time)."""
+        with self.engine.connect() as conn:
+            return _stored_among(conn, list(doc_ids))
+
     def _present(self, doc_id: str) -> bool:
         with self.engine.connect() as conn:
             return conn.scalar(select(func.count()).where(documents.c.doc_id == doc_id)) > 0
@@ -395,10 +408,7 @@ class Store(ReconcileStore):
         ids = [row["doc_id"] for row in rows]
         outcomes: list[Stored] = []
         with self.writing() as conn:   # SQLite: the write lock first, so what is present cannot change
-            present: set[str] = set()
-            for i in range(0, len(ids), IN_LIST):
-                chunk = ids[i:i + IN_LIST]
-                present.update(conn.scalars(select(documents.c.doc_id).where(documents.c.doc_id.in_(chunk))))
+            present = _stored_among(conn, ids)
             keep: list[tuple[dict, list[dict]]] = []
             taken: set[str] = set()
             for (_, records), row in zip(items, rows):
