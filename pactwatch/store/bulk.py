@@ -21,8 +21,7 @@ def insert_rows(conn, table: Table, rows: list[dict]) -> None:
     if not rows:
         return
     columns = [c for c in table.columns if not (c.primary_key and c.autoincrement is True and c.name == "id")]
-    encoded: dict[int, str | None] = {}
-    encoders = [_encoder(c, encoded) for c in columns]
+    fields = [(c.name, _encoder(c)) for c in columns]   # (column, how its values are written)
     dialect = conn.dialect.name
     if dialect not in ("postgresql", "sqlite"):   # pragma: no cover - the store refuses other databases
         conn.execute(insert(table), rows)
@@ -30,35 +29,28 @@ def insert_rows(conn, table: Table, rows: list[dict]) -> None:
     driver_error = conn.dialect.loaded_dbapi.Error
     try:
         if dialect == "postgresql":
-            _copy(conn, table, columns, encoders, rows)
+            _copy(conn, table, columns, fields, rows)
         else:
-            _executemany(conn, table, columns, encoders, rows)
+            _executemany(conn, table, columns, fields, rows)
     except driver_error as e:   # the driver's own error, as SQLAlchemy would have raised it
         raise DBAPIError.instance(f"bulk insert into {table.name}", None, e, driver_error,
                                   dialect=conn.dialect) from None
 
 
-def _encoder(column, encoded: dict[int, str | None]):
-    """How a column's values are written; a JSON value shared by several rows (one fact record filed
-    under several blocks) is encoded once. `encoded` is keyed by object id, which is safe while the
-    rows, holding every value, are alive: for one insert_rows call."""
-    if not isinstance(column.type, JSON):
-        return _plain
+def _encoder(column):
+    """How a column's values are written."""
+    return _json if isinstance(column.type, JSON) else _plain
 
-    def encode(value):
-        key = id(value)
-        text = encoded.get(key)
-        if text is None and key not in encoded:
-            text = encoded[key] = _json(value)
-        return text
-    return encode
+
+# json.dumps(value, allow_nan=False), with its encoder made once rather than at every call
+_ENCODE = json.JSONEncoder(allow_nan=False).encode
 
 
 def _json(value):
     if value is None:
         return None
     try:
-        return json.dumps(value, allow_nan=False)
+        return _ENCODE(value)
     except ValueError:   # an inf or nan somewhere inside (rare): those become null
         return json.dumps(finite(value))
 
@@ -79,27 +71,27 @@ def finite(value):
     return value
 
 
-def _values(columns, encoders, row: dict) -> tuple:
-    return tuple(encode(row.get(c.name)) for c, encode in zip(columns, encoders))
+def _values(fields: list[tuple[str, object]], row: dict) -> tuple:
+    return tuple([encode(row.get(name)) for name, encode in fields])
 
 
-def _copy(conn, table: Table, columns, encoders, rows: list[dict]) -> None:
+def _copy(conn, table: Table, columns, fields, rows: list[dict]) -> None:
     from psycopg import sql
 
     statement = sql.SQL("COPY {} ({}) FROM STDIN").format(
         sql.Identifier(table.name), sql.SQL(", ").join(sql.Identifier(c.name) for c in columns))
     with conn.connection.driver_connection.cursor() as cursor, cursor.copy(statement) as copy:
         for row in rows:
-            copy.write_row(_values(columns, encoders, row))
+            copy.write_row(_values(fields, row))
 
 
-def _executemany(conn, table: Table, columns, encoders, rows: list[dict]) -> None:
+def _executemany(conn, table: Table, columns, fields, rows: list[dict]) -> None:
     names = ", ".join(conn.dialect.identifier_preparer.quote(c.name) for c in columns)
     statement = (f"INSERT INTO {conn.dialect.identifier_preparer.quote(table.name)} ({names}) "
                  f"VALUES ({', '.join('?' for _ in columns)})")
     cursor = conn.connection.driver_connection.cursor()
     try:
         for start in range(0, len(rows), SQLITE_CHUNK):
-            cursor.executemany(statement, [_values(columns, encoders, row) for row in rows[start:start + SQLITE_CHUNK]])
+            cursor.executemany(statement, [_values(fields, row) for row in rows[start:start + SQLITE_CHUNK]])
     finally:
         cursor.close()
