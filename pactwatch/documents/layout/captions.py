@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import END_MARKER, Line, END_MARKER_TAIL
+from .lines import END_MARKER, Line, END_MARKER_TAIL, folded
 
 _PHOTO_WORD = r"(?:photo(?:graph)?s?|images?|pictures?|video|graphic|illustration)"
 # a caption or credit line: "Photo: …", "Credit: …", "[Photo] …", "(Image) …", "Photo by Name", "Photo courtesy of X"
@@ -26,6 +26,8 @@ _CREDIT_PATTERNS = [
                r"[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+)+"),
     re.compile(r"\b(?:via|/)\s*Getty Images\b"),
 ]
+# every credit pattern needs a picture word (in folded text: lines.folded) or an agency's slash
+_PICTURE_WORDS = ("photo", "image", "picture")
 CAPTION_MAX_WORDS = 70
 CREDIT_MAX_WORDS = 12
 
@@ -47,6 +49,8 @@ def find_layout(lines: list[Line]) -> list[tuple[int, int, str]]:
             kind = "credit" if _CREDIT_LINE.match(line.clean) and line.words <= CREDIT_MAX_WORDS else "caption"
             found.append((line.start, line.end, kind))
             continue
+        if "/" not in line.raw and not any(w in folded(line.raw) for w in _PICTURE_WORDS):
+            continue   # no credit pattern can match: a cheap look spares running them all over the line
         hits = [m for p in _CREDIT_PATTERNS for m in p.finditer(line.raw)]
         if not hits:
             continue

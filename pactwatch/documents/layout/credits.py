@@ -20,6 +20,7 @@ import functools
 import re
 
 from ...knowledge.identity import norm_name
+from .lines import line_matches
 from .names import BYLINE_OPENER, OUTLET, copyright_owners
 from .words import LayoutWords, layout_words
 
@@ -69,13 +70,15 @@ def find(text: str, lw: LayoutWords | None = None) -> list[tuple[int, int, str]]
         if name and norm_name(name) not in not_names and not re.fullmatch(r"[A-Z]\.?", name):
             out.append((match.start(group), match.start(group) + len(name), kind))
 
-    for credit in _PHOTO_CREDIT.finditer(text):
+    # a credit pattern runs only over a text holding the word or mark it cannot match without: a
+    # pattern run over a whole page costs far more than the look
+    for credit in _PHOTO_CREDIT.finditer(text) if "hoto" in text else ():
         if not any(norm_name(w) in not_names for w in credit.group(1).split()):
             out.append((credit.start(1), credit.end(1), "photographer"))
-    for credit in _agency_credit(lw).finditer(text):
+    for credit in _agency_credit(lw).finditer(text) if "/" in text else ():
         if not any(norm_name(w) in not_names for w in credit.group(1).split()):
             out.append((credit.start(1), credit.end(1), "photographer"))
-    for credit in _CREDIT_FOR.finditer(text):
+    for credit in _CREDIT_FOR.finditer(text) if "hoto" in text or "redit" in text else ():
         outlet(credit, "credited_outlet")
     # a wire story's foot: "(Reporting by Jane Roe in Seoul and John Doe; Editing by Ann Lee)"
     for block in _WIRE_CREDITS.finditer(text):
@@ -90,7 +93,7 @@ def find(text: str, lw: LayoutWords | None = None) -> list[tuple[int, int, str]]
                     out.append((at, at + len(name), "wire_author"))
     for line in copyright_owners(text):
         outlet(line, "copyright_outlet")
-    for line in _BYLINE_LINE.finditer(text):
+    for line in line_matches(_BYLINE_LINE, text):
         out.extend(_byline(text, line, not_names))
     return out
 

@@ -6,17 +6,19 @@ import re
 from dataclasses import dataclass, field
 
 from .header import Header, section_label
-from .lines import Line, outside
-from .names import COPYRIGHT, ORG, bare_names, clean_org, parse_byline
+from .lines import Line, folded, outside
+from .names import COPYRIGHT, ORG, bare_names, clean_org, may_hold_copyright, parse_byline
 from .words import LayoutWords, layout_words
 
 REPORTING_BY = re.compile(r"\b(?:additional\s+)?reporting\s+by\s+(?P<names>[^;.\n]+)", re.IGNORECASE)
+# each pattern with the words it cannot match without (one of them, in folded text: lines.folded), looked
+# for first: a pattern run over a whole page costs far more than the look
 _DISCLAIMERS = [
-    re.compile(rf"(?P<name>{ORG})\s+does\s+not\s+take\s+(?:[a-z]+\s+){{0,2}}positions?"),
-    re.compile(rf"\bdo(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)\s+(?:the\s+)?"
-               rf"(?:views?|positions?|polic(?:y|ies)|opinions?)\s+of\s+(?P<name>{ORG})"),
-    re.compile(rf"\bthis\s+(?:article|story|piece|commentary)\s+(?:was\s+)?(?:originally|first)\s+"
-               rf"(?:published|appeared)\s+(?:by|in|on)\s+(?P<name>{ORG})", re.IGNORECASE),
+    (re.compile(rf"(?P<name>{ORG})\s+does\s+not\s+take\s+(?:[a-z]+\s+){{0,2}}positions?"), ("position",)),
+    (re.compile(rf"\bdo(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)\s+(?:the\s+)?"
+                rf"(?:views?|positions?|polic(?:y|ies)|opinions?)\s+of\s+(?P<name>{ORG})"), ("necessarily",)),
+    (re.compile(rf"\bthis\s+(?:article|story|piece|commentary)\s+(?:was\s+)?(?:originally|first)\s+"
+                rf"(?:published|appeared)\s+(?:by|in|on)\s+(?P<name>{ORG})", re.IGNORECASE), ("published", "appeared")),
 ]
 
 
@@ -99,7 +101,10 @@ def read_footer(lines: list[Line], in_caption: list[bool], layout: list[tuple[in
 
 def disclaimer_publisher(text: str, captions: list[tuple[int, int]]) -> str | None:
     """"X does not take institutional positions", "… do not necessarily reflect the views of X"."""
-    for pattern in _DISCLAIMERS:
+    low = folded(text)
+    for pattern, needs in _DISCLAIMERS:
+        if not any(w in low for w in needs):
+            continue
         for m in reversed(list(pattern.finditer(text))):
             if outside(captions, m.start()) and (org := clean_org(m.group("name"))):
                 return _full_name(org, text)
@@ -119,7 +124,7 @@ def _full_name(org: str, text: str) -> str:
 
 def copyright_publisher(text: str, captions: list[tuple[int, int]]) -> str | None:
     """The last "© 2025 X" / "Copyright X" outside photo credits: the footer names the site's owner."""
-    for m in reversed(list(COPYRIGHT.finditer(text))):
+    for m in reversed(list(COPYRIGHT.finditer(text)) if may_hold_copyright(text) else []):
         if outside(captions, m.start()) and (org := clean_org(m.group("name"))):
             return org
     return None
@@ -136,5 +141,7 @@ def _own_check(lw: LayoutWords) -> re.Pattern:
 
 def agency_of_record(text: str, lw: LayoutWords | None = None) -> str | None:
     """The news agency a story's verification formula names as its own reporter; `lw` the layout's words."""
+    if not any(w in text for w in ("verif", "confirm", "corroborat")):   # the formula's verb: a cheap look first
+        return None
     m = _own_check(lw or layout_words()).search(text)
     return m.group("name") if m else None

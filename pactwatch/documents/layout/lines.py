@@ -49,6 +49,34 @@ SMALL_WORDS = {"a", "an", "the", "and", "or", "but", "nor", "of", "in", "on", "a
                 "be", "its", "it"}
 
 
+# the characters a case-insensitive pattern takes for a letter although lower() does not turn them into it:
+# "İ" and "ı" for "i", "ſ" for "s" (tests/documents/layout/test_layout.py checks this against `re`)
+_CASELESS_ODD = {"\u0130": "i", "\u0131": "i", "\u017f": "s"}
+
+
+def folded(text: str) -> str:
+    """`text` in lower case, char for char, with the odd characters a case-insensitive pattern takes for a
+    letter made that letter: whatever lower-case word such a pattern finds in `text` is in folded(text).
+    A reader looks there first for a word its costly pattern cannot match without."""
+    if not text.isascii():
+        for odd, letter in _CASELESS_ODD.items():
+            text = text.replace(odd, letter)
+    return text.lower()
+
+
+def line_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """What pattern.finditer(text) finds, for a pattern anchored at a line's start (re.M "^") whose matches
+    never run over a line's end: tried at each line's start only, not at every character."""
+    found = []
+    start = 0
+    while True:
+        if m := pattern.match(text, start):
+            found.append(m)
+        start = text.find("\n", start) + 1
+        if not start:
+            return found
+
+
 def outside(ranges, pos: int) -> bool:
     """pos lies in none of the (start, end) ranges."""
     return not any(s <= pos < e for s, e in ranges)

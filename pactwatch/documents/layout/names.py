@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .dates import DATE_RE, WEEKDAY, YEAR, parse_date
+from .lines import folded, line_matches
 from .words import LayoutWords, layout_words
 
 _ROLE = re.compile(
@@ -110,6 +111,8 @@ def _copyright_mark(space: str) -> str:
 
 # a copyright notice anywhere, and the owner it names (clean it with clean_org)
 COPYRIGHT = re.compile(_copyright_mark(r"\s") + rf"(?P<name>{ORG})", re.IGNORECASE)
+# a copyright mark holds one of these in folded text (lines.folded)
+_COPYRIGHT_WORDS = ("©", "ⓒ", "(c)", "copyright")
 # the outlet a credit or a copyright line names, as written (capitalised words): "Jane Roe for The Daily
 # Star", "© 2024 The Daily Star"; group 1 leaves out "The"
 OUTLET = r"(?:The[^\S\n]+)?([A-Z][\w&’'.-]*(?:[^\S\n]+(?:[A-Z][\w&’'.-]*|of|and|&)){0,5})"
@@ -118,9 +121,16 @@ _COPYRIGHT_LINE = re.compile(r"^[^\S\n]*" + _copyright_mark(r"[^\S\n]") + OUTLET
                              r"(?:[^\S\n]+[Aa]ll[^\S\n]+[Rr]ights[^\S\n]+[Rr]eserved\.?)?[^\S\n]*$", re.M)
 
 
+def may_hold_copyright(text: str) -> bool:
+    """Whether `text` may hold a copyright notice; False only when it holds no copyright mark, and so
+    nothing COPYRIGHT or a copyright line could match."""
+    low = folded(text)
+    return any(w in low for w in _COPYRIGHT_WORDS)
+
+
 def copyright_owners(text: str) -> list[re.Match]:
     """Each line that is only a copyright notice; group 1 is the owner it names, without "The"."""
-    return list(_COPYRIGHT_LINE.finditer(text))
+    return line_matches(_COPYRIGHT_LINE, text) if may_hold_copyright(text) else []
 
 
 def bare_names(clean: str, lw: LayoutWords | None = None) -> list[str]:
