@@ -49,8 +49,10 @@ def find_layout(lines: list[Line]) -> list[tuple[int, int, str]]:
             kind = "credit" if _CREDIT_LINE.match(line.clean) and line.words <= CREDIT_MAX_WORDS else "caption"
             found.append((line.start, line.end, kind))
             continue
-        if "/" not in line.raw and not any(w in folded(line.raw) for w in _PICTURE_WORDS):
-            continue   # no credit pattern can match: a cheap look spares running them all over the line
+        if "/" not in line.raw:
+            low = folded(line.raw)
+            if not any(w in low for w in _PICTURE_WORDS):
+                continue   # no credit pattern can match: a cheap look spares running them all over the line
         hits = [m for p in _CREDIT_PATTERNS for m in p.finditer(line.raw)]
         if not hits:
             continue

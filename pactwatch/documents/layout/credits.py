@@ -26,7 +26,8 @@ from .words import LayoutWords, layout_words
 
 # a byline line: the opener header.py reads bylines by (names.BYLINE_OPENER), or names and an outlet after a
 # bar; horizontal space includes the no-break space web pages put in bylines
-_BYLINE_LINE = re.compile(r"^[^\S\n]*(?:(?i:" + BYLINE_OPENER + r")(.+?)|([A-ZÀ-Þ][^\n|]*?[^\S\n]\|[^\S\n][^\n]+?))"
+# (the lookahead only spares the lazy scan of a long line holding no bar: a bar line's bar is its first)
+_BYLINE_LINE = re.compile(r"^[^\S\n]*(?:(?i:" + BYLINE_OPENER + r")(.+?)|(?=[^\n|]*\|)([A-ZÀ-Þ][^\n|]*?[^\S\n]\|[^\S\n][^\n]+?))"
                           r"[^\S\n]*$", re.M)
 _BYLINE_NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.-]*)(?:[^\S\n]+(?:[A-ZÀ-Þ][\w’'.-]*|de|van|von|der|la|le)){1,3}$")
 _NAME = r"[A-ZÀ-Þ][\w’'.-]*(?:[^\S\n]+[A-ZÀ-Þ][\w’'.-]*){1,3}"

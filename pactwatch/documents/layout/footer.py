@@ -131,17 +131,23 @@ def copyright_publisher(text: str, captions: list[tuple[int, int]]) -> str | Non
 
 
 
+# how a verification formula ends ("… not independently confirm"): looked for first, for the whole
+# formula, opening with any agency's name, is slow to look for over a page
+_UNVERIFIED = (r"(?:not|n[o’']t|unable\s+to)"
+               r"\s+(?:been\s+able\s+to\s+)?(?:independently\s+)?(?:verif|confirm|corroborat)")
+_UNVERIFIED_RE = re.compile(_UNVERIFIED)
+
+
 @functools.lru_cache(maxsize=8)
 def _own_check(lw: LayoutWords) -> re.Pattern:
     """Wire copy naming itself in its verification formula: "… claims Reuters has not verified",
     "AFP could not independently confirm"."""
-    return re.compile(rf"(?<![\w-])(?P<name>{lw.news_agencies})\s+(?:has|had|have|could|was|were|did)\s+(?:not|n[o’']t|unable\s+to)"
-                      rf"\s+(?:been\s+able\s+to\s+)?(?:independently\s+)?(?:verif|confirm|corroborat)")
+    return re.compile(rf"(?<![\w-])(?P<name>{lw.news_agencies})\s+(?:has|had|have|could|was|were|did)\s+{_UNVERIFIED}")
 
 
 def agency_of_record(text: str, lw: LayoutWords | None = None) -> str | None:
     """The news agency a story's verification formula names as its own reporter; `lw` the layout's words."""
-    if not any(w in text for w in ("verif", "confirm", "corroborat")):   # the formula's verb: a cheap look first
+    if not _UNVERIFIED_RE.search(text):
         return None
     m = _own_check(lw or layout_words()).search(text)
     return m.group("name") if m else None

@@ -3,6 +3,8 @@ stories ("Related: …", "Also read: …"), calls to act ("Sign up | …"), and 
 capitalised words without closing punctuation). Word lists in knowledge/data/page_layout.toml."""
 from __future__ import annotations
 
+from itertools import islice
+
 from .names import BYLINE
 from .lines import Line
 from .words import LayoutWords, layout_words
@@ -24,7 +26,8 @@ def headings(lines: list[Line]) -> list[tuple[int, int, str]]:
     out = []
     for n, line in enumerate(lines):
         text = line.raw.strip()
-        words_ = [w for w in text.split() if w[:1].isalpha()]
+        # the words that begin with a letter, one more than a heading may have at most (enough to rule it out)
+        words_ = list(islice((w for w in text.split() if w[:1].isalpha()), HEADING_MAX_WORDS + 1))
         if not words_ or len(words_) > HEADING_MAX_WORDS:
             continue
         # a subhead in capitals is a heading, whatever it ends with ('TRUMP CALLED IT A "BAD DEAL"');

@@ -1,6 +1,7 @@
 """Lines of a plain-text page, and the small helpers every layout reader shares."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -8,7 +9,8 @@ BODY_MIN_WORDS = 40     # the first line this long is body text, not header
 HEADER_MAX_LINES = 25   # a header (menus included) is never longer than this many non-empty lines
 TITLE_MAX_WORDS = 30
 
-_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")
+_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\ufeff]")   # none of them ASCII
+_WHITE_RUN = re.compile(r"\s+")
 
 
 @dataclass
@@ -19,8 +21,8 @@ class Line:
     clean: str          # unicode spaces folded, Markdown emphasis and heading marks removed
     fused: bool = False  # split off a line where a scraped page ran two elements together (dates.unfuse)
 
-    @property
-    def words(self) -> int:
+    @functools.cached_property
+    def words(self) -> int:   # a line's text never changes: counted once
         return len(self.clean.split())
 
 
@@ -32,12 +34,19 @@ def split_lines(text: str) -> list[Line]:
         body = raw.strip()
         if not body.strip("\ufeff \t"):
             continue
-        clean = _SPACES.sub(" ", body)
+        clean = body if body.isascii() else _SPACES.sub(" ", body)
         if not END_MARKER.match(clean):   # "###" ends a story; it is not a Markdown heading mark
-            clean = re.sub(r"\s+", " ", clean.lstrip("#>*_ \t").rstrip("*_ \t"))  # Markdown heading and emphasis marks
+            clean = _single_spaced(clean.lstrip("#>*_ \t").rstrip("*_ \t"))  # Markdown heading and emphasis marks
         if clean:
             lines.append(Line(m.start() + lead, m.start() + lead + len(body), body, clean))
     return lines
+
+
+def _single_spaced(s: str) -> str:
+    """Each run of white space in `s` one space. Of the characters `\\s` matches (those str.isspace
+    takes) only the space is printable: a printable string without two spaces in a row stays as it is."""
+    return s if s.isprintable() and "  " not in s else _WHITE_RUN.sub(" ", s)
+
 
 # The mark a wire or newspaper story ends with: "(END)", "-30-", "###", "— END —", "ENDS". Layout, not content.
 END_MARKER = re.compile(r"^(?:\(\s*(?:END|ENDS|ENDIT)\s*\)|[-–—*=\s]*\b(?:END|ENDS)\b[-–—*=\s]*"
