@@ -45,7 +45,9 @@ def normalise_newlines(text: str) -> str:
     """Windows and old-Mac line ends become "\\n", as Python's own text mode reads them, and NUL
     characters go (never part of an article; a NUL in the first 8 kB already made the file binary;
     dropped here, before any offset is taken)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\x00", "") if "\x00" in text else text
 
 
 def looks_like_html(data: bytes) -> bool:

@@ -43,7 +43,8 @@ def find_layout(lines: list[Line]) -> list[tuple[int, int, str]]:
         if is_end_marker(line.clean):
             found.append((line.start, line.end, "end_marker"))
             continue
-        if m := END_MARKER_TAIL.search(line.raw):
+        # (a tail marker closes the line with ")", before a final newline at most: a cheap look first)
+        if ")" in line.raw[-2:] and (m := END_MARKER_TAIL.search(line.raw)):
             found.append((line.start + m.start() + 1, line.end, "end_marker"))
         if _CAPTION_LINE.match(line.clean):
             kind = "credit" if _CREDIT_LINE.match(line.clean) and line.words <= CREDIT_MAX_WORDS else "caption"

@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass, field
 
 from .header import Header, section_label
-from .lines import Line, folded, outside
+from .lines import Line, folded_page, outside
 from .names import COPYRIGHT, ORG, bare_names, clean_org, may_hold_copyright, parse_byline
 from .words import LayoutWords, layout_words
 
 REPORTING_BY = re.compile(r"\b(?:additional\s+)?reporting\s+by\s+(?P<names>[^;.\n]+)", re.IGNORECASE)
-# each pattern with the words it cannot match without (one of them, in folded text: lines.folded), looked
+# each pattern with the words it cannot match without (one of them, in folded text: lines.folded_page), looked
 # for first: a pattern run over a whole page costs far more than the look
 _DISCLAIMERS = [
     (re.compile(rf"(?P<name>{ORG})\s+does\s+not\s+take\s+(?:[a-z]+\s+){{0,2}}positions?"), ("position",)),
@@ -101,7 +101,7 @@ def read_footer(lines: list[Line], in_caption: list[bool], layout: list[tuple[in
 
 def disclaimer_publisher(text: str, captions: list[tuple[int, int]]) -> str | None:
     """"X does not take institutional positions", "… do not necessarily reflect the views of X"."""
-    low = folded(text)
+    low = folded_page(text)
     for pattern, needs in _DISCLAIMERS:
         if not any(w in low for w in needs):
             continue

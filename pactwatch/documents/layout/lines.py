@@ -73,6 +73,12 @@ def folded(text: str) -> str:
     return text.lower()
 
 
+@functools.lru_cache(maxsize=1)
+def folded_page(text: str) -> str:
+    """folded(text), kept for the page being read: several of its readers look in the whole of it."""
+    return folded(text)
+
+
 def line_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
     """What pattern.finditer(text) finds, for a pattern anchored at a line's start (re.M "^") whose matches
     never run over a line's end: tried at each line's start only, not at every character."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .dates import DATE_RE, WEEKDAY, YEAR, parse_date
-from .lines import folded, line_matches
+from .lines import folded_page, line_matches
 from .words import LayoutWords, layout_words
 
 _ROLE = re.compile(
@@ -111,7 +111,7 @@ def _copyright_mark(space: str) -> str:
 
 # a copyright notice anywhere, and the owner it names (clean it with clean_org)
 COPYRIGHT = re.compile(_copyright_mark(r"\s") + rf"(?P<name>{ORG})", re.IGNORECASE)
-# a copyright mark holds one of these in folded text (lines.folded)
+# a copyright mark holds one of these in folded text (lines.folded_page)
 _COPYRIGHT_WORDS = ("©", "ⓒ", "(c)", "copyright")
 # the outlet a credit or a copyright line names, as written (capitalised words): "Jane Roe for The Daily
 # Star", "© 2024 The Daily Star"; group 1 leaves out "The"
@@ -124,7 +124,7 @@ _COPYRIGHT_LINE = re.compile(r"^[^\S\n]*" + _copyright_mark(r"[^\S\n]") + OUTLET
 def may_hold_copyright(text: str) -> bool:
     """Whether `text` may hold a copyright notice; False only when it holds no copyright mark, and so
     nothing COPYRIGHT or a copyright line could match."""
-    low = folded(text)
+    low = folded_page(text)
     return any(w in low for w in _COPYRIGHT_WORDS)
 
 
