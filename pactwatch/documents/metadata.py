@@ -17,10 +17,10 @@ from datetime import date
 from .layout import page_elements
 from .layout.captions import find_layout
 from .layout.dates import DATE_LABEL, DATE_RE, parse_date, unfuse
-from .layout.footer import REPORTING_BY, agency_of_record, copyright_publisher, disclaimer_publisher, read_footer
+from .layout.footer import agency_of_record, copyright_publisher, disclaimer_publisher, read_footer, reporting_credits
 from .layout.header import (Header, is_layout_line, title_strength, dateline_date, header_layout, header_masthead,
                             markdown_title, pick_title, strip_site_suffix)
-from .layout.lines import BODY_MIN_WORDS, HEADER_MAX_LINES, folded_page, split_lines, unmark
+from .layout.lines import BODY_MIN_WORDS, HEADER_MAX_LINES, split_lines, unmark
 from .layout.names import bare_names, clean_org, parse_names
 from .layout.words import LayoutWords, layout_words
 
@@ -91,8 +91,8 @@ def recognise(text: str, seen: date | None = None, lw: LayoutWords | None = None
                 layout.append((lines[0].start + at, lines[0].start + at + len(name), "byline_author"))
     if not authors:  # a byline or sign-off at the foot of the story
         authors = list(footer.authors)
-    if not authors and "reporting" in folded_page(text):  # wire copy credits its reporters in a footer: "Reporting by A and B; Editing by C"
-        for m in REPORTING_BY.finditer(text):
+    if not authors:  # wire copy credits its reporters in a footer: "Reporting by A and B; Editing by C"
+        for m in reporting_credits(text):
             authors += [n for n in parse_names(m.group("names"), lw=lw) if n not in authors]
 
     outlet = _fused_outlet(lines[:header_end], title, lw)

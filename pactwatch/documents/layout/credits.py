@@ -20,7 +20,7 @@ import functools
 import re
 
 from ...knowledge.identity import norm_name
-from .lines import line_matches
+from .lines import line_matches, matches_at, occurrences
 from .names import BYLINE_OPENER, OUTLET, copyright_owners
 from .words import LayoutWords, layout_words
 
@@ -54,9 +54,12 @@ _CREDITED_NAME = r"(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w’'-]{1,30})(?:[^\S\n]+(?:[A-Z�
 
 
 @functools.lru_cache(maxsize=8)
-def _agency_credit(lw: LayoutWords) -> re.Pattern:
-    """A name, a slash and a picture agency closing a caption or a line: "Jane Roe/AP"."""
-    return re.compile(r"(?<![\w/.’'-])(" + _CREDITED_NAME + r")[^\S\n]*/[^\S\n]*(?:" + lw.photo_agencies + r")[^\S\n]*(?:[)\]]|$)", re.M)
+def _agency_credit(lw: LayoutWords) -> tuple[re.Pattern, re.Pattern]:
+    """A slash and a picture agency, looked for first (a search opening with a name is slow over a whole
+    page), and the credit that holds them: a name, a slash and a picture agency closing a caption or a
+    line ("Jane Roe/AP")."""
+    return (re.compile(r"/[^\S\n]*(?:" + lw.photo_agencies + r")"),
+            re.compile(r"(?<![\w/.’'-])(" + _CREDITED_NAME + r")[^\S\n]*/[^\S\n]*(?:" + lw.photo_agencies + r")[^\S\n]*(?:[)\]]|$)", re.M))
 
 
 def find(text: str, lw: LayoutWords | None = None) -> list[tuple[int, int, str]]:
@@ -71,15 +74,16 @@ def find(text: str, lw: LayoutWords | None = None) -> list[tuple[int, int, str]]
         if name and norm_name(name) not in not_names and not re.fullmatch(r"[A-Z]\.?", name):
             out.append((match.start(group), match.start(group) + len(name), kind))
 
-    # a credit pattern runs only over a text holding the word or mark it cannot match without: a
-    # pattern run over a whole page costs far more than the look
-    for credit in _PHOTO_CREDIT.finditer(text) if "hoto" in text else ():
+    # the credit patterns are tried only where a credit can begin (just before "hoto" or "redit"), or run
+    # only over a text holding what a credit cannot be without: run over a whole page, they cost far more
+    for credit in matches_at(_PHOTO_CREDIT, text, [at - 1 for at in occurrences(text, ("hoto",)) if at]):
         if not any(norm_name(w) in not_names for w in credit.group(1).split()):
             out.append((credit.start(1), credit.end(1), "photographer"))
-    for credit in _agency_credit(lw).finditer(text) if "/" in text else ():
+    slash, agency_credit = _agency_credit(lw)
+    for credit in agency_credit.finditer(text) if slash.search(text) else ():
         if not any(norm_name(w) in not_names for w in credit.group(1).split()):
             out.append((credit.start(1), credit.end(1), "photographer"))
-    for credit in _CREDIT_FOR.finditer(text) if "hoto" in text or "redit" in text else ():
+    for credit in matches_at(_CREDIT_FOR, text, [at - 1 for at in occurrences(text, ("hoto", "redit")) if at]):
         outlet(credit, "credited_outlet")
     # a wire story's foot: "(Reporting by Jane Roe in Seoul and John Doe; Editing by Ann Lee)"
     for block in _WIRE_CREDITS.finditer(text):

@@ -6,19 +6,22 @@ import re
 from dataclasses import dataclass, field
 
 from .header import Header, section_label
-from .lines import Line, folded_page, outside
-from .names import COPYRIGHT, ORG, bare_names, clean_org, may_hold_copyright, parse_byline
+from .lines import Line, folded_page, matches_at, occurrences, outside
+from .names import COPYRIGHT, ORG, bare_names, clean_org, copyright_notices, parse_byline
 from .words import LayoutWords, layout_words
 
 REPORTING_BY = re.compile(r"\b(?:additional\s+)?reporting\s+by\s+(?P<names>[^;.\n]+)", re.IGNORECASE)
-# each pattern with the words it cannot match without (one of them, in folded text: lines.folded_page), looked
-# for first: a pattern run over a whole page costs far more than the look
+# each pattern with words its every match holds (one word of each group), looked for first in the folded
+# text (lines.folded_page): the patterns, opening with a name or a common word, are slow to run over a page
 _DISCLAIMERS = [
-    (re.compile(rf"(?P<name>{ORG})\s+does\s+not\s+take\s+(?:[a-z]+\s+){{0,2}}positions?"), ("position",)),
+    (re.compile(rf"(?P<name>{ORG})\s+does\s+not\s+take\s+(?:[a-z]+\s+){{0,2}}positions?"),
+     (("does",), ("take",), ("position",))),
     (re.compile(rf"\bdo(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)\s+(?:the\s+)?"
-                rf"(?:views?|positions?|polic(?:y|ies)|opinions?)\s+of\s+(?P<name>{ORG})"), ("necessarily",)),
+                rf"(?:views?|positions?|polic(?:y|ies)|opinions?)\s+of\s+(?P<name>{ORG})"),
+     (("necessarily",),)),
     (re.compile(rf"\bthis\s+(?:article|story|piece|commentary)\s+(?:was\s+)?(?:originally|first)\s+"
-                rf"(?:published|appeared)\s+(?:by|in|on)\s+(?P<name>{ORG})", re.IGNORECASE), ("published", "appeared")),
+                rf"(?:published|appeared)\s+(?:by|in|on)\s+(?P<name>{ORG})", re.IGNORECASE),
+     (("originally", "first"), ("published", "appeared"))),
 ]
 
 
@@ -99,11 +102,16 @@ def read_footer(lines: list[Line], in_caption: list[bool], layout: list[tuple[in
 
 
 
+def reporting_credits(text: str) -> list[re.Match]:
+    """What REPORTING_BY finds in the text, in order: looked for only where "additional" or "reporting" begins."""
+    return matches_at(REPORTING_BY, text, occurrences(folded_page(text), ("additional", "reporting")))
+
+
 def disclaimer_publisher(text: str, captions: list[tuple[int, int]]) -> str | None:
     """"X does not take institutional positions", "… do not necessarily reflect the views of X"."""
     low = folded_page(text)
-    for pattern, needs in _DISCLAIMERS:
-        if not any(w in low for w in needs):
+    for pattern, words in _DISCLAIMERS:
+        if not all(any(w in low for w in group) for group in words):
             continue
         for m in reversed(list(pattern.finditer(text))):
             if outside(captions, m.start()) and (org := clean_org(m.group("name"))):
@@ -124,7 +132,7 @@ def _full_name(org: str, text: str) -> str:
 
 def copyright_publisher(text: str, captions: list[tuple[int, int]]) -> str | None:
     """The last "© 2025 X" / "Copyright X" outside photo credits: the footer names the site's owner."""
-    for m in reversed(list(COPYRIGHT.finditer(text)) if may_hold_copyright(text) else []):
+    for m in reversed(copyright_notices(text)):
         if outside(captions, m.start()) and (org := clean_org(m.group("name"))):
             return org
     return None

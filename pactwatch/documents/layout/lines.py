@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 BODY_MIN_WORDS = 40     # the first line this long is body text, not header
 HEADER_MAX_LINES = 25   # a header (menus included) is never longer than this many non-empty lines
@@ -20,10 +20,11 @@ class Line:
     raw: str            # text[start:end]
     clean: str          # unicode spaces folded, Markdown emphasis and heading marks removed
     fused: bool = False  # split off a line where a scraped page ran two elements together (dates.unfuse)
+    # how many words `clean` has: the readers ask for nearly every line, often more than once
+    words: int = field(init=False, repr=False, compare=False)
 
-    @functools.cached_property
-    def words(self) -> int:   # a line's text never changes: counted once
-        return len(self.clean.split())
+    def __post_init__(self) -> None:
+        self.words = len(self.clean.split())
 
 
 def split_lines(text: str) -> list[Line]:
@@ -64,9 +65,10 @@ _CASELESS_ODD = {"\u0130": "i", "\u0131": "i", "\u017f": "s"}
 
 
 def folded(text: str) -> str:
-    """`text` in lower case, char for char, with the odd characters a case-insensitive pattern takes for a
-    letter made that letter: whatever lower-case word such a pattern finds in `text` is in folded(text).
-    A reader looks there first for a word its costly pattern cannot match without."""
+    """`text` in lower case, char for char (each at its place), with the odd characters a case-insensitive
+    pattern takes for a letter made that letter: whatever lower-case word such a pattern finds in `text`
+    is in folded(text) at the same place. A reader looks there first for a word its costly pattern cannot
+    match without."""
     if not text.isascii():
         for odd, letter in _CASELESS_ODD.items():
             text = text.replace(odd, letter)
@@ -79,17 +81,33 @@ def folded_page(text: str) -> str:
     return folded(text)
 
 
-def line_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
-    """What pattern.finditer(text) finds, for a pattern anchored at a line's start (re.M "^") whose matches
-    never run over a line's end: tried at each line's start only, not at every character."""
+def occurrences(text: str, words) -> list[int]:
+    """Where each of `words` begins in `text`, in order."""
     found = []
-    start = 0
-    while True:
-        if m := pattern.match(text, start):
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            found.append(at)
+            at = text.find(word, at + 1)
+    return sorted(found)
+
+
+def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Match]:
+    """What pattern.finditer(text) finds, for a pattern that never matches empty and whose every match
+    begins at one of `starts` (in order): tried there only, not at every character."""
+    found = []
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)):
             found.append(m)
-        start = text.find("\n", start) + 1
-        if not start:
-            return found
+            end = m.end()
+    return found
+
+
+def line_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
+    """What pattern.finditer(text) finds, for a pattern anchored at a line's start (re.M "^") whose
+    matches are never empty and never run over a line's end."""
+    return matches_at(pattern, text, [0] + [at + 1 for at in occurrences(text, ("\n",))])
 
 
 def outside(ranges, pos: int) -> bool:

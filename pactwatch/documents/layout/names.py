@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .dates import DATE_RE, WEEKDAY, YEAR, parse_date
-from .lines import folded_page, line_matches
+from .lines import folded_page, line_matches, matches_at, occurrences
 from .words import LayoutWords, layout_words
 
 _ROLE = re.compile(
@@ -111,7 +111,7 @@ def _copyright_mark(space: str) -> str:
 
 # a copyright notice anywhere, and the owner it names (clean it with clean_org)
 COPYRIGHT = re.compile(_copyright_mark(r"\s") + rf"(?P<name>{ORG})", re.IGNORECASE)
-# a copyright mark holds one of these in folded text (lines.folded_page)
+# a copyright mark begins with one of these, in folded text (lines.folded_page)
 _COPYRIGHT_WORDS = ("©", "ⓒ", "(c)", "copyright")
 # the outlet a credit or a copyright line names, as written (capitalised words): "Jane Roe for The Daily
 # Star", "© 2024 The Daily Star"; group 1 leaves out "The"
@@ -126,6 +126,11 @@ def may_hold_copyright(text: str) -> bool:
     nothing COPYRIGHT or a copyright line could match."""
     low = folded_page(text)
     return any(w in low for w in _COPYRIGHT_WORDS)
+
+
+def copyright_notices(text: str) -> list[re.Match]:
+    """What COPYRIGHT finds in the text, in order: looked for only where a copyright mark begins."""
+    return matches_at(COPYRIGHT, text, occurrences(folded_page(text), _COPYRIGHT_WORDS))
 
 
 def copyright_owners(text: str) -> list[re.Match]:
