@@ -6,7 +6,7 @@ import sqlite3
 import sys
 
 from pactwatch.documents.layout import credits, furniture, of_kind
-from pactwatch.documents.layout.lines import folded, line_matches, split_lines
+from pactwatch.documents.layout.lines import folded, line_matches, matches_at, occurrences, split_lines
 from pactwatch.documents.metadata import recognise
 
 
@@ -193,7 +193,15 @@ def test_layout_folded_text_holds_every_word_a_caseless_pattern_finds():
         for pattern in (re.escape(char), f"[{re.escape(char)}]"):
             taken = set(re.findall(pattern, every_char, re.IGNORECASE))
             assert {folded(c) for c in taken} == {char}, (char, taken)
+    assert len(folded(every_char)) == len(every_char)   # char for char: a place in it is the place in the text
     assert "copyright" in folded("COPYR\u0130GHT ſ")
+
+
+def test_layout_matches_at_finds_what_finditer_finds():
+    photo = re.compile(r"\b[Pp]hoto(?:\s+by)?\s+([A-Z]\w+)")
+    text = "Photo by Ann Photo Lee, aPhoto Roe; photo by Kim\nPhoto  Choi"
+    starts = [at - 1 for at in occurrences(text, ("hoto",)) if at]
+    assert [m.span(1) for m in matches_at(photo, text, starts)] == [m.span(1) for m in photo.finditer(text)] != []
 
 
 def test_layout_line_matches_finds_what_finditer_finds():
