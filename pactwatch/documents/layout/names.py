@@ -16,6 +16,14 @@ _ROLE = re.compile(
     r"bureau chief|special to\b.*|for\s+[A-Z].*)(?:\s+writer|\s+reporter)?\s*$", re.IGNORECASE)
 
 
+_SPACE_RUN = re.compile(r"\s+")
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")   # "… in Seoul"
+_NAME_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+_NOTE = re.compile(r"\[[^\]]*\]|\([^)]*\)|\S+@\S+")   # bracketed notes and emails
+_BEFORE_DATE = re.compile(r"(?:[\s,|·•—–-]|\b(?:on|published|updated|posted)\b)+$", re.IGNORECASE)
+_WEEKDAY_END = re.compile(rf"(?:,?\s*{WEEKDAY},?)$", re.IGNORECASE)
+
+
 def _person_name(s: str, max_tokens: int, lw: LayoutWords) -> str | None:
     # lw.not_person: words that make a two-word capitalised phrase a place or an organisation, not a person
     s = s.strip(" ,.;:-–—").strip()
@@ -37,9 +45,9 @@ def _person_name(s: str, max_tokens: int, lw: LayoutWords) -> str | None:
 def _names_and_tail(s: str, max_tokens: int, lw: LayoutWords) -> tuple[list[str], str | None] | None:
     """"A, B and C" -> ([A, B, C], None); "A and B, Agency" -> ([A, B], "Agency"); None when the
     first part is not a person's name."""
-    s = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", re.sub(r"\s+", " ", s).strip())   # "… in Seoul"
+    s = _IN_PLACE.sub("", _SPACE_RUN.sub(" ", s).strip())
     s = _ROLE.sub("", s)
-    parts = [p for p in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*", s) if p.strip()]
+    parts = [p for p in _NAME_SEPARATOR.split(s) if p.strip()]
     names: list[str] = []
     for i, part in enumerate(parts):
         name = _person_name(_ROLE.sub("", part), max_tokens, lw)
@@ -60,13 +68,12 @@ def parse_names(s: str, max_tokens: int = 5, lw: LayoutWords | None = None) -> l
 def parse_byline(s: str, lw: LayoutWords | None = None) -> tuple[list[str], str | None, str | None]:
     """What follows "By": names, an affiliation after them ("…, Reuters"), a date in the same line
     ("… on May 6, 2025"). Emails and bracketed notes are dropped. ([], None, None) if no names."""
-    s = re.sub(r"\[[^\]]*\]|\([^)]*\)|\S+@\S+", " ", s)
+    s = _NOTE.sub(" ", s)
     when = None
     if m := DATE_RE.search(s):
         when = parse_date(m.group())
-        s = re.sub(r"(?:[\s,|·•—–-]|\b(?:on|published|updated|posted)\b)+$", "", s[:m.start()],
-                   flags=re.IGNORECASE)   # the names come before the date
-        s = re.sub(rf"(?:,?\s*{WEEKDAY},?)$", "", s.strip(), flags=re.IGNORECASE)
+        s = _BEFORE_DATE.sub("", s[:m.start()])   # the names come before the date
+        s = _WEEKDAY_END.sub("", s.strip())
     found = _names_and_tail(s, 5, lw or layout_words())
     if not found:
         return [], None, None
@@ -79,14 +86,18 @@ _ORG_WORD = r"[A-Z][\w&'’.-]{0,40}"
 ORG = rf"(?<![\w&'’.-])(?:The\s+)?{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|for|and|on|the|&)){{0,9}}"
 _ORG_JOINERS = {"of", "for", "and", "on", "the", "&", "de", "du", "des", "la", "le", "für", "in", "at"}
 _LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|LLC|Co|Corp|Corporation|PLC|GmbH)\.?$")
+_ORG_END = re.compile(r"\.\s|\s+all rights reserved|\s+\|\s+|\s+[-–—]\s+", re.IGNORECASE)
+_YEARS_END = re.compile(rf"\s*(?:{YEAR})(?:\s*[-–]\s*{YEAR})?$")
+_THE = re.compile(r"^The\s+")
+_JOINERS_END = re.compile(r"(?:\s+(?:of|for|and|on|the|&))+$")
 
 
 def clean_org(s: str) -> str | None:
-    s = re.split(r"\.\s|\s+all rights reserved|\s+\|\s+|\s+[-–—]\s+", s.strip(), flags=re.IGNORECASE)[0]
-    s = re.sub(rf"\s*(?:{YEAR})(?:\s*[-–]\s*{YEAR})?$", "", s.strip())
+    s = _ORG_END.split(s.strip())[0]
+    s = _YEARS_END.sub("", s.strip())
     s = _LEGAL_SUFFIX.sub("", s.strip(" .,;:"))
-    s = re.sub(r"^The\s+", "", s)
-    s = re.sub(r"(?:\s+(?:of|for|and|on|the|&))+$", "", s).strip(" .,;:")
+    s = _THE.sub("", s)
+    s = _JOINERS_END.sub("", s).strip(" .,;:")
     if not s or len(s.split()) > 10 or DATE_RE.search(s):
         return None
     # every word of a name is capitalised, save the small joining words ("Council on Foreign Relations")
