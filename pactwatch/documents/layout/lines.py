@@ -104,10 +104,17 @@ def matches_at(pattern: re.Pattern, text: str, starts: list[int]) -> list[re.Mat
     return found
 
 
+@functools.lru_cache(maxsize=1)
+def _line_starts(text: str) -> list[int]:
+    """Where each line of `text` begins, kept for the page being read: several readers try their
+    patterns there."""
+    return [0] + [at + 1 for at in occurrences(text, ("\n",))]
+
+
 def line_matches(pattern: re.Pattern, text: str) -> list[re.Match]:
     """What pattern.finditer(text) finds, for a pattern anchored at a line's start (re.M "^") whose
     matches are never empty and never run over a line's end."""
-    return matches_at(pattern, text, [0] + [at + 1 for at in occurrences(text, ("\n",))])
+    return matches_at(pattern, text, _line_starts(text))
 
 
 def outside(ranges, pos: int) -> bool:

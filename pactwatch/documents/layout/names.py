@@ -47,7 +47,9 @@ def _names_and_tail(s: str, max_tokens: int, lw: LayoutWords) -> tuple[list[str]
     first part is not a person's name."""
     s = _IN_PLACE.sub("", _SPACE_RUN.sub(" ", s).strip())
     s = _ROLE.sub("", s)
-    parts = [p for p in _NAME_SEPARATOR.split(s) if p.strip()]
+    # (every separator holds ",", ";", "&" or "and": a string without one is one part)
+    parts = [p for p in (_NAME_SEPARATOR.split(s) if any(c in s for c in (",", ";", "&", "and")) else [s])
+             if p.strip()]
     names: list[str] = []
     for i, part in enumerate(parts):
         name = _person_name(_ROLE.sub("", part), max_tokens, lw)
