@@ -17,7 +17,7 @@ from datetime import date
 from .layout import page_elements
 from .layout.captions import find_layout
 from .layout.dates import DATE_LABEL, DATE_RE, parse_date, unfuse
-from .layout.footer import REPORTING_BY, agency_of_record, copyright_publisher, disclaimer_publisher, read_footer
+from .layout.footer import agency_of_record, copyright_publisher, disclaimer_publisher, read_footer, reporting_credits
 from .layout.header import (Header, is_layout_line, title_strength, dateline_date, header_layout, header_masthead,
                             markdown_title, pick_title, strip_site_suffix)
 from .layout.lines import BODY_MIN_WORDS, HEADER_MAX_LINES, split_lines, unmark
@@ -92,7 +92,7 @@ def recognise(text: str, seen: date | None = None, lw: LayoutWords | None = None
     if not authors:  # a byline or sign-off at the foot of the story
         authors = list(footer.authors)
     if not authors:  # wire copy credits its reporters in a footer: "Reporting by A and B; Editing by C"
-        for m in REPORTING_BY.finditer(text):
+        for m in reporting_credits(text):
             authors += [n for n in parse_names(m.group("names"), lw=lw) if n not in authors]
 
     outlet = _fused_outlet(lines[:header_end], title, lw)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -45,5 +44,5 @@ class Document:
 
 def normalise_for_id(text: str) -> str:
     """Unicode NFC, unified line ends, runs of white space folded: cosmetic differences don't make a new document."""
-    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
-    return re.sub(r"\s+", " ", text).strip()
+    # every run of white space, line ends of any kind among them, one space; none at the ends
+    return " ".join(unicodedata.normalize("NFC", text).split())

@@ -14,6 +14,8 @@ _UTF_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
 _HTML_START = re.compile(rb"\A(?:\xef\xbb\xbf)?\s*(?:<!doctype\s+html|<html|<head|<body|<!--|<meta|<article)",
                          re.IGNORECASE)
 _HTML_TAGS = re.compile(rb"<(?:html|body|p|div|article|h1|title)\b[^>]*>", re.IGNORECASE)
+# control characters other than tab, newline and form feed: a binary payload that happened to decode
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0d-\x1f]")
 
 
 def valid_unicode(text: str) -> str:
@@ -43,7 +45,9 @@ def normalise_newlines(text: str) -> str:
     """Windows and old-Mac line ends become "\\n", as Python's own text mode reads them, and NUL
     characters go (never part of an article; a NUL in the first 8 kB already made the file binary;
     dropped here, before any offset is taken)."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\x00", "") if "\x00" in text else text
 
 
 def looks_like_html(data: bytes) -> bool:
@@ -84,8 +88,7 @@ def _checked(text: str, source: str) -> str:
     stripped = text.lstrip("\ufeff")
     if not stripped.strip():
         raise InputError(source, "empty (no text in it)")
-    # Control characters other than tab, newline and form feed mean a binary payload that happened to decode.
-    controls = sum(1 for ch in stripped[:8192] if ord(ch) < 32 and ch not in "\t\n\f")
-    if controls > max(2, len(stripped[:8192]) // 100):
+    head = stripped[:8192]
+    if len(_CONTROL.findall(head)) > max(2, len(head) // 100):
         raise InputError(source, "binary file, not text")
     return text

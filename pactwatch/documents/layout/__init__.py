@@ -1,7 +1,8 @@
 """Page layout, with one owner: which character ranges of a plain-text article are the page's
 furniture rather than the story's prose, and what each is.
 
-    lines.py     the text's lines
+    lines.py     the text's lines, and the cheap looks that spare running a costly pattern over a
+                 whole page (folded text, a pattern tried only where a match can begin)
     dates.py     dates and date lines as pages print them
     names.py     people's and outlets' names in bylines and copyright lines; the one byline
                  opener (BYLINE) and the one copyright notice (COPYRIGHT, copyright_owners)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import END_MARKER, Line, END_MARKER_TAIL
+from .lines import END_MARKER, Line, END_MARKER_TAIL, folded
 
 _PHOTO_WORD = r"(?:photo(?:graph)?s?|images?|pictures?|video|graphic|illustration)"
 # a caption or credit line: "Photo: …", "Credit: …", "[Photo] …", "(Image) …", "Photo by Name", "Photo courtesy of X"
@@ -26,6 +26,8 @@ _CREDIT_PATTERNS = [
                r"[A-Z][\w'’.-]+(?:[ -][A-Z][\w'’.-]+)+"),
     re.compile(r"\b(?:via|/)\s*Getty Images\b"),
 ]
+# every credit pattern needs a picture word (in folded text: lines.folded) or an agency's slash
+_PICTURE_WORDS = ("photo", "image", "picture")
 CAPTION_MAX_WORDS = 70
 CREDIT_MAX_WORDS = 12
 
@@ -41,12 +43,17 @@ def find_layout(lines: list[Line]) -> list[tuple[int, int, str]]:
         if is_end_marker(line.clean):
             found.append((line.start, line.end, "end_marker"))
             continue
-        if m := END_MARKER_TAIL.search(line.raw):
+        # (a tail marker closes the line with ")", before a final newline at most: a cheap look first)
+        if ")" in line.raw[-2:] and (m := END_MARKER_TAIL.search(line.raw)):
             found.append((line.start + m.start() + 1, line.end, "end_marker"))
         if _CAPTION_LINE.match(line.clean):
             kind = "credit" if _CREDIT_LINE.match(line.clean) and line.words <= CREDIT_MAX_WORDS else "caption"
             found.append((line.start, line.end, kind))
             continue
+        if "/" not in line.raw:
+            low = folded(line.raw)
+            if not any(w in low for w in _PICTURE_WORDS):
+                continue   # no credit pattern can match: a cheap look spares running them all over the line
         hits = [m for p in _CREDIT_PATTERNS for m in p.finditer(line.raw)]
         if not hits:
             continue

@@ -20,12 +20,14 @@ import functools
 import re
 
 from ...knowledge.identity import norm_name
+from .lines import line_matches, matches_at, occurrences
 from .names import BYLINE_OPENER, OUTLET, copyright_owners
 from .words import LayoutWords, layout_words
 
 # a byline line: the opener header.py reads bylines by (names.BYLINE_OPENER), or names and an outlet after a
 # bar; horizontal space includes the no-break space web pages put in bylines
-_BYLINE_LINE = re.compile(r"^[^\S\n]*(?:(?i:" + BYLINE_OPENER + r")(.+?)|([A-ZÀ-Þ][^\n|]*?[^\S\n]\|[^\S\n][^\n]+?))"
+# (the lookahead only spares the lazy scan of a long line holding no bar: a bar line's bar is its first)
+_BYLINE_LINE = re.compile(r"^[^\S\n]*(?:(?i:" + BYLINE_OPENER + r")(.+?)|(?=[^\n|]*\|)([A-ZÀ-Þ][^\n|]*?[^\S\n]\|[^\S\n][^\n]+?))"
                           r"[^\S\n]*$", re.M)
 _BYLINE_NAME = re.compile(r"^(?:[A-ZÀ-Þ][\w’'.-]*)(?:[^\S\n]+(?:[A-ZÀ-Þ][\w’'.-]*|de|van|von|der|la|le)){1,3}$")
 _NAME = r"[A-ZÀ-Þ][\w’'.-]*(?:[^\S\n]+[A-ZÀ-Þ][\w’'.-]*){1,3}"
@@ -52,9 +54,12 @@ _CREDITED_NAME = r"(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w’'-]{1,30})(?:[^\S\n]+(?:[A-Z�
 
 
 @functools.lru_cache(maxsize=8)
-def _agency_credit(lw: LayoutWords) -> re.Pattern:
-    """A name, a slash and a picture agency closing a caption or a line: "Jane Roe/AP"."""
-    return re.compile(r"(?<![\w/.’'-])(" + _CREDITED_NAME + r")[^\S\n]*/[^\S\n]*(?:" + lw.photo_agencies + r")[^\S\n]*(?:[)\]]|$)", re.M)
+def _agency_credit(lw: LayoutWords) -> tuple[re.Pattern, re.Pattern]:
+    """A slash and a picture agency, looked for first (a search opening with a name is slow over a whole
+    page), and the credit that holds them: a name, a slash and a picture agency closing a caption or a
+    line ("Jane Roe/AP")."""
+    return (re.compile(r"/[^\S\n]*(?:" + lw.photo_agencies + r")"),
+            re.compile(r"(?<![\w/.’'-])(" + _CREDITED_NAME + r")[^\S\n]*/[^\S\n]*(?:" + lw.photo_agencies + r")[^\S\n]*(?:[)\]]|$)", re.M))
 
 
 def find(text: str, lw: LayoutWords | None = None) -> list[tuple[int, int, str]]:
@@ -69,13 +74,16 @@ def find(text: str, lw: LayoutWords | None = None) -> list[tuple[int, int, str]]
         if name and norm_name(name) not in not_names and not re.fullmatch(r"[A-Z]\.?", name):
             out.append((match.start(group), match.start(group) + len(name), kind))
 
-    for credit in _PHOTO_CREDIT.finditer(text):
+    # the credit patterns are tried only where a credit can begin (just before "hoto" or "redit"), or run
+    # only over a text holding what a credit cannot be without: run over a whole page, they cost far more
+    for credit in matches_at(_PHOTO_CREDIT, text, [at - 1 for at in occurrences(text, ("hoto",)) if at]):
         if not any(norm_name(w) in not_names for w in credit.group(1).split()):
             out.append((credit.start(1), credit.end(1), "photographer"))
-    for credit in _agency_credit(lw).finditer(text):
+    slash, agency_credit = _agency_credit(lw)
+    for credit in agency_credit.finditer(text) if slash.search(text) else ():
         if not any(norm_name(w) in not_names for w in credit.group(1).split()):
             out.append((credit.start(1), credit.end(1), "photographer"))
-    for credit in _CREDIT_FOR.finditer(text):
+    for credit in matches_at(_CREDIT_FOR, text, [at - 1 for at in occurrences(text, ("hoto", "redit")) if at]):
         outlet(credit, "credited_outlet")
     # a wire story's foot: "(Reporting by Jane Roe in Seoul and John Doe; Editing by Ann Lee)"
     for block in _WIRE_CREDITS.finditer(text):
@@ -90,7 +98,7 @@ def find(text: str, lw: LayoutWords | None = None) -> list[tuple[int, int, str]]
                     out.append((at, at + len(name), "wire_author"))
     for line in copyright_owners(text):
         outlet(line, "copyright_outlet")
-    for line in _BYLINE_LINE.finditer(text):
+    for line in line_matches(_BYLINE_LINE, text):
         out.extend(_byline(text, line, not_names))
     return out
 

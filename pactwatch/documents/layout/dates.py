@@ -28,6 +28,7 @@ _DATEPARSER_SETTINGS = {"PARSERS": ["absolute-time"], "PREFER_DAY_OF_MONTH": "fi
 
 _MONTH_NUMBERS = {m: n for n, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
                                                "nov", "dec"), start=1)}
+_NUMERIC_DATE = re.compile(rf"({YEAR})[-.]\s?(\d{{1,2}})[-.]\s?(\d{{1,2}})")   # "2025-07-09", "2025. 7. 9"
 _WRITTEN_MDY = re.compile(rf"(?P<month>{MONTH})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>{YEAR})", re.IGNORECASE)
 _WRITTEN_DMY = re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{MONTH}),?\s+(?P<year>{YEAR})",
                           re.IGNORECASE)
@@ -36,7 +37,7 @@ _WRITTEN_DMY = re.compile(rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<
 def parse_date(s: str) -> str | None:
     """An absolute date string -> "YYYY-MM-DD"; None for relative or partial dates (never today's date)."""
     s = s.strip().rstrip(".")
-    m = re.fullmatch(rf"({YEAR})[-.]\s?(\d{{1,2}})[-.]\s?(\d{{1,2}})", s)
+    m = _NUMERIC_DATE.fullmatch(s)
     if m:
         try:
             return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
@@ -66,14 +67,19 @@ _DATE_LINE_NOISE = re.compile(
     re.IGNORECASE)
 
 
+_WORD = re.compile(r"[^\W_]+")
+
+
 def is_date_line(line: Line) -> str | None:
     """A header line that is a date, with at most a weekday, a time and two other words
     ("Thu 6 Mar 2025 09.15 GMT", "All News 10:38 March 6, 2025") -> the ISO date."""
+    if line.words > 12:   # counted first: looking for a date all along a paragraph is slow
+        return None
     m = DATE_RE.search(line.clean)
-    if not m or line.words > 12:
+    if not m:
         return None
     rest = _DATE_LINE_NOISE.sub(" ", line.clean[:m.start()] + " " + line.clean[m.end():])
-    words = re.findall(r"[^\W_]+", rest)
+    words = _WORD.findall(rest)
     if len(words) <= 2 and not (words and words[-1].lower() in SMALL_WORDS):
         return parse_date(m.group())
     return None

@@ -6,17 +6,22 @@ import re
 from dataclasses import dataclass, field
 
 from .header import Header, section_label
-from .lines import Line, outside
-from .names import COPYRIGHT, ORG, bare_names, clean_org, parse_byline
+from .lines import Line, folded_page, matches_at, occurrences, outside
+from .names import COPYRIGHT, ORG, bare_names, clean_org, copyright_notices, parse_byline
 from .words import LayoutWords, layout_words
 
 REPORTING_BY = re.compile(r"\b(?:additional\s+)?reporting\s+by\s+(?P<names>[^;.\n]+)", re.IGNORECASE)
+# each pattern with words its every match holds (one word of each group), looked for first in the folded
+# text (lines.folded_page): the patterns, opening with a name or a common word, are slow to run over a page
 _DISCLAIMERS = [
-    re.compile(rf"(?P<name>{ORG})\s+does\s+not\s+take\s+(?:[a-z]+\s+){{0,2}}positions?"),
-    re.compile(rf"\bdo(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)\s+(?:the\s+)?"
-               rf"(?:views?|positions?|polic(?:y|ies)|opinions?)\s+of\s+(?P<name>{ORG})"),
-    re.compile(rf"\bthis\s+(?:article|story|piece|commentary)\s+(?:was\s+)?(?:originally|first)\s+"
-               rf"(?:published|appeared)\s+(?:by|in|on)\s+(?P<name>{ORG})", re.IGNORECASE),
+    (re.compile(rf"(?P<name>{ORG})\s+does\s+not\s+take\s+(?:[a-z]+\s+){{0,2}}positions?"),
+     (("does",), ("take",), ("position",))),
+    (re.compile(rf"\bdo(?:es)?\s+not\s+necessarily\s+(?:reflect|represent)\s+(?:the\s+)?"
+                rf"(?:views?|positions?|polic(?:y|ies)|opinions?)\s+of\s+(?P<name>{ORG})"),
+     (("necessarily",),)),
+    (re.compile(rf"\bthis\s+(?:article|story|piece|commentary)\s+(?:was\s+)?(?:originally|first)\s+"
+                rf"(?:published|appeared)\s+(?:by|in|on)\s+(?P<name>{ORG})", re.IGNORECASE),
+     (("originally", "first"), ("published", "appeared"))),
 ]
 
 
@@ -97,9 +102,17 @@ def read_footer(lines: list[Line], in_caption: list[bool], layout: list[tuple[in
 
 
 
+def reporting_credits(text: str) -> list[re.Match]:
+    """What REPORTING_BY finds in the text, in order: looked for only where "additional" or "reporting" begins."""
+    return matches_at(REPORTING_BY, text, occurrences(folded_page(text), ("additional", "reporting")))
+
+
 def disclaimer_publisher(text: str, captions: list[tuple[int, int]]) -> str | None:
     """"X does not take institutional positions", "… do not necessarily reflect the views of X"."""
-    for pattern in _DISCLAIMERS:
+    low = folded_page(text)
+    for pattern, words in _DISCLAIMERS:
+        if not all(any(w in low for w in group) for group in words):
+            continue
         for m in reversed(list(pattern.finditer(text))):
             if outside(captions, m.start()) and (org := clean_org(m.group("name"))):
                 return _full_name(org, text)
@@ -119,22 +132,30 @@ def _full_name(org: str, text: str) -> str:
 
 def copyright_publisher(text: str, captions: list[tuple[int, int]]) -> str | None:
     """The last "© 2025 X" / "Copyright X" outside photo credits: the footer names the site's owner."""
-    for m in reversed(list(COPYRIGHT.finditer(text))):
+    for m in reversed(copyright_notices(text)):
         if outside(captions, m.start()) and (org := clean_org(m.group("name"))):
             return org
     return None
 
 
 
+# how a verification formula ends ("… not independently confirm"): looked for first, for the whole
+# formula, opening with any agency's name, is slow to look for over a page
+_UNVERIFIED = (r"(?:not|n[o’']t|unable\s+to)"
+               r"\s+(?:been\s+able\s+to\s+)?(?:independently\s+)?(?:verif|confirm|corroborat)")
+_UNVERIFIED_RE = re.compile(_UNVERIFIED)
+
+
 @functools.lru_cache(maxsize=8)
 def _own_check(lw: LayoutWords) -> re.Pattern:
     """Wire copy naming itself in its verification formula: "… claims Reuters has not verified",
     "AFP could not independently confirm"."""
-    return re.compile(rf"(?<![\w-])(?P<name>{lw.news_agencies})\s+(?:has|had|have|could|was|were|did)\s+(?:not|n[o’']t|unable\s+to)"
-                      rf"\s+(?:been\s+able\s+to\s+)?(?:independently\s+)?(?:verif|confirm|corroborat)")
+    return re.compile(rf"(?<![\w-])(?P<name>{lw.news_agencies})\s+(?:has|had|have|could|was|were|did)\s+{_UNVERIFIED}")
 
 
 def agency_of_record(text: str, lw: LayoutWords | None = None) -> str | None:
     """The news agency a story's verification formula names as its own reporter; `lw` the layout's words."""
+    if not _UNVERIFIED_RE.search(text):
+        return None
     m = _own_check(lw or layout_words()).search(text)
     return m.group("name") if m else None

@@ -4,7 +4,7 @@ capitalised words without closing punctuation). Word lists in knowledge/data/pag
 from __future__ import annotations
 
 from .names import BYLINE
-from .lines import Line
+from .lines import Line, line_matches
 from .words import LayoutWords, layout_words
 
 HEADING_MAX_WORDS = 14
@@ -14,7 +14,7 @@ _HEADING_SMALL = {"a", "an", "the", "and", "or", "of", "for", "in", "on", "to", 
 def link_lines(text: str, lw: LayoutWords | None = None) -> list[tuple[int, int, str]]:
     """Lines linking to another story or asking the reader to act: (start, end, "link"); `lw` the
     layout's words (the packaged ones when None)."""
-    return [(m.start(), m.end(), "link") for m in (lw or layout_words()).link_line.finditer(text)]
+    return [(m.start(), m.end(), "link") for m in line_matches((lw or layout_words()).link_line, text)]
 
 
 def headings(lines: list[Line]) -> list[tuple[int, int, str]]:
@@ -24,7 +24,7 @@ def headings(lines: list[Line]) -> list[tuple[int, int, str]]:
     out = []
     for n, line in enumerate(lines):
         text = line.raw.strip()
-        words_ = [w for w in text.split() if w[:1].isalpha()]
+        words_ = _lettered_words(text, HEADING_MAX_WORDS)
         if not words_ or len(words_) > HEADING_MAX_WORDS:
             continue
         # a subhead in capitals is a heading, whatever it ends with ('TRUMP CALLED IT A "BAD DEAL"');
@@ -39,6 +39,16 @@ def headings(lines: list[Line]) -> list[tuple[int, int, str]]:
             continue
         out.append((line.start, line.end, "heading"))
     return out
+
+
+def _lettered_words(text: str, most: int) -> list[str]:
+    """The words of `text` that begin with a letter, no more than most + 1 of them (enough to tell a line
+    has too many): a long paragraph is split only as far as it takes."""
+    head = text.split(None, 2 * most)   # the first 2 * most words, and the rest of the text after them
+    words_ = [w for w in head[:2 * most] if w[:1].isalpha()]
+    if len(words_) <= most and len(head) > 2 * most:
+        words_ += [w for w in head[-1].split() if w[:1].isalpha()]
+    return words_[:most + 1]
 
 
 MENU_MIN_LINES = 4       # a run of this many short lines is a menu, not a list of subheads

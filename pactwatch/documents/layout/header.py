@@ -13,11 +13,22 @@ from .words import LayoutWords, layout_words
 
 AUTHOR_LABEL = re.compile(r"^authors?\s*:\s*(?P<names>.+)$", re.IGNORECASE)
 SEGMENT_SPLIT = re.compile(r"\s+[|·•]\s+")
+_TIME_LABEL = re.compile(r"^\W*(?:first\s+|last\s+)?(?:published|updated|posted|modified)\b", re.IGNORECASE)
+_UPDATE_LABEL = re.compile(r"(?:last\s+)?(?:updat|modif)", re.IGNORECASE)
+_TITLE_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_ABBREVIATION_END = re.compile(r"\w\.\w+\.$")   # "U.S."
+_MARKDOWN_TITLE = re.compile(r"#\s")
+_WIRE_TAG = re.compile(r"^\((?:[\w&'’.-]+\s?){1,3}\)\s+(?=\S)")
 DATELINE = re.compile(
     rf"^(?P<place>[A-Z][A-Z.'’ -]{{1,40}}?|[A-Z][a-z]+(?:[ -][A-Z][a-z]+){{0,2}})"
     rf"(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+)?))?"
     rf"(?:,\s*(?P<date>{MONTH}\s+\d{{1,2}}(?:,\s*{YEAR})?))?"
     rf"\s*(?:\((?P<agency>[A-Z][\w .&'-]{{0,40}})\))?\s*(?:(?:--|—|–)\s*|-\s+)\S")
+
+
+def segments(clean: str) -> list[str]:
+    """The parts of a line set apart by " | ", " · " or " • " (the line alone when it has no such mark)."""
+    return SEGMENT_SPLIT.split(clean) if "|" in clean or "·" in clean or "•" in clean else [clean]
 
 
 def is_wire_dateline(dm: re.Match | None) -> bool:
@@ -49,14 +60,14 @@ def title_strength(line: Line, lw: LayoutWords | None = None) -> int:
     clean = line.clean
     if not 3 <= line.words <= TITLE_MAX_WORDS or len(clean) > 250 or "http" in clean or "@" in clean:
         return 0
-    if section_label(clean, lw) or DATE_RE.search(clean) and line.words <= 8 or is_layout_line(clean, lw):
+    if section_label(clean, lw) or line.words <= 8 and DATE_RE.search(clean) or is_layout_line(clean, lw):
         return 0
-    words = [w for w in re.findall(r"[^\W\d_][\w'’.-]*", clean) if w.lower() not in SMALL_WORDS]
+    words = [w for w in _TITLE_WORD.findall(clean) if w.lower() not in SMALL_WORDS]
     if not words:
         return 0
     capitalised = sum(1 for w in words if w[0].isupper())
     last = clean.split()[-1]
-    if clean.endswith(".") and not re.search(r"\w\.\w+\.$", last) and not clean.endswith("..."):
+    if clean.endswith(".") and not _ABBREVIATION_END.search(last) and not clean.endswith("..."):
         # a sentence (standfirst, caption), unless it ends with an abbreviation like "U.S." or is in
         # title case throughout ("Seoul Signed the Deal. It May Not Hold.")
         return 2 if len(words) >= 4 and capitalised == len(words) else 0
@@ -72,14 +83,13 @@ def is_layout_line(clean: str, lw: LayoutWords | None = None) -> bool:
     copyright line: never a headline."""
     if is_end_marker(clean) or COPYRIGHT.match(clean):
         return True
-    for seg in SEGMENT_SPLIT.split(clean):
+    for seg in segments(clean):
         m = BYLINE.match(seg) or AUTHOR_LABEL.match(seg)
         if m and parse_byline(m.group("names"), lw)[0]:
             return True
         if (dm := DATE_LABEL.match(seg)) and parse_date(dm.group("date")):
             return True
-        if re.match(r"^\W*(?:first\s+|last\s+)?(?:published|updated|posted|modified)\b", seg, re.IGNORECASE) \
-                and len(seg.split()) <= 12 and re.search(r"\d", seg):
+        if _TIME_LABEL.match(seg) and len(seg.split()) <= 12 and re.search(r"\d", seg):
             return True   # "Updated 3 hours ago", "Published 10:32 a.m."
     if is_date_line(Line(0, 0, clean, clean)):
         return True
@@ -102,7 +112,7 @@ class Header:
     lw: LayoutWords = field(default_factory=layout_words, repr=False, compare=False)   # the layout's words
 
     def add_date(self, label: str, iso: str) -> None:
-        if re.match(r"(?:last\s+)?(?:updat|modif)", label, re.IGNORECASE):
+        if _UPDATE_LABEL.match(label):
             self.updated = self.updated or iso
         else:
             self.published = self.published or iso
@@ -110,10 +120,10 @@ class Header:
     def read_line(self, line: Line, in_header: bool) -> bool:
         """Take what one line states; True when it is a byline, date line or dateline."""
         found = False
-        segments = SEGMENT_SPLIT.split(line.clean)
+        parts = segments(line.clean)
         names_in_line: list[str] = []
         rest = []
-        for seg in segments:
+        for seg in parts:
             m = BYLINE.match(seg) or AUTHOR_LABEL.match(seg)
             names, affiliation, when = parse_byline(m.group("names"), self.lw) if m and len(seg.split()) <= 24 else ([], 0, 0)
             if names:
@@ -125,7 +135,7 @@ class Header:
                     (iso := parse_date(dm.group("date"))):
                 self.add_date(dm.group("label"), iso)
                 found = True
-            elif len(segments) > 1 and in_header:
+            elif len(parts) > 1 and in_header:
                 rest.append(seg)
         for seg in list(rest):   # "A and B | Publisher", "Jane Doe · 5 August 2025"
             if not names_in_line and (names := parse_names(seg, max_tokens=3, lw=self.lw)):  # short: not a headline
@@ -174,7 +184,7 @@ def header_masthead(lines: list[Line], in_caption: list[bool], title: str | None
 def header_layout(line: Line, lw: LayoutWords | None = None) -> tuple[int, int, str]:
     """What a header line that read_line took is: a "byline", a "date_line", or a wire "dateline"
     (only the "SEOUL, Oct. 29 (Agency) --" part of its paragraph)."""
-    for seg in SEGMENT_SPLIT.split(line.clean):
+    for seg in segments(line.clean):
         m = BYLINE.match(seg) or AUTHOR_LABEL.match(seg)
         if m and parse_byline(m.group("names"), lw)[0]:
             return line.start, line.end, "byline"
@@ -194,7 +204,7 @@ def markdown_title(text: str, lines: list[Line]) -> str | None:
     if front and (m := re.search(r"^title\s*:\s*(?P<t>.+)$", front.group("body"), re.MULTILINE)):
         return m.group("t").strip().strip("\"'")
     for line in lines[:HEADER_MAX_LINES]:
-        if re.match(r"#\s", line.raw):
+        if _MARKDOWN_TITLE.match(line.raw):
             return line.clean
         if line.raw.startswith("##"):
             break
@@ -227,10 +237,10 @@ def pick_title(lines: list[Line], in_caption: list[bool], anchor: int | None, he
 
 def without_site_suffix(title: str) -> str:
     """"Headline | Site Name" (a saved page's <title>) -> "Headline"; "(LEAD) Headline" -> "Headline"."""
-    parts = SEGMENT_SPLIT.split(title)
+    parts = segments(title)
     title = max(parts, key=len) if len(parts) > 1 else title
     # a wire service's leading tag: "(LEAD)", "(2nd LD)", "(URGENT)", "(News Focus)"
-    return re.sub(r"^\((?:[\w&'’.-]+\s?){1,3}\)\s+(?=\S)", "", title)
+    return _WIRE_TAG.sub("", title)
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .dates import DATE_RE, WEEKDAY, YEAR, parse_date
+from .lines import folded_page, line_matches, matches_at, occurrences
 from .words import LayoutWords, layout_words
 
 _ROLE = re.compile(
@@ -13,6 +14,14 @@ _ROLE = re.compile(
     r"economics?|national|deputy|managing|executive|guest)\s+)*"
     r"(?:staff|writer|reporter|correspondent|editor|contributor|columnist|analyst|fellow|"
     r"bureau chief|special to\b.*|for\s+[A-Z].*)(?:\s+writer|\s+reporter)?\s*$", re.IGNORECASE)
+
+
+_SPACE_RUN = re.compile(r"\s+")
+_IN_PLACE = re.compile(r"\s+in\s+[A-Z][\w .'-]*$")   # "… in Seoul"
+_NAME_SEPARATOR = re.compile(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
+_NOTE = re.compile(r"\[[^\]]*\]|\([^)]*\)|\S+@\S+")   # bracketed notes and emails
+_BEFORE_DATE = re.compile(r"(?:[\s,|·•—–-]|\b(?:on|published|updated|posted)\b)+$", re.IGNORECASE)
+_WEEKDAY_END = re.compile(rf"(?:,?\s*{WEEKDAY},?)$", re.IGNORECASE)
 
 
 def _person_name(s: str, max_tokens: int, lw: LayoutWords) -> str | None:
@@ -36,9 +45,11 @@ def _person_name(s: str, max_tokens: int, lw: LayoutWords) -> str | None:
 def _names_and_tail(s: str, max_tokens: int, lw: LayoutWords) -> tuple[list[str], str | None] | None:
     """"A, B and C" -> ([A, B, C], None); "A and B, Agency" -> ([A, B], "Agency"); None when the
     first part is not a person's name."""
-    s = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", re.sub(r"\s+", " ", s).strip())   # "… in Seoul"
+    s = _IN_PLACE.sub("", _SPACE_RUN.sub(" ", s).strip())
     s = _ROLE.sub("", s)
-    parts = [p for p in re.split(r"\s*[,;]\s*(?:and\s+)?|\s+and\s+|\s*&\s*", s) if p.strip()]
+    # (every separator holds ",", ";", "&" or "and": a string without one is one part)
+    parts = [p for p in (_NAME_SEPARATOR.split(s) if any(c in s for c in (",", ";", "&", "and")) else [s])
+             if p.strip()]
     names: list[str] = []
     for i, part in enumerate(parts):
         name = _person_name(_ROLE.sub("", part), max_tokens, lw)
@@ -59,13 +70,12 @@ def parse_names(s: str, max_tokens: int = 5, lw: LayoutWords | None = None) -> l
 def parse_byline(s: str, lw: LayoutWords | None = None) -> tuple[list[str], str | None, str | None]:
     """What follows "By": names, an affiliation after them ("…, Reuters"), a date in the same line
     ("… on May 6, 2025"). Emails and bracketed notes are dropped. ([], None, None) if no names."""
-    s = re.sub(r"\[[^\]]*\]|\([^)]*\)|\S+@\S+", " ", s)
+    s = _NOTE.sub(" ", s)
     when = None
     if m := DATE_RE.search(s):
         when = parse_date(m.group())
-        s = re.sub(r"(?:[\s,|·•—–-]|\b(?:on|published|updated|posted)\b)+$", "", s[:m.start()],
-                   flags=re.IGNORECASE)   # the names come before the date
-        s = re.sub(rf"(?:,?\s*{WEEKDAY},?)$", "", s.strip(), flags=re.IGNORECASE)
+        s = _BEFORE_DATE.sub("", s[:m.start()])   # the names come before the date
+        s = _WEEKDAY_END.sub("", s.strip())
     found = _names_and_tail(s, 5, lw or layout_words())
     if not found:
         return [], None, None
@@ -78,14 +88,18 @@ _ORG_WORD = r"[A-Z][\w&'’.-]{0,40}"
 ORG = rf"(?<![\w&'’.-])(?:The\s+)?{_ORG_WORD}(?:\s+(?:{_ORG_WORD}|of|for|and|on|the|&)){{0,9}}"
 _ORG_JOINERS = {"of", "for", "and", "on", "the", "&", "de", "du", "des", "la", "le", "für", "in", "at"}
 _LEGAL_SUFFIX = re.compile(r",?\s+(?:Inc|Ltd|LLC|Co|Corp|Corporation|PLC|GmbH)\.?$")
+_ORG_END = re.compile(r"\.\s|\s+all rights reserved|\s+\|\s+|\s+[-–—]\s+", re.IGNORECASE)
+_YEARS_END = re.compile(rf"\s*(?:{YEAR})(?:\s*[-–]\s*{YEAR})?$")
+_THE = re.compile(r"^The\s+")
+_JOINERS_END = re.compile(r"(?:\s+(?:of|for|and|on|the|&))+$")
 
 
 def clean_org(s: str) -> str | None:
-    s = re.split(r"\.\s|\s+all rights reserved|\s+\|\s+|\s+[-–—]\s+", s.strip(), flags=re.IGNORECASE)[0]
-    s = re.sub(rf"\s*(?:{YEAR})(?:\s*[-–]\s*{YEAR})?$", "", s.strip())
+    s = _ORG_END.split(s.strip())[0]
+    s = _YEARS_END.sub("", s.strip())
     s = _LEGAL_SUFFIX.sub("", s.strip(" .,;:"))
-    s = re.sub(r"^The\s+", "", s)
-    s = re.sub(r"(?:\s+(?:of|for|and|on|the|&))+$", "", s).strip(" .,;:")
+    s = _THE.sub("", s)
+    s = _JOINERS_END.sub("", s).strip(" .,;:")
     if not s or len(s.split()) > 10 or DATE_RE.search(s):
         return None
     # every word of a name is capitalised, save the small joining words ("Council on Foreign Relations")
@@ -110,6 +124,8 @@ def _copyright_mark(space: str) -> str:
 
 # a copyright notice anywhere, and the owner it names (clean it with clean_org)
 COPYRIGHT = re.compile(_copyright_mark(r"\s") + rf"(?P<name>{ORG})", re.IGNORECASE)
+# a copyright mark begins with one of these, in folded text (lines.folded_page)
+_COPYRIGHT_WORDS = ("©", "ⓒ", "(c)", "copyright")
 # the outlet a credit or a copyright line names, as written (capitalised words): "Jane Roe for The Daily
 # Star", "© 2024 The Daily Star"; group 1 leaves out "The"
 OUTLET = r"(?:The[^\S\n]+)?([A-Z][\w&’'.-]*(?:[^\S\n]+(?:[A-Z][\w&’'.-]*|of|and|&)){0,5})"
@@ -118,9 +134,21 @@ _COPYRIGHT_LINE = re.compile(r"^[^\S\n]*" + _copyright_mark(r"[^\S\n]") + OUTLET
                              r"(?:[^\S\n]+[Aa]ll[^\S\n]+[Rr]ights[^\S\n]+[Rr]eserved\.?)?[^\S\n]*$", re.M)
 
 
+def may_hold_copyright(text: str) -> bool:
+    """Whether `text` may hold a copyright notice; False only when it holds no copyright mark, and so
+    nothing COPYRIGHT or a copyright line could match."""
+    low = folded_page(text)
+    return any(w in low for w in _COPYRIGHT_WORDS)
+
+
+def copyright_notices(text: str) -> list[re.Match]:
+    """What COPYRIGHT finds in the text, in order: looked for only where a copyright mark begins."""
+    return matches_at(COPYRIGHT, text, occurrences(folded_page(text), _COPYRIGHT_WORDS))
+
+
 def copyright_owners(text: str) -> list[re.Match]:
     """Each line that is only a copyright notice; group 1 is the owner it names, without "The"."""
-    return list(_COPYRIGHT_LINE.finditer(text))
+    return line_matches(_COPYRIGHT_LINE, text) if may_hold_copyright(text) else []
 
 
 def bare_names(clean: str, lw: LayoutWords | None = None) -> list[str]:

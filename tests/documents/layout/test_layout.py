@@ -1,10 +1,12 @@
 """The page layout's one owner: headings, links, credited names, and the layout kept in the store."""
 from __future__ import annotations
 
+import re
 import sqlite3
+import sys
 
 from pactwatch.documents.layout import credits, furniture, of_kind
-from pactwatch.documents.layout.lines import split_lines
+from pactwatch.documents.layout.lines import folded, line_matches, matches_at, occurrences, split_lines
 from pactwatch.documents.metadata import recognise
 
 
@@ -181,3 +183,28 @@ def test_layout_credits_take_the_users_kb_words(tmp_path):
     assert packaged == [("Tidal Scribe", "photographer")]   # an agency the packaged list lacks, a name it takes
     own = [(text[s:e], k) for s, e, k in credits.find(text, layout_words((str(tmp_path),))) if k == "photographer"]
     assert own == [("Mara Quist", "photographer")]
+
+
+def test_layout_folded_text_holds_every_word_a_caseless_pattern_finds():
+    # the gates before the costly patterns look for lower-case words in folded text: each character `re`
+    # takes for one of theirs, case aside, must fold to it
+    every_char = "".join(map(chr, range(sys.maxunicode + 1)))
+    for char in [chr(c) for c in range(0x20, 0x7f) if not chr(c).isupper()] + ["©", "ⓒ"]:
+        for pattern in (re.escape(char), f"[{re.escape(char)}]"):
+            taken = set(re.findall(pattern, every_char, re.IGNORECASE))
+            assert {folded(c) for c in taken} == {char}, (char, taken)
+    assert len(folded(every_char)) == len(every_char)   # char for char: a place in it is the place in the text
+    assert "copyright" in folded("COPYR\u0130GHT ſ")
+
+
+def test_layout_matches_at_finds_what_finditer_finds():
+    photo = re.compile(r"\b[Pp]hoto(?:\s+by)?\s+([A-Z]\w+)")
+    text = "Photo by Ann Photo Lee, aPhoto Roe; photo by Kim\nPhoto  Choi"
+    starts = [at - 1 for at in occurrences(text, ("hoto",)) if at]
+    assert [m.span(1) for m in matches_at(photo, text, starts)] == [m.span(1) for m in photo.finditer(text)] != []
+
+
+def test_layout_line_matches_finds_what_finditer_finds():
+    pattern = re.compile(r"^[^\S\n]*(?:By[^\S\n]+(\w+)|(\w+)[^\S\n]*\|)[^\n]*$", re.M)
+    text = "By Jane\n\n  Roe | Star\nnot By him\nBy\nBy Ann\n"
+    assert [m.span() for m in line_matches(pattern, text)] == [m.span() for m in pattern.finditer(text)] != []
