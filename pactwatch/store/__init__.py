@@ -12,6 +12,7 @@ import contextlib
 import datetime as dt
 import functools
 import json
+import math
 import os
 import re
 import sqlite3
@@ -155,22 +156,44 @@ def read_back(record: dict, doc_id: str) -> dict:
     order (None where the record has no such field), then the rest; a float no database takes is None.
     A writer that keeps what it stored in hand gives reconciliation the very records a reader would."""
     table = FACT_TABLES[record["kind"]]
-    row = _split(table, {**record, "doc_id": doc_id}, ordered=True)
-    for name in _float_columns(table):   # a REAL column gives back 25.0 for 25
-        if isinstance(row[name], int) and not isinstance(row[name], bool):
-            row[name] = float(row[name])
-    return finite(fact_record(record["kind"], row))
+    columns, real = _columns_in_order(table)
+    out = {"kind": record["kind"], "doc_id": doc_id}
+    for name in columns:
+        value = record.get(name)
+        # a REAL column gives back 25.0 for 25
+        out[name] = float(value) if name in real and type(value) is int else value
+    taken = _record_columns(table)
+    for key, value in record.items():
+        if key not in taken and key != "kind":
+            out[key] = value
+    return out if _all_finite(out) else finite(out)
 
 
 @functools.lru_cache(maxsize=None)
-def _float_columns(table) -> tuple[str, ...]:
-    return tuple(c.name for c in table.columns if isinstance(c.type, Float))
+def _columns_in_order(table) -> tuple[tuple[str, ...], frozenset[str]]:
+    """A fact table's record columns after doc_id, in order, and those of them holding floats."""
+    names = tuple(c.name for c in table.columns if c.name not in ("id", "doc_id", "extra"))
+    return names, frozenset(c.name for c in table.columns if isinstance(c.type, Float))
 
 
-def _split(table, record: dict, ordered: bool = False) -> dict:
-    """Columns of `table` from a record (in the table's order if `ordered`); the rest of the record goes into `extra`."""
+def _all_finite(value) -> bool:
+    """No float in `value` (at any depth) is an infinity or NaN: `finite` would leave it as it is."""
+    pending = [value]
+    while pending:
+        v = pending.pop()
+        if isinstance(v, dict):
+            pending.extend(v.values())
+        elif isinstance(v, list):
+            pending.extend(v)
+        elif isinstance(v, float) and not math.isfinite(v):
+            return False
+    return True
+
+
+def _split(table, record: dict) -> dict:
+    """Columns of `table` from a record; the rest of the record goes into `extra`."""
     cols = _record_columns(table)
-    row = {c.name: record.get(c.name) for c in table.columns if c.name in cols} if ordered else {k: record.get(k) for k in cols}
+    row = {k: record.get(k) for k in cols}
     row["extra"] = {k: v for k, v in record.items() if k not in cols and k != "kind"}
     return row
 
