@@ -175,14 +175,12 @@ def _value_groups(mentions: list[QuantityMention], ranges=None) -> list[list[Qua
     """Mentions whose ranges share a common value, greedily from the lowest range up."""
     ranges = ranges or {id(m): m.range for m in mentions}
     groups: list[tuple[object, list[QuantityMention]]] = []
-
-    def order(m: QuantityMention) -> tuple:
-        # ties broken by document and place, so the result does not depend on the order records came in
-        low, high = ranges[id(m)][:2]   # by index, not Range's properties: sorted a million times a run
-        return low, high, m.doc_id, m.start or 0, m.quote
-
-    for m in sorted(mentions, key=order):
-        r = ranges[id(m)]
+    held = [ranges[id(m)] for m in mentions]
+    # ties broken by document and place, so the result does not depend on the order records came in;
+    # the keys made in one pass and sorted by index (a block's figures are sorted a million times a run)
+    keys = [(r[0], r[1], m.doc_id, m.start or 0, m.quote) for r, m in zip(held, mentions)]
+    for i in sorted(range(len(mentions)), key=keys.__getitem__):
+        m, r = mentions[i], held[i]
         if groups:
             common, members = groups[-1]
             both = common.intersect(r)
