@@ -34,11 +34,18 @@ def clause_head_at(table: ParseTable, i: int) -> int:
 
 def root_of(doc: Doc, span: Span) -> int:
     """Index of a span's root (spaCy's `Span.root`), found once per span position and Doc."""
+    return root_at(doc, span.start, span.end)
+
+
+def root_at(doc: Doc, start: int, end: int) -> int:
+    """`root_of` the span of tokens [start, end), made as a Span only the first time it is asked."""
+    if end - start == 1:
+        return start    # a one-token span is its own root
     roots = parse_table(doc).memo("span_roots")
-    key = (span.start, span.end)
+    key = (start, end)
     root = roots.get(key)
     if root is None:
-        root = roots[key] = span.root.i
+        root = roots[key] = doc[start:end].root.i
     return root
 
 
@@ -69,8 +76,8 @@ def subtree_indices(doc: Doc, i: int) -> list[int]:
     return out
 
 
-def in_sentence(doc: Doc, group: str, sent: Span) -> list[Span]:
-    """The group's spans inside the sentence, in the group's own order. A scan of the whole group
+def in_sentence(doc: Doc, group: str, start: int, end: int) -> list[Span]:
+    """The group's spans inside tokens [start, end) (a sentence), in the group's own order. A scan of the whole group
     per call made attaching quadratic in long documents: an index sorted by start, rebuilt only
     when the group is replaced or has grown, makes it a lookup."""
     spans = doc.spans.get(group)
@@ -83,8 +90,8 @@ def in_sentence(doc: Doc, group: str, sent: Span) -> list[Span]:
         index = ((id(spans), len(spans)), [start for start, _, _ in ordered], ordered)
         doc.user_data[key] = index
     _, starts, ordered = index
-    found = [(n, sp) for _, n, sp in ordered[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
-             if sp.end <= sent.end]
+    found = [(n, sp) for _, n, sp in ordered[bisect_left(starts, start):bisect_left(starts, end)]
+             if sp.end <= end]
     return [sp for _, sp in sorted(found, key=lambda x: x[0])]
 
 
@@ -92,11 +99,10 @@ def attached(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
     """The span of `group` that belongs with `anchor`: one in the same clause if any, else the
     nearest one in the same sentence; None when the sentence has none."""
     token = anchor if isinstance(anchor, Token) else anchor.root
-    sent = token.sent
-    candidates = in_sentence(doc, group, sent)
+    table = parse_table(doc)
+    candidates = in_sentence(doc, group, *table.sentence_of(token.i))
     if not candidates:
         return None
-    table = parse_table(doc)
     head = clause_head_at(table, token.i)
     same_clause = [s for s in candidates if clause_head_at(table, root_of(doc, s)) == head]
     pool = same_clause or candidates
@@ -135,20 +141,26 @@ def attached_time(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
     the fact's clause is part of (its governing clauses), nearest first; in either, a time that dates
     a noun outside the fact's own phrase ("the launch of the administration in June") does not date
     the fact. None when nothing qualifies: the caller falls back to the document's date."""
-    token = anchor if isinstance(anchor, Token) else anchor.root
-    candidates = in_sentence(doc, group, token.sent)
+    if isinstance(anchor, Token):
+        return attached_time_at(doc, group, anchor.i, anchor.i + 1)
+    return attached_time_at(doc, group, anchor.start, anchor.end)
+
+
+def attached_time_at(doc: Doc, group: str, start: int, end: int) -> Span | None:
+    """`attached_time` for the fact at tokens [start, end), read by index: no Span is made for it."""
+    table = parse_table(doc)
+    ti = root_at(doc, start, end)
+    candidates = in_sentence(doc, group, *table.sentence_of(ti))
     if not candidates:
         return None
-    table = parse_table(doc)
     head_of, dep, pos, lower, children = table.head, table.dep, table.pos, table.lower, table.children
-    ti = token.i
     head = clause_head_at(table, ti)
     governing = [head]
     t = head
     while head_of[t] != t:
         t = clause_head_at(table, head_of[t])
         governing.append(t)
-    first, last = (anchor.start, anchor.end - 1) if isinstance(anchor, Span) else (ti, ti)
+    first, last = start, end - 1
     token_left, token_right = subtree_edges(doc, ti)
 
     def dates_the_fact(s: Span) -> bool:

@@ -26,10 +26,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import loader, measures as measures_kb
-from .extensions import ACTORS, QUANTITIES
+from .extensions import ACTORS, QUANTITIES, set_span_value, span_value
 from .guard import Guarded
 from .parse_table import ParseTable, parse_table
-from .time import timex_of
+from .time import timex_at
 from .quantity_amounts import Amount, AmountFinder, by_last_word, number_words, phrases_ending_in
 from .quantity_roles import ActorIndex, ClauseReader
 
@@ -144,7 +144,7 @@ class QuantityComponent:
             r.pop("_sent_char", None)
             r.pop("_base", None)
             r.pop("_obliged", None)
-            span._.quantity = r
+            set_span_value(span, "quantity", r)
             spans.append(span)
         doc.spans[QUANTITIES] = spans
         return doc
@@ -195,7 +195,7 @@ class QuantityComponent:
         modals = self.lex.status.obligation_modals
         return {
             "measure": measure.name if measure else OTHER, "value": _number(a.value), "unit": a.unit,
-            "holder": holder, "target": target, "time": (timex_of(doc, doc[a.start:a.end]) or {}).get("value"),
+            "holder": holder, "target": target, "time": (timex_at(doc, a.start, a.end) or {}).get("value"),
             "status": status, "condition": r.condition(doc, a, noun),
             "qualifier": a.qualifier, "quote_start": quote[0], "quote_end": quote[1],
             "high": _number(a.high) if a.high is not None else None, "points": a.points,
@@ -530,7 +530,7 @@ class QuantityComponent:
         """The dollar of the dollar-using state the document's actors name most, if any."""
         counts: Counter[str] = Counter()
         for span in doc.spans.get(ACTORS, []):
-            actor = span._.actor or {}
+            actor = span_value(span, "actor") or {}
             state = actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
             if state in self.lex.local_dollars:
                 counts[state] += 1

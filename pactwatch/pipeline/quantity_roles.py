@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.measures import Measure, MeasureLexicon, Phrase
 from .attach import CLAUSE_DEPS
+from .extensions import span_value
 from .parse_table import ParseTable, parse_table
 from .quantity_amounts import Amount, by_first_word, by_last_word, match_backward
 
@@ -192,7 +193,7 @@ class ActorIndex:
         self._actors: dict[int, dict] = {}    # id of a span in `at` -> its actor
         self._roots: dict[int, int] = {}      # id of a span in `at` -> its root's index
         for s in spans:
-            actor = s._.actor
+            actor = span_value(s, "actor")
             if actor is None:
                 continue
             self.named.append((s, actor))
@@ -203,7 +204,7 @@ class ActorIndex:
     def actor(self, span: Span) -> dict:
         """The span's actor record ({} for none)."""
         found = self._actors.get(id(span))
-        return (found if found is not None else span._.actor) or {}
+        return (found if found is not None else span_value(span, "actor")) or {}
 
     def _root(self, span: Span) -> int:
         found = self._roots.get(id(span))
@@ -252,7 +253,7 @@ class ActorIndex:
     def country(span: Span) -> str | None:
         """The state an actor stands for, or None for a company, a body or a person acting for no state:
         targets are states (the taxed, the host, the receiver)."""
-        return _country(span._.actor or {})
+        return _country(span_value(span, "actor") or {})
 
     def country_of(self, span: Span) -> str | None:
         """`country` of a span of this index, its actor read once."""

@@ -839,7 +839,7 @@ def office_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tup
     titled = []
     if not ends:
         return offices, titled   # no title: no person is titled
-    for actor in in_sentence(doc, ACTORS, doc[first:last]):   # an index lookup, not a scan of the document's actors
+    for actor in in_sentence(doc, ACTORS, first, last):   # an index lookup, not a scan of the document's actors
         # the title, then at most one word of its own ("then-Defense Secretary", a capitalised "Deputy")
         office = ends.get(actor.start - 1) or ends.get(actor.start - 2)
         if office is None or (span_value(actor, "actor") or {}).get("type") != "PERSON":
