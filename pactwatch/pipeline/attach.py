@@ -10,6 +10,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from .extensions import group_spans
 from .parse_table import ParseTable, parse_table
 
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "xcomp", "relcl", "conj", "parataxis", "acl", "csubj"}
@@ -80,14 +81,14 @@ def in_sentence(doc: Doc, group: str, start: int, end: int) -> list[Span]:
     """The group's spans inside tokens [start, end) (a sentence), in the group's own order. A scan of the whole group
     per call made attaching quadratic in long documents: an index sorted by start, rebuilt only
     when the group is replaced or has grown, makes it a lookup."""
-    spans = doc.spans.get(group)
+    spans = group_spans(doc, group)
     if not spans:
         return []
     key = ("pw_attach_index", group)
     index = doc.user_data.get(key)
-    if index is None or index[0] != (id(spans), len(spans)):
+    if index is None or index[0] is not spans:
         ordered = sorted(((sp.start, n, sp) for n, sp in enumerate(spans)), key=lambda x: (x[0], x[1]))
-        index = ((id(spans), len(spans)), [start for start, _, _ in ordered], ordered)
+        index = (spans, [start for start, _, _ in ordered], ordered)
         doc.user_data[key] = index
     _, starts, ordered = index
     found = [(n, sp) for _, n, sp in ordered[bisect_left(starts, start):bisect_left(starts, end)]

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import loader
-from .attach import clause_head_at
-from .extensions import ACTORS, TIMEX, span_value
+from .attach import clause_head_at, root_of
+from .extensions import ACTORS, TIMEX, group_spans, span_value
 from .parse_table import ParseTable, parse_table
 
 WORDS_FILE = "event_arguments.toml"
@@ -139,7 +139,7 @@ class Arguments:
         self.reporters = reporters   # verbs of saying: whose subject speaks a quotation
         self.table = parse_table(doc)
         self.actor_at: dict[int, Span] = {}
-        actors = list(doc.spans.get(ACTORS, []))   # each pass over a span group makes its Spans anew
+        actors = group_spans(doc, ACTORS)
         bounds = [(span.start, span.end) for span in actors]
         laws = {start for start, end in bounds if names_instrument(self.table, start, end, instruments)}
         if laws:   # "IEEPA" after "the International Emergency Economic Powers Act": its initials
@@ -158,14 +158,14 @@ class Arguments:
                     sizes[i] = end - start
         captions = doc._.captions or []
         # a caption's date is the photo's: it does not set the time the story goes on in
-        self.timexes = [s for s in doc.spans.get(TIMEX, []) if usable_date(s)
+        self.timexes = [s for s in group_spans(doc, TIMEX) if usable_date(s)
                         and not any(start <= s.start_char < end for start, end in captions)]
         # positions for lookups by sentence: every event asks, and a scan of all the document's
         # dates per event made long documents quadratic
         self.timexes.sort(key=lambda s: s.start)
         self.timex_starts = [s.start for s in self.timexes]
         self.timex_ends = [s.end for s in self.timexes]
-        self.timex_roots = [s.root.i for s in self.timexes]
+        self.timex_roots = [root_of(doc, s) for s in self.timexes]
         # the dates a story can move on to: a date in a relative clause describes a participant
         # ("the yard, which X bought last year"); one after "for", "through", "by" is a period
         # served or a limit; neither is a time the story has reached

@@ -19,6 +19,7 @@ Any component that fails on a document (pipeline/guard.py):
 
 `span_value` and `set_span_value` read and write a Span extension without the Underscore object
 each `span._` makes (a few microseconds a read, paid hundreds of thousands of times per corpus).
+`group_spans` lists a span group's Spans once per Doc for every component that reads the group.
 """
 from __future__ import annotations
 
@@ -68,3 +69,18 @@ def span_value(span: Span, name: str):
 def set_span_value(span: Span, name: str, value) -> None:
     """`span._.<name> = value` for the Span extensions registered here."""
     span.doc.user_data[_span_key(span, name)] = value
+
+
+def group_spans(doc: Doc, name: str) -> list[Span]:
+    """The Spans of `doc.spans[name]` (empty if there is no such group), listed once per group and
+    Doc: each pass over a SpanGroup makes its Spans anew, and the later components all read the
+    actors and times. Read-only; listed again when the group is replaced or has grown."""
+    group = doc.spans.get(name)
+    if group is None:
+        return []
+    key = ("pw_group_spans", name)
+    cached = doc.user_data.get(key)
+    # the group itself is kept, so a replacement can never reuse its id
+    if cached is None or cached[0] is not group or cached[1] != len(group):
+        cached = doc.user_data[key] = (group, len(group), list(group))
+    return cached[2]

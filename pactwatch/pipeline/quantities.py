@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import loader, measures as measures_kb
-from .extensions import ACTORS, QUANTITIES, set_span_value, span_value
+from .extensions import ACTORS, QUANTITIES, group_spans, set_span_value, span_value
 from .guard import Guarded
 from .parse_table import ParseTable, parse_table
 from .time import timex_at
@@ -103,7 +103,7 @@ class QuantityComponent:
         amounts = sorted(amounts + [b for b in bare if b.unit is not None], key=lambda a: a.start)
         if not amounts:
             return doc
-        actors = ActorIndex(doc, doc.spans.get(ACTORS, []), self.lex.group_nouns)
+        actors = ActorIndex(doc, group_spans(doc, ACTORS), self.lex.group_nouns)
         records = [self._read(doc, actors, a) for a in amounts]
         # "two people familiar with the matter", "three officials": a few people named in words,
         # measuring nothing, are part of the story, not a figure in it
@@ -529,7 +529,7 @@ class QuantityComponent:
     def _local_dollar(self, doc: Doc) -> str | None:
         """The dollar of the dollar-using state the document's actors name most, if any."""
         counts: Counter[str] = Counter()
-        for span in doc.spans.get(ACTORS, []):
+        for span in group_spans(doc, ACTORS):
             actor = span_value(span, "actor") or {}
             state = actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
             if state in self.lex.local_dollars:

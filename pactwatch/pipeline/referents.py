@@ -55,7 +55,7 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX, set_span_value, span_value
+from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX, group_spans, set_span_value, span_value
 from .attach import in_sentence, root_of, subtree_indices
 from .guard import Guarded
 from .parse_table import ParseTable, parse_table
@@ -270,11 +270,10 @@ def _actor_name(doc: Doc, i: int) -> str | None:
 def _actors(doc: Doc) -> list[tuple[Span, dict | None]]:
     """The document's actor spans with their `Span._.actor`, in the group's order, read once per
     document (every Span of a group and every `._` read makes a new object)."""
-    group = doc.spans.get(ACTORS, [])
+    group = group_spans(doc, ACTORS)
     cached = doc.user_data.get("pw_referent_actors")
-    if cached is None or cached[0] != (id(group), len(group)):
-        cached = doc.user_data["pw_referent_actors"] = ((id(group), len(group)),
-                                                         [(span, span_value(span, "actor")) for span in group])
+    if cached is None or cached[0] is not group:
+        cached = doc.user_data["pw_referent_actors"] = (group, [(span, span_value(span, "actor")) for span in group])
     return cached[1]
 
 
@@ -297,14 +296,14 @@ def _actor_names(doc: Doc) -> dict[int, str]:
 def _timexes(doc: Doc) -> list[tuple[Span, str | None, bool]]:
     """The document's temporal expressions in the group's order, each with its value and whether that
     value is a full day, read once per document (a scan of these few beats an index lookup per fact)."""
-    group = doc.spans.get(TIMEX, [])
+    group = group_spans(doc, TIMEX)
     cached = doc.user_data.get("pw_referent_timexes")
-    if cached is None or cached[0] != (id(group), len(group)):
+    if cached is None or cached[0] is not group:
         spans = []
         for span in group:
             value = (span_value(span, "timex") or {}).get("value")
             spans.append((span, value, bool(value) and bool(_FULL_DAY.match(value))))
-        cached = doc.user_data["pw_referent_timexes"] = ((id(group), len(group)), spans)
+        cached = doc.user_data["pw_referent_timexes"] = (group, spans)
     return cached[1]
 
 
@@ -329,12 +328,13 @@ def _timexes_within(doc: Doc, sent: int, start: int, end: int) -> list[tuple[Spa
 
 def timexes_valued(doc: Doc, value: str) -> list[Span]:
     """The document's temporal expressions with this value (indexed once per document)."""
+    group = group_spans(doc, TIMEX)
     index = doc.user_data.get("pw_timex_by_value")
-    if index is None or index[0] != len(doc.spans.get(TIMEX, [])):
+    if index is None or index[0] is not group:
         by_value: dict[str, list[Span]] = {}
-        for span in doc.spans.get(TIMEX, []):
+        for span in group:
             by_value.setdefault((span_value(span, "timex") or {}).get("value"), []).append(span)
-        index = doc.user_data["pw_timex_by_value"] = (len(doc.spans.get(TIMEX, [])), by_value)
+        index = doc.user_data["pw_timex_by_value"] = (group, by_value)
     return index[1].get(value, [])
 
 
