@@ -101,7 +101,7 @@ def attached(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
     nearest one in the same sentence; None when the sentence has none."""
     token = anchor if isinstance(anchor, Token) else anchor.root
     table = parse_table(doc)
-    candidates = in_sentence(doc, group, *table.sentence_of(token.i))
+    candidates = in_sentence(doc, group, table.sent_start[token.i], table.sent_end[token.i])
     if not candidates:
         return None
     head = clause_head_at(table, token.i)
@@ -151,7 +151,7 @@ def attached_time_at(doc: Doc, group: str, start: int, end: int) -> Span | None:
     """`attached_time` for the fact at tokens [start, end), read by index: no Span is made for it."""
     table = parse_table(doc)
     ti = root_at(doc, start, end)
-    candidates = in_sentence(doc, group, *table.sentence_of(ti))
+    candidates = in_sentence(doc, group, table.sent_start[ti], table.sent_end[ti])
     if not candidates:
         return None
     head_of, dep, pos, lower, children = table.head, table.dep, table.pos, table.lower, table.children

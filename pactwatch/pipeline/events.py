@@ -912,7 +912,7 @@ class EventFinder:
         if any(dep[c] == "compound" and table.pos[c] == "PROPN" for c in children[i]):
             return None   # "the Washington meeting": named apart from the ones before
         stem = table.lemma[i].lower()[:4]     # "the meeting" after "met", "the visit" after "visited"
-        sent_start = table.sentence_of(i)[0]
+        sent_start = table.sent_start[i]
         earlier = [m for m in dated if m.type == kind and m.token.i < sent_start
                    and table.lemma[m.token.i].lower()[:4] == stem]
         return earlier[-1] if earlier else None

@@ -191,7 +191,7 @@ class QuantityComponent:
         status, explicit = r.status(doc, a, noun, measure, before=False)
         quote = r.quote(doc, a)
         table = parse_table(doc)
-        sent_start = table.sentence_of(a.start)[0]
+        sent_start = table.sent_start[a.start]
         modals = self.lex.status.obligation_modals
         return {
             "measure": measure.name if measure else OTHER, "value": _number(a.value), "unit": a.unit,
@@ -220,7 +220,7 @@ class QuantityComponent:
         # amounts grouped by sentence: a change never crosses one, so each amount looks only at its own
         by_sent: dict[int, list[Amount]] = {}
         for a in everything:
-            by_sent.setdefault(table.sentence_of(a.start)[0], []).append(a)
+            by_sent.setdefault(table.sent_start[a.start], []).append(a)
         seen_pairs: set[tuple[int, int]] = set()
         for same in by_sent.values():
             roles = [_change_role(doc, a, self.lex.change_verbs, self.lex.change_nouns) for a in same]
@@ -265,7 +265,7 @@ class QuantityComponent:
         to 15 percent", "reducing tariffs from 25% to 15%"), as opposed to "exports fell to $5 billion"."""
         table = parse_table(doc)
         dep = table.dep
-        for i in range(a.start - 1, max(table.sentence_of(a.start)[0], a.start - 14) - 1, -1):
+        for i in range(a.start - 1, max(table.sent_start[a.start], a.start - 14) - 1, -1):
             if table.pos[i] == "VERB" and table.lemma[i].lower() in self.lex.change_verbs:
                 return any(dep[c] in ("dobj", "nsubjpass") for c in table.children[i]) or dep[i] == "amod"
         return False
@@ -283,7 +283,7 @@ class QuantityComponent:
                 continue
             k = after + 1
             if lower[k] in ("them", "those", "these", "whom", "which"):
-                sent_start = table.sentence_of(b.start)[0]
+                sent_start = table.sent_start[b.start]
                 whole = next((a for a in _latest_before(amounts, b.start) if a.start >= sent_start and a.kind == "persons"
                               ), None)
             else:
@@ -309,7 +309,7 @@ class QuantityComponent:
             if head > number and table.pos[head] in ("NOUN", "PROPN") and table.dep[number] == "nummod":
                 continue   # "and 20 cars": it counts its own noun
             last = next(iter(_latest_before(amounts, b.start)), None)
-            if last is not None and last.start >= table.sentence_of(number)[0] and b.start - last.end <= 10 \
+            if last is not None and last.start >= table.sent_start[number] and b.start - last.end <= 10 \
                     and _comparable(last.value, b.value):
                 _take_unit(b, last)
                 b.extra["unit_from"] = last
@@ -397,11 +397,11 @@ class QuantityComponent:
             if cue is None and not unmarked:
                 continue
             reach = 0 if cue in SAME_SENTENCE_PARTS else UNMARKED_PART_REACH if unmarked else PART_REACH_SENTENCES
-            sent_no = sentence_no[table.sentence_of(a.start)[0]]
+            sent_no = sentence_no[table.sent_start[a.start]]
             whole = None
             for j in range(k - 1, -1, -1):
                 b = amounts[j]
-                if sent_no - sentence_no[table.sentence_of(b.start)[0]] > reach:
+                if sent_no - sentence_no[table.sent_start[b.start]] > reach:
                     break
                 if b.unit == a.unit and b.value > a.value and records[j]["part_of"] is None \
                         and records[j]["change"] is None:
@@ -443,7 +443,7 @@ class QuantityComponent:
             clause = head[clause]
         while dep[clause] not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis") and head[clause] != clause:
             clause = head[clause]
-        sent_start, sent_end = table.sentence_of(a.head)
+        sent_start, sent_end = table.sent_start[a.head], table.sent_end[a.head]
         left, right = table.edges(clause)
         lo = max(sent_start, min(left, a.start))
         hi = min(sent_end, max(right + 1, a.end))
@@ -497,7 +497,7 @@ class QuantityComponent:
             j = k - 1
             prev = amounts[j]
             gap = doc[prev.end:a.start]
-            if prev.kind == "percent" or not gap or len(gap) > 12 or table.sentence_of(prev.start)[0] != table.sentence_of(a.start)[0]:
+            if prev.kind == "percent" or not gap or len(gap) > 12 or table.sent_start[prev.start] != table.sent_start[a.start]:
                 continue
             # the restating words follow a comma, bracket or dash; before it only the amount's own
             # phrase ("10,000 soldiers based in Poland, which is ...")
@@ -596,10 +596,10 @@ class QuantityComponent:
         for k, (a, rec) in enumerate(zip(amounts, records)):
             if a.kind != "persons" or rec["holder"] is not None:
                 continue
-            here = sentence_no[table.sentence_of(a.start)[0]]
+            here = sentence_no[table.sent_start[a.start]]
             if a.extra.get("elided"):
                 for j in range(k - 1, -1, -1):
-                    if here - sentence_no[table.sentence_of(amounts[j].start)[0]] > ELIDED_REACH_SENTENCES:
+                    if here - sentence_no[table.sent_start[amounts[j].start]] > ELIDED_REACH_SENTENCES:
                         break
                     if amounts[j].kind == "persons" and records[j]["holder"] is not None:
                         rec["holder"] = records[j]["holder"]
@@ -681,7 +681,7 @@ class QuantityComponent:
 
         for k in needy:
             a, rec = amounts[k], records[k]
-            here = sentence_no[table.sentence_of(a.start)[0]]
+            here = sentence_no[table.sent_start[a.start]]
             found = None
             for n in range(here, max(-1, here - ACT_REACH_SENTENCES - 1), -1):
                 # in the amount's own sentence, the act nearest to it; before it, the latest
@@ -715,7 +715,7 @@ class QuantityComponent:
                 continue
             # a comma later in the sentence ("475 people were detained, most of them ..."), with no
             # other number in between
-            sent_end = table.sentence_of(a.start)[1]
+            sent_end = table.sent_end[a.start]
             lower = table.lower
             for comma in range(a.end, sent_end):
                 if table.like_num[comma]:
@@ -851,9 +851,9 @@ class QuantityComponent:
     def _about_a_split(self, doc: Doc, a: Amount) -> bool:
         """The share's sentence, or one of the two before, names what a deal yields ("profits", "returns")."""
         table = parse_table(doc)
-        lo, sent_end = table.sentence_of(a.start)
+        lo, sent_end = table.sent_start[a.start], table.sent_end[a.start]
         for _ in range(SPLIT_REACH_SENTENCES):
-            lo = table.sentence_of(lo - 1)[0] if lo > 0 else lo
+            lo = table.sent_start[lo - 1] if lo > 0 else lo
         return any(lemma.lower() in self.lex.split_nouns for lemma in table.lemma[lo:sent_end])
 
     def _bilateral(self, measure: str) -> bool:

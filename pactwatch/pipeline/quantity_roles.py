@@ -284,7 +284,7 @@ class ActorIndex:
         p = pronoun.i
         fallback = None
         neuter = table.lower[p] in NEUTER_PRONOUNS
-        for i in range(p - 1, table.sentence_of(p)[0] - 1, -1):
+        for i in range(p - 1, table.sent_start[p] - 1, -1):
             span = self.at.get(i)
             if span is None:
                 continue
@@ -338,7 +338,7 @@ class ClauseReader:
         table = parse_table(doc)
         heads, children, deps = table.head, table.children, table.dep
         start = amount.head
-        s_start, s_end = table.sentence_of(start)
+        s_start, s_end = table.sent_start[start], table.sent_end[start]
         best: dict[int, float] = {}
         # the amount's own words ("28,500 troops") come after the verb right above them, so
         # "detained 300 soldiers" counts detentions
@@ -935,7 +935,7 @@ class ClauseReader:
         if not self.lex.status.not_in_force:
             return False
         table = parse_table(doc)
-        sent = table.sentence_of(amount.start)
+        sent = (table.sent_start[amount.start], table.sent_end[amount.start])
         memo = table.memo("not_in_force")
         if sent not in memo:
             words = table.lower[sent[0]:sent[1]]
@@ -1129,7 +1129,7 @@ class ClauseReader:
             while dep[t] not in CLAUSE_DEPS and head[t] != t:
                 t = head[t]
             tok = t
-        sent_start, sent_end = table.sentence_of(tok)
+        sent_start, sent_end = table.sent_start[tok], table.sent_end[tok]
         left, right = table.edges(tok)
         trim = ("advcl", "conj", "parataxis", "cc", "punct", "mark", "relcl", "ccomp", "prep", "advmod", "npadvmod")
         children = [c for c in table.children[tok] if dep[c] in trim]

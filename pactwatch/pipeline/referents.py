@@ -245,7 +245,7 @@ def attribution(doc: Doc, token: int, lex: dict | None = None) -> str | None:
             if subj is not None:
                 return _actor_name(doc, subj)
         t = up
-    sent_start, sent_end = table.sentence_of(token)
+    sent_start, sent_end = table.sent_start[token], table.sent_end[token]
     lower = table.lower
     for i in range(sent_start, sent_end - 1):
         if lower[i] == "according" and lower[i + 1] == "to":
@@ -318,7 +318,7 @@ def _timexes_within(doc: Doc, sent: int, start: int, end: int) -> list[tuple[Spa
         by_sentence: dict[int, list] = {}
         for entry in timexes:
             span = entry[0]
-            first, last = table.sentence_of(span.start)
+            first, last = table.sent_start[span.start], table.sent_end[span.start]
             if span.end <= last:
                 by_sentence.setdefault(first, []).append((entry, span.start_char, span.end_char))
         index = doc.user_data["pw_referent_timexes_by_sentence"] = (timexes, by_sentence)
@@ -364,7 +364,7 @@ def date_form(doc: Doc, value: str | None, start: int, end: int,
         kind = "weekday"
     else:
         kind = "relative"
-    before = set(lower[max(parse_table(doc).sentence_of(span.start)[0], span.start - _QUALIFIER_TOKENS):span.start])
+    before = set(lower[max(parse_table(doc).sent_start[span.start], span.start - _QUALIFIER_TOKENS):span.start])
     if before & lex["date_before_words"] and "on" not in before:
         kind += ":before"
     elif before & lex["date_after_words"] and kind == "explicit" and "from" not in before:
@@ -497,7 +497,7 @@ def _words_before(span: Span, n: int = 4) -> str:
     """The last `n` words before the amount in its sentence, skipping punctuation and articles."""
     table = parse_table(span.doc)
     lower, punct = table.lower, table.is_punct
-    words = [lower[i] for i in range(max(table.sentence_of(span.start)[0], span.start - 2 * n), span.start)
+    words = [lower[i] for i in range(max(table.sent_start[span.start], span.start - 2 * n), span.start)
              if not punct[i] and lower[i] not in ("the", "a", "an")]
     return " ".join(words[-n:])
 
@@ -580,7 +580,7 @@ def _stated_minimum(span: Span, qualifier: str | None, lex: dict | None = None) 
     if qualifier and qualifier.lower() in lex["minimum_phrases"]:
         return True
     table = parse_table(span.doc)
-    words = [table.lower[i] for i in range(max(table.sentence_of(span.start)[0], span.start - 6), span.start)
+    words = [table.lower[i] for i in range(max(table.sent_start[span.start], span.start - 6), span.start)
              if not table.is_punct[i]]
     before = " ".join(words[-3:])
     return any(before.endswith(p) or f"{p} " in f"{before} " for p in lex["minimum_phrases"])
@@ -636,7 +636,7 @@ def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None
                    if not refused else (None, None))),
         "turned_down": refused, "included": included_parties(span, root, lex=lex),
         "turned_down_by": turned_down_by(span) if refused else None,
-        "dated_things": dated_things(doc, table.sentence_of(root)[0], start, end, lex=lex)})
+        "dated_things": dated_things(doc, table.sent_start[root], start, end, lex=lex)})
 
 
 # ---------------------------------------------------------------- dated things
@@ -706,7 +706,8 @@ def transition_phrases(doc: Doc, trigger: Span, start: int, end: int, lex: dict 
     table = lex["transitions"]
     found = []
     parse = parse_table(doc)
-    sent_start, sent_end = parse.sentence_of(root_of(doc, trigger))
+    root = root_of(doc, trigger)
+    sent_start, sent_end = parse.sent_start[root], parse.sent_end[root]
     words = lex["transition_words"]
     for i in range(sent_start, sent_end):
         if not (start <= parse.idx[i] < end) or parse.pos[i] not in ("VERB", "NOUN", "AUX"):
@@ -902,7 +903,7 @@ def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
     end = e.get("quote_end", span_sent.end_char)
     form, _ = date_form(doc, e.get("date"), start, end, lex=lex)
     value = e.get("date")
-    sent = table.sentence_of(root)[0]
+    sent = table.sent_start[root]
     timexes = [[s.start_char - start, s.end_char - start, timex_value]
                for s, timex_value, _ in _timexes_within(doc, sent, start, end)]
     year_stated = None
@@ -1013,7 +1014,7 @@ def statements(doc: Doc, lex: dict | None = None) -> list[dict]:
                 rebut = rebut or any(p in lex["rebuttal_verbs"] for p in _phrases_at(table, head[i]))
             if subj is None:
                 subj = _adjacent_actor(doc, i)
-            if comp is None and dep[i] == "ROOT" and i > table.sentence_of(i)[0]:
+            if comp is None and dep[i] == "ROOT" and i > table.sent_start[i]:
                 # "“NATO has no exemptions,” Rutte asserted": the quote is the verb's complement on the
                 # left (parsed as a ccomp, or as an advcl without a subordinator)
                 comp = next((c for c in children[i] if c < i and (dep[c] in COMPLEMENTS or dep[c] == "advcl"
