@@ -203,6 +203,12 @@ class ParseTable:
         return starts, starts[1:] + [self.size]
 
     @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) token bounds of the Doc's sentences in text order: `Doc.sents` without a Span each."""
+        starts, ends = self._sentences
+        return list(zip(starts, ends))
+
+    @cached_property
     def sent_start(self) -> list[int]:
         """The index of the first token of token i's sentence: `sentence_of(i)[0]` for i in the Doc,
         as a list look-up (the rules ask it a hundred thousand times per corpus)."""

@@ -119,8 +119,8 @@ class QuantityComponent:
                 return doc
         index_of = {id(a): k for k, a in enumerate(amounts)}
         # the sentences and the actors' states, read by several steps below: made once
-        sents = list(doc.sents)
-        sentence_no = {s.start: n for n, s in enumerate(sents)}
+        sents = parse_table(doc).sentences
+        sentence_no = {start: n for n, (start, _) in enumerate(sents)}
         state_of = _state_names(actors)
         self._link_changes(doc, amounts, records, changes, index_of)
         self._link_borrowed(doc, amounts, records, index_of)
@@ -588,7 +588,7 @@ class QuantityComponent:
 
     # ------------------------------------------------------------ whose people
     def _people_holders(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict],
-                        sents: list[Span], sentence_no: dict[int, int]) -> None:
+                        sents: list[tuple[int, int]], sentence_no: dict[int, int]) -> None:
         """Counts of people whose clause names no holder: an elided count ("11,000 soldiers ... more
         than 4,000 had been killed") belongs with the group it is taken from; members of a body
         ("204 lawmakers voted") with the body, when the passage names it."""
@@ -609,8 +609,8 @@ class QuantityComponent:
             bodies = self.lex.member_bodies.get(doc[a.head].lemma_.lower())
             if not bodies or rec["measure"] != OTHER:
                 continue
-            lo = sents[max(0, here - MEMBER_REACH_SENTENCES)].start
-            hi = sents[here].end
+            lo = sents[max(0, here - MEMBER_REACH_SENTENCES)][0]
+            hi = sents[here][1]
             best = None
             for i in range(lo, hi):
                 span = actors.at.get(i)
@@ -629,7 +629,7 @@ class QuantityComponent:
                 rec["inherited"].append("holder")
 
     def _acting_holders(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict],
-                        sents: list[Span], sentence_no: dict[int, int]) -> None:
+                        sents: list[tuple[int, int]], sentence_no: dict[int, int]) -> None:
         """"ICE raided a battery plant on Thursday. About 475 people were detained.": a figure whose
         clause names no holder is held by the actor who did the act it measures (raided, detained,
         deployed, invested; "ICE's raid", "the raid by police") in its sentence or just before."""
@@ -642,7 +642,7 @@ class QuantityComponent:
         def acts_in(n: int) -> list[tuple[int, set[str], str]]:
             if n not in acts:
                 acts[n] = []
-                for i in range(sents[n].start, sents[n].end):
+                for i in range(*sents[n]):
                     pos = table.pos[i]
                     if pos != "VERB" and pos != "NOUN":
                         continue   # neither branch below applies

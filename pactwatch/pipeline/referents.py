@@ -55,7 +55,7 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX, group_spans, set_span_value, span_value
+from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX, doc_value, group_spans, set_span_value, span_value
 from .attach import in_sentence, root_of, subtree_indices
 from .guard import Guarded
 from .parse_table import ParseTable, parse_table
@@ -352,7 +352,7 @@ def date_form(doc: Doc, value: str | None, start: int, end: int,
         else:
             elsewhere = True
     if not inside:
-        anchors = {doc._.anchor, doc._.dct}
+        anchors = {doc_value(doc, "anchor"), doc_value(doc, "dct")}
         # a date the statement does not state that is the document's own is the document's, not the fact's
         return ("document" if value in anchors else "elsewhere"), None
     span = min(inside, key=lambda s: s.start_char)
