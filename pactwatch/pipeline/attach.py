@@ -50,11 +50,6 @@ def root_at(doc: Doc, start: int, end: int) -> int:
     return root
 
 
-def subtree_edges(doc: Doc, i: int) -> tuple[int, int]:
-    """First and last index of token i's subtree (spaCy's `left_edge`, `right_edge`)."""
-    return parse_table(doc).edges(i)
-
-
 def subtree_indices(doc: Doc, i: int) -> list[int]:
     """Token i's subtree as indices in spaCy's `Token.subtree` order (each left child's subtree, the
     token, each right child's subtree), read from the parse table: no Token objects."""
@@ -162,7 +157,7 @@ def attached_time_at(doc: Doc, group: str, start: int, end: int) -> Span | None:
         t = clause_head_at(table, head_of[t])
         governing.append(t)
     first, last = start, end - 1
-    token_left, token_right = subtree_edges(doc, ti)
+    token_left, token_right = table.edges(ti)
 
     def dates_the_fact(s: Span) -> bool:
         word = _dated_word(table, root_of(doc, s))
@@ -171,7 +166,7 @@ def attached_time_at(doc: Doc, group: str, start: int, end: int) -> Span | None:
         # a noun: the fact's own (the time sits in the fact's phrase, or the fact in the noun's), or
         # one the fact's clause names, unless a bound opens its phrase: "since the launch of the
         # government in June" dates the launch, not what happened since
-        word_left, word_right = subtree_edges(doc, word)
+        word_left, word_right = table.edges(word)
         if token_left <= word <= token_right or first >= word_left and last <= word_right:
             return True
         t = word
@@ -189,7 +184,7 @@ def attached_time_at(doc: Doc, group: str, start: int, end: int) -> Span | None:
         # a clause describing the fact's own noun ("a pledge made in June"), or a participle telling
         # the same act ("Signing the order on Wednesday, he imposed ...")
         if dep[i] in ("acl", "relcl"):
-            noun_left, noun_right = subtree_edges(doc, head_of[i])
+            noun_left, noun_right = table.edges(head_of[i])
             if noun_left <= first and last <= noun_right:
                 return True
         return dep[i] == "advcl" and head_of[i] == head and table.tag[i] in _PARTICIPLES \

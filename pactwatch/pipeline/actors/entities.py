@@ -17,7 +17,8 @@ MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
 
 def full_name_words(ents) -> set[str]:
     """The words of the people the model names in full ("Ana", "Soto" of "Ana Soto")."""
-    return {t.text for e in ents if e.label_ == "PERSON" and len(e) >= 2 for t in e}
+    return {word for e in ents if e.label_ == "PERSON" and len(e) >= 2
+            for word in parse_table(e.doc).text[e.start:e.end]}
 
 
 def model_mentions(ix: ActorIndex, doc: Doc, ents, mentions: list[ActorMention], title_tokens: set[int],
@@ -126,9 +127,10 @@ def _among_kb_names(ix: ActorIndex, doc: Doc, ent_label: str, start: int, end: i
         return ActorMention(start, end, label=label, kind="model")
     inner = list(inside.values())
     # "the Government of India": the state itself, named by its government
+    lower = parse_table(doc).lower
     if all(ix.is_place(m) for m in inner) and all(
-            t.lower_ in ix.kb.organs["anaphors"] or t.lower_ in ("of", "the")
-            for t in doc[start:end] if not any(m.start <= t.i < m.end for m in inner)):
+            lower[i] in ix.kb.organs["anaphors"] or lower[i] in ("of", "the")
+            for i in range(start, end) if not any(m.start <= i < m.end for m in inner)):
         return None
     # a longer proper name around place names or names many bodies share ("Seoul
     # National University", "University of Tokyo", "Constitutional Democratic Party

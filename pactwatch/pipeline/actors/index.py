@@ -41,6 +41,9 @@ class ActorIndex:
         self.short: dict[str, list[str]] = {}                  # "Trump" -> person ids
         self.titles: dict[str, dict] = {}
         self._index_names(nlp, kb)
+        # match key -> the kinds of name it is, asked of every match in every document
+        self.name_kinds: dict[str, frozenset[str]] = {key: frozenset(k for _, k in ids)
+                                                      for key, ids in self.names.items()}
         for t in kb.titles:
             for w in t["words"]:
                 key = "title:" + w.lower()

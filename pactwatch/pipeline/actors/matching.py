@@ -43,7 +43,7 @@ def kb_mentions(ix: ActorIndex, doc: Doc) -> list[ActorMention]:
     for match_id, start, end in ix.matcher(doc):
         key = strings[match_id]
         cands = ix.names[key]
-        kinds = {k for _, k in cands}
+        kinds = ix.name_kinds[key]
         prev = lower[start - 1] if start > 0 else ""
         if kinds <= {"anaphor"}:
             if prev != "the":
