@@ -3,7 +3,8 @@
 A time is stricter (`attached_time`): its own clause, else a clause the fact's clause is part of,
 and never a time that dates some other noun ("since the launch of the government in June").
 The walks go by index over the Doc's parse table, not by Token objects: a component asks this once
-per fact, and each ask looks at every candidate's clause."""
+per fact, and what a sentence's times say of themselves (their clause, the word each dates) is read
+once per sentence."""
 from __future__ import annotations
 
 from bisect import bisect_left
@@ -146,10 +147,10 @@ def attached_time_at(doc: Doc, group: str, start: int, end: int) -> Span | None:
     """`attached_time` for the fact at tokens [start, end), read by index: no Span is made for it."""
     table = parse_table(doc)
     ti = root_at(doc, start, end)
-    candidates = in_sentence(doc, group, table.sent_start[ti], table.sent_end[ti])
-    if not candidates:
+    by_clause = _times_by_clause(doc, table, group, table.sent_start[ti], table.sent_end[ti])
+    if not by_clause:
         return None
-    head_of, dep, pos, lower, children = table.head, table.dep, table.pos, table.lower, table.children
+    head_of, dep, children = table.head, table.dep, table.children
     head = clause_head_at(table, ti)
     governing = [head]
     t = head
@@ -159,26 +160,13 @@ def attached_time_at(doc: Doc, group: str, start: int, end: int) -> Span | None:
     first, last = start, end - 1
     token_left, token_right = table.edges(ti)
 
-    def dates_the_fact(s: Span) -> bool:
-        word = _dated_word(table, root_of(doc, s))
-        if pos[word] in ("VERB", "AUX"):
+    def dates_the_fact(time: tuple) -> bool:
+        _, word, dates_a_verb, word_left, word_right, unbounded = time
+        if dates_a_verb:
             return True
         # a noun: the fact's own (the time sits in the fact's phrase, or the fact in the noun's), or
-        # one the fact's clause names, unless a bound opens its phrase: "since the launch of the
-        # government in June" dates the launch, not what happened since
-        word_left, word_right = table.edges(word)
-        if token_left <= word <= token_right or first >= word_left and last <= word_right:
-            return True
-        t = word
-        while dep[t] in _MODIFIER_STEPS and head_of[t] != t and pos[t] not in ("VERB", "AUX"):
-            if dep[t] == "prep" and lower[t] in BOUNDARY_PREPS:
-                return False
-            t = head_of[t]
-        return True
-
-    by_clause: dict[int, list[Span]] = {}
-    for s in candidates:
-        by_clause.setdefault(clause_head_at(table, root_of(doc, s)), []).append(s)
+        # one the fact's clause names, unless a bound opens its phrase
+        return token_left <= word <= token_right or first >= word_left and last <= word_right or unbounded
 
     def describes(i: int) -> bool:
         # a clause describing the fact's own noun ("a pledge made in June"), or a participle telling
@@ -193,7 +181,38 @@ def attached_time_at(doc: Doc, group: str, start: int, end: int) -> Span | None:
     # describing clauses come right after the fact's own clause
     describing = [i for i in by_clause if i not in governing and describes(i)]
     for clause in governing[:1] + describing + governing[1:]:
-        pool = [s for s in by_clause.get(clause, ()) if clause in describing or dates_the_fact(s)]
+        pool = [time[0] for time in by_clause.get(clause, ()) if clause in describing or dates_the_fact(time)]
         if pool:
             return min(pool, key=lambda s: min(abs(s.start - ti), abs(s.end - 1 - ti)))
     return None
+
+
+def _times_by_clause(doc: Doc, table: ParseTable, group: str, sent_start: int, sent_end: int) -> dict[int, list]:
+    """The group's spans in the sentence [sent_start, sent_end) by the clause each hangs from (in the
+    group's order), each as (span, the word it dates, whether that is a verb, the word's subtree
+    edges, whether no bound opens the word's phrase: "since the launch of the government in June"
+    dates the launch, not what happened since). Read once per sentence: every fact in it asks."""
+    spans = group_spans(doc, group)
+    memo = table.memo("times_by_clause")
+    key = (group, sent_start, sent_end)
+    found = memo.get(key)
+    if found is None or found[0] is not spans:
+        head_of, dep, pos, lower = table.head, table.dep, table.pos, table.lower
+        by_clause: dict[int, list] = {}
+        for s in in_sentence(doc, group, sent_start, sent_end):
+            root = root_of(doc, s)
+            word = _dated_word(table, root)
+            if pos[word] in ("VERB", "AUX"):
+                time = (s, word, True, word, word, True)   # a verb's time dates it: nothing more is read
+            else:
+                unbounded = True
+                t = word
+                while dep[t] in _MODIFIER_STEPS and head_of[t] != t and pos[t] not in ("VERB", "AUX"):
+                    if dep[t] == "prep" and lower[t] in BOUNDARY_PREPS:
+                        unbounded = False
+                        break
+                    t = head_of[t]
+                time = (s, word, False, *table.edges(word), unbounded)
+            by_clause.setdefault(clause_head_at(table, root), []).append(time)
+        found = memo[key] = (spans, by_clause)
+    return found[1]
