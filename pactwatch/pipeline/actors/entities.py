@@ -94,8 +94,9 @@ def _is_a_name(ix: ActorIndex, doc: Doc, text: str, start: int, end: int, label:
     if not plausible_name(span, label, headings, ix.words):
         return False
     table = parse_table(doc)
-    # the span's text, cut from the Doc's (Span.text joins its Token objects)
-    if name_key(text[table.idx[start]:table.end_char[end - 1]]) in ix.kb.not_names:
+    # the span's text, cut from the Doc's (Span.text joins its Token objects); its end from its last
+    # token's offset and length (the only read of an end offset here: no column of them is made)
+    if name_key(text[table.idx[start]:table.idx[end - 1] + len(table.text[end - 1])]) in ix.kb.not_names:
         return False
     return not (label == "PERSON" and end - start == 1 and stray_capital(ix, doc, start, full_name_words))
 
