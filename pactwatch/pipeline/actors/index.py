@@ -57,6 +57,7 @@ class ActorIndex:
         self.event_heads = kb.name_words["event_heads"]
         self.common_words = _common_words(nlp)
         self._holders: dict[tuple, list[dict]] = {}
+        self.case_answers: dict[tuple, bool] = {}   # matching.case_ok's, by name key and token texts
 
     def _index_names(self, nlp: Language, kb: knowledge.KnowledgeBase) -> None:
         """Every way the knowledge base writes an entry's name, as a matcher key, with the kind of
