@@ -77,6 +77,9 @@ class AmountFinder:
         self.percent_first = by_first_word(lex.percent_words)
         self.points_first = by_first_word(lex.point_words)
         self.bp_first = by_first_word(lex.basis_point_words)
+        # the first words of every percent, point and basis-point phrase: a word none of them
+        # starts with is no percent word (most words after a number)
+        self.percent_openers = frozenset(self.percent_first) | frozenset(self.points_first) | frozenset(self.bp_first)
         self.qualifier_last = by_last_word(lex.qualifiers)
         self.issuer_last = by_last_word(tuple(lex.dollar_issuers))
 
@@ -262,6 +265,8 @@ class AmountFinder:
     def _percent_words(self, doc: Doc, j: int) -> tuple[int, bool, bool] | None:
         """(end, points, basis points) when percent words follow at token j: "percent", "percentage
         points", "basis points"."""
+        if self.percent_openers.isdisjoint(_phrase_words(doc).forms(j)):
+            return None   # no phrase of the three starts here: each match_forward below finds none
         matched = match_forward(doc, j, self.percent_first)
         if matched:
             more = match_forward(doc, matched, self.points_first)   # "5 percentage points" never, but "percent points"

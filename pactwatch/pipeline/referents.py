@@ -619,9 +619,9 @@ def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None
     root = root_of(doc, span)
     counts, base = counted_noun(span, root, lex=lex)
     occasion, verb = occasion_of(table, root, lex=lex)
-    sent = span.sent
-    start = q.get("quote_start", sent.start_char)
-    end = q.get("quote_end", sent.end_char)
+    # the sentence stands in for a quote the record lacks (read only then)
+    start = q["quote_start"] if "quote_start" in q else span.sent.start_char
+    end = q["quote_end"] if "quote_end" in q else span.sent.end_char
     form, _ = date_form(doc, q.get("time"), start, end, lex=lex)
     refused = turned_down(span, lex=lex)
     set_span_value(span, "quantity", {
