@@ -328,13 +328,13 @@ def _timexes_within(doc: Doc, sent: int, start: int, end: int) -> list[tuple[Spa
 
 def timexes_valued(doc: Doc, value: str) -> list[Span]:
     """The document's temporal expressions with this value (indexed once per document)."""
-    group = group_spans(doc, TIMEX)
+    timexes = _timexes(doc)
     index = doc.user_data.get("pw_timex_by_value")
-    if index is None or index[0] is not group:
+    if index is None or index[0] is not timexes:
         by_value: dict[str, list[Span]] = {}
-        for span in group:
-            by_value.setdefault((span_value(span, "timex") or {}).get("value"), []).append(span)
-        index = doc.user_data["pw_timex_by_value"] = (group, by_value)
+        for span, timex_value, _ in timexes:
+            by_value.setdefault(timex_value, []).append(span)
+        index = doc.user_data["pw_timex_by_value"] = (timexes, by_value)
     return index[1].get(value, [])
 
 
