@@ -249,8 +249,9 @@ def clean_pieces(ent: Span, lists: ActorWords | None = None) -> list[tuple[int, 
     for s, e in pieces:
         while s < e and (lower[s] in lists.determiners or text[s] in lists.ordinal_words or is_punct[s]):
             s += 1
+        # (a white-space token: spaCy's `is_space` is the text's `isspace`; no column for this one test)
         while e > s and (is_punct[e - 1] or table.like_num[e - 1] or text[e - 1] in lists.possessive
-                         or table.is_space[e - 1]):
+                         or text[e - 1].isspace()):
             e -= 1
         if e > s:
             out.append((s, e))
