@@ -104,19 +104,24 @@ class QuantityComponent:
         if not amounts:
             return doc
         actors = ActorIndex(doc, group_spans(doc, ACTORS), self.lex.group_nouns)
-        records = [self._read(doc, actors, a) for a in amounts]
+        # what each amount measures decides whether it is kept: the rest of its clause is read for
+        # the amounts kept only
+        measures = [self.reader.measure(doc, a) for a in amounts]
         # "two people familiar with the matter", "three officials": a few people named in words,
         # measuring nothing, are part of the story, not a figure in it
         restated = _restated_headline_figures(doc, amounts)
-        keep = [k for k, (a, r) in enumerate(zip(amounts, records))
-                if not (a.kind == "persons" and a.value < SMALL_WORDED_COUNT and r["measure"] == OTHER
-                        and not doc[a.start].text[:1].isdigit()) and k not in restated]
+        text = parse_table(doc).text
+        keep = [k for k, (a, (measure, _)) in enumerate(zip(amounts, measures))
+                if not (a.kind == "persons" and a.value < SMALL_WORDED_COUNT
+                        and (measure.name if measure else OTHER) == OTHER and not text[a.start][:1].isdigit())
+                and k not in restated]
         if len(keep) < len(amounts):
             kept = {id(amounts[k]) for k in keep}
             changes = [(b, c) for b, c in changes if id(b) in kept and id(c) in kept]
-            amounts, records = [amounts[k] for k in keep], [records[k] for k in keep]
+            amounts, measures = [amounts[k] for k in keep], [measures[k] for k in keep]
             if not amounts:
                 return doc
+        records = [self._read(doc, actors, a, measure, cue) for a, (measure, cue) in zip(amounts, measures)]
         index_of = {id(a): k for k, a in enumerate(amounts)}
         # the sentences and the actors' states, read by several steps below: made once
         sents = parse_table(doc).sentences
@@ -181,9 +186,10 @@ class QuantityComponent:
                 self._share(records[w], records[k])
 
     # ------------------------------------------------------------ one amount
-    def _read(self, doc: Doc, actors: ActorIndex, a: Amount) -> dict:
+    def _read(self, doc: Doc, actors: ActorIndex, a: Amount, measure: measures_kb.Measure | None,
+              cue: int | None) -> dict:
+        """Amount a's record, given what it measures (`ClauseReader.measure`: the measure and its cue)."""
         r = self.reader
-        measure, cue = r.measure(doc, a)
         noun = r.noun_of(doc, a)
         # a currency word the tagger read as a verb ("trillion won") is still part of the amount
         verb = r.verb_of(noun.head if a.start <= noun.i < a.end and noun.pos_ in ("VERB", "AUX") else noun)
