@@ -898,9 +898,10 @@ def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
     if not e:
         return
     table = parse_table(doc)
-    root, span_sent = root_of(doc, span), span.sent
-    start = e.get("quote_start", span_sent.start_char)
-    end = e.get("quote_end", span_sent.end_char)
+    root = root_of(doc, span)
+    # the sentence stands in for a quote the record lacks (read only then)
+    start = e["quote_start"] if "quote_start" in e else span.sent.start_char
+    end = e["quote_end"] if "quote_end" in e else span.sent.end_char
     form, _ = date_form(doc, e.get("date"), start, end, lex=lex)
     value = e.get("date")
     sent = table.sent_start[root]
