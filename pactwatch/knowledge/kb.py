@@ -30,6 +30,9 @@ ORGAN_FIELDS = ("heads", "modified_heads", "modifiers", "federal", "anaphors", "
 NAME_WORD_FIELDS = ("suffixes", "generic_determiners", "type_suffixes", "modifier_suffixes", "event_heads")
 
 
+_UNSET = object()   # a state_of answer not worked out yet (None is an answer)
+
+
 class KnowledgeBase:
     """Entries by id, names to entries, and the titles of offices."""
 
@@ -48,6 +51,7 @@ class KnowledgeBase:
                                             if f != "federations"}
         self.federations: set[str] = set(organs.get("federations", ()))
         self.folders: tuple[str, ...] = ()   # the --kb folders (set by build)
+        self._states: dict[str | None, str | None] = {}   # state_of's answers, by kb id
         self._by_name: dict[str, list[str]] = {}
         self._by_other: dict[str, list[str]] = {}   # demonyms, shared names, family names
         for kb_id, entry in entries.items():
@@ -82,7 +86,16 @@ class KnowledgeBase:
         return [self.entries[i] for i in self._by_name.get(norm(name or ""), [])]
 
     def state_of(self, kb_id: str | None) -> str | None:
-        """The kb id of the state an entry acts for (a state acts for itself)."""
+        """The kb id of the state an entry acts for (a state acts for itself). Worked out once per
+        entry: the linker asks for every mention of every candidate, and the base does not change
+        once built."""
+        found = self._states.get(kb_id, _UNSET)
+        if found is _UNSET:
+            found = self._states[kb_id] = self._state_of(kb_id)
+        return found
+
+    def _state_of(self, kb_id: str | None) -> str | None:
+        """`state_of`, walked afresh."""
         entry = self.get(kb_id)
         seen = set()
         while entry and entry["id"] not in seen:
@@ -297,7 +310,7 @@ def _people_act_for(entries: dict) -> None:
     for entry in entries.values():
         if entry["type"] == "PERSON" and not entry.get("acts_for") and entry["roles"]:
             latest = max(entry["roles"], key=lambda r: r["start"])
-            entry["acts_for"] = kb.state_of(latest["of"])
+            entry["acts_for"] = kb._state_of(latest["of"])   # the entries change as it goes: no memo
 
 
 def build(extra_dirs: Iterable[str | Path] = ()) -> KnowledgeBase:

@@ -3,13 +3,15 @@
 A time is stricter (`attached_time`): its own clause, else a clause the fact's clause is part of,
 and never a time that dates some other noun ("since the launch of the government in June").
 The walks go by index over the Doc's parse table, not by Token objects: a component asks this once
-per fact, and each ask looks at every candidate's clause."""
+per fact, and what a sentence's times say of themselves (their clause, the word each dates) is read
+once per sentence."""
 from __future__ import annotations
 
 from bisect import bisect_left
 
 from spacy.tokens import Doc, Span, Token
 
+from .extensions import group_spans
 from .parse_table import ParseTable, parse_table
 
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "xcomp", "relcl", "conj", "parataxis", "acl", "csubj"}
@@ -34,17 +36,19 @@ def clause_head_at(table: ParseTable, i: int) -> int:
 
 def root_of(doc: Doc, span: Span) -> int:
     """Index of a span's root (spaCy's `Span.root`), found once per span position and Doc."""
+    return root_at(doc, span.start, span.end)
+
+
+def root_at(doc: Doc, start: int, end: int) -> int:
+    """`root_of` the span of tokens [start, end), made as a Span only the first time it is asked."""
+    if end - start == 1:
+        return start    # a one-token span is its own root
     roots = parse_table(doc).memo("span_roots")
-    key = (span.start, span.end)
+    key = (start, end)
     root = roots.get(key)
     if root is None:
-        root = roots[key] = span.root.i
+        root = roots[key] = doc[start:end].root.i
     return root
-
-
-def subtree_edges(doc: Doc, i: int) -> tuple[int, int]:
-    """First and last index of token i's subtree (spaCy's `left_edge`, `right_edge`)."""
-    return parse_table(doc).edges(i)
 
 
 def subtree_indices(doc: Doc, i: int) -> list[int]:
@@ -69,22 +73,22 @@ def subtree_indices(doc: Doc, i: int) -> list[int]:
     return out
 
 
-def in_sentence(doc: Doc, group: str, sent: Span) -> list[Span]:
-    """The group's spans inside the sentence, in the group's own order. A scan of the whole group
+def in_sentence(doc: Doc, group: str, start: int, end: int) -> list[Span]:
+    """The group's spans inside tokens [start, end) (a sentence), in the group's own order. A scan of the whole group
     per call made attaching quadratic in long documents: an index sorted by start, rebuilt only
     when the group is replaced or has grown, makes it a lookup."""
-    spans = doc.spans.get(group)
+    spans = group_spans(doc, group)
     if not spans:
         return []
     key = ("pw_attach_index", group)
     index = doc.user_data.get(key)
-    if index is None or index[0] != (id(spans), len(spans)):
+    if index is None or index[0] is not spans:
         ordered = sorted(((sp.start, n, sp) for n, sp in enumerate(spans)), key=lambda x: (x[0], x[1]))
-        index = ((id(spans), len(spans)), [start for start, _, _ in ordered], ordered)
+        index = (spans, [start for start, _, _ in ordered], ordered)
         doc.user_data[key] = index
     _, starts, ordered = index
-    found = [(n, sp) for _, n, sp in ordered[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
-             if sp.end <= sent.end]
+    found = [(n, sp) for _, n, sp in ordered[bisect_left(starts, start):bisect_left(starts, end)]
+             if sp.end <= end]
     return [sp for _, sp in sorted(found, key=lambda x: x[0])]
 
 
@@ -92,11 +96,10 @@ def attached(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
     """The span of `group` that belongs with `anchor`: one in the same clause if any, else the
     nearest one in the same sentence; None when the sentence has none."""
     token = anchor if isinstance(anchor, Token) else anchor.root
-    sent = token.sent
-    candidates = in_sentence(doc, group, sent)
+    table = parse_table(doc)
+    candidates = in_sentence(doc, group, table.sent_start[token.i], table.sent_end[token.i])
     if not candidates:
         return None
-    table = parse_table(doc)
     head = clause_head_at(table, token.i)
     same_clause = [s for s in candidates if clause_head_at(table, root_of(doc, s)) == head]
     pool = same_clause or candidates
@@ -135,48 +138,41 @@ def attached_time(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
     the fact's clause is part of (its governing clauses), nearest first; in either, a time that dates
     a noun outside the fact's own phrase ("the launch of the administration in June") does not date
     the fact. None when nothing qualifies: the caller falls back to the document's date."""
-    token = anchor if isinstance(anchor, Token) else anchor.root
-    candidates = in_sentence(doc, group, token.sent)
-    if not candidates:
-        return None
+    if isinstance(anchor, Token):
+        return attached_time_at(doc, group, anchor.i, anchor.i + 1)
+    return attached_time_at(doc, group, anchor.start, anchor.end)
+
+
+def attached_time_at(doc: Doc, group: str, start: int, end: int) -> Span | None:
+    """`attached_time` for the fact at tokens [start, end), read by index: no Span is made for it."""
     table = parse_table(doc)
-    head_of, dep, pos, lower, children = table.head, table.dep, table.pos, table.lower, table.children
-    ti = token.i
+    ti = root_at(doc, start, end)
+    by_clause = _times_by_clause(doc, table, group, table.sent_start[ti], table.sent_end[ti])
+    if not by_clause:
+        return None
+    head_of, dep, children = table.head, table.dep, table.children
     head = clause_head_at(table, ti)
     governing = [head]
     t = head
     while head_of[t] != t:
         t = clause_head_at(table, head_of[t])
         governing.append(t)
-    first, last = (anchor.start, anchor.end - 1) if isinstance(anchor, Span) else (ti, ti)
-    token_left, token_right = subtree_edges(doc, ti)
+    first, last = start, end - 1
+    token_left, token_right = table.edges(ti)
 
-    def dates_the_fact(s: Span) -> bool:
-        word = _dated_word(table, root_of(doc, s))
-        if pos[word] in ("VERB", "AUX"):
+    def dates_the_fact(time: tuple) -> bool:
+        _, word, dates_a_verb, word_left, word_right, unbounded = time
+        if dates_a_verb:
             return True
         # a noun: the fact's own (the time sits in the fact's phrase, or the fact in the noun's), or
-        # one the fact's clause names, unless a bound opens its phrase: "since the launch of the
-        # government in June" dates the launch, not what happened since
-        word_left, word_right = subtree_edges(doc, word)
-        if token_left <= word <= token_right or first >= word_left and last <= word_right:
-            return True
-        t = word
-        while dep[t] in _MODIFIER_STEPS and head_of[t] != t and pos[t] not in ("VERB", "AUX"):
-            if dep[t] == "prep" and lower[t] in BOUNDARY_PREPS:
-                return False
-            t = head_of[t]
-        return True
-
-    by_clause: dict[int, list[Span]] = {}
-    for s in candidates:
-        by_clause.setdefault(clause_head_at(table, root_of(doc, s)), []).append(s)
+        # one the fact's clause names, unless a bound opens its phrase
+        return token_left <= word <= token_right or first >= word_left and last <= word_right or unbounded
 
     def describes(i: int) -> bool:
         # a clause describing the fact's own noun ("a pledge made in June"), or a participle telling
         # the same act ("Signing the order on Wednesday, he imposed ...")
         if dep[i] in ("acl", "relcl"):
-            noun_left, noun_right = subtree_edges(doc, head_of[i])
+            noun_left, noun_right = table.edges(head_of[i])
             if noun_left <= first and last <= noun_right:
                 return True
         return dep[i] == "advcl" and head_of[i] == head and table.tag[i] in _PARTICIPLES \
@@ -185,7 +181,38 @@ def attached_time(doc: Doc, group: str, anchor: Span | Token) -> Span | None:
     # describing clauses come right after the fact's own clause
     describing = [i for i in by_clause if i not in governing and describes(i)]
     for clause in governing[:1] + describing + governing[1:]:
-        pool = [s for s in by_clause.get(clause, ()) if clause in describing or dates_the_fact(s)]
+        pool = [time[0] for time in by_clause.get(clause, ()) if clause in describing or dates_the_fact(time)]
         if pool:
             return min(pool, key=lambda s: min(abs(s.start - ti), abs(s.end - 1 - ti)))
     return None
+
+
+def _times_by_clause(doc: Doc, table: ParseTable, group: str, sent_start: int, sent_end: int) -> dict[int, list]:
+    """The group's spans in the sentence [sent_start, sent_end) by the clause each hangs from (in the
+    group's order), each as (span, the word it dates, whether that is a verb, the word's subtree
+    edges, whether no bound opens the word's phrase: "since the launch of the government in June"
+    dates the launch, not what happened since). Read once per sentence: every fact in it asks."""
+    spans = group_spans(doc, group)
+    memo = table.memo("times_by_clause")
+    key = (group, sent_start, sent_end)
+    found = memo.get(key)
+    if found is None or found[0] is not spans:
+        head_of, dep, pos, lower = table.head, table.dep, table.pos, table.lower
+        by_clause: dict[int, list] = {}
+        for s in in_sentence(doc, group, sent_start, sent_end):
+            root = root_of(doc, s)
+            word = _dated_word(table, root)
+            if pos[word] in ("VERB", "AUX"):
+                time = (s, word, True, word, word, True)   # a verb's time dates it: nothing more is read
+            else:
+                unbounded = True
+                t = word
+                while dep[t] in _MODIFIER_STEPS and head_of[t] != t and pos[t] not in ("VERB", "AUX"):
+                    if dep[t] == "prep" and lower[t] in BOUNDARY_PREPS:
+                        unbounded = False
+                        break
+                    t = head_of[t]
+                time = (s, word, False, *table.edges(word), unbounded)
+            by_clause.setdefault(clause_head_at(table, root), []).append(time)
+        found = memo[key] = (spans, by_clause)
+    return found[1]

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import loader
-from .attach import clause_head_at
-from .extensions import ACTORS, TIMEX, span_value
+from .attach import clause_head_at, root_of
+from .extensions import ACTORS, TIMEX, group_spans, span_value
 from .parse_table import ParseTable, parse_table
 
 WORDS_FILE = "event_arguments.toml"
@@ -139,7 +139,7 @@ class Arguments:
         self.reporters = reporters   # verbs of saying: whose subject speaks a quotation
         self.table = parse_table(doc)
         self.actor_at: dict[int, Span] = {}
-        actors = list(doc.spans.get(ACTORS, []))   # each pass over a span group makes its Spans anew
+        actors = group_spans(doc, ACTORS)
         bounds = [(span.start, span.end) for span in actors]
         laws = {start for start, end in bounds if names_instrument(self.table, start, end, instruments)}
         if laws:   # "IEEPA" after "the International Emergency Economic Powers Act": its initials
@@ -158,14 +158,14 @@ class Arguments:
                     sizes[i] = end - start
         captions = doc._.captions or []
         # a caption's date is the photo's: it does not set the time the story goes on in
-        self.timexes = [s for s in doc.spans.get(TIMEX, []) if usable_date(s)
+        self.timexes = [s for s in group_spans(doc, TIMEX) if usable_date(s)
                         and not any(start <= s.start_char < end for start, end in captions)]
         # positions for lookups by sentence: every event asks, and a scan of all the document's
         # dates per event made long documents quadratic
         self.timexes.sort(key=lambda s: s.start)
         self.timex_starts = [s.start for s in self.timexes]
         self.timex_ends = [s.end for s in self.timexes]
-        self.timex_roots = [s.root.i for s in self.timexes]
+        self.timex_roots = [root_of(doc, s) for s in self.timexes]
         # the dates a story can move on to: a date in a relative clause describes a participant
         # ("the yard, which X bought last year"); one after "for", "through", "by" is a period
         # served or a limit; neither is a time the story has reached
@@ -252,10 +252,10 @@ class Arguments:
                 or (table.dep[c] in ("det", "predet") and table.lower[c] == "both")
                 for c in table.children[token]):
             return []
-        floor = table.sentence_of(token)[0]
+        floor = table.sent_start[token]
         for _ in range(3):
             if floor > 0:
-                floor = table.sentence_of(floor - 1)[0]
+                floor = table.sent_start[floor - 1]
         found: list[Span] = []
         names: set[str] = set()
         i = token - 1
@@ -333,10 +333,10 @@ class Arguments:
     def person_before(self, token: int) -> list[Span]:
         """"he", "his" (at index `token`): the nearest person named before, in this sentence or the
         two before."""
-        floor = self.table.sentence_of(token)[0]
+        floor = self.table.sent_start[token]
         for _ in range(2):
             if floor > 0:
-                floor = self.table.sentence_of(floor - 1)[0]
+                floor = self.table.sent_start[floor - 1]
         for i in range(token - 1, floor - 1, -1):
             span = self.actor_at.get(i)
             if span is not None and span.label_ == "PERSON":
@@ -487,7 +487,7 @@ class Arguments:
             # "...'s failed bid, impeachment in December, and ouster in April": the parser hung the
             # list's last item on a verb; the item before it shares the list's possessor
             i = table.edges(noun)[0] - 1
-            sent_start = table.sentence_of(noun)[0]
+            sent_start = table.sent_start[noun]
             while i > sent_start and pos[i] in ("PUNCT", "CCONJ"):
                 i -= 1
             before = i if i >= 0 else i + table.size   # as `doc[i]` reads a negative index
@@ -570,7 +570,7 @@ class Arguments:
 
     def according_to(self, token: Token) -> str | None:
         """"..., according to the Financial Times": the source named in the trigger's sentence."""
-        sent_start, sent_end = self.table.sentence_of(token.i)
+        sent_start, sent_end = self.table.sent_start[token.i], self.table.sent_end[token.i]
         lower = self.table.lower
         for i in range(sent_start, sent_end - 1):
             if lower[i] == "according" and lower[i + 1] == "to":
@@ -618,7 +618,7 @@ class Arguments:
             return None
         table = self.table
         dep, head_of, lower, children = table.dep, table.head, table.lower, table.children
-        sent_start, sent_end = table.sentence_of(token)
+        sent_start, sent_end = table.sent_start[token], table.sent_end[token]
         first = bisect_left(self.timex_starts, sent_start)
         last = bisect_left(self.timex_starts, sent_end, lo=first)
         # the sentence's dates, by their place in self.timexes
@@ -704,7 +704,7 @@ class Arguments:
         speaks in the present ("has backed", "opposes")."""
         table = self.table
         pos, tag, dep, head = table.pos, table.tag, table.dep, table.head
-        sent_start = table.sentence_of(token.i)[0]
+        sent_start = table.sent_start[token.i]
         verb = token.i
         while pos[verb] not in ("VERB", "AUX") and head[verb] != verb:
             verb = head[verb]
@@ -717,7 +717,7 @@ class Arguments:
         floor = sent_start
         for _ in range(2):
             if floor > 0:
-                floor = table.sentence_of(floor - 1)[0]
+                floor = table.sent_start[floor - 1]
         recent = None   # by place in story_dates
         for j in range(k - 1, -1, -1):
             s = self.story_dates[j]
@@ -730,7 +730,7 @@ class Arguments:
         # in the sentence that set it, the date of its main clause sets the story's time, not one
         # inside a phrase it mentions ("affirmed on Monday ..., calling the visit last March ...")
         if dep[clause_head_at(table, self.story_roots[recent])] != "ROOT":
-            recent_sent = table.sentence_of(self.story_dates[recent].start)[0]
+            recent_sent = table.sent_start[self.story_dates[recent].start]
             main = []
             for j in range(k - 1, -1, -1):
                 s = self.story_dates[j]
@@ -752,7 +752,7 @@ class Arguments:
         table = self.table
         ti = token.i
         root = ti if table.pos[ti] == "VERB" else clause_head_at(table, ti)
-        sent_start, sent_end = table.sentence_of(ti)
+        sent_start, sent_end = table.sent_start[ti], table.sent_end[ti]
         root_left, root_right = table.edges(root)
         start, end = max(root_left, sent_start), min(root_right + 1, sent_end)
         # the root's children and what the loop below reads of them, read once: (left edge, right

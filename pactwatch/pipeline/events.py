@@ -87,6 +87,10 @@ class EventReading:
     dated_here: bool = False    # the date is stated in the mention's sentence, not carried over
     dated_now: bool = False     # dated by publication only: a plan or expectation stated now
     refers_to: "EventReading | None" = None   # the dated mention a definite noun refers back to
+    # what `quote` and `attributed_to` are read from, kept until the reading is known to be an event
+    # of its own (most readings are merged into another or name no actor): (the office noun, the
+    # reporter, whether it was dated when read); None once they are read
+    unquoted: tuple | None = None
 
 
 class EventFinder:
@@ -912,7 +916,7 @@ class EventFinder:
         if any(dep[c] == "compound" and table.pos[c] == "PROPN" for c in children[i]):
             return None   # "the Washington meeting": named apart from the ones before
         stem = table.lemma[i].lower()[:4]     # "the meeting" after "met", "the visit" after "visited"
-        sent_start = table.sentence_of(i)[0]
+        sent_start = table.sent_start[i]
         earlier = [m for m in dated if m.type == kind and m.token.i < sent_start
                    and table.lemma[m.token.i].lower()[:4] == stem]
         return earlier[-1] if earlier else None
@@ -970,6 +974,13 @@ class EventFinder:
         if m.type in self.lex.joint_types and token.lemma_.lower() in self.lex.joint_nouns \
                 and self.held_jointly(args, token, m):
             m.type = self.lex.joint_types[m.type]   # "the two navies began drills": held together
+        m.unquoted = (office, reporter, bool(m.date))
+        return m
+
+    def _read_quote(self, doc: Doc, args: Arguments, m: EventReading) -> None:
+        """The reading's quote and whom it is attributed to, from what `mention` kept of it."""
+        office, reporter, dated = m.unquoted
+        token = m.token
         if reporter is not None:
             m.attributed_to = args.speaker(reporter)
         else:
@@ -979,13 +990,13 @@ class EventFinder:
         else:
             m.quote = args.quote(token, self.phrasal_clauses(token))
             head = token.head
-            if m.date and token.pos_ == "VERB" and self.elaborates(args.table, token.i) and head.pos_ in ("VERB", "AUX") \
+            if dated and token.pos_ == "VERB" and self.elaborates(args.table, token.i) and head.pos_ in ("VERB", "AUX") \
                     and head.i < token.i and not args.dated_within(token.i):
                 # "the court upheld the ruling on March 10, removing him from office": the clause
                 # the participle spells out carries its date, and the quote keeps it
                 begin, _ = args.quote(head, {token.i})
                 m.quote = (min(begin, m.quote[0]), m.quote[1])
-        return m
+        m.unquoted = None
 
     def event_reading(self, args: Arguments, noun: Token) -> bool:
         """A noun names an act, not a standing state of affairs, when something in the sentence
@@ -1044,7 +1055,8 @@ class EventFinder:
             dep[m] == "mark" and (lemma, table.lower[m]) in self.lex.phrasal_verbs for m in children[c])}
 
     def merged(self, doc: Doc, mentions: list[EventReading]) -> list[Span]:
-        """One event per occurrence: same type, shared actor, compatible date."""
+        """One event per occurrence: same type, shared actor, compatible date. The quote and the
+        attribution are read for the events kept only (a merged or dropped reading shows neither)."""
         events: list[EventReading] = []
         ending = self.lex.office_ending
         landed: dict[int, EventReading] = {}    # id of a mention -> the event it was merged into
@@ -1071,6 +1083,8 @@ class EventFinder:
             same.location = same.location or m.location
         spans = []
         for e in events:
+            if e.unquoted is not None:
+                self._read_quote(doc, self._args, e)   # an event of its own: its quote is read now
             span = doc[e.token.i:e.token.i + 1]
             set_span_value(span, "event", {
                 "type": e.type, "source": e.source, "target": e.target, "date": e.date,

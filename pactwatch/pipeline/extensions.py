@@ -18,7 +18,9 @@ Any component that fails on a document (pipeline/guard.py):
     Doc._.pipeline_errors  ["<component> failed (<error>)"] or None
 
 `span_value` and `set_span_value` read and write a Span extension without the Underscore object
-each `span._` makes (a few microseconds a read, paid hundreds of thousands of times per corpus).
+each `span._` makes (a few microseconds a read, paid hundreds of thousands of times per corpus);
+`doc_value` reads a Doc extension the same way.
+`group_spans` lists a span group's Spans once per Doc for every component that reads the group.
 """
 from __future__ import annotations
 
@@ -55,16 +57,32 @@ if not Doc.has_extension("text"):
     Doc.set_extension("text", getter=_text_once)
 
 
-def _span_key(span: Span, name: str) -> tuple:
-    # where spaCy's Underscore keeps a Span's value: Doc.user_data under the span's character offsets
-    return ("._.", name, span.start_char, span.end_char)
-
-
 def span_value(span: Span, name: str):
     """`span._.<name>` for the Span extensions registered here (each defaults to None, none has a getter)."""
-    return span.doc.user_data.get(_span_key(span, name))
+    # where spaCy's Underscore keeps a Span's value: Doc.user_data under the span's character offsets
+    return span.doc.user_data.get(("._.", name, span.start_char, span.end_char))
+
+
+def doc_value(doc: Doc, name: str):
+    """`doc._.<name>` for the Doc extensions of `_DOC` (each defaults to None, none has a getter)."""
+    return doc.user_data.get(("._.", name, None, None))   # a Doc's value: no character offsets
 
 
 def set_span_value(span: Span, name: str, value) -> None:
     """`span._.<name> = value` for the Span extensions registered here."""
-    span.doc.user_data[_span_key(span, name)] = value
+    span.doc.user_data[("._.", name, span.start_char, span.end_char)] = value
+
+
+def group_spans(doc: Doc, name: str) -> list[Span]:
+    """The Spans of `doc.spans[name]` (empty if there is no such group), listed once per group and
+    Doc: each pass over a SpanGroup makes its Spans anew, and the later components all read the
+    actors and times. Read-only; listed again when the group is replaced or has grown."""
+    group = doc.spans.get(name)
+    if group is None:
+        return []
+    key = ("pw_group_spans", name)
+    cached = doc.user_data.get(key)
+    # the group itself is kept, so a replacement can never reuse its id
+    if cached is None or cached[0] is not group or cached[1] != len(group):
+        cached = doc.user_data[key] = (group, len(group), list(group))
+    return cached[2]

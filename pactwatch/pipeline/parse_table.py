@@ -52,7 +52,7 @@ class ParseTable:
     itself, as in spaCy), `dep[i]`, `pos[i]`, `tag[i]`, `lemma[i]`, `lower[i]`, `text[i]` are
     strings, `idx[i]` the character offset. `tokens[i]` is one Token object per position, made
     once, for code that still needs spaCy's API. `sent_start[i]`/`sent_end[i]` bound token i's
-    sentence. Attributes are made on first read."""
+    sentence (as `sentence_of(i)`). Attributes are made on first read."""
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -201,6 +201,37 @@ class ParseTable:
         flags = self.doc.to_array(SENT_START).astype("int64")
         starts = [0] + (numpy.flatnonzero(flags[1:] == 1) + 1).tolist()
         return starts, starts[1:] + [self.size]
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """(start, end) token bounds of the Doc's sentences in text order: `Doc.sents` without a Span each."""
+        starts, ends = self._sentences
+        return list(zip(starts, ends))
+
+    @cached_property
+    def sent_start(self) -> list[int]:
+        """The index of the first token of token i's sentence: `sentence_of(i)[0]` for i in the Doc,
+        as a list look-up (the rules ask it a hundred thousand times per corpus)."""
+        return self._sentence_columns[0]
+
+    @cached_property
+    def sent_end(self) -> list[int]:
+        """The index after the last token of token i's sentence: `sentence_of(i)[1]` for i in the Doc."""
+        return self._sentence_columns[1]
+
+    @cached_property
+    def _sentence_columns(self) -> tuple[list[int], list[int]]:
+        starts, ends = self._sentences
+        if starts and starts[0] == 0 and ends[-1] == self.size and starts[1:] == ends[:-1]:
+            # the sentences tile the Doc: each token's bounds are its sentence's
+            first: list[int] = []
+            last: list[int] = []
+            for start, end in zip(starts, ends):
+                first += [start] * (end - start)
+                last += [end] * (end - start)
+            return first, last
+        bounds = [self.sentence_of(i) for i in range(self.size)]
+        return [b[0] for b in bounds], [b[1] for b in bounds]
 
     def sentence_of(self, i: int) -> tuple[int, int]:
         """(start, end) token bounds of the sentence holding token i."""

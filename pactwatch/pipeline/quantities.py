@@ -26,10 +26,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge import loader, measures as measures_kb
-from .extensions import ACTORS, QUANTITIES
+from .extensions import ACTORS, QUANTITIES, group_spans, set_span_value, span_value
 from .guard import Guarded
 from .parse_table import ParseTable, parse_table
-from .time import timex_of
+from .time import timex_at
 from .quantity_amounts import Amount, AmountFinder, by_last_word, number_words, phrases_ending_in
 from .quantity_roles import ActorIndex, ClauseReader
 
@@ -103,24 +103,29 @@ class QuantityComponent:
         amounts = sorted(amounts + [b for b in bare if b.unit is not None], key=lambda a: a.start)
         if not amounts:
             return doc
-        actors = ActorIndex(doc, doc.spans.get(ACTORS, []), self.lex.group_nouns)
-        records = [self._read(doc, actors, a) for a in amounts]
+        actors = ActorIndex(doc, group_spans(doc, ACTORS), self.lex.group_nouns)
+        # what each amount measures decides whether it is kept: the rest of its clause is read for
+        # the amounts kept only
+        measures = [self.reader.measure(doc, a) for a in amounts]
         # "two people familiar with the matter", "three officials": a few people named in words,
         # measuring nothing, are part of the story, not a figure in it
         restated = _restated_headline_figures(doc, amounts)
-        keep = [k for k, (a, r) in enumerate(zip(amounts, records))
-                if not (a.kind == "persons" and a.value < SMALL_WORDED_COUNT and r["measure"] == OTHER
-                        and not doc[a.start].text[:1].isdigit()) and k not in restated]
+        text = parse_table(doc).text
+        keep = [k for k, (a, (measure, _)) in enumerate(zip(amounts, measures))
+                if not (a.kind == "persons" and a.value < SMALL_WORDED_COUNT
+                        and (measure.name if measure else OTHER) == OTHER and not text[a.start][:1].isdigit())
+                and k not in restated]
         if len(keep) < len(amounts):
             kept = {id(amounts[k]) for k in keep}
             changes = [(b, c) for b, c in changes if id(b) in kept and id(c) in kept]
-            amounts, records = [amounts[k] for k in keep], [records[k] for k in keep]
+            amounts, measures = [amounts[k] for k in keep], [measures[k] for k in keep]
             if not amounts:
                 return doc
+        records = [self._read(doc, actors, a, measure, cue) for a, (measure, cue) in zip(amounts, measures)]
         index_of = {id(a): k for k, a in enumerate(amounts)}
         # the sentences and the actors' states, read by several steps below: made once
-        sents = list(doc.sents)
-        sentence_no = {s.start: n for n, s in enumerate(sents)}
+        sents = parse_table(doc).sentences
+        sentence_no = {start: n for n, (start, _) in enumerate(sents)}
         state_of = _state_names(actors)
         self._link_changes(doc, amounts, records, changes, index_of)
         self._link_borrowed(doc, amounts, records, index_of)
@@ -144,7 +149,7 @@ class QuantityComponent:
             r.pop("_sent_char", None)
             r.pop("_base", None)
             r.pop("_obliged", None)
-            span._.quantity = r
+            set_span_value(span, "quantity", r)
             spans.append(span)
         doc.spans[QUANTITIES] = spans
         return doc
@@ -181,9 +186,10 @@ class QuantityComponent:
                 self._share(records[w], records[k])
 
     # ------------------------------------------------------------ one amount
-    def _read(self, doc: Doc, actors: ActorIndex, a: Amount) -> dict:
+    def _read(self, doc: Doc, actors: ActorIndex, a: Amount, measure: measures_kb.Measure | None,
+              cue: int | None) -> dict:
+        """Amount a's record, given what it measures (`ClauseReader.measure`: the measure and its cue)."""
         r = self.reader
-        measure, cue = r.measure(doc, a)
         noun = r.noun_of(doc, a)
         # a currency word the tagger read as a verb ("trillion won") is still part of the amount
         verb = r.verb_of(noun.head if a.start <= noun.i < a.end and noun.pos_ in ("VERB", "AUX") else noun)
@@ -191,11 +197,11 @@ class QuantityComponent:
         status, explicit = r.status(doc, a, noun, measure, before=False)
         quote = r.quote(doc, a)
         table = parse_table(doc)
-        sent_start = table.sentence_of(a.start)[0]
+        sent_start = table.sent_start[a.start]
         modals = self.lex.status.obligation_modals
         return {
             "measure": measure.name if measure else OTHER, "value": _number(a.value), "unit": a.unit,
-            "holder": holder, "target": target, "time": (timex_of(doc, doc[a.start:a.end]) or {}).get("value"),
+            "holder": holder, "target": target, "time": (timex_at(doc, a.start, a.end) or {}).get("value"),
             "status": status, "condition": r.condition(doc, a, noun),
             "qualifier": a.qualifier, "quote_start": quote[0], "quote_end": quote[1],
             "high": _number(a.high) if a.high is not None else None, "points": a.points,
@@ -220,7 +226,7 @@ class QuantityComponent:
         # amounts grouped by sentence: a change never crosses one, so each amount looks only at its own
         by_sent: dict[int, list[Amount]] = {}
         for a in everything:
-            by_sent.setdefault(table.sentence_of(a.start)[0], []).append(a)
+            by_sent.setdefault(table.sent_start[a.start], []).append(a)
         seen_pairs: set[tuple[int, int]] = set()
         for same in by_sent.values():
             roles = [_change_role(doc, a, self.lex.change_verbs, self.lex.change_nouns) for a in same]
@@ -265,7 +271,7 @@ class QuantityComponent:
         to 15 percent", "reducing tariffs from 25% to 15%"), as opposed to "exports fell to $5 billion"."""
         table = parse_table(doc)
         dep = table.dep
-        for i in range(a.start - 1, max(table.sentence_of(a.start)[0], a.start - 14) - 1, -1):
+        for i in range(a.start - 1, max(table.sent_start[a.start], a.start - 14) - 1, -1):
             if table.pos[i] == "VERB" and table.lemma[i].lower() in self.lex.change_verbs:
                 return any(dep[c] in ("dobj", "nsubjpass") for c in table.children[i]) or dep[i] == "amod"
         return False
@@ -283,7 +289,7 @@ class QuantityComponent:
                 continue
             k = after + 1
             if lower[k] in ("them", "those", "these", "whom", "which"):
-                sent_start = table.sentence_of(b.start)[0]
+                sent_start = table.sent_start[b.start]
                 whole = next((a for a in _latest_before(amounts, b.start) if a.start >= sent_start and a.kind == "persons"
                               ), None)
             else:
@@ -309,7 +315,7 @@ class QuantityComponent:
             if head > number and table.pos[head] in ("NOUN", "PROPN") and table.dep[number] == "nummod":
                 continue   # "and 20 cars": it counts its own noun
             last = next(iter(_latest_before(amounts, b.start)), None)
-            if last is not None and last.start >= table.sentence_of(number)[0] and b.start - last.end <= 10 \
+            if last is not None and last.start >= table.sent_start[number] and b.start - last.end <= 10 \
                     and _comparable(last.value, b.value):
                 _take_unit(b, last)
                 b.extra["unit_from"] = last
@@ -397,11 +403,11 @@ class QuantityComponent:
             if cue is None and not unmarked:
                 continue
             reach = 0 if cue in SAME_SENTENCE_PARTS else UNMARKED_PART_REACH if unmarked else PART_REACH_SENTENCES
-            sent_no = sentence_no[table.sentence_of(a.start)[0]]
+            sent_no = sentence_no[table.sent_start[a.start]]
             whole = None
             for j in range(k - 1, -1, -1):
                 b = amounts[j]
-                if sent_no - sentence_no[table.sentence_of(b.start)[0]] > reach:
+                if sent_no - sentence_no[table.sent_start[b.start]] > reach:
                     break
                 if b.unit == a.unit and b.value > a.value and records[j]["part_of"] is None \
                         and records[j]["change"] is None:
@@ -443,7 +449,7 @@ class QuantityComponent:
             clause = head[clause]
         while dep[clause] not in ("ROOT", "ccomp", "advcl", "relcl", "conj", "parataxis") and head[clause] != clause:
             clause = head[clause]
-        sent_start, sent_end = table.sentence_of(a.head)
+        sent_start, sent_end = table.sent_start[a.head], table.sent_end[a.head]
         left, right = table.edges(clause)
         lo = max(sent_start, min(left, a.start))
         hi = min(sent_end, max(right + 1, a.end))
@@ -497,7 +503,7 @@ class QuantityComponent:
             j = k - 1
             prev = amounts[j]
             gap = doc[prev.end:a.start]
-            if prev.kind == "percent" or not gap or len(gap) > 12 or table.sentence_of(prev.start)[0] != table.sentence_of(a.start)[0]:
+            if prev.kind == "percent" or not gap or len(gap) > 12 or table.sent_start[prev.start] != table.sent_start[a.start]:
                 continue
             # the restating words follow a comma, bracket or dash; before it only the amount's own
             # phrase ("10,000 soldiers based in Poland, which is ...")
@@ -529,8 +535,8 @@ class QuantityComponent:
     def _local_dollar(self, doc: Doc) -> str | None:
         """The dollar of the dollar-using state the document's actors name most, if any."""
         counts: Counter[str] = Counter()
-        for span in doc.spans.get(ACTORS, []):
-            actor = span._.actor or {}
+        for span in group_spans(doc, ACTORS):
+            actor = span_value(span, "actor") or {}
             state = actor.get("acts_for") or (actor.get("name") if actor.get("type") == "GPE" else None)
             if state in self.lex.local_dollars:
                 counts[state] += 1
@@ -588,7 +594,7 @@ class QuantityComponent:
 
     # ------------------------------------------------------------ whose people
     def _people_holders(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict],
-                        sents: list[Span], sentence_no: dict[int, int]) -> None:
+                        sents: list[tuple[int, int]], sentence_no: dict[int, int]) -> None:
         """Counts of people whose clause names no holder: an elided count ("11,000 soldiers ... more
         than 4,000 had been killed") belongs with the group it is taken from; members of a body
         ("204 lawmakers voted") with the body, when the passage names it."""
@@ -596,10 +602,10 @@ class QuantityComponent:
         for k, (a, rec) in enumerate(zip(amounts, records)):
             if a.kind != "persons" or rec["holder"] is not None:
                 continue
-            here = sentence_no[table.sentence_of(a.start)[0]]
+            here = sentence_no[table.sent_start[a.start]]
             if a.extra.get("elided"):
                 for j in range(k - 1, -1, -1):
-                    if here - sentence_no[table.sentence_of(amounts[j].start)[0]] > ELIDED_REACH_SENTENCES:
+                    if here - sentence_no[table.sent_start[amounts[j].start]] > ELIDED_REACH_SENTENCES:
                         break
                     if amounts[j].kind == "persons" and records[j]["holder"] is not None:
                         rec["holder"] = records[j]["holder"]
@@ -609,8 +615,8 @@ class QuantityComponent:
             bodies = self.lex.member_bodies.get(doc[a.head].lemma_.lower())
             if not bodies or rec["measure"] != OTHER:
                 continue
-            lo = sents[max(0, here - MEMBER_REACH_SENTENCES)].start
-            hi = sents[here].end
+            lo = sents[max(0, here - MEMBER_REACH_SENTENCES)][0]
+            hi = sents[here][1]
             best = None
             for i in range(lo, hi):
                 span = actors.at.get(i)
@@ -629,7 +635,7 @@ class QuantityComponent:
                 rec["inherited"].append("holder")
 
     def _acting_holders(self, doc: Doc, actors: ActorIndex, amounts: list[Amount], records: list[dict],
-                        sents: list[Span], sentence_no: dict[int, int]) -> None:
+                        sents: list[tuple[int, int]], sentence_no: dict[int, int]) -> None:
         """"ICE raided a battery plant on Thursday. About 475 people were detained.": a figure whose
         clause names no holder is held by the actor who did the act it measures (raided, detained,
         deployed, invested; "ICE's raid", "the raid by police") in its sentence or just before."""
@@ -642,7 +648,7 @@ class QuantityComponent:
         def acts_in(n: int) -> list[tuple[int, set[str], str]]:
             if n not in acts:
                 acts[n] = []
-                for i in range(sents[n].start, sents[n].end):
+                for i in range(*sents[n]):
                     pos = table.pos[i]
                     if pos != "VERB" and pos != "NOUN":
                         continue   # neither branch below applies
@@ -681,7 +687,7 @@ class QuantityComponent:
 
         for k in needy:
             a, rec = amounts[k], records[k]
-            here = sentence_no[table.sentence_of(a.start)[0]]
+            here = sentence_no[table.sent_start[a.start]]
             found = None
             for n in range(here, max(-1, here - ACT_REACH_SENTENCES - 1), -1):
                 # in the amount's own sentence, the act nearest to it; before it, the latest
@@ -715,7 +721,7 @@ class QuantityComponent:
                 continue
             # a comma later in the sentence ("475 people were detained, most of them ..."), with no
             # other number in between
-            sent_end = table.sentence_of(a.start)[1]
+            sent_end = table.sent_end[a.start]
             lower = table.lower
             for comma in range(a.end, sent_end):
                 if table.like_num[comma]:
@@ -851,9 +857,9 @@ class QuantityComponent:
     def _about_a_split(self, doc: Doc, a: Amount) -> bool:
         """The share's sentence, or one of the two before, names what a deal yields ("profits", "returns")."""
         table = parse_table(doc)
-        lo, sent_end = table.sentence_of(a.start)
+        lo, sent_end = table.sent_start[a.start], table.sent_end[a.start]
         for _ in range(SPLIT_REACH_SENTENCES):
-            lo = table.sentence_of(lo - 1)[0] if lo > 0 else lo
+            lo = table.sent_start[lo - 1] if lo > 0 else lo
         return any(lemma.lower() in self.lex.split_nouns for lemma in table.lemma[lo:sent_end])
 
     def _bilateral(self, measure: str) -> bool:

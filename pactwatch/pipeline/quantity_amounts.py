@@ -77,6 +77,9 @@ class AmountFinder:
         self.percent_first = by_first_word(lex.percent_words)
         self.points_first = by_first_word(lex.point_words)
         self.bp_first = by_first_word(lex.basis_point_words)
+        # the first words of every percent, point and basis-point phrase: a word none of them
+        # starts with is no percent word (most words after a number)
+        self.percent_openers = frozenset(self.percent_first) | frozenset(self.points_first) | frozenset(self.bp_first)
         self.qualifier_last = by_last_word(lex.qualifiers)
         self.issuer_last = by_last_word(tuple(lex.dollar_issuers))
 
@@ -262,6 +265,8 @@ class AmountFinder:
     def _percent_words(self, doc: Doc, j: int) -> tuple[int, bool, bool] | None:
         """(end, points, basis points) when percent words follow at token j: "percent", "percentage
         points", "basis points"."""
+        if not _phrase_words(doc).meets(j, self.percent_openers):
+            return None   # no phrase of the three starts here: each match_forward below finds none
         matched = match_forward(doc, j, self.percent_first)
         if matched:
             more = match_forward(doc, matched, self.points_first)   # "5 percentage points" never, but "percent points"
@@ -413,11 +418,33 @@ class _PhraseWords:
             return lower, lemma, lower[:-1]
         return lower, lemma
 
+    # `meets` and `has_form` answer the two questions the matchers ask of `forms` without making
+    # the tuple: they are asked a few hundred times per document
+    def meets(self, j: int, keys: dict) -> bool:
+        """One of token j's forms is a key of `keys` (an index by edge word)."""
+        lower = self.lower[j]
+        if lower in keys:
+            return True
+        lemma = self._lemmas[j]
+        if lemma is None:
+            lemma = self._lemmas[j] = self.lemma[j].lower()
+        return lemma in keys or (lower.endswith("s") and len(lower) > 3 and lower[:-1] in keys)
+
+    def has_form(self, j: int, word: str) -> bool:
+        """`word` is one of token j's forms."""
+        lower = self.lower[j]
+        if word == lower:
+            return True
+        lemma = self._lemmas[j]
+        if lemma is None:
+            lemma = self._lemmas[j] = self.lemma[j].lower()
+        return word == lemma or (lower.endswith("s") and len(lower) > 3 and word == lower[:-1])
+
     def pool(self, j: int, index: dict[str, list[Phrase]]) -> list[Phrase] | tuple[()]:
         """The phrases of `index` whose edge word is one of token j's forms, longest first."""
-        forms = self.forms(j)
-        if index.keys().isdisjoint(forms):
+        if not self.meets(j, index):
             return ()   # most tokens: no phrase of the index ends or starts with them
+        forms = self.forms(j)
         seen: list[Phrase] = []
         for w in forms:
             phrases = index.get(w)
@@ -466,7 +493,7 @@ def _match_forward(words: _PhraseWords, j: int, index: dict[str, list[Phrase]]) 
         for w in p:
             while k < n and hyphen[k] and w not in HYPHENS:
                 k += 1
-            if k >= n or w not in words.forms(k):
+            if k >= n or not words.has_form(k, w):
                 ok = False
                 break
             k += 1
@@ -493,7 +520,7 @@ def phrases_ending_in(doc: Doc, lo: int, hi: int, index: dict[str, list[Phrase]]
     for j in range(max(lo, 0), hi):
         found = answers.get(j, _UNREAD)
         if found is _UNREAD:
-            found = answers[j] = None if index.keys().isdisjoint(words.forms(j)) else _match_backward(words, j, index)
+            found = answers[j] = _match_backward(words, j, index) if words.meets(j, index) else None
         if found is not None:
             yield j, found
 
@@ -506,7 +533,7 @@ def _match_backward(words: _PhraseWords, j: int, index: dict[str, list[Phrase]])
         for w in reversed(p):
             while k >= 0 and hyphen[k] and w not in HYPHENS:
                 k -= 1
-            if k < 0 or w not in words.forms(k):
+            if k < 0 or not words.has_form(k, w):
                 ok = False
                 break
             k -= 1

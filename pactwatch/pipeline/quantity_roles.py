@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.measures import Measure, MeasureLexicon, Phrase
 from .attach import CLAUSE_DEPS
+from .extensions import span_value
 from .parse_table import ParseTable, parse_table
 from .quantity_amounts import Amount, by_first_word, by_last_word, match_backward
 
@@ -192,7 +193,7 @@ class ActorIndex:
         self._actors: dict[int, dict] = {}    # id of a span in `at` -> its actor
         self._roots: dict[int, int] = {}      # id of a span in `at` -> its root's index
         for s in spans:
-            actor = s._.actor
+            actor = span_value(s, "actor")
             if actor is None:
                 continue
             self.named.append((s, actor))
@@ -203,7 +204,7 @@ class ActorIndex:
     def actor(self, span: Span) -> dict:
         """The span's actor record ({} for none)."""
         found = self._actors.get(id(span))
-        return (found if found is not None else span._.actor) or {}
+        return (found if found is not None else span_value(span, "actor")) or {}
 
     def _root(self, span: Span) -> int:
         found = self._roots.get(id(span))
@@ -252,7 +253,7 @@ class ActorIndex:
     def country(span: Span) -> str | None:
         """The state an actor stands for, or None for a company, a body or a person acting for no state:
         targets are states (the taxed, the host, the receiver)."""
-        return _country(span._.actor or {})
+        return _country(span_value(span, "actor") or {})
 
     def country_of(self, span: Span) -> str | None:
         """`country` of a span of this index, its actor read once."""
@@ -283,7 +284,7 @@ class ActorIndex:
         p = pronoun.i
         fallback = None
         neuter = table.lower[p] in NEUTER_PRONOUNS
-        for i in range(p - 1, table.sentence_of(p)[0] - 1, -1):
+        for i in range(p - 1, table.sent_start[p] - 1, -1):
             span = self.at.get(i)
             if span is None:
                 continue
@@ -337,7 +338,7 @@ class ClauseReader:
         table = parse_table(doc)
         heads, children, deps = table.head, table.children, table.dep
         start = amount.head
-        s_start, s_end = table.sentence_of(start)
+        s_start, s_end = table.sent_start[start], table.sent_end[start]
         best: dict[int, float] = {}
         # the amount's own words ("28,500 troops") come after the verb right above them, so
         # "detained 300 soldiers" counts detentions
@@ -934,7 +935,7 @@ class ClauseReader:
         if not self.lex.status.not_in_force:
             return False
         table = parse_table(doc)
-        sent = table.sentence_of(amount.start)
+        sent = (table.sent_start[amount.start], table.sent_end[amount.start])
         memo = table.memo("not_in_force")
         if sent not in memo:
             words = table.lower[sent[0]:sent[1]]
@@ -1128,7 +1129,7 @@ class ClauseReader:
             while dep[t] not in CLAUSE_DEPS and head[t] != t:
                 t = head[t]
             tok = t
-        sent_start, sent_end = table.sentence_of(tok)
+        sent_start, sent_end = table.sent_start[tok], table.sent_end[tok]
         left, right = table.edges(tok)
         trim = ("advcl", "conj", "parataxis", "cc", "punct", "mark", "relcl", "ccomp", "prep", "advmod", "npadvmod")
         children = [c for c in table.children[tok] if dep[c] in trim]

@@ -55,7 +55,7 @@ from bisect import bisect_left
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX, set_span_value, span_value
+from .extensions import ACTORS, EVENTS, QUANTITIES, TIMEX, doc_value, group_spans, set_span_value, span_value
 from .attach import in_sentence, root_of, subtree_indices
 from .guard import Guarded
 from .parse_table import ParseTable, parse_table
@@ -245,7 +245,7 @@ def attribution(doc: Doc, token: int, lex: dict | None = None) -> str | None:
             if subj is not None:
                 return _actor_name(doc, subj)
         t = up
-    sent_start, sent_end = table.sentence_of(token)
+    sent_start, sent_end = table.sent_start[token], table.sent_end[token]
     lower = table.lower
     for i in range(sent_start, sent_end - 1):
         if lower[i] == "according" and lower[i + 1] == "to":
@@ -270,11 +270,10 @@ def _actor_name(doc: Doc, i: int) -> str | None:
 def _actors(doc: Doc) -> list[tuple[Span, dict | None]]:
     """The document's actor spans with their `Span._.actor`, in the group's order, read once per
     document (every Span of a group and every `._` read makes a new object)."""
-    group = doc.spans.get(ACTORS, [])
+    group = group_spans(doc, ACTORS)
     cached = doc.user_data.get("pw_referent_actors")
-    if cached is None or cached[0] != (id(group), len(group)):
-        cached = doc.user_data["pw_referent_actors"] = ((id(group), len(group)),
-                                                         [(span, span_value(span, "actor")) for span in group])
+    if cached is None or cached[0] is not group:
+        cached = doc.user_data["pw_referent_actors"] = (group, [(span, span_value(span, "actor")) for span in group])
     return cached[1]
 
 
@@ -297,14 +296,14 @@ def _actor_names(doc: Doc) -> dict[int, str]:
 def _timexes(doc: Doc) -> list[tuple[Span, str | None, bool]]:
     """The document's temporal expressions in the group's order, each with its value and whether that
     value is a full day, read once per document (a scan of these few beats an index lookup per fact)."""
-    group = doc.spans.get(TIMEX, [])
+    group = group_spans(doc, TIMEX)
     cached = doc.user_data.get("pw_referent_timexes")
-    if cached is None or cached[0] != (id(group), len(group)):
+    if cached is None or cached[0] is not group:
         spans = []
         for span in group:
             value = (span_value(span, "timex") or {}).get("value")
             spans.append((span, value, bool(value) and bool(_FULL_DAY.match(value))))
-        cached = doc.user_data["pw_referent_timexes"] = ((id(group), len(group)), spans)
+        cached = doc.user_data["pw_referent_timexes"] = (group, spans)
     return cached[1]
 
 
@@ -319,7 +318,7 @@ def _timexes_within(doc: Doc, sent: int, start: int, end: int) -> list[tuple[Spa
         by_sentence: dict[int, list] = {}
         for entry in timexes:
             span = entry[0]
-            first, last = table.sentence_of(span.start)
+            first, last = table.sent_start[span.start], table.sent_end[span.start]
             if span.end <= last:
                 by_sentence.setdefault(first, []).append((entry, span.start_char, span.end_char))
         index = doc.user_data["pw_referent_timexes_by_sentence"] = (timexes, by_sentence)
@@ -329,12 +328,13 @@ def _timexes_within(doc: Doc, sent: int, start: int, end: int) -> list[tuple[Spa
 
 def timexes_valued(doc: Doc, value: str) -> list[Span]:
     """The document's temporal expressions with this value (indexed once per document)."""
+    timexes = _timexes(doc)
     index = doc.user_data.get("pw_timex_by_value")
-    if index is None or index[0] != len(doc.spans.get(TIMEX, [])):
+    if index is None or index[0] is not timexes:
         by_value: dict[str, list[Span]] = {}
-        for span in doc.spans.get(TIMEX, []):
-            by_value.setdefault((span_value(span, "timex") or {}).get("value"), []).append(span)
-        index = doc.user_data["pw_timex_by_value"] = (len(doc.spans.get(TIMEX, [])), by_value)
+        for span, timex_value, _ in timexes:
+            by_value.setdefault(timex_value, []).append(span)
+        index = doc.user_data["pw_timex_by_value"] = (timexes, by_value)
     return index[1].get(value, [])
 
 
@@ -352,7 +352,7 @@ def date_form(doc: Doc, value: str | None, start: int, end: int,
         else:
             elsewhere = True
     if not inside:
-        anchors = {doc._.anchor, doc._.dct}
+        anchors = {doc_value(doc, "anchor"), doc_value(doc, "dct")}
         # a date the statement does not state that is the document's own is the document's, not the fact's
         return ("document" if value in anchors else "elsewhere"), None
     span = min(inside, key=lambda s: s.start_char)
@@ -364,7 +364,7 @@ def date_form(doc: Doc, value: str | None, start: int, end: int,
         kind = "weekday"
     else:
         kind = "relative"
-    before = set(lower[max(parse_table(doc).sentence_of(span.start)[0], span.start - _QUALIFIER_TOKENS):span.start])
+    before = set(lower[max(parse_table(doc).sent_start[span.start], span.start - _QUALIFIER_TOKENS):span.start])
     if before & lex["date_before_words"] and "on" not in before:
         kind += ":before"
     elif before & lex["date_after_words"] and kind == "explicit" and "from" not in before:
@@ -497,7 +497,7 @@ def _words_before(span: Span, n: int = 4) -> str:
     """The last `n` words before the amount in its sentence, skipping punctuation and articles."""
     table = parse_table(span.doc)
     lower, punct = table.lower, table.is_punct
-    words = [lower[i] for i in range(max(table.sentence_of(span.start)[0], span.start - 2 * n), span.start)
+    words = [lower[i] for i in range(max(table.sent_start[span.start], span.start - 2 * n), span.start)
              if not punct[i] and lower[i] not in ("the", "a", "an")]
     return " ".join(words[-n:])
 
@@ -580,7 +580,7 @@ def _stated_minimum(span: Span, qualifier: str | None, lex: dict | None = None) 
     if qualifier and qualifier.lower() in lex["minimum_phrases"]:
         return True
     table = parse_table(span.doc)
-    words = [table.lower[i] for i in range(max(table.sentence_of(span.start)[0], span.start - 6), span.start)
+    words = [table.lower[i] for i in range(max(table.sent_start[span.start], span.start - 6), span.start)
              if not table.is_punct[i]]
     before = " ".join(words[-3:])
     return any(before.endswith(p) or f"{p} " in f"{before} " for p in lex["minimum_phrases"])
@@ -619,9 +619,9 @@ def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None
     root = root_of(doc, span)
     counts, base = counted_noun(span, root, lex=lex)
     occasion, verb = occasion_of(table, root, lex=lex)
-    sent = span.sent
-    start = q.get("quote_start", sent.start_char)
-    end = q.get("quote_end", sent.end_char)
+    # the sentence stands in for a quote the record lacks (read only then)
+    start = q["quote_start"] if "quote_start" in q else span.sent.start_char
+    end = q["quote_end"] if "quote_end" in q else span.sent.end_char
     form, _ = date_form(doc, q.get("time"), start, end, lex=lex)
     refused = turned_down(span, lex=lex)
     set_span_value(span, "quantity", {
@@ -636,7 +636,7 @@ def add_quantity_referent(doc: Doc, span: Span, lex: dict | None = None) -> None
                    if not refused else (None, None))),
         "turned_down": refused, "included": included_parties(span, root, lex=lex),
         "turned_down_by": turned_down_by(span) if refused else None,
-        "dated_things": dated_things(doc, table.sentence_of(root)[0], start, end, lex=lex)})
+        "dated_things": dated_things(doc, table.sent_start[root], start, end, lex=lex)})
 
 
 # ---------------------------------------------------------------- dated things
@@ -706,7 +706,8 @@ def transition_phrases(doc: Doc, trigger: Span, start: int, end: int, lex: dict 
     table = lex["transitions"]
     found = []
     parse = parse_table(doc)
-    sent_start, sent_end = parse.sentence_of(root_of(doc, trigger))
+    root = root_of(doc, trigger)
+    sent_start, sent_end = parse.sent_start[root], parse.sent_end[root]
     words = lex["transition_words"]
     for i in range(sent_start, sent_end):
         if not (start <= parse.idx[i] < end) or parse.pos[i] not in ("VERB", "NOUN", "AUX"):
@@ -839,7 +840,7 @@ def office_words(doc: Doc, start: int, end: int, lex: dict | None = None) -> tup
     titled = []
     if not ends:
         return offices, titled   # no title: no person is titled
-    for actor in in_sentence(doc, ACTORS, doc[first:last]):   # an index lookup, not a scan of the document's actors
+    for actor in in_sentence(doc, ACTORS, first, last):   # an index lookup, not a scan of the document's actors
         # the title, then at most one word of its own ("then-Defense Secretary", a capitalised "Deputy")
         office = ends.get(actor.start - 1) or ends.get(actor.start - 2)
         if office is None or (span_value(actor, "actor") or {}).get("type") != "PERSON":
@@ -897,12 +898,13 @@ def add_event_referent(doc: Doc, span: Span, lex: dict | None = None) -> None:
     if not e:
         return
     table = parse_table(doc)
-    root, span_sent = root_of(doc, span), span.sent
-    start = e.get("quote_start", span_sent.start_char)
-    end = e.get("quote_end", span_sent.end_char)
+    root = root_of(doc, span)
+    # the sentence stands in for a quote the record lacks (read only then)
+    start = e["quote_start"] if "quote_start" in e else span.sent.start_char
+    end = e["quote_end"] if "quote_end" in e else span.sent.end_char
     form, _ = date_form(doc, e.get("date"), start, end, lex=lex)
     value = e.get("date")
-    sent = table.sentence_of(root)[0]
+    sent = table.sent_start[root]
     timexes = [[s.start_char - start, s.end_char - start, timex_value]
                for s, timex_value, _ in _timexes_within(doc, sent, start, end)]
     year_stated = None
@@ -1013,7 +1015,7 @@ def statements(doc: Doc, lex: dict | None = None) -> list[dict]:
                 rebut = rebut or any(p in lex["rebuttal_verbs"] for p in _phrases_at(table, head[i]))
             if subj is None:
                 subj = _adjacent_actor(doc, i)
-            if comp is None and dep[i] == "ROOT" and i > table.sentence_of(i)[0]:
+            if comp is None and dep[i] == "ROOT" and i > table.sent_start[i]:
                 # "“NATO has no exemptions,” Rutte asserted": the quote is the verb's complement on the
                 # left (parsed as a ccomp, or as an advcl without a subordinator)
                 comp = next((c for c in children[i] if c < i and (dep[c] in COMPLEMENTS or dep[c] == "advcl"

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from . import timex_rules
 from ..knowledge import loader
-from .attach import attached_time
+from .attach import attached_time_at
 from .extensions import TIMEX, set_span_value, span_value
 from .guard import Guarded
 from .parse_table import ParseTable, parse_table
@@ -180,7 +180,14 @@ def timex_of(doc: Doc, span_or_token: Span | Token) -> dict | None:
     clause, else a clause the sentence makes it part of (attach.attached_time), never from an
     unrelated clause nearby; None otherwise (the record's time is a stated one, never the
     publication date). Durations and recurrences are not dates."""
-    span = attached_time(doc, TIMEX, span_or_token)
+    if isinstance(span_or_token, Token):
+        return timex_at(doc, span_or_token.i, span_or_token.i + 1)
+    return timex_at(doc, span_or_token.start, span_or_token.end)
+
+
+def timex_at(doc: Doc, start: int, end: int) -> dict | None:
+    """`timex_of` the fact at tokens [start, end), without making a Span for it."""
+    span = attached_time_at(doc, TIMEX, start, end)
     timex = span_value(span, "timex") if span is not None else None
     if timex is None or timex["type"] not in ("DATE", "TIME"):
         return None

@@ -17,7 +17,8 @@ MODEL_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT", "NORP"}
 
 def full_name_words(ents) -> set[str]:
     """The words of the people the model names in full ("Ana", "Soto" of "Ana Soto")."""
-    return {t.text for e in ents if e.label_ == "PERSON" and len(e) >= 2 for t in e}
+    return {word for e in ents if e.label_ == "PERSON" and len(e) >= 2
+            for word in parse_table(e.doc).text[e.start:e.end]}
 
 
 def model_mentions(ix: ActorIndex, doc: Doc, ents, mentions: list[ActorMention], title_tokens: set[int],
@@ -93,8 +94,9 @@ def _is_a_name(ix: ActorIndex, doc: Doc, text: str, start: int, end: int, label:
     if not plausible_name(span, label, headings, ix.words):
         return False
     table = parse_table(doc)
-    # the span's text, cut from the Doc's (Span.text joins its Token objects)
-    if name_key(text[table.idx[start]:table.end_char[end - 1]]) in ix.kb.not_names:
+    # the span's text, cut from the Doc's (Span.text joins its Token objects); its end from its last
+    # token's offset and length (the only read of an end offset here: no column of them is made)
+    if name_key(text[table.idx[start]:table.idx[end - 1] + len(table.text[end - 1])]) in ix.kb.not_names:
         return False
     return not (label == "PERSON" and end - start == 1 and stray_capital(ix, doc, start, full_name_words))
 
@@ -126,9 +128,10 @@ def _among_kb_names(ix: ActorIndex, doc: Doc, ent_label: str, start: int, end: i
         return ActorMention(start, end, label=label, kind="model")
     inner = list(inside.values())
     # "the Government of India": the state itself, named by its government
+    lower = parse_table(doc).lower
     if all(ix.is_place(m) for m in inner) and all(
-            t.lower_ in ix.kb.organs["anaphors"] or t.lower_ in ("of", "the")
-            for t in doc[start:end] if not any(m.start <= t.i < m.end for m in inner)):
+            lower[i] in ix.kb.organs["anaphors"] or lower[i] in ("of", "the")
+            for i in range(start, end) if not any(m.start <= i < m.end for m in inner)):
         return None
     # a longer proper name around place names or names many bodies share ("Seoul
     # National University", "University of Tokyo", "Constitutional Democratic Party
@@ -246,8 +249,9 @@ def clean_pieces(ent: Span, lists: ActorWords | None = None) -> list[tuple[int, 
     for s, e in pieces:
         while s < e and (lower[s] in lists.determiners or text[s] in lists.ordinal_words or is_punct[s]):
             s += 1
+        # (a white-space token: spaCy's `is_space` is the text's `isspace`; no column for this one test)
         while e > s and (is_punct[e - 1] or table.like_num[e - 1] or text[e - 1] in lists.possessive
-                         or table.is_space[e - 1]):
+                         or text[e - 1].isspace()):
             e -= 1
         if e > s:
             out.append((s, e))

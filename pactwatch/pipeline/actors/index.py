@@ -41,6 +41,9 @@ class ActorIndex:
         self.short: dict[str, list[str]] = {}                  # "Trump" -> person ids
         self.titles: dict[str, dict] = {}
         self._index_names(nlp, kb)
+        # match key -> the kinds of name it is, asked of every match in every document
+        self.name_kinds: dict[str, frozenset[str]] = {key: frozenset(k for _, k in ids)
+                                                      for key, ids in self.names.items()}
         for t in kb.titles:
             for w in t["words"]:
                 key = "title:" + w.lower()
@@ -54,6 +57,7 @@ class ActorIndex:
         self.event_heads = kb.name_words["event_heads"]
         self.common_words = _common_words(nlp)
         self._holders: dict[tuple, list[dict]] = {}
+        self.case_answers: dict[tuple, bool] = {}   # matching.case_ok's, by name key and token texts
 
     def _index_names(self, nlp: Language, kb: knowledge.KnowledgeBase) -> None:
         """Every way the knowledge base writes an entry's name, as a matcher key, with the kind of

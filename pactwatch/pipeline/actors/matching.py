@@ -13,11 +13,24 @@ from .mention import ActorMention, all_named, covered, longest_first
 # characters that glue two words into one token ("U.S.-Korea", 'Day"—to')
 _GLUE = re.compile(r"[-–—\"“”/]+")
 _GLUE_CHARS = frozenset("-–—\"“”/")
+CASE_ANSWERS_KEPT = 65536   # case_ok's answers kept before they are forgotten
 
 
 def case_ok(ix: ActorIndex, key: str, words: list[str]) -> bool:
     """The token texts `words` are written as one of the name's surfaces is: capitals where it has
-    capitals, an acronym as the acronym (with or without periods)."""
+    capitals, an acronym as the acronym (with or without periods). Answered once per name and
+    writing (`ix.case_answers`): the same names come back in every document."""
+    written = (key, *words)
+    found = ix.case_answers.get(written)
+    if found is None:
+        if len(ix.case_answers) >= CASE_ANSWERS_KEPT:
+            ix.case_answers.clear()
+        found = ix.case_answers[written] = _written_as_surface(ix, key, words)
+    return found
+
+
+def _written_as_surface(ix: ActorIndex, key: str, words: list[str]) -> bool:
+    """`case_ok`, worked out."""
     for tests in ix.surface_cases.get(key, ()):
         if len(tests) != len(words):
             continue
@@ -43,7 +56,7 @@ def kb_mentions(ix: ActorIndex, doc: Doc) -> list[ActorMention]:
     for match_id, start, end in ix.matcher(doc):
         key = strings[match_id]
         cands = ix.names[key]
-        kinds = {k for _, k in cands}
+        kinds = ix.name_kinds[key]
         prev = lower[start - 1] if start > 0 else ""
         if kinds <= {"anaphor"}:
             if prev != "the":

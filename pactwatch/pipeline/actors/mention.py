@@ -34,7 +34,7 @@ def longest_first(found: list[ActorMention]) -> list[ActorMention]:
     """Of overlapping mentions the longest (then the earliest), in text order."""
     chosen, taken = [], set()
     for m in sorted(found, key=lambda m: (-(m.end - m.start), m.start)):
-        if any(i in taken for i in range(m.start, m.end)):
+        if not taken.isdisjoint(range(m.start, m.end)):
             continue
         chosen.append(m)
         taken.update(range(m.start, m.end))
@@ -45,7 +45,7 @@ def longest_first_matches(matches):
     """The same choice over a matcher's (match_id, start, end) triples."""
     chosen, taken = [], set()
     for match_id, start, end in sorted(matches, key=lambda x: (-(x[2] - x[1]), x[1])):
-        if any(i in taken for i in range(start, end)):
+        if not taken.isdisjoint(range(start, end)):
             continue
         chosen.append((match_id, start, end))
         taken.update(range(start, end))
