@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..documents.model import Document
 from ..knowledge.identity import merge_entities
-from ..pipeline.extensions import ACTORS, EVENTS, QUANTITIES, TIMEX
+from ..pipeline.extensions import ACTORS, EVENTS, QUANTITIES, TIMEX, group_spans, span_value
 
 KINDS = ("entity", "timex", "quantity", "event")
 
@@ -42,10 +42,10 @@ def entity_records(doc: Doc, doc_id: str) -> list[dict]:
     key and type when unlinked), its fields from its first mention."""
     mentions = []
     text = doc._.text
-    for span in sorted(doc.spans.get(ACTORS, []), key=lambda s: s.start_char):
+    for span in sorted(group_spans(doc, ACTORS), key=lambda s: s.start_char):
         start, end = span.start_char, span.end_char
         said = text[start:end]    # span.text, without making its tokens
-        actor = span._.actor or {"kb_id": None, "name": said, "type": span.label_}
+        actor = span_value(span, "actor") or {"kb_id": None, "name": said, "type": span.label_}
         rec = {"kind": "entity", "doc_id": doc_id, "name": actor["name"], "type": actor.get("type") or span.label_,
                "kb_id": actor.get("kb_id"), "aliases": [said],
                "mentions": [{"start": start, "end": end}]}
@@ -58,8 +58,8 @@ def entity_records(doc: Doc, doc_id: str) -> list[dict]:
 def timex_records(doc: Doc, doc_id: str) -> list[dict]:
     out = []
     text = doc._.text
-    for span in sorted(doc.spans.get(TIMEX, []), key=lambda s: s.start_char):
-        tx = span._.timex or {}
+    for span in sorted(group_spans(doc, TIMEX), key=lambda s: s.start_char):
+        tx = span_value(span, "timex") or {}
         start, end = span.start_char, span.end_char
         out.append({"kind": "timex", "doc_id": doc_id, "text": text[start:end], "start": start,
                     "end": end, "type": tx.get("type") or span.label_, "value": tx.get("value"),
@@ -71,8 +71,8 @@ def _attribute_records(doc: Doc, doc_id: str, group: str, kind: str) -> list[dic
     """Quantity and event records: the component's dict, its quote cut from the text, the span kept."""
     out = []
     text = doc._.text
-    for span in sorted(doc.spans.get(group, []), key=lambda s: s.start_char):
-        data = dict(getattr(span._, kind) or {})
+    for span in sorted(group_spans(doc, group), key=lambda s: s.start_char):
+        data = dict(span_value(span, kind) or {})
         if not data:
             continue
         start = data.pop("quote_start", None)
