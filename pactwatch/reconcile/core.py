@@ -145,18 +145,21 @@ class Blocks:
     def file(self, filing: Filing) -> str | None:
         """Put a prepared fact record in (once: a record filed under several blocks comes back from each);
         returns its block key, and leaves its other blocks in `extra_keys`."""
-        self.extra_keys = []
-        if filing.ident in self._filed:
+        # (an update files every earlier record of the blocks it reads: hundreds of thousands of calls)
+        extra = self.extra_keys = []
+        ident = filing.ident
+        if ident in self._filed:
             return None
-        self._filed.add(filing.ident)
-        if filing.citation is not None:
-            self.citations.setdefault(filing.doc_id, filing.citation)
+        self._filed.add(ident)
         attached = filing.citation is not None
-        for key, thing in filing.things:
-            self.things[key].append(thing)
-            self.extra_keys.append(key)
-            if not attached:
-                self.unattached.append(thing)
+        if attached:
+            self.citations.setdefault(filing.doc_id, filing.citation)
+        if filing.things:
+            for key, thing in filing.things:
+                self.things[key].append(thing)
+                extra.append(key)
+                if not attached:
+                    self.unattached.append(thing)
         if filing.titles:
             self.titles[filing.doc_id].extend(filing.titles)
         if filing.statements:
@@ -166,12 +169,14 @@ class Blocks:
         m = filing.mention
         if m is None:
             return None
-        key, *others = filing.keys
+        keys = filing.keys
+        key = keys[0]
         if filing.kind == "quantity":
             self.quantities[key].append(m)
-            for other in others:
-                self.quantities[other].append(m)
-                self.extra_keys.append(other)
+            if len(keys) > 1:
+                for other in keys[1:]:
+                    self.quantities[other].append(m)
+                    extra.append(other)
         else:
             self.events[key].append(m)
             self.doc_events[m.doc_id].append(m)

@@ -118,6 +118,8 @@ def _memo(m: QuantityMention, actors: ActorResolver | None) -> QuantityMention:
 def _compared_range(m: QuantityMention, actors: ActorResolver | None, kb_dirs: tuple[str, ...]) -> Range | None:
     """The range a figure takes into value comparisons (in US dollars for money), None when it cannot
     contradict another (`_comparable`); a figure is asked once for each block it is read with."""
+    if m.memo_compared is not None and m.memo_for == id(actors):   # asked for every figure of every block read
+        return m.memo_compared or None
     if _memo(m, actors).memo_compared is None:
         r = (in_usd(m, kb_dirs) if is_money(m.unit, kb_dirs) else m.range) if _comparable(m, kb_dirs) else None
         m.memo_compared = False if r is None else r
