@@ -4,7 +4,7 @@ Each side runs in its own process so its peak RSS is its own. Prints documents/s
 RSS for both, and the ratio of words/s (the bar is pactwatch >= 0.6 of bare spaCy, the goal 0.8). Then the
 reconciliation scaling figures, when that tool is present.
 
-    python bench/run.py [--docs 2000] [--words 500] [--batch-size 8]
+    python bench/run.py [--docs 2000] [--words 500] [--batch-size 8] [--same-collector]
 """
 from __future__ import annotations
 
@@ -22,13 +22,20 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 
-def run_spacy(corpus: Path, batch_size: int) -> dict:
+def run_spacy(corpus: Path, batch_size: int, same_collector: bool = False) -> dict:
     import pactwatch  # noqa: F401  (the same BLAS threading pactwatch sets, before numpy loads)
     import spacy
     from pactwatch.pipeline import MODEL, use_fast_ops
 
     use_fast_ops()  # the same thinc ops pactwatch runs with, so the ratio measures our own work
     nlp = spacy.load(MODEL)
+    if same_collector:   # the garbage collector as an ingest sets it (engines/extraction.py, api.py)
+        import gc
+
+        from pactwatch.api import FULL_COLLECTION_AFTER
+        gc.freeze()
+        young, middle, _ = gc.get_threshold()
+        gc.set_threshold(young, middle, FULL_COLLECTION_AFTER)
     texts = (json.loads(line)["text"] for line in corpus.open(encoding="utf-8"))
     words = corpus_words(corpus)
     started = time.perf_counter()
@@ -56,7 +63,10 @@ def run_pactwatch(corpus: Path, batch_size: int) -> dict:
 
 
 def child(mode: str, corpus: str, batch_size: int) -> None:
-    result = (run_spacy if mode == "spacy" else run_pactwatch)(Path(corpus), batch_size)
+    if mode == "pactwatch":
+        result = run_pactwatch(Path(corpus), batch_size)
+    else:
+        result = run_spacy(Path(corpus), batch_size, same_collector=mode == "spacy-collector")
     result["peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps(result))
 
@@ -74,7 +84,9 @@ def main() -> int:
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--words", type=int, default=500, help="words per document")
     ap.add_argument("--batch-size", type=int, default=8)
-    ap.add_argument("--child", choices=["spacy", "pactwatch"], help=argparse.SUPPRESS)
+    ap.add_argument("--child", choices=["spacy", "spacy-collector", "pactwatch"], help=argparse.SUPPRESS)
+    ap.add_argument("--same-collector", action="store_true",
+                    help="also run bare spaCy with the garbage-collector settings an ingest uses, and give that ratio")
     ap.add_argument("--corpus", help=argparse.SUPPRESS)
     ap.add_argument("--skip-reconcile", action="store_true", help="leave out the reconciliation scaling run")
     args = ap.parse_args()
@@ -88,14 +100,18 @@ def main() -> int:
         total = write_jsonl(corpus, args.docs, words=args.words)
         print(f"corpus: {args.docs} documents, {total:,} words (bench/corpus.py templates), "
               f"batch size {args.batch_size}, {os.cpu_count()} cores")
-        results = {mode: measure(mode, corpus, args.batch_size) for mode in ("spacy", "pactwatch")}
-    print(f"{'':12}{'docs/s':>10}{'words/s':>12}{'peak RSS MB':>14}{'seconds':>10}")
+        modes = ("spacy", "spacy-collector", "pactwatch") if args.same_collector else ("spacy", "pactwatch")
+        results = {mode: measure(mode, corpus, args.batch_size) for mode in modes}
+    print(f"{'':16}{'docs/s':>10}{'words/s':>12}{'peak RSS MB':>14}{'seconds':>10}")
     rate = {}
     for mode, r in results.items():
         rate[mode] = r["words"] / r["seconds"]
-        print(f"{mode:12}{r['docs'] / r['seconds']:10.1f}{rate[mode]:12,.0f}{r['peak_rss_mb']:14,.0f}{r['seconds']:10.1f}")
+        print(f"{mode:16}{r['docs'] / r['seconds']:10.1f}{rate[mode]:12,.0f}{r['peak_rss_mb']:14,.0f}{r['seconds']:10.1f}")
     print(f"ratio pactwatch/spaCy words/s: {rate['pactwatch'] / rate['spacy']:.2f} (bar 0.6, goal 0.8); "
           f"pactwatch facts: {results['pactwatch'].get('facts')}")
+    if "spacy-collector" in rate:
+        print(f"ratio against spaCy with the ingest's collector settings: "
+              f"{rate['pactwatch'] / rate['spacy-collector']:.2f}")
     tool = HERE.parent / "tools" / "bench_reconcile.py"
     if tool.exists() and not args.skip_reconcile:
         print("\nreconciliation scaling:")
