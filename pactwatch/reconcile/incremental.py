@@ -69,7 +69,7 @@ def update(store: Any, doc_ids: Iterable[str] | None = None, kb: Any = PACKAGED_
         for fact_id, record in _new_facts(store, kind, sorted(doc_ids), in_hand):
             if kind == "event" and "date_basis" not in record:
                 doc = documents.get(record.get("doc_id"), {})
-                record = settled(record, timexes.of(record.get("doc_id")), (doc.get("published"), doc.get("anchor")),
+                record = _settled(record, timexes.of(record.get("doc_id")), (doc.get("published"), doc.get("anchor")),
                                  folders)
             key = filing.add(record)
             if key is None:
@@ -137,7 +137,7 @@ def _earlier_filings(store: Any, wanted: set[str], up_to: int, filed: FiledFacts
             timexes = _Timexes(store, {record.get("doc_id") for _, record, _ in unsettled})
             folders = kb_folders(filed.actors.kb)
             for row_id, record, document in unsettled:
-                record = settled(record, timexes.of(record.get("doc_id")),
+                record = _settled(record, timexes.of(record.get("doc_id")),
                                  (document.get("published"), document.get("anchor")), folders)
                 kept[row_id] = _prepared(record, document, made, citations, filed.actors)
     filed.by_row = {row_id: kept[row_id] for _, row_id in listed}
@@ -157,7 +157,7 @@ def _prepared(record: dict, document: dict, made: dict[tuple, Filing], citations
     return f
 
 
-def settled(record: dict, timexes: list[dict], anchors: tuple, folders: tuple[str, ...]) -> dict:
+def _settled(record: dict, timexes: list[dict], anchors: tuple, folders: tuple[str, ...]) -> dict:
     """An event record from before date bases, with its date's basis settled from its document's timexes.
     The pipeline settles it as it reads the text; a store made before that is settled here, each time
     such a record is read (its copy in the fact table is left as it was stored)."""

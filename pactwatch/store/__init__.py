@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 import functools
 import json
-import math
 import os
 import re
 import sqlite3
@@ -27,7 +26,7 @@ from sqlalchemy.exc import ArgumentError, DataError, DBAPIError, IntegrityError,
 
 from ..errors import StoreError
 from . import schema, search_schema
-from .bulk import finite, insert_rows
+from .bulk import all_finite, finite, insert_rows
 from .reconcile_tables import ReconcileStore
 from .schema import FACT_TABLES, documents, fact_record, metadata, schema_migrations
 
@@ -166,7 +165,7 @@ def read_back(record: dict, doc_id: str) -> dict:
     for key, value in record.items():
         if key not in taken and key != "kind":
             out[key] = value
-    return out if _all_finite(out) else finite(out)
+    return out if all_finite(out) else finite(out)
 
 
 @functools.lru_cache(maxsize=None)
@@ -174,20 +173,6 @@ def _columns_in_order(table) -> tuple[tuple[str, ...], frozenset[str]]:
     """A fact table's record columns after doc_id, in order, and those of them holding floats."""
     names = tuple(c.name for c in table.columns if c.name not in ("id", "doc_id", "extra"))
     return names, frozenset(c.name for c in table.columns if isinstance(c.type, Float))
-
-
-def _all_finite(value) -> bool:
-    """No float in `value` (at any depth) is an infinity or NaN: `finite` would leave it as it is."""
-    pending = [value]
-    while pending:
-        v = pending.pop()
-        if isinstance(v, dict):
-            pending.extend(v.values())
-        elif isinstance(v, list):
-            pending.extend(v)
-        elif isinstance(v, float) and not math.isfinite(v):
-            return False
-    return True
 
 
 def _split(table, record: dict) -> dict:

@@ -71,6 +71,21 @@ def finite(value):
     return value
 
 
+def all_finite(value) -> bool:
+    """No float in `value` (at any depth) is an infinity or NaN: `finite` would leave it as it is
+    (asked of every record a writer keeps in hand, so it walks without copying)."""
+    pending = [value]
+    while pending:
+        v = pending.pop()
+        if isinstance(v, dict):
+            pending.extend(v.values())
+        elif isinstance(v, list):
+            pending.extend(v)
+        elif isinstance(v, float) and not math.isfinite(v):
+            return False
+    return True
+
+
 def _values(fields: list[tuple[str, object]], row: dict) -> tuple:
     return tuple([encode(row.get(name)) for name, encode in fields])
 

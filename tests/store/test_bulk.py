@@ -2,26 +2,14 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import insert, select, text
+from sqlalchemy import insert, select
 from sqlalchemy.exc import IntegrityError
 
-from pactwatch.store import Store
 from pactwatch.store.bulk import insert_rows
 from pactwatch.store.schema import documents, timexes
 
 DOCUMENT = {"doc_id": "d1", "source": "d1.txt", "title": None, "authors": ["A. Writer"], "text_sha256": "0" * 64,
             "captions": [], "layout": None, "ingested_at": "2026-01-01T00:00:00+00:00", "text": "In 2025 and 2026."}
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        yield Store(tmp_path / "b.db")
-        return
-    s = Store(request.getfixturevalue("postgres_url"))
-    yield s
-    with s.engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))
 
 
 def test_bulk_rows_read_back_as_sqlalchemy_inserted_ones(store):

@@ -1,7 +1,6 @@
 """The web pages' read queries and migration 0005 (search, indexes, change counter), on SQLite and PostgreSQL."""
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import text
 
 from pactwatch import store as store_module
@@ -16,17 +15,6 @@ def _doc(doc_id: str, body: str, published: str | None = None, title: str | None
 def _entity(doc_id: str, name: str, n: int = 1) -> dict:
     return {"kind": "entity", "doc_id": doc_id, "name": name, "type": "GPE", "kb_id": None, "aliases": [name],
             "mentions": [{"start": 0, "end": 1}] * n}
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        yield Store(tmp_path / "q.db")
-        return
-    s = Store(request.getfixturevalue("postgres_url"))
-    yield s
-    with s.engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))
 
 
 def test_migration_is_recorded(store):
@@ -82,17 +70,6 @@ def test_an_older_store_is_indexed_when_migrated(tmp_path, monkeypatch):
     migrated = Store(path)
     assert "0005_search_and_indexes" in migrated.migrations()
     assert queries.document_list(migrated, "port")["total"] == 1
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store_url(request, tmp_path):
-    if request.param == "sqlite":
-        yield str(tmp_path / "old.db")
-        return
-    url = request.getfixturevalue("postgres_url")
-    yield url
-    with Store(url).engine.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))
 
 
 def _quantity(doc_id: str, quote: str, start: int, span_start: int, value: float) -> dict:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import text
 
 from pactwatch.errors import StoreError
 from pactwatch.store import Store, database_url, read_back
@@ -25,18 +24,6 @@ FACTS = [
     {"kind": "event", "doc_id": "d1", "type": "AGREE", "source": ["South Korea"], "target": ["United States"],
      "date": "2025-07", "location": None, "modality": "asserted", "quote": "Seoul", "start": 0, "end": 5},
 ]
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def store(request, tmp_path):
-    if request.param == "sqlite":
-        yield Store(tmp_path / "s.db")
-        return
-    url = request.getfixturevalue("postgres_url")
-    s = Store(url)
-    yield s
-    with s.engine.begin() as conn:  # each test starts from an empty database
-        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public;"))
 
 
 def test_store_round_trips_records_in_format_shape(store):
